@@ -1,0 +1,44 @@
+// The GitHub run context and runner facts, read from the environment the runner sets.
+// Read directly from env rather than @actions/github's context so start-up stays small.
+import os from 'node:os';
+import type { RunContext, RunnerInfo } from './report.js';
+
+type Env = Record<string, string | undefined>;
+
+function value(env: Env, name: string): string | null {
+  const v = env[name];
+  return v === undefined || v === '' ? null : v;
+}
+
+export function readRunContext(env: Env = process.env): RunContext {
+  const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+  const repository = value(env, 'GITHUB_REPOSITORY');
+  const runId = value(env, 'GITHUB_RUN_ID');
+  const runAttempt = value(env, 'GITHUB_RUN_ATTEMPT');
+  let runUrl: string | null = null;
+  if (repository && runId) {
+    runUrl = `${serverUrl}/${repository}/actions/runs/${runId}`;
+    if (runAttempt && runAttempt !== '1') runUrl += `/attempts/${runAttempt}`;
+  }
+  return {
+    serverUrl,
+    repository,
+    ref: value(env, 'GITHUB_REF'),
+    sha: value(env, 'GITHUB_SHA'),
+    workflow: value(env, 'GITHUB_WORKFLOW'),
+    job: value(env, 'GITHUB_JOB'),
+    runId,
+    runAttempt,
+    runUrl,
+    matrix: null,
+  };
+}
+
+export function readRunnerInfo(env: Env = process.env, labels: string[] = []): RunnerInfo {
+  return {
+    name: value(env, 'RUNNER_NAME') ?? os.hostname(),
+    os: value(env, 'RUNNER_OS') ?? os.platform(),
+    arch: value(env, 'RUNNER_ARCH') ?? os.arch(),
+    labels,
+  };
+}

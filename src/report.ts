@@ -1,0 +1,136 @@
+// The BuildReport: the one data model that flows from the build half to the notify half.
+// report.json holds exactly this object; schema/build-report.schema.json describes it.
+
+export const REPORT_SCHEMA_VERSION = 1 as const;
+
+/** Outcome of the whole build. */
+export type BuildStatus = 'success' | 'failure' | 'cancelled';
+
+/**
+ * Outcome of one requested package.
+ * - `not-built`: requested but never reached (e.g. `--multiple` without `--skip-errors` stops at the first failure).
+ */
+export type PackageStatus = 'success' | 'failure' | 'cancelled' | 'not-built';
+
+/** Where a failure happened. `resolve` = before any stage ran (unknown package, bad arguments). */
+export type FailurePhase = 'build' | 'test' | 'push' | 'resolve' | 'start' | 'unknown';
+
+export interface FailurePoint {
+  /** Stage (package in the chain) that failed, e.g. `python`, or null when no stage ran. */
+  stage: string | null;
+  /** `n` of the `n/m` progress line of the failing stage. */
+  stageIndex: number | null;
+  stageCount: number | null;
+  phase: FailurePhase;
+  /** The one-line error: the `Error:` line, the docker `ERROR:` line, or what the action itself knows. */
+  error: string | null;
+  /** The last lines before and including the failure markers (ANSI stripped, lines capped, ≤ 40 lines). */
+  excerpt: string[];
+  /** The per-stage log the upstream tool wrote for the failing stage, if known (absolute path). */
+  logFile: string | null;
+}
+
+export interface PackageResult {
+  /** The package as requested (`pytorch:2.8`), or as named by the output for a wildcard. */
+  name: string;
+  status: PackageStatus;
+  /** The final image (from `done ✅ ... (<image>)` or the `--multiple` summary line). */
+  image: string | null;
+  /** The image pushed with `--push`, if any. */
+  pushedImage: string | null;
+  durationSeconds: number | null;
+  failure: FailurePoint | null;
+}
+
+export interface StageRecord {
+  /** The package whose chain this stage belongs to (under `--multiple` each package has its own chain). */
+  target: string | null;
+  /** The chain element being built, e.g. `build-essential`. */
+  name: string;
+  /** The stage's image tag, e.g. `numpy:r36.4.tegra-aarch64-cu126-22.04-build-essential`. */
+  image: string | null;
+  index: number;
+  total: number;
+  phase: 'build' | 'test';
+  status: 'success' | 'failure' | 'cancelled' | 'running';
+  startTime: string | null;
+  durationSeconds: number | null;
+}
+
+export interface EnvironmentInfo {
+  L4T_VERSION?: string;
+  JETPACK_VERSION?: string;
+  CUDA_VERSION?: string;
+  PYTHON_VERSION?: string;
+  SYSTEM_ARCH?: string;
+  LSB_RELEASE?: string;
+  CUDA_ARCH?: string;
+  /** Where the values came from: the tool's console table, the runner itself, or both. */
+  source: 'console' | 'runner' | 'mixed' | 'none';
+}
+
+export interface RunnerInfo {
+  name: string | null;
+  os: string | null;
+  arch: string | null;
+  labels: string[];
+}
+
+/** Where the build ran on GitHub. Everything optional: the action also runs outside Actions (demo, tests). */
+export interface RunContext {
+  serverUrl: string;
+  repository: string | null;
+  ref: string | null;
+  sha: string | null;
+  workflow: string | null;
+  job: string | null;
+  runId: string | null;
+  runAttempt: string | null;
+  runUrl: string | null;
+  /** The matrix leg as JSON, when running in a matrix. */
+  matrix: string | null;
+}
+
+export interface LogLinks {
+  dir: string;
+  consoleLog: string;
+  reportFile: string;
+  artifactName: string | null;
+  artifactId: number | null;
+  artifactUrl: string | null;
+  /** The best link for a person: the artifact URL when the upload worked, else the run URL. */
+  url: string | null;
+  /** Why the artifact is missing, when it is. */
+  uploadError: string | null;
+}
+
+export interface BuildReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  status: BuildStatus;
+  /** One sentence a person can read: what happened. */
+  message: string;
+  exitCode: number | null;
+  signal: string | null;
+  /** The packages as the user typed them. */
+  requestedPackages: string[];
+  packages: PackageResult[];
+  /** Names of failed packages (status failure), for quick consumption. */
+  failedPackages: string[];
+  images: string[];
+  stages: StageRecord[];
+  environment: EnvironmentInfo;
+  command: { argv: string[]; display: string };
+  /** ISO 8601 UTC. */
+  startTime: string;
+  endTime: string;
+  durationSeconds: number;
+  /** The tool's own `Total build time`, when it printed one. */
+  toolBuildSeconds: number | null;
+  /** The first failure overall (also set when no package could be blamed, e.g. an argparse error). */
+  failure: FailurePoint | null;
+  runner: RunnerInfo;
+  run: RunContext;
+  logs: LogLinks;
+  /** Options that shaped the build. */
+  options: { multiple: boolean; skipErrors: boolean; name: string | null; push: string | null };
+}

@@ -19,7 +19,7 @@ export function registerSecretUrl(url: string): void {
   try {
     const u = new URL(url);
     if (u.password) registerSecret(decodeURIComponent(u.password));
-    if (u.search.length > 1) registerSecret(u.search.slice(1));
+    for (const value of u.searchParams.values()) if (value.length >= 8) registerSecret(value);
     const parts = u.pathname.split('/').filter((p) => p.length >= 16);
     for (const p of parts) registerSecret(p);
   } catch {

@@ -28370,21 +28370,6 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6208:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2782);
-
-_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('hello');
-const m = await __nccwpck_require__.e(/* import() */ 257).then(__nccwpck_require__.bind(__nccwpck_require__, 9257));
-m.hi();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -28579,21 +28564,107 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
-/***/ }),
+/***/ })
 
-/***/ 2782:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  pq: () => (/* binding */ info)
+  F: () => (/* binding */ runPlan)
 });
-
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path, warning
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
@@ -28632,7 +28703,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28672,13 +28743,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -28703,16 +28774,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -28722,7 +28793,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -31286,7 +31357,7 @@ function addPath(inputPath) {
  * @param     options  optional. See InputOptions.
  * @returns   string
  */
-function getInput(name, options) {
+function core_getInput(name, options) {
     const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
     if (options && options.required && !val) {
         throw new Error(`Input required and not supplied: ${name}`);
@@ -31305,7 +31376,7 @@ function getInput(name, options) {
  *
  */
 function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
+    const inputs = core_getInput(name, options)
         .split('\n')
         .filter(x => x !== '');
     if (options && options.trimWhitespace === false) {
@@ -31326,7 +31397,7 @@ function getMultilineInput(name, options) {
 function getBooleanInput(name, options) {
     const trueValue = ['true', 'True', 'TRUE'];
     const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
+    const val = core_getInput(name, options);
     if (trueValue.includes(val))
         return true;
     if (falseValue.includes(val))
@@ -31344,10 +31415,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -31391,7 +31462,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31501,235 +31572,287 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/errors.ts
+// Errors a person can act on: bad input names the input, the value (masked if secret) and what is accepted.
+class InputError extends Error {
+    input;
+    constructor(input, value, accepted, opts = {}) {
+        const shown = opts.secret ? '***' : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
+        super(`Input '${input}' has an invalid value ${shown}: ${accepted}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** The message of anything thrown, without a stack trace. */
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
 
-/***/ })
+;// CONCATENATED MODULE: ./src/build/packages.ts
+// Splits the `packages` input into names and checks each against the upstream package grammar.
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6208);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+const MAX_NAME_LENGTH = 200;
+/** What the error message tells a person is accepted; kept next to the grammar it describes. */
+const PACKAGE_NAME_RULE = 'a jetson-containers package name: letters, digits, ".", "_", "-", "+", an optional ":tag" ' +
+    '(pytorch:2.8, ros:humble-desktop), and shell wildcards *, ? and [...]; ' +
+    `it must start with a letter, digit, "_" or wildcard and be at most ${MAX_NAME_LENGTH} characters`;
+// Upstream matches names with fnmatch against its package table; names never contain "/" or spaces,
+// and argv elements starting with "-" would be taken as flags by argparse.
+const PLAIN = 'A-Za-z0-9._+\\-';
+const PART = `(?:[${PLAIN}*?]|\\[!?[${PLAIN}]+\\])`;
+const NAME_RE = new RegExp(`^(?:[A-Za-z0-9_*?]|\\[!?[${PLAIN}]+\\])${PART}*(?::${PART}+)?$`);
+/** Space, comma or newline separated; trimmed; empties dropped; duplicates removed keeping the first. */
+function splitPackages(input) {
+    const seen = new Set();
+    for (const part of input.split(/[\s,]+/)) {
+        const name = part.trim();
+        if (name.length > 0)
+            seen.add(name);
+    }
+    return [...seen];
+}
+/** Throws an InputError for anything upstream would not take as a package name or pattern. */
+function validatePackageName(name) {
+    if (name.length === 0 || name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
+        throw new InputError('packages', name, PACKAGE_NAME_RULE);
+    }
+}
+/** True when the name is a shell pattern that upstream expands against its package table. */
+function isWildcard(name) {
+    return /[*?[]/.test(name);
+}
+/**
+ * fnmatch-style matching, as upstream uses to expand patterns (`ros:humble*`).
+ * Written as a small backtracking matcher instead of a RegExp so a hostile pattern cannot blow up.
+ */
+function matchesPattern(name, pattern) {
+    let n = 0;
+    let p = 0;
+    let starP = -1;
+    let starN = 0;
+    while (n < name.length) {
+        const c = pattern[p];
+        if (c === '*') {
+            starP = p++;
+            starN = n;
+            continue;
+        }
+        if (c === '?') {
+            n++;
+            p++;
+            continue;
+        }
+        if (c === '[') {
+            const cls = matchClass(pattern, p, name[n]);
+            if (cls.valid) {
+                if (cls.matched) {
+                    n++;
+                    p = cls.next;
+                    continue;
+                }
+            }
+            else if (name[n] === '[') {
+                n++;
+                p++;
+                continue;
+            }
+        }
+        else if (c !== undefined && c === name[n]) {
+            n++;
+            p++;
+            continue;
+        }
+        if (starP < 0)
+            return false;
+        p = starP + 1;
+        n = ++starN;
+    }
+    while (pattern[p] === '*')
+        p++;
+    return p === pattern.length;
+}
+function matchClass(pattern, open, ch) {
+    let i = open + 1;
+    const negate = pattern[i] === '!';
+    if (negate)
+        i++;
+    const first = i;
+    let matched = false;
+    while (i < pattern.length && (pattern[i] !== ']' || i === first)) {
+        const lo = pattern[i];
+        if (pattern[i + 1] === '-' && i + 2 < pattern.length && pattern[i + 2] !== ']') {
+            const hi = pattern[i + 2];
+            if (ch >= lo && ch <= hi)
+                matched = true;
+            i += 3;
+        }
+        else {
+            if (ch === lo)
+                matched = true;
+            i++;
+        }
+    }
+    if (i >= pattern.length)
+        return { valid: false, matched: false, next: open + 1 };
+    return { valid: true, matched: matched !== negate, next: i + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+// The matrix plan of the reusable workflow: packages → matrix legs (one per package, chunked past 256 legs).
+// Pure: no inputs, no env, no I/O. src/plan-main.ts wires it to the `plan` action.
+
+/** GitHub's limit of jobs per matrix. */
+const MAX_MATRIX_LEGS = 256;
+/** A name usable in an artifact name: no `" : < > | * ? \ /`, no spaces, at most 60 characters. */
+function legSlug(name) {
+    const slug = name
+        .replace(/\*/g, 'x')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, 60);
+    return slug === '' ? 'package' : slug;
+}
+/** Removes exact duplicates, keeping the first occurrence and the given order. */
+function dedupe(names) {
+    const seen = new Set();
+    const out = [];
+    for (const raw of names) {
+        const name = raw.trim();
+        if (name === '' || seen.has(name))
+            continue;
+        seen.add(name);
+        out.push(name);
+    }
+    return out;
+}
+/**
+ * Splits `packages` into matrix legs: one leg per package while they fit in `maxLegs`, otherwise `maxLegs`
+ * chunks of near-equal size (in the given order), each built one package at a time on its runner.
+ * Duplicates are removed; wildcards are kept as their own leg (only chunked together when there are more
+ * entries than legs). Throws when there is nothing to build.
+ */
+function planMatrix(packages, opts = {}) {
+    const maxLegs = opts.maxLegs ?? MAX_MATRIX_LEGS;
+    if (!Number.isInteger(maxLegs) || maxLegs < 1 || maxLegs > MAX_MATRIX_LEGS) {
+        throw new RangeError(`maxLegs must be an integer from 1 to ${MAX_MATRIX_LEGS}, got ${maxLegs}`);
+    }
+    const unique = dedupe(packages);
+    if (unique.length === 0)
+        throw new Error('No packages to build: the package list is empty.');
+    const include = [];
+    if (unique.length <= maxLegs) {
+        const used = new Set();
+        unique.forEach((name, index) => {
+            let leg = legSlug(name);
+            // Two names can slug alike (`a:b`, `a-b`): the index makes the second one unique.
+            if (used.has(leg))
+                leg = `${leg}-${index + 1}`;
+            used.add(leg);
+            include.push({ leg, packages: name, index, multiple: isWildcard(name) });
+        });
+    }
+    else {
+        const chunks = chunk(unique, maxLegs);
+        chunks.forEach((names, index) => {
+            include.push({
+                leg: `chunk-${index + 1}-of-${chunks.length}`,
+                packages: names.join(' '),
+                index,
+                multiple: names.length > 1 || names.some(isWildcard),
+            });
+        });
+    }
+    return { include, packages: unique };
+}
+/** `items` in `count` contiguous groups whose sizes differ by at most one. */
+function chunk(items, count) {
+    const groups = [];
+    const base = Math.floor(items.length / count);
+    const extra = items.length % count;
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+        const size = base + (i < extra ? 1 : 0);
+        groups.push(items.slice(at, at + size));
+        at += size;
+    }
+    return groups;
+}
+/**
+ * The `runs-on` input as a label list: a JSON array (`["self-hosted","jetson"]`), a JSON string, or plain
+ * labels separated by commas or spaces (`self-hosted, jetson`). Throws on an empty or malformed value.
+ */
+function normalizeRunsOn(input) {
+    const text = input.trim();
+    if (text === '')
+        throw new Error('runs-on is empty: give a JSON array of runner labels.');
+    let labels;
+    if (text.startsWith('[') || text.startsWith('"')) {
+        try {
+            labels = JSON.parse(text);
+        }
+        catch {
+            throw new Error(`runs-on is not valid JSON: ${text}`);
+        }
+        if (typeof labels === 'string')
+            labels = [labels];
+    }
+    else {
+        labels = text.split(/[\s,]+/);
+    }
+    if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) {
+        throw new Error(`runs-on must be a list of label strings: ${text}`);
+    }
+    const out = dedupe(labels);
+    if (out.length === 0)
+        throw new Error('runs-on names no runner label.');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan-main.ts
+// Entry point of the `plan` action (plan/action.yml): the `packages` input → the build matrix of the
+// reusable workflow. Names are checked with the main action's own grammar, so a typo fails here, in
+// seconds on a hosted runner, instead of on every Jetson of the fleet.
+
+
+
+
+function runPlan(getInput = core_getInput) {
+    const raw = getInput('packages');
+    const names = splitPackages(raw);
+    for (const name of names)
+        validatePackageName(name);
+    if (names.length === 0)
+        throw new Error(`Input 'packages' names no package: give at least one, e.g. "pytorch:2.8 torchvision".`);
+    const maxRaw = getInput('max-legs').trim();
+    const maxLegs = maxRaw === '' ? MAX_MATRIX_LEGS : Number(maxRaw);
+    if (!Number.isInteger(maxLegs) || maxLegs < 1 || maxLegs > MAX_MATRIX_LEGS) {
+        throw new Error(`Input 'max-legs' has an invalid value ${JSON.stringify(maxRaw)}: a whole number from 1 to ${MAX_MATRIX_LEGS}.`);
+    }
+    const plan = planMatrix(names, { maxLegs });
+    const runsOnRaw = getInput('runs-on');
+    const runsOn = runsOnRaw.trim() === '' ? null : normalizeRunsOn(runsOnRaw);
+    setOutput('matrix', JSON.stringify({ include: plan.include }));
+    setOutput('packages', JSON.stringify(plan.packages));
+    setOutput('count', String(plan.packages.length));
+    setOutput('legs', String(plan.include.length));
+    setOutput('runs-on', runsOn ? JSON.stringify(runsOn) : '');
+    const chunked = plan.include.length < plan.packages.length;
+    info(`${plan.packages.length} package(s) → ${plan.include.length} matrix leg(s)` +
+        (chunked ? ` (more than ${maxLegs}: each leg builds its chunk one package at a time)` : '') +
+        (runsOn ? ` on ${JSON.stringify(runsOn)}` : ''));
+    for (const leg of plan.include.slice(0, 300))
+        info(`  ${leg.leg}: ${leg.packages}${leg.multiple ? ' (--multiple --skip-errors)' : ''}`);
+}
+if (!process.env.VITEST) {
+    try {
+        runPlan();
+    }
+    catch (err) {
+        setFailed(errorMessage(err));
+    }
+}
+
+var __webpack_exports__runPlan = __webpack_exports__.F;
+export { __webpack_exports__runPlan as runPlan };

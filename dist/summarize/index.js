@@ -28370,18 +28370,100 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6162:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2782);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError),
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+// Errors a person can act on: bad input names the input, the value (masked if secret) and what is accepted.
+class InputError extends Error {
+    input;
+    constructor(input, value, accepted, opts = {}) {
+        const shown = opts.secret ? '***' : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
+        super(`Input '${input}' has an invalid value ${shown}: ${accepted}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** The message of anything thrown, without a stack trace. */
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
 
-_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('hello');
-const m = await __nccwpck_require__.e(/* import() */ 257).then(__nccwpck_require__.bind(__nccwpck_require__, 9257));
-m.hi();
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
+/***/ }),
+
+/***/ 7194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _I: () => (/* binding */ scrub),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   l2: () => (/* binding */ registerSecretUrl),
+/* harmony export */   yP: () => (/* binding */ maskUrl)
+/* harmony export */ });
+/* unused harmony export resetSecretsForTest */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+// Secret handling: every secret is registered (masked in the job log via core.setSecret) the moment it
+// is read, and can be scrubbed from any text the action sends or prints.
+
+const registered = new Set();
+/** Masks a secret in all later log output and remembers it for `scrub`. Empty values are ignored. */
+function registerSecret(value) {
+    if (!value)
+        return;
+    const trimmed = value.trim();
+    if (trimmed.length < 3 || registered.has(trimmed))
+        return;
+    registered.add(trimmed);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(trimmed);
+}
+/** Registers a URL and the parts of it that carry credentials (path token, query, password). */
+function registerSecretUrl(url) {
+    registerSecret(url);
+    try {
+        const u = new URL(url);
+        if (u.password)
+            registerSecret(decodeURIComponent(u.password));
+        for (const value of u.searchParams.values())
+            if (value.length >= 8)
+                registerSecret(value);
+        const parts = u.pathname.split('/').filter((p) => p.length >= 16);
+        for (const p of parts)
+            registerSecret(p);
+    }
+    catch {
+        // Not a URL: the whole value is already registered.
+    }
+}
+/** Replaces every registered secret in `text` with `***`. */
+function scrub(text) {
+    let out = text;
+    for (const secret of registered) {
+        if (out.includes(secret))
+            out = out.split(secret).join('***');
+    }
+    return out;
+}
+/** A URL safe to print: scheme and host only, the rest masked. */
+function maskUrl(url) {
+    try {
+        const u = new URL(url);
+        return `${u.protocol}//${u.host}/***`;
+    }
+    catch {
+        return '***';
+    }
+}
+/** For tests: forget what was registered. */
+function resetSecretsForTest() {
+    registered.clear();
+}
+
 
 /***/ }),
 
@@ -28392,10 +28474,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -28476,6 +28579,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28497,6 +28607,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -28511,10 +28628,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
 
 /***/ }),
 
@@ -28560,6 +28691,34 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28581,19 +28740,62 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2782:
+/***/ 8179:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  pq: () => (/* binding */ info)
+  Yz: () => (/* binding */ core_debug),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path, warning
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
@@ -28632,7 +28834,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28672,13 +28874,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -28686,10 +28888,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28703,16 +28905,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -28722,11 +28924,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -29685,7 +29887,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29708,7 +29910,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29804,7 +30006,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29952,7 +30154,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -30008,7 +30210,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30035,7 +30237,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30093,7 +30295,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -30122,11 +30324,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30346,7 +30548,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -30361,7 +30563,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -30372,7 +30574,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -30381,7 +30583,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -30528,13 +30730,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30812,7 +31014,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -30825,7 +31027,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31164,8 +31366,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31261,7 +31463,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31344,10 +31546,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -31383,7 +31585,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -31391,7 +31593,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31399,7 +31601,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31414,7 +31616,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31518,8 +31720,8 @@ function getIDToken(aud) {
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -31532,6 +31734,9 @@ function getIDToken(aud) {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
 /******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
@@ -31543,72 +31748,15 @@ function getIDToken(aud) {
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
-/******/ /* webpack/runtime/async module */
+/******/ /* webpack/runtime/compat get default export */
 /******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -31659,6 +31807,15 @@ function getIDToken(aud) {
 /******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -31726,10 +31883,763 @@ function getIDToken(aud) {
 /******/ })();
 /******/ 
 /************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6162);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ux: () => (/* binding */ LEG_FILE_NAME),
+  _G: () => (/* binding */ REPORT_FILE_NAME),
+  jU: () => (/* binding */ findReportFiles),
+  _U: () => (/* binding */ loadLegs),
+  yc: () => (/* binding */ loadReports),
+  jJ: () => (/* binding */ parseNeeds),
+  YM: () => (/* binding */ parsePlanned),
+  ln: () => (/* binding */ runSummarize),
+  WZ: () => (/* binding */ walkForReports)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/context.ts
+// The GitHub run context and runner facts, read from the environment the runner sets.
+// Read directly from env rather than @actions/github's context so start-up stays small.
+
+function value(env, name) {
+    const v = env[name];
+    return v === undefined || v === '' ? null : v;
+}
+function readRunContext(env = process.env) {
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const repository = value(env, 'GITHUB_REPOSITORY');
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const runAttempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    let runUrl = null;
+    if (repository && runId) {
+        runUrl = `${serverUrl}/${repository}/actions/runs/${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            runUrl += `/attempts/${runAttempt}`;
+    }
+    return {
+        serverUrl,
+        repository,
+        ref: value(env, 'GITHUB_REF'),
+        sha: value(env, 'GITHUB_SHA'),
+        workflow: value(env, 'GITHUB_WORKFLOW'),
+        job: value(env, 'GITHUB_JOB'),
+        runId,
+        runAttempt,
+        runUrl,
+        matrix: null,
+    };
+}
+function readRunnerInfo(env = process.env, labels = []) {
+    return {
+        name: value(env, 'RUNNER_NAME') ?? os.hostname(),
+        os: value(env, 'RUNNER_OS') ?? os.platform(),
+        arch: value(env, 'RUNNER_ARCH') ?? os.arch(),
+        labels,
+    };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/build/packages.ts
+// Splits the `packages` input into names and checks each against the upstream package grammar.
+
+const MAX_NAME_LENGTH = 200;
+/** What the error message tells a person is accepted; kept next to the grammar it describes. */
+const PACKAGE_NAME_RULE = 'a jetson-containers package name: letters, digits, ".", "_", "-", "+", an optional ":tag" ' +
+    '(pytorch:2.8, ros:humble-desktop), and shell wildcards *, ? and [...]; ' +
+    `it must start with a letter, digit, "_" or wildcard and be at most ${MAX_NAME_LENGTH} characters`;
+// Upstream matches names with fnmatch against its package table; names never contain "/" or spaces,
+// and argv elements starting with "-" would be taken as flags by argparse.
+const PLAIN = 'A-Za-z0-9._+\\-';
+const PART = `(?:[${PLAIN}*?]|\\[!?[${PLAIN}]+\\])`;
+const NAME_RE = new RegExp(`^(?:[A-Za-z0-9_*?]|\\[!?[${PLAIN}]+\\])${PART}*(?::${PART}+)?$`);
+/** Space, comma or newline separated; trimmed; empties dropped; duplicates removed keeping the first. */
+function splitPackages(input) {
+    const seen = new Set();
+    for (const part of input.split(/[\s,]+/)) {
+        const name = part.trim();
+        if (name.length > 0)
+            seen.add(name);
+    }
+    return [...seen];
+}
+/** Throws an InputError for anything upstream would not take as a package name or pattern. */
+function validatePackageName(name) {
+    if (name.length === 0 || name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
+        throw new InputError('packages', name, PACKAGE_NAME_RULE);
+    }
+}
+/** True when the name is a shell pattern that upstream expands against its package table. */
+function isWildcard(name) {
+    return /[*?[]/.test(name);
+}
+/**
+ * fnmatch-style matching, as upstream uses to expand patterns (`ros:humble*`).
+ * Written as a small backtracking matcher instead of a RegExp so a hostile pattern cannot blow up.
+ */
+function matchesPattern(name, pattern) {
+    let n = 0;
+    let p = 0;
+    let starP = -1;
+    let starN = 0;
+    while (n < name.length) {
+        const c = pattern[p];
+        if (c === '*') {
+            starP = p++;
+            starN = n;
+            continue;
+        }
+        if (c === '?') {
+            n++;
+            p++;
+            continue;
+        }
+        if (c === '[') {
+            const cls = matchClass(pattern, p, name[n]);
+            if (cls.valid) {
+                if (cls.matched) {
+                    n++;
+                    p = cls.next;
+                    continue;
+                }
+            }
+            else if (name[n] === '[') {
+                n++;
+                p++;
+                continue;
+            }
+        }
+        else if (c !== undefined && c === name[n]) {
+            n++;
+            p++;
+            continue;
+        }
+        if (starP < 0)
+            return false;
+        p = starP + 1;
+        n = ++starN;
+    }
+    while (pattern[p] === '*')
+        p++;
+    return p === pattern.length;
+}
+function matchClass(pattern, open, ch) {
+    let i = open + 1;
+    const negate = pattern[i] === '!';
+    if (negate)
+        i++;
+    const first = i;
+    let matched = false;
+    while (i < pattern.length && (pattern[i] !== ']' || i === first)) {
+        const lo = pattern[i];
+        if (pattern[i + 1] === '-' && i + 2 < pattern.length && pattern[i + 2] !== ']') {
+            const hi = pattern[i + 2];
+            if (ch >= lo && ch <= hi)
+                matched = true;
+            i += 3;
+        }
+        else {
+            if (ch === lo)
+                matched = true;
+            i++;
+        }
+    }
+    if (i >= pattern.length)
+        return { valid: false, matched: false, next: open + 1 };
+    return { valid: true, matched: matched !== negate, next: i + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/run-report.ts
+// The RunReport: what the aggregate `summarize` step knows about a whole matrix run, built from each leg's
+// BuildReport, the planned package list and the `needs` context. Shaped like the Foundries CI webhook
+// (build_id, url, status, runs[] with name/status/log_url/web_url/created/completed/host_tag, trigger_name).
+// Pure: the entry point (src/summarize.ts) reads files and env and hands plain data in.
+// schema/run-report.schema.json describes it.
+
+const RUN_REPORT_SCHEMA_VERSION = 1;
+const RUN_REPORT_EVENT = 'jetson.run.finished';
+const MAX_EXCERPT_LINES = 40;
+/** `needs.<job>.result` for every job in `needs`, ignoring anything malformed. */
+function jobResults(needs) {
+    const out = {};
+    if (!needs || typeof needs !== 'object' || Array.isArray(needs))
+        return out;
+    for (const [job, value] of Object.entries(needs)) {
+        if (value && typeof value === 'object' && 'result' in value) {
+            const result = value.result;
+            if (typeof result === 'string')
+                out[job] = result;
+        }
+    }
+    return out;
+}
+function attemptOf(report) {
+    const n = Number.parseInt(report.run?.runAttempt ?? '', 10);
+    return Number.isFinite(n) ? n : 0;
+}
+function timeOf(iso) {
+    const t = Date.parse(iso ?? '');
+    return Number.isNaN(t) ? 0 : t;
+}
+/** Oldest first, so that later reports (re-runs) overwrite earlier rows of the same package. */
+function byRecency(a, b) {
+    return attemptOf(a) - attemptOf(b) || timeOf(a.endTime) - timeOf(b.endTime);
+}
+function failureOf(f) {
+    if (!f)
+        return null;
+    return {
+        stage: f.stage ?? null,
+        phase: f.phase ?? 'unknown',
+        error: f.error ?? null,
+        excerpt: (f.excerpt ?? []).slice(-MAX_EXCERPT_LINES),
+    };
+}
+function findLeg(legs, packages) {
+    let best = null;
+    for (const leg of legs) {
+        if (!packages.some((p) => leg.packages.includes(p)))
+            continue;
+        if (!best || Number(leg.runAttempt ?? 0) >= Number(best.runAttempt ?? 0))
+            best = leg;
+    }
+    return best;
+}
+/** Builds the RunReport. Every planned entry ends up in a row: nothing silently disappears. */
+function buildRunReport(input) {
+    const { context, now } = input;
+    const legs = input.legs ?? [];
+    const planned = [...new Set(input.planned.map((p) => p.trim()).filter((p) => p !== ''))];
+    const plannedIndex = new Map(planned.map((p, i) => [p, i]));
+    const jobs = jobResults(input.needs);
+    const reports = [...input.reports].sort(byRecency);
+    const rows = new Map();
+    const covered = new Set();
+    const contributing = new Map();
+    for (const report of reports) {
+        const requested = report.requestedPackages ?? [];
+        for (const r of requested)
+            covered.add(r);
+        const leg = findLeg(legs, requested);
+        const base = {
+            log_url: report.logs?.artifactUrl ?? report.logs?.url ?? report.run?.runUrl ?? context.runUrl,
+            web_url: leg?.jobUrl ?? report.run?.runUrl ?? context.runUrl,
+            created: report.startTime ?? null,
+            completed: report.endTime ?? null,
+            host_tag: report.runner?.name ?? leg?.runner ?? null,
+            leg: leg?.leg ?? null,
+        };
+        const requestedFor = (name) => {
+            if (requested.includes(name))
+                return name;
+            return requested.find(isWildcard) ?? requested[0] ?? null;
+        };
+        const orderOf = (req) => req !== null ? (plannedIndex.get(req) ?? planned.length) : planned.length;
+        const put = (row) => {
+            rows.set(row.name, { row, order: orderOf(row.requested) });
+            contributing.set(report, true);
+        };
+        const results = report.packages ?? [];
+        for (const p of results) {
+            const notBuilt = p.status === 'not-built';
+            put({
+                name: p.name,
+                status: p.status === 'not-built' ? 'cancelled' : p.status,
+                requested: requestedFor(p.name),
+                reason: notBuilt ? 'not built: the leg stopped before reaching it' : null,
+                image: p.image ?? null,
+                pushed_image: p.pushedImage ?? null,
+                duration_seconds: p.durationSeconds ?? null,
+                failure: failureOf(p.failure),
+                ...base,
+            });
+        }
+        // Requested names the report has no row for: the build stopped before it could say (an argparse error,
+        // a cancelled resolve), so they take the leg's own status and failure.
+        const named = new Set(results.map((p) => p.name));
+        const wildcardExpanded = results.length > 0;
+        for (const r of requested) {
+            if (named.has(r))
+                continue;
+            const wildcard = isWildcard(r);
+            if (wildcard && wildcardExpanded)
+                continue;
+            const status = report.status === 'success' ? 'missing' : report.status;
+            put({
+                name: r,
+                status,
+                requested: r,
+                reason: status === 'missing'
+                    ? 'the leg succeeded but its report has no result for this package'
+                    : status === 'cancelled'
+                        ? 'the leg was cancelled before this package finished'
+                        : null,
+                image: null,
+                pushed_image: null,
+                duration_seconds: null,
+                failure: status === 'failure' ? failureOf(report.failure) : null,
+                ...base,
+            });
+        }
+    }
+    // Planned entries no report answered.
+    const buildResult = jobs['build'] ?? null;
+    for (const name of planned) {
+        if (covered.has(name) || rows.has(name))
+            continue;
+        const leg = findLeg(legs, [name]);
+        let status;
+        let reason;
+        let failure = null;
+        if (leg?.setupOutcome === 'failure') {
+            status = 'failure';
+            reason = 'the setup step failed before the build started';
+            failure = { stage: null, phase: 'setup', error: 'setup step failed', excerpt: [] };
+        }
+        else if (leg?.buildOutcome === 'cancelled' || leg?.setupOutcome === 'cancelled') {
+            status = 'cancelled';
+            reason = 'the leg was cancelled before the build reported';
+        }
+        else if (!leg && buildResult === 'cancelled') {
+            status = 'cancelled';
+            reason = 'the run was cancelled before this leg reported';
+        }
+        else if (!leg && buildResult === 'skipped') {
+            status = 'cancelled';
+            reason = 'the build job was skipped';
+        }
+        else if (leg) {
+            status = 'missing';
+            reason = `the leg ended (${leg.buildOutcome ?? 'unknown'}) without writing report.json`;
+        }
+        else {
+            status = 'missing';
+            reason = 'no report: the runner was lost, the job timed out, or the report could not be uploaded';
+        }
+        rows.set(name, {
+            row: {
+                name,
+                status,
+                requested: name,
+                reason,
+                image: null,
+                pushed_image: null,
+                duration_seconds: null,
+                failure,
+                log_url: context.runUrl,
+                web_url: leg?.jobUrl ?? context.runUrl,
+                created: null,
+                completed: null,
+                host_tag: leg?.runner ?? null,
+                leg: leg?.leg ?? null,
+            },
+            order: plannedIndex.get(name) ?? planned.length,
+        });
+    }
+    const runs = [...rows.values()].sort((a, b) => a.order - b.order).map((k) => k.row);
+    const totals = { packages: runs.length, success: 0, failure: 0, cancelled: 0, missing: 0 };
+    for (const r of runs)
+        totals[r.status] += 1;
+    let status;
+    if (totals.failure > 0 || totals.missing > 0)
+        status = 'failure';
+    else if (totals.cancelled > 0)
+        status = 'cancelled';
+    else if (runs.length === 0)
+        status = buildResult === 'cancelled' || jobs['plan'] === 'cancelled' ? 'cancelled' : 'failure';
+    else
+        status = 'success';
+    if (jobs['plan'] === 'failure')
+        status = 'failure';
+    const used = [...contributing.keys()];
+    const starts = used.map((r) => timeOf(r.startTime)).filter((t) => t > 0);
+    const ends = used.map((r) => timeOf(r.endTime)).filter((t) => t > 0);
+    const created = starts.length > 0 ? new Date(Math.min(...starts)) : now;
+    const completed = ends.length > 0 ? new Date(Math.max(...ends)) : now;
+    const wall = Math.max(0, (completed.getTime() - created.getTime()) / 1000);
+    const buildSum = used.reduce((sum, r) => sum + (Number.isFinite(r.durationSeconds) ? r.durationSeconds : 0), 0);
+    const failed = runs.filter((r) => r.status === 'failure').map((r) => r.name);
+    const images = [
+        ...new Set(runs.filter((r) => r.status === 'success' && r.image).map((r) => r.image)),
+    ];
+    return {
+        schema_version: RUN_REPORT_SCHEMA_VERSION,
+        event: RUN_REPORT_EVENT,
+        build_id: context.runId,
+        url: context.runUrl,
+        web_url: context.runUrl,
+        status,
+        message: runMessage(status, totals, runs, jobs),
+        trigger_name: context.workflow,
+        repository: context.repository,
+        ref: context.ref,
+        sha: context.sha,
+        run_attempt: context.runAttempt,
+        created: created.toISOString(),
+        completed: completed.toISOString(),
+        wall_seconds: Math.round(wall * 10) / 10,
+        build_seconds_sum: Math.round(buildSum * 10) / 10,
+        totals,
+        failed_packages: failed,
+        images,
+        jobs,
+        runs,
+    };
+}
+function names(rows, status, max = 5) {
+    const list = rows.filter((r) => r.status === status).map((r) => r.name);
+    const shown = list.slice(0, max).join(', ');
+    return list.length > max ? `${shown} and ${list.length - max} more` : shown;
+}
+function runMessage(status, t, runs, jobs) {
+    if (t.packages === 0) {
+        if (jobs['plan'] === 'failure')
+            return 'The plan failed: no package was built.';
+        return status === 'cancelled'
+            ? 'The run was cancelled before any package was built.'
+            : 'No package was built.';
+    }
+    const parts = [`${t.success} of ${t.packages} package${t.packages === 1 ? '' : 's'} built`];
+    if (t.failure > 0)
+        parts.push(`failed: ${names(runs, 'failure')}`);
+    if (t.missing > 0)
+        parts.push(`no report: ${names(runs, 'missing')}`);
+    if (t.cancelled > 0)
+        parts.push(`cancelled: ${names(runs, 'cancelled')}`);
+    return parts.join('; ') + '.';
+}
+/** Parses one leg record (`jetson-leg.json` written by the reusable workflow); null when it is not one. */
+function parseLegRecord(value) {
+    if (!value || typeof value !== 'object')
+        return null;
+    const v = value;
+    const str = (x) => (typeof x === 'string' && x !== '' ? x : null);
+    const leg = str(v['leg']);
+    const packages = str(v['packages']);
+    if (!leg || !packages)
+        return null;
+    return {
+        leg,
+        packages: packages.split(/\s+/).filter((p) => p !== ''),
+        jobUrl: str(v['jobUrl']),
+        runner: str(v['runner']),
+        setupOutcome: str(v['setupOutcome']),
+        buildOutcome: str(v['buildOutcome']),
+        runAttempt: str(v['runAttempt']),
+    };
+}
+const BUILD_STATUSES = new Set(['success', 'failure', 'cancelled']);
+const PACKAGE_STATUSES = new Set(['success', 'failure', 'cancelled', 'not-built']);
+/**
+ * Checks that a parsed report.json is a BuildReport this code can summarise; returns the reason when it
+ * is not. Only what the RunReport reads is checked, so newer reports with more fields still pass.
+ */
+function checkBuildReport(value) {
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return { ok: false, reason: 'not a JSON object' };
+    const v = value;
+    if (v['schemaVersion'] !== 1)
+        return { ok: false, reason: `unsupported schemaVersion ${JSON.stringify(v['schemaVersion'])}` };
+    if (typeof v['status'] !== 'string' || !BUILD_STATUSES.has(v['status'])) {
+        return { ok: false, reason: `invalid status ${JSON.stringify(v['status'])}` };
+    }
+    const requested = v['requestedPackages'];
+    if (!Array.isArray(requested) || !requested.every((r) => typeof r === 'string')) {
+        return { ok: false, reason: 'requestedPackages is not a list of names' };
+    }
+    const packages = v['packages'];
+    if (!Array.isArray(packages))
+        return { ok: false, reason: 'packages is not a list' };
+    for (const [i, p] of packages.entries()) {
+        if (!p || typeof p !== 'object')
+            return { ok: false, reason: `packages[${i}] is not an object` };
+        const pr = p;
+        if (typeof pr['name'] !== 'string' || pr['name'] === '')
+            return { ok: false, reason: `packages[${i}].name is missing` };
+        if (typeof pr['status'] !== 'string' || !PACKAGE_STATUSES.has(pr['status'])) {
+            return { ok: false, reason: `packages[${i}].status is invalid` };
+        }
+    }
+    for (const key of ['startTime', 'endTime']) {
+        if (typeof v[key] !== 'string')
+            return { ok: false, reason: `${key} is missing` };
+    }
+    return { ok: true, report: value };
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/summarize.ts
+// Entry point of the `summarize` action (summarize/action.yml): every leg's report.json → one RunReport →
+// run-report.json, outputs, the job summary and ONE notification for the whole matrix run.
+// The pure parts live in run-report.ts, run-summary.ts and notify/render/run-*.ts; this file does the I/O.
+
+
+
+
+
+
+
+
+/** Bounds on the search, so a wrong `reports` path (say `/`) cannot walk the whole disk. */
+const MAX_FILES = 20_000;
+const MAX_DEPTH = 12;
+const MAX_REPORT_BYTES = 32 * 1024 * 1024;
+const REPORT_FILE_NAME = 'report.json';
+const LEG_FILE_NAME = 'jetson-leg.json';
+/** Walks `dir` (bounded) for report.json and jetson-leg.json files. */
+async function walkForReports(dir, found = { reports: [], legs: [] }) {
+    let visited = 0;
+    const walk = async (current, depth) => {
+        if (depth > MAX_DEPTH || visited > MAX_FILES)
+            return;
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(current, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        entries.sort((a, b) => a.name.localeCompare(b.name));
+        for (const entry of entries) {
+            if (++visited > MAX_FILES)
+                return;
+            const full = external_node_path_default().join(current, entry.name);
+            if (entry.isDirectory())
+                await walk(full, depth + 1);
+            else if (entry.isFile() && entry.name === REPORT_FILE_NAME)
+                found.reports.push(full);
+            else if (entry.isFile() && entry.name === LEG_FILE_NAME)
+                found.legs.push(full);
+        }
+    };
+    await walk(dir, 0);
+    return found;
+}
+/**
+ * The `reports` input: folders (searched recursively) or glob patterns, one per line. A matched file counts
+ * whatever its name when it ends in `.json` (so `out/*.json` works); folders are searched for report.json.
+ */
+async function findReportFiles(spec, cwd = process.cwd()) {
+    const found = { reports: [], legs: [] };
+    const lines = spec
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    for (const line of lines) {
+        const abs = external_node_path_default().resolve(cwd, line);
+        const isGlob = /[*?[\]{}]/.test(line);
+        if (!isGlob) {
+            const s = await (0,promises_.stat)(abs).catch(() => null);
+            if (s?.isDirectory())
+                await walkForReports(abs, found);
+            else if (s?.isFile())
+                (external_node_path_default().basename(abs) === LEG_FILE_NAME ? found.legs : found.reports).push(abs);
+            else
+                core/* warning */.$e(`reports: '${line}' does not exist.`);
+            continue;
+        }
+        const glob = await __nccwpck_require__.e(/* import() */ 324).then(__nccwpck_require__.bind(__nccwpck_require__, 3324));
+        const globber = await glob.create(abs, { matchDirectories: true, implicitDescendants: false });
+        for await (const match of globber.globGenerator()) {
+            const s = await (0,promises_.stat)(match).catch(() => null);
+            if (s?.isDirectory())
+                await walkForReports(match, found);
+            else if (s?.isFile() && match.endsWith('.json')) {
+                (external_node_path_default().basename(match) === LEG_FILE_NAME ? found.legs : found.reports).push(match);
+            }
+            if (found.reports.length + found.legs.length > MAX_FILES)
+                break;
+        }
+    }
+    found.reports = [...new Set(found.reports)];
+    found.legs = [...new Set(found.legs)];
+    return found;
+}
+/** Reads and checks report files; a malformed one is a warning, never a crash. */
+async function loadReports(files, warn) {
+    const reports = [];
+    for (const file of files) {
+        try {
+            const s = await (0,promises_.stat)(file);
+            if (s.size > MAX_REPORT_BYTES) {
+                warn(`${file}: ${s.size} bytes is too large for a report.json; skipped.`);
+                continue;
+            }
+            const parsed = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+            const checked = checkBuildReport(parsed);
+            if (checked.ok)
+                reports.push(checked.report);
+            else
+                warn(`${file} is not a usable report.json (${checked.reason}); skipped.`);
+        }
+        catch (err) {
+            warn(`${file} could not be read as JSON (${(0,errors/* errorMessage */.g)(err)}); skipped.`);
+        }
+    }
+    return reports;
+}
+async function loadLegs(files, warn) {
+    const legs = [];
+    for (const file of files) {
+        try {
+            const leg = parseLegRecord(JSON.parse(await (0,promises_.readFile)(file, 'utf8')));
+            if (leg)
+                legs.push(leg);
+            else
+                warn(`${file} is not a leg record; skipped.`);
+        }
+        catch (err) {
+            warn(`${file} could not be read as JSON (${(0,errors/* errorMessage */.g)(err)}); skipped.`);
+        }
+    }
+    return legs;
+}
+/** The `packages` input: a JSON array (the plan's output) or names separated by spaces, commas or newlines. */
+function parsePlanned(input) {
+    const text = input.trim();
+    if (text === '')
+        return [];
+    if (text.startsWith('[')) {
+        try {
+            const list = JSON.parse(text);
+            if (Array.isArray(list) && list.every((x) => typeof x === 'string'))
+                return list;
+        }
+        catch {
+            // Fall through: treat it as a plain list.
+        }
+    }
+    return text.split(/[\s,]+/).filter((p) => p !== '');
+}
+/** The `needs` input: `${{ toJSON(needs) }}`. Malformed → {} with a warning. */
+function parseNeeds(input, warn) {
+    const text = input.trim();
+    if (text === '')
+        return {};
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        warn(`needs is not JSON; pass \${{ toJSON(needs) }}. Ignored.`);
+        return {};
+    }
+}
+function readBool(name, fallback) {
+    const v = core/* getInput */.V4(name).trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new Error(`Input '${v}' for ${name} is not a boolean: use true or false.`);
+}
+async function notifyRun(run, env) {
+    const { loadNotifySettings } = await __nccwpck_require__.e(/* import() */ 426).then(__nccwpck_require__.bind(__nccwpck_require__, 2426));
+    const settings = await loadNotifySettings(core/* getInput */.V4, env);
+    if (!settings || settings.targets.length === 0)
+        return { notifications: '[]', messageId: '', failed: 0 };
+    const { notify, summarizeResults, notificationOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8701));
+    const { renderRunDiscord } = await __nccwpck_require__.e(/* import() */ 158).then(__nccwpck_require__.bind(__nccwpck_require__, 8158));
+    const { renderRunGeneric } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 8891));
+    const outcome = await notify(run, settings, (target) => target.format === 'discord' ? renderRunDiscord(run, settings.discord) : renderRunGeneric(run));
+    for (const f of outcome.failed) {
+        core/* warning */.$e((0,secrets/* scrub */._I)(`Notification to ${f.url} (${f.source}) was not delivered: ${f.error ?? 'unknown error'}`), {
+            title: 'Notification not delivered',
+        });
+    }
+    core/* info */.pq(summarizeResults(outcome.results));
+    const out = notificationOutputs(outcome.results);
+    if (outcome.failed.length > 0 && settings.failOnError) {
+        core/* setFailed */.C1(`${outcome.failed.length} notification(s) could not be delivered.`);
+    }
+    return { ...out, failed: outcome.failed.length };
+}
+async function runSummarize(env = process.env, now = () => new Date()) {
+    const warn = (msg) => core/* warning */.$e((0,secrets/* scrub */._I)(msg));
+    const failOnBuildError = readBool('fail-on-build-error', true);
+    const spec = core/* getInput */.V4('reports') || 'jetson-reports';
+    const found = await findReportFiles(spec, env.GITHUB_WORKSPACE || process.cwd());
+    const reports = await loadReports(found.reports, warn);
+    const legs = await loadLegs(found.legs, warn);
+    core/* info */.pq(`Found ${reports.length} report(s) and ${legs.length} leg record(s) under ${spec.replace(/\n/g, ', ')}.`);
+    const run = buildRunReport({
+        reports,
+        legs,
+        planned: parsePlanned(core/* getInput */.V4('packages')),
+        needs: parseNeeds(core/* getInput */.V4('needs'), warn),
+        context: readRunContext(env),
+        now: now(),
+    });
+    const dir = external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'jetson-build-summary');
+    const reportFile = external_node_path_default().join(dir, 'run-report.json');
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        await (0,promises_.writeFile)(reportFile, JSON.stringify(run, null, 2) + '\n');
+    }
+    catch (err) {
+        warn(`Could not write run-report.json: ${(0,errors/* errorMessage */.g)(err)}`);
+    }
+    core/* setOutput */.uH('status', run.status);
+    core/* setOutput */.uH('failed-packages', JSON.stringify(run.failed_packages));
+    core/* setOutput */.uH('images', JSON.stringify(run.images));
+    core/* setOutput */.uH('report-file', reportFile);
+    core/* setOutput */.uH('packages', JSON.stringify(run.runs.map((r) => ({ name: r.name, status: r.status, image: r.image }))));
+    if (env.GITHUB_STEP_SUMMARY) {
+        try {
+            const { renderRunSummary } = await __nccwpck_require__.e(/* import() */ 703).then(__nccwpck_require__.bind(__nccwpck_require__, 2703));
+            await core/* summary */.z.addRaw((0,secrets/* scrub */._I)(renderRunSummary(run)), true).write();
+        }
+        catch (err) {
+            warn(`Could not write the job summary: ${(0,errors/* errorMessage */.g)(err)}`);
+        }
+    }
+    let notifications = '[]';
+    let messageId = '';
+    try {
+        const n = await notifyRun(run, env);
+        notifications = n.notifications;
+        messageId = n.messageId;
+    }
+    catch (err) {
+        // Bad notification inputs name the input; they never hide the run's result.
+        core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err)));
+    }
+    core/* setOutput */.uH('notifications', notifications);
+    core/* setOutput */.uH('message-id', messageId);
+    const line = `Run ${run.status}: ${run.message}`;
+    if (run.status === 'failure' && failOnBuildError)
+        core/* setFailed */.C1((0,secrets/* scrub */._I)(line));
+    else if (run.status === 'success')
+        core/* info */.pq(line);
+    else
+        core/* warning */.$e((0,secrets/* scrub */._I)(line));
+    return run;
+}
+// Run only as the bundled entry point (dist/summarize.js), not when a test imports this module.
+if (process.env.JETSON_BUILD_SUMMARIZE_NO_MAIN !== '1' && !process.env.VITEST) {
+    runSummarize().catch((err) => core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err))));
+}
+
+var __webpack_exports__LEG_FILE_NAME = __webpack_exports__.Ux;
+var __webpack_exports__REPORT_FILE_NAME = __webpack_exports__._G;
+var __webpack_exports__findReportFiles = __webpack_exports__.jU;
+var __webpack_exports__loadLegs = __webpack_exports__._U;
+var __webpack_exports__loadReports = __webpack_exports__.yc;
+var __webpack_exports__parseNeeds = __webpack_exports__.jJ;
+var __webpack_exports__parsePlanned = __webpack_exports__.YM;
+var __webpack_exports__runSummarize = __webpack_exports__.ln;
+var __webpack_exports__walkForReports = __webpack_exports__.WZ;
+export { __webpack_exports__LEG_FILE_NAME as LEG_FILE_NAME, __webpack_exports__REPORT_FILE_NAME as REPORT_FILE_NAME, __webpack_exports__findReportFiles as findReportFiles, __webpack_exports__loadLegs as loadLegs, __webpack_exports__loadReports as loadReports, __webpack_exports__parseNeeds as parseNeeds, __webpack_exports__parsePlanned as parsePlanned, __webpack_exports__runSummarize as runSummarize, __webpack_exports__walkForReports as walkForReports };

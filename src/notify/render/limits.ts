@@ -37,11 +37,87 @@ export function codeBlock(lines: string[], max: number, lang = ''): string {
     const line = safe[i] ?? '';
     const cost = line.length + 1;
     if (used + cost > budget) {
-      if (kept.length === 0) kept.unshift(ELLIPSIS + line.slice(line.length - (budget - used - 1)));
+      if (kept.length === 0) kept.unshift(ELLIPSIS + tail(line, budget - used - 1));
       break;
     }
     kept.unshift(line);
     used += cost;
   }
   return open + [ELLIPSIS, ...kept].join('\n') + close;
+}
+
+/** The last `max` characters of `text`, never starting on the low half of a surrogate pair. */
+export function tail(text: string, max: number): string {
+  if (max <= 0) return '';
+  if (text.length <= max) return text;
+  let start = text.length - max;
+  const code = text.charCodeAt(start);
+  if (code >= 0xdc00 && code <= 0xdfff) start += 1;
+  return text.slice(start);
+}
+
+const ZWSP = '\u200b';
+
+/**
+ * Defuses mass and user/role mentions in text bound for chat: `@everyone`, `@here`, `<@123>`, `<@&123>`,
+ * `<@!123>`. `allowed_mentions` already stops the ping; this keeps it from even looking like one.
+ */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@([!&]?\d)/g, `<@${ZWSP}$1`);
+}
+
+/** True when `text` still holds a live-looking mass mention. */
+export function hasMassMention(text: string): boolean {
+  return /@(everyone|here)/i.test(text);
+}
+
+/** The longest run of consecutive backticks in `text`. */
+export function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const m of text.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  return longest;
+}
+
+/** A backtick fence that nothing in `text` can close: at least three, longer than any run inside. */
+export function fenceFor(text: string): string {
+  return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+}
+
+/**
+ * `text` cut to at most `max` characters like `truncate`, but aware of ``` code fences: when the cut lands
+ * inside a fenced block the block is closed again, so the rest of the message never renders as code.
+ * Assumes fences are ``` runs (as `codeBlock` and `escapeFence` produce).
+ */
+export function truncateMarkdown(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const close = '\n```';
+  for (const room of [max, max - close.length]) {
+    if (room <= 0) break;
+    // Never leave a partial fence marker just before the '…'.
+    const cut = truncate(text, room).replace(/`{1,2}(?=…$)/, '');
+    const open = (cut.match(/```/g) ?? []).length % 2 === 1;
+    const out = open ? cut + close : cut;
+    if (out.length <= max) return out;
+  }
+  return truncate(text.replace(/`/g, ''), max);
+}
+
+/** A duration a person reads at a glance: `42s`, `5m 03s`, `1h 02m 13s`; `—` when unknown. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—';
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  if (h > 0) return `${h}h ${pad(m)}m ${pad(s)}s`;
+  if (m > 0) return `${m}m ${pad(s)}s`;
+  return `${s}s`;
+}
+
+/** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
+export function isoSeconds(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

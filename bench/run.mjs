@@ -1,0 +1,188 @@
+// `npm run bench`: measures the bundled action (dist/) on this machine and prints one line per figure.
+//   start-up       wall time of the action with a build command that exits at once, vs `node -e ""`
+//   streaming      1 GiB of build output through the action vs through `tee` (ratio), and peak RSS of the
+//                  action with 100 MiB vs 1 GiB of output
+//   notify         time from build end to the last delivery for 1 and 5 loopback targets, and a 429 once
+//   upload         bench/upload.mjs: a 200 MiB log folder through @actions/artifact to a loopback double
+// Options: --quick (smaller sizes, for a smoke run), --only=startup,streaming,notify,upload
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
+const nodeBin = existsSync(node24) ? node24 : process.execPath;
+const fake = path.join(root, 'test', 'fixtures', 'jetson-containers');
+const probe = path.join(root, 'bench', 'rss-probe.mjs');
+const quick = process.argv.includes('--quick');
+const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '--only=startup,streaming,notify,upload')
+  .slice('--only='.length)
+  .split(',');
+const work = mkdtempSync(path.join(os.tmpdir(), 'jba-bench-'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
+const print = (name, value) => console.log(`${name.padEnd(58)} ${value}`);
+
+function runnerEnv(extra = {}) {
+  const dir = mkdtempSync(path.join(work, 'run-'));
+  for (const f of ['output', 'state', 'summary']) writeFileSync(path.join(dir, f), '');
+  mkdirSync(path.join(dir, 'temp'));
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_OUTPUT: path.join(dir, 'output'),
+    GITHUB_STATE: path.join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+    GITHUB_REPOSITORY: 'octo-org/jetson-images',
+    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'bench',
+    GITHUB_WORKSPACE: dir,
+    RUNNER_TEMP: path.join(dir, 'temp'),
+    RSS_OUT: path.join(dir, 'rss'),
+    INPUT_PACKAGES: 'numpy',
+    'INPUT_UPLOAD-LOGS': 'false',
+    ...extra,
+  };
+}
+
+/** Runs a command with stdout to /dev/null; resolves { ms, code, rssMiB }. */
+function timed(cmd, args, env, { shell = false } = {}) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'inherit'], shell });
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      let rssMiB = null;
+      if (env?.RSS_OUT && existsSync(env.RSS_OUT)) rssMiB = Number(readFileSync(env.RSS_OUT, 'utf8')) / 1024;
+      resolve({ ms, code, rssMiB });
+    });
+  });
+}
+
+async function startup() {
+  const n = quick ? 5 : 15;
+  const bare = [];
+  const action = [];
+  for (let i = 0; i < n; i++) {
+    bare.push((await timed(nodeBin, ['-e', ''], process.env)).ms);
+    action.push((await timed(nodeBin, [path.join(root, 'dist', 'index.js')], runnerEnv({ 'INPUT_JETSON-CONTAINERS': '/bin/true' }))).ms);
+  }
+  print(`start-up: node -e "" (median of ${n})`, fmt(median(bare)));
+  print(`start-up: action, build command exits at once (median of ${n})`, fmt(median(action)));
+  print('start-up: added by the action', fmt(median(action) - median(bare)));
+}
+
+async function streaming() {
+  const big = quick ? 256 : 1024;
+  const small = quick ? 32 : 100;
+  const fakeEnv = { ...process.env, ANSI_COLORS_DISABLED: '1', FAKE_JC_FLOOD_MB: String(big) };
+  const logs = path.join(work, 'tee-logs');
+  // Baseline: the same fake, its output through tee into a file (what upstream's CI does).
+  const tee = await timed(
+    'sh',
+    ['-c', `"${nodeBin}" "${fake}" build --logs "${logs}" numpy | tee "${path.join(work, 'tee.log')}" > /dev/null`],
+    fakeEnv,
+  );
+  const viaAction = await timed(nodeBin, ['--import', probe, path.join(root, 'dist', 'index.js')], {
+    ...runnerEnv({ 'INPUT_JETSON-CONTAINERS': fake }),
+    FAKE_JC_FLOOD_MB: String(big),
+  });
+  print(`streaming: ${big} MiB through tee`, fmt(tee.ms));
+  print(`streaming: ${big} MiB through the action`, fmt(viaAction.ms));
+  print('streaming: ratio action / tee (target ≤ 1.15)', (viaAction.ms / tee.ms).toFixed(3));
+  const smallRun = await timed(nodeBin, ['--import', probe, path.join(root, 'dist', 'index.js')], {
+    ...runnerEnv({ 'INPUT_JETSON-CONTAINERS': fake }),
+    FAKE_JC_FLOOD_MB: String(small),
+  });
+  print(`streaming: peak RSS of the action, ${small} MiB of output`, `${smallRun.rssMiB?.toFixed(1)} MiB`);
+  print(`streaming: peak RSS of the action, ${big} MiB of output`, `${viaAction.rssMiB?.toFixed(1)} MiB`);
+  rmSync(path.join(work, 'tee.log'), { force: true });
+}
+
+function receiver({ failFirst = false } = {}) {
+  let count = 0;
+  let last = 0;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      count++;
+      last = Date.now();
+      if (failFirst && count === 1) {
+        res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: 1, global: false }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}');
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}`, last: () => last, close: () => server.close() }),
+    ),
+  );
+}
+
+async function notifyBench() {
+  const n = quick ? 3 : 7;
+  const endFile = path.join(work, 'build-end');
+  const measure = async (targets, failFirst) => {
+    const samples = [];
+    for (let i = 0; i < n; i++) {
+      const r = await receiver({ failFirst });
+      const list = Array.from({ length: targets }, (_, k) => ({ url: `${r.url}/hook/${k}`, format: 'generic' }));
+      await timed(nodeBin, [path.join(root, 'dist', 'index.js')], {
+        ...runnerEnv({ 'INPUT_JETSON-CONTAINERS': fake, INPUT_WEBHOOKS: JSON.stringify(list) }),
+        FAKE_JC_END_FILE: endFile,
+      });
+      const buildEnd = Number(readFileSync(endFile, 'utf8'));
+      samples.push(r.last() - buildEnd);
+      r.close();
+    }
+    return median(samples);
+  };
+  print(`notify: build end → last delivery, 1 target (median of ${n})`, `${await measure(1, false)} ms`);
+  print(`notify: build end → last delivery, 5 targets (median of ${n})`, `${await measure(5, false)} ms`);
+  print(`notify: build end → delivery, 1 target answering 429 once`, `${await measure(1, true)} ms`);
+  const without = [];
+  const withOne = [];
+  for (let i = 0; i < n; i++) {
+    const r = await receiver();
+    without.push((await timed(nodeBin, [path.join(root, 'dist', 'index.js')], runnerEnv({ 'INPUT_JETSON-CONTAINERS': '/bin/true' }))).ms);
+    withOne.push(
+      (
+        await timed(
+          nodeBin,
+          [path.join(root, 'dist', 'index.js')],
+          runnerEnv({ 'INPUT_JETSON-CONTAINERS': '/bin/true', 'INPUT_WEBHOOK-URL': `${r.url}/hook` }),
+        )
+      ).ms,
+    );
+    r.close();
+  }
+  print('notify: action wall time without a target (median)', fmt(median(without)));
+  print('notify: action wall time with 1 loopback target (median)', fmt(median(withOne)));
+}
+
+function upload() {
+  const res = spawnSync(nodeBin, [path.join(root, 'bench', 'upload.mjs'), ...(quick ? ['--quick'] : [])], {
+    stdio: 'inherit',
+  });
+  if (res.status !== 0) console.log('upload: bench/upload.mjs failed');
+}
+
+console.log(`jetson-build-action bench — ${new Date().toISOString()}`);
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${spawnSync(nodeBin, ['--version']).stdout.toString().trim()}`);
+if (!existsSync(path.join(root, 'dist', 'index.js'))) throw new Error('dist/ is missing: run npm run build');
+try {
+  if (only.includes('startup')) await startup();
+  if (only.includes('streaming')) await streaming();
+  if (only.includes('notify')) await notifyBench();
+  if (only.includes('upload')) upload();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

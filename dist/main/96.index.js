@@ -1,0 +1,448 @@
+export const id = 96;
+export const ids = [96];
+export const modules = {
+
+/***/ 73096:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   deliverAll: () => (/* binding */ deliverAll)
+/* harmony export */ });
+/* unused harmony exports ACTION_NAME, ACTION_VERSION, userAgents, parseRetryAfter, formatSeconds, formatDeadline */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24371);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27194);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83576);
+// Delivery: one undici client (through EnvHttpProxyAgent) that sends every rendered message to its target,
+// concurrently, with per-attempt timeouts, an overall deadline, retries with full-jitter backoff, Retry-After,
+// signing, and one clear outcome per target. Imported lazily (only when there is a target); it never throws.
+
+
+
+
+
+const ACTION_NAME = 'jetson-build-action';
+const ACTION_VERSION = '1';
+const DEFAULT_REPOSITORY = `${ACTION_NAME}/${ACTION_NAME}`;
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const DISCORD_GONE_STATUS = new Set([401, 403, 404]);
+/** Network failures that a retry cannot fix: bad certificates, bad arguments. */
+const PERMANENT_NETWORK = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|UND_ERR_INVALID_ARG|ERR_INVALID)/;
+/** The default User-Agents: Discord asks for `DiscordBot (<url>, <version>)`. */
+function userAgents(opts = {}) {
+    const repo = opts.actionRepository || process.env.GITHUB_ACTION_REPOSITORY || DEFAULT_REPOSITORY;
+    const version = opts.version || process.env.GITHUB_ACTION_REF || ACTION_VERSION;
+    const home = `https://github.com/${repo}`;
+    return { generic: `${ACTION_NAME}/${version} (+${home})`, discord: `DiscordBot (${home}, ${version})` };
+}
+/** Delivers every job concurrently and reports one result per job, in order. Never throws. */
+async function deliverAll(jobs, opts) {
+    const defaults = userAgents(opts);
+    const ownDispatcher = opts.dispatcher ? null : new undici__WEBPACK_IMPORTED_MODULE_2__/* .EnvHttpProxyAgent */ .J2();
+    const ctx = {
+        deadlineAt: Date.now() + opts.deadlineMs,
+        deadlineMs: opts.deadlineMs,
+        dispatcher: opts.dispatcher ?? ownDispatcher,
+        userAgent: opts.userAgent ?? defaults.generic,
+        discordUserAgent: opts.discordUserAgent ?? defaults.discord,
+        log: opts.log ?? (() => { }),
+        sleep: opts.sleep ?? defaultSleep,
+        random: opts.random ?? Math.random,
+        backoffBaseMs: opts.backoffBaseMs ?? 1000,
+        backoffCapMs: opts.backoffCapMs ?? 30_000,
+        maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024,
+        newId: opts.newId ?? (() => `msg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replaceAll('-', '')}`),
+    };
+    try {
+        return await Promise.all(jobs.map((job) => deliverOne(job, ctx)));
+    }
+    finally {
+        if (ownDispatcher)
+            await closeQuietly(ownDispatcher);
+    }
+}
+async function deliverOne(job, ctx) {
+    const { target } = job;
+    const started = Date.now();
+    const result = {
+        source: target.source,
+        url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .maskUrl */ .yP)(target.url),
+        format: target.format,
+        delivered: false,
+        httpStatus: null,
+        attempts: 0,
+        error: null,
+        messageId: null,
+        durationMs: 0,
+    };
+    const finish = (error) => {
+        result.error = error === null ? null : (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(error);
+        result.delivered = error === null;
+        result.durationMs = Date.now() - started;
+        return result;
+    };
+    try {
+        const payload = encodeBody(target, job.message);
+        const id = ctx.newId();
+        const maxAttempts = target.retries + 1;
+        while (true) {
+            const remaining = ctx.deadlineAt - Date.now();
+            if (remaining <= 0) {
+                return finish(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`);
+            }
+            result.attempts += 1;
+            const timeoutMs = Math.min(target.timeoutMs, remaining);
+            const outcome = await attempt(target, payload, id, timeoutMs, ctx);
+            if (outcome.kind !== 'network')
+                result.httpStatus = outcome.status;
+            if (outcome.kind === 'delivered') {
+                result.messageId = outcome.messageId;
+                return finish(null);
+            }
+            const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
+            // `failure` describes this attempt; the counts are added where the story ends.
+            let failure;
+            if (outcome.kind === 'network' && outcome.timedOut) {
+                if (timeoutMs < target.timeoutMs) {
+                    // The attempt was cut short by the overall deadline, not by its own timeout.
+                    return finish(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`);
+                }
+                failure = `timed out after ${formatSeconds(target.timeoutMs)}`;
+            }
+            else if (outcome.kind === 'network') {
+                failure = outcome.detail;
+            }
+            else {
+                failure = `HTTP ${outcome.status}: ${outcome.detail}`;
+            }
+            if (!outcome.retry)
+                return finish(failure);
+            if (result.attempts >= maxAttempts)
+                return finish(`${failure} ${attemptsNote}`);
+            const serverDelayMs = outcome.kind === 'http' ? outcome.serverDelayMs : null;
+            const backoffMs = Math.floor(ctx.random() * Math.min(ctx.backoffCapMs, ctx.backoffBaseMs * 2 ** (result.attempts - 1)));
+            // The server's delay wins over the backoff, even above the cap: retrying earlier only earns another 429.
+            const waitMs = serverDelayMs ?? backoffMs;
+            const left = ctx.deadlineAt - Date.now();
+            if (waitMs >= left) {
+                const deadline = formatDeadline(ctx.deadlineMs);
+                if (serverDelayMs !== null) {
+                    const verb = serverDelayMs > ctx.deadlineMs ? 'exceeds' : 'would pass';
+                    return finish(`gave up: Retry-After ${formatSeconds(serverDelayMs)} ${verb} the ${deadline} deadline ` +
+                        `(HTTP ${result.httpStatus}, ${plural(result.attempts, 'attempt')})`);
+                }
+                return finish(`gave up: the ${deadline} deadline was reached after ${attemptsNote.slice(1, -1)} (last: ${failure})`);
+            }
+            ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(failure)}); retrying in ${formatSeconds(waitMs)}`);
+            await ctx.sleep(waitMs);
+        }
+    }
+    catch (err) {
+        // Anything unexpected (an unserialisable message, a bug): a failed target, never a thrown notify.
+        return finish(`could not deliver: ${err instanceof Error ? err.message : String(err)}`);
+    }
+}
+function after(result) {
+    return result.attempts === 0 ? ' before the first attempt' : ` (${plural(result.attempts, 'attempt')})`;
+}
+async function attempt(target, payload, id, timeoutMs, ctx) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error('attempt timed out')), timeoutMs);
+    try {
+        const headers = buildHeaders(target, payload, id, ctx);
+        let response;
+        try {
+            response = await (0,undici__WEBPACK_IMPORTED_MODULE_2__/* .request */ .Em)(target.url, {
+                method: target.method,
+                headers,
+                body: payload.bytes ?? undefined,
+                dispatcher: ctx.dispatcher,
+                signal: controller.signal,
+            });
+        }
+        catch (err) {
+            return networkOutcome(err, controller.signal.aborted);
+        }
+        const status = response.statusCode;
+        let text = '';
+        try {
+            text = (await readCapped(response.body, ctx.maxResponseBytes)).toString('utf8');
+        }
+        catch (err) {
+            // The status is in: a 2xx was accepted even if its body never finished (retrying would post twice).
+            if (status < 200 || status >= 300)
+                return networkOutcome(err, controller.signal.aborted);
+            ctx.log(`${target.source}: HTTP ${status}, but the response body could not be read`);
+        }
+        return httpOutcome(target, status, response.headers, text);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function buildHeaders(target, payload, id, ctx) {
+    const headers = {
+        'user-agent': target.format === 'discord' ? ctx.discordUserAgent : ctx.userAgent,
+        accept: 'application/json, */*;q=0.5',
+    };
+    for (const [name, value] of Object.entries(target.headers))
+        headers[name.toLowerCase()] = value;
+    if (payload.contentType === null)
+        delete headers['content-type'];
+    else if (payload.contentType.startsWith('multipart/') || !headers['content-type']) {
+        headers['content-type'] = payload.contentType;
+    }
+    if (target.basicAuth) {
+        const { username, password } = target.basicAuth;
+        headers.authorization = `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+    }
+    // The receiver's idempotency key: the same on every retry, signed or not.
+    headers['webhook-id'] = id;
+    if (target.secret) {
+        const timestamp = Math.floor(Date.now() / 1000);
+        const signed = (0,_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .signHeaders */ .E_)(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' });
+        for (const [name, value] of Object.entries(signed))
+            headers[name.toLowerCase()] = value;
+    }
+    return headers;
+}
+async function readCapped(body, cap) {
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of body) {
+            chunks.push(chunk.subarray(0, Math.max(0, cap - size)));
+            size += chunk.length;
+            if (size >= cap)
+                break; // leaving the loop destroys the stream: the rest is never buffered
+        }
+    }
+    finally {
+        if (!body.destroyed)
+            body.destroy();
+    }
+    return Buffer.concat(chunks);
+}
+function networkOutcome(err, timedOut) {
+    if (timedOut)
+        return { kind: 'network', retry: true, detail: 'timed out', timedOut: true };
+    const e = err;
+    const code = e?.code ?? e?.cause?.code ?? '';
+    const detail = describeNetworkError(code, e?.message ?? String(err));
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT' ||
+        code === 'UND_ERR_CONNECT_TIMEOUT') {
+        return { kind: 'network', retry: true, detail, timedOut: false };
+    }
+    return { kind: 'network', retry: !PERMANENT_NETWORK.test(code), detail, timedOut: false };
+}
+function describeNetworkError(code, message) {
+    switch (code) {
+        case 'ECONNRESET':
+            return 'connection reset (ECONNRESET)';
+        case 'UND_ERR_SOCKET':
+            return 'connection closed by the server before it answered (UND_ERR_SOCKET)';
+        case 'ECONNREFUSED':
+            return 'connection refused (ECONNREFUSED)';
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return `host name lookup failed (${code})`;
+        case 'UND_ERR_CONNECT_TIMEOUT':
+            return 'connect timed out (UND_ERR_CONNECT_TIMEOUT)';
+        case 'UND_ERR_HEADERS_TIMEOUT':
+        case 'UND_ERR_BODY_TIMEOUT':
+            return `the server stopped answering (${code})`;
+        default:
+            return code ? `network error: ${message} (${code})` : `network error: ${message}`;
+    }
+}
+function httpOutcome(target, status, headers, text) {
+    const json = parseJson(text);
+    if (status >= 200 && status < 300) {
+        const id = target.format === 'discord' && isRecord(json) && typeof json.id === 'string' ? json.id : null;
+        return { kind: 'delivered', status, messageId: id };
+    }
+    if (status >= 300 && status < 400) {
+        return {
+            kind: 'http',
+            status,
+            retry: false,
+            detail: 'redirects are not followed; configure the final URL',
+            serverDelayMs: null,
+        };
+    }
+    if (target.format === 'discord' && DISCORD_GONE_STATUS.has(status)) {
+        return {
+            kind: 'http',
+            status,
+            retry: false,
+            detail: 'webhook is invalid or was deleted',
+            serverDelayMs: null,
+        };
+    }
+    const retry = RETRYABLE_STATUS.has(status);
+    return {
+        kind: 'http',
+        status,
+        retry,
+        detail: describeBody(status, json, text),
+        serverDelayMs: retry ? serverDelay(status, headers, json) : null,
+    };
+}
+function describeBody(status, json, text) {
+    let detail = '';
+    if (isRecord(json) && typeof json.message === 'string') {
+        detail = json.message;
+        if (json.code !== undefined)
+            detail += ` (code ${String(json.code)})`;
+        if (json.errors !== undefined)
+            detail += ` ${JSON.stringify(json.errors)}`;
+    }
+    else {
+        detail = text;
+    }
+    detail = detail.replace(/\s+/g, ' ').trim();
+    if (detail === '')
+        return node_http__WEBPACK_IMPORTED_MODULE_1__.STATUS_CODES[status] ?? 'error';
+    return detail.length > 300 ? `${detail.slice(0, 299)}…` : detail;
+}
+/** The longest delay the server asked for (Retry-After, Discord's retry_after, X-RateLimit-Reset-After). */
+function serverDelay(status, headers, json) {
+    const candidates = [];
+    const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), Date.now(), headerValue(headers, 'date'));
+    if (retryAfter !== null)
+        candidates.push(retryAfter);
+    if (status === 429) {
+        if (isRecord(json) && typeof json.retry_after === 'number' && json.retry_after >= 0) {
+            candidates.push(Math.ceil(json.retry_after * 1000));
+        }
+        const resetAfter = parseDelaySeconds(headerValue(headers, 'x-ratelimit-reset-after'));
+        if (resetAfter !== null)
+            candidates.push(resetAfter);
+    }
+    return candidates.length ? Math.max(...candidates) : null;
+}
+/**
+ * A Retry-After value in milliseconds: delay-seconds (decimals allowed) or an HTTP-date. A date is measured
+ * against the response's own `Date` header when there is one, so a skewed runner clock does not matter.
+ */
+function parseRetryAfter(value, nowMs, serverDate) {
+    if (value === undefined)
+        return null;
+    const seconds = parseDelaySeconds(value);
+    if (seconds !== null)
+        return seconds;
+    const at = /[A-Za-z]{3}/.test(value) ? Date.parse(value) : Number.NaN;
+    if (Number.isNaN(at))
+        return null;
+    const reference = serverDate !== undefined && !Number.isNaN(Date.parse(serverDate)) ? Date.parse(serverDate) : nowMs;
+    return Math.max(0, at - reference);
+}
+function parseDelaySeconds(value) {
+    if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value))
+        return null;
+    return Math.ceil(Number(value) * 1000);
+}
+function headerValue(headers, name) {
+    const v = headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+// ---------------------------------------------------------------------------------------------- body
+/** The exact bytes to send (signed as they are): JSON, multipart with files, or nothing for GET/DELETE. */
+function encodeBody(target, message) {
+    if (target.method === 'GET' || target.method === 'DELETE')
+        return { bytes: null, contentType: null };
+    if (message.files.length === 0) {
+        return { bytes: Buffer.from(toJson(message.body), 'utf8'), contentType: 'application/json' };
+    }
+    let body = message.body;
+    if (isRecord(body) && body.attachments === undefined) {
+        body = { ...body, attachments: message.files.map((f, i) => ({ id: i, filename: f.name })) };
+    }
+    const parts = [
+        {
+            headers: 'Content-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json',
+            data: Buffer.from(toJson(body), 'utf8'),
+        },
+        ...message.files.map((file, i) => ({
+            headers: `Content-Disposition: form-data; name="files[${i}]"; filename="${escapeFilename(file.name)}"\r\n` +
+                `Content-Type: ${file.contentType.replace(/[\r\n]/g, '') || 'application/octet-stream'}`,
+            data: file.data,
+        })),
+    ];
+    let boundary = newBoundary();
+    for (let i = 0; i < 5 && parts.some((p) => p.data.includes(boundary)); i++)
+        boundary = newBoundary();
+    const chunks = [];
+    for (const part of parts) {
+        chunks.push(Buffer.from(`--${boundary}\r\n${part.headers}\r\n\r\n`, 'utf8'), part.data, Buffer.from('\r\n'));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+    return { bytes: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+function toJson(body) {
+    const text = JSON.stringify(body ?? null);
+    if (text === undefined)
+        throw new Error('the rendered message is not JSON-serialisable');
+    return text;
+}
+function newBoundary() {
+    return `----${ACTION_NAME}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12).toString('hex')}`;
+}
+function escapeFilename(name) {
+    return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+// ---------------------------------------------------------------------------------------------- helpers
+function parseJson(text) {
+    if (!text || (text[0] !== '{' && text[0] !== '['))
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** 0.5 s, 10 s, 1.5 s. */
+function formatSeconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+/** 5 min, 90 s. */
+function formatDeadline(ms) {
+    return ms % 60_000 === 0 ? `${ms / 60_000} min` : formatSeconds(ms);
+}
+function defaultSleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+async function closeQuietly(dispatcher) {
+    let timer;
+    try {
+        await Promise.race([
+            dispatcher.close(),
+            new Promise((resolve) => {
+                timer = setTimeout(resolve, 1000);
+            }),
+        ]);
+        await dispatcher.destroy();
+    }
+    catch {
+        // Closing is best effort: every request has already settled.
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+
+/***/ })
+
+};

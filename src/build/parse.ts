@@ -1,0 +1,1058 @@
+// Parses the raw console stream of `jetson-containers build` as it passes, in bounded memory and time.
+//
+// Speed: the stream is mostly docker/pip output (99% of bytes) that we never look at. The tool's own lines
+// all begin with a `[HH:MM:SS]` timestamp (or an ANSI colour code right before it), so after the short
+// header only lines found by one native `Buffer.indexOf` needle scan per chunk reach JavaScript.
+// Everything else the status rules need (docker errors, tracebacks) is cut from a 64 KiB rolling tail
+// when a failure marker appears.
+//
+// Time: stage start times and durations come from `now()` at the moment a line is seen, not from the
+// `[HH:MM:SS]` stamps, which have no date (builds run over midnight and for days) and only whole seconds.
+
+import type { EnvironmentInfo, FailurePhase, FailurePoint, StageRecord } from '../report.js';
+
+/** Where the runner may open or close a collapsible log group; `offset` is a byte offset in the chunk just written. */
+export type StreamEvent =
+  | { kind: 'stage'; offset: number; title: string; stage: StageRecord }
+  | { kind: 'failure'; offset: number; title: string };
+
+export type ConsoleEnvironment = Omit<EnvironmentInfo, 'source'>;
+
+/** The tool's parsed arguments, from its `Namespace(...)` dump. */
+export interface ToolArgs {
+  packages: string[] | null;
+  name: string | null;
+  base: string | null;
+  multiple: boolean | null;
+  skipErrors: boolean | null;
+  skipTests: string[] | null;
+  push: string | null;
+  logDir: string | null;
+  simulate: boolean | null;
+}
+
+/** One dependency chain (`BUILDING [...]`); under `--multiple` there is one per package. */
+export interface ChainRecord {
+  packages: string[];
+  /** The chain's last package: what upstream names the image after, and what `--multiple` built it for. */
+  target: string;
+  status: 'running' | 'success' | 'failure';
+  /** The final local image (for `--push`, the name before it was retagged for the registry). */
+  image: string | null;
+  pushedImage: string | null;
+  /** `X` of the ``done ✅ `jetson-containers build X` `` line. */
+  builtName: string | null;
+  /** Index into `failures`, when this chain failed. */
+  failure: number | null;
+  startTime: string | null;
+  durationSeconds: number | null;
+}
+
+export interface ParsedFailure extends FailurePoint {
+  /** Index into `chains`, or null when the failure came before any chain (e.g. an unknown package). */
+  chain: number | null;
+  /** The chain's last package, when known. */
+  target: string | null;
+  /** The text after `Error:` in the 💣 block, capped. */
+  rawError: string | null;
+  unknownPackage: string | null;
+  /** Docker's own error lines (`#5 ERROR: ...`, `ERROR: failed to solve: ...`) just before the failure. */
+  dockerErrors: string[];
+  /** `N` of `returned non-zero exit status N`. */
+  exitStatus: number | null;
+}
+
+export interface SummaryEntry {
+  package: string;
+  image: string | null;
+  status: 'success' | 'failure';
+  error: string | null;
+}
+
+export interface ParseResult {
+  /** The tool's environment box (`L4T_VERSION` ...), as printed. */
+  environment: ConsoleEnvironment;
+  args: ToolArgs | null;
+  /** The `$ jetson-containers ...` line, without the `$ `. */
+  commandLine: string | null;
+  chains: ChainRecord[];
+  stages: StageRecord[];
+  /** Every ``done ✅ `jetson-containers build X` (image)`` line, in order. */
+  done: Array<{ name: string; image: string }>;
+  /** Every `Pushed container X`. */
+  pushed: string[];
+  /** `Build logs at:` (only `--multiple` prints it). */
+  buildLogsDir: string | null;
+  /** The `--multiple --skip-errors` summary; null when the tool printed none. */
+  summary: SummaryEntry[] | null;
+  failures: ParsedFailure[];
+  /** The packages of `error Failed building:  a, b`; null when the line never appeared. */
+  failedBuilding: string[] | null;
+  /** argparse's `error: ...` line (the tool then exits 2); `usage` holds the usage text before it. */
+  usageError: string | null;
+  usage: string[];
+  /** The last `SomethingError: ...` line of a Python traceback printed before any log line. */
+  startupError: string | null;
+  /** The last exception line of the traceback after `Failed building:`. */
+  tracebackError: string | null;
+  /** `⏱️  Total build time: N seconds`. */
+  toolBuildSeconds: number | null;
+  /** Whether the tool printed ANSI colours (null: it printed no log line). */
+  colors: boolean | null;
+  /** The last lines of the whole output (ANSI stripped, capped), for failures no marker explains. */
+  tail: string[];
+  bytes: number;
+  /** How many records were not kept because of the caps. */
+  dropped: { stages: number; failures: number; chains: number; summary: number; done: number };
+}
+
+export interface ParserOptions {
+  now?: () => Date;
+}
+
+export const LIMITS = {
+  /** A line the parser keeps is cut here; the rest of it is skipped unseen. */
+  lineBytes: 16 * 1024,
+  /** Bytes of header (before the first log line) read line by line. */
+  headerBytes: 256 * 1024,
+  tailBytes: 64 * 1024,
+  excerptLines: 40,
+  excerptLineChars: 300,
+  errorChars: 1000,
+  stages: 2000,
+  failures: 100,
+  chains: 1000,
+  summary: 1000,
+  done: 1000,
+  dockerErrors: 10,
+  usageLines: 60,
+} as const;
+
+const NL = 0x0a;
+const ESC = 0x1b;
+const LBRACKET = 0x5b;
+const NEEDLE_PLAIN = Buffer.from('\n[');
+const NEEDLE_COLOR = Buffer.from('\n\x1b');
+const BOX_BUILDING = Buffer.from('> BUILDING  ');
+const BOX_TOP = Buffer.from('┌');
+
+// CSI sequences, OSC sequences and two-byte escapes: enough for termcolor and docker's tty output.
+// eslint-disable-next-line no-control-regex
+const ANSI_RE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g;
+const TIMESTAMP_RE = /^\[(\d\d):(\d\d):(\d\d)\] ?(?:(status|done|warn|error|debug|verbose) )?(.*)$/;
+const PROGRESS_RE =
+  /^(?:\[[#\-=. ]*\]\s*(\d+)\/(\d+)|\[(\d+)\/(\d+)\])\s+(Building|Testing)\s+(\S+)(?:\s+\(([^()]*)\))?(?:\s+\d+\s+stages completed.*)?\s*$/;
+const SUMMARY_RE = /^\s*\*\s+(\S+)\s+\(([^()]*)\)\s+(FAILED|SUCCESS)\b\s*(?:\((.*)\))?\s*$/;
+const EXCEPTION_RE = /^((?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Error|Exception|Interrupt|Exit))(?::\s*(.*))?$/;
+const UNKNOWN_PACKAGE_RE = /couldn't find package:\s+([^\s"'\\]+)/;
+
+/** Removes ANSI escape sequences. */
+export function stripAnsi(text: string): string {
+  return text.includes('\x1b') ? text.replace(ANSI_RE, '') : text;
+}
+
+function capText(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+/** A fixed-size ring of the last bytes of the stream, so excerpts never need the whole log. */
+class ByteTail {
+  private readonly ring: Buffer;
+  private end = 0;
+  private filled = 0;
+
+  constructor(size: number) {
+    this.ring = Buffer.allocUnsafe(size);
+  }
+
+  push(chunk: Buffer, start: number, stop: number): void {
+    const size = this.ring.length;
+    let from = start;
+    if (stop - from >= size) from = stop - size;
+    while (from < stop) {
+      const n = Math.min(stop - from, size - this.end);
+      chunk.copy(this.ring, this.end, from, from + n);
+      from += n;
+      this.end = (this.end + n) % size;
+      this.filled = Math.min(size, this.filled + n);
+    }
+  }
+
+  /** The last `max` non-blank lines, ANSI stripped, each capped. */
+  lines(max: number, lineChars: number, skip?: (line: string) => boolean): string[] {
+    if (this.filled === 0) return [];
+    const size = this.ring.length;
+    const bytes =
+      this.filled < size
+        ? this.ring.subarray(0, this.filled)
+        : Buffer.concat([this.ring.subarray(this.end), this.ring.subarray(0, this.end)]);
+    const parts = bytes.toString('utf8').split('\n');
+    // After the ring wrapped its first line is a fragment.
+    if (this.filled === size && parts.length > 1) parts.shift();
+    const out: string[] = [];
+    for (let i = parts.length - 1; i >= 0 && out.length < max; i--) {
+      const line = visibleLine(parts[i] as string);
+      if (line.trim().length === 0) continue;
+      if (skip?.(line)) continue;
+      out.push(capText(line, lineChars));
+    }
+    return out.reverse();
+  }
+}
+
+/** What a terminal would show of one line: ANSI gone, carriage-return redraws resolved to their last frame. */
+function visibleLine(raw: string): string {
+  let line = stripAnsi(raw).replace(/\r+$/, '');
+  const cr = line.lastIndexOf('\r');
+  if (cr >= 0) line = line.slice(cr + 1);
+  return line.trimEnd();
+}
+
+function isSeparatorMessage(message: string): boolean {
+  return /^=+$/.test(message);
+}
+
+/** `[17:38:51] warn ====` separators carry no information and would crowd out the real lines of an excerpt. */
+function isSeparatorLine(line: string): boolean {
+  const m = TIMESTAMP_RE.exec(line);
+  return m !== null && isSeparatorMessage((m[5] ?? '').trim());
+}
+
+/** Python-repr values of the Namespace dump: strings, lists of strings, True/False/None, numbers. */
+export function parseNamespace(line: string): Record<string, string | string[] | boolean | null> | null {
+  const start = line.indexOf('Namespace(');
+  if (start < 0) return null;
+  const out: Record<string, string | string[] | boolean | null> = {};
+  let i = start + 'Namespace('.length;
+  const n = line.length;
+  const readString = (): string => {
+    const quote = line[i];
+    i++;
+    let s = '';
+    while (i < n && line[i] !== quote) {
+      if (line[i] === '\\' && i + 1 < n) {
+        i++;
+        const c = line[i] as string;
+        s += c === 'n' ? '\n' : c === 't' ? '\t' : c;
+      } else {
+        s += line[i];
+      }
+      i++;
+    }
+    i++;
+    return s;
+  };
+  const readAtom = (): string => {
+    const from = i;
+    while (i < n && line[i] !== ',' && line[i] !== ')' && line[i] !== ']') i++;
+    return line.slice(from, i).trim();
+  };
+  let guard = 0;
+  while (i < n && guard++ < 1000) {
+    while (line[i] === ' ' || line[i] === ',') i++;
+    if (line[i] === ')' || i >= n) break;
+    const eq = line.indexOf('=', i);
+    if (eq < 0) break;
+    const key = line.slice(i, eq).trim();
+    i = eq + 1;
+    const c = line[i];
+    if (c === "'" || c === '"') {
+      out[key] = readString();
+    } else if (c === '[') {
+      i++;
+      const items: string[] = [];
+      let g = 0;
+      while (i < n && line[i] !== ']' && g++ < 10000) {
+        while (line[i] === ' ' || line[i] === ',') i++;
+        if (line[i] === ']') break;
+        if (line[i] === "'" || line[i] === '"') items.push(readString());
+        else items.push(readAtom());
+      }
+      i++;
+      out[key] = items;
+    } else if (c === '{') {
+      // build_args may already be a dict in some versions; it is not needed, so skip it balanced.
+      let depth = 0;
+      while (i < n) {
+        if (line[i] === '{') depth++;
+        else if (line[i] === '}' && --depth === 0) {
+          i++;
+          break;
+        }
+        i++;
+      }
+      out[key] = null;
+    } else {
+      const atom = readAtom();
+      out[key] = atom === 'True' ? true : atom === 'False' ? false : atom === 'None' ? null : atom;
+    }
+  }
+  return out;
+}
+
+function toolArgsFrom(ns: Record<string, string | string[] | boolean | null>): ToolArgs {
+  const str = (k: string): string | null => {
+    const v = ns[k];
+    return typeof v === 'string' ? v : null;
+  };
+  const bool = (k: string): boolean | null => {
+    const v = ns[k];
+    return typeof v === 'boolean' ? v : null;
+  };
+  const list = (k: string): string[] | null => {
+    const v = ns[k];
+    if (Array.isArray(v)) return v.filter((s) => s.length > 0);
+    if (typeof v === 'string') return v.length > 0 ? v.split(/[,;:]/).filter((s) => s.length > 0) : [];
+    return null;
+  };
+  return {
+    packages: Array.isArray(ns.packages) ? ns.packages : null,
+    name: str('name'),
+    base: str('base'),
+    multiple: bool('multiple'),
+    skipErrors: bool('skip_errors'),
+    skipTests: list('skip_tests'),
+    push: str('push'),
+    logDir: str('log_dir'),
+    simulate: bool('simulate'),
+  };
+}
+
+/** `['a', 'b']` as Python prints a list of strings. */
+function parsePyList(text: string): string[] {
+  const items: string[] = [];
+  const re = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && items.length < 1000) items.push(m[1] ?? m[2] ?? '');
+  return items;
+}
+
+function phaseFromCommand(command: string): FailurePhase | null {
+  if (/\bdocker push\b/.test(command)) return 'push';
+  if (/\bdocker run\b/.test(command)) return 'test';
+  if (/\bdocker (?:buildx )?build\b/.test(command)) return 'build';
+  if (/\bdocker tag\b/.test(command)) return 'build';
+  return null;
+}
+
+function logFileFromCommand(command: string): string | null {
+  const tee = /\btee\s+'?([^\s';|]+\.txt)/.exec(command);
+  if (tee) return tee[1] as string;
+  // BuildKit tty mode runs the build under `script ... <log>.txt`.
+  const script = /\bscript\b.*?\s'?([^\s';|]+\.txt)'?\s*(?:$|;)/.exec(command);
+  if (script) return script[1] as string;
+  const dockerfile = /--file\s+'?([^\s']+)\.Dockerfile\b/.exec(command);
+  if (dockerfile) return `${dockerfile[1] as string}.txt`;
+  return null;
+}
+
+/** The one line a person needs: docker's error for builds, the test's exception for tests, else the Error text. */
+function summarizeError(f: ParsedFailure, excerpt: string[]): string | null {
+  const raw = f.rawError;
+  if (f.unknownPackage) return `couldn't find package: ${f.unknownPackage}`;
+  const isCommand = raw !== null && /^Command '/.test(raw);
+  if (raw !== null && !isCommand) return capText(raw.replace(/^"(.*)"$/, '$1').replace(/\s+/g, ' '), 300);
+  const status = f.exitStatus !== null ? ` (exit status ${f.exitStatus})` : '';
+  if (f.phase === 'build') {
+    const solve = [...f.dockerErrors].reverse().find((l) => /ERROR: failed to solve/.test(l));
+    const docker = solve ?? f.dockerErrors[f.dockerErrors.length - 1];
+    if (docker) return capText(docker.replace(/^#\d+\s+/, ''), 300);
+    return `docker build failed${status}`;
+  }
+  if (f.phase === 'test') {
+    const test = raw !== null ? /\/bin\/bash -c '([^']*)'/.exec(raw) : null;
+    const testName = test ? ` '${test[1] as string}'` : '';
+    const exception = [...excerpt].reverse().find((l) => EXCEPTION_RE.test(l.trim()) && !/^\[\d\d:/.test(l));
+    if (exception) return capText(`test${testName} failed: ${exception.trim()}`, 300);
+    return `test${testName} failed${status}`;
+  }
+  if (f.phase === 'push') {
+    const denied = [...excerpt].reverse().find((l) => /denied|unauthorized|error/i.test(l) && !/^\[\d\d:/.test(l));
+    return capText(denied ? `docker push failed: ${denied.trim()}` : `docker push failed${status}`, 300);
+  }
+  return raw !== null ? capText(raw, 300) : null;
+}
+
+type LineState = 'start' | 'skip' | 'capture';
+
+/** The streaming parser. Feed it every chunk in order with `write`, then call `end` once. */
+export class BuildStreamParser {
+  private readonly now: () => Date;
+  private readonly tail = new ByteTail(LIMITS.tailBytes);
+
+  private lineState: LineState = 'start';
+  private partial: Buffer[] = [];
+  private partialBytes = 0;
+  private partialTruncated = false;
+
+  private header = true;
+  private headerBytes = 0;
+  private inTraceback = false;
+  private needles: Buffer[] = [NEEDLE_PLAIN, NEEDLE_COLOR];
+  private ended = false;
+
+  // Per-chunk bookkeeping for event offsets and tail feeding.
+  private chunk: Buffer = Buffer.alloc(0);
+  private tailFed = 0;
+  private minBoxPos = 0;
+  private separatorOffset: number | null = null;
+  private chunkSeq = 0;
+  private separatorSeq = -1;
+
+  private readonly r: ParseResult = {
+    environment: {},
+    args: null,
+    commandLine: null,
+    chains: [],
+    stages: [],
+    done: [],
+    pushed: [],
+    buildLogsDir: null,
+    summary: null,
+    failures: [],
+    failedBuilding: null,
+    usageError: null,
+    usage: [],
+    startupError: null,
+    tracebackError: null,
+    toolBuildSeconds: null,
+    colors: null,
+    tail: [],
+    bytes: 0,
+    dropped: { stages: 0, failures: 0, chains: 0, summary: 0, done: 0 },
+  };
+
+  private chain: ChainRecord | null = null;
+  private chainIndex: number | null = null;
+  private stage: StageRecord | null = null;
+  private stageStartMs = 0;
+  private chainStartMs = 0;
+  /** The failure whose 💣 block is still being printed (expects `Error:` next). */
+  private openFailure: ParsedFailure | null = null;
+  private lastFailure: ParsedFailure | null = null;
+  private lastFailureRecuts = 0;
+  /** The first `Pushing X` of a chain names the local image before `--push` retags it. */
+  private localPushName: string | null = null;
+  private afterFailedBuilding = false;
+  /** Whether a `Failed building:` line already answered the last 💣 block. */
+  private failedBuildingClaimed = false;
+
+  constructor(opts: ParserOptions = {}) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  write(chunk: Buffer): StreamEvent[] {
+    if (this.ended || chunk.length === 0) return [];
+    const events: StreamEvent[] = [];
+    this.chunk = chunk;
+    this.chunkSeq++;
+    this.tailFed = 0;
+    this.minBoxPos = 0;
+    this.r.bytes += chunk.length;
+    let pos = 0;
+    const len = chunk.length;
+
+    if (this.lineState === 'capture') {
+      const nl = chunk.indexOf(NL);
+      if (nl < 0) {
+        this.appendPartial(chunk, 0, len);
+        this.feedTail(len);
+        return events;
+      }
+      this.appendPartial(chunk, 0, nl);
+      const line = this.takePartial();
+      this.feedTail(nl + 1);
+      this.handleLine(line, 0, events);
+      this.minBoxPos = nl + 1;
+      pos = nl + 1;
+      this.lineState = 'start';
+    }
+
+    while (this.header && pos < len) {
+      if (this.lineState === 'skip') {
+        const nl = chunk.indexOf(NL, pos);
+        if (nl < 0) {
+          pos = len;
+          break;
+        }
+        pos = nl + 1;
+        this.lineState = 'start';
+        continue;
+      }
+      const nl = chunk.indexOf(NL, pos);
+      const stop = nl < 0 ? len : nl;
+      this.headerBytes += stop - pos + 1;
+      if (nl < 0) {
+        this.startPartial(chunk, pos, len);
+        pos = len;
+        break;
+      }
+      this.feedTail(nl + 1);
+      this.handleLine(chunk.subarray(pos, nl), pos, events);
+      pos = nl + 1;
+      this.minBoxPos = pos;
+      if (this.header && this.headerBytes > LIMITS.headerBytes) this.leaveHeader(null);
+    }
+
+    if (!this.header && pos < len) pos = this.scanBody(chunk, pos, events);
+
+    if ((this.lineState as LineState) !== 'capture') this.lineState = chunk[len - 1] === NL ? 'start' : 'skip';
+    this.feedTail(len);
+    return events;
+  }
+
+  /** Finishes a last line without a newline and the traceback-derived facts. */
+  end(): StreamEvent[] {
+    if (this.ended) return [];
+    const events: StreamEvent[] = [];
+    this.chunk = Buffer.alloc(0);
+    this.chunkSeq++;
+    this.tailFed = 0;
+    this.minBoxPos = 0;
+    if (this.lineState === 'capture') {
+      this.handleLine(this.takePartial(), 0, events);
+      this.lineState = 'start';
+    }
+    this.ended = true;
+    const tail = this.tail.lines(200, LIMITS.excerptLineChars);
+    this.r.tail = tail.slice(-LIMITS.excerptLines);
+    if (this.afterFailedBuilding) {
+      for (let i = tail.length - 1; i >= 0; i--) {
+        const line = (tail[i] as string).trim();
+        if (/^\[\d\d:\d\d:\d\d\]/.test(line)) break;
+        const m = EXCEPTION_RE.exec(line);
+        if (m) {
+          this.r.tracebackError = capText(line, LIMITS.errorChars);
+          break;
+        }
+      }
+      const f = this.lastFailure;
+      if (f && this.r.tracebackError !== null) {
+        const unknown = UNKNOWN_PACKAGE_RE.exec(this.r.tracebackError);
+        if (unknown && f.unknownPackage === null && f.rawError === null) {
+          f.unknownPackage = unknown[1] as string;
+          f.phase = 'resolve';
+          f.stage = null;
+          f.stageIndex = null;
+          f.stageCount = null;
+        }
+        if (f.rawError === null && this.r.failures.includes(f)) {
+          // No 💣 block explained it, so the traceback is the best excerpt there is.
+          f.excerpt = this.tail.lines(LIMITS.excerptLines, LIMITS.excerptLineChars, isSeparatorLine);
+        }
+        if (f.error === null) f.error = summarizeError(f, f.excerpt) ?? capText(this.r.tracebackError, 300);
+      }
+    }
+    return events;
+  }
+
+  /** A snapshot of everything parsed so far (a copy: safe to keep while the parser goes on). */
+  result(): ParseResult {
+    return structuredClone(this.r);
+  }
+
+  /** The stage being built or tested right now, if any (a copy). */
+  currentStage(): StageRecord | null {
+    return this.stage ? { ...this.stage } : null;
+  }
+
+  // ---- byte level -------------------------------------------------------------------------------------
+
+  private scanBody(chunk: Buffer, from: number, events: StreamEvent[]): number {
+    const len = chunk.length;
+    let pos = from;
+    // A line may begin right at the chunk start (previous chunk ended with a newline).
+    if (pos === 0 && this.lineState === 'start') pos = this.candidate(chunk, 0, events);
+    else if (pos > 0) pos = this.candidate(chunk, pos, events);
+    const needles = this.needles;
+    const hits = needles.map(() => -2);
+    let guard = 0;
+    while (pos < len && guard++ < len) {
+      let best = -1;
+      for (let k = 0; k < needles.length; k++) {
+        let h = hits[k] as number;
+        if (h !== -1 && h < pos - 1) {
+          // A line start is the byte after the newline, so the newline itself may sit at pos - 1.
+          h = chunk.indexOf(needles[k] as Buffer, Math.max(0, pos - 1));
+          hits[k] = h;
+        }
+        if (h >= 0 && (best < 0 || h < best)) best = h;
+      }
+      if (best < 0) return len;
+      pos = this.candidate(chunk, best + 1, events);
+    }
+    return len;
+  }
+
+  /**
+   * Looks at the line starting at `start`: keeps it when it is (or may be) a log line, else skips it.
+   * Returns where scanning goes on.
+   */
+  private candidate(chunk: Buffer, start: number, events: StreamEvent[]): number {
+    const len = chunk.length;
+    const kind = timestampProbe(chunk, start, len);
+    if (kind === 'no') {
+      return start + 1;
+    }
+    const nl = chunk.indexOf(NL, start);
+    if (nl < 0) {
+      this.startPartial(chunk, start, len);
+      return len;
+    }
+    this.feedTail(nl + 1);
+    this.handleLine(chunk.subarray(start, nl), start, events);
+    this.minBoxPos = nl + 1;
+    return nl + 1;
+  }
+
+  private startPartial(chunk: Buffer, start: number, stop: number): void {
+    this.partial = [];
+    this.partialBytes = 0;
+    this.partialTruncated = false;
+    this.lineState = 'capture';
+    this.appendPartial(chunk, start, stop);
+  }
+
+  private appendPartial(chunk: Buffer, start: number, stop: number): void {
+    const room = LIMITS.lineBytes - this.partialBytes;
+    if (room <= 0) {
+      this.partialTruncated = true;
+      return;
+    }
+    const n = Math.min(room, stop - start);
+    if (n > 0) {
+      this.partial.push(Buffer.from(chunk.subarray(start, start + n)));
+      this.partialBytes += n;
+    }
+    if (n < stop - start) this.partialTruncated = true;
+  }
+
+  private takePartial(): Buffer {
+    const line = this.partial.length === 1 ? (this.partial[0] as Buffer) : Buffer.concat(this.partial);
+    this.partial = [];
+    this.partialBytes = 0;
+    this.partialTruncated = false;
+    return line;
+  }
+
+  private feedTail(upto: number): void {
+    if (upto > this.tailFed) {
+      this.tail.push(this.chunk, this.tailFed, upto);
+      this.tailFed = upto;
+    }
+  }
+
+  private leaveHeader(colors: boolean | null): void {
+    this.header = false;
+    this.inTraceback = false;
+    if (colors === true) this.needles = [NEEDLE_COLOR];
+    else if (colors === false) this.needles = [NEEDLE_PLAIN];
+  }
+
+  // ---- line level -------------------------------------------------------------------------------------
+
+  private handleLine(raw: Buffer, offset: number, events: StreamEvent[]): void {
+    const bytes = raw.length > LIMITS.lineBytes ? raw.subarray(0, LIMITS.lineBytes) : raw;
+    const colored = bytes[0] === ESC;
+    let text = bytes.toString('utf8');
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    const line = stripAnsi(text);
+    const ts = TIMESTAMP_RE.exec(line);
+    if (ts) {
+      if (this.header) {
+        this.r.colors = colored;
+        this.leaveHeader(colored);
+      }
+      this.handleLogLine((ts[4] ?? 'info') as string, ts[5] ?? '', offset, events);
+      return;
+    }
+    if (this.header) this.handleHeaderLine(line);
+  }
+
+  private handleHeaderLine(line: string): void {
+    const trimmed = line.trim();
+    if (trimmed.length === 0) return;
+    if (trimmed.startsWith('Namespace(')) {
+      const ns = parseNamespace(trimmed);
+      if (ns) this.r.args = toolArgsFrom(ns);
+      return;
+    }
+    if (/L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH/.test(trimmed)) {
+      const re = /\b(L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH)\s+([^\s│|]+)/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(trimmed)) !== null) {
+        this.r.environment[m[1] as keyof ConsoleEnvironment] = m[2] as string;
+      }
+      return;
+    }
+    if (trimmed.startsWith('$ jetson-containers')) {
+      this.r.commandLine = capText(trimmed.slice(2), LIMITS.errorChars);
+      return;
+    }
+    if (/^usage: /.test(trimmed) || (this.r.usage.length > 0 && this.r.usageError === null)) {
+      if (this.r.usage.length < LIMITS.usageLines) this.r.usage.push(capText(line.trimEnd(), 300));
+    }
+    const argErr = /^(?:\S+: )?error: (.*)$/.exec(trimmed);
+    if (argErr && this.r.usage.length > 0) {
+      this.r.usageError = capText(`error: ${argErr[1] as string}`, LIMITS.errorChars);
+      return;
+    }
+    if (trimmed.startsWith('Traceback (most recent call last)')) {
+      this.inTraceback = true;
+      return;
+    }
+    if (this.inTraceback && !/^\s/.test(line) && EXCEPTION_RE.test(trimmed)) {
+      this.r.startupError = capText(trimmed, LIMITS.errorChars);
+    }
+  }
+
+  private handleLogLine(level: string, rawMessage: string, offset: number, events: StreamEvent[]): void {
+    const message = rawMessage.trim();
+    if (isSeparatorMessage(message)) {
+      if (level === 'warn' && this.separatorOffset === null) {
+        this.separatorOffset = offset;
+        this.separatorSeq = this.chunkSeq;
+      }
+      return;
+    }
+    // The ==== lines just before a 💣 line belong to its block.
+    const blockStart =
+      this.separatorOffset === null ? offset : this.separatorSeq === this.chunkSeq ? this.separatorOffset : 0;
+    this.separatorOffset = null;
+
+    if (this.openFailure) {
+      const f = this.openFailure;
+      this.openFailure = null;
+      if (message.startsWith('Error:')) {
+        this.fillError(f, message.slice('Error:'.length).trim());
+        return;
+      }
+    }
+
+    const progressText = message.replace(/\s+/g, ' ');
+    const progress = PROGRESS_RE.exec(progressText);
+    if (progress) {
+      this.onProgress(progress, offset, events);
+      return;
+    }
+    if (message.startsWith('BUILDING ')) {
+      const list = message.slice('BUILDING '.length).trim();
+      if (list.startsWith('[')) this.onChain(parsePyList(list));
+      return;
+    }
+    if (message.includes('💣') || /`jetson-containers build` failed after/.test(message)) {
+      this.onFailureMarker(blockStart, events);
+      return;
+    }
+    if (message.startsWith('Failed building:')) {
+      this.onFailedBuilding(message.slice('Failed building:'.length));
+      return;
+    }
+    const done = /✅\s*`jetson-containers build\s*([^`]*)`\s*\((.*)\)\s*$/.exec(message);
+    if (done) {
+      this.onDone((done[1] as string).trim(), (done[2] as string).trim());
+      return;
+    }
+    const total = /Total build time:\s*([\d.]+)\s*seconds/.exec(message);
+    if (total) {
+      this.r.toolBuildSeconds = Number(total[1]);
+      return;
+    }
+    const pushed = /^Pushed container\s+(\S+)/.exec(message);
+    if (pushed) {
+      const name = pushed[1] as string;
+      if (this.r.pushed.length < LIMITS.done) this.r.pushed.push(name);
+      if (this.chain) this.chain.pushedImage = name;
+      return;
+    }
+    const pushing = /^Pushing\s+(\S+)/.exec(message);
+    if (pushing) {
+      if (this.localPushName === null) this.localPushName = pushing[1] as string;
+      this.closeStage('success');
+      return;
+    }
+    const logs = /^Build logs at:\s*(\S.*)$/.exec(message);
+    if (logs) {
+      this.r.buildLogsDir = (logs[1] as string).trim();
+      if (this.r.summary === null) this.r.summary = [];
+      return;
+    }
+    const summary = SUMMARY_RE.exec(rawMessage);
+    if (summary && this.r.summary !== null) {
+      if (this.r.summary.length >= LIMITS.summary) {
+        this.r.dropped.summary++;
+        return;
+      }
+      const image = (summary[2] as string).trim();
+      this.r.summary.push({
+        package: summary[1] as string,
+        image: image.length > 0 ? image : null,
+        status: summary[3] === 'FAILED' ? 'failure' : 'success',
+        error: summary[4] !== undefined ? capText(summary[4].trim(), LIMITS.errorChars) : null,
+      });
+    }
+  }
+
+  private onChain(packages: string[]): void {
+    if (packages.length === 0) return;
+    this.closeStage('success');
+    // A failure of an earlier chain cannot be the one a later `Failed building:` line reports.
+    this.failedBuildingClaimed = true;
+    const now = this.now();
+    const chain: ChainRecord = {
+      packages,
+      target: packages[packages.length - 1] as string,
+      status: 'running',
+      image: null,
+      pushedImage: null,
+      builtName: null,
+      failure: null,
+      startTime: now.toISOString(),
+      durationSeconds: null,
+    };
+    this.chainStartMs = now.getTime();
+    this.localPushName = null;
+    if (this.r.chains.length >= LIMITS.chains) {
+      this.r.dropped.chains++;
+      this.chain = chain;
+      this.chainIndex = null;
+      return;
+    }
+    this.r.chains.push(chain);
+    this.chain = chain;
+    this.chainIndex = this.r.chains.length - 1;
+  }
+
+  private onProgress(m: RegExpExecArray, offset: number, events: StreamEvent[]): void {
+    const index = Number(m[1] ?? m[3]);
+    const total = Number(m[2] ?? m[4]);
+    const phase = m[5] === 'Testing' ? 'test' : 'build';
+    const name = m[6] as string;
+    const image = m[7] !== undefined && m[7].trim().length > 0 ? m[7].trim() : null;
+    const cur = this.stage;
+    if (cur && cur.status === 'running' && cur.index === index && cur.phase === phase && cur.name === name) {
+      if (cur.image === null) cur.image = image;
+      return;
+    }
+    this.closeStage('success');
+    const now = this.now();
+    const stage: StageRecord = {
+      target: this.chain?.target ?? null,
+      name,
+      image,
+      index,
+      total,
+      phase,
+      status: 'running',
+      startTime: now.toISOString(),
+      durationSeconds: null,
+    };
+    this.stage = stage;
+    this.stageStartMs = now.getTime();
+    if (this.r.stages.length < LIMITS.stages) this.r.stages.push(stage);
+    else this.r.dropped.stages++;
+
+    let at = offset;
+    if (phase === 'build') at = this.buildBoxStart(offset);
+    const title = `${stage.target ?? name} · ${index}/${total} ${phase} ${name}`;
+    events.push({ kind: 'stage', offset: at, title, stage: { ...stage } });
+  }
+
+  /**
+   * A build stage starts at its `> BUILDING` box, printed with the docker command just before the
+   * progress line. If the box is not in this chunk it was in an earlier one: the stage then starts here.
+   */
+  private buildBoxStart(lineOffset: number): number {
+    const chunk = this.chunk;
+    if (lineOffset <= this.minBoxPos || chunk.length === 0) return lineOffset === 0 ? 0 : lineOffset;
+    const hit = chunk.lastIndexOf(BOX_BUILDING, lineOffset);
+    if (hit < this.minBoxPos) return this.minBoxPos === 0 ? 0 : lineOffset;
+    const boxLine = chunk.lastIndexOf(NL, hit) + 1;
+    if (boxLine < this.minBoxPos) return this.minBoxPos;
+    if (boxLine >= 2) {
+      const top = chunk.lastIndexOf(NL, boxLine - 2) + 1;
+      if (top >= this.minBoxPos) {
+        const topHit = chunk.indexOf(BOX_TOP, top);
+        if (topHit >= 0 && topHit < boxLine) return top;
+      }
+    }
+    return boxLine;
+  }
+
+  private closeStage(status: StageRecord['status']): void {
+    const s = this.stage;
+    if (!s || s.status !== 'running') return;
+    s.status = status;
+    s.durationSeconds = Math.max(0, Math.round((this.now().getTime() - this.stageStartMs) / 100) / 10);
+  }
+
+  private closeChain(status: 'success' | 'failure'): void {
+    const c = this.chain;
+    if (!c) return;
+    if (c.status === 'running' || status === 'failure') c.status = status;
+    if (c.durationSeconds === null) {
+      c.durationSeconds = Math.max(0, Math.round((this.now().getTime() - this.chainStartMs) / 100) / 10);
+    }
+  }
+
+  private onFailureMarker(offset: number, events: StreamEvent[]): void {
+    const s = this.stage && this.stage.status === 'running' ? this.stage : null;
+    const inChain = this.chain !== null && this.chain.status === 'running';
+    const failure: ParsedFailure = {
+      stage: s?.name ?? null,
+      stageIndex: s?.index ?? null,
+      stageCount: s?.total ?? null,
+      phase: s ? s.phase : inChain ? 'unknown' : 'resolve',
+      error: null,
+      excerpt: [],
+      logFile: null,
+      chain: inChain ? this.chainIndex : null,
+      target: inChain ? (this.chain?.target ?? null) : null,
+      rawError: null,
+      unknownPackage: null,
+      dockerErrors: [],
+      exitStatus: null,
+    };
+    this.closeStage('failure');
+    if (inChain) this.closeChain('failure');
+    this.openFailure = failure;
+    this.lastFailure = failure;
+    this.lastFailureRecuts = 0;
+    this.afterFailedBuilding = false;
+    this.failedBuildingClaimed = false;
+    if (this.r.failures.length < LIMITS.failures) {
+      this.r.failures.push(failure);
+      if (inChain && this.chain) this.chain.failure = this.r.failures.length - 1;
+      this.cutExcerpt(failure);
+    } else {
+      this.r.dropped.failures++;
+    }
+    const where = failure.stage ? ` in ${failure.phase} ${failure.stage}` : '';
+    events.push({ kind: 'failure', offset, title: `${failure.target ?? 'jetson-containers build'} failed${where}` });
+  }
+
+  private fillError(f: ParsedFailure, text: string): void {
+    f.rawError = capText(text, LIMITS.errorChars);
+    const unknown = UNKNOWN_PACKAGE_RE.exec(text);
+    if (unknown) {
+      f.unknownPackage = unknown[1] as string;
+      f.phase = 'resolve';
+      f.stage = null;
+      f.stageIndex = null;
+      f.stageCount = null;
+    } else if (/^Command '/.test(text)) {
+      const phase = phaseFromCommand(text);
+      if (phase) f.phase = phase;
+      if (phase === 'push') {
+        f.stage = null;
+        f.stageIndex = null;
+        f.stageCount = null;
+      }
+      f.logFile = logFileFromCommand(text);
+      const status = /returned non-zero exit status (-?\d+)/.exec(text);
+      if (status) f.exitStatus = Number(status[1]);
+    }
+    if (this.r.failures.includes(f)) this.cutExcerpt(f);
+    else f.error = summarizeError(f, f.excerpt);
+  }
+
+  private onFailedBuilding(list: string): void {
+    this.r.failedBuilding = list
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+    this.afterFailedBuilding = true;
+    if (this.lastFailure === null || this.failedBuildingClaimed) {
+      // Raised outside a chain build (e.g. `--multiple` could not find a package): no 💣 block came first.
+      const f: ParsedFailure = {
+        stage: null,
+        stageIndex: null,
+        stageCount: null,
+        phase: this.r.stages.length === 0 ? 'resolve' : 'unknown',
+        error: null,
+        excerpt: [],
+        logFile: null,
+        chain: null,
+        target: null,
+        rawError: null,
+        unknownPackage: null,
+        dockerErrors: [],
+        exitStatus: null,
+      };
+      this.lastFailure = f;
+      this.lastFailureRecuts = 0;
+      if (this.r.failures.length < LIMITS.failures) this.r.failures.push(f);
+      else this.r.dropped.failures++;
+    }
+    this.failedBuildingClaimed = true;
+    const f = this.lastFailure;
+    if (f && this.lastFailureRecuts < 3 && this.r.failures.includes(f)) this.cutExcerpt(f);
+  }
+
+  private onDone(name: string, image: string): void {
+    if (this.r.done.length < LIMITS.done) this.r.done.push({ name, image });
+    else this.r.dropped.done++;
+    this.closeStage('success');
+    const c = this.chain;
+    if (!c || c.status !== 'running') return;
+    c.builtName = name;
+    if (c.pushedImage !== null && image === c.pushedImage && this.localPushName !== null) {
+      c.image = this.localPushName;
+    } else {
+      c.image = image;
+    }
+    this.closeChain('success');
+  }
+
+  private cutExcerpt(f: ParsedFailure): void {
+    if (f === this.lastFailure) this.lastFailureRecuts++;
+    let lines = this.tail.lines(LIMITS.excerptLines, LIMITS.excerptLineChars, isSeparatorLine);
+    if (f.stage !== null && f.stageIndex !== null) {
+      // Lines of earlier stages only hide the failing stage's own output.
+      const marker = `${f.stageIndex}/${f.stageCount ?? ''} `;
+      for (let i = lines.length - 1; i > 0; i--) {
+        const l = lines[i] as string;
+        if (l.includes(marker) && /\b(?:Building|Testing)\b/.test(l) && TIMESTAMP_RE.test(l)) {
+          lines = lines.slice(i);
+          break;
+        }
+      }
+    }
+    f.excerpt = lines;
+    const markerAt = lines.findIndex((l) => l.includes('💣'));
+    const before = markerAt >= 0 ? lines.slice(0, markerAt) : lines;
+    const docker = before.filter((l) => /(?:^#\d+\s+(?:\d+(?:\.\d+)?\s+)?ERROR\b|^ERROR:|^error:)/.test(l.trim()));
+    if (docker.length > 0) f.dockerErrors = docker.slice(-LIMITS.dockerErrors);
+    f.error = summarizeError(f, before);
+  }
+}
+
+/**
+ * Cheap byte test of whether a line may be a `[HH:MM:SS]` log line, skipping leading ANSI codes.
+ * 'maybe' means the chunk ends before it can tell.
+ */
+function timestampProbe(buf: Buffer, start: number, end: number): 'yes' | 'no' | 'maybe' {
+  let i = start;
+  let escapes = 0;
+  while (i < end && buf[i] === ESC) {
+    if (++escapes > 8) return 'no';
+    if (i + 1 >= end) return 'maybe';
+    if (buf[i + 1] !== LBRACKET) return 'no';
+    i += 2;
+    while (i < end && (buf[i] as number) >= 0x20 && (buf[i] as number) <= 0x3f) i++;
+    if (i >= end) return 'maybe';
+    i++;
+  }
+  if (i >= end) return 'maybe';
+  if (buf[i] !== LBRACKET) return 'no';
+  // [HH:MM:SS]
+  const pattern = 'dd:dd:dd]';
+  for (let k = 0; k < pattern.length; k++) {
+    const at = i + 1 + k;
+    if (at >= end) return 'maybe';
+    const b = buf[at] as number;
+    const want = pattern.charCodeAt(k);
+    if (want === 0x64 /* d */ ? b < 0x30 || b > 0x39 : b !== want) return 'no';
+  }
+  return 'yes';
+}

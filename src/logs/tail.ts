@@ -1,0 +1,100 @@
+// The tail of the failing stage's log (or of console.log) as a text file to attach to a Discord message.
+// Reads only the last bytes through a file handle: stage logs can be hundreds of MB.
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { OutgoingFile } from '../notify/types.js';
+
+export const DEFAULT_TAIL_BYTES = 1024 * 1024;
+/** Discord refuses files over 10 MiB; stay clear of it. */
+const MAX_TAIL_BYTES = 8 * 1024 * 1024;
+
+/** CSI (colours, cursor moves), OSC (titles, links, ended by BEL or ST) and the other two-byte escapes. */
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+/**
+ * The last `maxBytes` bytes of a file, starting after the first line break in them (so the text starts at a
+ * line boundary and never inside a UTF-8 character), or null when the file is missing or empty.
+ */
+async function readTail(file: string, maxBytes: number): Promise<Buffer | null> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile() || st.size === 0) return null;
+    const length = Math.min(st.size, maxBytes);
+    const start = st.size - length;
+    const buf = Buffer.alloc(length);
+    let got = 0;
+    // A file can shrink while read; stop at its end. At most length/1 iterations, each reads ≥ 1 byte.
+    while (got < length) {
+      const { bytesRead } = await handle.read(buf, got, length - got, start + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    let data: Buffer = buf.subarray(0, got);
+    if (start > 0) {
+      const nl = data.indexOf(0x0a);
+      if (nl >= 0 && nl + 1 < data.length) data = data.subarray(nl + 1);
+      else data = skipContinuationBytes(data);
+    }
+    return data.length > 0 ? data : null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Without a line break to start at: at least do not start inside a UTF-8 character. */
+function skipContinuationBytes(data: Buffer): Buffer {
+  let i = 0;
+  while (i < data.length && i < 4 && ((data[i] as number) & 0xc0) === 0x80) i++;
+  return data.subarray(i);
+}
+
+/** Cuts text to at most `maxBytes` of UTF-8, dropping whole lines from the front. */
+function fitBytes(text: string, maxBytes: number): Buffer {
+  let data: Buffer = Buffer.from(text, 'utf8');
+  if (data.length <= maxBytes) return data;
+  data = data.subarray(data.length - maxBytes);
+  const nl = data.indexOf(0x0a);
+  return nl >= 0 && nl + 1 < data.length ? data.subarray(nl + 1) : skipContinuationBytes(data);
+}
+
+function tailName(file: string): string {
+  const base = path.basename(file).replace(/\.(txt|log)$/i, '');
+  const clean = base.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'log';
+  return `${clean}-tail.txt`;
+}
+
+/**
+ * The tail of the failing stage's log (`build/*.txt` or `test/*.txt`) when it exists and is not empty,
+ * else of console.log; ANSI escapes stripped, at most `maxBytes` (default 1 MiB, capped at 8 MiB).
+ * Null when neither file has anything.
+ */
+export async function readLogTail(opts: {
+  failureLogFile: string | null;
+  consoleLog: string;
+  maxBytes?: number;
+}): Promise<OutgoingFile | null> {
+  const maxBytes = Math.max(1, Math.min(Math.floor(opts.maxBytes ?? DEFAULT_TAIL_BYTES), MAX_TAIL_BYTES));
+  const candidates = opts.failureLogFile ? [opts.failureLogFile, opts.consoleLog] : [opts.consoleLog];
+  for (const file of candidates) {
+    const raw = await readTail(file, maxBytes);
+    if (!raw) continue;
+    // Stripping only shortens the text, but invalid UTF-8 decodes to 3-byte U+FFFD: fit again.
+    const data = fitBytes(stripAnsi(raw.toString('utf8')), maxBytes);
+    if (data.length === 0) continue;
+    const name =
+      file === opts.consoleLog && file !== opts.failureLogFile ? 'console-tail.txt' : tailName(file);
+    return { name, contentType: 'text/plain; charset=utf-8', data };
+  }
+  return null;
+}

@@ -1,0 +1,529 @@
+// Delivery: one undici client (through EnvHttpProxyAgent) that sends every rendered message to its target,
+// concurrently, with per-attempt timeouts, an overall deadline, retries with full-jitter backoff, Retry-After,
+// signing, and one clear outcome per target. Imported lazily (only when there is a target); it never throws.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { maskUrl, scrub } from '../secrets.js';
+import { signHeaders } from './sign.js';
+import type { DeliveryResult, RenderedMessage, Target } from './types.js';
+
+export interface DeliveryJob {
+  target: Target;
+  message: RenderedMessage;
+}
+
+export interface DeliverOptions {
+  /** Overall bound for all deliveries together, from the call. */
+  deadlineMs: number;
+  /** User-Agent for generic targets (default `jetson-build-action/<version> (+<home>)`). */
+  userAgent?: string;
+  /** User-Agent for Discord targets (default `DiscordBot (<home>, <version>)`). */
+  discordUserAgent?: string;
+  /** `owner/name` of the action, for the default User-Agents (default env GITHUB_ACTION_REPOSITORY). */
+  actionRepository?: string;
+  /** Version for the default User-Agents (default env GITHUB_ACTION_REF, else ACTION_VERSION). */
+  version?: string;
+  log?: (msg: string) => void;
+  /** For tests: the wait between attempts. */
+  sleep?: (ms: number) => Promise<void>;
+  /** For tests: jitter source in [0, 1). */
+  random?: () => number;
+  /** First backoff ceiling (default 1 s), doubled per attempt up to `backoffCapMs` (default 30 s). */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** A dispatcher to use instead of a fresh EnvHttpProxyAgent (not closed by deliverAll). */
+  dispatcher?: Dispatcher;
+  /** Response bytes read at most (default 64 KiB); the rest is discarded. */
+  maxResponseBytes?: number;
+  /** For tests: the delivery id factory. */
+  newId?: () => string;
+}
+
+export const ACTION_NAME = 'jetson-build-action';
+export const ACTION_VERSION = '1';
+const DEFAULT_REPOSITORY = `${ACTION_NAME}/${ACTION_NAME}`;
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const DISCORD_GONE_STATUS = new Set([401, 403, 404]);
+/** Network failures that a retry cannot fix: bad certificates, bad arguments. */
+const PERMANENT_NETWORK =
+  /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|UND_ERR_INVALID_ARG|ERR_INVALID)/;
+
+/** The default User-Agents: Discord asks for `DiscordBot (<url>, <version>)`. */
+export function userAgents(opts: { actionRepository?: string; version?: string } = {}): {
+  generic: string;
+  discord: string;
+} {
+  const repo = opts.actionRepository || process.env.GITHUB_ACTION_REPOSITORY || DEFAULT_REPOSITORY;
+  const version = opts.version || process.env.GITHUB_ACTION_REF || ACTION_VERSION;
+  const home = `https://github.com/${repo}`;
+  return { generic: `${ACTION_NAME}/${version} (+${home})`, discord: `DiscordBot (${home}, ${version})` };
+}
+
+/** Delivers every job concurrently and reports one result per job, in order. Never throws. */
+export async function deliverAll(
+  jobs: readonly DeliveryJob[],
+  opts: DeliverOptions,
+): Promise<DeliveryResult[]> {
+  const defaults = userAgents(opts);
+  const ownDispatcher = opts.dispatcher ? null : new EnvHttpProxyAgent();
+  const ctx: Context = {
+    deadlineAt: Date.now() + opts.deadlineMs,
+    deadlineMs: opts.deadlineMs,
+    dispatcher: opts.dispatcher ?? (ownDispatcher as Dispatcher),
+    userAgent: opts.userAgent ?? defaults.generic,
+    discordUserAgent: opts.discordUserAgent ?? defaults.discord,
+    log: opts.log ?? (() => {}),
+    sleep: opts.sleep ?? defaultSleep,
+    random: opts.random ?? Math.random,
+    backoffBaseMs: opts.backoffBaseMs ?? 1000,
+    backoffCapMs: opts.backoffCapMs ?? 30_000,
+    maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024,
+    newId: opts.newId ?? (() => `msg_${randomUUID().replaceAll('-', '')}`),
+  };
+  try {
+    return await Promise.all(jobs.map((job) => deliverOne(job, ctx)));
+  } finally {
+    if (ownDispatcher) await closeQuietly(ownDispatcher);
+  }
+}
+
+interface Context {
+  deadlineAt: number;
+  deadlineMs: number;
+  dispatcher: Dispatcher;
+  userAgent: string;
+  discordUserAgent: string;
+  log: (msg: string) => void;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  maxResponseBytes: number;
+  newId: () => string;
+}
+
+/** What one attempt came to. */
+type Outcome =
+  | { kind: 'delivered'; status: number; messageId: string | null }
+  | { kind: 'http'; status: number; retry: boolean; detail: string; serverDelayMs: number | null }
+  | { kind: 'network'; retry: boolean; detail: string; timedOut: boolean };
+
+async function deliverOne(job: DeliveryJob, ctx: Context): Promise<DeliveryResult> {
+  const { target } = job;
+  const started = Date.now();
+  const result: DeliveryResult = {
+    source: target.source,
+    url: maskUrl(target.url),
+    format: target.format,
+    delivered: false,
+    httpStatus: null,
+    attempts: 0,
+    error: null,
+    messageId: null,
+    durationMs: 0,
+  };
+  const finish = (error: string | null): DeliveryResult => {
+    result.error = error === null ? null : scrub(error);
+    result.delivered = error === null;
+    result.durationMs = Date.now() - started;
+    return result;
+  };
+  try {
+    const payload = encodeBody(target, job.message);
+    const id = ctx.newId();
+    const maxAttempts = target.retries + 1;
+    while (true) {
+      const remaining = ctx.deadlineAt - Date.now();
+      if (remaining <= 0) {
+        return finish(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`);
+      }
+      result.attempts += 1;
+      const timeoutMs = Math.min(target.timeoutMs, remaining);
+      const outcome = await attempt(target, payload, id, timeoutMs, ctx);
+      if (outcome.kind !== 'network') result.httpStatus = outcome.status;
+      if (outcome.kind === 'delivered') {
+        result.messageId = outcome.messageId;
+        return finish(null);
+      }
+      const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
+      // `failure` describes this attempt; the counts are added where the story ends.
+      let failure: string;
+      if (outcome.kind === 'network' && outcome.timedOut) {
+        if (timeoutMs < target.timeoutMs) {
+          // The attempt was cut short by the overall deadline, not by its own timeout.
+          return finish(
+            `gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`,
+          );
+        }
+        failure = `timed out after ${formatSeconds(target.timeoutMs)}`;
+      } else if (outcome.kind === 'network') {
+        failure = outcome.detail;
+      } else {
+        failure = `HTTP ${outcome.status}: ${outcome.detail}`;
+      }
+      if (!outcome.retry) return finish(failure);
+      if (result.attempts >= maxAttempts) return finish(`${failure} ${attemptsNote}`);
+
+      const serverDelayMs = outcome.kind === 'http' ? outcome.serverDelayMs : null;
+      const backoffMs = Math.floor(
+        ctx.random() * Math.min(ctx.backoffCapMs, ctx.backoffBaseMs * 2 ** (result.attempts - 1)),
+      );
+      // The server's delay wins over the backoff, even above the cap: retrying earlier only earns another 429.
+      const waitMs = serverDelayMs ?? backoffMs;
+      const left = ctx.deadlineAt - Date.now();
+      if (waitMs >= left) {
+        const deadline = formatDeadline(ctx.deadlineMs);
+        if (serverDelayMs !== null) {
+          const verb = serverDelayMs > ctx.deadlineMs ? 'exceeds' : 'would pass';
+          return finish(
+            `gave up: Retry-After ${formatSeconds(serverDelayMs)} ${verb} the ${deadline} deadline ` +
+              `(HTTP ${result.httpStatus}, ${plural(result.attempts, 'attempt')})`,
+          );
+        }
+        return finish(
+          `gave up: the ${deadline} deadline was reached after ${attemptsNote.slice(1, -1)} (last: ${failure})`,
+        );
+      }
+      ctx.log(
+        `${target.source}: attempt ${result.attempts} failed (${scrub(failure)}); retrying in ${formatSeconds(waitMs)}`,
+      );
+      await ctx.sleep(waitMs);
+    }
+  } catch (err) {
+    // Anything unexpected (an unserialisable message, a bug): a failed target, never a thrown notify.
+    return finish(`could not deliver: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function after(result: DeliveryResult): string {
+  return result.attempts === 0 ? ' before the first attempt' : ` (${plural(result.attempts, 'attempt')})`;
+}
+
+// ---------------------------------------------------------------------------------------------- one attempt
+
+interface Payload {
+  /** null: no body (GET, DELETE). */
+  bytes: Buffer | null;
+  contentType: string | null;
+}
+
+async function attempt(
+  target: Target,
+  payload: Payload,
+  id: string,
+  timeoutMs: number,
+  ctx: Context,
+): Promise<Outcome> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error('attempt timed out')), timeoutMs);
+  try {
+    const headers = buildHeaders(target, payload, id, ctx);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(target.url, {
+        method: target.method,
+        headers,
+        body: payload.bytes ?? undefined,
+        dispatcher: ctx.dispatcher,
+        signal: controller.signal,
+      });
+    } catch (err) {
+      return networkOutcome(err, controller.signal.aborted);
+    }
+    const status = response.statusCode;
+    let text = '';
+    try {
+      text = (await readCapped(response.body, ctx.maxResponseBytes)).toString('utf8');
+    } catch (err) {
+      // The status is in: a 2xx was accepted even if its body never finished (retrying would post twice).
+      if (status < 200 || status >= 300) return networkOutcome(err, controller.signal.aborted);
+      ctx.log(`${target.source}: HTTP ${status}, but the response body could not be read`);
+    }
+    return httpOutcome(target, status, response.headers, text);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function buildHeaders(target: Target, payload: Payload, id: string, ctx: Context): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': target.format === 'discord' ? ctx.discordUserAgent : ctx.userAgent,
+    accept: 'application/json, */*;q=0.5',
+  };
+  for (const [name, value] of Object.entries(target.headers)) headers[name.toLowerCase()] = value;
+  if (payload.contentType === null) delete headers['content-type'];
+  else if (payload.contentType.startsWith('multipart/') || !headers['content-type']) {
+    headers['content-type'] = payload.contentType;
+  }
+  if (target.basicAuth) {
+    const { username, password } = target.basicAuth;
+    headers.authorization = `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+  }
+  // The receiver's idempotency key: the same on every retry, signed or not.
+  headers['webhook-id'] = id;
+  if (target.secret) {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signed = signHeaders(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' });
+    for (const [name, value] of Object.entries(signed)) headers[name.toLowerCase()] = value;
+  }
+  return headers;
+}
+
+async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      chunks.push(chunk.subarray(0, Math.max(0, cap - size)));
+      size += chunk.length;
+      if (size >= cap) break; // leaving the loop destroys the stream: the rest is never buffered
+    }
+  } finally {
+    if (!body.destroyed) body.destroy();
+  }
+  return Buffer.concat(chunks);
+}
+
+function networkOutcome(err: unknown, timedOut: boolean): Outcome {
+  if (timedOut) return { kind: 'network', retry: true, detail: 'timed out', timedOut: true };
+  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = e?.code ?? e?.cause?.code ?? '';
+  const detail = describeNetworkError(code, e?.message ?? String(err));
+  if (
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  ) {
+    return { kind: 'network', retry: true, detail, timedOut: false };
+  }
+  return { kind: 'network', retry: !PERMANENT_NETWORK.test(code), detail, timedOut: false };
+}
+
+function describeNetworkError(code: string, message: string): string {
+  switch (code) {
+    case 'ECONNRESET':
+      return 'connection reset (ECONNRESET)';
+    case 'UND_ERR_SOCKET':
+      return 'connection closed by the server before it answered (UND_ERR_SOCKET)';
+    case 'ECONNREFUSED':
+      return 'connection refused (ECONNREFUSED)';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `host name lookup failed (${code})`;
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'connect timed out (UND_ERR_CONNECT_TIMEOUT)';
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return `the server stopped answering (${code})`;
+    default:
+      return code ? `network error: ${message} (${code})` : `network error: ${message}`;
+  }
+}
+
+function httpOutcome(
+  target: Target,
+  status: number,
+  headers: Dispatcher.ResponseData['headers'],
+  text: string,
+): Outcome {
+  const json = parseJson(text);
+  if (status >= 200 && status < 300) {
+    const id = target.format === 'discord' && isRecord(json) && typeof json.id === 'string' ? json.id : null;
+    return { kind: 'delivered', status, messageId: id };
+  }
+  if (status >= 300 && status < 400) {
+    return {
+      kind: 'http',
+      status,
+      retry: false,
+      detail: 'redirects are not followed; configure the final URL',
+      serverDelayMs: null,
+    };
+  }
+  if (target.format === 'discord' && DISCORD_GONE_STATUS.has(status)) {
+    return {
+      kind: 'http',
+      status,
+      retry: false,
+      detail: 'webhook is invalid or was deleted',
+      serverDelayMs: null,
+    };
+  }
+  const retry = RETRYABLE_STATUS.has(status);
+  return {
+    kind: 'http',
+    status,
+    retry,
+    detail: describeBody(status, json, text),
+    serverDelayMs: retry ? serverDelay(status, headers, json) : null,
+  };
+}
+
+function describeBody(status: number, json: unknown, text: string): string {
+  let detail = '';
+  if (isRecord(json) && typeof json.message === 'string') {
+    detail = json.message;
+    if (json.code !== undefined) detail += ` (code ${String(json.code)})`;
+    if (json.errors !== undefined) detail += ` ${JSON.stringify(json.errors)}`;
+  } else {
+    detail = text;
+  }
+  detail = detail.replace(/\s+/g, ' ').trim();
+  if (detail === '') return STATUS_CODES[status] ?? 'error';
+  return detail.length > 300 ? `${detail.slice(0, 299)}…` : detail;
+}
+
+/** The longest delay the server asked for (Retry-After, Discord's retry_after, X-RateLimit-Reset-After). */
+function serverDelay(
+  status: number,
+  headers: Dispatcher.ResponseData['headers'],
+  json: unknown,
+): number | null {
+  const candidates: number[] = [];
+  const retryAfter = parseRetryAfter(
+    headerValue(headers, 'retry-after'),
+    Date.now(),
+    headerValue(headers, 'date'),
+  );
+  if (retryAfter !== null) candidates.push(retryAfter);
+  if (status === 429) {
+    if (isRecord(json) && typeof json.retry_after === 'number' && json.retry_after >= 0) {
+      candidates.push(Math.ceil(json.retry_after * 1000));
+    }
+    const resetAfter = parseDelaySeconds(headerValue(headers, 'x-ratelimit-reset-after'));
+    if (resetAfter !== null) candidates.push(resetAfter);
+  }
+  return candidates.length ? Math.max(...candidates) : null;
+}
+
+/**
+ * A Retry-After value in milliseconds: delay-seconds (decimals allowed) or an HTTP-date. A date is measured
+ * against the response's own `Date` header when there is one, so a skewed runner clock does not matter.
+ */
+export function parseRetryAfter(
+  value: string | undefined,
+  nowMs: number,
+  serverDate?: string,
+): number | null {
+  if (value === undefined) return null;
+  const seconds = parseDelaySeconds(value);
+  if (seconds !== null) return seconds;
+  const at = /[A-Za-z]{3}/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(at)) return null;
+  const reference =
+    serverDate !== undefined && !Number.isNaN(Date.parse(serverDate)) ? Date.parse(serverDate) : nowMs;
+  return Math.max(0, at - reference);
+}
+
+function parseDelaySeconds(value: string | undefined): number | null {
+  if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return null;
+  return Math.ceil(Number(value) * 1000);
+}
+
+function headerValue(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+// ---------------------------------------------------------------------------------------------- body
+
+/** The exact bytes to send (signed as they are): JSON, multipart with files, or nothing for GET/DELETE. */
+function encodeBody(target: Target, message: RenderedMessage): Payload {
+  if (target.method === 'GET' || target.method === 'DELETE') return { bytes: null, contentType: null };
+  if (message.files.length === 0) {
+    return { bytes: Buffer.from(toJson(message.body), 'utf8'), contentType: 'application/json' };
+  }
+  let body = message.body;
+  if (isRecord(body) && body.attachments === undefined) {
+    body = { ...body, attachments: message.files.map((f, i) => ({ id: i, filename: f.name })) };
+  }
+  const parts: { headers: string; data: Buffer }[] = [
+    {
+      headers: 'Content-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json',
+      data: Buffer.from(toJson(body), 'utf8'),
+    },
+    ...message.files.map((file, i) => ({
+      headers:
+        `Content-Disposition: form-data; name="files[${i}]"; filename="${escapeFilename(file.name)}"\r\n` +
+        `Content-Type: ${file.contentType.replace(/[\r\n]/g, '') || 'application/octet-stream'}`,
+      data: file.data,
+    })),
+  ];
+  let boundary = newBoundary();
+  for (let i = 0; i < 5 && parts.some((p) => p.data.includes(boundary)); i++) boundary = newBoundary();
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    chunks.push(
+      Buffer.from(`--${boundary}\r\n${part.headers}\r\n\r\n`, 'utf8'),
+      part.data,
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+  return { bytes: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+function toJson(body: unknown): string {
+  const text = JSON.stringify(body ?? null);
+  if (text === undefined) throw new Error('the rendered message is not JSON-serialisable');
+  return text;
+}
+
+function newBoundary(): string {
+  return `----${ACTION_NAME}-${randomBytes(12).toString('hex')}`;
+}
+
+function escapeFilename(name: string): string {
+  return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+// ---------------------------------------------------------------------------------------------- helpers
+
+function parseJson(text: string): unknown {
+  if (!text || (text[0] !== '{' && text[0] !== '[')) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** 0.5 s, 10 s, 1.5 s. */
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/** 5 min, 90 s. */
+export function formatDeadline(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000} min` : formatSeconds(ms);
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function closeQuietly(dispatcher: Dispatcher): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      dispatcher.close(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 1000);
+      }),
+    ]);
+    await dispatcher.destroy();
+  } catch {
+    // Closing is best effort: every request has already settled.
+  } finally {
+    clearTimeout(timer);
+  }
+}

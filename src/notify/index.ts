@@ -1,0 +1,106 @@
+// Notification orchestrator: pick the targets for an outcome, render a message per target (the caller's
+// renderer), deliver them all, report per target. It knows nothing of what is reported, and loads the HTTP
+// client only when there is somewhere to send to.
+import { maskUrl, scrub } from '../secrets.js';
+import type { DeliverOptions } from './deliver.js';
+import { selectTargets, type BuildStatus } from './targets.js';
+import type { DeliveryResult, NotifySettings, RenderedMessage, Target } from './types.js';
+
+export { selectTargets, resolveNotifySettings, normalizeDiscordUrl } from './targets.js';
+
+export type RenderFn = (target: Target) => RenderedMessage | Promise<RenderedMessage>;
+/** Delivery options; `deadlineMs` defaults to the settings' deadline. */
+export type NotifyOptions = Partial<DeliverOptions>;
+
+export interface NotifyOutcome {
+  results: DeliveryResult[];
+  failed: DeliveryResult[];
+}
+
+/**
+ * Sends `subject`'s notification to every target that fires for its status. A render error fails that
+ * target only; nothing here throws for a delivery problem. Results are in target order.
+ */
+export async function notify(
+  subject: { status: BuildStatus },
+  settings: NotifySettings,
+  render: RenderFn,
+  opts: NotifyOptions = {},
+): Promise<NotifyOutcome> {
+  const started = Date.now();
+  const targets = selectTargets(settings.targets, subject.status);
+  if (targets.length === 0) return { results: [], failed: [] };
+
+  const results: (DeliveryResult | null)[] = [];
+  const jobs: { index: number; target: Target; message: RenderedMessage }[] = [];
+  type Rendered = { ok: true; message: RenderedMessage } | { ok: false; error: string };
+  const rendered = await Promise.all(
+    targets.map(async (target): Promise<Rendered> => {
+      try {
+        return { ok: true, message: await render(target) };
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    }),
+  );
+  rendered.forEach((r, index) => {
+    const target = targets[index] as Target;
+    if (r.ok) {
+      jobs.push({ index, target, message: r.message });
+      results.push(null);
+    } else {
+      results.push(failedResult(target, `could not render the message: ${r.error}`));
+    }
+  });
+
+  if (jobs.length > 0) {
+    const deadlineMs = Math.max(0, (opts.deadlineMs ?? settings.deadlineMs) - (Date.now() - started));
+    try {
+      const { deliverAll } = await import('./deliver.js');
+      const delivered = await deliverAll(jobs, { ...opts, deadlineMs });
+      delivered.forEach((result, i) => {
+        results[(jobs[i] as { index: number }).index] = result;
+      });
+    } catch (err) {
+      // deliverAll does not throw; this guards the import itself.
+      const reason = `could not deliver: ${err instanceof Error ? err.message : String(err)}`;
+      for (const job of jobs) results[job.index] = failedResult(job.target, reason);
+    }
+  }
+  const all = results.filter((r): r is DeliveryResult => r !== null);
+  return { results: all, failed: all.filter((r) => !r.delivered) };
+}
+
+function failedResult(target: Target, error: string): DeliveryResult {
+  return {
+    source: target.source,
+    url: maskUrl(target.url),
+    format: target.format,
+    delivered: false,
+    httpStatus: null,
+    attempts: 0,
+    error: scrub(error),
+    messageId: null,
+    durationMs: 0,
+  };
+}
+
+/** One log line: `notifications: 1 of 2 delivered; webhook-url failed: HTTP 404: … (1 attempt)`. */
+export function summarizeResults(results: readonly DeliveryResult[]): string {
+  if (results.length === 0) return 'notifications: no target for this outcome';
+  const ok = results.filter((r) => r.delivered).length;
+  const failures = results
+    .filter((r) => !r.delivered)
+    .map((r) => `${r.source} (${r.url}) failed: ${r.error ?? 'unknown error'}`);
+  const head = `notifications: ${ok} of ${results.length} delivered`;
+  return scrub(failures.length ? `${head}; ${failures.join('; ')}` : head);
+}
+
+/** The `notifications` output (JSON, no secrets) and `message-id` (the first Discord message id, or ''). */
+export function notificationOutputs(results: readonly DeliveryResult[]): {
+  notifications: string;
+  messageId: string;
+} {
+  const messageId = results.find((r) => r.format === 'discord' && r.messageId)?.messageId ?? '';
+  return { notifications: scrub(JSON.stringify(results)), messageId };
+}

@@ -1,0 +1,269 @@
+// Discord message for a whole matrix run: one embed with a row per package, within every Discord limit
+// however many packages there are. Rows are ordered failed → cancelled/missing → built, and when they do not
+// all fit the later ones fold into "… and N more" lines, so a failure is never dropped to make room for a
+// success. When rows were folded the full list rides along as a text attachment.
+import type { RunReport, RunRow, RunRowStatus } from '../../run-report.js';
+import type { DiscordOptions, OutgoingFile, RenderedMessage } from '../types.js';
+import { formatDuration, neutraliseMentions, truncate } from './limits.js';
+
+/** Discord's limits (a 400 when exceeded). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedTotal: 6000,
+  username: 80,
+} as const;
+
+export const STATUS_ICON: Record<RunRowStatus, string> = {
+  failure: '❌',
+  cancelled: '⏹',
+  missing: '❔',
+  success: '✅',
+};
+
+const COLOR = { success: 0x2ecc71, failure: 0xe74c3c, cancelled: 0x95a5a6 } as const;
+
+/** The order rows are shown in: what needs attention first. */
+const PRIORITY: Record<RunRowStatus, number> = { failure: 0, missing: 1, cancelled: 2, success: 3 };
+
+export function orderRows(rows: RunRow[]): RunRow[] {
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => PRIORITY[a.row.status] - PRIORITY[b.row.status] || a.i - b.i)
+    .map((x) => x.row);
+}
+
+/** Text safe inside Discord markdown: no formatting, links, code or mentions from user data. */
+export function escapeMarkdown(text: string): string {
+  return neutraliseMentions(text.replace(/[\r\n]+/g, ' ').replace(/([\\*_~|`>[\]()<])/g, '\\$1'));
+}
+
+function rowLine(row: RunRow): string {
+  const icon = STATUS_ICON[row.status];
+  const name = escapeMarkdown(row.name);
+  const label = row.status !== 'success' && row.web_url ? `[${name}](${row.web_url})` : `**${name}**`;
+  if (row.status === 'success') {
+    const d = row.duration_seconds !== null ? ` · ${formatDuration(row.duration_seconds)}` : '';
+    return `${icon} ${label}${d}`;
+  }
+  if (row.status === 'failure') {
+    const f = row.failure;
+    const where = f
+      ? [f.phase, f.stage].filter((x): x is string => !!x && x !== 'unknown' && x !== row.name).join(' · ')
+      : '';
+    const error = f?.error ? truncate(f.error, 140) : (row.reason ?? '');
+    const detail = [where ? `\`${escapeMarkdown(where).replace(/`/g, '')}\`` : '', escapeMarkdown(error)]
+      .filter((x) => x !== '')
+      .join(' ');
+    return `${icon} ${label}${detail ? ' — ' + detail : ''}`;
+  }
+  const reason = row.reason ? ' — ' + escapeMarkdown(truncate(row.reason, 100)) : '';
+  return `${icon} ${label}${reason}`;
+}
+
+const GROUP_TITLE: Record<RunRowStatus, string> = {
+  failure: 'failed',
+  missing: 'without a report',
+  cancelled: 'cancelled',
+  success: 'built',
+};
+
+/**
+ * The row list within `budget` characters. Lines are taken in priority order; room is always kept for one
+ * "… and N more <group>" line per group still to come, so every group shows at least its count.
+ * Returns the text and how many rows were folded.
+ */
+export function fitRows(rows: RunRow[], budget: number): { text: string; folded: number } {
+  const groups: { status: RunRowStatus; rows: RunRow[] }[] = [];
+  for (const status of ['failure', 'missing', 'cancelled', 'success'] as const) {
+    const g = rows.filter((r) => r.status === status);
+    if (g.length > 0) groups.push({ status, rows: g });
+  }
+  const more = (n: number, status: RunRowStatus): string => `… and ${n} more ${GROUP_TITLE[status]}`;
+  // Worst-case length of a fold line, for the reservation.
+  const foldCost = (status: RunRowStatus): number => more(99999, status).length + 1;
+
+  const lines: string[] = [];
+  let used = 0;
+  let folded = 0;
+  let exhausted = false;
+  groups.forEach((group, gi) => {
+    const reserveLater = groups.slice(gi + 1).reduce((s, g) => s + foldCost(g.status), 0);
+    let shown = 0;
+    if (!exhausted) {
+      for (const row of group.rows) {
+        const line = truncate(rowLine(row), 400);
+        const cost = line.length + 1;
+        const remainingAfter = group.rows.length - shown - 1;
+        const reserveHere = remainingAfter > 0 ? foldCost(group.status) : 0;
+        if (used + cost + reserveHere + reserveLater > budget) break;
+        lines.push(line);
+        used += cost;
+        shown += 1;
+      }
+    }
+    const hidden = group.rows.length - shown;
+    if (hidden > 0) {
+      exhausted = true;
+      const line =
+        shown === 0
+          ? `${STATUS_ICON[group.status]} ${hidden} ${GROUP_TITLE[group.status]}`
+          : more(hidden, group.status);
+      if (used + line.length + 1 <= budget) {
+        lines.push(line);
+        used += line.length + 1;
+      }
+      folded += hidden;
+    }
+  });
+  return { text: lines.join('\n'), folded };
+}
+
+function title(run: RunReport): string {
+  const t = run.totals;
+  const head =
+    run.status === 'success'
+      ? `✅ Jetson build: ${t.success}/${t.packages} packages built`
+      : run.status === 'cancelled'
+        ? `⏹ Jetson build cancelled: ${t.success}/${t.packages} built`
+        : t.missing > 0
+          ? `❌ Jetson build failed: ${t.failure} failed, ${t.missing} without a report (of ${t.packages})`
+          : `❌ Jetson build failed: ${t.failure} of ${t.packages} failed`;
+  return truncate(head, DISCORD_LIMITS.title);
+}
+
+/** A plain-text list of every row, attached when the embed had to fold rows. */
+export function rowsAsText(run: RunReport): string {
+  const lines = [`${run.status.toUpperCase()}  ${run.message}`, run.web_url ?? '', ''];
+  for (const r of orderRows(run.runs)) {
+    const extra = [
+      r.image ?? '',
+      formatDuration(r.duration_seconds),
+      r.host_tag ?? '',
+      r.failure?.error ?? r.reason ?? '',
+      r.web_url ?? '',
+    ];
+    lines.push(`${r.status.padEnd(9)} ${r.name}  ${extra.filter((x) => x !== '' && x !== '—').join('  ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function fieldsFor(run: RunReport): { name: string; value: string; inline: boolean }[] {
+  const t = run.totals;
+  const totals = [
+    `✅ ${t.success} built`,
+    t.failure ? `❌ ${t.failure} failed` : '',
+    t.missing ? `❔ ${t.missing} no report` : '',
+    t.cancelled ? `⏹ ${t.cancelled} cancelled` : '',
+  ]
+    .filter((x) => x !== '')
+    .join('\n');
+  const fields = [
+    { name: 'Packages', value: totals, inline: true },
+    {
+      name: 'Time',
+      value: `${formatDuration(run.wall_seconds)} wall\n${formatDuration(run.build_seconds_sum)} of builds`,
+      inline: true,
+    },
+  ];
+  const where = [
+    run.ref ? escapeMarkdown(run.ref.replace(/^refs\/(heads|tags)\//, '')) : '',
+    run.sha ? `\`${run.sha.slice(0, 7)}\`` : '',
+  ]
+    .filter((x) => x !== '')
+    .join(' @ ');
+  if (where) fields.push({ name: 'Ref', value: where, inline: true });
+  return fields.map((f) => ({
+    name: truncate(f.name, DISCORD_LIMITS.fieldName),
+    value: truncate(f.value, DISCORD_LIMITS.fieldValue),
+    inline: f.inline,
+  }));
+}
+
+/** Every character Discord counts toward the 6000 limit of an embed. */
+export function embedTextLength(embed: {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+  footer?: { text: string };
+  author?: { name: string };
+}): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0)
+  );
+}
+
+export function renderRunDiscord(run: RunReport, opts: DiscordOptions): RenderedMessage {
+  const embedTitle = title(run);
+  const fields = fieldsFor(run);
+  const footerText = truncate(
+    [
+      run.repository,
+      run.trigger_name,
+      run.build_id ? `run ${run.build_id}` : null,
+      run.run_attempt && run.run_attempt !== '1' ? `attempt ${run.run_attempt}` : null,
+    ]
+      .filter((x): x is string => !!x)
+      .join(' · ') || 'jetson-build',
+    DISCORD_LIMITS.footer,
+  );
+  const summary = escapeMarkdown(truncate(run.message, 600));
+  const link = run.web_url ? `\n[Open the run](${run.web_url})` : '';
+  const fixed =
+    embedTitle.length + footerText.length + fields.reduce((s, f) => s + f.name.length + f.value.length, 0);
+  // The description holds the summary, the rows and the link; 16 characters of slack for the separators.
+  const descBudget =
+    Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.embedTotal - fixed) -
+    summary.length -
+    link.length -
+    16;
+  const { text: rows, folded } = fitRows(orderRows(run.runs), Math.max(0, descBudget));
+  const description = truncate(
+    [summary, rows].filter((x) => x !== '').join('\n\n') + link,
+    DISCORD_LIMITS.description,
+  );
+
+  const embed: Record<string, unknown> = {
+    title: embedTitle,
+    description,
+    color: COLOR[run.status],
+    fields,
+    footer: { text: footerText },
+    timestamp: run.completed,
+  };
+  if (run.web_url) embed['url'] = run.web_url;
+
+  const content = truncate(
+    neutraliseMentions(
+      run.status === 'success'
+        ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
+        : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`,
+    ),
+    DISCORD_LIMITS.content,
+  );
+
+  const body: Record<string, unknown> = { content, embeds: [embed], allowed_mentions: { parse: [] } };
+  if (opts.username) body['username'] = truncate(opts.username, DISCORD_LIMITS.username);
+  if (opts.avatarUrl) body['avatar_url'] = opts.avatarUrl;
+  if (opts.threadName && !opts.threadId) body['thread_name'] = truncate(opts.threadName, 100);
+
+  const files: OutgoingFile[] = [];
+  if (folded > 0) {
+    files.push({
+      name: 'packages.txt',
+      contentType: 'text/plain; charset=utf-8',
+      data: Buffer.from(rowsAsText(run), 'utf8'),
+    });
+  }
+  return { body, files };
+}

@@ -1,0 +1,560 @@
+// Notification routing: action inputs and env fallbacks → the validated list of targets and delivery settings.
+// Every URL, secret, header value and password is registered as a secret before anything is validated, so no
+// error message or later log line can show one.
+import { parseDocument } from 'yaml';
+import { InputError } from '../errors.js';
+import { registerSecret, registerSecretUrl, scrub } from '../secrets.js';
+import { isBase64 } from './sign.js';
+import type {
+  DiscordOptions,
+  HttpMethod,
+  NotifySettings,
+  SignatureScheme,
+  Target,
+  TargetFormat,
+  TargetOn,
+} from './types.js';
+
+type GetInput = (name: string) => string;
+type Env = Record<string, string | undefined>;
+export type BuildStatus = 'success' | 'failure' | 'cancelled';
+
+export const NOTIFY_DEFAULTS = {
+  timeoutMs: 10_000,
+  retries: 3,
+  deadlineMs: 5 * 60_000,
+  signature: 'standard' as SignatureScheme,
+};
+export const DEADLINE_ENV = 'JETSON_BUILD_NOTIFY_DEADLINE_SECONDS';
+
+const FORMATS: readonly TargetFormat[] = ['discord', 'generic'];
+const ONS: readonly TargetOn[] = ['always', 'success', 'failure', 'cancelled'];
+const METHODS: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'];
+const SCHEMES: readonly SignatureScheme[] = ['standard', 'github', 'jobserv'];
+const ATTACH_LOG: readonly DiscordOptions['attachLog'][] = ['failure', 'always', 'never'];
+const ENTRY_KEYS = [
+  'url',
+  'format',
+  'on',
+  'method',
+  'headers',
+  'basic-auth',
+  'timeout',
+  'retries',
+  'secret',
+  'signature',
+] as const;
+/** Headers that frame the HTTP message itself: the client sets them, a user value would corrupt the request. */
+const RESERVED_HEADERS = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'expect',
+  'proxy-connection',
+]);
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+const DISCORD_HOSTS = new Set(
+  ['discord.com', 'discordapp.com'].flatMap((h) => [h, `www.${h}`, `ptb.${h}`, `canary.${h}`]),
+);
+/** `/api[/vN]/webhooks/{id}/{token}[/slack|/github][/]` */
+const DISCORD_WEBHOOK_PATH = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([^/]+)(?:\/(?:slack|github))?\/?$/;
+
+/** Whether `hostname` is one of Discord's own hosts (discord.com, discordapp.com, their ptb./canary. variants). */
+export function isDiscordHost(hostname: string): boolean {
+  return DISCORD_HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+}
+
+/**
+ * The execute-webhook URL Discord expects: `https://<host as given>/api/v10/webhooks/{id}/{token}?wait=true`
+ * (plus `thread_id`). A `/slack` or `/github` suffix is dropped on purpose: those endpoints parse Slack- or
+ * GitHub-shaped payloads, and this action always sends Discord's own. Other query parameters are kept;
+ * `threadId`, when given, replaces a `thread_id` already in the URL. A host that is not Discord's (a proxy or
+ * a test double speaking Discord's API) is used as-is, with `wait=true` and `thread_id` added.
+ * Throws an Error for a Discord host whose path is not a webhook path.
+ */
+export function normalizeDiscordUrl(url: string, threadId?: string | null): string {
+  const u = new URL(url);
+  if (isDiscordHost(u.hostname)) {
+    const m = DISCORD_WEBHOOK_PATH.exec(u.pathname);
+    if (!m)
+      throw new Error('not a Discord webhook URL (expected https://discord.com/api/webhooks/<id>/<token>)');
+    u.protocol = 'https:';
+    u.port = '';
+    u.pathname = `/api/v10/webhooks/${m[1]}/${m[2]}`;
+  }
+  u.hash = '';
+  u.searchParams.set('wait', 'true');
+  if (threadId) u.searchParams.set('thread_id', threadId);
+  return u.toString();
+}
+
+/** The targets that fire for a build that ended with `status`. */
+export function selectTargets(targets: readonly Target[], status: BuildStatus): Target[] {
+  return targets.filter((t) => t.on === 'always' || t.on === status);
+}
+
+interface Globals {
+  secret: string | null;
+  signature: SignatureScheme;
+  timeoutMs: number;
+  retries: number;
+  headers: Record<string, string>;
+}
+
+/**
+ * Reads every notification input (and the env fallbacks) into validated settings. Throws InputError naming
+ * the input (or `webhooks[i].key`), never showing a secret value. No URL anywhere → no targets.
+ */
+export function resolveNotifySettings(getInput: GetInput, env: Env): NotifySettings {
+  try {
+    return resolve(getInput, env);
+  } catch (err) {
+    // Belt and braces: nothing registered may leak through a message built from a value.
+    if (err instanceof Error) err.message = scrub(err.message);
+    throw err;
+  }
+}
+
+function resolve(getInput: GetInput, env: Env): NotifySettings {
+  const input = (name: string): string => (getInput(name) ?? '').trim();
+  const envValue = (name: string): string => (env[name] ?? '').trim();
+
+  // 1. Register every secret before validating anything.
+  for (const name of ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url']) {
+    registerUrlLike(input(name));
+  }
+  for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
+    registerUrlLike(envValue(name));
+  }
+  registerSecret(input('webhook-secret'));
+  const headersText = input('webhook-headers');
+  const webhooksText = input('webhooks');
+  const parsedHeaders = headersText
+    ? parseStructured('webhook-headers', headersText, 'a YAML or JSON map')
+    : null;
+  const parsedWebhooks = webhooksText
+    ? parseStructured('webhooks', webhooksText, 'a YAML or JSON list')
+    : null;
+  registerHeaderValues(parsedHeaders);
+  if (Array.isArray(parsedWebhooks)) for (const entry of parsedWebhooks) registerEntrySecrets(entry);
+
+  // 2. Validate.
+  const discord = readDiscordOptions(input);
+  const globals: Globals = {
+    secret: readSecret('webhook-secret', input('webhook-secret')),
+    signature: oneOf('signature', input('signature') || NOTIFY_DEFAULTS.signature, SCHEMES),
+    timeoutMs: input('webhook-timeout')
+      ? seconds('webhook-timeout', input('webhook-timeout'))
+      : NOTIFY_DEFAULTS.timeoutMs,
+    retries: input('webhook-retries')
+      ? retries('webhook-retries', input('webhook-retries'))
+      : NOTIFY_DEFAULTS.retries,
+    headers: parsedHeaders === null ? {} : readHeaders('webhook-headers', parsedHeaders),
+  };
+
+  const targets: Target[] = [];
+  const simple = (source: string, url: string, format: TargetFormat | 'detect', on: TargetOn): void => {
+    if (url) targets.push(simpleTarget(source, url, format, on, globals, discord));
+  };
+  simple('discord-webhook-url', input('discord-webhook-url'), 'discord', 'always');
+  if (input('webhook-url')) simple('webhook-url', input('webhook-url'), 'generic', 'always');
+  else simple('env WEBHOOK_URL', envValue('WEBHOOK_URL'), 'detect', 'always');
+  if (input('success-webhook-url'))
+    simple('success-webhook-url', input('success-webhook-url'), 'detect', 'success');
+  else
+    simple('env JC_BUILD_SUCCESS_WEBHOOK_URL', envValue('JC_BUILD_SUCCESS_WEBHOOK_URL'), 'detect', 'success');
+  if (input('failure-webhook-url'))
+    simple('failure-webhook-url', input('failure-webhook-url'), 'detect', 'failure');
+  else
+    simple('env JC_BUILD_FAILURE_WEBHOOK_URL', envValue('JC_BUILD_FAILURE_WEBHOOK_URL'), 'detect', 'failure');
+
+  if (parsedWebhooks !== null) {
+    if (!Array.isArray(parsedWebhooks)) {
+      throw new InputError('webhooks', kindOf(parsedWebhooks), 'a YAML or JSON list of targets (- url: …)');
+    }
+    parsedWebhooks.forEach((entry, i) => targets.push(listTarget(`webhooks[${i}]`, entry, globals, discord)));
+  }
+
+  return {
+    targets: dedupe(targets),
+    deadlineMs: readDeadline(envValue(DEADLINE_ENV)),
+    failOnError: boolean('fail-on-notify-error', input('fail-on-notify-error'), false),
+    discord,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- secrets first
+
+function registerUrlLike(value: string): void {
+  if (value) registerSecretUrl(value);
+}
+
+function registerHeaderValues(headers: unknown): void {
+  if (!isPlainObject(headers)) return;
+  for (const v of Object.values(headers)) if (isScalar(v)) registerSecret(String(v));
+}
+
+function registerEntrySecrets(entry: unknown): void {
+  if (!isPlainObject(entry)) return;
+  if (typeof entry.url === 'string') registerSecretUrl(entry.url.trim());
+  if (isScalar(entry.secret)) registerSecret(String(entry.secret));
+  registerHeaderValues(entry.headers);
+  const auth = entry['basic-auth'];
+  if (typeof auth === 'string') {
+    registerSecret(auth);
+    registerSecret(auth.slice(auth.indexOf(':') + 1));
+  } else if (isPlainObject(auth) && isScalar(auth.password)) {
+    registerSecret(String(auth.password));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- targets
+
+function simpleTarget(
+  source: string,
+  rawUrl: string,
+  format: TargetFormat | 'detect',
+  on: TargetOn,
+  globals: Globals,
+  discord: DiscordOptions,
+): Target {
+  const parsed = parseUrl(source, rawUrl);
+  const resolved: TargetFormat = format === 'detect' ? detectFormat(parsed) : format;
+  const { url, basicAuth } = finishUrl(source, parsed, resolved, discord.threadId);
+  const generic = resolved === 'generic';
+  return {
+    source,
+    url,
+    format: resolved,
+    on,
+    method: 'POST',
+    headers: generic ? { ...globals.headers } : {},
+    basicAuth,
+    timeoutMs: globals.timeoutMs,
+    retries: globals.retries,
+    secret: generic ? globals.secret : null,
+    signature: globals.signature,
+  };
+}
+
+function listTarget(path: string, entry: unknown, globals: Globals, discord: DiscordOptions): Target {
+  if (!isPlainObject(entry)) {
+    throw new InputError(
+      path,
+      kindOf(entry),
+      'a map with at least a url (keys: ' + ENTRY_KEYS.join(', ') + ')',
+    );
+  }
+  for (const key of Object.keys(entry)) {
+    if (!(ENTRY_KEYS as readonly string[]).includes(key)) {
+      throw new InputError(`${path}.${key}`, key, `unknown key; accepted keys are ${ENTRY_KEYS.join(', ')}`);
+    }
+  }
+  const at = (key: string): string => `${path}.${key}`;
+  if (typeof entry.url !== 'string' || entry.url.trim() === '') {
+    throw new InputError(at('url'), kindOf(entry.url), 'an http:// or https:// URL (required)', {
+      secret: true,
+    });
+  }
+  const parsed = parseUrl(at('url'), entry.url.trim());
+  const format: TargetFormat =
+    entry.format === undefined || entry.format === null
+      ? detectFormat(parsed)
+      : oneOf(at('format'), scalarText(at('format'), entry.format), FORMATS);
+  const on: TargetOn = entry.on == null ? 'always' : oneOf(at('on'), scalarText(at('on'), entry.on), ONS);
+  const method: HttpMethod =
+    entry.method == null
+      ? 'POST'
+      : oneOf(at('method'), scalarText(at('method'), entry.method).toUpperCase(), METHODS);
+  if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
+    throw new InputError(
+      at('method'),
+      method,
+      'POST, PUT or PATCH for a discord target (GET and DELETE send no body)',
+    );
+  }
+  const { url, basicAuth: urlAuth } = finishUrl(at('url'), parsed, format, discord.threadId);
+  const ownHeaders = entry.headers == null ? {} : readHeaders(at('headers'), entry.headers);
+  const basicAuth =
+    entry['basic-auth'] == null ? urlAuth : readBasicAuth(at('basic-auth'), entry['basic-auth']);
+  const secret =
+    entry.secret == null
+      ? format === 'generic'
+        ? globals.secret
+        : null
+      : readSecret(at('secret'), scalarText(at('secret'), entry.secret, true));
+  if (entry.signature != null && secret === null) {
+    throw new InputError(
+      at('signature'),
+      String(entry.signature),
+      'a signature needs a secret (key secret or input webhook-secret)',
+    );
+  }
+  return {
+    source: path,
+    url,
+    format,
+    on,
+    method,
+    headers: format === 'generic' ? { ...globals.headers, ...ownHeaders } : ownHeaders,
+    basicAuth,
+    timeoutMs: entry.timeout == null ? globals.timeoutMs : seconds(at('timeout'), entry.timeout),
+    retries: entry.retries == null ? globals.retries : retries(at('retries'), entry.retries),
+    secret,
+    signature:
+      entry.signature == null
+        ? globals.signature
+        : oneOf(at('signature'), scalarText(at('signature'), entry.signature), SCHEMES),
+  };
+}
+
+function parseUrl(name: string, raw: string): URL {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new InputError(name, raw, 'an http:// or https:// URL', { secret: true });
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new InputError(name, raw, `an http:// or https:// URL, not ${u.protocol}//`, { secret: true });
+  }
+  return u;
+}
+
+function detectFormat(u: URL): TargetFormat {
+  return isDiscordHost(u.hostname) ? 'discord' : 'generic';
+}
+
+/** Moves `user:pass@` out of the URL into basic auth (undici will not send it) and applies Discord's form. */
+function finishUrl(
+  name: string,
+  u: URL,
+  format: TargetFormat,
+  threadId: string | null,
+): { url: string; basicAuth: Target['basicAuth'] } {
+  let basicAuth: Target['basicAuth'] = null;
+  if (u.username || u.password) {
+    basicAuth = { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+    registerSecret(basicAuth.password);
+    u.username = '';
+    u.password = '';
+  }
+  let url = u.toString();
+  if (format === 'discord') {
+    try {
+      url = normalizeDiscordUrl(url, threadId);
+    } catch (err) {
+      throw new InputError(name, url, (err as Error).message, { secret: true });
+    }
+  }
+  registerSecretUrl(url);
+  if (basicAuth) registerSecret(basicToken(basicAuth));
+  return { url, basicAuth };
+}
+
+function basicToken(auth: { username: string; password: string }): string {
+  return Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64');
+}
+
+function dedupe(targets: Target[]): Target[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const key = `${t.url}\n${t.format}\n${t.on}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- values
+
+function parseStructured(name: string, text: string, accepted: string): unknown {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    // Only the first line: yaml's message continues with the offending source, which may hold a secret.
+    const first = problem.message.split('\n')[0] ?? problem.code;
+    const where = problem.linePos?.[0]
+      ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}`
+      : '';
+    throw new InputError(name, text, `${accepted}; it does not parse${where}: ${scrub(first)}`, {
+      secret: true,
+    });
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+function readHeaders(name: string, value: unknown): Record<string, string> {
+  if (!isPlainObject(value)) {
+    throw new InputError(
+      name,
+      kindOf(value),
+      'a map of header names to values, e.g. {Authorization: "Bearer …"}',
+    );
+  }
+  const out: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(value)) {
+    const at = `${name}.${key}`;
+    if (!HEADER_NAME.test(key)) throw new InputError(at, key, 'a valid HTTP header name');
+    if (RESERVED_HEADERS.has(key.toLowerCase())) {
+      throw new InputError(
+        at,
+        key,
+        'a header the HTTP client does not set itself (host, content-length and the like are not allowed)',
+      );
+    }
+    if (!isScalar(raw)) throw new InputError(at, kindOf(raw), 'a string value', { secret: true });
+    const text = String(raw);
+    if (/[\r\n\0]/.test(text)) throw new InputError(at, text, 'a single-line value', { secret: true });
+    out[key.toLowerCase()] = text;
+  }
+  return out;
+}
+
+function readBasicAuth(name: string, value: unknown): { username: string; password: string } {
+  let username: string;
+  let password: string;
+  if (typeof value === 'string') {
+    const colon = value.indexOf(':');
+    if (colon <= 0)
+      throw new InputError(name, value, '"user:password" or {username, password}', { secret: true });
+    username = value.slice(0, colon);
+    password = value.slice(colon + 1);
+  } else if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      if (key !== 'username' && key !== 'password') {
+        throw new InputError(`${name}.${key}`, key, 'unknown key; accepted keys are username, password');
+      }
+    }
+    if (!isScalar(value.username) || String(value.username) === '') {
+      throw new InputError(`${name}.username`, kindOf(value.username), 'a non-empty user name');
+    }
+    username = String(value.username);
+    password = value.password == null ? '' : scalarText(`${name}.password`, value.password, true);
+  } else {
+    throw new InputError(name, kindOf(value), '"user:password" or {username, password}');
+  }
+  if (username.includes(':')) throw new InputError(`${name}.username`, username, 'a user name without ":"');
+  const auth = { username, password };
+  registerSecret(password);
+  registerSecret(basicToken(auth));
+  return auth;
+}
+
+function readSecret(name: string, value: string): string | null {
+  if (!value) return null;
+  if (value.startsWith('whsec_') && !isBase64(value.slice('whsec_'.length))) {
+    throw new InputError(
+      name,
+      value,
+      'a whsec_ secret must be base64 after the prefix (or use a raw secret)',
+      {
+        secret: true,
+      },
+    );
+  }
+  return value;
+}
+
+function readDiscordOptions(input: (name: string) => string): DiscordOptions {
+  const username = input('discord-username') || null;
+  if (username !== null) {
+    if (username.length > 80) throw new InputError('discord-username', username, '1 to 80 characters');
+    if (/clyde|discord/i.test(username)) {
+      throw new InputError(
+        'discord-username',
+        username,
+        'a name without "clyde" or "discord" (Discord rejects those)',
+      );
+    }
+  }
+  const avatarUrl = input('discord-avatar-url') || null;
+  if (avatarUrl !== null) parseUrl('discord-avatar-url', avatarUrl);
+  const threadId = input('discord-thread-id') || null;
+  if (threadId !== null && !/^\d{1,20}$/.test(threadId)) {
+    throw new InputError('discord-thread-id', threadId, 'a numeric Discord thread id (snowflake)');
+  }
+  const threadName = input('discord-thread-name') || null;
+  if (threadName !== null && threadName.length > 100) {
+    throw new InputError('discord-thread-name', threadName, '1 to 100 characters');
+  }
+  return {
+    username,
+    avatarUrl,
+    threadId,
+    threadName,
+    attachLog: oneOf('discord-attach-log', input('discord-attach-log') || 'failure', ATTACH_LOG),
+  };
+}
+
+function readDeadline(value: string): number {
+  if (!value) return NOTIFY_DEFAULTS.deadlineMs;
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 3600) {
+    throw new InputError(`env ${DEADLINE_ENV}`, value, 'seconds, more than 0 and at most 3600');
+  }
+  return Math.round(n * 1000);
+}
+
+function seconds(name: string, value: unknown): number {
+  const n = numeric(value);
+  if (n === null || n < 0.5 || n > 120) {
+    throw new InputError(name, String(value), 'seconds from 0.5 to 120');
+  }
+  return Math.round(n * 1000);
+}
+
+function retries(name: string, value: unknown): number {
+  const n = numeric(value);
+  if (n === null || !Number.isInteger(n) || n < 0 || n > 10) {
+    throw new InputError(name, String(value), 'a whole number from 0 to 10');
+  }
+  return n;
+}
+
+function numeric(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  return null;
+}
+
+function boolean(name: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback;
+  const v = value.toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  throw new InputError(name, value, 'true or false');
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  const v = value.trim();
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new InputError(name, v, `one of ${allowed.join(', ')}`);
+}
+
+function scalarText(name: string, value: unknown, secret = false): string {
+  if (!isScalar(value)) throw new InputError(name, kindOf(value), 'a single value', { secret });
+  return String(value);
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A short description of a wrongly-typed value, for messages (never the value itself). */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return '(missing)';
+  if (Array.isArray(value)) return '(a list)';
+  if (typeof value === 'object') return '(a map)';
+  return `(a ${typeof value})`;
+}

@@ -1,0 +1,153 @@
+// The process runner: process-group signalling, line-coherent merging, stop-commands and stage groups.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { BuildProcess, processGroupAlive, type ChunkParser, type StreamEventLike } from '../src/build/run.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'jba-run-'));
+
+/** A parser double: reports a stage wherever a line starts with "STAGE ". */
+class StageSpotter implements ChunkParser {
+  bytes = 0;
+  write(chunk: Buffer): StreamEventLike[] {
+    this.bytes += chunk.length;
+    const events: StreamEventLike[] = [];
+    let at = chunk.indexOf('STAGE ');
+    while (at >= 0) {
+      if (at === 0 || chunk[at - 1] === 10) {
+        const end = chunk.indexOf(10, at);
+        events.push({ kind: 'stage', offset: at, title: chunk.subarray(at + 6, end < 0 ? undefined : end).toString() });
+      }
+      at = chunk.indexOf('STAGE ', at + 1);
+    }
+    return events;
+  }
+  end(): StreamEventLike[] {
+    return [];
+  }
+}
+
+function collect(): { out: PassThrough; text: () => string } {
+  const out = new PassThrough();
+  const parts: Buffer[] = [];
+  out.on('data', (c: Buffer) => parts.push(c));
+  return { out, text: () => Buffer.concat(parts).toString('utf8') };
+}
+
+function script(js: string): { command: string; args: string[] } {
+  return { command: process.execPath, args: ['-e', js] };
+}
+
+describe('BuildProcess', () => {
+  it('tees output to the log and console.log, fenced by stop-commands, one group per stage', async () => {
+    const { out, text } = collect();
+    const parser = new StageSpotter();
+    const consoleLogPath = path.join(dir, 'a.log');
+    const proc = new BuildProcess({
+      ...script(`console.log('hello'); console.log('STAGE one'); console.log('::set-output name=x::y'); console.log('STAGE two'); console.log('bye'); process.exit(3)`),
+      cwd: dir,
+      env: process.env,
+      consoleLogPath,
+      parser,
+      out,
+    });
+    const res = await proc.run();
+    expect(res).toMatchObject({ exitCode: 3, signal: null, startError: null, cancelSignal: null });
+    const log = text();
+    const lines = log.split('\n');
+    expect(lines[0]).toMatch(/^::stop-commands::[0-9a-f]{32}$/);
+    const groups = lines.filter((l) => l.startsWith('::group::'));
+    expect(groups).toEqual(['::group::one', '::group::two']);
+    // every group switch resumes the current token first, then fences again with a new one
+    const tokens = lines.filter((l) => l.startsWith('::stop-commands::')).map((l) => l.slice(17));
+    expect(new Set(tokens).size).toBe(3);
+    for (const t of tokens) expect(lines).toContain(`::${t}::`);
+    expect(lines.at(-2)).toBe('::endgroup::');
+    expect(readFileSync(consoleLogPath, 'utf8')).toBe('hello\nSTAGE one\n::set-output name=x::y\nSTAGE two\nbye\n');
+    expect(parser.bytes).toBe(readFileSync(consoleLogPath).length);
+  });
+
+  it('merges stdout and stderr at line boundaries only', async () => {
+    const { out } = collect();
+    const consoleLogPath = path.join(dir, 'b.log');
+    const js = `
+      const a = 'o'.repeat(50000), b = 'e'.repeat(50000);
+      for (let i = 0; i < 40; i++) { process.stdout.write(a + '\\n'); process.stderr.write(b + '\\n'); }`;
+    await new BuildProcess({ ...script(js), cwd: dir, env: process.env, consoleLogPath, parser: new StageSpotter(), out }).run();
+    const lines = readFileSync(consoleLogPath, 'utf8').split('\n').filter(Boolean);
+    expect(lines.length).toBe(80);
+    for (const l of lines) expect(l === 'o'.repeat(50000) || l === 'e'.repeat(50000)).toBe(true);
+  });
+
+  it('reports a command that cannot start', async () => {
+    const { out } = collect();
+    const res = await new BuildProcess({
+      command: path.join(dir, 'missing-tool'),
+      args: [],
+      cwd: dir,
+      env: process.env,
+      consoleLogPath: path.join(dir, 'c.log'),
+      parser: new StageSpotter(),
+      out,
+    }).run();
+    expect(res.exitCode).toBeNull();
+    expect(res.startError).toMatch(/command not found/);
+  });
+
+  it('forwards a cancel to the whole process group and escalates to SIGKILL', async () => {
+    const { out, text } = collect();
+    // A parent that ignores SIGINT, with a grandchild that ignores it too: only SIGKILL of the group ends both.
+    const js = `
+      process.on('SIGINT', () => {});
+      const { spawn } = require('node:child_process');
+      const c = spawn(process.execPath, ['-e', "process.on('SIGINT', () => {}); setInterval(() => {}, 1000)"], { stdio: 'ignore' });
+      console.log('grandchild ' + c.pid);
+      setInterval(() => {}, 1000);`;
+    const proc = new BuildProcess({
+      ...script(js),
+      cwd: dir,
+      env: process.env,
+      consoleLogPath: path.join(dir, 'd.log'),
+      parser: new StageSpotter(),
+      out,
+      killAfterMs: 300,
+    });
+    const done = proc.run();
+    for (let i = 0; i < 100 && !/grandchild \d+/.test(text()); i++) await new Promise((r) => setTimeout(r, 20));
+    const grandchild = Number(/grandchild (\d+)/.exec(text())?.[1]);
+    expect(grandchild).toBeGreaterThan(0);
+    const pid = proc.pid as number;
+    proc.cancel('SIGINT');
+    const res = await done;
+    expect(res.cancelSignal).toBe('SIGINT');
+    expect(res.killed).toBe(true);
+    expect(res.signal).toBe('SIGKILL');
+    let gone = false;
+    for (let i = 0; i < 50 && !gone; i++) {
+      gone = !processGroupAlive(pid);
+      if (!gone) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(gone).toBe(true);
+  });
+
+  it('a well-behaved build exits on the forwarded SIGINT without being killed', async () => {
+    const { out, text } = collect();
+    const proc = new BuildProcess({
+      ...script(`process.on('SIGINT', () => { console.log('got SIGINT'); process.exit(130); }); console.log('ready'); setInterval(() => {}, 1000);`),
+      cwd: dir,
+      env: process.env,
+      consoleLogPath: path.join(dir, 'e.log'),
+      parser: new StageSpotter(),
+      out,
+      killAfterMs: 5000,
+    });
+    const done = proc.run();
+    for (let i = 0; i < 100 && !text().includes('ready'); i++) await new Promise((r) => setTimeout(r, 20));
+    proc.cancel('SIGINT');
+    const res = await done;
+    expect(res).toMatchObject({ exitCode: 130, cancelSignal: 'SIGINT', killed: false });
+    expect(text()).toContain('got SIGINT');
+  });
+});

@@ -70,7 +70,15 @@ async function startup() {
   const action = [];
   for (let i = 0; i < n; i++) {
     bare.push((await timed(nodeBin, ['-e', ''], process.env)).ms);
-    action.push((await timed(nodeBin, [path.join(root, 'dist', 'index.js')], runnerEnv({ 'INPUT_JETSON-CONTAINERS': '/bin/true' }))).ms);
+    action.push(
+      (
+        await timed(
+          nodeBin,
+          [path.join(root, 'dist', 'index.js')],
+          runnerEnv({ 'INPUT_JETSON-CONTAINERS': '/bin/true' }),
+        )
+      ).ms,
+    );
   }
   print(`start-up: node -e "" (median of ${n})`, fmt(median(bare)));
   print(`start-up: action, build command exits at once (median of ${n})`, fmt(median(action)));
@@ -85,7 +93,10 @@ async function streaming() {
   // Baseline: the same fake, its output through tee into a file (what upstream's CI does).
   const tee = await timed(
     'sh',
-    ['-c', `"${nodeBin}" "${fake}" build --logs "${logs}" numpy | tee "${path.join(work, 'tee.log')}" > /dev/null`],
+    [
+      '-c',
+      `"${nodeBin}" "${fake}" build --logs "${logs}" numpy | tee "${path.join(work, 'tee.log')}" > /dev/null`,
+    ],
     fakeEnv,
   );
   const viaAction = await timed(nodeBin, ['--import', probe, path.join(root, 'dist', 'index.js')], {
@@ -122,7 +133,11 @@ function receiver({ failFirst = false } = {}) {
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${server.address().port}`, last: () => last, close: () => server.close() }),
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}`,
+        last: () => last,
+        close: () => server.close(),
+      }),
     ),
   );
 }
@@ -134,7 +149,10 @@ async function notifyBench() {
     const samples = [];
     for (let i = 0; i < n; i++) {
       const r = await receiver({ failFirst });
-      const list = Array.from({ length: targets }, (_, k) => ({ url: `${r.url}/hook/${k}`, format: 'generic' }));
+      const list = Array.from({ length: targets }, (_, k) => ({
+        url: `${r.url}/hook/${k}`,
+        format: 'generic',
+      }));
       await timed(nodeBin, [path.join(root, 'dist', 'index.js')], {
         ...runnerEnv({ 'INPUT_JETSON-CONTAINERS': fake, INPUT_WEBHOOKS: JSON.stringify(list) }),
         FAKE_JC_END_FILE: endFile,
@@ -152,7 +170,15 @@ async function notifyBench() {
   const withOne = [];
   for (let i = 0; i < n; i++) {
     const r = await receiver();
-    without.push((await timed(nodeBin, [path.join(root, 'dist', 'index.js')], runnerEnv({ 'INPUT_JETSON-CONTAINERS': '/bin/true' }))).ms);
+    without.push(
+      (
+        await timed(
+          nodeBin,
+          [path.join(root, 'dist', 'index.js')],
+          runnerEnv({ 'INPUT_JETSON-CONTAINERS': '/bin/true' }),
+        )
+      ).ms,
+    );
     withOne.push(
       (
         await timed(
@@ -176,7 +202,9 @@ function upload() {
 }
 
 console.log(`jetson-build-action bench — ${new Date().toISOString()}`);
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${spawnSync(nodeBin, ['--version']).stdout.toString().trim()}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${spawnSync(nodeBin, ['--version']).stdout.toString().trim()}`,
+);
 if (!existsSync(path.join(root, 'dist', 'index.js'))) throw new Error('dist/ is missing: run npm run build');
 try {
   if (only.includes('startup')) await startup();

@@ -44,10 +44,16 @@ function startReceiver() {
         console.log(`   attached files: ${files.join(', ') || '-'}`);
       }
       if (isDiscord && json) {
-        console.log(json.content.split('\n').map((l) => `   │ ${l}`).join('\n'));
+        console.log(
+          json.content
+            .split('\n')
+            .map((l) => `   │ ${l}`)
+            .join('\n'),
+        );
         for (const e of json.embeds ?? []) {
           console.log(`   │ [embed] ${e.title} (colour ${e.color})`);
-          for (const f of e.fields ?? []) console.log(`   │   ${f.name}: ${f.value.split('\n')[0].slice(0, 100)}`);
+          for (const f of e.fields ?? [])
+            console.log(`   │   ${f.name}: ${f.value.split('\n')[0].slice(0, 100)}`);
         }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: String(1_300_000_000_000_000_000n + BigInt(Date.now())) }));
@@ -55,7 +61,9 @@ function startReceiver() {
       }
       if (json) {
         const { status, packages, message, log_url: logUrl, results } = json;
-        console.log(`   │ status: ${status}\n   │ packages: ${JSON.stringify(packages)}\n   │ message: ${message}`);
+        console.log(
+          `   │ status: ${status}\n   │ packages: ${JSON.stringify(packages)}\n   │ message: ${message}`,
+        );
         console.log(`   │ log_url: ${logUrl}`);
         for (const r of results ?? []) console.log(`   │ - ${r.name}: ${r.status} ${r.image ?? ''}`);
       }
@@ -74,19 +82,26 @@ function parseCommandFile(text) {
       const value = [];
       for (i++; i < lines.length && lines[i] !== h[2]; i++) value.push(lines[i]);
       out[h[1]] = value.join('\n');
-    } else if (lines[i].includes('=')) out[lines[i].slice(0, lines[i].indexOf('='))] = lines[i].slice(lines[i].indexOf('=') + 1);
+    } else if (lines[i].includes('='))
+      out[lines[i].slice(0, lines[i].indexOf('='))] = lines[i].slice(lines[i].indexOf('=') + 1);
   }
   return out;
 }
 
 function step(script, env) {
   return new Promise((resolve) => {
-    const child = spawn(nodeBin, [path.join(root, 'dist', script)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(nodeBin, [path.join(root, 'dist', script)], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let lines = 0;
     child.stdout.on('data', (c) => {
       // The action's own job log: show it, but fold the long docker output like the runner's groups do.
       for (const line of c.toString('utf8').split('\n')) {
-        if (/^::(group|error|warning)::/.test(line) || /^(Running|Logs|Notifications|\d+ of|Build|All|Reported)/.test(line)) {
+        if (
+          /^::(group|error|warning)::/.test(line) ||
+          /^(Running|Logs|Notifications|\d+ of|Build|All|Reported)/.test(line)
+        ) {
           console.log(`   ${line}`);
         }
         lines++;
@@ -120,7 +135,8 @@ async function runDemo(title, inputs, fakeEnv) {
     FAKE_JC_STAGE_DELAY_MS: '30',
     ...fakeEnv,
   };
-  for (const [k, v] of Object.entries({ 'jetson-containers': fake, ...inputs })) env[`INPUT_${k.toUpperCase()}`] = v;
+  for (const [k, v] of Object.entries({ 'jetson-containers': fake, ...inputs }))
+    env[`INPUT_${k.toUpperCase()}`] = v;
   const main = await step('index.js', env);
   const state = parseCommandFile(readFileSync(env.GITHUB_STATE, 'utf8'));
   const postEnv = { ...env };
@@ -128,10 +144,20 @@ async function runDemo(title, inputs, fakeEnv) {
   await step('post.js', postEnv);
   const outputs = parseCommandFile(readFileSync(env.GITHUB_OUTPUT, 'utf8'));
   console.log(bold(`\n   step exit code ${main.code}; ${main.lines} lines of job log; outputs:`));
-  for (const k of ['status', 'exit-code', 'failed-packages', 'images', 'duration-seconds', 'report-file', 'message-id']) {
+  for (const k of [
+    'status',
+    'exit-code',
+    'failed-packages',
+    'images',
+    'duration-seconds',
+    'report-file',
+    'message-id',
+  ]) {
     console.log(`   ${k.padEnd(18)} ${outputs[k] ?? ''}`);
   }
-  console.log(`   job summary        ${env.GITHUB_STEP_SUMMARY} (${readFileSync(env.GITHUB_STEP_SUMMARY).length} bytes)`);
+  console.log(
+    `   job summary        ${env.GITHUB_STEP_SUMMARY} (${readFileSync(env.GITHUB_STEP_SUMMARY).length} bytes)`,
+  );
 }
 
 const server = await startReceiver();

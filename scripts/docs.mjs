@@ -7,16 +7,25 @@ import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 export function tables(actionYml) {
   const action = parse(actionYml);
   const inputs = Object.entries(action.inputs ?? {}).map(
-    ([name, i]) => `| \`${name}\` | ${i.required ? 'yes' : 'no'} | ${i.default === undefined || i.default === '' ? '' : `\`${cell(i.default)}\``} | ${cell(i.description)} |`,
+    ([name, i]) =>
+      `| \`${name}\` | ${i.required ? 'yes' : 'no'} | ${i.default === undefined || i.default === '' ? '' : `\`${cell(i.default)}\``} | ${cell(i.description)} |`,
   );
-  const outputs = Object.entries(action.outputs ?? {}).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`);
+  const outputs = Object.entries(action.outputs ?? {}).map(
+    ([name, o]) => `| \`${name}\` | ${cell(o.description)} |`,
+  );
   return {
-    inputs: ['| input | required | default | description |', '| --- | --- | --- | --- |', ...inputs].join('\n'),
+    inputs: ['| input | required | default | description |', '| --- | --- | --- | --- |', ...inputs].join(
+      '\n',
+    ),
     outputs: ['| output | description |', '| --- | --- |', ...outputs].join('\n'),
   };
 }
@@ -25,9 +34,9 @@ export function render(readme, actionYml, prefix = '') {
   const t = tables(actionYml);
   let out = readme;
   for (const kind of ['inputs', 'outputs']) {
-    const re = new RegExp(`(<!-- ${prefix}${kind} -->\\n)[\\s\\S]*?(\\n<!-- /${prefix}${kind} -->)`);
+    const re = new RegExp(`(<!-- ${prefix}${kind} -->\\n)[\\s\\S]*?(<!-- /${prefix}${kind} -->)`);
     if (!re.test(out)) throw new Error(`README has no <!-- ${prefix}${kind} --> markers`);
-    out = out.replace(re, `$1${t[kind]}$2`);
+    out = out.replace(re, (_m, open, close) => `${open}${t[kind]}\n${close}`);
   }
   return out;
 }

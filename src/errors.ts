@@ -3,7 +3,9 @@
 export class InputError extends Error {
   readonly input: string;
   constructor(input: string, value: string, accepted: string, opts: { secret?: boolean } = {}) {
-    const shown = opts.secret ? '***' : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
+    const shown = opts.secret
+      ? '***'
+      : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
     super(`Input '${input}' has an invalid value ${shown}: ${accepted}`);
     this.name = 'InputError';
     this.input = input;

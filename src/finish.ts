@@ -7,7 +7,13 @@ import { errorMessage } from './errors.js';
 import type { BuildReport } from './report.js';
 import { scrub } from './secrets.js';
 import type { LogSettings } from './settings.js';
-import type { DeliveryResult, NotifySettings, OutgoingFile, RenderedMessage, Target } from './notify/types.js';
+import type {
+  DeliveryResult,
+  NotifySettings,
+  OutgoingFile,
+  RenderedMessage,
+  Target,
+} from './notify/types.js';
 
 export interface FinishResult {
   report: BuildReport;
@@ -28,7 +34,11 @@ async function uploadStep(report: BuildReport, logs: LogSettings): Promise<void>
   const { uploadLogs, defaultArtifactName } = await import('./logs/artifact.js');
   const name =
     logs.artifactName ??
-    defaultArtifactName({ job: report.run.job, matrix: report.run.matrix, runAttempt: report.run.runAttempt });
+    defaultArtifactName({
+      job: report.run.job,
+      matrix: report.run.matrix,
+      runAttempt: report.run.runAttempt,
+    });
   report.logs.artifactName = name;
   const result = await uploadLogs({
     dir: report.logs.dir,
@@ -43,7 +53,9 @@ async function uploadStep(report: BuildReport, logs: LogSettings): Promise<void>
     report.logs.artifactId = result.id;
     report.logs.artifactUrl = result.url;
     report.logs.url = result.url;
-    core.info(`Logs uploaded as artifact '${name}' (${(result.size / 1048576).toFixed(1)} MiB): ${result.url}`);
+    core.info(
+      `Logs uploaded as artifact '${name}' (${(result.size / 1048576).toFixed(1)} MiB): ${result.url}`,
+    );
   } else {
     report.logs.uploadError = result.reason;
     report.logs.artifactName = null;
@@ -131,9 +143,12 @@ export async function finishBuild(
       notifications = res.results;
       notifyFailed = res.failed;
       for (const f of notifyFailed) {
-        core.warning(scrub(`Notification to ${f.url} (${f.source}) was not delivered: ${f.error ?? 'unknown error'}`), {
-          title: 'Notification not delivered',
-        });
+        core.warning(
+          scrub(`Notification to ${f.url} (${f.source}) was not delivered: ${f.error ?? 'unknown error'}`),
+          {
+            title: 'Notification not delivered',
+          },
+        );
       }
       const ok = notifications.filter((n) => n.delivered).length;
       if (notifications.length > 0) core.info(`Notifications: ${ok} of ${notifications.length} delivered.`);
@@ -143,6 +158,8 @@ export async function finishBuild(
   }
 
   setOutputs(report, notifications);
-  await summaryStep(report).catch((err) => core.warning(`Could not write the job summary: ${errorMessage(err)}`));
+  await summaryStep(report).catch((err) =>
+    core.warning(`Could not write the job summary: ${errorMessage(err)}`),
+  );
   return { report, notifications, notifyFailed };
 }

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     onSpawn: savePid,
   });
   const onSignal = (signal: NodeJS.Signals): void => {
-    process.stdout.write(`\nReceived ${signal}: stopping the build (signal forwarded to its process group).\n`);
+    process.stdout.write(
+      `\nReceived ${signal}: stopping the build (signal forwarded to its process group).\n`,
+    );
     proc.cancel(signal);
   };
   process.on('SIGINT', onSignal);
@@ -77,7 +79,9 @@ async function main(): Promise<void> {
     savePhase('reported');
     core.setOutput('status', report.status);
     core.setOutput('report-file', report.logs.reportFile);
-    core.warning(`Build cancelled (${run.cancelSignal}); the post step uploads the logs and sends the notification.`);
+    core.warning(
+      `Build cancelled (${run.cancelSignal}); the post step uploads the logs and sends the notification.`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -91,7 +95,9 @@ async function main(): Promise<void> {
     else core.warning(scrub(`${report.message} (not failing the step: fail-on-build-error is false)`));
   }
   if (notifySettings?.failOnError && finished.notifyFailed.length > 0) {
-    core.setFailed(`${finished.notifyFailed.length} notification(s) not delivered (fail-on-notify-error is true).`);
+    core.setFailed(
+      `${finished.notifyFailed.length} notification(s) not delivered (fail-on-notify-error is true).`,
+    );
   }
 }
 

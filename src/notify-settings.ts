@@ -4,11 +4,19 @@ import type { NotifySettings } from './notify/types.js';
 
 type Env = Record<string, string | undefined>;
 
-const URL_INPUTS = ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url', 'webhooks'];
+const URL_INPUTS = [
+  'discord-webhook-url',
+  'webhook-url',
+  'success-webhook-url',
+  'failure-webhook-url',
+  'webhooks',
+];
 const URL_ENV = ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL'];
 
 export function wantsNotifications(getInput: (name: string) => string, env: Env): boolean {
-  return URL_INPUTS.some((n) => getInput(n).trim() !== '') || URL_ENV.some((n) => (env[n] ?? '').trim() !== '');
+  return (
+    URL_INPUTS.some((n) => getInput(n).trim() !== '') || URL_ENV.some((n) => (env[n] ?? '').trim() !== '')
+  );
 }
 
 export async function loadNotifySettings(

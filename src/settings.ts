@@ -86,14 +86,22 @@ export function defaultLogDir(env: Env, now: Date = new Date()): string {
   const root = env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : os.tmpdir();
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
   const job = (env.GITHUB_JOB ?? 'local').replace(/[^A-Za-z0-9_.-]/g, '_');
-  return path.join(root, 'jetson-build-logs', `${job}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${stamp}-${process.pid}`);
+  return path.join(
+    root,
+    'jetson-build-logs',
+    `${job}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${stamp}-${process.pid}`,
+  );
 }
 
 export function readBuildSettings(getInput: GetInput, env: Env): BuildSettings {
   const packagesRaw = getInput('packages');
   const packages = splitPackages(packagesRaw);
   if (packages.length === 0) {
-    throw new InputError('packages', packagesRaw, 'name at least one package, e.g. "pytorch:2.8 torchvision"');
+    throw new InputError(
+      'packages',
+      packagesRaw,
+      'name at least one package, e.g. "pytorch:2.8 torchvision"',
+    );
   }
   for (const p of packages) validatePackageName(p);
 
@@ -109,7 +117,8 @@ export function readBuildSettings(getInput: GetInput, env: Env): BuildSettings {
   >;
   for (const n of single) rejectControlChars(n, values[n]);
 
-  const workspace = env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
+  const workspace =
+    env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
   const wdRaw = optional(getInput, 'working-directory');
   const workingDirectory = wdRaw ? path.resolve(workspace, wdRaw) : workspace;
   try {
@@ -213,7 +222,8 @@ export function childEnv(env: Env): NodeJS.ProcessEnv {
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) continue;
     if (k.startsWith('INPUT_') || k.startsWith('STATE_')) continue;
-    if (k === 'JC_BUILD_SUCCESS_WEBHOOK_URL' || k === 'JC_BUILD_FAILURE_WEBHOOK_URL' || k === 'WEBHOOK_URL') continue;
+    if (k === 'JC_BUILD_SUCCESS_WEBHOOK_URL' || k === 'JC_BUILD_FAILURE_WEBHOOK_URL' || k === 'WEBHOOK_URL')
+      continue;
     if (k === 'ACTIONS_RUNTIME_TOKEN' || k === 'ACTIONS_ID_TOKEN_REQUEST_TOKEN') continue;
     out[k] = v;
   }

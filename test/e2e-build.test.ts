@@ -15,10 +15,10 @@ function reportOf(outputs: Record<string, string>): BuildReport {
   return report;
 }
 
+/** Running, not a zombie (a killed orphan nobody reaped is gone for our purposes). */
 function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    return !/^State:\s+[ZX]/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
   } catch {
     return false;
   }
@@ -112,7 +112,9 @@ describe('e2e: dist/ builds and reports the truth', () => {
   });
 
   it('a command that cannot be started is a failure with a clear message and still a report', async () => {
-    const run = await runAction({ inputs: { packages: 'numpy', 'jetson-containers': '/nonexistent/jetson-containers' } });
+    const run = await runAction({
+      inputs: { packages: 'numpy', 'jetson-containers': '/nonexistent/jetson-containers' },
+    });
     expect(run.main.code).toBe(1);
     expect(run.main.stdout).toMatch(/could not start .*command not found/);
     const report = reportOf(run.main.outputs);

@@ -74,9 +74,14 @@ describe('e2e: dist/ notifications', () => {
     expect(payload.run_url).toBe('https://github.com/octo-org/jetson-images/actions/runs/4242');
     // Verified by the independent Standard Webhooks implementation on the bytes received.
     const wh = new Webhook(SECRET);
-    expect(() => wh.verify(generic?.body.toString('utf8') ?? '', generic?.headers as Record<string, string>)).not.toThrow();
+    expect(() =>
+      wh.verify(generic?.body.toString('utf8') ?? '', generic?.headers as Record<string, string>),
+    ).not.toThrow();
 
-    const notifications = JSON.parse(run.main.outputs.notifications ?? '[]') as { delivered: boolean; url: string }[];
+    const notifications = JSON.parse(run.main.outputs.notifications ?? '[]') as {
+      delivered: boolean;
+      url: string;
+    }[];
     expect(notifications.map((n) => n.delivered)).toEqual([true, true]);
     expect(run.main.outputs['message-id']).toBe('1300000000000000001');
     const report = validateReport(JSON.parse(readFileSync(run.main.outputs['report-file'] ?? '', 'utf8')));
@@ -85,7 +90,13 @@ describe('e2e: dist/ notifications', () => {
     expect(receiver.requests.length).toBe(2);
 
     noSecretsIn(
-      [run.main.stdout, run.post.stdout, run.summary, run.main.outputs.notifications ?? '', JSON.stringify(payload)],
+      [
+        run.main.stdout,
+        run.post.stdout,
+        run.summary,
+        run.main.outputs.notifications ?? '',
+        JSON.stringify(payload),
+      ],
       [TOKEN, SECRET],
     );
   });

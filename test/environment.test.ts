@@ -31,7 +31,9 @@ function io(files: Record<string, string>, opts: Partial<RunnerIO> = {}): Runner
 describe('l4t / jetpack / cuda tables', () => {
   it('parses /etc/nv_tegra_release', () => {
     expect(l4tFromNvTegraRelease(NV_TEGRA_36_4_4)).toBe('36.4.4');
-    expect(l4tFromNvTegraRelease('# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref')).toBe('35.4.1');
+    expect(l4tFromNvTegraRelease('# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref')).toBe(
+      '35.4.1',
+    );
     expect(l4tFromNvTegraRelease('# R38 (release), REVISION: 2.0, GCID: 1')).toBe('38.2.0');
     expect(l4tFromNvTegraRelease('garbage')).toBeNull();
   });
@@ -56,7 +58,9 @@ describe('l4t / jetpack / cuda tables', () => {
     expect(cudaForL4t('35.4.1')).toBeNull();
   });
   it('reads cuda_nvcc.version from version.json', () => {
-    expect(cudaFromVersionJson('{"cuda":{"version":"12.6.10"},"cuda_nvcc":{"name":"x","version":"12.6.68"}}')).toBe('12.6');
+    expect(
+      cudaFromVersionJson('{"cuda":{"version":"12.6.10"},"cuda_nvcc":{"name":"x","version":"12.6.68"}}'),
+    ).toBe('12.6');
     expect(cudaFromVersionJson('{"cuda":{"version":"13.0.1"}}')).toBe('13.0');
     expect(cudaFromVersionJson('not json')).toBeNull();
   });
@@ -86,7 +90,10 @@ describe('environmentFromRunner', () => {
 
   it('uses the L4T CUDA when no toolkit is installed, and Python by Ubuntu release', async () => {
     const env = await environmentFromRunner(
-      io({ '/etc/nv_tegra_release': '# R38 (release), REVISION: 2.0, GCID: 1' }, { lsbRelease: async () => '24.04', arch: 'arm64' }),
+      io(
+        { '/etc/nv_tegra_release': '# R38 (release), REVISION: 2.0, GCID: 1' },
+        { lsbRelease: async () => '24.04', arch: 'arm64' },
+      ),
     );
     expect(env.CUDA_VERSION).toBe('13.0');
     expect(env.JETPACK_VERSION).toBe('7.0');
@@ -95,9 +102,18 @@ describe('environmentFromRunner', () => {
 
   it('lets environment variables of the same names win and skips the files they replace', async () => {
     const runner = io(
-      { '/etc/nv_tegra_release': NV_TEGRA_36_4_4, '/usr/local/cuda/version.json': '{"cuda_nvcc":{"version":"12.6.68"}}' },
       {
-        env: { L4T_VERSION: 'r35.4.1', CUDA_VERSION: '11.4', PYTHON_VERSION: '3.9', LSB_RELEASE: '20.04', SYSTEM_ARCH: ' ' },
+        '/etc/nv_tegra_release': NV_TEGRA_36_4_4,
+        '/usr/local/cuda/version.json': '{"cuda_nvcc":{"version":"12.6.68"}}',
+      },
+      {
+        env: {
+          L4T_VERSION: 'r35.4.1',
+          CUDA_VERSION: '11.4',
+          PYTHON_VERSION: '3.9',
+          LSB_RELEASE: '20.04',
+          SYSTEM_ARCH: ' ',
+        },
         arch: 'x64',
       },
     );
@@ -120,14 +136,25 @@ describe('environmentFromRunner', () => {
 
 describe('mergeEnvironment', () => {
   it('prefers the console and says where values came from', () => {
-    expect(mergeEnvironment({ L4T_VERSION: '36.4.4', CUDA_VERSION: '12.6' }, { CUDA_VERSION: '12.8', LSB_RELEASE: '22.04' })).toEqual({
+    expect(
+      mergeEnvironment(
+        { L4T_VERSION: '36.4.4', CUDA_VERSION: '12.6' },
+        { CUDA_VERSION: '12.8', LSB_RELEASE: '22.04' },
+      ),
+    ).toEqual({
       L4T_VERSION: '36.4.4',
       CUDA_VERSION: '12.6',
       LSB_RELEASE: '22.04',
       source: 'mixed',
     });
-    expect(mergeEnvironment({ L4T_VERSION: '36.4.4' }, {})).toEqual({ L4T_VERSION: '36.4.4', source: 'console' });
-    expect(mergeEnvironment(null, { SYSTEM_ARCH: 'aarch64' })).toEqual({ SYSTEM_ARCH: 'aarch64', source: 'runner' });
+    expect(mergeEnvironment({ L4T_VERSION: '36.4.4' }, {})).toEqual({
+      L4T_VERSION: '36.4.4',
+      source: 'console',
+    });
+    expect(mergeEnvironment(null, { SYSTEM_ARCH: 'aarch64' })).toEqual({
+      SYSTEM_ARCH: 'aarch64',
+      source: 'runner',
+    });
     expect(mergeEnvironment({}, undefined)).toEqual({ source: 'none' });
   });
 });

@@ -14,7 +14,7 @@ beforeEach(async () => {
   resetSecretsForTest();
   receiver = await startReceiver({
     paths: {
-      '/api/webhooks/1/discord-token-abcdef': { status: 200, body: { id: '555' } },
+      '/api/v10/webhooks/1/discord-token-abcdef': { status: 200, body: { id: '555' } },
       '/gone': { status: 404, body: 'no such hook' },
     },
   });

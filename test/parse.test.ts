@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BuildStreamParser, LIMITS, parseNamespace, type ParseResult, type StreamEvent } from '../src/build/parse.js';
+import {
+  BuildStreamParser,
+  LIMITS,
+  parseNamespace,
+  type ParseResult,
+  type StreamEvent,
+} from '../src/build/parse.js';
 
 const DIR = join(import.meta.dirname, 'fixtures', 'transcripts');
 
@@ -64,12 +70,16 @@ function colorize(bytes: Buffer): Buffer {
         if (m) {
           const level = m[2] ? `\x1b[${levelColor[m[2]]}m${m[2]}\x1b[39m ` : '';
           const msg = (m[3] as string)
-            .replace(/^\[([#-]+)\] (\d+\/\d+) (\w+)/, '\x1b[34m\x1b[1m[$1]\x1b[22m\x1b[39m \x1b[1m$2\x1b[22m \x1b[34m\x1b[1m$3\x1b[22m\x1b[39m')
+            .replace(
+              /^\[([#-]+)\] (\d+\/\d+) (\w+)/,
+              '\x1b[34m\x1b[1m[$1]\x1b[22m\x1b[39m \x1b[1m$2\x1b[22m \x1b[34m\x1b[1m$3\x1b[22m\x1b[39m',
+            )
             .replace(/(\d+ stages completed.*)$/, '\x1b[90m$1\x1b[39m')
             .replace(/`(jetson-containers build [^`]*)`/, '\x1b[1m`$1`\x1b[22m');
           return `\x1b[90m[${m[1]}]\x1b[39m ${level}${msg}`;
         }
-        if (/^[┌│└]/.test(line)) return `\x1b[7m\x1b[32m${line.replace(/(> \w+ {2}\S+)/, '\x1b[1m$1\x1b[22m')}\x1b[0m`;
+        if (/^[┌│└]/.test(line))
+          return `\x1b[7m\x1b[32m${line.replace(/(> \w+ {2}\S+)/, '\x1b[1m$1\x1b[22m')}\x1b[0m`;
         if (line.startsWith('$ jetson-containers')) return `\x1b[1m${line}\x1b[22m`;
         return line;
       })
@@ -92,7 +102,13 @@ describe('real transcripts', () => {
       SYSTEM_ARCH: 'aarch64',
       LSB_RELEASE: '22.04',
     });
-    expect(r.args).toMatchObject({ packages: ['numpy'], name: '', multiple: false, skipErrors: false, push: '' });
+    expect(r.args).toMatchObject({
+      packages: ['numpy'],
+      name: '',
+      multiple: false,
+      skipErrors: false,
+      push: '',
+    });
     expect(r.args?.logDir).toBe('/home/runner/_work/jc-logs');
     expect(r.commandLine).toBe('jetson-containers --logs /home/runner/_work/jc-logs numpy');
     expect(r.colors).toBe(false);
@@ -112,7 +128,9 @@ describe('real transcripts', () => {
       '3/4 build python failure',
     ]);
     expect(r.stages[4]?.image).toBe('numpy:r36.4.tegra-aarch64-cu126-22.04-python');
-    expect(r.stages.every((s) => s.target === 'numpy' && s.durationSeconds !== null && s.startTime !== null)).toBe(true);
+    expect(
+      r.stages.every((s) => s.target === 'numpy' && s.durationSeconds !== null && s.startTime !== null),
+    ).toBe(true);
 
     expect(r.failures).toHaveLength(1);
     const f = r.failures[0]!;
@@ -125,7 +143,8 @@ describe('real transcripts', () => {
       target: 'numpy',
       unknownPackage: null,
       exitStatus: 1,
-      error: 'ERROR: failed to solve: process "/bin/sh -c /tmp/build.sh" did not complete successfully: exit code: 100',
+      error:
+        'ERROR: failed to solve: process "/bin/sh -c /tmp/build.sh" did not complete successfully: exit code: 100',
       logFile: '/home/runner/_work/jc-logs/build/03o4_numpy_r36.4.tegra-aarch64-cu126-22.04-python.txt',
     });
     expect(f.rawError).toMatch(/^Command 'DOCKER_BUILDKIT=1 .*returned non-zero exit status 1\.$/);
@@ -170,7 +189,9 @@ describe('real transcripts', () => {
     expect(rc).toBe(0);
     const { result: r, events } = parse(bytes);
     expect(r.args).toMatchObject({ packages: ['numpy'], name: 'runner/', push: 'myuser' });
-    expect(r.commandLine).toBe('jetson-containers --name=runner/ --push=myuser --logs /home/runner/_work/jc-logs numpy');
+    expect(r.commandLine).toBe(
+      'jetson-containers --name=runner/ --push=myuser --logs /home/runner/_work/jc-logs numpy',
+    );
     expect(r.chains).toEqual([
       expect.objectContaining({
         target: 'numpy',
@@ -231,6 +252,33 @@ describe('chunking never changes the result', () => {
       }
     }
   });
+  it('output where every line starts with `[` (cmake without BuildKit) gives the same result in any chunking', () => {
+    const { bytes } = transcript('chain-build-failure.txt');
+    const text = bytes.toString('utf8');
+    const cmake = Array.from(
+      { length: 20_000 },
+      (_, i) => `[ ${String(i % 100).padStart(2)}%] Building CXX object f${i}.o\n`,
+    ).join('');
+    // The flood sits in stage 1, so later timestamps are found after the parser switched needles.
+    const at = text.indexOf('#5 DONE 3.2s');
+    const noisy = Buffer.from(text.slice(0, at) + cmake + text.slice(at));
+    const whole = parse(noisy).result;
+    expect(whole.failures[0]).toMatchObject({ stage: 'python', phase: 'build' });
+    expect(whole.stages).toEqual(parse(bytes).result.stages);
+    // Cut right after `\n[`, before the hour digit, at every later timestamp line.
+    const cuts: number[] = [];
+    for (let i = noisy.indexOf('\n[17:', at); i >= 0; i = noisy.indexOf('\n[17:', i + 1)) cuts.push(i + 2);
+    const p = new BuildStreamParser({ now: clock() });
+    let prev = 0;
+    for (const cut of [...cuts, noisy.length]) {
+      for (let pos = prev; pos < cut; pos += 65536) p.write(noisy.subarray(pos, Math.min(cut, pos + 65536)));
+      prev = cut;
+    }
+    p.end();
+    expect(p.result()).toEqual(whole);
+    for (const split of [7, 4096, 'random'] as const) expect(parse(noisy, split).result).toEqual(whole);
+  });
+
   it('every event offset points into its own chunk at the line that opens the stage or an earlier byte', () => {
     const { bytes } = transcript('success-name-push.txt');
     const whole = parse(bytes);
@@ -335,15 +383,29 @@ describe('input variants', () => {
     const r = parse(Buffer.from(text), 2).result;
     expect(r.buildLogsDir).toBe('/l/build');
     expect(r.summary).toEqual([
-      { package: 'numpy', image: null, status: 'failure', error: "Command 'docker run (x)' returned non-zero exit status 1." },
-      { package: 'build-essential', image: 'build-essential:r36.4.tegra-aarch64-cu126-22.04', status: 'success', error: null },
+      {
+        package: 'numpy',
+        image: null,
+        status: 'failure',
+        error: "Command 'docker run (x)' returned non-zero exit status 1.",
+      },
+      {
+        package: 'build-essential',
+        image: 'build-essential:r36.4.tegra-aarch64-cu126-22.04',
+        status: 'success',
+        error: null,
+      },
     ]);
     expect(r.chains.map((c) => `${c.target} ${c.status} ${c.image}`)).toEqual([
       'numpy failure null',
       'build-essential success build-essential:r36.4.tegra-aarch64-cu126-22.04',
     ]);
     // The docker command says it was a test, whatever the progress line said.
-    expect(r.failures[0]).toMatchObject({ phase: 'test', logFile: '/l/test/01-1_x_test.py.txt', exitStatus: 1 });
+    expect(r.failures[0]).toMatchObject({
+      phase: 'test',
+      logFile: '/l/test/01-1_x_test.py.txt',
+      exitStatus: 1,
+    });
     expect(r.failures[0]?.error).toBe("test 'python3 /test/test.py' failed (exit status 1)");
   });
 
@@ -368,7 +430,9 @@ describe('hostile output stays bounded', () => {
   it('100k stage lines, failure markers and chains keep only the capped records', () => {
     const parts: string[] = [];
     for (let i = 0; i < 100_000; i++) {
-      parts.push(`[00:00:00] [#---] ${(i % 4) + 1}/4 ${i % 2 ? 'Testing' : 'Building'} pkg${i} (img${i}) 0 stages completed`);
+      parts.push(
+        `[00:00:00] [#---] ${(i % 4) + 1}/4 ${i % 2 ? 'Testing' : 'Building'} pkg${i} (img${i}) 0 stages completed`,
+      );
       if (i % 10 === 0) parts.push('[00:00:00] warn 💣 `jetson-containers build` failed after 1.0 seconds');
       if (i % 50 === 0) parts.push(`[00:00:00] BUILDING ['a${i}', 'b']`);
       if (i % 7 === 0) parts.push(`[00:00:00] done ✅ \`jetson-containers build b\` (b:${i})`);
@@ -389,7 +453,7 @@ describe('hostile output stays bounded', () => {
 
   it('a header that never ends is read line by line only up to its cap', () => {
     const line = 'x'.repeat(100) + '\n';
-    const bytes = Buffer.from(line.repeat(5000) + '[10:00:00] BUILDING [\'a\']\n');
+    const bytes = Buffer.from(line.repeat(5000) + "[10:00:00] BUILDING ['a']\n");
     const r = parse(bytes, 4096).result;
     expect(r.chains.map((c) => c.target)).toEqual(['a']);
   });
@@ -397,7 +461,9 @@ describe('hostile output stays bounded', () => {
 
 describe('throughput', () => {
   it('parses docker-like output far faster than a build can print it', () => {
-    const line = Buffer.from('#12 345.6 [ 45%] Building CXX object src/CMakeFiles/torch_cpu.dir/aten/native/file.cpp.o\n');
+    const line = Buffer.from(
+      '#12 345.6 [ 45%] Building CXX object src/CMakeFiles/torch_cpu.dir/aten/native/file.cpp.o\n',
+    );
     const chunk = Buffer.alloc(64 * 1024 - ((64 * 1024) % line.length));
     for (let i = 0; i < chunk.length; i += line.length) line.copy(chunk, i);
     const { bytes } = transcript('success-name-push.txt');

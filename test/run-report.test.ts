@@ -442,7 +442,7 @@ describe('summarize end to end (in process, loopback receiver)', () => {
       .digest('hex')}`;
     expect(generic[0]?.headers['x-hub-signature-256']).toBe(sig);
 
-    const discord = receiver.requests.find((r) => r.path.includes('/api/webhooks/'));
+    const discord = receiver.requests.find((r) => r.path.includes('/api/v10/webhooks/'));
     const payload = (discord?.json ?? discord?.multipart?.payloadJson) as {
       embeds: { description: string }[];
     };

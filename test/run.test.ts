@@ -18,7 +18,11 @@ class StageSpotter implements ChunkParser {
     while (at >= 0) {
       if (at === 0 || chunk[at - 1] === 10) {
         const end = chunk.indexOf(10, at);
-        events.push({ kind: 'stage', offset: at, title: chunk.subarray(at + 6, end < 0 ? undefined : end).toString() });
+        events.push({
+          kind: 'stage',
+          offset: at,
+          title: chunk.subarray(at + 6, end < 0 ? undefined : end).toString(),
+        });
       }
       at = chunk.indexOf('STAGE ', at + 1);
     }
@@ -46,7 +50,9 @@ describe('BuildProcess', () => {
     const parser = new StageSpotter();
     const consoleLogPath = path.join(dir, 'a.log');
     const proc = new BuildProcess({
-      ...script(`console.log('hello'); console.log('STAGE one'); console.log('::set-output name=x::y'); console.log('STAGE two'); console.log('bye'); process.exit(3)`),
+      ...script(
+        `console.log('hello'); console.log('STAGE one'); console.log('::set-output name=x::y'); console.log('STAGE two'); console.log('bye'); process.exit(3)`,
+      ),
       cwd: dir,
       env: process.env,
       consoleLogPath,
@@ -65,7 +71,9 @@ describe('BuildProcess', () => {
     expect(new Set(tokens).size).toBe(3);
     for (const t of tokens) expect(lines).toContain(`::${t}::`);
     expect(lines.at(-2)).toBe('::endgroup::');
-    expect(readFileSync(consoleLogPath, 'utf8')).toBe('hello\nSTAGE one\n::set-output name=x::y\nSTAGE two\nbye\n');
+    expect(readFileSync(consoleLogPath, 'utf8')).toBe(
+      'hello\nSTAGE one\n::set-output name=x::y\nSTAGE two\nbye\n',
+    );
     expect(parser.bytes).toBe(readFileSync(consoleLogPath).length);
   });
 
@@ -75,7 +83,14 @@ describe('BuildProcess', () => {
     const js = `
       const a = 'o'.repeat(50000), b = 'e'.repeat(50000);
       for (let i = 0; i < 40; i++) { process.stdout.write(a + '\\n'); process.stderr.write(b + '\\n'); }`;
-    await new BuildProcess({ ...script(js), cwd: dir, env: process.env, consoleLogPath, parser: new StageSpotter(), out }).run();
+    await new BuildProcess({
+      ...script(js),
+      cwd: dir,
+      env: process.env,
+      consoleLogPath,
+      parser: new StageSpotter(),
+      out,
+    }).run();
     const lines = readFileSync(consoleLogPath, 'utf8').split('\n').filter(Boolean);
     expect(lines.length).toBe(80);
     for (const l of lines) expect(l === 'o'.repeat(50000) || l === 'e'.repeat(50000)).toBe(true);
@@ -115,7 +130,8 @@ describe('BuildProcess', () => {
       killAfterMs: 300,
     });
     const done = proc.run();
-    for (let i = 0; i < 100 && !/grandchild \d+/.test(text()); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && !/grandchild \d+/.test(text()); i++)
+      await new Promise((r) => setTimeout(r, 20));
     const grandchild = Number(/grandchild (\d+)/.exec(text())?.[1]);
     expect(grandchild).toBeGreaterThan(0);
     const pid = proc.pid as number;
@@ -135,7 +151,9 @@ describe('BuildProcess', () => {
   it('a well-behaved build exits on the forwarded SIGINT without being killed', async () => {
     const { out, text } = collect();
     const proc = new BuildProcess({
-      ...script(`process.on('SIGINT', () => { console.log('got SIGINT'); process.exit(130); }); console.log('ready'); setInterval(() => {}, 1000);`),
+      ...script(
+        `process.on('SIGINT', () => { console.log('got SIGINT'); process.exit(130); }); console.log('ready'); setInterval(() => {}, 1000);`,
+      ),
       cwd: dir,
       env: process.env,
       consoleLogPath: path.join(dir, 'e.log'),

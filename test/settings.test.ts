@@ -63,10 +63,18 @@ describe('settings', () => {
   it.each([
     ['packages', { packages: '' }, /name at least one package/],
     ['packages', { packages: 'numpy $(id)' }, /Input 'packages'/],
-    ['multiple', { packages: 'numpy', multiple: 'yes' }, /Input 'multiple' has an invalid value "yes": use true or false/],
+    [
+      'multiple',
+      { packages: 'numpy', multiple: 'yes' },
+      /Input 'multiple' has an invalid value "yes": use true or false/,
+    ],
     ['skip-errors', { packages: 'numpy', 'skip-errors': 'true' }, /only works together with multiple/],
     ['name', { packages: 'numpy', name: 'a\nb' }, /Input 'name'/],
-    ['working-directory', { packages: 'numpy', 'working-directory': 'nope' }, /Input 'working-directory' .*existing directory/],
+    [
+      'working-directory',
+      { packages: 'numpy', 'working-directory': 'nope' },
+      /Input 'working-directory' .*existing directory/,
+    ],
   ])('rejects a bad %s with a message naming it', (_name, values, message) => {
     expect(() => readBuildSettings(inputs(values), env)).toThrow(message);
   });
@@ -76,7 +84,9 @@ describe('settings', () => {
     expect(readLogSettings(inputs({ 'retention-days': '7' }), {}).retentionDays).toBe(7);
     expect(() => readLogSettings(inputs({ 'retention-days': '91' }), {})).toThrow(/retention-days.*1 to 90/);
     expect(() => readLogSettings(inputs({ 'artifact-name': 'a/b' }), {})).toThrow(/artifact-name/);
-    expect(readLogSettings(inputs({}), { JETSON_BUILD_UPLOAD_TIMEOUT_SECONDS: '2' }).uploadTimeoutMs).toBe(2000);
+    expect(readLogSettings(inputs({}), { JETSON_BUILD_UPLOAD_TIMEOUT_SECONDS: '2' }).uploadTimeoutMs).toBe(
+      2000,
+    );
   });
 
   it('gives the child a CI-friendly env without our inputs, tokens or upstream webhook variables', () => {
@@ -89,7 +99,12 @@ describe('settings', () => {
       WEBHOOK_URL: 'z',
       BUILDKIT_PROGRESS: 'tty',
     });
-    expect(e).toEqual({ PATH: '/bin', BUILDKIT_PROGRESS: 'tty', ANSI_COLORS_DISABLED: '1', PYTHONUNBUFFERED: '1' });
+    expect(e).toEqual({
+      PATH: '/bin',
+      BUILDKIT_PROGRESS: 'tty',
+      ANSI_COLORS_DISABLED: '1',
+      PYTHONUNBUFFERED: '1',
+    });
   });
 
   it('quotes words for display only', () => {

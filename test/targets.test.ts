@@ -113,10 +113,12 @@ describe('resolveNotifySettings: simple inputs', () => {
     });
   });
 
-  it('keeps any host given to discord-webhook-url (a proxy or a test double)', () => {
+  it('keeps any host given to discord-webhook-url (a proxy or a test double), versioning a webhook path', () => {
     const [t] = settings({ 'discord-webhook-url': 'http://127.0.0.1:9999/api/webhooks/1/abc' }).targets;
-    expect(t?.url).toBe('http://127.0.0.1:9999/api/webhooks/1/abc?wait=true');
+    expect(t?.url).toBe('http://127.0.0.1:9999/api/v10/webhooks/1/abc?wait=true');
     expect(t?.format).toBe('discord');
+    const [other] = settings({ 'discord-webhook-url': 'http://127.0.0.1:9999/relay/discord' }).targets;
+    expect(other?.url).toBe('http://127.0.0.1:9999/relay/discord?wait=true');
   });
 
   it('reads webhook-url as generic and applies the global options', () => {

@@ -28380,7 +28380,9 @@ exports.debug = debug; // for test
 class InputError extends Error {
     input;
     constructor(input, value, accepted, opts = {}) {
-        const shown = opts.secret ? '***' : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
+        const shown = opts.secret
+            ? '***'
+            : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
         super(`Input '${input}' has an invalid value ${shown}: ${accepted}`);
         this.name = 'InputError';
         this.input = input;
@@ -32171,7 +32173,12 @@ function matchClass(pattern, open, ch) {
 // is a success only when the exit code is 0, every requested package was reported done, and no failure
 // marker appeared.
 
-const KILL_EXIT_CODES = { 130: 'SIGINT', 143: 'SIGTERM', 137: 'SIGKILL', 129: 'SIGHUP' };
+const KILL_EXIT_CODES = {
+    130: 'SIGINT',
+    143: 'SIGTERM',
+    137: 'SIGKILL',
+    129: 'SIGHUP',
+};
 function point(f) {
     return {
         stage: f.stage,
@@ -32234,8 +32241,19 @@ function decideOutcome(input) {
     const { parse, cancelled } = input;
     const requested = input.requested.length > 0 ? input.requested : (parse.args?.packages ?? []);
     const killed = cancelled ? null : killSignal(input.exitCode, input.signal);
-    const exitText = input.signal !== null ? `signal ${input.signal}` : input.exitCode !== null ? `exit ${input.exitCode}` : 'no exit code';
-    const everyone = (status, failure) => requested.map((name) => ({ name, status, image: null, pushedImage: null, durationSeconds: null, failure }));
+    const exitText = input.signal !== null
+        ? `signal ${input.signal}`
+        : input.exitCode !== null
+            ? `exit ${input.exitCode}`
+            : 'no exit code';
+    const everyone = (status, failure) => requested.map((name) => ({
+        name,
+        status,
+        image: null,
+        pushedImage: null,
+        durationSeconds: null,
+        failure,
+    }));
     const finish = (status, packages, failure, message) => result(input, status, packages, failure, message);
     // Nothing ran at all.
     if (input.startError !== null) {
@@ -32245,9 +32263,10 @@ function decideOutcome(input) {
     // The tool refused its arguments before building anything.
     const noBuild = parse.chains.length === 0 && parse.failures.length === 0;
     if (parse.usageError !== null || (input.exitCode === 2 && noBuild && !cancelled)) {
-        const error = parse.usageError ?? 'jetson-containers rejected its arguments (exit 2)';
+        const error = parse.usageError ?? 'argument error (exit 2)';
         const f = simplePoint('resolve', error, parse.usage.length > 0 ? parse.usage.slice(-40) : [...parse.tail]);
-        return finish('failure', everyone('failure', f), f, `jetson-containers rejected its arguments: ${error}.`);
+        const why = parse.usageError !== null ? `: ${parse.usageError}` : ' (exit 2)';
+        return finish('failure', everyone('failure', f), f, `jetson-containers rejected its arguments${why}.`);
     }
     if (parse.startupError !== null && noBuild && !cancelled) {
         const f = simplePoint('resolve', parse.startupError, [...parse.tail]);
@@ -32260,12 +32279,20 @@ function decideOutcome(input) {
             return { status: 'success', ...base, failure: null };
         if (c.status === 'failure') {
             const f = c.failure !== null ? parse.failures[c.failure] : undefined;
-            return { status: 'failure', ...base, failure: f ? point(f) : stoppedPoint(parse, 'jetson-containers reported a failure') };
+            return {
+                status: 'failure',
+                ...base,
+                failure: f ? point(f) : stoppedPoint(parse, 'jetson-containers reported a failure'),
+            };
         }
         if (cancelled)
             return { status: 'cancelled', ...base, failure: null };
         if (killed)
-            return { status: 'failure', ...base, failure: stoppedPoint(parse, `jetson-containers was killed by ${killed}`) };
+            return {
+                status: 'failure',
+                ...base,
+                failure: stoppedPoint(parse, `jetson-containers was killed by ${killed}`),
+            };
         const why = input.exitCode === 0
             ? 'jetson-containers exited 0 without reporting it done'
             : `jetson-containers stopped (${exitText}) without reporting it done or failed`;
@@ -32279,7 +32306,11 @@ function decideOutcome(input) {
             return { status: 'failure', ...none, failure: point(orphan) };
         }
         if (cancelled)
-            return { status: input.multiple && parse.chains.length > 0 ? 'not-built' : 'cancelled', ...none, failure: null };
+            return {
+                status: input.multiple && parse.chains.length > 0 ? 'not-built' : 'cancelled',
+                ...none,
+                failure: null,
+            };
         if (stoppedEarly || orphan)
             return { status: 'not-built', ...none, failure: null };
         const why = input.exitCode === 0
@@ -32334,8 +32365,9 @@ function decideOutcome(input) {
     if (killed) {
         const running = packages.find((p) => p.status === 'failure' && p.failure?.error?.includes('killed'));
         const f = running?.failure ?? null;
-        const where = running ? ` while building ${running.name}${f && f.stage ? ` (stage ${f.stage}, ${f.phase})` : ''}` : '';
-        message = `jetson-containers was killed by ${killed} (${exitText})${where}`;
+        const stage = f && f.stage ? ` ${describeStage(f)}` : '';
+        const where = running ? ` while building ${running.name}${stage}` : '';
+        message = `jetson-containers was killed by ${killed}${input.signal === null ? ` (${exitText})` : ''}${where}`;
     }
     else if (allDone && clean) {
         message = `All packages reported done but jetson-containers ended with ${exitText}`;
@@ -32348,19 +32380,27 @@ function decideOutcome(input) {
     else if (failure?.phase === 'resolve' && orphan?.unknownPackage) {
         message = `Unknown package ${orphan.unknownPackage}: jetson-containers couldn't find it`;
     }
+    else if (!input.multiple) {
+        // One chain: the packages failed together, so name them together.
+        const failed = packages.filter((p) => p.status === 'failure').map((p) => p.name);
+        message = failureClause(failed.length > 0 ? list(failed) : 'the build', failure);
+    }
     else {
         const failed = firstFailed ? failureClause(firstFailed.name, firstFailed.failure) : 'the build failed';
-        message = packages.length > 1 ? `${built.length} of ${packages.length} packages built; ${failed}` : failed;
+        message =
+            packages.length > 1 ? `${built.length} of ${packages.length} packages built; ${failed}` : failed;
         const others = packages.filter((p) => p.status === 'failure' && p !== firstFailed).map((p) => p.name);
-        const sharing = !input.multiple && others.length > 0;
-        if (others.length > 0 && !sharing)
+        if (others.length > 0)
             message += `; also failed: ${list(others)}`;
         if (notBuilt.length > 0)
             message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
     }
-    if (input.exitCode === 0 && !killed && !(allDone && clean))
+    if (input.exitCode === 0 && !killed && !(allDone && clean) && !message.includes('exited 0')) {
         message += '; jetson-containers itself exited 0';
-    return finish('failure', packages, failure, `${message}.`);
+    }
+    // A failed build always carries a failure point, even when no package can be blamed.
+    const overall = failure ?? stoppedPoint(parse, message);
+    return finish('failure', packages, overall, `${message}.`);
 }
 function wildcardMiss(pattern, shared) {
     if (shared.status !== 'success')
@@ -32418,8 +32458,16 @@ function multiplePackages(input, requested, chainResult, unreached) {
                 failure: null,
             };
         }
-        const failure = fromChain?.status === 'failure' && fromChain.failure ? fromChain.failure : simplePoint('unknown', s.error, []);
-        return { status: 'failure', image: null, pushedImage: null, durationSeconds: fromChain?.durationSeconds ?? null, failure };
+        const failure = fromChain?.status === 'failure' && fromChain.failure
+            ? fromChain.failure
+            : simplePoint('unknown', s.error, []);
+        return {
+            status: 'failure',
+            image: null,
+            pushedImage: null,
+            durationSeconds: fromChain?.durationSeconds ?? null,
+            failure,
+        };
     };
     const resultFor = (name, chainIndex) => {
         const chain = chainIndex !== undefined ? chains[chainIndex] : undefined;
@@ -32459,7 +32507,10 @@ function multiplePackages(input, requested, chainResult, unreached) {
             out.push({
                 name,
                 ...(r.status === 'failure' && r.failure?.phase === 'unknown'
-                    ? { ...r, failure: simplePoint('resolve', `the pattern ${name} matched no package`, r.failure.excerpt) }
+                    ? {
+                        ...r,
+                        failure: simplePoint('resolve', `the pattern ${name} matched no package`, r.failure.excerpt),
+                    }
                     : r),
             });
         }
@@ -32482,7 +32533,9 @@ function result(input, status, packages, failure, message) {
     for (const p of packages)
         if (p.status === 'success' && p.image && !images.includes(p.image))
             images.push(p.image);
-    const stages = input.parse.stages.map((s) => s.status === 'running' ? { ...s, status: status === 'cancelled' ? 'cancelled' : 'failure' } : { ...s });
+    const stages = input.parse.stages.map((s) => s.status === 'running'
+        ? { ...s, status: status === 'cancelled' ? 'cancelled' : 'failure' }
+        : { ...s });
     return {
         status,
         packages,
@@ -32627,7 +32680,12 @@ const PYTHON_BY_UBUNTU = {
     '24.04': '3.12',
     '26.04': '3.14',
 };
-const ARCH_BY_NODE = { arm64: 'aarch64', x64: 'x86_64', arm: 'armv7l', ppc64: 'ppc64le' };
+const ARCH_BY_NODE = {
+    arm64: 'aarch64',
+    x64: 'x86_64',
+    arm: 'armv7l',
+    ppc64: 'ppc64le',
+};
 /** `36.4` and `36.4.0` are the same release to upstream (packaging.version). */
 function normalizeVersion(v) {
     const parts = v.split('.');
@@ -32702,7 +32760,8 @@ async function environmentFromRunner(io) {
     }
     if (out.CUDA_VERSION === undefined) {
         const json = await io.readFile('/usr/local/cuda/version.json');
-        const cuda = (json !== null ? cudaFromVersionJson(json) : null) ?? (out.L4T_VERSION ? cudaForL4t(out.L4T_VERSION) : null);
+        const cuda = (json !== null ? cudaFromVersionJson(json) : null) ??
+            (out.L4T_VERSION ? cudaForL4t(out.L4T_VERSION) : null);
         if (cuda)
             out.CUDA_VERSION = cuda;
     }
@@ -32778,10 +32837,11 @@ function realRunnerIO(env = process.env) {
 // Parses the raw console stream of `jetson-containers build` as it passes, in bounded memory and time.
 //
 // Speed: the stream is mostly docker/pip output (99% of bytes) that we never look at. The tool's own lines
-// all begin with a `[HH:MM:SS]` timestamp (or an ANSI colour code right before it), so after the short
-// header only lines found by one native `Buffer.indexOf` needle scan per chunk reach JavaScript.
+// all begin with a `[HH:MM:SS]` timestamp (or, with colour, an ANSI code right before it), so after the
+// short header only lines found by a native `Buffer.indexOf` needle scan reach JavaScript: `\n[` (plus
+// `\n\x1b` with colour), switching to `\n[0`, `\n[1`, `\n[2` while the output is full of `[` lines.
 // Everything else the status rules need (docker errors, tracebacks) is cut from a 64 KiB rolling tail
-// when a failure marker appears.
+// when a failure marker appears. Memory is bounded: lines kept are capped, records are capped (LIMITS).
 //
 // Time: stage start times and durations come from `now()` at the moment a line is seen, not from the
 // `[HH:MM:SS]` stamps, which have no date (builds run over midnight and for days) and only whole seconds.
@@ -32807,6 +32867,13 @@ const ESC = 0x1b;
 const LBRACKET = 0x5b;
 const NEEDLE_PLAIN = Buffer.from('\n[');
 const NEEDLE_COLOR = Buffer.from('\n\x1b');
+// Hours are 00-23: for output where many lines start with `[` (cmake's `[ 45%]` without BuildKit's `#N`
+// prefix) these three find only timestamps, and each scan stays in native code.
+const NEEDLES_HOUR = ['\n[0', '\n[1', '\n[2'].map((s) => Buffer.from(s));
+/** False `\n[` hits per chunk above which the hour needles are cheaper. */
+const BRACKET_NOISE = 64;
+/** Chunks to stay on the hour needles before measuring the plain needle again. */
+const HOUR_NEEDLE_CHUNKS = 256;
 const BOX_BUILDING = Buffer.from('> BUILDING  ');
 const BOX_TOP = Buffer.from('┌');
 // CSI sequences, OSC sequences and two-byte escapes: enough for termcolor and docker's tty output.
@@ -33057,7 +33124,9 @@ function summarizeError(f, excerpt) {
         return `test${testName} failed${status}`;
     }
     if (f.phase === 'push') {
-        const denied = [...excerpt].reverse().find((l) => /denied|unauthorized|error/i.test(l) && !/^\[\d\d:/.test(l));
+        const denied = [...excerpt]
+            .reverse()
+            .find((l) => /denied|unauthorized|error/i.test(l) && !/^\[\d\d:/.test(l));
         return capText(denied ? `docker push failed: ${denied.trim()}` : `docker push failed${status}`, 300);
     }
     return raw !== null ? capText(raw, 300) : null;
@@ -33074,6 +33143,9 @@ class parse_BuildStreamParser {
     headerBytes = 0;
     inTraceback = false;
     needles = [NEEDLE_PLAIN, NEEDLE_COLOR];
+    /** Only without colour: whether `\n[` is noisy enough to scan for `\n[0..2` instead, and for how long. */
+    hourNeedleChunks = 0;
+    falseHits = 0;
     ended = false;
     // Per-chunk bookkeeping for event offsets and tail feeding.
     chunk = Buffer.alloc(0);
@@ -33173,8 +33245,16 @@ class parse_BuildStreamParser {
             if (this.header && this.headerBytes > LIMITS.headerBytes)
                 this.leaveHeader(null);
         }
-        if (!this.header && pos < len)
-            pos = this.scanBody(chunk, pos, events);
+        if (!this.header && pos < len) {
+            const plainOnly = this.needles.length === 1 && this.needles[0] === NEEDLE_PLAIN;
+            const hours = plainOnly && this.hourNeedleChunks > 0;
+            this.falseHits = 0;
+            pos = this.scanBody(chunk, pos, hours ? NEEDLES_HOUR : this.needles, events);
+            if (hours)
+                this.hourNeedleChunks--;
+            else if (plainOnly && this.falseHits > BRACKET_NOISE)
+                this.hourNeedleChunks = HOUR_NEEDLE_CHUNKS;
+        }
         if (this.lineState !== 'capture')
             this.lineState = chunk[len - 1] === NL ? 'start' : 'skip';
         this.feedTail(len);
@@ -33236,7 +33316,7 @@ class parse_BuildStreamParser {
         return this.stage ? { ...this.stage } : null;
     }
     // ---- byte level -------------------------------------------------------------------------------------
-    scanBody(chunk, from, events) {
+    scanBody(chunk, from, needles, events) {
         const len = chunk.length;
         let pos = from;
         // A line may begin right at the chunk start (previous chunk ended with a newline).
@@ -33244,7 +33324,6 @@ class parse_BuildStreamParser {
             pos = this.candidate(chunk, 0, events);
         else if (pos > 0)
             pos = this.candidate(chunk, pos, events);
-        const needles = this.needles;
         const hits = needles.map(() => -2);
         let guard = 0;
         while (pos < len && guard++ < len) {
@@ -33260,8 +33339,24 @@ class parse_BuildStreamParser {
                     best = h;
             }
             if (best < 0)
-                return len;
+                break;
+            // `[` not followed by a digit (cmake's `[ 45%]`, apt's `[1 kB]`...) cannot be a timestamp: skip it
+            // here rather than in a call, as legacy-builder output can start every line with `[`.
+            const next = chunk[best + 2];
+            if (chunk[best + 1] === LBRACKET && next !== undefined && (next < 0x30 || next > 0x39)) {
+                this.falseHits++;
+                pos = best + 2;
+                continue;
+            }
             pos = this.candidate(chunk, best + 1, events);
+        }
+        // A needle cut by the chunk end (`\n[` | `1` with the hour needles) did not match: keep the line's start.
+        if (this.lineState !== 'capture' && pos < len) {
+            const lastNl = chunk.lastIndexOf(NL, len - 1);
+            if (lastNl >= pos - 1 && lastNl >= len - 16 && lastNl + 1 < len) {
+                if (timestampProbe(chunk, lastNl + 1, len) !== 'no')
+                    this.startPartial(chunk, lastNl + 1, len);
+            }
         }
         return len;
     }
@@ -33322,9 +33417,9 @@ class parse_BuildStreamParser {
     leaveHeader(colors) {
         this.header = false;
         this.inTraceback = false;
-        if (colors === true)
-            this.needles = [NEEDLE_COLOR];
-        else if (colors === false)
+        // Upstream decides colour once per process, so without colour no log line starts with ESC. With colour
+        // every one does, but the plain needle stays as a safety net: colour is the rarer, slower path anyway.
+        if (colors === false)
             this.needles = [NEEDLE_PLAIN];
     }
     // ---- line level -------------------------------------------------------------------------------------
@@ -33388,16 +33483,16 @@ class parse_BuildStreamParser {
     }
     handleLogLine(level, rawMessage, offset, events) {
         const message = rawMessage.trim();
-        if (!isSeparatorMessage(message)) {
-            this.separatorOffset = null;
-        }
-        else {
+        if (isSeparatorMessage(message)) {
             if (level === 'warn' && this.separatorOffset === null) {
                 this.separatorOffset = offset;
                 this.separatorSeq = this.chunkSeq;
             }
             return;
         }
+        // The ==== lines just before a 💣 line belong to its block.
+        const blockStart = this.separatorOffset === null ? offset : this.separatorSeq === this.chunkSeq ? this.separatorOffset : 0;
+        this.separatorOffset = null;
         if (this.openFailure) {
             const f = this.openFailure;
             this.openFailure = null;
@@ -33419,7 +33514,7 @@ class parse_BuildStreamParser {
             return;
         }
         if (message.includes('💣') || /`jetson-containers build` failed after/.test(message)) {
-            this.onFailureMarker(offset, events);
+            this.onFailureMarker(blockStart, events);
             return;
         }
         if (message.startsWith('Failed building:')) {
@@ -33617,10 +33712,12 @@ class parse_BuildStreamParser {
         else {
             this.r.dropped.failures++;
         }
-        const at = this.separatorOffset !== null && this.separatorSeq === this.chunkSeq ? this.separatorOffset : offset;
-        this.separatorOffset = null;
         const where = failure.stage ? ` in ${failure.phase} ${failure.stage}` : '';
-        events.push({ kind: 'failure', offset: at, title: `${failure.target ?? 'jetson-containers build'} failed${where}` });
+        events.push({
+            kind: 'failure',
+            offset,
+            title: `${failure.target ?? 'jetson-containers build'} failed${where}`,
+        });
     }
     fillError(f, text) {
         f.rawError = capText(text, LIMITS.errorChars);
@@ -33773,7 +33870,14 @@ function timestampProbe(buf, start, end) {
 
 
 
-const collect_KEYS = ['L4T_VERSION', 'JETPACK_VERSION', 'CUDA_VERSION', 'PYTHON_VERSION', 'SYSTEM_ARCH', 'LSB_RELEASE'];
+const collect_KEYS = [
+    'L4T_VERSION',
+    'JETPACK_VERSION',
+    'CUDA_VERSION',
+    'PYTHON_VERSION',
+    'SYSTEM_ARCH',
+    'LSB_RELEASE',
+];
 /** The console's environment table, completed from the runner only when the table was absent or partial. */
 async function resolveEnvironment(fromConsole) {
     const complete = collect_KEYS.every((k) => fromConsole[k] !== undefined && fromConsole[k] !== '');
@@ -34042,15 +34146,40 @@ function killProcessGroup(pid, signal) {
         }
     }
 }
-/** True if any process of the group is still alive. */
-function processGroupAlive(pid) {
+/**
+ * True if any process of the group is still running. Zombies do not count: an orphan killed in a container
+ * whose init never reaps it still answers `kill(pid, 0)`, but it is gone. Reads /proc where there is one.
+ */
+function processGroupAlive(pgid) {
+    let entries;
     try {
-        process.kill(-pid, 0);
-        return true;
+        entries = readdirSync('/proc');
     }
     catch {
-        return false;
+        try {
+            process.kill(-pgid, 0);
+            return true;
+        }
+        catch {
+            return false;
+        }
     }
+    for (const name of entries) {
+        if (!/^\d+$/.test(name))
+            continue;
+        let stat;
+        try {
+            stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        }
+        catch {
+            continue; // exited while we looked
+        }
+        // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X')
+            return true;
+    }
+    return false;
 }
 function describeSpawnError(command, err) {
     switch (err.code) {
@@ -34128,7 +34257,11 @@ async function uploadStep(report, logs) {
     }
     const { uploadLogs, defaultArtifactName } = await __nccwpck_require__.e(/* import() */ 153).then(__nccwpck_require__.bind(__nccwpck_require__, 19153));
     const name = logs.artifactName ??
-        defaultArtifactName({ job: report.run.job, matrix: report.run.matrix, runAttempt: report.run.runAttempt });
+        defaultArtifactName({
+            job: report.run.job,
+            matrix: report.run.matrix,
+            runAttempt: report.run.runAttempt,
+        });
     report.logs.artifactName = name;
     const result = await uploadLogs({
         dir: report.logs.dir,
@@ -34237,10 +34370,16 @@ async function finishBuild(report, logs, notifySettings) {
 }
 
 ;// CONCATENATED MODULE: ./src/notify-settings.ts
-const URL_INPUTS = ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url', 'webhooks'];
+const URL_INPUTS = [
+    'discord-webhook-url',
+    'webhook-url',
+    'success-webhook-url',
+    'failure-webhook-url',
+    'webhooks',
+];
 const URL_ENV = ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL'];
 function wantsNotifications(getInput, env) {
-    return URL_INPUTS.some((n) => getInput(n).trim() !== '') || URL_ENV.some((n) => (env[n] ?? '').trim() !== '');
+    return (URL_INPUTS.some((n) => getInput(n).trim() !== '') || URL_ENV.some((n) => (env[n] ?? '').trim() !== ''));
 }
 async function loadNotifySettings(getInput, env) {
     if (!wantsNotifications(getInput, env))

@@ -31577,7 +31577,9 @@ function getIDToken(aud) {
 class InputError extends Error {
     input;
     constructor(input, value, accepted, opts = {}) {
-        const shown = opts.secret ? '***' : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
+        const shown = opts.secret
+            ? '***'
+            : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
         super(`Input '${input}' has an invalid value ${shown}: ${accepted}`);
         this.name = 'InputError';
         this.input = input;

@@ -9,10 +9,16 @@ export const modules = {
 /* harmony export */   loadNotifySettings: () => (/* binding */ loadNotifySettings)
 /* harmony export */ });
 /* unused harmony export wantsNotifications */
-const URL_INPUTS = ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url', 'webhooks'];
+const URL_INPUTS = [
+    'discord-webhook-url',
+    'webhook-url',
+    'success-webhook-url',
+    'failure-webhook-url',
+    'webhooks',
+];
 const URL_ENV = ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL'];
 function wantsNotifications(getInput, env) {
-    return URL_INPUTS.some((n) => getInput(n).trim() !== '') || URL_ENV.some((n) => (env[n] ?? '').trim() !== '');
+    return (URL_INPUTS.some((n) => getInput(n).trim() !== '') || URL_ENV.some((n) => (env[n] ?? '').trim() !== ''));
 }
 async function loadNotifySettings(getInput, env) {
     if (!wantsNotifications(getInput, env))

@@ -28381,7 +28381,9 @@ __webpack_unused_export__ = debug; // for test
 class InputError extends Error {
     input;
     constructor(input, value, accepted, opts = {}) {
-        const shown = opts.secret ? '***' : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
+        const shown = opts.secret
+            ? '***'
+            : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
         super(`Input '${input}' has an invalid value ${shown}: ${accepted}`);
         this.name = 'InputError';
         this.input = input;

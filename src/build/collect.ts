@@ -5,7 +5,14 @@ import type { EnvironmentInfo } from '../report.js';
 import { environmentFromRunner, mergeEnvironment, realRunnerIO } from './environment.js';
 import { BuildStreamParser, type ParseResult } from './parse.js';
 
-const KEYS = ['L4T_VERSION', 'JETPACK_VERSION', 'CUDA_VERSION', 'PYTHON_VERSION', 'SYSTEM_ARCH', 'LSB_RELEASE'] as const;
+const KEYS = [
+  'L4T_VERSION',
+  'JETPACK_VERSION',
+  'CUDA_VERSION',
+  'PYTHON_VERSION',
+  'SYSTEM_ARCH',
+  'LSB_RELEASE',
+] as const;
 
 /** The console's environment table, completed from the runner only when the table was absent or partial. */
 export async function resolveEnvironment(fromConsole: ParseResult['environment']): Promise<EnvironmentInfo> {

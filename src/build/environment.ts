@@ -81,7 +81,12 @@ const PYTHON_BY_UBUNTU: Record<string, string> = {
   '26.04': '3.14',
 };
 
-const ARCH_BY_NODE: Record<string, string> = { arm64: 'aarch64', x64: 'x86_64', arm: 'armv7l', ppc64: 'ppc64le' };
+const ARCH_BY_NODE: Record<string, string> = {
+  arm64: 'aarch64',
+  x64: 'x86_64',
+  arm: 'armv7l',
+  ppc64: 'ppc64le',
+};
 
 /** `36.4` and `36.4.0` are the same release to upstream (packaging.version). */
 function normalizeVersion(v: string): string {
@@ -152,7 +157,9 @@ export async function environmentFromRunner(io: RunnerIO): Promise<Partial<Envir
   }
   if (out.CUDA_VERSION === undefined) {
     const json = await io.readFile('/usr/local/cuda/version.json');
-    const cuda = (json !== null ? cudaFromVersionJson(json) : null) ?? (out.L4T_VERSION ? cudaForL4t(out.L4T_VERSION) : null);
+    const cuda =
+      (json !== null ? cudaFromVersionJson(json) : null) ??
+      (out.L4T_VERSION ? cudaForL4t(out.L4T_VERSION) : null);
     if (cuda) out.CUDA_VERSION = cuda;
   }
   if (out.LSB_RELEASE === undefined) {

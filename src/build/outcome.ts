@@ -35,7 +35,12 @@ export interface Outcome {
   stages: StageRecord[];
 }
 
-const KILL_EXIT_CODES: Record<number, string> = { 130: 'SIGINT', 143: 'SIGTERM', 137: 'SIGKILL', 129: 'SIGHUP' };
+const KILL_EXIT_CODES: Record<number, string> = {
+  130: 'SIGINT',
+  143: 'SIGTERM',
+  137: 'SIGKILL',
+  129: 'SIGHUP',
+};
 
 function point(f: ParsedFailure): FailurePoint {
   return {
@@ -107,41 +112,81 @@ export function decideOutcome(input: OutcomeInput): Outcome {
   const requested = input.requested.length > 0 ? input.requested : (parse.args?.packages ?? []);
   const killed = cancelled ? null : killSignal(input.exitCode, input.signal);
   const exitText =
-    input.signal !== null ? `signal ${input.signal}` : input.exitCode !== null ? `exit ${input.exitCode}` : 'no exit code';
+    input.signal !== null
+      ? `signal ${input.signal}`
+      : input.exitCode !== null
+        ? `exit ${input.exitCode}`
+        : 'no exit code';
 
   const everyone = (status: PackageResult['status'], failure: FailurePoint | null): PackageResult[] =>
-    requested.map((name) => ({ name, status, image: null, pushedImage: null, durationSeconds: null, failure }));
+    requested.map((name) => ({
+      name,
+      status,
+      image: null,
+      pushedImage: null,
+      durationSeconds: null,
+      failure,
+    }));
 
-  const finish = (status: BuildStatus, packages: PackageResult[], failure: FailurePoint | null, message: string) =>
-    result(input, status, packages, failure, message);
+  const finish = (
+    status: BuildStatus,
+    packages: PackageResult[],
+    failure: FailurePoint | null,
+    message: string,
+  ) => result(input, status, packages, failure, message);
 
   // Nothing ran at all.
   if (input.startError !== null) {
     const f = simplePoint('start', input.startError, []);
-    return finish('failure', everyone('failure', f), f, `jetson-containers could not be started: ${input.startError}.`);
+    return finish(
+      'failure',
+      everyone('failure', f),
+      f,
+      `jetson-containers could not be started: ${input.startError}.`,
+    );
   }
   // The tool refused its arguments before building anything.
   const noBuild = parse.chains.length === 0 && parse.failures.length === 0;
   if (parse.usageError !== null || (input.exitCode === 2 && noBuild && !cancelled)) {
-    const error = parse.usageError ?? 'jetson-containers rejected its arguments (exit 2)';
-    const f = simplePoint('resolve', error, parse.usage.length > 0 ? parse.usage.slice(-40) : [...parse.tail]);
-    return finish('failure', everyone('failure', f), f, `jetson-containers rejected its arguments: ${error}.`);
+    const error = parse.usageError ?? 'argument error (exit 2)';
+    const f = simplePoint(
+      'resolve',
+      error,
+      parse.usage.length > 0 ? parse.usage.slice(-40) : [...parse.tail],
+    );
+    const why = parse.usageError !== null ? `: ${parse.usageError}` : ' (exit 2)';
+    return finish('failure', everyone('failure', f), f, `jetson-containers rejected its arguments${why}.`);
   }
   if (parse.startupError !== null && noBuild && !cancelled) {
     const f = simplePoint('resolve', parse.startupError, [...parse.tail]);
-    return finish('failure', everyone('failure', f), f, `jetson-containers stopped before building: ${parse.startupError}.`);
+    return finish(
+      'failure',
+      everyone('failure', f),
+      f,
+      `jetson-containers stopped before building: ${parse.startupError}.`,
+    );
   }
 
-  const stoppedEarly = cancelled || killed !== null || (parse.failures.length > 0 && !(input.multiple && input.skipErrors));
+  const stoppedEarly =
+    cancelled || killed !== null || (parse.failures.length > 0 && !(input.multiple && input.skipErrors));
   const chainResult = (c: ChainRecord): ChainResult => {
     const base = { image: c.image, pushedImage: c.pushedImage, durationSeconds: c.durationSeconds };
     if (c.status === 'success') return { status: 'success', ...base, failure: null };
     if (c.status === 'failure') {
       const f = c.failure !== null ? parse.failures[c.failure] : undefined;
-      return { status: 'failure', ...base, failure: f ? point(f) : stoppedPoint(parse, 'jetson-containers reported a failure') };
+      return {
+        status: 'failure',
+        ...base,
+        failure: f ? point(f) : stoppedPoint(parse, 'jetson-containers reported a failure'),
+      };
     }
     if (cancelled) return { status: 'cancelled', ...base, failure: null };
-    if (killed) return { status: 'failure', ...base, failure: stoppedPoint(parse, `jetson-containers was killed by ${killed}`) };
+    if (killed)
+      return {
+        status: 'failure',
+        ...base,
+        failure: stoppedPoint(parse, `jetson-containers was killed by ${killed}`),
+      };
     const why =
       input.exitCode === 0
         ? 'jetson-containers exited 0 without reporting it done'
@@ -155,7 +200,12 @@ export function decideOutcome(input: OutcomeInput): Outcome {
     if (orphan && (!input.multiple || orphan.unknownPackage === null || orphan.unknownPackage === name)) {
       return { status: 'failure', ...none, failure: point(orphan) };
     }
-    if (cancelled) return { status: input.multiple && parse.chains.length > 0 ? 'not-built' : 'cancelled', ...none, failure: null };
+    if (cancelled)
+      return {
+        status: input.multiple && parse.chains.length > 0 ? 'not-built' : 'cancelled',
+        ...none,
+        failure: null,
+      };
     if (stoppedEarly || orphan) return { status: 'not-built', ...none, failure: null };
     const why =
       input.exitCode === 0
@@ -211,25 +261,35 @@ export function decideOutcome(input: OutcomeInput): Outcome {
   if (killed) {
     const running = packages.find((p) => p.status === 'failure' && p.failure?.error?.includes('killed'));
     const f = running?.failure ?? null;
-    const where = running ? ` while building ${running.name}${f && f.stage ? ` (stage ${f.stage}, ${f.phase})` : ''}` : '';
-    message = `jetson-containers was killed by ${killed} (${exitText})${where}`;
+    const stage = f && f.stage ? ` ${describeStage(f)}` : '';
+    const where = running ? ` while building ${running.name}${stage}` : '';
+    message = `jetson-containers was killed by ${killed}${input.signal === null ? ` (${exitText})` : ''}${where}`;
   } else if (allDone && clean) {
     message = `All packages reported done but jetson-containers ended with ${exitText}`;
   } else if (allDone) {
     message = `All packages reported done but jetson-containers also reported a failure`;
-    if (failure) message += ` ${describeStage(failure)}${failure.error ? `: ${failure.error}` : ''}`.trimEnd();
+    if (failure)
+      message += ` ${describeStage(failure)}${failure.error ? `: ${failure.error}` : ''}`.trimEnd();
   } else if (failure?.phase === 'resolve' && orphan?.unknownPackage) {
     message = `Unknown package ${orphan.unknownPackage}: jetson-containers couldn't find it`;
+  } else if (!input.multiple) {
+    // One chain: the packages failed together, so name them together.
+    const failed = packages.filter((p) => p.status === 'failure').map((p) => p.name);
+    message = failureClause(failed.length > 0 ? list(failed) : 'the build', failure);
   } else {
     const failed = firstFailed ? failureClause(firstFailed.name, firstFailed.failure) : 'the build failed';
-    message = packages.length > 1 ? `${built.length} of ${packages.length} packages built; ${failed}` : failed;
+    message =
+      packages.length > 1 ? `${built.length} of ${packages.length} packages built; ${failed}` : failed;
     const others = packages.filter((p) => p.status === 'failure' && p !== firstFailed).map((p) => p.name);
-    const sharing = !input.multiple && others.length > 0;
-    if (others.length > 0 && !sharing) message += `; also failed: ${list(others)}`;
+    if (others.length > 0) message += `; also failed: ${list(others)}`;
     if (notBuilt.length > 0) message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
   }
-  if (input.exitCode === 0 && !killed && !(allDone && clean)) message += '; jetson-containers itself exited 0';
-  return finish('failure', packages, failure, `${message}.`);
+  if (input.exitCode === 0 && !killed && !(allDone && clean) && !message.includes('exited 0')) {
+    message += '; jetson-containers itself exited 0';
+  }
+  // A failed build always carries a failure point, even when no package can be blamed.
+  const overall = failure ?? stoppedPoint(parse, message);
+  return finish('failure', packages, overall, `${message}.`);
 }
 
 function wildcardMiss(pattern: string, shared: ChainResult): ChainResult {
@@ -270,7 +330,8 @@ function multiplePackages(
       }
     }
   }
-  const wildcardOwned = (c: ChainRecord) => requested.some((n) => isWildcard(n) && matchesPattern(c.target, n));
+  const wildcardOwned = (c: ChainRecord) =>
+    requested.some((n) => isWildcard(n) && matchesPattern(c.target, n));
   for (const name of explicit) {
     if (chainOf.has(name)) continue;
     if (summary.some((s) => sameName(s.package, name))) continue;
@@ -293,12 +354,22 @@ function multiplePackages(
       };
     }
     const failure =
-      fromChain?.status === 'failure' && fromChain.failure ? fromChain.failure : simplePoint('unknown', s.error, []);
-    return { status: 'failure', image: null, pushedImage: null, durationSeconds: fromChain?.durationSeconds ?? null, failure };
+      fromChain?.status === 'failure' && fromChain.failure
+        ? fromChain.failure
+        : simplePoint('unknown', s.error, []);
+    return {
+      status: 'failure',
+      image: null,
+      pushedImage: null,
+      durationSeconds: fromChain?.durationSeconds ?? null,
+      failure,
+    };
   };
   const resultFor = (name: string, chainIndex: number | undefined): ChainResult => {
     const chain = chainIndex !== undefined ? chains[chainIndex] : undefined;
-    const si = summary.findIndex((s, k) => !claimedSummary.has(k) && (chain ? s.package === chain.target : sameName(s.package, name)));
+    const si = summary.findIndex(
+      (s, k) => !claimedSummary.has(k) && (chain ? s.package === chain.target : sameName(s.package, name)),
+    );
     if (si >= 0) {
       claimedSummary.add(si);
       return fromSummary(summary[si] as SummaryEntry, chain);
@@ -315,10 +386,12 @@ function multiplePackages(
     // A wildcard counts once the output names what it matched: chains built for it, or summary lines.
     const names: string[] = [];
     chains.forEach((c, k) => {
-      if (!claimed.has(k) && matchesPattern(c.target, name) && !names.includes(c.target)) names.push(c.target);
+      if (!claimed.has(k) && matchesPattern(c.target, name) && !names.includes(c.target))
+        names.push(c.target);
     });
     summary.forEach((s) => {
-      if (matchesPattern(s.package, name) && !names.includes(s.package) && !explicit.includes(s.package)) names.push(s.package);
+      if (matchesPattern(s.package, name) && !names.includes(s.package) && !explicit.includes(s.package))
+        names.push(s.package);
     });
     for (const n of names) {
       if (out.some((p) => p.name === n)) continue;
@@ -331,7 +404,10 @@ function multiplePackages(
       out.push({
         name,
         ...(r.status === 'failure' && r.failure?.phase === 'unknown'
-          ? { ...r, failure: simplePoint('resolve', `the pattern ${name} matched no package`, r.failure.excerpt) }
+          ? {
+              ...r,
+              failure: simplePoint('resolve', `the pattern ${name} matched no package`, r.failure.excerpt),
+            }
           : r),
       });
     }
@@ -358,9 +434,12 @@ function result(
   message: string,
 ): Outcome {
   const images: string[] = [];
-  for (const p of packages) if (p.status === 'success' && p.image && !images.includes(p.image)) images.push(p.image);
+  for (const p of packages)
+    if (p.status === 'success' && p.image && !images.includes(p.image)) images.push(p.image);
   const stages = input.parse.stages.map((s) =>
-    s.status === 'running' ? { ...s, status: status === 'cancelled' ? ('cancelled' as const) : ('failure' as const) } : { ...s },
+    s.status === 'running'
+      ? { ...s, status: status === 'cancelled' ? ('cancelled' as const) : ('failure' as const) }
+      : { ...s },
   );
   return {
     status,

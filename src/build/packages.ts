@@ -85,7 +85,11 @@ export function matchesPattern(name: string, pattern: string): boolean {
   return p === pattern.length;
 }
 
-function matchClass(pattern: string, open: number, ch: string): { valid: boolean; matched: boolean; next: number } {
+function matchClass(
+  pattern: string,
+  open: number,
+  ch: string,
+): { valid: boolean; matched: boolean; next: number } {
   let i = open + 1;
   const negate = pattern[i] === '!';
   if (negate) i++;

@@ -1,10 +1,11 @@
 // Parses the raw console stream of `jetson-containers build` as it passes, in bounded memory and time.
 //
 // Speed: the stream is mostly docker/pip output (99% of bytes) that we never look at. The tool's own lines
-// all begin with a `[HH:MM:SS]` timestamp (or an ANSI colour code right before it), so after the short
-// header only lines found by one native `Buffer.indexOf` needle scan per chunk reach JavaScript.
+// all begin with a `[HH:MM:SS]` timestamp (or, with colour, an ANSI code right before it), so after the
+// short header only lines found by a native `Buffer.indexOf` needle scan reach JavaScript: `\n[` (plus
+// `\n\x1b` with colour), switching to `\n[0`, `\n[1`, `\n[2` while the output is full of `[` lines.
 // Everything else the status rules need (docker errors, tracebacks) is cut from a 64 KiB rolling tail
-// when a failure marker appears.
+// when a failure marker appears. Memory is bounded: lines kept are capped, records are capped (LIMITS).
 //
 // Time: stage start times and durations come from `now()` at the moment a line is seen, not from the
 // `[HH:MM:SS]` stamps, which have no date (builds run over midnight and for days) and only whole seconds.
@@ -133,6 +134,13 @@ const ESC = 0x1b;
 const LBRACKET = 0x5b;
 const NEEDLE_PLAIN = Buffer.from('\n[');
 const NEEDLE_COLOR = Buffer.from('\n\x1b');
+// Hours are 00-23: for output where many lines start with `[` (cmake's `[ 45%]` without BuildKit's `#N`
+// prefix) these three find only timestamps, and each scan stays in native code.
+const NEEDLES_HOUR = ['\n[0', '\n[1', '\n[2'].map((s) => Buffer.from(s));
+/** False `\n[` hits per chunk above which the hour needles are cheaper. */
+const BRACKET_NOISE = 64;
+/** Chunks to stay on the hour needles before measuring the plain needle again. */
+const HOUR_NEEDLE_CHUNKS = 256;
 const BOX_BUILDING = Buffer.from('> BUILDING  ');
 const BOX_TOP = Buffer.from('┌');
 
@@ -367,7 +375,9 @@ function summarizeError(f: ParsedFailure, excerpt: string[]): string | null {
     return `test${testName} failed${status}`;
   }
   if (f.phase === 'push') {
-    const denied = [...excerpt].reverse().find((l) => /denied|unauthorized|error/i.test(l) && !/^\[\d\d:/.test(l));
+    const denied = [...excerpt]
+      .reverse()
+      .find((l) => /denied|unauthorized|error/i.test(l) && !/^\[\d\d:/.test(l));
     return capText(denied ? `docker push failed: ${denied.trim()}` : `docker push failed${status}`, 300);
   }
   return raw !== null ? capText(raw, 300) : null;
@@ -389,6 +399,9 @@ export class BuildStreamParser {
   private headerBytes = 0;
   private inTraceback = false;
   private needles: Buffer[] = [NEEDLE_PLAIN, NEEDLE_COLOR];
+  /** Only without colour: whether `\n[` is noisy enough to scan for `\n[0..2` instead, and for how long. */
+  private hourNeedleChunks = 0;
+  private falseHits = 0;
   private ended = false;
 
   // Per-chunk bookkeeping for event offsets and tail feeding.
@@ -494,9 +507,17 @@ export class BuildStreamParser {
       if (this.header && this.headerBytes > LIMITS.headerBytes) this.leaveHeader(null);
     }
 
-    if (!this.header && pos < len) pos = this.scanBody(chunk, pos, events);
+    if (!this.header && pos < len) {
+      const plainOnly = this.needles.length === 1 && this.needles[0] === NEEDLE_PLAIN;
+      const hours = plainOnly && this.hourNeedleChunks > 0;
+      this.falseHits = 0;
+      pos = this.scanBody(chunk, pos, hours ? NEEDLES_HOUR : this.needles, events);
+      if (hours) this.hourNeedleChunks--;
+      else if (plainOnly && this.falseHits > BRACKET_NOISE) this.hourNeedleChunks = HOUR_NEEDLE_CHUNKS;
+    }
 
-    if ((this.lineState as LineState) !== 'capture') this.lineState = chunk[len - 1] === NL ? 'start' : 'skip';
+    if ((this.lineState as LineState) !== 'capture')
+      this.lineState = chunk[len - 1] === NL ? 'start' : 'skip';
     this.feedTail(len);
     return events;
   }
@@ -558,13 +579,12 @@ export class BuildStreamParser {
 
   // ---- byte level -------------------------------------------------------------------------------------
 
-  private scanBody(chunk: Buffer, from: number, events: StreamEvent[]): number {
+  private scanBody(chunk: Buffer, from: number, needles: Buffer[], events: StreamEvent[]): number {
     const len = chunk.length;
     let pos = from;
     // A line may begin right at the chunk start (previous chunk ended with a newline).
     if (pos === 0 && this.lineState === 'start') pos = this.candidate(chunk, 0, events);
     else if (pos > 0) pos = this.candidate(chunk, pos, events);
-    const needles = this.needles;
     const hits = needles.map(() => -2);
     let guard = 0;
     while (pos < len && guard++ < len) {
@@ -578,8 +598,23 @@ export class BuildStreamParser {
         }
         if (h >= 0 && (best < 0 || h < best)) best = h;
       }
-      if (best < 0) return len;
+      if (best < 0) break;
+      // `[` not followed by a digit (cmake's `[ 45%]`, apt's `[1 kB]`...) cannot be a timestamp: skip it
+      // here rather than in a call, as legacy-builder output can start every line with `[`.
+      const next = chunk[best + 2];
+      if (chunk[best + 1] === LBRACKET && next !== undefined && (next < 0x30 || next > 0x39)) {
+        this.falseHits++;
+        pos = best + 2;
+        continue;
+      }
       pos = this.candidate(chunk, best + 1, events);
+    }
+    // A needle cut by the chunk end (`\n[` | `1` with the hour needles) did not match: keep the line's start.
+    if (this.lineState !== 'capture' && pos < len) {
+      const lastNl = chunk.lastIndexOf(NL, len - 1);
+      if (lastNl >= pos - 1 && lastNl >= len - 16 && lastNl + 1 < len) {
+        if (timestampProbe(chunk, lastNl + 1, len) !== 'no') this.startPartial(chunk, lastNl + 1, len);
+      }
     }
     return len;
   }
@@ -645,8 +680,9 @@ export class BuildStreamParser {
   private leaveHeader(colors: boolean | null): void {
     this.header = false;
     this.inTraceback = false;
-    if (colors === true) this.needles = [NEEDLE_COLOR];
-    else if (colors === false) this.needles = [NEEDLE_PLAIN];
+    // Upstream decides colour once per process, so without colour no log line starts with ESC. With colour
+    // every one does, but the plain needle stays as a safety net: colour is the rarer, slower path anyway.
+    if (colors === false) this.needles = [NEEDLE_PLAIN];
   }
 
   // ---- line level -------------------------------------------------------------------------------------
@@ -677,8 +713,13 @@ export class BuildStreamParser {
       if (ns) this.r.args = toolArgsFrom(ns);
       return;
     }
-    if (/L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH/.test(trimmed)) {
-      const re = /\b(L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH)\s+([^\s│|]+)/g;
+    if (
+      /L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH/.test(
+        trimmed,
+      )
+    ) {
+      const re =
+        /\b(L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH)\s+([^\s│|]+)/g;
       let m: RegExpExecArray | null;
       while ((m = re.exec(trimmed)) !== null) {
         this.r.environment[m[1] as keyof ConsoleEnvironment] = m[2] as string;
@@ -928,7 +969,11 @@ export class BuildStreamParser {
       this.r.dropped.failures++;
     }
     const where = failure.stage ? ` in ${failure.phase} ${failure.stage}` : '';
-    events.push({ kind: 'failure', offset, title: `${failure.target ?? 'jetson-containers build'} failed${where}` });
+    events.push({
+      kind: 'failure',
+      offset,
+      title: `${failure.target ?? 'jetson-containers build'} failed${where}`,
+    });
   }
 
   private fillError(f: ParsedFailure, text: string): void {
@@ -1021,7 +1066,9 @@ export class BuildStreamParser {
     f.excerpt = lines;
     const markerAt = lines.findIndex((l) => l.includes('💣'));
     const before = markerAt >= 0 ? lines.slice(0, markerAt) : lines;
-    const docker = before.filter((l) => /(?:^#\d+\s+(?:\d+(?:\.\d+)?\s+)?ERROR\b|^ERROR:|^error:)/.test(l.trim()));
+    const docker = before.filter((l) =>
+      /(?:^#\d+\s+(?:\d+(?:\.\d+)?\s+)?ERROR\b|^ERROR:|^error:)/.test(l.trim()),
+    );
     if (docker.length > 0) f.dockerErrors = docker.slice(-LIMITS.dockerErrors);
     f.error = summarizeError(f, before);
   }

@@ -2,7 +2,7 @@
 // ::stop-commands::, one collapsible group per stage), to console.log, and through the stream parser.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 
 export interface StreamEventLike {
@@ -276,14 +276,35 @@ export function killProcessGroup(pid: number, signal: NodeJS.Signals): boolean {
   }
 }
 
-/** True if any process of the group is still alive. */
-export function processGroupAlive(pid: number): boolean {
+/**
+ * True if any process of the group is still running. Zombies do not count: an orphan killed in a container
+ * whose init never reaps it still answers `kill(pid, 0)`, but it is gone. Reads /proc where there is one.
+ */
+export function processGroupAlive(pgid: number): boolean {
+  let entries: string[];
   try {
-    process.kill(-pid, 0);
-    return true;
+    entries = readdirSync('/proc');
   } catch {
-    return false;
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
   }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // exited while we looked
+    }
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') return true;
+  }
+  return false;
 }
 
 function describeSpawnError(command: string, err: NodeJS.ErrnoException): string {

@@ -75,19 +75,21 @@ export function isDiscordHost(hostname: string): boolean {
  * (plus `thread_id`). A `/slack` or `/github` suffix is dropped on purpose: those endpoints parse Slack- or
  * GitHub-shaped payloads, and this action always sends Discord's own. Other query parameters are kept;
  * `threadId`, when given, replaces a `thread_id` already in the URL. A host that is not Discord's (a proxy or
- * a test double speaking Discord's API) is used as-is, with `wait=true` and `thread_id` added.
+ * a test double speaking Discord's API) keeps its host; its path is versioned the same way when it is a
+ * webhook path, and `wait=true` and `thread_id` are added.
  * Throws an Error for a Discord host whose path is not a webhook path.
  */
 export function normalizeDiscordUrl(url: string, threadId?: string | null): string {
   const u = new URL(url);
+  const m = DISCORD_WEBHOOK_PATH.exec(u.pathname);
   if (isDiscordHost(u.hostname)) {
-    const m = DISCORD_WEBHOOK_PATH.exec(u.pathname);
     if (!m)
       throw new Error('not a Discord webhook URL (expected https://discord.com/api/webhooks/<id>/<token>)');
     u.protocol = 'https:';
     u.port = '';
-    u.pathname = `/api/v10/webhooks/${m[1]}/${m[2]}`;
   }
+  // Any host speaking Discord's webhook API (a proxy, a test double) gets the same versioned path.
+  if (m) u.pathname = `/api/v10/webhooks/${m[1]}/${m[2]}`;
   u.hash = '';
   u.searchParams.set('wait', 'true');
   if (threadId) u.searchParams.set('thread_id', threadId);

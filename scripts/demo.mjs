@@ -171,7 +171,7 @@ try {
     'discord-webhook-url': discord,
   });
   await runDemo(
-    '2. --multiple --skip-errors numpy torchvision, torchvision fails in stage python (upstream exits 0)',
+    '2. --multiple --skip-errors numpy torchvision, torchvision fails in its last stage (upstream exits 0)',
     {
       packages: 'numpy torchvision',
       multiple: 'true',

@@ -33913,8 +33913,9 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 /** A partial line longer than this is passed on without waiting for its newline. */
 const MAX_PENDING = (/* unused pure expression or super */ null && (256 * 1024));
 /**
- * Joins a stream's chunks into whole lines so stdout and stderr interleave only at line boundaries:
- * the parser and the job log always see complete lines.
+ * Passes a stream on in whole lines so stdout and stderr interleave only at line boundaries: the parser
+ * and the job log always see complete lines. No copying: a held partial line is a view of its chunk, and
+ * a line that was held is released as two pieces back to back (the parser takes any split).
  */
 class LineGate {
     emit;
@@ -33923,25 +33924,24 @@ class LineGate {
         this.emit = emit;
     }
     push(chunk) {
-        const data = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
-        this.pending = null;
-        const lastNewline = data.lastIndexOf(10);
-        if (lastNewline === data.length - 1) {
-            this.emit(data);
+        const lastNewline = chunk.lastIndexOf(10);
+        if (lastNewline < 0) {
+            this.pending = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+            if (this.pending.length >= MAX_PENDING)
+                this.flush();
+            return;
         }
-        else if (lastNewline >= 0) {
-            this.emit(data.subarray(0, lastNewline + 1));
-            this.hold(data.subarray(lastNewline + 1));
+        if (this.pending) {
+            this.emit(this.pending);
+            this.pending = null;
+        }
+        if (lastNewline === chunk.length - 1) {
+            this.emit(chunk);
         }
         else {
-            this.hold(data);
+            this.emit(chunk.subarray(0, lastNewline + 1));
+            this.pending = chunk.subarray(lastNewline + 1);
         }
-    }
-    hold(rest) {
-        if (rest.length >= MAX_PENDING)
-            this.emit(rest);
-        else
-            this.pending = Buffer.from(rest);
     }
     flush() {
         if (this.pending)
@@ -33970,7 +33970,8 @@ class BuildProcess {
     run() {
         const { opts } = this;
         return new Promise((resolve) => {
-            const file = createWriteStream(opts.consoleLogPath, { flags: 'a' });
+            // A large buffer lets disk writes overlap with reading instead of pausing the build at every chunk.
+            const file = createWriteStream(opts.consoleLogPath, { flags: 'a', highWaterMark: 4 * 1024 * 1024 });
             let fileError = null;
             file.on('error', (err) => {
                 fileError = err.message;

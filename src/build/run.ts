@@ -45,8 +45,9 @@ export interface RunResult {
 const MAX_PENDING = 256 * 1024;
 
 /**
- * Joins a stream's chunks into whole lines so stdout and stderr interleave only at line boundaries:
- * the parser and the job log always see complete lines.
+ * Passes a stream on in whole lines so stdout and stderr interleave only at line boundaries: the parser
+ * and the job log always see complete lines. No copying: a held partial line is a view of its chunk, and
+ * a line that was held is released as two pieces back to back (the parser takes any split).
  */
 class LineGate {
   private pending: Buffer | null = null;
@@ -54,22 +55,22 @@ class LineGate {
   constructor(private readonly emit: (data: Buffer) => void) {}
 
   push(chunk: Buffer): void {
-    const data = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
-    this.pending = null;
-    const lastNewline = data.lastIndexOf(10);
-    if (lastNewline === data.length - 1) {
-      this.emit(data);
-    } else if (lastNewline >= 0) {
-      this.emit(data.subarray(0, lastNewline + 1));
-      this.hold(data.subarray(lastNewline + 1));
-    } else {
-      this.hold(data);
+    const lastNewline = chunk.lastIndexOf(10);
+    if (lastNewline < 0) {
+      this.pending = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+      if (this.pending.length >= MAX_PENDING) this.flush();
+      return;
     }
-  }
-
-  private hold(rest: Buffer): void {
-    if (rest.length >= MAX_PENDING) this.emit(rest);
-    else this.pending = Buffer.from(rest);
+    if (this.pending) {
+      this.emit(this.pending);
+      this.pending = null;
+    }
+    if (lastNewline === chunk.length - 1) {
+      this.emit(chunk);
+    } else {
+      this.emit(chunk.subarray(0, lastNewline + 1));
+      this.pending = chunk.subarray(lastNewline + 1);
+    }
   }
 
   flush(): void {
@@ -100,7 +101,8 @@ export class BuildProcess {
   run(): Promise<RunResult> {
     const { opts } = this;
     return new Promise<RunResult>((resolve) => {
-      const file: WriteStream = createWriteStream(opts.consoleLogPath, { flags: 'a' });
+      // A large buffer lets disk writes overlap with reading instead of pausing the build at every chunk.
+      const file: WriteStream = createWriteStream(opts.consoleLogPath, { flags: 'a', highWaterMark: 4 * 1024 * 1024 });
       let fileError: string | null = null;
       file.on('error', (err) => {
         fileError = err.message;

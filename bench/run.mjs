@@ -98,7 +98,10 @@ async function streaming() {
     const logs = path.join(work, `tee-logs-${i}`);
     const tee = await timed(
       'sh',
-      ['-c', `"${nodeBin}" "${fake}" build --logs "${logs}" numpy | tee "${path.join(work, 'tee.log')}" > /dev/null`],
+      [
+        '-c',
+        `"${nodeBin}" "${fake}" build --logs "${logs}" numpy | tee "${path.join(work, 'tee.log')}" > /dev/null`,
+      ],
       fakeEnv,
     );
     teeMs.push(tee.ms);

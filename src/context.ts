@@ -34,6 +34,17 @@ export function readRunContext(env: Env = process.env): RunContext {
   };
 }
 
+/** The `matrix` input (`${{ toJSON(matrix) }}` by default) as compact JSON, or null outside a matrix. */
+export function normalizeMatrix(raw: string): string | null {
+  const text = raw.trim();
+  if (text === '' || text === 'null' || text === '{}') return null;
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
 export function readRunnerInfo(env: Env = process.env, labels: string[] = []): RunnerInfo {
   return {
     name: value(env, 'RUNNER_NAME') ?? os.hostname(),

@@ -5,7 +5,7 @@ import { assembleReport, logPaths } from './assemble.js';
 import { resolveEnvironment } from './build/collect.js';
 import { BuildStreamParser } from './build/parse.js';
 import { BuildProcess } from './build/run.js';
-import { readRunContext, readRunnerInfo } from './context.js';
+import { normalizeMatrix, readRunContext, readRunnerInfo } from './context.js';
 import { errorMessage } from './errors.js';
 import { finishBuild, writeReport } from './finish.js';
 import { loadNotifySettings } from './notify-settings.js';
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     run,
     cancelled,
     environment: await resolveEnvironment(parse.environment),
-    context: readRunContext(),
+    context: { ...readRunContext(), matrix: normalizeMatrix(core.getInput('matrix')) },
     runner: readRunnerInfo(),
     start,
     end,

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { assembleReport, logPaths } from './assemble.js';
 import { parseConsoleLog, resolveEnvironment } from './build/collect.js';
 import { killProcessGroup, processGroupAlive } from './build/run.js';
-import { readRunContext, readRunnerInfo } from './context.js';
+import { normalizeMatrix, readRunContext, readRunnerInfo } from './context.js';
 import { errorMessage } from './errors.js';
 import { finishBuild } from './finish.js';
 import { loadNotifySettings } from './notify-settings.js';
@@ -52,7 +52,7 @@ async function post(): Promise<void> {
       run: { exitCode: null, signal: 'SIGKILL', startError: null, cancelSignal: 'SIGKILL', killed: true },
       cancelled: true,
       environment: await resolveEnvironment(parse.environment),
-      context: readRunContext(),
+      context: { ...readRunContext(), matrix: normalizeMatrix(core.getInput('matrix')) },
       runner: readRunnerInfo(),
       start: state.startTime ? new Date(state.startTime) : lastWrite,
       end: lastWrite,

@@ -1,7 +1,9 @@
 // End to end: dist/ uploads the log folder through the real @actions/artifact code path to a loopback double
 // of the results service, links it from the notification, and falls back to the run URL when it cannot.
 import AdmZip from 'adm-zip';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { BuildReport } from '../src/report.js';
 import { runAction } from './support/action-runner.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
 import { startResultsService, type ResultsService } from './support/results-service.js';
@@ -40,6 +42,20 @@ describe('e2e: dist/ log artifact', () => {
     const payload = validateGenericPayload(receiver.requests[0]?.json);
     expect(payload.log_url).toBe(o['log-artifact-url']);
     expect(run.summary).toContain(o['log-artifact-url'] as string);
+  });
+
+  it('matrix legs of one job get distinct default artifact names (the matrix input)', async () => {
+    service = await startResultsService();
+    for (const leg of ['{"package":"numpy"}', '{"package":"torchvision"}']) {
+      const run = await runAction({ inputs: { packages: 'numpy', matrix: leg }, env: service.env });
+      expect(run.main.code).toBe(0);
+      const report = JSON.parse(readFileSync(run.main.outputs['report-file'] ?? '', 'utf8')) as BuildReport;
+      expect(report.run.matrix).toBe(leg);
+    }
+    const names = service.artifacts.map((a) => a.name);
+    expect(names.length).toBe(2);
+    expect(new Set(names).size).toBe(2);
+    for (const n of names) expect(n).toMatch(/^jetson-build-logs-build-.+-attempt1$/);
   });
 
   it('after a cancel, post uploads the logs and links them', async () => {

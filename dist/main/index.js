@@ -33972,7 +33972,10 @@ class BuildProcess {
         const { opts } = this;
         return new Promise((resolve) => {
             // A large buffer lets disk writes overlap with reading instead of pausing the build at every chunk.
-            const file = (0,external_node_fs_.createWriteStream)(opts.consoleLogPath, { flags: 'a', highWaterMark: 4 * 1024 * 1024 });
+            const file = (0,external_node_fs_.createWriteStream)(opts.consoleLogPath, {
+                flags: 'a',
+                highWaterMark: 4 * 1024 * 1024,
+            });
             let fileError = null;
             file.on('error', (err) => {
                 fileError = err.message;
@@ -34227,6 +34230,18 @@ function readRunContext(env = process.env) {
         runUrl,
         matrix: null,
     };
+}
+/** The `matrix` input (`${{ toJSON(matrix) }}` by default) as compact JSON, or null outside a matrix. */
+function normalizeMatrix(raw) {
+    const text = raw.trim();
+    if (text === '' || text === 'null' || text === '{}')
+        return null;
+    try {
+        return JSON.stringify(JSON.parse(text));
+    }
+    catch {
+        return text;
+    }
 }
 function readRunnerInfo(env = process.env, labels = []) {
     return {
@@ -34664,7 +34679,7 @@ async function main() {
         run,
         cancelled,
         environment: await resolveEnvironment(parse.environment),
-        context: readRunContext(),
+        context: { ...readRunContext(), matrix: normalizeMatrix(lib_core/* getInput */.V4('matrix')) },
         runner: readRunnerInfo(),
         start,
         end,

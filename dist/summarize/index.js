@@ -31942,6 +31942,18 @@ function readRunContext(env = process.env) {
         matrix: null,
     };
 }
+/** The `matrix` input (`${{ toJSON(matrix) }}` by default) as compact JSON, or null outside a matrix. */
+function normalizeMatrix(raw) {
+    const text = raw.trim();
+    if (text === '' || text === 'null' || text === '{}')
+        return null;
+    try {
+        return JSON.stringify(JSON.parse(text));
+    }
+    catch {
+        return text;
+    }
+}
 function readRunnerInfo(env = process.env, labels = []) {
     return {
         name: value(env, 'RUNNER_NAME') ?? os.hostname(),

@@ -102,7 +102,10 @@ export class BuildProcess {
     const { opts } = this;
     return new Promise<RunResult>((resolve) => {
       // A large buffer lets disk writes overlap with reading instead of pausing the build at every chunk.
-      const file: WriteStream = createWriteStream(opts.consoleLogPath, { flags: 'a', highWaterMark: 4 * 1024 * 1024 });
+      const file: WriteStream = createWriteStream(opts.consoleLogPath, {
+        flags: 'a',
+        highWaterMark: 4 * 1024 * 1024,
+      });
       let fileError: string | null = null;
       file.on('error', (err) => {
         fileError = err.message;

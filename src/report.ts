@@ -57,6 +57,17 @@ export interface StageRecord {
   durationSeconds: number | null;
 }
 
+/** The environment values the tool prints and the action reports, in display order. */
+export const ENVIRONMENT_KEYS = [
+  'L4T_VERSION',
+  'JETPACK_VERSION',
+  'CUDA_VERSION',
+  'PYTHON_VERSION',
+  'SYSTEM_ARCH',
+  'LSB_RELEASE',
+  'CUDA_ARCH',
+] as const;
+
 export interface EnvironmentInfo {
   L4T_VERSION?: string;
   JETPACK_VERSION?: string;

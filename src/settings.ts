@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { splitPackages, validatePackageName } from './build/packages.js';
 import { InputError } from './errors.js';
+import { parseArtifactName, parseRetentionDays } from './logs/artifact.js';
 
 export type GetInput = (name: string) => string;
 type Env = Record<string, string | undefined>;
@@ -154,29 +155,12 @@ export function readBuildSettings(getInput: GetInput, env: Env): BuildSettings {
 }
 
 export function readLogSettings(getInput: GetInput, env: Env): LogSettings {
-  const retentionRaw = optional(getInput, 'retention-days');
-  let retentionDays: number | undefined;
-  if (retentionRaw !== null) {
-    const n = Number(retentionRaw);
-    if (!Number.isInteger(n) || n < 1 || n > 90) {
-      throw new InputError('retention-days', retentionRaw, 'a whole number of days from 1 to 90');
-    }
-    retentionDays = n;
-  }
   const timeoutRaw = env.JETSON_BUILD_UPLOAD_TIMEOUT_SECONDS;
   const timeoutSeconds = timeoutRaw && Number(timeoutRaw) > 0 ? Number(timeoutRaw) : 300;
-  const artifactName = optional(getInput, 'artifact-name');
-  if (artifactName !== null && /["':<>|*?\r\n\\/]/.test(artifactName)) {
-    throw new InputError(
-      'artifact-name',
-      artifactName,
-      'a name without any of the characters " : < > | * ? \\ / or line breaks',
-    );
-  }
   return {
     upload: readBoolean(getInput, 'upload-logs', true),
-    artifactName,
-    retentionDays,
+    artifactName: parseArtifactName(getInput('artifact-name')) ?? null,
+    retentionDays: parseRetentionDays(getInput('retention-days')),
     uploadTimeoutMs: timeoutSeconds * 1000,
   };
 }

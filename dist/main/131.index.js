@@ -9,7 +9,12 @@ export const modules = {
 /* harmony export */   renderGeneric: () => (/* binding */ renderGeneric)
 /* harmony export */ });
 /* unused harmony exports GENERIC_PAYLOAD_VERSION, GENERIC_EVENT, GENERIC_MAX_BYTES, genericPayload */
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70665);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
+// The generic webhook body: a documented, versioned JSON object (schema/generic-payload.schema.json) that
+// keeps every field of jetson-containers' own generic webhook, with its meaning, and adds the rest of the
+// BuildReport in snake_case. Sizes are bounded so a hostile report cannot produce a multi-megabyte body.
+
 
 /** Bumped on any incompatible change to the payload. */
 const GENERIC_PAYLOAD_VERSION = 1;
@@ -18,15 +23,7 @@ const GENERIC_EVENT = 'jetson.build.finished';
 const GENERIC_MAX_BYTES = 512 * 1024;
 const NORMAL = { items: 500, text: 512, error: 2000, excerptLines: 40, excerptLine: 500, excerpts: 10 };
 const COMPACT = { items: 200, text: 160, error: 300, excerptLines: 40, excerptLine: 200, excerpts: 0 };
-const ENV_KEYS = [
-    'L4T_VERSION',
-    'JETPACK_VERSION',
-    'CUDA_VERSION',
-    'PYTHON_VERSION',
-    'SYSTEM_ARCH',
-    'LSB_RELEASE',
-    'CUDA_ARCH',
-];
+const ENV_KEYS = _report_js__WEBPACK_IMPORTED_MODULE_1__/* .ENVIRONMENT_KEYS */ .J;
 class Clipper {
     caps;
     truncated = false;
@@ -205,6 +202,7 @@ function renderGeneric(report) {
 /* harmony export */   Gr: () => (/* binding */ ELLIPSIS),
 /* harmony export */   Lt: () => (/* binding */ fenceFor),
 /* harmony export */   Rp: () => (/* binding */ hasMassMention),
+/* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   nE: () => (/* binding */ isoSeconds),
 /* harmony export */   o4: () => (/* binding */ truncateMarkdown),
@@ -340,6 +338,24 @@ function isoSeconds(iso) {
         return iso;
     return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
+const DISCORD_LIMITS = {
+    content: 2000,
+    embeds: 10,
+    title: 256,
+    description: 4096,
+    fields: 25,
+    fieldName: 256,
+    fieldValue: 1024,
+    footer: 2048,
+    authorName: 256,
+    embedTotal: 6000,
+    usernameMin: 1,
+    usernameMax: 80,
+    threadName: 100,
+    attachments: 10,
+    attachmentDescription: 1024,
+};
 
 
 /***/ })

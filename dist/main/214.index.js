@@ -8,26 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderDiscord: () => (/* binding */ renderDiscord)
 /* harmony export */ });
-/* unused harmony exports DISCORD_LIMITS, COLOR_SUCCESS, COLOR_FAILURE, COLOR_CANCELLED, PACKAGE_EMOJI, discordTextLength, checkDiscordLimits */
+/* unused harmony exports COLOR_SUCCESS, COLOR_FAILURE, COLOR_CANCELLED, PACKAGE_EMOJI, discordTextLength, checkDiscordLimits */
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
 
-const DISCORD_LIMITS = {
-    content: 2000,
-    embeds: 10,
-    title: 256,
-    description: 4096,
-    fields: 25,
-    fieldName: 256,
-    fieldValue: 1024,
-    footer: 2048,
-    authorName: 256,
-    embedTotal: 6000,
-    usernameMin: 1,
-    usernameMax: 80,
-    threadName: 100,
-    attachments: 10,
-    attachmentDescription: 1024,
-};
+
 const COLOR_SUCCESS = 65280;
 const COLOR_FAILURE = 16711680;
 /** Discord's own grey: a cancelled build is neither green nor red. */
@@ -183,7 +167,7 @@ function contentText(report, look) {
     if (report.runner.name)
         lines.push(`🖥️ **Runner:** ${md(report.runner.name, 100)}`);
     lines.push(`📝 **Details:** ${md(report.message, 400)}`);
-    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(lines.join('\n'), DISCORD_LIMITS.content);
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(lines.join('\n'), _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.content);
 }
 function countText(report) {
     const n = report.packages.length || report.requestedPackages.length;
@@ -275,10 +259,10 @@ function embedFor(report, look, attachment) {
             : 'not detected',
         inline: true,
     });
-    fields.push({ name: 'Details', value: detailsBlock(report, DISCORD_LIMITS.fieldValue) });
+    fields.push({ name: 'Details', value: detailsBlock(report, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.fieldValue) });
     fields.push({
         name: 'Logs',
-        value: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(logsText(report, attachment), DISCORD_LIMITS.fieldValue),
+        value: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(logsText(report, attachment), _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.fieldValue),
     });
     const embed = { title: look.title, color: look.color };
     const runLink = report.run.runUrl;
@@ -290,8 +274,8 @@ function embedFor(report, look, attachment) {
     embed.fields = fields;
     embed.footer = { text: footerText(report) };
     // The description takes what the 6000-character total leaves, up to its own limit.
-    const left = DISCORD_LIMITS.embedTotal - discordTextLength(embed) - 50;
-    const budget = Math.min(DISCORD_LIMITS.description, Math.max(0, left));
+    const left = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.embedTotal - discordTextLength(embed) - 50;
+    const budget = Math.min(_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.description, Math.max(0, left));
     const head = md(report.message, Math.min(400, Math.max(0, budget - 2)));
     const pkgs = packageLines(report, budget - head.length - 2);
     const description = pkgs ? `${head}\n\n${pkgs}` : head;
@@ -360,7 +344,7 @@ function checkDiscordLimits(body) {
 }
 /** The final guard: clamps every limited text, whatever the builders above produced. */
 function clamp(body) {
-    const L = DISCORD_LIMITS;
+    const L = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT;
     if (body.content !== undefined)
         body.content = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(body.content, L.content);
     for (const e of body.embeds ?? []) {
@@ -399,13 +383,13 @@ function renderDiscord(report, opts) {
         embeds: [embedFor(safe, look, attachment)],
         allowed_mentions: { parse: [] },
     };
-    const username = opts.username ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(opts.username.trim(), DISCORD_LIMITS.usernameMax) : '';
+    const username = opts.username ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(opts.username.trim(), _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.usernameMax) : '';
     if (username)
         body.username = username;
     if (opts.avatarUrl)
         body.avatar_url = opts.avatarUrl;
     const threadName = opts.threadName
-        ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseMentions */ .yY)(oneLine(opts.threadName)), DISCORD_LIMITS.threadName)
+        ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseMentions */ .yY)(oneLine(opts.threadName)), _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.threadName)
         : '';
     if (threadName)
         body.thread_name = threadName;
@@ -415,7 +399,7 @@ function renderDiscord(report, opts) {
             {
                 id: 0,
                 filename: attachment.name,
-                description: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(`Build log${where} (${safe.status})`, DISCORD_LIMITS.attachmentDescription),
+                description: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(`Build log${where} (${safe.status})`, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.attachmentDescription),
             },
         ];
     }
@@ -437,6 +421,7 @@ function renderDiscord(report, opts) {
 /* harmony export */   Gr: () => (/* binding */ ELLIPSIS),
 /* harmony export */   Lt: () => (/* binding */ fenceFor),
 /* harmony export */   Rp: () => (/* binding */ hasMassMention),
+/* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   nE: () => (/* binding */ isoSeconds),
 /* harmony export */   o4: () => (/* binding */ truncateMarkdown),
@@ -572,6 +557,24 @@ function isoSeconds(iso) {
         return iso;
     return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
+const DISCORD_LIMITS = {
+    content: 2000,
+    embeds: 10,
+    title: 256,
+    description: 4096,
+    fields: 25,
+    fieldName: 256,
+    fieldValue: 1024,
+    footer: 2048,
+    authorName: 256,
+    embedTotal: 6000,
+    usernameMin: 1,
+    usernameMax: 80,
+    threadName: 100,
+    attachments: 10,
+    attachmentDescription: 1024,
+};
 
 
 /***/ })

@@ -12,6 +12,7 @@ export const modules = {
 /* harmony export */   Gr: () => (/* binding */ ELLIPSIS),
 /* harmony export */   Lt: () => (/* binding */ fenceFor),
 /* harmony export */   Rp: () => (/* binding */ hasMassMention),
+/* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   nE: () => (/* binding */ isoSeconds),
 /* harmony export */   o4: () => (/* binding */ truncateMarkdown),
@@ -147,6 +148,24 @@ function isoSeconds(iso) {
         return iso;
     return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
+const DISCORD_LIMITS = {
+    content: 2000,
+    embeds: 10,
+    title: 256,
+    description: 4096,
+    fields: 25,
+    fieldName: 256,
+    fieldValue: 1024,
+    footer: 2048,
+    authorName: 256,
+    embedTotal: 6000,
+    usernameMin: 1,
+    usernameMax: 80,
+    threadName: 100,
+    attachments: 10,
+    attachmentDescription: 1024,
+};
 
 
 /***/ }),

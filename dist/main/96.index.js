@@ -9,16 +9,18 @@ export const modules = {
 /* harmony export */   deliverAll: () => (/* binding */ deliverAll)
 /* harmony export */ });
 /* unused harmony exports ACTION_NAME, ACTION_VERSION, userAgents, parseRetryAfter, formatSeconds, formatDeadline */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24371);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27194);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83576);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8048);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24371);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27194);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83576);
 // Delivery: one undici client (through EnvHttpProxyAgent) that sends every rendered message to its target,
 // concurrently, with per-attempt timeouts, an overall deadline, retries with full-jitter backoff, Retry-After,
 // signing, and one clear outcome per target. Imported lazily (only when there is a target); it never throws.
+
 
 
 
@@ -41,7 +43,7 @@ function userAgents(opts = {}) {
 /** Delivers every job concurrently and reports one result per job, in order. Never throws. */
 async function deliverAll(jobs, opts) {
     const defaults = userAgents(opts);
-    const ownDispatcher = opts.dispatcher ? null : new undici__WEBPACK_IMPORTED_MODULE_2__/* .EnvHttpProxyAgent */ .J2();
+    const ownDispatcher = opts.dispatcher ? null : new undici__WEBPACK_IMPORTED_MODULE_3__/* .EnvHttpProxyAgent */ .J2();
     const ctx = {
         deadlineAt: Date.now() + opts.deadlineMs,
         deadlineMs: opts.deadlineMs,
@@ -54,7 +56,7 @@ async function deliverAll(jobs, opts) {
         backoffBaseMs: opts.backoffBaseMs ?? 1000,
         backoffCapMs: opts.backoffCapMs ?? 30_000,
         maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024,
-        newId: opts.newId ?? (() => `msg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replaceAll('-', '')}`),
+        newId: opts.newId ?? (() => `msg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)().replaceAll('-', '')}`),
     };
     try {
         return await Promise.all(jobs.map((job) => deliverOne(job, ctx)));
@@ -67,19 +69,9 @@ async function deliverAll(jobs, opts) {
 async function deliverOne(job, ctx) {
     const { target } = job;
     const started = Date.now();
-    const result = {
-        source: target.source,
-        url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .maskUrl */ .yP)(target.url),
-        format: target.format,
-        delivered: false,
-        httpStatus: null,
-        attempts: 0,
-        error: null,
-        messageId: null,
-        durationMs: 0,
-    };
+    const result = (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .undeliveredResult */ .B)(target);
     const finish = (error) => {
-        result.error = error === null ? null : (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(error);
+        result.error = error === null ? null : (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(error);
         result.delivered = error === null;
         result.durationMs = Date.now() - started;
         return result;
@@ -136,7 +128,7 @@ async function deliverOne(job, ctx) {
                 }
                 return finish(`gave up: the ${deadline} deadline was reached after ${attemptsNote.slice(1, -1)} (last: ${failure})`);
             }
-            ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(failure)}); retrying in ${formatSeconds(waitMs)}`);
+            ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(failure)}); retrying in ${formatSeconds(waitMs)}`);
             await ctx.sleep(waitMs);
         }
     }
@@ -155,7 +147,7 @@ async function attempt(target, payload, id, timeoutMs, ctx) {
         const headers = buildHeaders(target, payload, id, ctx);
         let response;
         try {
-            response = await (0,undici__WEBPACK_IMPORTED_MODULE_2__/* .request */ .Em)(target.url, {
+            response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__/* .request */ .Em)(target.url, {
                 method: target.method,
                 headers,
                 body: payload.bytes ?? undefined,
@@ -203,7 +195,7 @@ function buildHeaders(target, payload, id, ctx) {
     headers['webhook-id'] = id;
     if (target.secret) {
         const timestamp = Math.floor(Date.now() / 1000);
-        const signed = (0,_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .signHeaders */ .E_)(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' });
+        const signed = (0,_sign_js__WEBPACK_IMPORTED_MODULE_5__/* .signHeaders */ .E_)(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' });
         for (const [name, value] of Object.entries(signed))
             headers[name.toLowerCase()] = value;
     }
@@ -306,7 +298,7 @@ function describeBody(status, json, text) {
     }
     detail = detail.replace(/\s+/g, ' ').trim();
     if (detail === '')
-        return node_http__WEBPACK_IMPORTED_MODULE_1__.STATUS_CODES[status] ?? 'error';
+        return node_http__WEBPACK_IMPORTED_MODULE_2__.STATUS_CODES[status] ?? 'error';
     return detail.length > 300 ? `${detail.slice(0, 299)}…` : detail;
 }
 /** The longest delay the server asked for (Retry-After, Discord's retry_after, X-RateLimit-Reset-After). */
@@ -390,7 +382,7 @@ function toJson(body) {
     return text;
 }
 function newBoundary() {
-    return `----${ACTION_NAME}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12).toString('hex')}`;
+    return `----${ACTION_NAME}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(12).toString('hex')}`;
 }
 function escapeFilename(name) {
     return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -10,10 +10,12 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports summarizeResults, notificationOutputs */
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27194);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8215);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8048);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8215);
 // Notification orchestrator: pick the targets for an outcome, render a message per target (the caller's
 // renderer), deliver them all, report per target. It knows nothing of what is reported, and loads the HTTP
 // client only when there is somewhere to send to.
+
 
 
 
@@ -23,7 +25,7 @@ export const modules = {
  */
 async function notify(subject, settings, render, opts = {}) {
     const started = Date.now();
-    const targets = (0,_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .selectTargets */ .Dv)(settings.targets, subject.status);
+    const targets = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .selectTargets */ .Dv)(settings.targets, subject.status);
     if (targets.length === 0)
         return { results: [], failed: [] };
     const results = [];
@@ -66,17 +68,7 @@ async function notify(subject, settings, render, opts = {}) {
     return { results: all, failed: all.filter((r) => !r.delivered) };
 }
 function failedResult(target, error) {
-    return {
-        source: target.source,
-        url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskUrl */ .yP)(target.url),
-        format: target.format,
-        delivered: false,
-        httpStatus: null,
-        attempts: 0,
-        error: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(error),
-        messageId: null,
-        durationMs: 0,
-    };
+    return (0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .undeliveredResult */ .B)(target, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(error));
 }
 /** One log line: `notifications: 1 of 2 delivered; webhook-url failed: HTTP 404: … (1 attempt)`. */
 function summarizeResults(results) {
@@ -93,6 +85,32 @@ function summarizeResults(results) {
 function notificationOutputs(results) {
     const messageId = results.find((r) => r.format === 'discord' && r.messageId)?.messageId ?? '';
     return { notifications: scrub(JSON.stringify(results)), messageId };
+}
+
+
+/***/ }),
+
+/***/ 8048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ undeliveredResult)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27194);
+// The outcome record of one target before (or without) any successful attempt.
+
+function undeliveredResult(target, error = null) {
+    return {
+        source: target.source,
+        url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskUrl */ .yP)(target.url),
+        format: target.format,
+        delivered: false,
+        httpStatus: null,
+        attempts: 0,
+        error,
+        messageId: null,
+        durationMs: 0,
+    };
 }
 
 

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   xv: () => (/* binding */ truncate),
 /* harmony export */   yY: () => (/* binding */ neutraliseMentions)
@@ -139,6 +140,24 @@ function isoSeconds(iso) {
         return iso;
     return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
+const DISCORD_LIMITS = {
+    content: 2000,
+    embeds: 10,
+    title: 256,
+    description: 4096,
+    fields: 25,
+    fieldName: 256,
+    fieldValue: 1024,
+    footer: 2048,
+    authorName: 256,
+    embedTotal: 6000,
+    usernameMin: 1,
+    usernameMax: 80,
+    threadName: 100,
+    attachments: 10,
+    attachmentDescription: 1024,
+};
 
 
 /***/ }),
@@ -151,22 +170,11 @@ function isoSeconds(iso) {
 /* harmony export */   renderRunDiscord: () => (/* binding */ renderRunDiscord),
 /* harmony export */   tW: () => (/* binding */ STATUS_ICON)
 /* harmony export */ });
-/* unused harmony exports DISCORD_LIMITS, escapeMarkdown, fitRows, rowsAsText, embedTextLength */
+/* unused harmony exports escapeMarkdown, fitRows, rowsAsText, embedTextLength */
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7284);
 
+
 /** Discord's limits (a 400 when exceeded). */
-const DISCORD_LIMITS = {
-    content: 2000,
-    title: 256,
-    description: 4096,
-    fields: 25,
-    fieldName: 256,
-    fieldValue: 1024,
-    footer: 2048,
-    author: 256,
-    embedTotal: 6000,
-    username: 80,
-};
 const STATUS_ICON = {
     failure: '❌',
     cancelled: '⏹',
@@ -273,7 +281,7 @@ function title(run) {
             : t.missing > 0
                 ? `❌ Jetson build failed: ${t.failure} failed, ${t.missing} without a report (of ${t.packages})`
                 : `❌ Jetson build failed: ${t.failure} of ${t.packages} failed`;
-    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(head, DISCORD_LIMITS.title);
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(head, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.title);
 }
 /** A plain-text list of every row, attached when the embed had to fold rows. */
 function rowsAsText(run) {
@@ -317,8 +325,8 @@ function fieldsFor(run) {
     if (where)
         fields.push({ name: 'Ref', value: where, inline: true });
     return fields.map((f) => ({
-        name: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(f.name, DISCORD_LIMITS.fieldName),
-        value: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(f.value, DISCORD_LIMITS.fieldValue),
+        name: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(f.name, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.fieldName),
+        value: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(f.value, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.fieldValue),
         inline: f.inline,
     }));
 }
@@ -340,17 +348,17 @@ function renderRunDiscord(run, opts) {
         run.run_attempt && run.run_attempt !== '1' ? `attempt ${run.run_attempt}` : null,
     ]
         .filter((x) => !!x)
-        .join(' · ') || 'jetson-build', DISCORD_LIMITS.footer);
+        .join(' · ') || 'jetson-build', _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.footer);
     const summary = escapeMarkdown((0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(run.message, 600));
     const link = run.web_url ? `\n[Open the run](${run.web_url})` : '';
     const fixed = embedTitle.length + footerText.length + fields.reduce((s, f) => s + f.name.length + f.value.length, 0);
     // The description holds the summary, the rows and the link; 16 characters of slack for the separators.
-    const descBudget = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.embedTotal - fixed) -
+    const descBudget = Math.min(_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.description, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.embedTotal - fixed) -
         summary.length -
         link.length -
         16;
     const { text: rows, folded } = fitRows(orderRows(run.runs), Math.max(0, descBudget));
-    const description = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)([summary, rows].filter((x) => x !== '').join('\n\n') + link, DISCORD_LIMITS.description);
+    const description = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)([summary, rows].filter((x) => x !== '').join('\n\n') + link, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.description);
     const embed = {
         title: embedTitle,
         description,
@@ -363,10 +371,10 @@ function renderRunDiscord(run, opts) {
         embed['url'] = run.web_url;
     const content = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseMentions */ .yY)(run.status === 'success'
         ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
-        : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`), DISCORD_LIMITS.content);
+        : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`), _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.content);
     const body = { content, embeds: [embed], allowed_mentions: { parse: [] } };
     if (opts.username)
-        body['username'] = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(opts.username, DISCORD_LIMITS.username);
+        body['username'] = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(opts.username, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.usernameMax);
     if (opts.avatarUrl)
         body['avatar_url'] = opts.avatarUrl;
     if (opts.threadName && !opts.threadId)

@@ -1,22 +1,16 @@
 // Gathers what the parse alone cannot give: the runner's own environment facts, and a re-parse of
 // console.log from disk (post uses it when main was killed before it could report).
 import { createReadStream } from 'node:fs';
-import type { EnvironmentInfo } from '../report.js';
+import { ENVIRONMENT_KEYS, type EnvironmentInfo } from '../report.js';
 import { environmentFromRunner, mergeEnvironment, realRunnerIO } from './environment.js';
 import { BuildStreamParser, type ParseResult } from './parse.js';
 
-const KEYS = [
-  'L4T_VERSION',
-  'JETPACK_VERSION',
-  'CUDA_VERSION',
-  'PYTHON_VERSION',
-  'SYSTEM_ARCH',
-  'LSB_RELEASE',
-] as const;
+/** CUDA_ARCH is not in the tool's table, so its absence does not send us to the runner. */
+const TABLE_KEYS = ENVIRONMENT_KEYS.filter((k) => k !== 'CUDA_ARCH');
 
 /** The console's environment table, completed from the runner only when the table was absent or partial. */
 export async function resolveEnvironment(fromConsole: ParseResult['environment']): Promise<EnvironmentInfo> {
-  const complete = KEYS.every((k) => fromConsole[k] !== undefined && fromConsole[k] !== '');
+  const complete = TABLE_KEYS.every((k) => fromConsole[k] !== undefined && fromConsole[k] !== '');
   if (complete) return mergeEnvironment(fromConsole, {});
   const fromRunner = await environmentFromRunner(realRunnerIO()).catch(() => ({}));
   return mergeEnvironment(fromConsole, fromRunner);

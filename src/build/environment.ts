@@ -3,7 +3,7 @@
 // The tool prints these in its start-up box, which wins when present; this module fills the gaps (and
 // covers runs that never got that far) from the runner itself, with the I/O injected so tests use plain data.
 
-import type { EnvironmentInfo } from '../report.js';
+import { ENVIRONMENT_KEYS, type EnvironmentInfo } from '../report.js';
 
 export type EnvironmentValues = Omit<EnvironmentInfo, 'source'>;
 
@@ -17,15 +17,7 @@ export interface RunnerIO {
   arch?: string;
 }
 
-const KEYS = [
-  'L4T_VERSION',
-  'JETPACK_VERSION',
-  'CUDA_VERSION',
-  'PYTHON_VERSION',
-  'SYSTEM_ARCH',
-  'LSB_RELEASE',
-  'CUDA_ARCH',
-] as const satisfies ReadonlyArray<keyof EnvironmentValues>;
+const KEYS = ENVIRONMENT_KEYS satisfies ReadonlyArray<keyof EnvironmentValues>;
 
 // L4T → JetPack, from upstream jetson_containers/l4t_version.py (get_jetpack_version).
 const JETPACK_BY_L4T: Record<string, string> = {

@@ -1,10 +1,11 @@
 // Delivery: one undici client (through EnvHttpProxyAgent) that sends every rendered message to its target,
 // concurrently, with per-attempt timeouts, an overall deadline, retries with full-jitter backoff, Retry-After,
 // signing, and one clear outcome per target. Imported lazily (only when there is a target); it never throws.
+import { undeliveredResult } from './result.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
-import { maskUrl, scrub } from '../secrets.js';
+import { scrub } from '../secrets.js';
 import { signHeaders } from './sign.js';
 import type { DeliveryResult, RenderedMessage, Target } from './types.js';
 
@@ -112,17 +113,7 @@ type Outcome =
 async function deliverOne(job: DeliveryJob, ctx: Context): Promise<DeliveryResult> {
   const { target } = job;
   const started = Date.now();
-  const result: DeliveryResult = {
-    source: target.source,
-    url: maskUrl(target.url),
-    format: target.format,
-    delivered: false,
-    httpStatus: null,
-    attempts: 0,
-    error: null,
-    messageId: null,
-    durationMs: 0,
-  };
+  const result = undeliveredResult(target);
   const finish = (error: string | null): DeliveryResult => {
     result.error = error === null ? null : scrub(error);
     result.delivered = error === null;

@@ -1,7 +1,8 @@
 // Notification orchestrator: pick the targets for an outcome, render a message per target (the caller's
 // renderer), deliver them all, report per target. It knows nothing of what is reported, and loads the HTTP
 // client only when there is somewhere to send to.
-import { maskUrl, scrub } from '../secrets.js';
+import { scrub } from '../secrets.js';
+import { undeliveredResult } from './result.js';
 import type { DeliverOptions } from './deliver.js';
 import { selectTargets, type BuildStatus } from './targets.js';
 import type { DeliveryResult, NotifySettings, RenderedMessage, Target } from './types.js';
@@ -72,17 +73,7 @@ export async function notify(
 }
 
 function failedResult(target: Target, error: string): DeliveryResult {
-  return {
-    source: target.source,
-    url: maskUrl(target.url),
-    format: target.format,
-    delivered: false,
-    httpStatus: null,
-    attempts: 0,
-    error: scrub(error),
-    messageId: null,
-    durationMs: 0,
-  };
+  return undeliveredResult(target, scrub(error));
 }
 
 /** One log line: `notifications: 1 of 2 delivered; webhook-url failed: HTTP 404: … (1 attempt)`. */

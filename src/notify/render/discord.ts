@@ -7,6 +7,7 @@ import type { BuildReport, BuildStatus, FailurePoint, PackageResult, PackageStat
 import type { DiscordOptions, OutgoingFile, RenderedMessage } from '../types.js';
 import {
   codeBlock,
+  DISCORD_LIMITS,
   ELLIPSIS,
   escapeFence,
   formatDuration,
@@ -17,23 +18,7 @@ import {
   truncateMarkdown,
 } from './limits.js';
 
-export const DISCORD_LIMITS = {
-  content: 2000,
-  embeds: 10,
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  authorName: 256,
-  embedTotal: 6000,
-  usernameMin: 1,
-  usernameMax: 80,
-  threadName: 100,
-  attachments: 10,
-  attachmentDescription: 1024,
-} as const;
+export { DISCORD_LIMITS };
 
 export interface DiscordField {
   name: string;

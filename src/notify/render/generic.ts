@@ -1,7 +1,7 @@
 // The generic webhook body: a documented, versioned JSON object (schema/generic-payload.schema.json) that
 // keeps every field of jetson-containers' own generic webhook, with its meaning, and adds the rest of the
 // BuildReport in snake_case. Sizes are bounded so a hostile report cannot produce a multi-megabyte body.
-import type { BuildReport, FailurePoint, PackageResult } from '../../report.js';
+import { ENVIRONMENT_KEYS, type BuildReport, type FailurePoint, type PackageResult } from '../../report.js';
 import type { RenderedMessage } from '../types.js';
 import { isoSeconds, truncate } from './limits.js';
 
@@ -89,15 +89,7 @@ interface Caps {
 const NORMAL: Caps = { items: 500, text: 512, error: 2000, excerptLines: 40, excerptLine: 500, excerpts: 10 };
 const COMPACT: Caps = { items: 200, text: 160, error: 300, excerptLines: 40, excerptLine: 200, excerpts: 0 };
 
-const ENV_KEYS = [
-  'L4T_VERSION',
-  'JETPACK_VERSION',
-  'CUDA_VERSION',
-  'PYTHON_VERSION',
-  'SYSTEM_ARCH',
-  'LSB_RELEASE',
-  'CUDA_ARCH',
-] as const;
+const ENV_KEYS = ENVIRONMENT_KEYS;
 
 class Clipper {
   truncated = false;

@@ -121,3 +121,22 @@ export function isoSeconds(iso: string): string {
   if (Number.isNaN(t)) return iso;
   return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  authorName: 256,
+  embedTotal: 6000,
+  usernameMin: 1,
+  usernameMax: 80,
+  threadName: 100,
+  attachments: 10,
+  attachmentDescription: 1024,
+} as const;

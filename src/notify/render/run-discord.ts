@@ -4,21 +4,11 @@
 // success. When rows were folded the full list rides along as a text attachment.
 import type { RunReport, RunRow, RunRowStatus } from '../../run-report.js';
 import type { DiscordOptions, OutgoingFile, RenderedMessage } from '../types.js';
-import { formatDuration, neutraliseMentions, truncate } from './limits.js';
+import { DISCORD_LIMITS, formatDuration, neutraliseMentions, truncate } from './limits.js';
+
+export { DISCORD_LIMITS };
 
 /** Discord's limits (a 400 when exceeded). */
-export const DISCORD_LIMITS = {
-  content: 2000,
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  author: 256,
-  embedTotal: 6000,
-  username: 80,
-} as const;
 
 export const STATUS_ICON: Record<RunRowStatus, string> = {
   failure: '❌',
@@ -253,7 +243,7 @@ export function renderRunDiscord(run: RunReport, opts: DiscordOptions): Rendered
   );
 
   const body: Record<string, unknown> = { content, embeds: [embed], allowed_mentions: { parse: [] } };
-  if (opts.username) body['username'] = truncate(opts.username, DISCORD_LIMITS.username);
+  if (opts.username) body['username'] = truncate(opts.username, DISCORD_LIMITS.usernameMax);
   if (opts.avatarUrl) body['avatar_url'] = opts.avatarUrl;
   if (opts.threadName && !opts.threadId) body['thread_name'] = truncate(opts.threadName, 100);
 

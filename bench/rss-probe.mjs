@@ -1,6 +1,12 @@
-// Preloaded with `node --import bench/rss-probe.mjs`: writes the process's peak RSS (KiB) to $RSS_OUT on exit.
+// Preloaded with `node --import bench/rss-probe.mjs`: on exit, writes the process's peak RSS (KiB) and its
+// CPU time (user + system, microseconds) to $RSS_OUT as JSON.
 import { writeFileSync } from 'node:fs';
 
 process.on('exit', () => {
-  if (process.env.RSS_OUT) writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS));
+  if (!process.env.RSS_OUT) return;
+  const u = process.resourceUsage();
+  writeFileSync(
+    process.env.RSS_OUT,
+    JSON.stringify({ maxRSS: u.maxRSS, cpuMicros: u.userCPUTime + u.systemCPUTime }),
+  );
 });

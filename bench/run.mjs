@@ -58,8 +58,13 @@ function timed(cmd, args, env, { shell = false } = {}) {
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       let rssMiB = null;
-      if (env?.RSS_OUT && existsSync(env.RSS_OUT)) rssMiB = Number(readFileSync(env.RSS_OUT, 'utf8')) / 1024;
-      resolve({ ms, code, rssMiB });
+      let cpuMs = null;
+      if (env?.RSS_OUT && existsSync(env.RSS_OUT)) {
+        const probe = JSON.parse(readFileSync(env.RSS_OUT, 'utf8'));
+        rssMiB = probe.maxRSS / 1024;
+        cpuMs = probe.cpuMicros / 1000;
+      }
+      resolve({ ms, code, rssMiB, cpuMs });
     });
   });
 }
@@ -88,11 +93,12 @@ async function startup() {
 async function streaming() {
   const big = quick ? 256 : 1024;
   const small = quick ? 32 : 100;
-  const rounds = quick ? 1 : 3;
+  const rounds = quick ? 1 : 5;
   const fakeEnv = { ...process.env, ANSI_COLORS_DISABLED: '1', FAKE_JC_FLOOD_MB: String(big) };
   const teeMs = [];
   const actionMs = [];
-  let bigRss = [];
+  const bigRss = [];
+  const bigCpu = [];
   // Alternate the two so disk and page-cache noise hits both alike; report medians.
   for (let i = 0; i < rounds; i++) {
     const logs = path.join(work, `tee-logs-${i}`);
@@ -111,11 +117,17 @@ async function streaming() {
     const viaAction = await timed(nodeBin, ['--import', probe, path.join(root, 'dist', 'index.js')], env);
     actionMs.push(viaAction.ms);
     bigRss.push(viaAction.rssMiB);
+    bigCpu.push(viaAction.cpuMs);
     rmSync(path.dirname(env.GITHUB_OUTPUT), { recursive: true, force: true });
   }
   print(`streaming: ${big} MiB through tee (median of ${rounds})`, fmt(median(teeMs)));
   print(`streaming: ${big} MiB through the action (median of ${rounds})`, fmt(median(actionMs)));
   print('streaming: ratio action / tee (target ≤ 1.15)', (median(actionMs) / median(teeMs)).toFixed(3));
+  print(
+    `streaming: ratio per round (action / tee)`,
+    actionMs.map((a, i) => (a / teeMs[i]).toFixed(2)).join(' '),
+  );
+  print(`streaming: CPU time of the action itself, ${big} MiB (median)`, fmt(median(bigCpu)));
   const smallEnv = { ...runnerEnv({ 'INPUT_JETSON-CONTAINERS': fake }), FAKE_JC_FLOOD_MB: String(small) };
   const smallRun = await timed(nodeBin, ['--import', probe, path.join(root, 'dist', 'index.js')], smallEnv);
   print(`streaming: peak RSS of the action, ${small} MiB of output`, `${smallRun.rssMiB?.toFixed(1)} MiB`);

@@ -27,10 +27,8 @@ export async function writeReport(report: BuildReport): Promise<void> {
 }
 
 async function uploadStep(report: BuildReport, logs: LogSettings): Promise<void> {
-  if (!logs.upload) {
-    report.logs.uploadError = 'log upload is turned off (upload-logs: false)';
-    return;
-  }
+  // Turned off is a choice, not an error: the run URL stays the link and nothing is reported as failed.
+  if (!logs.upload) return;
   const { uploadLogs, defaultArtifactName } = await import('./logs/artifact.js');
   const name =
     logs.artifactName ??

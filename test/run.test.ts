@@ -77,7 +77,7 @@ describe('BuildProcess', () => {
     expect(parser.bytes).toBe(readFileSync(consoleLogPath).length);
   });
 
-  it('merges stdout and stderr at line boundaries only', async () => {
+  it('keeps whole-line writes of stdout and stderr whole in console.log', async () => {
     const { out } = collect();
     const consoleLogPath = path.join(dir, 'b.log');
     const js = `
@@ -94,6 +94,28 @@ describe('BuildProcess', () => {
     const lines = readFileSync(consoleLogPath, 'utf8').split('\n').filter(Boolean);
     expect(lines.length).toBe(80);
     for (const l of lines) expect(l === 'o'.repeat(50000) || l === 'e'.repeat(50000)).toBe(true);
+  });
+
+  it('does not wait for a background process that inherited the output, once the build itself exits', async () => {
+    const { out } = collect();
+    const js = `
+      const { spawn } = require('node:child_process');
+      spawn(process.execPath, ['-e', "console.log('daemon up'); setTimeout(() => {}, 20000)"], { stdio: 'inherit' }).unref();
+      setTimeout(() => { console.log('build done'); process.exit(0); }, 200);`;
+    const proc = new BuildProcess({
+      ...script(js),
+      cwd: dir,
+      env: process.env,
+      consoleLogPath: path.join(dir, 'daemon.log'),
+      parser: new StageSpotter(),
+      out,
+    });
+    const started = Date.now();
+    const res = await proc.run();
+    expect(res.exitCode).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(readFileSync(path.join(dir, 'daemon.log'), 'utf8')).toContain('build done');
+    processGroupAlive(proc.pid as number) && process.kill(-(proc.pid as number), 'SIGKILL');
   });
 
   it('reports a command that cannot start', async () => {

@@ -34436,50 +34436,19 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/build/run.ts
-// Runs the build command in its own process group and tees its output to the job log (protected by
-// ::stop-commands::, one collapsible group per stage), to console.log, and through the stream parser.
+// Runs the build command in its own process group. The build writes straight into console.log (stdout and
+// stderr share one O_APPEND descriptor, so the kernel does the tee and the build never waits on the action);
+// the action tails that file into the job log (protected by ::stop-commands::, one collapsible group per
+// stage) and through the stream parser.
 
 
 
-/** A partial line longer than this is passed on without waiting for its newline. */
-const MAX_PENDING = (/* unused pure expression or super */ null && (256 * 1024));
-/**
- * Passes a stream on in whole lines so stdout and stderr interleave only at line boundaries: the parser
- * and the job log always see complete lines. No copying: a held partial line is a view of its chunk, and
- * a line that was held is released as two pieces back to back (the parser takes any split).
- */
-class LineGate {
-    emit;
-    pending = null;
-    constructor(emit) {
-        this.emit = emit;
-    }
-    push(chunk) {
-        const lastNewline = chunk.lastIndexOf(10);
-        if (lastNewline < 0) {
-            this.pending = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
-            if (this.pending.length >= MAX_PENDING)
-                this.flush();
-            return;
-        }
-        if (this.pending) {
-            this.emit(this.pending);
-            this.pending = null;
-        }
-        if (lastNewline === chunk.length - 1) {
-            this.emit(chunk);
-        }
-        else {
-            this.emit(chunk.subarray(0, lastNewline + 1));
-            this.pending = chunk.subarray(lastNewline + 1);
-        }
-    }
-    flush() {
-        if (this.pending)
-            this.emit(this.pending);
-        this.pending = null;
-    }
-}
+
+/** Reads of console.log grow with the flow (small when the build is quiet, large in a flood). */
+const MIN_READ_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const MAX_READ_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** How long to wait for more output when the build is quiet. */
+const IDLE_POLL_MS = 25;
 function newToken() {
     return randomBytes(16).toString('hex');
 }
@@ -34497,104 +34466,74 @@ class BuildProcess {
     constructor(opts) {
         this.opts = opts;
     }
-    /** Spawns the command and resolves when it has exited and all output is written. Never rejects. */
-    run() {
+    /** Spawns the command and resolves when it has exited and all its output is passed on. Never rejects. */
+    async run() {
         const { opts } = this;
-        return new Promise((resolve) => {
-            // A large buffer lets disk writes overlap with reading instead of pausing the build at every chunk.
-            const file = createWriteStream(opts.consoleLogPath, {
-                flags: 'a',
-                highWaterMark: 4 * 1024 * 1024,
-            });
-            let fileError = null;
-            file.on('error', (err) => {
-                fileError = err.message;
-            });
-            let token = newToken();
-            let inGroup = false;
-            let atLineStart = true;
-            const write = (data) => {
-                if (data.length === 0)
-                    return true;
-                return opts.out.write(data);
+        let token = newToken();
+        let inGroup = false;
+        let atLineStart = true;
+        const out = (data) => (data.length === 0 ? true : opts.out.write(data));
+        const marker = (lines) => {
+            out((atLineStart ? '' : '\n') + lines.join('\n') + '\n');
+            atLineStart = true;
+        };
+        const switchGroup = (title) => {
+            const next = newToken();
+            const lines = [`::${token}::`];
+            if (inGroup)
+                lines.push('::endgroup::');
+            lines.push(`::group::${groupTitle(title)}`, `::stop-commands::${next}`);
+            marker(lines);
+            token = next;
+            inGroup = true;
+        };
+        /** Passes bytes on to the job log, with group markers at stage starts. `view` is never reused. */
+        const forward = (view) => {
+            const events = opts.parser.write(view);
+            let from = 0;
+            let ok = true;
+            const emit = (a, b) => {
+                if (b <= a)
+                    return;
+                ok = out(view.subarray(a, b)) && ok;
+                atLineStart = view[b - 1] === 10;
             };
-            const marker = (lines) => {
-                write((atLineStart ? '' : '\n') + lines.join('\n') + '\n');
-                atLineStart = true;
-            };
-            marker([`::stop-commands::${token}`]);
+            for (const ev of events) {
+                if (ev.kind !== 'stage')
+                    continue;
+                const at = Math.min(Math.max(ev.offset, from), view.length);
+                emit(from, at);
+                switchGroup(ev.title);
+                from = at;
+            }
+            emit(from, view.length);
+            return ok;
+        };
+        let logFd;
+        try {
+            logFd = openSync(opts.consoleLogPath, 'w');
+        }
+        catch (err) {
+            return this.result(null, null, `could not create ${opts.consoleLogPath}: ${err.message}`);
+        }
+        marker([`::stop-commands::${token}`]);
+        let startError = null;
+        const exited = new Promise((resolve) => {
             let child;
             try {
                 child = spawn(opts.command, opts.args, {
                     cwd: opts.cwd,
                     env: opts.env,
                     detached: true,
-                    stdio: ['ignore', 'pipe', 'pipe'],
+                    stdio: ['ignore', logFd, logFd],
                 });
             }
             catch (err) {
-                marker([`::${token}::`]);
-                file.end();
-                resolve(this.result(null, null, err.message));
+                startError = err.message;
+                resolve({ code: null, signal: null });
                 return;
             }
             this.child = child;
-            const paused = new Set();
-            const pauseAll = (why) => {
-                paused.add(why);
-                child.stdout?.pause();
-                child.stderr?.pause();
-            };
-            const resume = (why) => {
-                paused.delete(why);
-                if (paused.size === 0) {
-                    child.stdout?.resume();
-                    child.stderr?.resume();
-                }
-            };
-            const switchGroup = (title) => {
-                const next = newToken();
-                const lines = [`::${token}::`];
-                if (inGroup)
-                    lines.push('::endgroup::');
-                lines.push(`::group::${groupTitle(title)}`, `::stop-commands::${next}`);
-                marker(lines);
-                token = next;
-                inGroup = true;
-            };
-            const forward = (data) => {
-                if (!file.write(data)) {
-                    pauseAll('file');
-                    file.once('drain', () => resume('file'));
-                }
-                const events = opts.parser.write(data);
-                let from = 0;
-                let ok = true;
-                for (const ev of events) {
-                    if (ev.kind !== 'stage')
-                        continue;
-                    const at = Math.min(Math.max(ev.offset, from), data.length);
-                    if (at > from) {
-                        ok = write(data.subarray(from, at)) && ok;
-                        atLineStart = data[at - 1] === 10;
-                    }
-                    switchGroup(ev.title);
-                    from = at;
-                }
-                if (from < data.length) {
-                    ok = write(data.subarray(from)) && ok;
-                    atLineStart = data[data.length - 1] === 10;
-                }
-                if (!ok) {
-                    pauseAll('out');
-                    opts.out.once('drain', () => resume('out'));
-                }
-            };
-            const outGate = new LineGate(forward);
-            const errGate = new LineGate(forward);
-            child.stdout?.on('data', (c) => outGate.push(c));
-            child.stderr?.on('data', (c) => errGate.push(c));
-            let startError = null;
             child.once('error', (err) => {
                 // Only spawn failures arrive here before 'close'; later errors (a failed kill) are harmless.
                 if (child.pid === undefined)
@@ -34602,26 +34541,54 @@ class BuildProcess {
             });
             if (child.pid !== undefined)
                 opts.onSpawn?.(child.pid);
-            child.once('close', (code, signal) => {
-                this.exited = true;
-                if (this.killTimer)
-                    clearTimeout(this.killTimer);
-                outGate.flush();
-                errGate.flush();
-                opts.parser.end();
-                const closing = [`::${token}::`];
-                if (inGroup)
-                    closing.push('::endgroup::');
-                marker(closing);
-                file.end(() => {
-                    const res = this.result(code, signal, startError);
-                    if (fileError && !res.startError) {
-                        opts.out.write(`warning: could not write ${opts.consoleLogPath}: ${fileError}\n`);
-                    }
-                    resolve(res);
-                });
-            });
+            child.once('close', (code, signal) => resolve({ code, signal }));
         });
+        // The child holds its own copy of the descriptor.
+        closeSync(logFd);
+        let exit = null;
+        void exited.then((e) => {
+            exit = e;
+            this.exited = true;
+            if (this.killTimer)
+                clearTimeout(this.killTimer);
+        });
+        const reader = await open(opts.consoleLogPath, 'r');
+        let position = 0;
+        let size = MIN_READ_BYTES;
+        try {
+            while (true) {
+                // A fresh buffer per read: the job log's writable may hold on to what it is given, so nothing is
+                // overwritten and nothing needs copying.
+                const buffer = Buffer.allocUnsafeSlow(size);
+                const { bytesRead } = await reader.read(buffer, 0, size, position);
+                if (bytesRead > 0) {
+                    position += bytesRead;
+                    size = bytesRead === size ? Math.min(size * 2, MAX_READ_BYTES) : MIN_READ_BYTES;
+                    if (!forward(buffer.subarray(0, bytesRead))) {
+                        await new Promise((resolve) => opts.out.once('drain', () => resolve()));
+                    }
+                    continue;
+                }
+                // At the end of what is written so far: done once the build has exited (and this read came after).
+                if (exit !== null)
+                    break;
+                await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS))]);
+            }
+        }
+        catch (err) {
+            opts.out.write(`\nwarning: could not read ${opts.consoleLogPath}: ${err.message}\n`);
+            await exited;
+        }
+        finally {
+            await reader.close().catch(() => undefined);
+        }
+        opts.parser.end();
+        const closing = [`::${token}::`];
+        if (inGroup)
+            closing.push('::endgroup::');
+        marker(closing);
+        const { code, signal } = await exited;
+        return this.result(code, signal, startError);
     }
     /**
      * Forwards a cancel signal to the whole process group at once and schedules SIGKILL for the group.
@@ -34797,10 +34764,9 @@ async function writeReport(report) {
     await (0,promises_.writeFile)(report.logs.reportFile, JSON.stringify(report, null, 2) + '\n');
 }
 async function uploadStep(report, logs) {
-    if (!logs.upload) {
-        report.logs.uploadError = 'log upload is turned off (upload-logs: false)';
+    // Turned off is a choice, not an error: the run URL stays the link and nothing is reported as failed.
+    if (!logs.upload)
         return;
-    }
     const { uploadLogs, defaultArtifactName } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19153));
     const name = logs.artifactName ??
         defaultArtifactName({

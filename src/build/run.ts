@@ -1,8 +1,11 @@
-// Runs the build command in its own process group and tees its output to the job log (protected by
-// ::stop-commands::, one collapsible group per stage), to console.log, and through the stream parser.
+// Runs the build command in its own process group. The build writes straight into console.log (stdout and
+// stderr share one O_APPEND descriptor, so the kernel does the tee and the build never waits on the action);
+// the action tails that file into the job log (protected by ::stop-commands::, one collapsible group per
+// stage) and through the stream parser.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, readdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 
 export interface StreamEventLike {
@@ -41,43 +44,11 @@ export interface RunResult {
   killed: boolean;
 }
 
-/** A partial line longer than this is passed on without waiting for its newline. */
-const MAX_PENDING = 256 * 1024;
-
-/**
- * Passes a stream on in whole lines so stdout and stderr interleave only at line boundaries: the parser
- * and the job log always see complete lines. No copying: a held partial line is a view of its chunk, and
- * a line that was held is released as two pieces back to back (the parser takes any split).
- */
-class LineGate {
-  private pending: Buffer | null = null;
-
-  constructor(private readonly emit: (data: Buffer) => void) {}
-
-  push(chunk: Buffer): void {
-    const lastNewline = chunk.lastIndexOf(10);
-    if (lastNewline < 0) {
-      this.pending = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
-      if (this.pending.length >= MAX_PENDING) this.flush();
-      return;
-    }
-    if (this.pending) {
-      this.emit(this.pending);
-      this.pending = null;
-    }
-    if (lastNewline === chunk.length - 1) {
-      this.emit(chunk);
-    } else {
-      this.emit(chunk.subarray(0, lastNewline + 1));
-      this.pending = chunk.subarray(lastNewline + 1);
-    }
-  }
-
-  flush(): void {
-    if (this.pending) this.emit(this.pending);
-    this.pending = null;
-  }
-}
+/** Reads of console.log grow with the flow (small when the build is quiet, large in a flood). */
+const MIN_READ_BYTES = 64 * 1024;
+const MAX_READ_BYTES = 1024 * 1024;
+/** How long to wait for more output when the build is quiet. */
+const IDLE_POLL_MS = 25;
 
 function newToken(): string {
   return randomBytes(16).toString('hex');
@@ -97,130 +68,121 @@ export class BuildProcess {
 
   constructor(private readonly opts: RunOptions) {}
 
-  /** Spawns the command and resolves when it has exited and all output is written. Never rejects. */
-  run(): Promise<RunResult> {
+  /** Spawns the command and resolves when it has exited and all its output is passed on. Never rejects. */
+  async run(): Promise<RunResult> {
     const { opts } = this;
-    return new Promise<RunResult>((resolve) => {
-      // A large buffer lets disk writes overlap with reading instead of pausing the build at every chunk.
-      const file: WriteStream = createWriteStream(opts.consoleLogPath, {
-        flags: 'a',
-        highWaterMark: 4 * 1024 * 1024,
-      });
-      let fileError: string | null = null;
-      file.on('error', (err) => {
-        fileError = err.message;
-      });
-      let token = newToken();
-      let inGroup = false;
-      let atLineStart = true;
-      const write = (data: Buffer | string): boolean => {
-        if (data.length === 0) return true;
-        return opts.out.write(data);
+    let token = newToken();
+    let inGroup = false;
+    let atLineStart = true;
+    const out = (data: Buffer | string): boolean => (data.length === 0 ? true : opts.out.write(data));
+    const marker = (lines: string[]): void => {
+      out((atLineStart ? '' : '\n') + lines.join('\n') + '\n');
+      atLineStart = true;
+    };
+    const switchGroup = (title: string): void => {
+      const next = newToken();
+      const lines = [`::${token}::`];
+      if (inGroup) lines.push('::endgroup::');
+      lines.push(`::group::${groupTitle(title)}`, `::stop-commands::${next}`);
+      marker(lines);
+      token = next;
+      inGroup = true;
+    };
+    /** Passes bytes on to the job log, with group markers at stage starts. `view` is never reused. */
+    const forward = (view: Buffer): boolean => {
+      const events = opts.parser.write(view);
+      let from = 0;
+      let ok = true;
+      const emit = (a: number, b: number): void => {
+        if (b <= a) return;
+        ok = out(view.subarray(a, b)) && ok;
+        atLineStart = view[b - 1] === 10;
       };
-      const marker = (lines: string[]): void => {
-        write((atLineStart ? '' : '\n') + lines.join('\n') + '\n');
-        atLineStart = true;
-      };
-      marker([`::stop-commands::${token}`]);
+      for (const ev of events) {
+        if (ev.kind !== 'stage') continue;
+        const at = Math.min(Math.max(ev.offset, from), view.length);
+        emit(from, at);
+        switchGroup(ev.title);
+        from = at;
+      }
+      emit(from, view.length);
+      return ok;
+    };
 
+    let logFd: number;
+    try {
+      logFd = openSync(opts.consoleLogPath, 'w');
+    } catch (err) {
+      return this.result(null, null, `could not create ${opts.consoleLogPath}: ${(err as Error).message}`);
+    }
+    marker([`::stop-commands::${token}`]);
+
+    let startError: string | null = null;
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
       let child: ChildProcess;
       try {
         child = spawn(opts.command, opts.args, {
           cwd: opts.cwd,
           env: opts.env,
           detached: true,
-          stdio: ['ignore', 'pipe', 'pipe'],
+          stdio: ['ignore', logFd, logFd],
         });
       } catch (err) {
-        marker([`::${token}::`]);
-        file.end();
-        resolve(this.result(null, null, (err as Error).message));
+        startError = (err as Error).message;
+        resolve({ code: null, signal: null });
         return;
       }
       this.child = child;
-
-      const paused = new Set<string>();
-      const pauseAll = (why: string): void => {
-        paused.add(why);
-        child.stdout?.pause();
-        child.stderr?.pause();
-      };
-      const resume = (why: string): void => {
-        paused.delete(why);
-        if (paused.size === 0) {
-          child.stdout?.resume();
-          child.stderr?.resume();
-        }
-      };
-
-      const switchGroup = (title: string): void => {
-        const next = newToken();
-        const lines = [`::${token}::`];
-        if (inGroup) lines.push('::endgroup::');
-        lines.push(`::group::${groupTitle(title)}`, `::stop-commands::${next}`);
-        marker(lines);
-        token = next;
-        inGroup = true;
-      };
-
-      const forward = (data: Buffer): void => {
-        if (!file.write(data)) {
-          pauseAll('file');
-          file.once('drain', () => resume('file'));
-        }
-        const events = opts.parser.write(data);
-        let from = 0;
-        let ok = true;
-        for (const ev of events) {
-          if (ev.kind !== 'stage') continue;
-          const at = Math.min(Math.max(ev.offset, from), data.length);
-          if (at > from) {
-            ok = write(data.subarray(from, at)) && ok;
-            atLineStart = data[at - 1] === 10;
-          }
-          switchGroup(ev.title);
-          from = at;
-        }
-        if (from < data.length) {
-          ok = write(data.subarray(from)) && ok;
-          atLineStart = data[data.length - 1] === 10;
-        }
-        if (!ok) {
-          pauseAll('out');
-          opts.out.once('drain', () => resume('out'));
-        }
-      };
-
-      const outGate = new LineGate(forward);
-      const errGate = new LineGate(forward);
-      child.stdout?.on('data', (c: Buffer) => outGate.push(c));
-      child.stderr?.on('data', (c: Buffer) => errGate.push(c));
-
-      let startError: string | null = null;
       child.once('error', (err: NodeJS.ErrnoException) => {
         // Only spawn failures arrive here before 'close'; later errors (a failed kill) are harmless.
         if (child.pid === undefined) startError = describeSpawnError(opts.command, err);
       });
       if (child.pid !== undefined) opts.onSpawn?.(child.pid);
-
-      child.once('close', (code, signal) => {
-        this.exited = true;
-        if (this.killTimer) clearTimeout(this.killTimer);
-        outGate.flush();
-        errGate.flush();
-        opts.parser.end();
-        const closing = [`::${token}::`];
-        if (inGroup) closing.push('::endgroup::');
-        marker(closing);
-        file.end(() => {
-          const res = this.result(code, signal, startError);
-          if (fileError && !res.startError) {
-            opts.out.write(`warning: could not write ${opts.consoleLogPath}: ${fileError}\n`);
-          }
-          resolve(res);
-        });
-      });
+      child.once('close', (code, signal) => resolve({ code, signal }));
     });
+    // The child holds its own copy of the descriptor.
+    closeSync(logFd);
+
+    let exit: { code: number | null; signal: string | null } | null = null;
+    void exited.then((e) => {
+      exit = e;
+      this.exited = true;
+      if (this.killTimer) clearTimeout(this.killTimer);
+    });
+
+    const reader = await open(opts.consoleLogPath, 'r');
+    let position = 0;
+    let size = MIN_READ_BYTES;
+    try {
+      while (true) {
+        // A fresh buffer per read: the job log's writable may hold on to what it is given, so nothing is
+        // overwritten and nothing needs copying.
+        const buffer = Buffer.allocUnsafeSlow(size);
+        const { bytesRead } = await reader.read(buffer, 0, size, position);
+        if (bytesRead > 0) {
+          position += bytesRead;
+          size = bytesRead === size ? Math.min(size * 2, MAX_READ_BYTES) : MIN_READ_BYTES;
+          if (!forward(buffer.subarray(0, bytesRead))) {
+            await new Promise<void>((resolve) => opts.out.once('drain', () => resolve()));
+          }
+          continue;
+        }
+        // At the end of what is written so far: done once the build has exited (and this read came after).
+        if (exit !== null) break;
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS))]);
+      }
+    } catch (err) {
+      opts.out.write(`\nwarning: could not read ${opts.consoleLogPath}: ${(err as Error).message}\n`);
+      await exited;
+    } finally {
+      await reader.close().catch(() => undefined);
+    }
+    opts.parser.end();
+    const closing = [`::${token}::`];
+    if (inGroup) closing.push('::endgroup::');
+    marker(closing);
+    const { code, signal } = await exited;
+    return this.result(code, signal, startError);
   }
 
   /**

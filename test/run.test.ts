@@ -115,7 +115,7 @@ describe('BuildProcess', () => {
     expect(res.exitCode).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(readFileSync(path.join(dir, 'daemon.log'), 'utf8')).toContain('build done');
-    processGroupAlive(proc.pid as number) && process.kill(-(proc.pid as number), 'SIGKILL');
+    if (processGroupAlive(proc.pid as number)) process.kill(-(proc.pid as number), 'SIGKILL');
   });
 
   it('reports a command that cannot start', async () => {

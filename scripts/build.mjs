@@ -1,12 +1,14 @@
 // Bundles each entry point with @vercel/ncc into its own folder under dist/ (so lazily loaded
 // chunks of different entries never collide) and writes the thin files the action.yml files name.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const target = join(root, 'dist');
+// Build into a fresh folder and swap it in at the end, so a failed build never leaves dist/ half-written.
+const dist = join(root, '.dist-build');
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 const entries = {
   main: 'src/main.ts',
@@ -40,3 +42,5 @@ for (const [file, folder] of Object.entries(shims)) {
   );
 }
 writeFileSync(join(dist, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
+rmSync(target, { recursive: true, force: true });
+renameSync(dist, target);

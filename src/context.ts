@@ -45,6 +45,11 @@ export function normalizeMatrix(raw: string): string | null {
   }
 }
 
+/** The `runner-labels` input: space, comma or newline separated, duplicates dropped. */
+export function parseLabels(raw: string): string[] {
+  return [...new Set(raw.split(/[\s,]+/).filter((l) => l !== ''))];
+}
+
 export function readRunnerInfo(env: Env = process.env, labels: string[] = []): RunnerInfo {
   return {
     name: value(env, 'RUNNER_NAME') ?? os.hostname(),

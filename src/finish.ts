@@ -1,11 +1,12 @@
 // The back half shared by main (build ended) and post (main cancelled or killed):
 // upload the logs, write report.json, notify, then outputs, job summary and annotations.
 import * as core from '@actions/core';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from './errors.js';
 import type { BuildReport } from './report.js';
-import { scrub } from './secrets.js';
+import { scrub, scrubDeep } from './secrets.js';
 import type { LogSettings } from './settings.js';
 import type {
   DeliveryResult,
@@ -14,6 +15,34 @@ import type {
   RenderedMessage,
   Target,
 } from './notify/types.js';
+
+export interface FinishOptions {
+  /** The logs were already uploaded (by main, before post took over). */
+  skipUpload?: boolean;
+  /** Sources of targets already delivered to: not sent again. */
+  alreadyDelivered?: readonly string[];
+  onUploaded?: () => void;
+  /** Called as each target is delivered, so a stopped main can tell post what is left. */
+  onDelivered?: (source: string) => void;
+}
+
+/**
+ * The `webhook-id` of one target for one build: the same from main and from post, so a receiver can
+ * de-duplicate a notification that post sends again after main was stopped mid-delivery.
+ */
+export function deliveryId(report: BuildReport, target: Target): string {
+  const key = [
+    report.run.repository,
+    report.run.runId,
+    report.run.runAttempt,
+    report.run.job,
+    report.run.matrix,
+  ];
+  const hash = createHash('sha256')
+    .update(JSON.stringify([...key, report.startTime, target.source]))
+    .digest('hex');
+  return `msg_${hash.slice(0, 32)}`;
+}
 
 export interface FinishResult {
   report: BuildReport;
@@ -29,24 +58,35 @@ export async function writeReport(report: BuildReport): Promise<void> {
 async function uploadStep(report: BuildReport, logs: LogSettings): Promise<void> {
   // Turned off is a choice, not an error: the run URL stays the link and nothing is reported as failed.
   if (!logs.upload) return;
-  const { uploadLogs, defaultArtifactName } = await import('./logs/artifact.js');
-  const name =
+  const { uploadLogs, defaultArtifactName, isNameConflict } = await import('./logs/artifact.js');
+  let name =
     logs.artifactName ??
     defaultArtifactName({
       job: report.run.job,
       matrix: report.run.matrix,
       runAttempt: report.run.runAttempt,
+      step: process.env.GITHUB_ACTION ?? null,
     });
+  const upload = (): ReturnType<typeof uploadLogs> =>
+    uploadLogs({
+      dir: report.logs.dir,
+      name,
+      retentionDays: logs.retentionDays,
+      timeoutMs: logs.uploadTimeoutMs,
+      serverUrl: report.run.serverUrl,
+      repository: report.run.repository,
+      runId: report.run.runId,
+    });
+  let result = await upload();
+  if (!result.ok && logs.artifactName === null && isNameConflict(result.reason)) {
+    // A derived name can still be taken (the same job id in two calls of a reusable workflow): keep the
+    // logs under a name made unique on the spot rather than lose them. A name the user chose is kept as is.
+    const runner = (report.runner.name ?? 'runner').replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 40);
+    name = `${name}-${runner}-${randomBytes(3).toString('hex')}`;
+    core.info(`The artifact name was taken in this run; uploading as '${name}' instead.`);
+    result = await upload();
+  }
   report.logs.artifactName = name;
-  const result = await uploadLogs({
-    dir: report.logs.dir,
-    name,
-    retentionDays: logs.retentionDays,
-    timeoutMs: logs.uploadTimeoutMs,
-    serverUrl: report.run.serverUrl,
-    repository: report.run.repository,
-    runId: report.run.runId,
-  });
   if (result.ok) {
     report.logs.artifactId = result.id;
     report.logs.artifactUrl = result.url;
@@ -64,6 +104,7 @@ async function uploadStep(report: BuildReport, logs: LogSettings): Promise<void>
 async function notifyStep(
   report: BuildReport,
   settings: NotifySettings,
+  opts: FinishOptions,
 ): Promise<{ results: DeliveryResult[]; failed: DeliveryResult[] }> {
   const { notify } = await import('./notify/index.js');
   let attachment: Promise<OutgoingFile | null> | null = null;
@@ -81,12 +122,24 @@ async function notifyStep(
         }).catch(() => null);
       }
       const file = wantsAttachment && attachment ? await attachment : null;
-      return renderDiscord(report, { ...settings.discord, attachment: file });
+      return scrubbed(renderDiscord(report, { ...settings.discord, attachment: file }));
     }
     const { renderGeneric } = await import('./notify/render/generic.js');
-    return renderGeneric(report);
+    return scrubbed(renderGeneric(report));
   };
-  return notify({ status: report.status }, settings, render);
+  const done = new Set(opts.alreadyDelivered ?? []);
+  const remaining = { ...settings, targets: settings.targets.filter((t) => !done.has(t.source)) };
+  return notify({ status: report.status }, remaining, render, {
+    newId: (target) => deliveryId(report, target),
+    onResult: (result) => {
+      if (result.delivered) opts.onDelivered?.(result.source);
+    },
+  });
+}
+
+/** Secrets the build printed (e.g. in an excerpt) never leave in a payload. */
+function scrubbed(message: RenderedMessage): RenderedMessage {
+  return { ...message, body: scrubDeep(message.body) };
 }
 
 function setOutputs(report: BuildReport, notifications: DeliveryResult[]): void {
@@ -124,20 +177,24 @@ export async function finishBuild(
   report: BuildReport,
   logs: LogSettings,
   notifySettings: NotifySettings | null,
+  opts: FinishOptions = {},
 ): Promise<FinishResult> {
   // report.json goes into the artifact, so write it before the upload, and again once the link is known.
   await writeReport(report).catch((err) => core.warning(`Could not write report.json: ${errorMessage(err)}`));
-  await uploadStep(report, logs).catch((err) => {
-    report.logs.uploadError = errorMessage(err);
-    core.warning(`Build logs were not uploaded: ${scrub(errorMessage(err))}`);
-  });
-  await writeReport(report).catch(() => undefined);
+  if (!opts.skipUpload) {
+    await uploadStep(report, logs).catch((err) => {
+      report.logs.uploadError = errorMessage(err);
+      core.warning(`Build logs were not uploaded: ${scrub(errorMessage(err))}`);
+    });
+    await writeReport(report).catch(() => undefined);
+    opts.onUploaded?.();
+  }
 
   let notifications: DeliveryResult[] = [];
   let notifyFailed: DeliveryResult[] = [];
   if (notifySettings && notifySettings.targets.length > 0) {
     try {
-      const res = await notifyStep(report, notifySettings);
+      const res = await notifyStep(report, notifySettings, opts);
       notifications = res.results;
       notifyFailed = res.failed;
       for (const f of notifyFailed) {

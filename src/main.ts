@@ -4,17 +4,45 @@ import { mkdir } from 'node:fs/promises';
 import { assembleReport, logPaths } from './assemble.js';
 import { resolveEnvironment } from './build/collect.js';
 import { BuildStreamParser } from './build/parse.js';
-import { BuildProcess } from './build/run.js';
-import { normalizeMatrix, readRunContext, readRunnerInfo } from './context.js';
+import { BuildProcess, processStartTime } from './build/run.js';
+import { normalizeMatrix, parseLabels, readRunContext, readRunnerInfo } from './context.js';
 import { errorMessage } from './errors.js';
 import { finishBuild, writeReport } from './finish.js';
 import { loadNotifySettings } from './notify-settings.js';
 import { scrub } from './secrets.js';
 import { buildArgv, childEnv, readSettings } from './settings.js';
-import { savePhase, savePid, saveStart } from './state.js';
+import { saveDelivered, savePhase, savePid, saveStart, saveUploaded } from './state.js';
+
+/**
+ * After a cancel arrives while uploading or notifying, how long in-flight deliveries may still finish
+ * before main hands the rest to post. The runner sends SIGTERM 7.5 s and SIGKILL 10 s after SIGINT.
+ */
+const HANDOFF_GRACE_MS = 2500;
+
+type Stage = 'setup' | 'build' | 'finishing';
 
 async function main(): Promise<void> {
   const start = new Date();
+  // Signals are handled from the very start: a cancel before the build starts means no build at all.
+  let stage: Stage = 'setup';
+  let earlySignal: NodeJS.Signals | null = null;
+  let proc: BuildProcess | null = null;
+  let handOff: ((signal: NodeJS.Signals) => void) | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stage === 'build' && proc) {
+      process.stdout.write(
+        `\nReceived ${signal}: stopping the build (signal forwarded to its process group).\n`,
+      );
+      proc.cancel(signal);
+    } else if (stage === 'finishing') {
+      handOff?.(signal);
+    } else {
+      earlySignal ??= signal;
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
   let settings;
   let notifySettings;
   try {
@@ -24,17 +52,22 @@ async function main(): Promise<void> {
     core.setFailed(scrub(errorMessage(err)));
     return;
   }
+  if (earlySignal) {
+    core.warning(`Cancelled (${earlySignal}) before the build started; nothing was built.`);
+    process.exitCode = 1;
+    return;
+  }
   const build = settings.build;
   const paths = logPaths(build.logDir);
   await mkdir(build.logDir, { recursive: true });
-  saveStart({ logDir: build.logDir, startTime: start.toISOString() });
+  saveStart({ logDir: build.logDir, startTime: start.toISOString(), settings });
   savePhase('building');
 
   const argv = buildArgv(build);
   core.info(`Running ${argv.display}`);
   core.info(`Logs: ${build.logDir}`);
   const parser = new BuildStreamParser();
-  const proc = new BuildProcess({
+  proc = new BuildProcess({
     command: argv.command,
     args: argv.args,
     cwd: build.workingDirectory,
@@ -42,21 +75,12 @@ async function main(): Promise<void> {
     consoleLogPath: paths.consoleLog,
     parser,
     out: process.stdout,
-    onSpawn: savePid,
+    onSpawn: (pid) => savePid(pid, processStartTime(pid)),
   });
-  const onSignal = (signal: NodeJS.Signals): void => {
-    process.stdout.write(
-      `\nReceived ${signal}: stopping the build (signal forwarded to its process group).\n`,
-    );
-    proc.cancel(signal);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
+  stage = 'build';
   const run = await proc.run();
   const end = new Date();
   const cancelled = run.cancelSignal !== null;
-  // A killed group may leave a partial line behind; the parse from the stream is still complete.
   const parse = parser.result();
   const report = assembleReport({
     build,
@@ -66,7 +90,7 @@ async function main(): Promise<void> {
     cancelled,
     environment: await resolveEnvironment(parse.environment),
     context: { ...readRunContext(), matrix: normalizeMatrix(core.getInput('matrix')) },
-    runner: readRunnerInfo(),
+    runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
     start,
     end,
     logs: paths,
@@ -86,8 +110,31 @@ async function main(): Promise<void> {
     return;
   }
 
+  // Uploading and notifying can take minutes. A cancel now must not lose them: main records what it has
+  // done as it goes, and on a signal gives in-flight deliveries a moment, then leaves the rest to post.
+  stage = 'finishing';
   savePhase('finishing');
-  const finished = await finishBuild(report, settings.logs, notifySettings);
+  const delivered = new Set<string>();
+  const handedOff = new Promise<NodeJS.Signals>((resolve) => (handOff = resolve));
+  const finishing = finishBuild(report, settings.logs, notifySettings, {
+    onUploaded: saveUploaded,
+    onDelivered: (source) => {
+      delivered.add(source);
+      saveDelivered(delivered);
+    },
+  });
+  const first = await Promise.race([finishing.then(() => null), handedOff]);
+  if (first !== null) {
+    await Promise.race([finishing, new Promise((resolve) => setTimeout(resolve, HANDOFF_GRACE_MS))]);
+    await writeReport(report).catch(() => undefined);
+    savePhase('reported');
+    core.warning(
+      `Received ${first} while uploading logs or notifying; the post step finishes what is left (${delivered.size} notification(s) already delivered).`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const finished = await finishing;
   savePhase('done');
   core.info(report.message);
   if (report.status !== 'success') {

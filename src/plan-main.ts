@@ -4,9 +4,29 @@
 import * as core from '@actions/core';
 import { splitPackages, validatePackageName } from './build/packages.js';
 import { errorMessage } from './errors.js';
-import { MAX_MATRIX_LEGS, normalizeRunsOn, planMatrix } from './plan.js';
+import { MAX_MATRIX_LEGS, normalizeRunsOn, planKey, planMatrix } from './plan.js';
 
-export function runPlan(getInput: (name: string) => string = core.getInput): void {
+/**
+ * `runs-on`: required, so that an empty or malformed value fails here, in seconds and naming the input,
+ * instead of as a `fromJSON('')` error of the build job and a summary of "missing" rows.
+ */
+export function readRunsOn(raw: string): string[] {
+  if (raw.trim() === '') {
+    throw new Error(
+      `Input 'runs-on' is empty: give the build legs' runner labels as a JSON array, e.g. '["self-hosted","jetson"]'.`,
+    );
+  }
+  try {
+    return normalizeRunsOn(raw);
+  } catch (err) {
+    throw new Error(`Input 'runs-on' is invalid: ${errorMessage(err)}`);
+  }
+}
+
+export function runPlan(
+  getInput: (name: string) => string = core.getInput,
+  key: () => string = () => planKey(),
+): void {
   const raw = getInput('packages');
   const names = splitPackages(raw);
   for (const name of names) validatePackageName(name);
@@ -21,20 +41,21 @@ export function runPlan(getInput: (name: string) => string = core.getInput): voi
     );
   }
   const plan = planMatrix(names, { maxLegs });
-  const runsOnRaw = getInput('runs-on');
-  const runsOn = runsOnRaw.trim() === '' ? null : normalizeRunsOn(runsOnRaw);
+  const runsOn = readRunsOn(getInput('runs-on'));
+  const runKey = key();
 
+  core.setOutput('key', runKey);
   core.setOutput('matrix', JSON.stringify({ include: plan.include }));
   core.setOutput('packages', JSON.stringify(plan.packages));
   core.setOutput('count', String(plan.packages.length));
   core.setOutput('legs', String(plan.include.length));
-  core.setOutput('runs-on', runsOn ? JSON.stringify(runsOn) : '');
+  core.setOutput('runs-on', JSON.stringify(runsOn));
 
   const chunked = plan.include.length < plan.packages.length;
   core.info(
     `${plan.packages.length} package(s) → ${plan.include.length} matrix leg(s)` +
       (chunked ? ` (more than ${maxLegs}: each leg builds its chunk one package at a time)` : '') +
-      (runsOn ? ` on ${JSON.stringify(runsOn)}` : ''),
+      ` on ${JSON.stringify(runsOn)}; artifact key ${runKey}`,
   );
   for (const leg of plan.include.slice(0, 300))
     core.info(`  ${leg.leg}: ${leg.packages}${leg.multiple ? ' (--multiple --skip-errors)' : ''}`);

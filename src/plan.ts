@@ -1,12 +1,16 @@
 // The matrix plan of the reusable workflow: packages → matrix legs (one per package, chunked past 256 legs).
-// Pure: no inputs, no env, no I/O. src/plan-main.ts wires it to the `plan` action.
+// Pure apart from planKey's random bytes: no inputs, no env, no I/O. src/plan-main.ts wires it to the `plan` action.
+import { randomBytes } from 'node:crypto';
 import { isWildcard } from './build/packages.js';
 
 /** GitHub's limit of jobs per matrix. */
 export const MAX_MATRIX_LEGS = 256;
 
 export interface MatrixLeg {
-  /** A name safe for artifact names and job titles, unique within the plan (e.g. `pytorch-2.8`, `chunk-2-of-3`). */
+  /**
+   * A name safe for artifact names and job titles, unique within the plan (e.g. `pytorch-2.8`,
+   * `ros-humble-all` for `ros:humble*`, `chunk-2-of-3`).
+   */
   leg: string;
   /** The package(s) this leg builds, space separated, exactly as planned. */
   packages: string;
@@ -26,15 +30,26 @@ export interface MatrixPlan {
   packages: string[];
 }
 
+/**
+ * A random key for one call of the reusable workflow: it goes into every artifact name of the call, so two
+ * calls in one caller run never collide nor read each other's reports. 12 hex characters.
+ */
+export function planKey(random: (bytes: number) => Buffer = randomBytes): string {
+  return random(6).toString('hex');
+}
+
 export interface PlanOptions {
   /** At most this many legs (1-256); more packages are chunked so that none is dropped. */
   maxLegs?: number;
 }
 
-/** A name usable in an artifact name: no `" : < > | * ? \ /`, no spaces, at most 60 characters. */
+/**
+ * A name usable in an artifact name: no `" ' : < > | * ? \ /`, no spaces, at most 60 characters. A `*` reads
+ * as `all` (`ros:humble*` → `ros-humble-all`), so a wildcard leg is not mistaken for a package of that name.
+ */
 export function legSlug(name: string): string {
   const slug = name
-    .replace(/\*/g, 'x')
+    .replace(/-*\*+-*/g, '-all-')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, 60);
@@ -72,9 +87,11 @@ export function planMatrix(packages: string[], opts: PlanOptions = {}): MatrixPl
   if (unique.length <= maxLegs) {
     const used = new Set<string>();
     unique.forEach((name, index) => {
-      let leg = legSlug(name);
-      // Two names can slug alike (`a:b`, `a-b`): the index makes the second one unique.
-      if (used.has(leg)) leg = `${leg}-${index + 1}`;
+      const slug = legSlug(name);
+      // Two names can slug alike (`a:b`, `a-b`), and a suffixed name can meet a real one (`a-b-3 a:b a-b`):
+      // count up from the position until the name is free.
+      let leg = slug;
+      for (let n = index + 1; used.has(leg); n++) leg = `${slug}-${n}`;
       used.add(leg);
       include.push({ leg, packages: name, index, multiple: isWildcard(name) });
     });

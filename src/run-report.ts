@@ -14,6 +14,9 @@ export type RunStatus = 'success' | 'failure' | 'cancelled';
 
 /**
  * Outcome of one package row.
+ * - `failure`: the build, test or push failed, the setup script failed, or the build step hit its
+ *   `timeout-minutes` (the action reports that as cancelled - the runner sends the same SIGINT as for a
+ *   cancellation - and the leg record's failed build step tells them apart).
  * - `cancelled`: stopped (run cancelled, fail-fast) or never reached (`not-built` within a chunk).
  * - `missing`: planned, but no leg reported it: the runner was lost, the job timed out before writing
  *   report.json, or the report could not be uploaded. Counts as a failure of the run.
@@ -22,7 +25,7 @@ export type RunRowStatus = 'success' | 'failure' | 'cancelled' | 'missing';
 
 export interface RunFailure {
   stage: string | null;
-  /** `build`, `test`, `push`, `resolve`, `start`, `setup` or `unknown`. */
+  /** `build`, `test`, `push`, `resolve`, `start`, `setup`, `timeout` or `unknown`. */
   phase: string;
   error: string | null;
   excerpt: string[];
@@ -82,7 +85,10 @@ export interface RunReport {
   /** The legs' build times added up: wall_seconds / build_seconds_sum shows what the fleet saved. */
   build_seconds_sum: number;
   totals: RunTotals;
+  /** Every row that failed the run: `failure` and `missing` (never reported) alike. */
   failed_packages: string[];
+  /** The rows no leg reported (`missing`), also in failed_packages. */
+  missing_packages: string[];
   images: string[];
   /** Results of the jobs the summary depends on (`needs.<job>.result`). */
   jobs: Record<string, string>;
@@ -106,11 +112,16 @@ export interface RunReportInput {
   reports: BuildReport[];
   /** The planned package list (the plan job's `packages`), wildcards as typed. */
   planned: string[];
-  /** `toJSON(needs)` parsed: `{ build: { result } , plan: { result } }`. */
+  /** The `needs` input parsed: `{ plan: { result }, build: { result } }` (or all of `toJSON(needs)`). */
   needs: unknown;
   context: RunContext;
   now: Date;
   legs?: LegRecord[];
+  /**
+   * The matrix ran with fail-fast: a leg that never started while the build failed was cancelled by
+   * GitHub after another leg failed, not lost.
+   */
+  failFast?: boolean;
 }
 
 const MAX_EXCERPT_LINES = 40;
@@ -153,14 +164,54 @@ function failureOf(f: PackageResult['failure'] | BuildReport['failure']): RunFai
   };
 }
 
-function findLeg(legs: LegRecord[], packages: string[]): LegRecord | null {
+/** The leg record of `packages`: of run attempt `attempt` when there is one, else the latest attempt. */
+function findLeg(legs: LegRecord[], packages: string[], attempt: string | null = null): LegRecord | null {
   let best: LegRecord | null = null;
   for (const leg of legs) {
     if (!packages.some((p) => leg.packages.includes(p))) continue;
+    if (attempt !== null && leg.runAttempt === attempt) return leg;
     if (!best || Number(leg.runAttempt ?? 0) >= Number(best.runAttempt ?? 0)) best = leg;
   }
   return best;
 }
+
+export interface PlannedSelection {
+  reports: BuildReport[];
+  legs: LegRecord[];
+  /** What was left out, one line each (`pytorch:2.8 (attempt 1)`), for a notice. */
+  ignored: string[];
+}
+
+/**
+ * Keeps the reports and leg records of this plan: those whose requested packages were all planned. Another
+ * call of the workflow in the same run (its artifacts matched by a too-wide pattern) must not add rows.
+ * With no planned list everything is kept.
+ */
+export function selectPlanned(
+  reports: BuildReport[],
+  legs: LegRecord[],
+  planned: string[],
+): PlannedSelection {
+  const set = new Set(planned.map((p) => p.trim()).filter((p) => p !== ''));
+  if (set.size === 0) return { reports, legs, ignored: [] };
+  const ours = (names: string[]): boolean => names.length > 0 && names.every((n) => set.has(n));
+  const ignored: string[] = [];
+  const keptReports = reports.filter((r) => {
+    const requested = r.requestedPackages ?? [];
+    if (ours(requested)) return true;
+    const attempt = r.run?.runAttempt ? ` (attempt ${r.run.runAttempt})` : '';
+    ignored.push(`report of ${requested.join(' ') || '(no packages)'}${attempt}`);
+    return false;
+  });
+  const keptLegs = legs.filter((l) => {
+    if (ours(l.packages)) return true;
+    ignored.push(`leg record ${l.leg} (${l.packages.join(' ')})`);
+    return false;
+  });
+  return { reports: keptReports, legs: keptLegs, ignored };
+}
+
+const TIMED_OUT_REASON = 'timed out: the build step reached timeout-minutes';
 
 interface Keyed {
   row: RunRow;
@@ -170,11 +221,13 @@ interface Keyed {
 /** Builds the RunReport. Every planned entry ends up in a row: nothing silently disappears. */
 export function buildRunReport(input: RunReportInput): RunReport {
   const { context, now } = input;
-  const legs = input.legs ?? [];
   const planned = [...new Set(input.planned.map((p) => p.trim()).filter((p) => p !== ''))];
+  const selected = selectPlanned(input.reports, input.legs ?? [], planned);
+  const legs = selected.legs;
   const plannedIndex = new Map(planned.map((p, i) => [p, i]));
   const jobs = jobResults(input.needs);
-  const reports = [...input.reports].sort(byRecency);
+  const buildResult = jobs['build'] ?? null;
+  const reports = [...selected.reports].sort(byRecency);
 
   const rows = new Map<string, Keyed>();
   const covered = new Set<string>();
@@ -183,7 +236,13 @@ export function buildRunReport(input: RunReportInput): RunReport {
   for (const report of reports) {
     const requested = report.requestedPackages ?? [];
     for (const r of requested) covered.add(r);
-    const leg = findLeg(legs, requested);
+    const leg = findLeg(legs, requested, report.run?.runAttempt ?? null);
+    // A step timeout sends the same SIGINT as a cancellation, so the action reports `cancelled`; the leg
+    // record's build step outcome is `failure` then (a real cancellation leaves it `cancelled`).
+    const timedOut =
+      report.status === 'cancelled' && leg?.buildOutcome === 'failure' && buildResult !== 'cancelled';
+    const timeoutFailure = (f: RunFailure | null): RunFailure =>
+      f ?? { stage: null, phase: 'timeout', error: 'the build step timed out', excerpt: [] };
     const base = {
       log_url: report.logs?.artifactUrl ?? report.logs?.url ?? report.run?.runUrl ?? context.runUrl,
       web_url: leg?.jobUrl ?? report.run?.runUrl ?? context.runUrl,
@@ -206,15 +265,22 @@ export function buildRunReport(input: RunReportInput): RunReport {
     const results = report.packages ?? [];
     for (const p of results) {
       const notBuilt = p.status === 'not-built';
+      const timeout = timedOut && p.status === 'cancelled';
       put({
         name: p.name,
-        status: p.status === 'not-built' ? 'cancelled' : p.status,
+        status: p.status === 'not-built' ? 'cancelled' : timeout ? 'failure' : p.status,
         requested: requestedFor(p.name),
-        reason: notBuilt ? 'not built: the leg stopped before reaching it' : null,
+        reason: notBuilt
+          ? timedOut
+            ? 'not built: the leg timed out before reaching it'
+            : 'not built: the leg stopped before reaching it'
+          : timeout
+            ? TIMED_OUT_REASON
+            : null,
         image: p.image ?? null,
         pushed_image: p.pushedImage ?? null,
         duration_seconds: p.durationSeconds ?? null,
-        failure: failureOf(p.failure),
+        failure: timeout ? timeoutFailure(failureOf(p.failure)) : failureOf(p.failure),
         ...base,
       });
     }
@@ -226,7 +292,8 @@ export function buildRunReport(input: RunReportInput): RunReport {
       if (named.has(r)) continue;
       const wildcard = isWildcard(r);
       if (wildcard && wildcardExpanded) continue;
-      const status: RunRowStatus = report.status === 'success' ? 'missing' : report.status;
+      const status: RunRowStatus =
+        report.status === 'success' ? 'missing' : timedOut ? 'failure' : report.status;
       put({
         name: r,
         status,
@@ -234,20 +301,25 @@ export function buildRunReport(input: RunReportInput): RunReport {
         reason:
           status === 'missing'
             ? 'the leg succeeded but its report has no result for this package'
-            : status === 'cancelled'
-              ? 'the leg was cancelled before this package finished'
-              : null,
+            : timedOut
+              ? TIMED_OUT_REASON
+              : status === 'cancelled'
+                ? 'the leg was cancelled before this package finished'
+                : null,
         image: null,
         pushed_image: null,
         duration_seconds: null,
-        failure: status === 'failure' ? failureOf(report.failure) : null,
+        failure: timedOut
+          ? timeoutFailure(failureOf(report.failure))
+          : status === 'failure'
+            ? failureOf(report.failure)
+            : null,
         ...base,
       });
     }
   }
 
   // Planned entries no report answered.
-  const buildResult = jobs['build'] ?? null;
   for (const name of planned) {
     if (covered.has(name) || rows.has(name)) continue;
     const leg = findLeg(legs, [name]);
@@ -264,6 +336,14 @@ export function buildRunReport(input: RunReportInput): RunReport {
     } else if (!leg && buildResult === 'cancelled') {
       status = 'cancelled';
       reason = 'the run was cancelled before this leg reported';
+    } else if (
+      input.failFast === true &&
+      buildResult === 'failure' &&
+      (!leg || leg.buildOutcome === null || leg.buildOutcome === 'skipped')
+    ) {
+      // GitHub cancels the legs still queued (no leg record) or starting (build step skipped) when one fails.
+      status = 'cancelled';
+      reason = 'stopped by fail-fast: another leg failed before this one built';
     } else if (!leg && buildResult === 'skipped') {
       status = 'cancelled';
       reason = 'the build job was skipped';
@@ -319,7 +399,8 @@ export function buildRunReport(input: RunReportInput): RunReport {
     0,
   );
 
-  const failed = runs.filter((r) => r.status === 'failure').map((r) => r.name);
+  const failed = runs.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name);
+  const missing = runs.filter((r) => r.status === 'missing').map((r) => r.name);
   const images = [
     ...new Set(runs.filter((r) => r.status === 'success' && r.image).map((r) => r.image as string)),
   ];
@@ -343,6 +424,7 @@ export function buildRunReport(input: RunReportInput): RunReport {
     build_seconds_sum: Math.round(buildSum * 10) / 10,
     totals,
     failed_packages: failed,
+    missing_packages: missing,
     images,
     jobs,
     runs,

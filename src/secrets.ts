@@ -11,6 +11,9 @@ export function registerSecret(value: string | null | undefined): void {
   if (trimmed.length < 3 || registered.has(trimmed)) return;
   registered.add(trimmed);
   core.setSecret(trimmed);
+  // `Bearer <token>`, `token <value>`: the credential part can appear on its own (a build printing it).
+  const parts = trimmed.split(/\s+/);
+  if (parts.length > 1) for (const part of parts) if (part.length >= 8) registerSecret(part);
 }
 
 /** Registers a URL and the parts of it that carry credentials (path token, query, password). */
@@ -34,6 +37,17 @@ export function scrub(text: string): string {
     if (out.includes(secret)) out = out.split(secret).join('***');
   }
   return out;
+}
+
+/** `scrub` applied to every string inside a JSON-like value (a rendered payload). */
+export function scrubDeep<T>(value: T): T {
+  if (registered.size === 0) return value;
+  if (typeof value === 'string') return scrub(value) as T;
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v)])) as T;
+  }
+  return value;
 }
 
 /** A URL safe to print: scheme and host only, the rest masked. */

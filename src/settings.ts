@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { splitPackages, validatePackageName } from './build/packages.js';
 import { InputError } from './errors.js';
+import { parseBoolean } from './inputs.js';
 import { parseArtifactName, parseRetentionDays } from './logs/artifact.js';
 
 export type GetInput = (name: string) => string;
@@ -40,13 +41,9 @@ export interface Settings {
   logs: LogSettings;
 }
 
-/** Reads a boolean input the way YAML 1.2 core schema does, with an error that names the input. */
+/** Reads a boolean input (see parseBoolean), with an error that names the input. */
 export function readBoolean(getInput: GetInput, name: string, fallback: boolean): boolean {
-  const raw = getInput(name).trim();
-  if (raw === '') return fallback;
-  if (/^(true|True|TRUE)$/.test(raw)) return true;
-  if (/^(false|False|FALSE)$/.test(raw)) return false;
-  throw new InputError(name, raw, 'use true or false');
+  return parseBoolean(name, getInput(name), fallback);
 }
 
 function optional(getInput: GetInput, name: string): string | null {
@@ -92,6 +89,29 @@ export function defaultLogDir(env: Env, now: Date = new Date()): string {
     'jetson-build-logs',
     `${job}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${stamp}-${process.pid}`,
   );
+}
+
+/** Flags the action sets itself, and the inputs to use instead of passing them in extra-args. */
+const RESERVED_FLAGS: Record<string, string> = {
+  '--logs': "the 'log-dir' input (the action always passes --logs so it can upload and parse the logs)",
+  '--log-dir': "the 'log-dir' input (the action always passes --logs so it can upload and parse the logs)",
+  '--multiple': "the 'multiple' input",
+  '--skip-errors': "the 'skip-errors' input",
+  '--name': "the 'name' input",
+  '--base': "the 'base' input",
+  '--push': "the 'push' input",
+  '--skip-tests': "the 'skip-tests' input",
+  '--build-flags': "the 'build-flags' input",
+  '--build-args': "the 'build-args' input",
+};
+
+function checkExtraArgs(args: string[]): string[] {
+  for (const arg of args) {
+    const flag = arg.split('=')[0] ?? arg;
+    const instead = RESERVED_FLAGS[flag];
+    if (instead) throw new InputError('extra-args', arg, `${flag} is set through ${instead}`);
+  }
+  return args;
 }
 
 export function readBuildSettings(getInput: GetInput, env: Env): BuildSettings {
@@ -145,7 +165,7 @@ export function readBuildSettings(getInput: GetInput, env: Env): BuildSettings {
     skipTests: values['skip-tests'],
     buildArgs: values['build-args'],
     buildFlags: values['build-flags'],
-    extraArgs: splitLines(getInput('extra-args')),
+    extraArgs: checkExtraArgs(splitLines(getInput('extra-args'))),
     command,
     commandTakesBuild: takesBuild,
     workingDirectory,
@@ -154,9 +174,12 @@ export function readBuildSettings(getInput: GetInput, env: Env): BuildSettings {
   };
 }
 
-export function readLogSettings(getInput: GetInput, env: Env): LogSettings {
-  const timeoutRaw = env.JETSON_BUILD_UPLOAD_TIMEOUT_SECONDS;
-  const timeoutSeconds = timeoutRaw && Number(timeoutRaw) > 0 ? Number(timeoutRaw) : 300;
+export function readLogSettings(getInput: GetInput): LogSettings {
+  const timeoutRaw = getInput('upload-timeout').trim();
+  const timeoutSeconds = timeoutRaw === '' ? 300 : Number(timeoutRaw);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 3600) {
+    throw new InputError('upload-timeout', timeoutRaw, 'a number of seconds from 1 to 3600 (default 300)');
+  }
   return {
     upload: readBoolean(getInput, 'upload-logs', true),
     artifactName: parseArtifactName(getInput('artifact-name')) ?? null,
@@ -166,7 +189,7 @@ export function readLogSettings(getInput: GetInput, env: Env): LogSettings {
 }
 
 export function readSettings(getInput: GetInput, env: Env): Settings {
-  return { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput, env) };
+  return { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput) };
 }
 
 /** The argv for the build: flags in `--flag=value` form so values starting with '-' stay values. */

@@ -1,6 +1,7 @@
 // Entry point of the `summarize` action (summarize/action.yml): every leg's report.json → one RunReport →
 // run-report.json, outputs, the job summary and ONE notification for the whole matrix run.
 // The pure parts live in run-report.ts, run-summary.ts and notify/render/run-*.ts; this file does the I/O.
+import { parseBoolean } from './inputs.js';
 import * as core from '@actions/core';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import {
   buildRunReport,
   checkBuildReport,
   parseLegRecord,
+  selectPlanned,
   type LegRecord,
   type RunReport,
 } from './run-report.js';
@@ -144,24 +146,25 @@ export function parsePlanned(input: string): string[] {
   return text.split(/[\s,]+/).filter((p) => p !== '');
 }
 
-/** The `needs` input: `${{ toJSON(needs) }}`. Malformed → {} with a warning. */
+/**
+ * The `needs` input: `{"plan":{"result":…},"build":{"result":…}}` as the workflow writes it (`${{ toJSON(needs) }}`
+ * works too, but carries every job output). Malformed → {} with a warning.
+ */
 export function parseNeeds(input: string, warn: (msg: string) => void): unknown {
   const text = input.trim();
   if (text === '') return {};
   try {
     return JSON.parse(text);
   } catch {
-    warn(`needs is not JSON; pass \${{ toJSON(needs) }}. Ignored.`);
+    warn(
+      `needs is not JSON; pass {"plan":{"result":"\${{ needs.plan.result }}"},"build":{"result":"\${{ needs.build.result }}"}}. Ignored.`,
+    );
     return {};
   }
 }
 
 function readBool(name: string, fallback: boolean): boolean {
-  const v = core.getInput(name).trim().toLowerCase();
-  if (v === '') return fallback;
-  if (['true', 'yes', '1', 'on'].includes(v)) return true;
-  if (['false', 'no', '0', 'off'].includes(v)) return false;
-  throw new Error(`Input '${v}' for ${name} is not a boolean: use true or false.`);
+  return parseBoolean(name, core.getInput(name), fallback);
 }
 
 async function notifyRun(
@@ -199,22 +202,38 @@ export async function runSummarize(
 ): Promise<RunReport> {
   const warn = (msg: string): void => core.warning(scrub(msg));
   const failOnBuildError = readBool('fail-on-build-error', true);
+  const failFast = readBool('fail-fast', false);
 
   const spec = core.getInput('reports') || 'jetson-reports';
   const found = await findReportFiles(spec, env.GITHUB_WORKSPACE || process.cwd());
-  const reports = await loadReports(found.reports, warn);
-  const legs = await loadLegs(found.legs, warn);
+  const loaded = await loadReports(found.reports, warn);
+  const loadedLegs = await loadLegs(found.legs, warn);
   core.info(
-    `Found ${reports.length} report(s) and ${legs.length} leg record(s) under ${spec.replace(/\n/g, ', ')}.`,
+    `Found ${loaded.length} report(s) and ${loadedLegs.length} leg record(s) under ${spec.replace(/\n/g, ', ')}.`,
   );
+  const planned = parsePlanned(core.getInput('packages'));
+  const { reports, legs, ignored } = selectPlanned(loaded, loadedLegs, planned);
+  if (ignored.length > 0) {
+    const shown = ignored.slice(0, 20).join('; ');
+    core.notice(
+      scrub(
+        `Ignored ${ignored.length} file(s) for packages that were not planned (another run of the workflow?): ` +
+          shown +
+          (ignored.length > 20 ? ` and ${ignored.length - 20} more` : '') +
+          '.',
+      ),
+      { title: 'Reports not planned' },
+    );
+  }
 
   const run = buildRunReport({
     reports,
     legs,
-    planned: parsePlanned(core.getInput('packages')),
+    planned,
     needs: parseNeeds(core.getInput('needs'), warn),
     context: readRunContext(env),
     now: now(),
+    failFast,
   });
 
   const dir = path.join(env.RUNNER_TEMP || os.tmpdir(), 'jetson-build-summary');
@@ -228,6 +247,7 @@ export async function runSummarize(
 
   core.setOutput('status', run.status);
   core.setOutput('failed-packages', JSON.stringify(run.failed_packages));
+  core.setOutput('missing-packages', JSON.stringify(run.missing_packages));
   core.setOutput('images', JSON.stringify(run.images));
   core.setOutput('report-file', reportFile);
   core.setOutput(

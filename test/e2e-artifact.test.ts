@@ -58,6 +58,33 @@ describe('e2e: dist/ log artifact', () => {
     for (const n of names) expect(n).toMatch(/^jetson-build-logs-build-.+-attempt1$/);
   });
 
+  it('a derived name already taken in the run (two calls of one workflow) is retried once under a unique name', async () => {
+    service = await startResultsService();
+    for (let i = 0; i < 2; i++) {
+      const run = await runAction({
+        inputs: { packages: 'numpy', 'runner-labels': 'self-hosted jetson' },
+        env: service.env,
+      });
+      expect(run.main.code).toBe(0);
+      expect(run.main.outputs['log-artifact-id']).toMatch(/^\d+$/);
+      const report = JSON.parse(readFileSync(run.main.outputs['report-file'] ?? '', 'utf8')) as BuildReport;
+      expect(report.runner.labels).toEqual(['self-hosted', 'jetson']);
+    }
+    const names = service.artifacts.map((a) => a.name);
+    expect(names[0]).toBe('jetson-build-logs-build-attempt1');
+    expect(names[1]).toMatch(/^jetson-build-logs-build-attempt1-orin-agx-01-[0-9a-f]{6}$/);
+  });
+
+  it('a second use of the action in one job gets its own name (the step id)', async () => {
+    service = await startResultsService();
+    const run = await runAction({
+      inputs: { packages: 'numpy' },
+      env: { ...service.env, GITHUB_ACTION: '__octo-org_jetson-build-action_2' },
+    });
+    expect(run.main.code).toBe(0);
+    expect(service.artifacts[0]?.name).toBe('jetson-build-logs-build-step2-attempt1');
+  });
+
   it('after a cancel, post uploads the logs and links them', async () => {
     service = await startResultsService();
     receiver = await startReceiver({ fallback: { status: 204 } });
@@ -82,11 +109,11 @@ describe('e2e: dist/ log artifact', () => {
     const opts = mode as { failCreate?: number; hang?: 'create'; GHES?: string };
     service = await startResultsService(opts.GHES ? {} : opts);
     receiver = await startReceiver({ fallback: { status: 204 } });
-    let env: Record<string, string> = { ...service.env, JETSON_BUILD_UPLOAD_TIMEOUT_SECONDS: '3' };
+    let env: Record<string, string> = { ...service.env };
     if (_name === 'no runtime token') env = {};
     if (opts.GHES) env = { ...env, GITHUB_SERVER_URL: 'https://ghe.example.com' };
     const run = await runAction({
-      inputs: { packages: 'numpy', 'webhook-url': `${receiver.url}/hook` },
+      inputs: { packages: 'numpy', 'webhook-url': `${receiver.url}/hook`, 'upload-timeout': '3' },
       env,
     });
     expect(run.main.code).toBe(0);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Webhook } from 'standardwebhooks';
 import { verify as verifyGithub } from '@octokit/webhooks-methods';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { BuildReport } from '../src/report.js';
 import { runAction } from './support/action-runner.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
 import { validateGenericPayload, validateReport } from './support/schema.js';
@@ -165,6 +166,67 @@ describe('e2e: dist/ notifications', () => {
     const body = (discord?.json ?? discord?.multipart?.payloadJson) as { embeds: { title: string }[] };
     expect(body.embeds[0]?.title).toBe('Jetson Containers Build Cancelled');
     noSecretsIn([run.main.stdout, run.post.stdout, run.summary], [TOKEN]);
+  });
+
+  it('a cancel while notifying: main hands off in time, post sends only what was not delivered, with the same id', async () => {
+    let arrived: () => void = () => undefined;
+    const slowArrived = new Promise<void>((resolve) => (arrived = resolve));
+    receiver = await startReceiver({
+      paths: {
+        '/fast': { status: 200, body: 'ok' },
+        '/slow': [
+          () => {
+            arrived();
+            return { hang: true };
+          },
+          { status: 200, body: 'ok' },
+        ],
+      },
+    });
+    const run = await runAction({
+      inputs: {
+        packages: 'numpy',
+        webhooks: JSON.stringify([
+          { url: `${receiver.url}/fast` },
+          { url: `${receiver.url}/slow`, timeout: 60 },
+        ]),
+        'upload-logs': 'false',
+      },
+      cancelOn: slowArrived,
+    });
+    // Main stopped well before the runner's SIGTERM (7.5 s after SIGINT) and left the rest to post.
+    expect(run.main.signal).toBeNull();
+    expect(run.state.phase).toBe('reported');
+    expect(JSON.parse(run.state.delivered ?? '[]')).toEqual(['webhooks[0]']);
+    expect(run.main.stdout).toMatch(/post step finishes what is left/);
+    expect(receiver.requestsTo('/fast').length).toBe(1);
+    const slow = receiver.requestsTo('/slow');
+    expect(slow.length).toBe(2);
+    expect(slow[0]?.headers['webhook-id']).toBe(slow[1]?.headers['webhook-id']);
+    // The build itself finished: its report is the truth, not "cancelled".
+    expect(validateGenericPayload(slow[1]?.json).status).toBe('success');
+  });
+
+  it('secrets a build prints never leave in a payload', async () => {
+    receiver = await startReceiver({ fallback: { status: 204 } });
+    const secret = 'sk-build-secret-1234567890';
+    const run = await runAction({
+      inputs: {
+        packages: 'numpy',
+        'webhook-url': `${receiver.url}/hook`,
+        'webhook-headers': JSON.stringify({ Authorization: `Bearer ${secret}` }),
+        'upload-logs': 'false',
+      },
+      env: { FAKE_JC_FAIL_STAGE: 'build-essential', FAKE_JC_ECHO: `token ${secret}` },
+    });
+    expect(run.main.outputs.status).toBe('failure');
+    // The secret really is in the failure excerpt the payload is made from (report.json stays on the runner)…
+    const report = JSON.parse(readFileSync(run.main.outputs['report-file'] ?? '', 'utf8')) as BuildReport;
+    expect(JSON.stringify(report.failure?.excerpt)).toContain(secret);
+    // …and it does not leave in the notification.
+    const body = receiver.requests[0]?.body.toString('utf8') ?? '';
+    expect(body.length).toBeGreaterThan(100);
+    expect(body).not.toContain(secret);
   });
 
   it('falls back to upstream JC_BUILD_FAILURE_WEBHOOK_URL and never passes it to the build', async () => {

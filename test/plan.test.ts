@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_MATRIX_LEGS, legSlug, normalizeRunsOn, planMatrix } from '../src/plan.js';
-import { runPlan } from '../src/plan-main.js';
+import { MAX_MATRIX_LEGS, legSlug, normalizeRunsOn, planKey, planMatrix } from '../src/plan.js';
+import { readRunsOn, runPlan } from '../src/plan-main.js';
 import { parseCommandFile } from './support/action-runner.js';
 
 const names = (n: number): string[] =>
@@ -87,6 +87,28 @@ describe('planMatrix', () => {
     expect(legs[1]).toBe('a-b-2');
   });
 
+  it('counts past a suffix that is already a real name (`a-b-3 a:b a-b`)', () => {
+    expect(planMatrix(['a-b-3', 'a:b', 'a-b']).include.map((l) => l.leg)).toEqual(['a-b-3', 'a-b', 'a-b-4']);
+    expect(planMatrix(['a:b', 'a-b', 'a-b-2', 'a_b']).include.map((l) => l.leg)).toEqual([
+      'a-b',
+      'a-b-2',
+      'a-b-2-3',
+      'a_b',
+    ]);
+    // Many names slugging alike stay unique.
+    const alike = ['a:b', 'a-b', 'a+b', 'a b', 'a=b', 'a-b-2', 'a-b-3', 'a-b-4', 'a-b-5'];
+    const legs = planMatrix(alike).include.map((l) => l.leg);
+    expect(new Set(legs).size).toBe(alike.length);
+  });
+
+  it('names a wildcard leg so it does not read like a package (`ros:humble*` → `ros-humble-all`)', () => {
+    expect(planMatrix(['ros:humble*', 'l4t-*', '*']).include.map((l) => l.leg)).toEqual([
+      'ros-humble-all',
+      'l4t-all',
+      'all',
+    ]);
+  });
+
   it('refuses an empty plan', () => {
     expect(() => planMatrix([])).toThrow(/empty/);
     expect(() => planMatrix([' ', ''])).toThrow(/empty/);
@@ -97,6 +119,15 @@ describe('legSlug', () => {
   it('bounds the length and never returns an empty name', () => {
     expect(legSlug('x'.repeat(300))).toHaveLength(60);
     expect(legSlug('::')).toBe('package');
+  });
+});
+
+describe('planKey', () => {
+  it('is 12 hex characters, different every time', () => {
+    const keys = new Set(Array.from({ length: 50 }, () => planKey()));
+    expect(keys.size).toBe(50);
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{12}$/);
+    expect(planKey(() => Buffer.from([0, 1, 2, 0xab, 0xcd, 0xef]))).toBe('000102abcdef');
   });
 });
 
@@ -143,6 +174,24 @@ describe('the plan action entry point', () => {
     expect(out['count']).toBe('3');
     expect(out['legs']).toBe('3');
     expect(JSON.parse(out['runs-on'] ?? '')).toEqual(['self-hosted', 'jetson']);
+    expect(out['key']).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('writes the key it is given, for the artifact names', () => {
+    runPlan(inputs({ packages: 'numpy', 'runs-on': '["jetson"]' }), () => 'abc123abc123');
+    const out = parseCommandFile(readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8'));
+    expect(out['key']).toBe('abc123abc123');
+  });
+
+  it('fails early, naming the input, on an empty or malformed runs-on', () => {
+    expect(() => runPlan(inputs({ packages: 'numpy' }))).toThrow(/Input 'runs-on' is empty/);
+    expect(() => runPlan(inputs({ packages: 'numpy', 'runs-on': '  ' }))).toThrow(/'runs-on' is empty/);
+    expect(() => runPlan(inputs({ packages: 'numpy', 'runs-on': '["jetson",' }))).toThrow(
+      /Input 'runs-on' is invalid: .*not valid JSON/,
+    );
+    expect(() => readRunsOn('[]')).toThrow(/'runs-on' is invalid: .*no runner label/);
+    // Nothing was written: the build job is skipped, not started with fromJSON('').
+    expect(readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8')).toBe('');
   });
 
   it('rejects a name the main action would reject, naming the input', () => {

@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BuildReport, RunContext } from '../src/report.js';
 import {
   buildRunReport,
   checkBuildReport,
   jobResults,
+  selectPlanned,
   type LegRecord,
   type RunReport,
 } from '../src/run-report.js';
@@ -167,7 +168,9 @@ describe('buildRunReport', () => {
     const row = run.runs.find((r) => r.name === 'ros:humble-desktop');
     expect(row).toMatchObject({ status: 'missing', web_url: context.runUrl, created: null });
     expect(row?.reason).toMatch(/runner was lost|timed out/);
-    expect(run.failed_packages).toEqual([]);
+    // A package that never reported failed the run: it is in failed_packages, and in missing_packages.
+    expect(run.failed_packages).toEqual(['ros:humble-desktop']);
+    expect(run.missing_packages).toEqual(['ros:humble-desktop']);
   });
 
   it('a leg whose setup failed before any report is a failure at the setup phase', () => {
@@ -290,10 +293,188 @@ describe('buildRunReport', () => {
     expectValidRun(run);
     expect(run.runs.map((r) => r.name)).toEqual(planned);
     expect(run.totals).toEqual({ packages: 256, success: 250, failure: 4, cancelled: 0, missing: 2 });
-    expect(run.failed_packages).toEqual(['pkg-250', 'pkg-251', 'pkg-252', 'pkg-253']);
+    expect(run.failed_packages).toEqual(['pkg-250', 'pkg-251', 'pkg-252', 'pkg-253', 'pkg-254', 'pkg-255']);
+    expect(run.missing_packages).toEqual(['pkg-254', 'pkg-255']);
     expect(run.images).toHaveLength(250);
     expect(run.build_seconds_sum).toBe(254 * 60);
     expect(run.status).toBe('failure');
+  });
+
+  it('a cancelled leg links the run for its logs (post uploads them after the report was uploaded)', () => {
+    const run = buildRunReport({
+      reports: [fixture('cancelled-l4t-ml')],
+      planned: ['l4t-ml'],
+      needs: needs('cancelled'),
+      context,
+      now,
+      legs: [leg('cancelled-l4t-ml')],
+    });
+    expectValidRun(run);
+    expect(run.runs[0]).toMatchObject({ status: 'cancelled', log_url: context.runUrl });
+    expect(run.runs[0]?.web_url).toMatch(/\/job\/105$/);
+  });
+
+  describe('a step timeout (the action reports cancelled, the leg record says the build step failed)', () => {
+    const timedOutLeg = (buildOutcome: string): LegRecord => ({ ...leg('cancelled-l4t-ml'), buildOutcome });
+
+    it('is a failure, "timed out", that fails the run', () => {
+      const run = buildRunReport({
+        reports: [fixture('success-pytorch'), fixture('cancelled-l4t-ml')],
+        planned: ['pytorch:2.8', 'l4t-ml'],
+        needs: needs('failure'),
+        context,
+        now,
+        legs: [leg('success-pytorch'), timedOutLeg('failure')],
+      });
+      expectValidRun(run);
+      expect(run.status).toBe('failure');
+      const row = run.runs.find((r) => r.name === 'l4t-ml');
+      expect(row).toMatchObject({ status: 'failure', host_tag: 'orin-agx-05' });
+      expect(row?.reason).toMatch(/^timed out/);
+      expect(row?.failure).toMatchObject({ phase: 'timeout' });
+      expect(run.failed_packages).toEqual(['l4t-ml']);
+      expect(run.totals).toMatchObject({ failure: 1, cancelled: 0 });
+    });
+
+    it('also when the report has no row for the package, and not-built packages of a chunk stay cancelled', () => {
+      const base = fixture('cancelled-l4t-ml');
+      const chunk: BuildReport = {
+        ...base,
+        requestedPackages: ['a', 'b', 'c'],
+        packages: [
+          { ...base.packages[0]!, name: 'a', status: 'success', image: 'a:r36.4' },
+          { ...base.packages[0]!, name: 'b', status: 'cancelled' },
+        ],
+      };
+      const chunkLeg: LegRecord = {
+        ...timedOutLeg('failure'),
+        leg: 'chunk-1-of-1',
+        packages: ['a', 'b', 'c'],
+      };
+      const run = buildRunReport({
+        reports: [chunk],
+        planned: ['a', 'b', 'c'],
+        needs: needs('failure'),
+        context,
+        now,
+        legs: [chunkLeg],
+      });
+      expectValidRun(run);
+      expect(run.runs.map((r) => [r.name, r.status])).toEqual([
+        ['a', 'success'],
+        ['b', 'failure'],
+        ['c', 'failure'],
+      ]);
+      const notBuilt = buildRunReport({
+        reports: [
+          {
+            ...chunk,
+            packages: [...chunk.packages, { ...base.packages[0]!, name: 'c', status: 'not-built' }],
+          },
+        ],
+        planned: ['a', 'b', 'c'],
+        needs: needs('failure'),
+        context,
+        now,
+        legs: [chunkLeg],
+      });
+      expect(notBuilt.runs.find((r) => r.name === 'c')).toMatchObject({ status: 'cancelled' });
+      expect(notBuilt.runs.find((r) => r.name === 'c')?.reason).toMatch(/timed out before reaching it/);
+    });
+
+    it('stays cancelled when the build step was cancelled or the whole run was', () => {
+      for (const [outcome, result] of [
+        ['cancelled', 'failure'],
+        ['failure', 'cancelled'],
+      ] as const) {
+        const run = buildRunReport({
+          reports: [fixture('cancelled-l4t-ml')],
+          planned: ['l4t-ml'],
+          needs: needs(result),
+          context,
+          now,
+          legs: [timedOutLeg(outcome)],
+        });
+        expect(run.runs[0]?.status, `${outcome}/${result}`).toBe('cancelled');
+      }
+    });
+  });
+
+  describe('fail-fast', () => {
+    const input = (failFast: boolean | undefined, legs: LegRecord[] = []) => ({
+      reports: [fixture('failure-torchvision')],
+      planned: ['torchvision', 'opencv', 'cmake'],
+      needs: needs('failure'),
+      context,
+      now,
+      legs: [leg('failure-torchvision'), ...legs],
+      ...(failFast === undefined ? {} : { failFast }),
+    });
+
+    it('shows the legs GitHub cancelled before they built as cancelled "stopped by fail-fast"', () => {
+      // opencv never started (no leg record); cmake was cancelled while checking out (build step skipped).
+      const cmake: LegRecord = {
+        ...leg('failure-torchvision'),
+        leg: 'cmake',
+        packages: ['cmake'],
+        setupOutcome: 'skipped',
+        buildOutcome: 'skipped',
+      };
+      const run = buildRunReport(input(true, [cmake]));
+      expectValidRun(run);
+      expect(run.runs.map((r) => [r.name, r.status])).toEqual([
+        ['torchvision', 'failure'],
+        ['opencv', 'cancelled'],
+        ['cmake', 'cancelled'],
+      ]);
+      for (const r of run.runs.slice(1)) expect(r.reason).toMatch(/stopped by fail-fast/);
+      expect(run.status).toBe('failure');
+      expect(run.failed_packages).toEqual(['torchvision']);
+      expect(run.missing_packages).toEqual([]);
+    });
+
+    it('without fail-fast, a leg that never reported is still missing', () => {
+      for (const failFast of [false, undefined]) {
+        const run = buildRunReport(input(failFast));
+        expect(run.runs.find((r) => r.name === 'opencv')?.status).toBe('missing');
+        expect(run.missing_packages).toEqual(['opencv', 'cmake']);
+        expect(run.failed_packages).toEqual(['torchvision', 'opencv', 'cmake']);
+      }
+    });
+  });
+
+  describe('reports that were not planned (another call of the workflow in the same run)', () => {
+    it('are ignored: no row, no time, and they are listed for a notice', () => {
+      const reports = [fixture('success-pytorch'), fixture('failure-torchvision'), fixture('wildcard-ros')];
+      const legs = [leg('success-pytorch'), leg('failure-torchvision'), leg('wildcard-ros')];
+      const selected = selectPlanned(reports, legs, ['pytorch:2.8']);
+      expect(selected.reports).toHaveLength(1);
+      expect(selected.legs.map((l) => l.leg)).toEqual(['pytorch-2.8']);
+      expect(selected.ignored).toEqual([
+        'report of torchvision (attempt 1)',
+        'report of ros:humble* (attempt 1)',
+        'leg record torchvision (torchvision)',
+        'leg record ros-humble-all (ros:humble*)',
+      ]);
+      const run = buildRunReport({
+        reports,
+        legs,
+        planned: ['pytorch:2.8'],
+        needs: needs('success'),
+        context,
+        now,
+      });
+      expectValidRun(run);
+      expect(run.runs.map((r) => r.name)).toEqual(['pytorch:2.8']);
+      expect(run.status).toBe('success');
+      expect(run.build_seconds_sum).toBe(3723);
+    });
+
+    it('with no planned list, everything counts', () => {
+      const reports = [fixture('success-pytorch'), fixture('failure-torchvision')];
+      expect(selectPlanned(reports, [], []).reports).toHaveLength(2);
+      expect(selectPlanned(reports, [], []).ignored).toEqual([]);
+    });
   });
 
   it('reads needs results defensively', () => {
@@ -450,7 +631,8 @@ describe('summarize end to end (in process, loopback receiver)', () => {
 
     const out = parseCommandFile(readFileSync(path.join(dir, 'output'), 'utf8'));
     expect(out['status']).toBe('failure');
-    expect(JSON.parse(out['failed-packages'] ?? '')).toEqual(['torchvision']);
+    expect(JSON.parse(out['failed-packages'] ?? '')).toEqual(['torchvision', 'ros:humble-desktop']);
+    expect(JSON.parse(out['missing-packages'] ?? '')).toEqual(['ros:humble-desktop']);
     expect(JSON.parse(out['images'] ?? '')).toEqual(['pytorch:2.8-r36.4.tegra-aarch64-cu126-22.04']);
     expect(JSON.parse(out['notifications'] ?? '')).toHaveLength(2);
     const written = JSON.parse(readFileSync(out['report-file'] ?? '', 'utf8')) as RunReport;
@@ -460,11 +642,62 @@ describe('summarize end to end (in process, loopback receiver)', () => {
     expect(summary).toContain('| Status | Package |');
   });
 
+  it("ignores another call's reports with a notice, and labels fail-fast legs as cancelled", async () => {
+    const reports = path.join(dir, 'jetson-reports');
+    // Ours: torchvision failed; opencv never started (fail-fast). Theirs (a too-wide pattern): pytorch.
+    mkdirSync(path.join(reports, 'jetson-report-aaaa-torchvision-1'), { recursive: true });
+    cpSync(
+      path.join(FIXTURES, 'failure-torchvision'),
+      path.join(reports, 'jetson-report-aaaa-torchvision-1'),
+      {
+        recursive: true,
+      },
+    );
+    mkdirSync(path.join(reports, 'jetson-report-bbbb-pytorch-2.8-1'), { recursive: true });
+    cpSync(path.join(FIXTURES, 'success-pytorch'), path.join(reports, 'jetson-report-bbbb-pytorch-2.8-1'), {
+      recursive: true,
+    });
+    setupEnv({
+      reports: 'jetson-reports',
+      needs: JSON.stringify({ plan: { result: 'success' }, build: { result: 'failure' } }),
+      packages: JSON.stringify(['torchvision', 'opencv']),
+      'fail-fast': 'true',
+      'fail-on-build-error': 'false',
+    });
+    const writes: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    let run: RunReport;
+    try {
+      run = await runSummarize(process.env, () => now);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(run.runs.map((r) => [r.name, r.status])).toEqual([
+      ['torchvision', 'failure'],
+      ['opencv', 'cancelled'],
+    ]);
+    expect(run.runs[1]?.reason).toMatch(/fail-fast/);
+    const notice = writes.find((w) => w.startsWith('::notice'));
+    expect(notice).toMatch(/Ignored 2 file\(s\) for packages that were not planned/);
+    expect(notice).toContain('report of pytorch:2.8');
+    const out = parseCommandFile(readFileSync(path.join(dir, 'output'), 'utf8'));
+    expect(JSON.parse(out['failed-packages'] ?? '')).toEqual(['torchvision']);
+    expect(JSON.parse(out['missing-packages'] ?? '')).toEqual([]);
+  });
+
+  it('refuses a fail-fast value that is not a boolean, naming the input', async () => {
+    setupEnv({ reports: 'jetson-reports', 'fail-fast': 'maybe' });
+    await expect(runSummarize(process.env, () => now)).rejects.toThrow(/fail-fast/);
+  });
+
   it('does not fail the step for a failed run when fail-on-build-error is false, and needs no target', async () => {
     setupEnv({
       reports: FIXTURES,
       needs: JSON.stringify(needs('failure')),
-      packages: 'pytorch:2.8 torchvision',
+      packages: 'pytorch:2.8 torchvision ros:humble*',
       'fail-on-build-error': 'false',
     });
     const run = await runSummarize(process.env, () => now);

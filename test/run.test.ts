@@ -170,6 +170,32 @@ describe('BuildProcess', () => {
     expect(gone).toBe(true);
   });
 
+  it('after a cancel, a large backlog is parsed and kept in console.log but not replayed into the job log', async () => {
+    const { out, text } = collect();
+    const consoleLogPath = path.join(dir, 'backlog.log');
+    const js = `
+      process.on('SIGINT', () => {
+        const line = 'x'.repeat(1023) + '\\n';
+        process.stdout.write(line.repeat(5 * 1024));
+        console.log('last words');
+        process.exit(130);
+      });
+      console.log('ready');
+      setInterval(() => {}, 1000);`;
+    const parser = new StageSpotter();
+    const proc = new BuildProcess({ ...script(js), cwd: dir, env: process.env, consoleLogPath, parser, out });
+    const done = proc.run();
+    for (let i = 0; i < 100 && !text().includes('ready'); i++) await new Promise((r) => setTimeout(r, 20));
+    proc.cancel('SIGINT');
+    const res = await done;
+    expect(res.exitCode).toBe(130);
+    const log = text();
+    expect(log.length).toBeLessThan(2.5 * 1024 * 1024);
+    expect(log).toMatch(/MiB of output after the cancel are not shown here/);
+    expect(readFileSync(consoleLogPath, 'utf8')).toContain('last words');
+    expect(parser.bytes).toBe(readFileSync(consoleLogPath).length);
+  });
+
   it('a well-behaved build exits on the forwarded SIGINT without being killed', async () => {
     const { out, text } = collect();
     const proc = new BuildProcess({

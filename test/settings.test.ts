@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normalizeMatrix, parseLabels } from '../src/context.js';
 import { buildArgv, childEnv, readBuildSettings, readLogSettings, shellQuote } from '../src/settings.js';
 
 const ws = mkdtempSync(path.join(os.tmpdir(), 'jba-settings-'));
@@ -80,13 +81,13 @@ describe('settings', () => {
   });
 
   it('validates log settings', () => {
-    expect(readLogSettings(inputs({}), {}).upload).toBe(true);
-    expect(readLogSettings(inputs({ 'retention-days': '7' }), {}).retentionDays).toBe(7);
-    expect(() => readLogSettings(inputs({ 'retention-days': '91' }), {})).toThrow(/retention-days.*1 to 90/);
-    expect(() => readLogSettings(inputs({ 'artifact-name': 'a/b' }), {})).toThrow(/artifact-name/);
-    expect(readLogSettings(inputs({}), { JETSON_BUILD_UPLOAD_TIMEOUT_SECONDS: '2' }).uploadTimeoutMs).toBe(
-      2000,
-    );
+    expect(readLogSettings(inputs({})).upload).toBe(true);
+    expect(readLogSettings(inputs({ 'retention-days': '7' })).retentionDays).toBe(7);
+    expect(() => readLogSettings(inputs({ 'retention-days': '91' }))).toThrow(/retention-days.*1 to 90/);
+    expect(() => readLogSettings(inputs({ 'artifact-name': 'a/b' }))).toThrow(/artifact-name/);
+    expect(readLogSettings(inputs({ 'upload-timeout': '2.5' })).uploadTimeoutMs).toBe(2500);
+    expect(readLogSettings(inputs({})).uploadTimeoutMs).toBe(300_000);
+    expect(() => readLogSettings(inputs({ 'upload-timeout': 'soon' }))).toThrow(/Input 'upload-timeout'/);
   });
 
   it('gives the child a CI-friendly env without our inputs, tokens or upstream webhook variables', () => {
@@ -105,6 +106,22 @@ describe('settings', () => {
       ANSI_COLORS_DISABLED: '1',
       PYTHONUNBUFFERED: '1',
     });
+  });
+
+  it.each([
+    ['--logs=/tmp/elsewhere', /--logs is set through the 'log-dir' input/],
+    ['--multiple', /--multiple is set through the 'multiple' input/],
+    ['--push=me', /--push is set through the 'push' input/],
+  ])('rejects extra-args %s that belongs to a dedicated input', (arg, message) => {
+    expect(() =>
+      readBuildSettings(inputs({ packages: 'numpy', 'extra-args': `--verbose\n${arg}` }), env),
+    ).toThrow(message);
+  });
+
+  it('reads runner labels and the matrix leg', () => {
+    expect(parseLabels('self-hosted, jetson\norin  orin')).toEqual(['self-hosted', 'jetson', 'orin']);
+    expect(normalizeMatrix('null')).toBeNull();
+    expect(normalizeMatrix('{\n  "package": "numpy"\n}')).toBe('{"package":"numpy"}');
   });
 
   it('quotes words for display only', () => {

@@ -113,6 +113,13 @@ describe('resolveNotifySettings: simple inputs', () => {
     });
   });
 
+  it('reads a single webhooks map as a list of one', () => {
+    const s = settings({ webhooks: 'url: https://x.example.com/hook\non: failure' });
+    expect(s.targets.map((t) => [t.source, t.url, t.on])).toEqual([
+      ['webhooks[0]', 'https://x.example.com/hook', 'failure'],
+    ]);
+  });
+
   it('keeps any host given to discord-webhook-url (a proxy or a test double), versioning a webhook path', () => {
     const [t] = settings({ 'discord-webhook-url': 'http://127.0.0.1:9999/api/webhooks/1/abc' }).targets;
     expect(t?.url).toBe('http://127.0.0.1:9999/api/v10/webhooks/1/abc?wait=true');
@@ -253,7 +260,7 @@ describe('resolveNotifySettings: bad simple inputs', () => {
     [{ 'webhook-headers': '- a\n- b' }, "'webhook-headers'", 'map of header names'],
     [{ 'webhook-headers': 'Content-Length: 5' }, "'webhook-headers.Content-Length'", 'not allowed'],
     [{ 'webhook-headers': '"Bad Name": x' }, "'webhook-headers.Bad Name'", 'valid HTTP header name'],
-    [{ webhooks: 'url: https://x.example.com' }, "'webhooks'", 'list of targets'],
+    [{ webhooks: '"just a string"' }, "'webhooks'", 'list of targets'],
     [{ 'webhook-secret': 'whsec_not base64!' }, "'webhook-secret'", 'base64'],
   ])('%j', (inputs, name, accepted) => {
     const err = inputError(inputs);

@@ -184,8 +184,15 @@ describe('the reusable workflow', () => {
         needs?: string | string[];
         if?: string;
         'runs-on'?: unknown;
+        outputs?: Record<string, string>;
         strategy?: Record<string, unknown>;
-        steps: { uses?: string; if?: string; with?: Record<string, string> }[];
+        steps: {
+          id?: string;
+          uses?: string;
+          if?: string;
+          with?: Record<string, string>;
+          env?: Record<string, string>;
+        }[];
       }
     >;
   };
@@ -215,11 +222,17 @@ describe('the reusable workflow', () => {
     expect(call.inputs['notify-each']).toMatchObject({ type: 'boolean', default: false });
     expect(call.inputs['runs-on']?.default).toBe('["self-hosted","jetson"]');
     expect(Object.keys(call.secrets).sort()).toEqual([
+      'action-token',
       'discord-webhook-url',
       'webhook-secret',
       'webhook-url',
     ]);
-    expect(Object.keys(call.outputs).sort()).toEqual(['failed-packages', 'images', 'status']);
+    expect(Object.keys(call.outputs).sort()).toEqual([
+      'failed-packages',
+      'images',
+      'missing-packages',
+      'status',
+    ]);
     expect(Object.keys(doc.jobs)).toEqual(['plan', 'build', 'summarize']);
   });
 
@@ -233,6 +246,8 @@ describe('the reusable workflow', () => {
       expect(w['repository'], id).toContain('job.workflow_repository');
       expect(w['ref'], id).toContain('job.workflow_sha');
       expect(w['path'], id).toBe('.jetson-build-action');
+      // A private copy of this repository: the caller passes a token that can read it.
+      expect(w['token'], id).toBe('${{ secrets.action-token || github.token }}');
     }
   });
 
@@ -242,18 +257,117 @@ describe('the reusable workflow', () => {
     expect(s?.if).toBe('always()');
     const upload = doc.jobs['build']?.steps.find((st) => st.uses?.startsWith('actions/upload-artifact@'));
     expect(upload?.if).toBe('always()');
-    expect(upload?.with?.['name']).toBe('jetson-report-${{ matrix.leg }}-${{ github.run_attempt }}');
-    const download = s?.steps.find((st) => st.uses?.startsWith('actions/download-artifact@'));
-    expect(download?.with?.['pattern']).toBe('jetson-report-*');
-    const summarize = s?.steps.find((st) => st.uses === './.jetson-build-action/summarize');
-    expect(summarize?.with?.['needs']).toBe('${{ toJSON(needs) }}');
+    expect(upload?.with?.['name']).toBe(
+      'jetson-report-${{ needs.plan.outputs.key }}-${{ matrix.leg }}-${{ github.run_attempt }}',
+    );
     expect(doc.jobs['build']?.strategy?.['fail-fast']).toBe('${{ inputs.fail-fast }}');
+  });
+
+  it("keys every artifact by the plan's key, so two calls in one run neither collide nor mix", () => {
+    expect(doc.jobs['plan']?.outputs?.['key']).toBe('${{ steps.plan.outputs.key }}');
+    const plan = parseYaml(readFileSync(path.join(ROOT, 'plan/action.yml'), 'utf8')) as {
+      outputs: Record<string, unknown>;
+    };
+    expect(plan.outputs['key']).toBeDefined();
+    const build = doc.jobs['build']?.steps.find((st) => st.uses === './.jetson-build-action');
+    expect(build?.with?.['artifact-name']).toBe(
+      'jetson-build-logs-${{ needs.plan.outputs.key }}-${{ matrix.leg }}-${{ github.run_attempt }}',
+    );
+    const s = doc.jobs['summarize'];
+    const download = s?.steps.find((st) => st.uses?.startsWith('actions/download-artifact@'));
+    expect(download?.with?.['pattern']).toBe('jetson-report-${{ needs.plan.outputs.key }}-*');
+    const summarize = s?.steps.find((st) => st.uses === './.jetson-build-action/summarize');
+    const runReport = s?.steps.findIndex((st) => st.uses?.startsWith('actions/upload-artifact@')) ?? -1;
+    expect(runReport).toBeGreaterThan(s?.steps.indexOf(summarize as never) ?? Infinity);
+    expect(s?.steps[runReport]?.if).toBe('always()');
+    expect(s?.steps[runReport]?.with?.['name']).toBe(
+      'jetson-run-report-${{ needs.plan.outputs.key }}-${{ github.run_attempt }}',
+    );
+    // Every artifact this workflow uploads has the key in its name.
+    for (const job of Object.values(doc.jobs)) {
+      for (const st of job.steps) {
+        if (st.uses?.startsWith('actions/upload-artifact@')) {
+          expect(st.with?.['name']).toContain('${{ needs.plan.outputs.key }}');
+        }
+      }
+    }
+  });
+
+  it('hands summarize only the job results (not toJSON(needs), which carries the whole plan) and fail-fast', () => {
+    const summarize = doc.jobs['summarize']?.steps.find(
+      (st) => st.uses === './.jetson-build-action/summarize',
+    );
+    const needs = summarize?.with?.['needs'] ?? '';
+    expect(needs).not.toMatch(/toJSON\(needs\)/);
+    expect(needs).toBe(
+      '{"plan":{"result":"${{ needs.plan.result }}"},"build":{"result":"${{ needs.build.result }}"}}',
+    );
+    // With every result substituted it is the JSON summarize expects.
+    const filled = needs.replace(/\$\{\{ needs\.(\w+)\.result \}\}/g, (_m, job: string) =>
+      job === 'plan' ? 'success' : 'failure',
+    );
+    expect(JSON.parse(filled)).toEqual({ plan: { result: 'success' }, build: { result: 'failure' } });
+    expect(summarize?.with?.['fail-fast']).toBe('${{ inputs.fail-fast }}');
+    expect(readFileSync(path.join(ROOT, '.github/workflows/jetson-build.yml'), 'utf8')).not.toContain(
+      '${{ toJSON(needs) }}',
+    );
+  });
+
+  it('runs plan and summarize on control-runs-on, and the plan requires runs-on', () => {
+    expect(call.inputs['control-runs-on']).toMatchObject({ type: 'string', default: '["ubuntu-latest"]' });
+    expect(JSON.parse(call.inputs['control-runs-on']?.default as string)).toEqual(['ubuntu-latest']);
+    for (const id of ['plan', 'summarize']) {
+      expect(doc.jobs[id]?.['runs-on'], id).toBe('${{ fromJSON(inputs.control-runs-on) }}');
+    }
+    expect(doc.jobs['build']?.['runs-on']).toBe('${{ fromJSON(needs.plan.outputs.runs-on) }}');
+    const planStep = doc.jobs['plan']?.steps.find((st) => st.uses === './.jetson-build-action/plan');
+    expect(planStep?.with?.['runs-on']).toBe('${{ inputs.runs-on }}');
+    const plan = parseYaml(readFileSync(path.join(ROOT, 'plan/action.yml'), 'utf8')) as {
+      inputs: Record<string, { required?: boolean; default?: unknown }>;
+    };
+    expect(plan.inputs['runs-on']?.required).toBe(true);
+    expect(plan.inputs['runs-on']?.default).toBeUndefined();
+  });
+
+  it('exposes retention-days for every artifact it uploads, and passes it to the action', () => {
+    expect(call.inputs['retention-days']).toMatchObject({ type: 'number', default: 0 });
+    const retention = "${{ inputs.retention-days > 0 && inputs.retention-days || '' }}";
+    const build = doc.jobs['build']?.steps.find((st) => st.uses === './.jetson-build-action');
+    expect(build?.with?.['retention-days']).toBe(retention);
+    for (const job of Object.values(doc.jobs)) {
+      for (const st of job.steps) {
+        if (st.uses?.startsWith('actions/upload-artifact@'))
+          expect(st.with?.['retention-days']).toBe(retention);
+      }
+    }
+  });
+
+  it("says it is for github.com / GHE.com only (artifacts v4+ do not support GHES), and doesn't suggest GHES", () => {
+    const text = readFileSync(path.join(ROOT, '.github/workflows/jetson-build.yml'), 'utf8');
+    expect(text).toMatch(/github\.com and GHE\.com only/);
+    for (const name of ['action-repository', 'action-ref']) {
+      expect((call.inputs[name] as { description?: string }).description).not.toMatch(/GHES/);
+    }
   });
 
   it('passes the notification secrets to the legs only with notify-each', () => {
     const build = doc.jobs['build']?.steps.find((st) => st.uses === './.jetson-build-action');
     for (const key of ['discord-webhook-url', 'webhook-url', 'webhook-secret']) {
       expect(build?.with?.[key]).toMatch(/^\$\{\{ inputs\.notify-each && secrets\./);
+    }
+  });
+
+  it("blanks the runner's webhook variables, so only the workflow's secrets notify", () => {
+    for (const [job, uses] of [
+      ['build', './.jetson-build-action'],
+      ['summarize', './.jetson-build-action/summarize'],
+    ]) {
+      const step = doc.jobs[job as string]?.steps.find((st) => st.uses === uses);
+      expect(step?.env, job).toEqual({
+        WEBHOOK_URL: '',
+        JC_BUILD_SUCCESS_WEBHOOK_URL: '',
+        JC_BUILD_FAILURE_WEBHOOK_URL: '',
+      });
     }
   });
 });

@@ -28398,12 +28398,40 @@ function errorMessage(err) {
 
 /***/ }),
 
+/***/ 38422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+// Reading input values the same way everywhere: one boolean grammar for every true/false input.
+
+/**
+ * A boolean input, as the YAML 1.2 core schema (and @actions/core's getBooleanInput) reads it:
+ * true/True/TRUE or false/False/FALSE; empty means the default.
+ */
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(value))
+        return true;
+    if (/^(false|False|FALSE)$/.test(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, value, 'use true or false');
+}
+
+
+/***/ }),
+
 /***/ 19153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TZ: () => (/* binding */ parseArtifactName),
 /* harmony export */   defaultArtifactName: () => (/* binding */ defaultArtifactName),
+/* harmony export */   isNameConflict: () => (/* binding */ isNameConflict),
 /* harmony export */   l6: () => (/* binding */ parseRetentionDays),
 /* harmony export */   uploadLogs: () => (/* binding */ uploadLogs)
 /* harmony export */ });
@@ -28499,6 +28527,7 @@ function canonicalJson(value) {
  */
 function defaultArtifactName(ctx) {
     const job = slug(ctx.job ?? '').slice(0, 60) || 'job';
+    const step = stepPart(ctx.step ?? null);
     let leg = '';
     const raw = ctx.matrix?.trim() ?? '';
     if (raw !== '' && raw !== 'null' && raw !== '{}') {
@@ -28526,7 +28555,25 @@ function defaultArtifactName(ctx) {
             .toISOString()
             .replace(/[-:]/g, '')
             .replace(/\.\d+Z$/, 'Z')}`;
-    return `jetson-build-logs-${job}${leg}${suffix}`.slice(0, MAX_NAME_LENGTH);
+    return `jetson-build-logs-${job}${step}${leg}${suffix}`.slice(0, MAX_NAME_LENGTH);
+}
+/**
+ * The step's part of a default name: a step id the user chose, or the `_2`, `_3`… the runner appends to
+ * its generated id (`__owner_repo_2`) when the same action is used again in a job; nothing for the first use.
+ */
+function stepPart(step) {
+    if (!step)
+        return '';
+    if (step.startsWith('__')) {
+        const again = /_(\d+)$/.exec(step);
+        return again ? `-step${again[1]}` : '';
+    }
+    const s = slug(step).slice(0, 40);
+    return s ? `-${s}` : '';
+}
+/** True when an upload failed only because the name is taken in this run (HTTP 409 on CreateArtifact). */
+function isNameConflict(reason) {
+    return reason.includes('already exists in this run');
 }
 /** `retention-days`: a whole number 1–90, or empty for the repository's setting. */
 function parseRetentionDays(value) {
@@ -28951,6 +28998,7 @@ const ENVIRONMENT_KEYS = [
 /* harmony export */   _I: () => (/* binding */ scrub),
 /* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   l2: () => (/* binding */ registerSecretUrl),
+/* harmony export */   wE: () => (/* binding */ scrubDeep),
 /* harmony export */   yP: () => (/* binding */ maskUrl)
 /* harmony export */ });
 /* unused harmony export resetSecretsForTest */
@@ -28968,6 +29016,12 @@ function registerSecret(value) {
         return;
     registered.add(trimmed);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(trimmed);
+    // `Bearer <token>`, `token <value>`: the credential part can appear on its own (a build printing it).
+    const parts = trimmed.split(/\s+/);
+    if (parts.length > 1)
+        for (const part of parts)
+            if (part.length >= 8)
+                registerSecret(part);
 }
 /** Registers a URL and the parts of it that carry credentials (path token, query, password). */
 function registerSecretUrl(url) {
@@ -28995,6 +29049,19 @@ function scrub(text) {
             out = out.split(secret).join('***');
     }
     return out;
+}
+/** `scrub` applied to every string inside a JSON-like value (a rendered payload). */
+function scrubDeep(value) {
+    if (registered.size === 0)
+        return value;
+    if (typeof value === 'string')
+        return scrub(value);
+    if (Array.isArray(value))
+        return value.map((v) => scrubDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v)]));
+    }
+    return value;
 }
 /** A URL safe to print: scheme and host only, the rest masked. */
 function maskUrl(url) {
@@ -34448,6 +34515,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 /** Reads of console.log grow with the flow (small when the build is quiet, large in a flood). */
 const MIN_READ_BYTES = 64 * 1024;
 const MAX_READ_BYTES = 1024 * 1024;
+/** Output still shown in the job log after a cancel; the rest is only in console.log. */
+const SHOW_AFTER_CANCEL_BYTES = 1024 * 1024;
 /** How long to wait for more output when the build is quiet. */
 const IDLE_POLL_MS = 25;
 function newToken() {
@@ -34488,9 +34557,20 @@ class BuildProcess {
             token = next;
             inGroup = true;
         };
+        let unshown = 0;
+        let shownAfterCancel = 0;
         /** Passes bytes on to the job log, with group markers at stage starts. `view` is never reused. */
         const forward = (view) => {
             const events = opts.parser.write(view);
+            // After a cancel the runner allows seconds, not minutes: beyond a small budget (the tool's last words),
+            // a backlog the job log has not caught up with is parsed for the report but not replayed.
+            if (this.cancelSignal !== null) {
+                if (shownAfterCancel >= SHOW_AFTER_CANCEL_BYTES) {
+                    unshown += view.length;
+                    return true;
+                }
+                shownAfterCancel += view.length;
+            }
             let from = 0;
             let ok = true;
             const emit = (a, b) => {
@@ -34552,6 +34632,12 @@ class BuildProcess {
             this.exited = true;
             if (this.killTimer)
                 clearTimeout(this.killTimer);
+            // Members of a cancelled build's group that ignored the signal do not outlive its leader.
+            const pid = this.child?.pid;
+            if (this.cancelSignal !== null && pid !== undefined && processGroupAlive(pid)) {
+                this.killed = true;
+                killProcessGroup(pid, 'SIGKILL');
+            }
         });
         const reader = await (0,promises_.open)(opts.consoleLogPath, 'r');
         let position = 0;
@@ -34584,6 +34670,11 @@ class BuildProcess {
             await reader.close().catch(() => undefined);
         }
         opts.parser.end();
+        if (unshown > 0) {
+            marker([
+                `[jetson-build-action] ${(unshown / 1048576).toFixed(1)} MiB of output after the cancel are not shown here: see ${opts.consoleLogPath}`,
+            ]);
+        }
         const closing = [`::${token}::`];
         if (inGroup)
             closing.push('::endgroup::');
@@ -34632,20 +34723,27 @@ class BuildProcess {
         };
     }
 }
-/** Signals a whole process group; falls back to the process itself. Returns false if nothing was there. */
-function killProcessGroup(pid, signal) {
+/**
+ * Signals a whole process group. No fallback to a single PID: a detached child always leads its group, and
+ * once the group is gone its number may belong to someone else. Returns false if nothing was there.
+ */
+function killProcessGroup(pgid, signal) {
     try {
-        process.kill(-pid, signal);
+        process.kill(-pgid, signal);
         return true;
     }
     catch {
-        try {
-            process.kill(pid, signal);
-            return true;
-        }
-        catch {
-            return false;
-        }
+        return false;
+    }
+}
+/** When the process started, in clock ticks since boot (field 22 of /proc/<pid>/stat), or null. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    }
+    catch {
+        return null;
     }
 }
 /**
@@ -34655,7 +34753,7 @@ function killProcessGroup(pid, signal) {
 function processGroupAlive(pgid) {
     let entries;
     try {
-        entries = readdirSync('/proc');
+        entries = (0,external_node_fs_.readdirSync)('/proc');
     }
     catch {
         try {
@@ -34671,7 +34769,7 @@ function processGroupAlive(pgid) {
             continue;
         let stat;
         try {
-            stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+            stat = (0,external_node_fs_.readFileSync)(`/proc/${name}/stat`, 'utf8');
         }
         catch {
             continue; // exited while we looked
@@ -34741,6 +34839,10 @@ function normalizeMatrix(raw) {
         return text;
     }
 }
+/** The `runner-labels` input: space, comma or newline separated, duplicates dropped. */
+function parseLabels(raw) {
+    return [...new Set(raw.split(/[\s,]+/).filter((l) => l !== ''))];
+}
 function readRunnerInfo(env = process.env, labels = []) {
     return {
         name: value(env, 'RUNNER_NAME') ?? external_node_os_default().hostname(),
@@ -34760,6 +34862,24 @@ var secrets = __nccwpck_require__(27194);
 
 
 
+
+/**
+ * The `webhook-id` of one target for one build: the same from main and from post, so a receiver can
+ * de-duplicate a notification that post sends again after main was stopped mid-delivery.
+ */
+function deliveryId(report, target) {
+    const key = [
+        report.run.repository,
+        report.run.runId,
+        report.run.runAttempt,
+        report.run.job,
+        report.run.matrix,
+    ];
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([...key, report.startTime, target.source]))
+        .digest('hex');
+    return `msg_${hash.slice(0, 32)}`;
+}
 async function writeReport(report) {
     await (0,promises_.mkdir)(external_node_path_default().dirname(report.logs.reportFile), { recursive: true });
     await (0,promises_.writeFile)(report.logs.reportFile, JSON.stringify(report, null, 2) + '\n');
@@ -34768,15 +34888,15 @@ async function uploadStep(report, logs) {
     // Turned off is a choice, not an error: the run URL stays the link and nothing is reported as failed.
     if (!logs.upload)
         return;
-    const { uploadLogs, defaultArtifactName } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19153));
-    const name = logs.artifactName ??
+    const { uploadLogs, defaultArtifactName, isNameConflict } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19153));
+    let name = logs.artifactName ??
         defaultArtifactName({
             job: report.run.job,
             matrix: report.run.matrix,
             runAttempt: report.run.runAttempt,
+            step: process.env.GITHUB_ACTION ?? null,
         });
-    report.logs.artifactName = name;
-    const result = await uploadLogs({
+    const upload = () => uploadLogs({
         dir: report.logs.dir,
         name,
         retentionDays: logs.retentionDays,
@@ -34785,6 +34905,16 @@ async function uploadStep(report, logs) {
         repository: report.run.repository,
         runId: report.run.runId,
     });
+    let result = await upload();
+    if (!result.ok && logs.artifactName === null && isNameConflict(result.reason)) {
+        // A derived name can still be taken (the same job id in two calls of a reusable workflow): keep the
+        // logs under a name made unique on the spot rather than lose them. A name the user chose is kept as is.
+        const runner = (report.runner.name ?? 'runner').replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 40);
+        name = `${name}-${runner}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+        lib_core/* info */.pq(`The artifact name was taken in this run; uploading as '${name}' instead.`);
+        result = await upload();
+    }
+    report.logs.artifactName = name;
     if (result.ok) {
         report.logs.artifactId = result.id;
         report.logs.artifactUrl = result.url;
@@ -34797,7 +34927,7 @@ async function uploadStep(report, logs) {
         lib_core/* warning */.$e(`Build logs were not uploaded: ${result.reason}. Linking the run instead.`);
     }
 }
-async function notifyStep(report, settings) {
+async function notifyStep(report, settings, opts) {
     const { notify } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
     let attachment = null;
     const wantsAttachment = settings.discord.attachLog === 'always' ||
@@ -34813,12 +34943,24 @@ async function notifyStep(report, settings) {
                 }).catch(() => null);
             }
             const file = wantsAttachment && attachment ? await attachment : null;
-            return renderDiscord(report, { ...settings.discord, attachment: file });
+            return scrubbed(renderDiscord(report, { ...settings.discord, attachment: file }));
         }
         const { renderGeneric } = await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 95131));
-        return renderGeneric(report);
+        return scrubbed(renderGeneric(report));
     };
-    return notify({ status: report.status }, settings, render);
+    const done = new Set(opts.alreadyDelivered ?? []);
+    const remaining = { ...settings, targets: settings.targets.filter((t) => !done.has(t.source)) };
+    return notify({ status: report.status }, remaining, render, {
+        newId: (target) => deliveryId(report, target),
+        onResult: (result) => {
+            if (result.delivered)
+                opts.onDelivered?.(result.source);
+        },
+    });
+}
+/** Secrets the build printed (e.g. in an excerpt) never leave in a payload. */
+function scrubbed(message) {
+    return { ...message, body: (0,secrets/* scrubDeep */.wE)(message.body) };
 }
 function setOutputs(report, notifications) {
     lib_core/* setOutput */.uH('status', report.status);
@@ -34849,19 +34991,22 @@ async function summaryStep(report) {
  * Runs every step even when an earlier one fails: an upload or notification problem is a warning,
  * never a lost build result.
  */
-async function finishBuild(report, logs, notifySettings) {
+async function finishBuild(report, logs, notifySettings, opts = {}) {
     // report.json goes into the artifact, so write it before the upload, and again once the link is known.
     await writeReport(report).catch((err) => lib_core/* warning */.$e(`Could not write report.json: ${(0,errors/* errorMessage */.g)(err)}`));
-    await uploadStep(report, logs).catch((err) => {
-        report.logs.uploadError = (0,errors/* errorMessage */.g)(err);
-        lib_core/* warning */.$e(`Build logs were not uploaded: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err))}`);
-    });
-    await writeReport(report).catch(() => undefined);
+    if (!opts.skipUpload) {
+        await uploadStep(report, logs).catch((err) => {
+            report.logs.uploadError = (0,errors/* errorMessage */.g)(err);
+            lib_core/* warning */.$e(`Build logs were not uploaded: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err))}`);
+        });
+        await writeReport(report).catch(() => undefined);
+        opts.onUploaded?.();
+    }
     let notifications = [];
     let notifyFailed = [];
     if (notifySettings && notifySettings.targets.length > 0) {
         try {
-            const res = await notifyStep(report, notifySettings);
+            const res = await notifyStep(report, notifySettings, opts);
             notifications = res.results;
             notifyFailed = res.failed;
             for (const f of notifyFailed) {
@@ -34901,6 +35046,8 @@ async function loadNotifySettings(getInput, env) {
     return resolveNotifySettings(getInput, env);
 }
 
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/logs/artifact.ts
 var artifact = __nccwpck_require__(19153);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -34911,16 +35058,10 @@ var artifact = __nccwpck_require__(19153);
 
 
 
-/** Reads a boolean input the way YAML 1.2 core schema does, with an error that names the input. */
+
+/** Reads a boolean input (see parseBoolean), with an error that names the input. */
 function readBoolean(getInput, name, fallback) {
-    const raw = getInput(name).trim();
-    if (raw === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(raw))
-        return true;
-    if (/^(false|False|FALSE)$/.test(raw))
-        return false;
-    throw new errors/* InputError */.d(name, raw, 'use true or false');
+    return (0,inputs/* parseBoolean */.y)(name, getInput(name), fallback);
 }
 function optional(getInput, name) {
     const v = getInput(name).trim();
@@ -34959,6 +35100,28 @@ function defaultLogDir(env, now = new Date()) {
     const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
     const job = (env.GITHUB_JOB ?? 'local').replace(/[^A-Za-z0-9_.-]/g, '_');
     return external_node_path_default().join(root, 'jetson-build-logs', `${job}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${stamp}-${process.pid}`);
+}
+/** Flags the action sets itself, and the inputs to use instead of passing them in extra-args. */
+const RESERVED_FLAGS = {
+    '--logs': "the 'log-dir' input (the action always passes --logs so it can upload and parse the logs)",
+    '--log-dir': "the 'log-dir' input (the action always passes --logs so it can upload and parse the logs)",
+    '--multiple': "the 'multiple' input",
+    '--skip-errors': "the 'skip-errors' input",
+    '--name': "the 'name' input",
+    '--base': "the 'base' input",
+    '--push': "the 'push' input",
+    '--skip-tests': "the 'skip-tests' input",
+    '--build-flags': "the 'build-flags' input",
+    '--build-args': "the 'build-args' input",
+};
+function checkExtraArgs(args) {
+    for (const arg of args) {
+        const flag = arg.split('=')[0] ?? arg;
+        const instead = RESERVED_FLAGS[flag];
+        if (instead)
+            throw new errors/* InputError */.d('extra-args', arg, `${flag} is set through ${instead}`);
+    }
+    return args;
 }
 function readBuildSettings(getInput, env) {
     const packagesRaw = getInput('packages');
@@ -35002,7 +35165,7 @@ function readBuildSettings(getInput, env) {
         skipTests: values['skip-tests'],
         buildArgs: values['build-args'],
         buildFlags: values['build-flags'],
-        extraArgs: splitLines(getInput('extra-args')),
+        extraArgs: checkExtraArgs(splitLines(getInput('extra-args'))),
         command,
         commandTakesBuild: takesBuild,
         workingDirectory,
@@ -35010,9 +35173,12 @@ function readBuildSettings(getInput, env) {
         failOnBuildError: readBoolean(getInput, 'fail-on-build-error', true),
     };
 }
-function readLogSettings(getInput, env) {
-    const timeoutRaw = env.JETSON_BUILD_UPLOAD_TIMEOUT_SECONDS;
-    const timeoutSeconds = timeoutRaw && Number(timeoutRaw) > 0 ? Number(timeoutRaw) : 300;
+function readLogSettings(getInput) {
+    const timeoutRaw = getInput('upload-timeout').trim();
+    const timeoutSeconds = timeoutRaw === '' ? 300 : Number(timeoutRaw);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 3600) {
+        throw new errors/* InputError */.d('upload-timeout', timeoutRaw, 'a number of seconds from 1 to 3600 (default 300)');
+    }
     return {
         upload: readBoolean(getInput, 'upload-logs', true),
         artifactName: (0,artifact/* parseArtifactName */.TZ)(getInput('artifact-name')) ?? null,
@@ -35021,7 +35187,7 @@ function readLogSettings(getInput, env) {
     };
 }
 function readSettings(getInput, env) {
-    return { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput, env) };
+    return { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput) };
 }
 /** The argv for the build: flags in `--flag=value` form so values starting with '-' stay values. */
 function buildArgv(s) {
@@ -35078,7 +35244,8 @@ function childEnv(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
-// What main hands to post through GITHUB_STATE: enough to finish the report if main was cancelled or killed.
+// What main hands to post through GITHUB_STATE: enough to finish the report, the upload and the
+// notifications that main could not, without repeating what it already did.
 
 const PHASES = (/* unused pure expression or super */ null && (['building', 'reported', 'finishing', 'done']));
 function savePhase(phase) {
@@ -35087,10 +35254,32 @@ function savePhase(phase) {
 function saveStart(s) {
     lib_core/* saveState */.LZ('logDir', s.logDir);
     lib_core/* saveState */.LZ('startTime', s.startTime);
+    lib_core/* saveState */.LZ('settings', JSON.stringify(s.settings));
 }
-function savePid(pid) {
+function savePid(pid, startTime) {
     lib_core/* saveState */.LZ('pid', String(pid));
+    if (startTime)
+        lib_core/* saveState */.LZ('pidStart', startTime);
 }
+function saveUploaded() {
+    lib_core/* saveState */.LZ('uploaded', '1');
+}
+function saveDelivered(sources) {
+    lib_core/* saveState */.LZ('delivered', JSON.stringify([...sources]));
+}
+function parseJson(text, check) {
+    if (!text)
+        return null;
+    try {
+        const v = JSON.parse(text);
+        return check(v) ? v : null;
+    }
+    catch {
+        return null;
+    }
+}
+const isSettings = (v) => typeof v === 'object' && v !== null && 'build' in v && 'logs' in v;
+const isStringList = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
 function readState() {
     const phase = core.getState('phase');
     const pid = Number(core.getState('pid'));
@@ -35099,6 +35288,10 @@ function readState() {
         logDir: core.getState('logDir') || null,
         startTime: core.getState('startTime') || null,
         pid: Number.isInteger(pid) && pid > 0 ? pid : null,
+        pidStart: core.getState('pidStart') || null,
+        settings: parseJson(core.getState('settings'), isSettings),
+        uploaded: core.getState('uploaded') === '1',
+        delivered: parseJson(core.getState('delivered'), isStringList) ?? [],
     };
 }
 
@@ -35117,8 +35310,32 @@ function readState() {
 
 
 
+/**
+ * After a cancel arrives while uploading or notifying, how long in-flight deliveries may still finish
+ * before main hands the rest to post. The runner sends SIGTERM 7.5 s and SIGKILL 10 s after SIGINT.
+ */
+const HANDOFF_GRACE_MS = 2500;
 async function main() {
     const start = new Date();
+    // Signals are handled from the very start: a cancel before the build starts means no build at all.
+    let stage = 'setup';
+    let earlySignal = null;
+    let proc = null;
+    let handOff = null;
+    const onSignal = (signal) => {
+        if (stage === 'build' && proc) {
+            process.stdout.write(`\nReceived ${signal}: stopping the build (signal forwarded to its process group).\n`);
+            proc.cancel(signal);
+        }
+        else if (stage === 'finishing') {
+            handOff?.(signal);
+        }
+        else {
+            earlySignal ??= signal;
+        }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     let settings;
     let notifySettings;
     try {
@@ -35129,16 +35346,21 @@ async function main() {
         lib_core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err)));
         return;
     }
+    if (earlySignal) {
+        lib_core/* warning */.$e(`Cancelled (${earlySignal}) before the build started; nothing was built.`);
+        process.exitCode = 1;
+        return;
+    }
     const build = settings.build;
     const paths = logPaths(build.logDir);
     await (0,promises_.mkdir)(build.logDir, { recursive: true });
-    saveStart({ logDir: build.logDir, startTime: start.toISOString() });
+    saveStart({ logDir: build.logDir, startTime: start.toISOString(), settings });
     savePhase('building');
     const argv = buildArgv(build);
     lib_core/* info */.pq(`Running ${argv.display}`);
     lib_core/* info */.pq(`Logs: ${build.logDir}`);
     const parser = new parse_BuildStreamParser();
-    const proc = new BuildProcess({
+    proc = new BuildProcess({
         command: argv.command,
         args: argv.args,
         cwd: build.workingDirectory,
@@ -35146,18 +35368,12 @@ async function main() {
         consoleLogPath: paths.consoleLog,
         parser,
         out: process.stdout,
-        onSpawn: savePid,
+        onSpawn: (pid) => savePid(pid, processStartTime(pid)),
     });
-    const onSignal = (signal) => {
-        process.stdout.write(`\nReceived ${signal}: stopping the build (signal forwarded to its process group).\n`);
-        proc.cancel(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    stage = 'build';
     const run = await proc.run();
     const end = new Date();
     const cancelled = run.cancelSignal !== null;
-    // A killed group may leave a partial line behind; the parse from the stream is still complete.
     const parse = parser.result();
     const report = assembleReport({
         build,
@@ -35167,7 +35383,7 @@ async function main() {
         cancelled,
         environment: await resolveEnvironment(parse.environment),
         context: { ...readRunContext(), matrix: normalizeMatrix(lib_core/* getInput */.V4('matrix')) },
-        runner: readRunnerInfo(),
+        runner: readRunnerInfo(process.env, parseLabels(lib_core/* getInput */.V4('runner-labels'))),
         start,
         end,
         logs: paths,
@@ -35183,8 +35399,29 @@ async function main() {
         process.exitCode = 1;
         return;
     }
+    // Uploading and notifying can take minutes. A cancel now must not lose them: main records what it has
+    // done as it goes, and on a signal gives in-flight deliveries a moment, then leaves the rest to post.
+    stage = 'finishing';
     savePhase('finishing');
-    const finished = await finishBuild(report, settings.logs, notifySettings);
+    const delivered = new Set();
+    const handedOff = new Promise((resolve) => (handOff = resolve));
+    const finishing = finishBuild(report, settings.logs, notifySettings, {
+        onUploaded: saveUploaded,
+        onDelivered: (source) => {
+            delivered.add(source);
+            saveDelivered(delivered);
+        },
+    });
+    const first = await Promise.race([finishing.then(() => null), handedOff]);
+    if (first !== null) {
+        await Promise.race([finishing, new Promise((resolve) => setTimeout(resolve, HANDOFF_GRACE_MS))]);
+        await writeReport(report).catch(() => undefined);
+        savePhase('reported');
+        lib_core/* warning */.$e(`Received ${first} while uploading logs or notifying; the post step finishes what is left (${delivered.size} notification(s) already delivered).`);
+        process.exitCode = 1;
+        return;
+    }
+    const finished = await finishing;
     savePhase('done');
     lib_core/* info */.pq(report.message);
     if (report.status !== 'success') {

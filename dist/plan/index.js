@@ -28624,6 +28624,7 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Y: () => (/* binding */ readRunsOn),
   F: () => (/* binding */ runPlan)
 });
 
@@ -31701,16 +31702,29 @@ function matchClass(pattern, open, ch) {
     return { valid: true, matched: matched !== negate, next: i + 1 };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/plan.ts
 // The matrix plan of the reusable workflow: packages → matrix legs (one per package, chunked past 256 legs).
-// Pure: no inputs, no env, no I/O. src/plan-main.ts wires it to the `plan` action.
+// Pure apart from planKey's random bytes: no inputs, no env, no I/O. src/plan-main.ts wires it to the `plan` action.
+
 
 /** GitHub's limit of jobs per matrix. */
 const MAX_MATRIX_LEGS = 256;
-/** A name usable in an artifact name: no `" : < > | * ? \ /`, no spaces, at most 60 characters. */
+/**
+ * A random key for one call of the reusable workflow: it goes into every artifact name of the call, so two
+ * calls in one caller run never collide nor read each other's reports. 12 hex characters.
+ */
+function planKey(random = external_node_crypto_.randomBytes) {
+    return random(6).toString('hex');
+}
+/**
+ * A name usable in an artifact name: no `" ' : < > | * ? \ /`, no spaces, at most 60 characters. A `*` reads
+ * as `all` (`ros:humble*` → `ros-humble-all`), so a wildcard leg is not mistaken for a package of that name.
+ */
 function legSlug(name) {
     const slug = name
-        .replace(/\*/g, 'x')
+        .replace(/-*\*+-*/g, '-all-')
         .replace(/[^A-Za-z0-9._-]+/g, '-')
         .replace(/^[-.]+|[-.]+$/g, '')
         .slice(0, 60);
@@ -31747,10 +31761,12 @@ function planMatrix(packages, opts = {}) {
     if (unique.length <= maxLegs) {
         const used = new Set();
         unique.forEach((name, index) => {
-            let leg = legSlug(name);
-            // Two names can slug alike (`a:b`, `a-b`): the index makes the second one unique.
-            if (used.has(leg))
-                leg = `${leg}-${index + 1}`;
+            const slug = legSlug(name);
+            // Two names can slug alike (`a:b`, `a-b`), and a suffixed name can meet a real one (`a-b-3 a:b a-b`):
+            // count up from the position until the name is free.
+            let leg = slug;
+            for (let n = index + 1; used.has(leg); n++)
+                leg = `${slug}-${n}`;
             used.add(leg);
             include.push({ leg, packages: name, index, multiple: isWildcard(name) });
         });
@@ -31820,7 +31836,22 @@ function normalizeRunsOn(input) {
 
 
 
-function runPlan(getInput = core_getInput) {
+/**
+ * `runs-on`: required, so that an empty or malformed value fails here, in seconds and naming the input,
+ * instead of as a `fromJSON('')` error of the build job and a summary of "missing" rows.
+ */
+function readRunsOn(raw) {
+    if (raw.trim() === '') {
+        throw new Error(`Input 'runs-on' is empty: give the build legs' runner labels as a JSON array, e.g. '["self-hosted","jetson"]'.`);
+    }
+    try {
+        return normalizeRunsOn(raw);
+    }
+    catch (err) {
+        throw new Error(`Input 'runs-on' is invalid: ${errorMessage(err)}`);
+    }
+}
+function runPlan(getInput = core_getInput, key = () => planKey()) {
     const raw = getInput('packages');
     const names = splitPackages(raw);
     for (const name of names)
@@ -31833,17 +31864,18 @@ function runPlan(getInput = core_getInput) {
         throw new Error(`Input 'max-legs' has an invalid value ${JSON.stringify(maxRaw)}: a whole number from 1 to ${MAX_MATRIX_LEGS}.`);
     }
     const plan = planMatrix(names, { maxLegs });
-    const runsOnRaw = getInput('runs-on');
-    const runsOn = runsOnRaw.trim() === '' ? null : normalizeRunsOn(runsOnRaw);
+    const runsOn = readRunsOn(getInput('runs-on'));
+    const runKey = key();
+    setOutput('key', runKey);
     setOutput('matrix', JSON.stringify({ include: plan.include }));
     setOutput('packages', JSON.stringify(plan.packages));
     setOutput('count', String(plan.packages.length));
     setOutput('legs', String(plan.include.length));
-    setOutput('runs-on', runsOn ? JSON.stringify(runsOn) : '');
+    setOutput('runs-on', JSON.stringify(runsOn));
     const chunked = plan.include.length < plan.packages.length;
     info(`${plan.packages.length} package(s) → ${plan.include.length} matrix leg(s)` +
         (chunked ? ` (more than ${maxLegs}: each leg builds its chunk one package at a time)` : '') +
-        (runsOn ? ` on ${JSON.stringify(runsOn)}` : ''));
+        ` on ${JSON.stringify(runsOn)}; artifact key ${runKey}`);
     for (const leg of plan.include.slice(0, 300))
         info(`  ${leg.leg}: ${leg.packages}${leg.multiple ? ' (--multiple --skip-errors)' : ''}`);
 }
@@ -31856,5 +31888,6 @@ if (!process.env.VITEST) {
     }
 }
 
+var __webpack_exports__readRunsOn = __webpack_exports__.Y;
 var __webpack_exports__runPlan = __webpack_exports__.F;
-export { __webpack_exports__runPlan as runPlan };
+export { __webpack_exports__readRunsOn as readRunsOn, __webpack_exports__runPlan as runPlan };

@@ -479,7 +479,9 @@ function renderRunSummary(run) {
         shown += 1;
     }
     if (shown < ordered.length) {
-        out += `\n_${ordered.length - shown} more rows left out to stay under the 1 MiB summary limit: see run-report.json._\n`;
+        out +=
+            `\n_${ordered.length - shown} more rows left out to stay under the 1 MiB summary limit: every row is in ` +
+                `run-report.json (the reusable workflow uploads it as the \`jetson-run-report-…\` artifact)._\n`;
         return out;
     }
     const excerpts = ordered

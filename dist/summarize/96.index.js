@@ -59,7 +59,16 @@ async function deliverAll(jobs, opts) {
         newId: opts.newId ?? (() => `msg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)().replaceAll('-', '')}`),
     };
     try {
-        return await Promise.all(jobs.map((job) => deliverOne(job, ctx)));
+        return await Promise.all(jobs.map(async (job) => {
+            const result = await deliverOne(job, ctx);
+            try {
+                opts.onResult?.(result);
+            }
+            catch {
+                // A reporting hook must not change the outcome.
+            }
+            return result;
+        }));
     }
     finally {
         if (ownDispatcher)
@@ -78,7 +87,7 @@ async function deliverOne(job, ctx) {
     };
     try {
         const payload = encodeBody(target, job.message);
-        const id = ctx.newId();
+        const id = ctx.newId(target);
         const maxAttempts = target.retries + 1;
         while (true) {
             const remaining = ctx.deadlineAt - Date.now();

@@ -28399,6 +28399,33 @@ function errorMessage(err) {
 
 /***/ }),
 
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+// Reading input values the same way everywhere: one boolean grammar for every true/false input.
+
+/**
+ * A boolean input, as the YAML 1.2 core schema (and @actions/core's getBooleanInput) reads it:
+ * true/True/TRUE or false/False/FALSE; empty means the default.
+ */
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(value))
+        return true;
+    if (/^(false|False|FALSE)$/.test(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, value, 'use true or false');
+}
+
+
+/***/ }),
+
 /***/ 7194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28408,7 +28435,7 @@ function errorMessage(err) {
 /* harmony export */   l2: () => (/* binding */ registerSecretUrl),
 /* harmony export */   yP: () => (/* binding */ maskUrl)
 /* harmony export */ });
-/* unused harmony export resetSecretsForTest */
+/* unused harmony exports scrubDeep, resetSecretsForTest */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 // Secret handling: every secret is registered (masked in the job log via core.setSecret) the moment it
 // is read, and can be scrubbed from any text the action sends or prints.
@@ -28423,6 +28450,12 @@ function registerSecret(value) {
         return;
     registered.add(trimmed);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(trimmed);
+    // `Bearer <token>`, `token <value>`: the credential part can appear on its own (a build printing it).
+    const parts = trimmed.split(/\s+/);
+    if (parts.length > 1)
+        for (const part of parts)
+            if (part.length >= 8)
+                registerSecret(part);
 }
 /** Registers a URL and the parts of it that carry credentials (path token, query, password). */
 function registerSecretUrl(url) {
@@ -28450,6 +28483,19 @@ function scrub(text) {
             out = out.split(secret).join('***');
     }
     return out;
+}
+/** `scrub` applied to every string inside a JSON-like value (a rendered payload). */
+function scrubDeep(value) {
+    if (registered.size === 0)
+        return value;
+    if (typeof value === 'string')
+        return scrub(value);
+    if (Array.isArray(value))
+        return value.map((v) => scrubDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v)]));
+    }
+    return value;
 }
 /** A URL safe to print: scheme and host only, the rest masked. */
 function maskUrl(url) {
@@ -28751,6 +28797,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -28758,7 +28805,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -28784,7 +28831,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -31595,7 +31642,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31603,7 +31650,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31611,7 +31658,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31900,6 +31947,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   WZ: () => (/* binding */ walkForReports)
 });
 
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -31953,6 +32002,10 @@ function normalizeMatrix(raw) {
     catch {
         return text;
     }
+}
+/** The `runner-labels` input: space, comma or newline separated, duplicates dropped. */
+function parseLabels(raw) {
+    return [...new Set(raw.split(/[\s,]+/).filter((l) => l !== ''))];
 }
 function readRunnerInfo(env = process.env, labels = []) {
     return {
@@ -32120,24 +32173,57 @@ function failureOf(f) {
         excerpt: (f.excerpt ?? []).slice(-MAX_EXCERPT_LINES),
     };
 }
-function findLeg(legs, packages) {
+/** The leg record of `packages`: of run attempt `attempt` when there is one, else the latest attempt. */
+function findLeg(legs, packages, attempt = null) {
     let best = null;
     for (const leg of legs) {
         if (!packages.some((p) => leg.packages.includes(p)))
             continue;
+        if (attempt !== null && leg.runAttempt === attempt)
+            return leg;
         if (!best || Number(leg.runAttempt ?? 0) >= Number(best.runAttempt ?? 0))
             best = leg;
     }
     return best;
 }
+/**
+ * Keeps the reports and leg records of this plan: those whose requested packages were all planned. Another
+ * call of the workflow in the same run (its artifacts matched by a too-wide pattern) must not add rows.
+ * With no planned list everything is kept.
+ */
+function selectPlanned(reports, legs, planned) {
+    const set = new Set(planned.map((p) => p.trim()).filter((p) => p !== ''));
+    if (set.size === 0)
+        return { reports, legs, ignored: [] };
+    const ours = (names) => names.length > 0 && names.every((n) => set.has(n));
+    const ignored = [];
+    const keptReports = reports.filter((r) => {
+        const requested = r.requestedPackages ?? [];
+        if (ours(requested))
+            return true;
+        const attempt = r.run?.runAttempt ? ` (attempt ${r.run.runAttempt})` : '';
+        ignored.push(`report of ${requested.join(' ') || '(no packages)'}${attempt}`);
+        return false;
+    });
+    const keptLegs = legs.filter((l) => {
+        if (ours(l.packages))
+            return true;
+        ignored.push(`leg record ${l.leg} (${l.packages.join(' ')})`);
+        return false;
+    });
+    return { reports: keptReports, legs: keptLegs, ignored };
+}
+const TIMED_OUT_REASON = 'timed out: the build step reached timeout-minutes';
 /** Builds the RunReport. Every planned entry ends up in a row: nothing silently disappears. */
 function buildRunReport(input) {
     const { context, now } = input;
-    const legs = input.legs ?? [];
     const planned = [...new Set(input.planned.map((p) => p.trim()).filter((p) => p !== ''))];
+    const selected = selectPlanned(input.reports, input.legs ?? [], planned);
+    const legs = selected.legs;
     const plannedIndex = new Map(planned.map((p, i) => [p, i]));
     const jobs = jobResults(input.needs);
-    const reports = [...input.reports].sort(byRecency);
+    const buildResult = jobs['build'] ?? null;
+    const reports = [...selected.reports].sort(byRecency);
     const rows = new Map();
     const covered = new Set();
     const contributing = new Map();
@@ -32145,7 +32231,11 @@ function buildRunReport(input) {
         const requested = report.requestedPackages ?? [];
         for (const r of requested)
             covered.add(r);
-        const leg = findLeg(legs, requested);
+        const leg = findLeg(legs, requested, report.run?.runAttempt ?? null);
+        // A step timeout sends the same SIGINT as a cancellation, so the action reports `cancelled`; the leg
+        // record's build step outcome is `failure` then (a real cancellation leaves it `cancelled`).
+        const timedOut = report.status === 'cancelled' && leg?.buildOutcome === 'failure' && buildResult !== 'cancelled';
+        const timeoutFailure = (f) => f ?? { stage: null, phase: 'timeout', error: 'the build step timed out', excerpt: [] };
         const base = {
             log_url: report.logs?.artifactUrl ?? report.logs?.url ?? report.run?.runUrl ?? context.runUrl,
             web_url: leg?.jobUrl ?? report.run?.runUrl ?? context.runUrl,
@@ -32167,15 +32257,22 @@ function buildRunReport(input) {
         const results = report.packages ?? [];
         for (const p of results) {
             const notBuilt = p.status === 'not-built';
+            const timeout = timedOut && p.status === 'cancelled';
             put({
                 name: p.name,
-                status: p.status === 'not-built' ? 'cancelled' : p.status,
+                status: p.status === 'not-built' ? 'cancelled' : timeout ? 'failure' : p.status,
                 requested: requestedFor(p.name),
-                reason: notBuilt ? 'not built: the leg stopped before reaching it' : null,
+                reason: notBuilt
+                    ? timedOut
+                        ? 'not built: the leg timed out before reaching it'
+                        : 'not built: the leg stopped before reaching it'
+                    : timeout
+                        ? TIMED_OUT_REASON
+                        : null,
                 image: p.image ?? null,
                 pushed_image: p.pushedImage ?? null,
                 duration_seconds: p.durationSeconds ?? null,
-                failure: failureOf(p.failure),
+                failure: timeout ? timeoutFailure(failureOf(p.failure)) : failureOf(p.failure),
                 ...base,
             });
         }
@@ -32189,26 +32286,31 @@ function buildRunReport(input) {
             const wildcard = isWildcard(r);
             if (wildcard && wildcardExpanded)
                 continue;
-            const status = report.status === 'success' ? 'missing' : report.status;
+            const status = report.status === 'success' ? 'missing' : timedOut ? 'failure' : report.status;
             put({
                 name: r,
                 status,
                 requested: r,
                 reason: status === 'missing'
                     ? 'the leg succeeded but its report has no result for this package'
-                    : status === 'cancelled'
-                        ? 'the leg was cancelled before this package finished'
-                        : null,
+                    : timedOut
+                        ? TIMED_OUT_REASON
+                        : status === 'cancelled'
+                            ? 'the leg was cancelled before this package finished'
+                            : null,
                 image: null,
                 pushed_image: null,
                 duration_seconds: null,
-                failure: status === 'failure' ? failureOf(report.failure) : null,
+                failure: timedOut
+                    ? timeoutFailure(failureOf(report.failure))
+                    : status === 'failure'
+                        ? failureOf(report.failure)
+                        : null,
                 ...base,
             });
         }
     }
     // Planned entries no report answered.
-    const buildResult = jobs['build'] ?? null;
     for (const name of planned) {
         if (covered.has(name) || rows.has(name))
             continue;
@@ -32228,6 +32330,13 @@ function buildRunReport(input) {
         else if (!leg && buildResult === 'cancelled') {
             status = 'cancelled';
             reason = 'the run was cancelled before this leg reported';
+        }
+        else if (input.failFast === true &&
+            buildResult === 'failure' &&
+            (!leg || leg.buildOutcome === null || leg.buildOutcome === 'skipped')) {
+            // GitHub cancels the legs still queued (no leg record) or starting (build step skipped) when one fails.
+            status = 'cancelled';
+            reason = 'stopped by fail-fast: another leg failed before this one built';
         }
         else if (!leg && buildResult === 'skipped') {
             status = 'cancelled';
@@ -32283,7 +32392,8 @@ function buildRunReport(input) {
     const completed = ends.length > 0 ? new Date(Math.max(...ends)) : now;
     const wall = Math.max(0, (completed.getTime() - created.getTime()) / 1000);
     const buildSum = used.reduce((sum, r) => sum + (Number.isFinite(r.durationSeconds) ? r.durationSeconds : 0), 0);
-    const failed = runs.filter((r) => r.status === 'failure').map((r) => r.name);
+    const failed = runs.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name);
+    const missing = runs.filter((r) => r.status === 'missing').map((r) => r.name);
     const images = [
         ...new Set(runs.filter((r) => r.status === 'success' && r.image).map((r) => r.image)),
     ];
@@ -32306,6 +32416,7 @@ function buildRunReport(input) {
         build_seconds_sum: Math.round(buildSum * 10) / 10,
         totals,
         failed_packages: failed,
+        missing_packages: missing,
         images,
         jobs,
         runs,
@@ -32398,6 +32509,7 @@ var secrets = __nccwpck_require__(7194);
 // Entry point of the `summarize` action (summarize/action.yml): every leg's report.json → one RunReport →
 // run-report.json, outputs, the job summary and ONE notification for the whole matrix run.
 // The pure parts live in run-report.ts, run-summary.ts and notify/render/run-*.ts; this file does the I/O.
+
 
 
 
@@ -32537,7 +32649,10 @@ function parsePlanned(input) {
     }
     return text.split(/[\s,]+/).filter((p) => p !== '');
 }
-/** The `needs` input: `${{ toJSON(needs) }}`. Malformed → {} with a warning. */
+/**
+ * The `needs` input: `{"plan":{"result":…},"build":{"result":…}}` as the workflow writes it (`${{ toJSON(needs) }}`
+ * works too, but carries every job output). Malformed → {} with a warning.
+ */
 function parseNeeds(input, warn) {
     const text = input.trim();
     if (text === '')
@@ -32546,19 +32661,12 @@ function parseNeeds(input, warn) {
         return JSON.parse(text);
     }
     catch {
-        warn(`needs is not JSON; pass \${{ toJSON(needs) }}. Ignored.`);
+        warn(`needs is not JSON; pass {"plan":{"result":"\${{ needs.plan.result }}"},"build":{"result":"\${{ needs.build.result }}"}}. Ignored.`);
         return {};
     }
 }
 function readBool(name, fallback) {
-    const v = core/* getInput */.V4(name).trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new Error(`Input '${v}' for ${name} is not a boolean: use true or false.`);
+    return (0,inputs/* parseBoolean */.y)(name, core/* getInput */.V4(name), fallback);
 }
 async function notifyRun(run, env) {
     const { loadNotifySettings } = await __nccwpck_require__.e(/* import() */ 426).then(__nccwpck_require__.bind(__nccwpck_require__, 2426));
@@ -32584,18 +32692,29 @@ async function notifyRun(run, env) {
 async function runSummarize(env = process.env, now = () => new Date()) {
     const warn = (msg) => core/* warning */.$e((0,secrets/* scrub */._I)(msg));
     const failOnBuildError = readBool('fail-on-build-error', true);
+    const failFast = readBool('fail-fast', false);
     const spec = core/* getInput */.V4('reports') || 'jetson-reports';
     const found = await findReportFiles(spec, env.GITHUB_WORKSPACE || process.cwd());
-    const reports = await loadReports(found.reports, warn);
-    const legs = await loadLegs(found.legs, warn);
-    core/* info */.pq(`Found ${reports.length} report(s) and ${legs.length} leg record(s) under ${spec.replace(/\n/g, ', ')}.`);
+    const loaded = await loadReports(found.reports, warn);
+    const loadedLegs = await loadLegs(found.legs, warn);
+    core/* info */.pq(`Found ${loaded.length} report(s) and ${loadedLegs.length} leg record(s) under ${spec.replace(/\n/g, ', ')}.`);
+    const planned = parsePlanned(core/* getInput */.V4('packages'));
+    const { reports, legs, ignored } = selectPlanned(loaded, loadedLegs, planned);
+    if (ignored.length > 0) {
+        const shown = ignored.slice(0, 20).join('; ');
+        core/* notice */.lm((0,secrets/* scrub */._I)(`Ignored ${ignored.length} file(s) for packages that were not planned (another run of the workflow?): ` +
+            shown +
+            (ignored.length > 20 ? ` and ${ignored.length - 20} more` : '') +
+            '.'), { title: 'Reports not planned' });
+    }
     const run = buildRunReport({
         reports,
         legs,
-        planned: parsePlanned(core/* getInput */.V4('packages')),
+        planned,
         needs: parseNeeds(core/* getInput */.V4('needs'), warn),
         context: readRunContext(env),
         now: now(),
+        failFast,
     });
     const dir = external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'jetson-build-summary');
     const reportFile = external_node_path_default().join(dir, 'run-report.json');
@@ -32608,6 +32727,7 @@ async function runSummarize(env = process.env, now = () => new Date()) {
     }
     core/* setOutput */.uH('status', run.status);
     core/* setOutput */.uH('failed-packages', JSON.stringify(run.failed_packages));
+    core/* setOutput */.uH('missing-packages', JSON.stringify(run.missing_packages));
     core/* setOutput */.uH('images', JSON.stringify(run.images));
     core/* setOutput */.uH('report-file', reportFile);
     core/* setOutput */.uH('packages', JSON.stringify(run.runs.map((r) => ({ name: r.name, status: r.status, image: r.image }))));

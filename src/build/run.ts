@@ -47,6 +47,8 @@ export interface RunResult {
 /** Reads of console.log grow with the flow (small when the build is quiet, large in a flood). */
 const MIN_READ_BYTES = 64 * 1024;
 const MAX_READ_BYTES = 1024 * 1024;
+/** Output still shown in the job log after a cancel; the rest is only in console.log. */
+const SHOW_AFTER_CANCEL_BYTES = 1024 * 1024;
 /** How long to wait for more output when the build is quiet. */
 const IDLE_POLL_MS = 25;
 
@@ -88,9 +90,20 @@ export class BuildProcess {
       token = next;
       inGroup = true;
     };
+    let unshown = 0;
+    let shownAfterCancel = 0;
     /** Passes bytes on to the job log, with group markers at stage starts. `view` is never reused. */
     const forward = (view: Buffer): boolean => {
       const events = opts.parser.write(view);
+      // After a cancel the runner allows seconds, not minutes: beyond a small budget (the tool's last words),
+      // a backlog the job log has not caught up with is parsed for the report but not replayed.
+      if (this.cancelSignal !== null) {
+        if (shownAfterCancel >= SHOW_AFTER_CANCEL_BYTES) {
+          unshown += view.length;
+          return true;
+        }
+        shownAfterCancel += view.length;
+      }
       let from = 0;
       let ok = true;
       const emit = (a: number, b: number): void => {
@@ -148,6 +161,12 @@ export class BuildProcess {
       exit = e;
       this.exited = true;
       if (this.killTimer) clearTimeout(this.killTimer);
+      // Members of a cancelled build's group that ignored the signal do not outlive its leader.
+      const pid = this.child?.pid;
+      if (this.cancelSignal !== null && pid !== undefined && processGroupAlive(pid)) {
+        this.killed = true;
+        killProcessGroup(pid, 'SIGKILL');
+      }
     });
 
     const reader = await open(opts.consoleLogPath, 'r');
@@ -178,6 +197,11 @@ export class BuildProcess {
       await reader.close().catch(() => undefined);
     }
     opts.parser.end();
+    if (unshown > 0) {
+      marker([
+        `[jetson-build-action] ${(unshown / 1048576).toFixed(1)} MiB of output after the cancel are not shown here: see ${opts.consoleLogPath}`,
+      ]);
+    }
     const closing = [`::${token}::`];
     if (inGroup) closing.push('::endgroup::');
     marker(closing);
@@ -228,18 +252,26 @@ export class BuildProcess {
   }
 }
 
-/** Signals a whole process group; falls back to the process itself. Returns false if nothing was there. */
-export function killProcessGroup(pid: number, signal: NodeJS.Signals): boolean {
+/**
+ * Signals a whole process group. No fallback to a single PID: a detached child always leads its group, and
+ * once the group is gone its number may belong to someone else. Returns false if nothing was there.
+ */
+export function killProcessGroup(pgid: number, signal: NodeJS.Signals): boolean {
   try {
-    process.kill(-pid, signal);
+    process.kill(-pgid, signal);
     return true;
   } catch {
-    try {
-      process.kill(pid, signal);
-      return true;
-    } catch {
-      return false;
-    }
+    return false;
+  }
+}
+
+/** When the process started, in clock ticks since boot (field 22 of /proc/<pid>/stat), or null. */
+export function processStartTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
   }
 }
 

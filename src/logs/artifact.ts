@@ -101,9 +101,12 @@ export function defaultArtifactName(ctx: {
   job: string | null;
   matrix: string | null;
   runAttempt: string | null;
+  /** GITHUB_ACTION: the step's id, so two uses of the action in one job get two names. */
+  step?: string | null;
   now?: Date;
 }): string {
   const job = slug(ctx.job ?? '').slice(0, 60) || 'job';
+  const step = stepPart(ctx.step ?? null);
   let leg = '';
   const raw = ctx.matrix?.trim() ?? '';
   if (raw !== '' && raw !== 'null' && raw !== '{}') {
@@ -130,7 +133,26 @@ export function defaultArtifactName(ctx: {
         .toISOString()
         .replace(/[-:]/g, '')
         .replace(/\.\d+Z$/, 'Z')}`;
-  return `jetson-build-logs-${job}${leg}${suffix}`.slice(0, MAX_NAME_LENGTH);
+  return `jetson-build-logs-${job}${step}${leg}${suffix}`.slice(0, MAX_NAME_LENGTH);
+}
+
+/**
+ * The step's part of a default name: a step id the user chose, or the `_2`, `_3`… the runner appends to
+ * its generated id (`__owner_repo_2`) when the same action is used again in a job; nothing for the first use.
+ */
+function stepPart(step: string | null): string {
+  if (!step) return '';
+  if (step.startsWith('__')) {
+    const again = /_(\d+)$/.exec(step);
+    return again ? `-step${again[1]}` : '';
+  }
+  const s = slug(step).slice(0, 40);
+  return s ? `-${s}` : '';
+}
+
+/** True when an upload failed only because the name is taken in this run (HTTP 409 on CreateArtifact). */
+export function isNameConflict(reason: string): boolean {
+  return reason.includes('already exists in this run');
 }
 
 /** `retention-days`: a whole number 1–90, or empty for the repository's setting. */

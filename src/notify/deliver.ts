@@ -37,8 +37,13 @@ export interface DeliverOptions {
   dispatcher?: Dispatcher;
   /** Response bytes read at most (default 64 KiB); the rest is discarded. */
   maxResponseBytes?: number;
-  /** For tests: the delivery id factory. */
-  newId?: () => string;
+  /**
+   * The delivery id (`webhook-id`) of a target, the same on every attempt. Callers pass a deterministic one
+   * so a re-send by the post step carries the same id and receivers can de-duplicate it.
+   */
+  newId?: (target: Target) => string;
+  /** Called as each target finishes (delivered or not), before deliverAll resolves. */
+  onResult?: (result: DeliveryResult) => void;
 }
 
 export const ACTION_NAME = 'jetson-build-action';
@@ -83,7 +88,17 @@ export async function deliverAll(
     newId: opts.newId ?? (() => `msg_${randomUUID().replaceAll('-', '')}`),
   };
   try {
-    return await Promise.all(jobs.map((job) => deliverOne(job, ctx)));
+    return await Promise.all(
+      jobs.map(async (job) => {
+        const result = await deliverOne(job, ctx);
+        try {
+          opts.onResult?.(result);
+        } catch {
+          // A reporting hook must not change the outcome.
+        }
+        return result;
+      }),
+    );
   } finally {
     if (ownDispatcher) await closeQuietly(ownDispatcher);
   }
@@ -101,7 +116,7 @@ interface Context {
   backoffBaseMs: number;
   backoffCapMs: number;
   maxResponseBytes: number;
-  newId: () => string;
+  newId: (target: Target) => string;
 }
 
 /** What one attempt came to. */
@@ -122,7 +137,7 @@ async function deliverOne(job: DeliveryJob, ctx: Context): Promise<DeliveryResul
   };
   try {
     const payload = encodeBody(target, job.message);
-    const id = ctx.newId();
+    const id = ctx.newId(target);
     const maxAttempts = target.retries + 1;
     while (true) {
       const remaining = ctx.deadlineAt - Date.now();

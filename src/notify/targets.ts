@@ -1,6 +1,7 @@
 // Notification routing: action inputs and env fallbacks → the validated list of targets and delivery settings.
 // Every URL, secret, header value and password is registered as a secret before anything is validated, so no
 // error message or later log line can show one.
+import { parseBoolean } from '../inputs.js';
 import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { registerSecret, registerSecretUrl, scrub } from '../secrets.js';
@@ -177,10 +178,13 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
     simple('env JC_BUILD_FAILURE_WEBHOOK_URL', envValue('JC_BUILD_FAILURE_WEBHOOK_URL'), 'detect', 'failure');
 
   if (parsedWebhooks !== null) {
-    if (!Array.isArray(parsedWebhooks)) {
+    // A single target written as a map (no leading '-') is a list of one.
+    const isMap = typeof parsedWebhooks === 'object' && !Array.isArray(parsedWebhooks);
+    const list = isMap ? [parsedWebhooks] : parsedWebhooks;
+    if (!Array.isArray(list)) {
       throw new InputError('webhooks', kindOf(parsedWebhooks), 'a YAML or JSON list of targets (- url: …)');
     }
-    parsedWebhooks.forEach((entry, i) => targets.push(listTarget(`webhooks[${i}]`, entry, globals, discord)));
+    list.forEach((entry, i) => targets.push(listTarget(`webhooks[${i}]`, entry, globals, discord)));
   }
 
   return {
@@ -527,11 +531,7 @@ function numeric(value: unknown): number | null {
 }
 
 function boolean(name: string, value: string, fallback: boolean): boolean {
-  if (value === '') return fallback;
-  const v = value.toLowerCase();
-  if (['true', 'yes', 'on', '1'].includes(v)) return true;
-  if (['false', 'no', 'off', '0'].includes(v)) return false;
-  throw new InputError(name, value, 'true or false');
+  return parseBoolean(name, value, fallback);
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {

@@ -60,6 +60,8 @@ export interface RunActionOptions {
   cancelWhen?: string;
   /** Emulate the runner's escalation: SIGINT, SIGTERM after 7.5 s, SIGKILL 2.5 s later (scaled down by `cancelScale`). */
   cancelScale?: number;
+  /** Send the runner's cancel sequence when this promise resolves (e.g. when a webhook request arrives). */
+  cancelOn?: Promise<unknown>;
   /** Kill main outright (SIGKILL, no SIGINT first) once stdout contains this text. */
   killWhen?: string;
   timeoutMs?: number;
@@ -70,7 +72,13 @@ export interface RunActionOptions {
 function runStep(
   script: string,
   env: NodeJS.ProcessEnv,
-  opts: { cancelWhen?: string; cancelScale?: number; killWhen?: string; timeoutMs: number },
+  opts: {
+    cancelWhen?: string;
+    cancelOn?: Promise<unknown>;
+    cancelScale?: number;
+    killWhen?: string;
+    timeoutMs: number;
+  },
 ): Promise<StepResult> {
   return new Promise((resolve) => {
     const started = Date.now();
@@ -80,17 +88,22 @@ function runStep(
     let signalled = false;
     const timers: NodeJS.Timeout[] = [];
     const hardStop = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
+    const cancelSequence = (): void => {
+      if (signalled) return;
+      signalled = true;
+      const scale = opts.cancelScale ?? 1;
+      child.kill('SIGINT');
+      timers.push(setTimeout(() => child.kill('SIGTERM'), 7500 * scale));
+      timers.push(setTimeout(() => child.kill('SIGKILL'), 10000 * scale));
+    };
+    void opts.cancelOn?.then(cancelSequence);
     child.stdout.on('data', (c: Buffer) => {
       // Keep memory bounded for flood tests: the head and the tail of the log are what tests read.
       stdout = stdout.length > 4_000_000 ? stdout.slice(0, 1_000_000) + stdout.slice(-1_000_000) : stdout;
       stdout += c.toString('utf8');
       if (signalled) return;
       if (opts.cancelWhen && stdout.includes(opts.cancelWhen)) {
-        signalled = true;
-        const scale = opts.cancelScale ?? 1;
-        child.kill('SIGINT');
-        timers.push(setTimeout(() => child.kill('SIGTERM'), 7500 * scale));
-        timers.push(setTimeout(() => child.kill('SIGKILL'), 10000 * scale));
+        cancelSequence();
       } else if (opts.killWhen && stdout.includes(opts.killWhen)) {
         signalled = true;
         child.kill('SIGKILL');
@@ -156,6 +169,7 @@ export async function runAction(opts: RunActionOptions): Promise<ActionRun> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const main = await runStep(path.join(ROOT, 'dist', opts.entry ?? 'index.js'), env, {
     cancelWhen: opts.cancelWhen,
+    cancelOn: opts.cancelOn,
     cancelScale: opts.cancelScale,
     killWhen: opts.killWhen,
     timeoutMs,

@@ -127,6 +127,8 @@ async function streaming() {
     `streaming: ratio per round (action / tee)`,
     actionMs.map((a, i) => (a / teeMs[i]).toFixed(2)).join(' '),
   );
+  print('streaming: seconds per round, tee', teeMs.map((t) => (t / 1000).toFixed(2)).join(' '));
+  print('streaming: seconds per round, action', actionMs.map((t) => (t / 1000).toFixed(2)).join(' '));
   print(`streaming: CPU time of the action itself, ${big} MiB (median)`, fmt(median(bigCpu)));
   const smallEnv = { ...runnerEnv({ 'INPUT_JETSON-CONTAINERS': fake }), FAKE_JC_FLOOD_MB: String(small) };
   const smallRun = await timed(nodeBin, ['--import', probe, path.join(root, 'dist', 'index.js')], smallEnv);

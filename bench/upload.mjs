@@ -91,20 +91,7 @@ async function parent() {
       );
     }
 
-    const proc = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', dir], {
-      cwd: path.join(here, '..'),
-      env: { ...process.env, ...svc.env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    proc.stdout.on('data', (c) => (stdout += c));
-    const killer = setTimeout(() => proc.kill('SIGKILL'), 120_000);
-    const code = await new Promise((resolve) => proc.on('close', resolve));
-    clearTimeout(killer);
-    const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-    if (code !== 0 || !line)
-      throw new Error(`the upload child failed (exit ${code}):\n${stdout.slice(-2000)}`);
-    const { seconds, size, peakRssMiB } = JSON.parse(line.slice('BENCH_RESULT '.length));
+    const { seconds, size, peakRssMiB } = await runChild(['--child', dir], svc.env);
     const art = svc.artifacts[0];
     if (!art || art.size !== size) throw new Error('the double did not receive the whole artifact');
 

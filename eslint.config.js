@@ -4,7 +4,9 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.dist-build/**', 'node_modules/**', 'coverage/**', 'bench/.out/**'] },
+  {
+    ignores: ['dist/**', '.dist-build/**', 'node_modules/**', 'coverage/**', 'bench/.out/**', '.stryker/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

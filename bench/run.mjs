@@ -4,6 +4,8 @@
 //                  action with 100 MiB vs 1 GiB of output
 //   notify         time from build end to the last delivery for 1 and 5 loopback targets, and a 429 once
 //   upload         bench/upload.mjs: a 200 MiB log folder through @actions/artifact to a loopback double
+//   packages       bench/packages.mjs: parse + status rules for 5 000 / 10 000 packages vs splitting the text
+//   scrub          bench/scrub.mjs: scrubbing a 1 MiB attachment vs copying it
 // Options: --quick (smaller sizes, for a smoke run), --only=startup,streaming,notify,upload
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +20,9 @@ const nodeBin = existsSync(node24) ? node24 : process.execPath;
 const fake = path.join(root, 'test', 'fixtures', 'jetson-containers');
 const probe = path.join(root, 'bench', 'rss-probe.mjs');
 const quick = process.argv.includes('--quick');
-const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '--only=startup,streaming,notify,upload')
+const only = (
+  process.argv.find((a) => a.startsWith('--only=')) ?? '--only=startup,streaming,notify,upload,packages,scrub'
+)
   .slice('--only='.length)
   .split(',');
 const work = mkdtempSync(path.join(os.tmpdir(), 'jba-bench-'));
@@ -215,11 +219,10 @@ async function notifyBench() {
   print('notify: action wall time with 1 loopback target (median)', fmt(median(withOne)));
 }
 
-function upload() {
-  const res = spawnSync(nodeBin, [path.join(root, 'bench', 'upload.mjs'), ...(quick ? ['--quick'] : [])], {
-    stdio: 'inherit',
-  });
-  if (res.status !== 0) console.log('upload: bench/upload.mjs failed');
+/** Runs one of the stand-alone bench scripts beside this file. */
+function script(name, args = []) {
+  const res = spawnSync(nodeBin, [path.join(root, 'bench', name), ...args], { stdio: 'inherit' });
+  if (res.status !== 0) console.log(`${name} failed`);
 }
 
 console.log(`jetson-build-action bench — ${new Date().toISOString()}`);
@@ -231,7 +234,9 @@ try {
   if (only.includes('startup')) await startup();
   if (only.includes('streaming')) await streaming();
   if (only.includes('notify')) await notifyBench();
-  if (only.includes('upload')) upload();
+  if (only.includes('upload')) script('upload.mjs', quick ? ['--quick'] : []);
+  if (only.includes('packages')) script('packages.mjs', quick ? ['--rounds=1'] : ['--rounds=5']);
+  if (only.includes('scrub')) script('scrub.mjs', ['--runs', quick ? '11' : '101']);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

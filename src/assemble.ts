@@ -88,3 +88,102 @@ export function assembleReport(input: AssembleInput): BuildReport {
     },
   };
 }
+
+/**
+ * When the disk holding the log folder ran full during the build, console.log and the stage logs lost their
+ * end, and with it what the status rules would have read: the outcome parsed from them is not to be trusted.
+ * The report becomes a failure that names the disk and the folder (a cancel stays a cancel, with the reason
+ * added). Applying it twice (main, then post) changes nothing.
+ */
+export function markLogsIncomplete(report: BuildReport): void {
+  const error = `No space left on device on the disk holding the log folder ${report.logs.dir}: console.log and the stage logs there are incomplete`;
+  if (report.failure?.error === error || report.message.includes(error)) return;
+  const exit =
+    report.signal !== null
+      ? `it ended by signal ${report.signal}`
+      : report.exitCode !== null
+        ? `it exited with code ${report.exitCode}`
+        : 'its exit code is unknown';
+  if (report.status === 'cancelled') {
+    report.message = `${report.message} ${error}.`;
+    return;
+  }
+  report.status = 'failure';
+  report.message = `${error}, so the build's outcome is not known (${exit}). Free space on that disk and run the build again.`;
+  report.failure = {
+    stage: null,
+    stageIndex: null,
+    stageCount: null,
+    phase: 'unknown',
+    error,
+    // The last lines the build managed to write are still the best clue.
+    excerpt: report.failure?.excerpt ?? [],
+    logFile: null,
+  };
+}
+
+/**
+ * report.json could not be written where it belongs (its folder's disk is full, read-only, …). A status
+ * that says success while the report a later step or the fleet summary reads is missing would mislead:
+ * the report becomes a failure naming the path and why; the build's own failure, if any, stays the failure.
+ */
+export function markReportUnwritable(
+  report: BuildReport,
+  file: string,
+  why: string,
+  movedTo: string | null,
+): void {
+  const error = `report.json could not be written to ${file}: ${why}`;
+  if (report.message.includes(error)) return;
+  const where = movedTo ? ` It was written to ${movedTo} instead.` : '';
+  report.message = `${report.message} ${error}.${where}`;
+  if (report.status === 'cancelled') return;
+  report.status = 'failure';
+  report.failure ??= {
+    stage: null,
+    stageIndex: null,
+    stageCount: null,
+    phase: 'unknown',
+    error,
+    excerpt: [],
+    logFile: null,
+  };
+}
+
+/**
+ * The report of a run that built nothing because its log folder cannot be used: every requested package
+ * `not-built`, the failure naming the folder and why. Its files live in `fallback` (a fresh folder).
+ */
+export function setupFailureReport(
+  input: Omit<AssembleInput, 'run' | 'cancelled' | 'logs'> & { error: string; fallback: LogPaths },
+): BuildReport {
+  const report = assembleReport({
+    ...input,
+    run: { exitCode: null, signal: null, startError: input.error, cancelSignal: null, killed: false },
+    cancelled: false,
+    logs: input.fallback,
+  });
+  const failure = {
+    stage: null,
+    stageIndex: null,
+    stageCount: null,
+    phase: 'start' as const,
+    error: input.error,
+    excerpt: [],
+    logFile: null,
+  };
+  report.status = 'failure';
+  report.message = `Nothing was built: ${input.error}.`;
+  report.failure = failure;
+  report.packages = report.requestedPackages.map((name) => ({
+    name,
+    status: 'not-built',
+    image: null,
+    pushedImage: null,
+    durationSeconds: null,
+    failure: null,
+  }));
+  report.failedPackages = [];
+  report.images = [];
+  return report;
+}

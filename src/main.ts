@@ -1,23 +1,38 @@
 // Entry point of the action's main step: wire settings → build → report → logs → notifications.
 import * as core from '@actions/core';
-import { mkdir } from 'node:fs/promises';
-import { assembleReport, logPaths } from './assemble.js';
+import { randomBytes } from 'node:crypto';
+import { assembleReport, logPaths, setupFailureReport } from './assemble.js';
 import { resolveEnvironment } from './build/collect.js';
 import { BuildStreamParser } from './build/parse.js';
 import { BuildProcess, processStartTime } from './build/run.js';
 import { normalizeMatrix, parseLabels, readRunContext, readRunnerInfo } from './context.js';
 import { errorMessage } from './errors.js';
-import { finishBuild, writeReport } from './finish.js';
+import {
+  fallbackDir,
+  finishBuild,
+  prepareLogDir,
+  removeLeftoverReport,
+  writeConsoleNote,
+  writeReport,
+} from './finish.js';
 import { loadNotifySettings } from './notify-settings.js';
+import type { DeliveryFate, FateRecord, NotifySettings } from './notify/types.js';
 import { scrub } from './secrets.js';
-import { buildArgv, childEnv, readSettings } from './settings.js';
-import { saveDelivered, savePhase, savePid, saveStart, saveUploaded } from './state.js';
+import { buildArgv, childEnv, readSettings, type Settings } from './settings.js';
+import { saveDeliveries, saveDelivered, savePhase, savePid, saveStart, saveUploaded } from './state.js';
 
 /**
- * After a cancel arrives while uploading or notifying, how long in-flight deliveries may still finish
- * before main hands the rest to post. The runner sends SIGTERM 7.5 s and SIGKILL 10 s after SIGINT.
+ * After a cancel arrives while uploading or notifying, how long requests already on the wire may still be
+ * answered before main hands the rest to post. The runner sends SIGINT, SIGTERM 7.5 s later and SIGKILL
+ * 2.5 s after that: main stops waiting 1.5 s before the SIGKILL would land, counted from the signal that
+ * puts it closest (a lone SIGTERM, as on a runner shutting down, leaves 2.5 s), which is ample to write
+ * report.json and exit on its own. A request cut off at that point is recorded as `sending`: post does not
+ * repeat it to Discord and repeats it, with the same webhook-id, to a generic receiver.
  */
-const HANDOFF_GRACE_MS = 2500;
+const HANDOFF_AFTER_SIGINT_MS = 8500;
+const HANDOFF_AFTER_SIGTERM_MS = 1000;
+/** Fates after which a target needs nothing more (see DeliveryFate). */
+const SETTLED: ReadonlySet<DeliveryFate | undefined> = new Set(['delivered', 'failed', 'unknown'] as const);
 
 type Stage = 'setup' | 'build' | 'finishing';
 
@@ -59,23 +74,33 @@ async function main(): Promise<void> {
   }
   const build = settings.build;
   const paths = logPaths(build.logDir);
-  await mkdir(build.logDir, { recursive: true });
+  // A log folder that cannot take the logs is found now, not after hours of building: nothing is built, and
+  // the failure still reaches the outputs, report.json (in a fresh folder) and the notifications.
+  const logDirProblem = await prepareLogDir(build.logDir);
+  if (logDirProblem !== null) {
+    await failBeforeBuild(start, logDirProblem, settings, notifySettings);
+    return;
+  }
+  await removeLeftoverReport(paths.reportFile);
   saveStart({ logDir: build.logDir, startTime: start.toISOString(), settings });
   savePhase('building');
 
   const argv = buildArgv(build);
   core.info(`Running ${argv.display}`);
   core.info(`Logs: ${build.logDir}`);
-  const parser = new BuildStreamParser();
+  // Told the requested packages, the parser keeps a record for each of them, however many there are.
+  const parser = new BuildStreamParser({ requested: build.packages });
+  // Every process of the build inherits this id; post checks for it before it stops leftovers.
+  const buildId = randomBytes(16).toString('hex');
   proc = new BuildProcess({
     command: argv.command,
     args: argv.args,
     cwd: build.workingDirectory,
-    env: childEnv(process.env),
+    env: childEnv(process.env, buildId),
     consoleLogPath: paths.consoleLog,
     parser,
     out: process.stdout,
-    onSpawn: (pid) => savePid(pid, processStartTime(pid)),
+    onSpawn: (pid) => savePid(pid, processStartTime(pid), buildId),
   });
   stage = 'build';
   const run = await proc.run();
@@ -101,8 +126,13 @@ async function main(): Promise<void> {
     // post (which always runs) upload the logs and notify.
     await writeReport(report).catch(() => undefined);
     savePhase('reported');
-    core.setOutput('status', report.status);
-    core.setOutput('report-file', report.logs.reportFile);
+    try {
+      core.setOutput('status', report.status);
+      core.setOutput('report-file', report.logs.reportFile);
+    } catch (err) {
+      // A bad GITHUB_OUTPUT costs the outputs only, never the hand-off to post.
+      core.warning(scrub(`Could not set the step outputs (GITHUB_OUTPUT): ${errorMessage(err)}`));
+    }
     core.warning(
       `Build cancelled (${run.cancelSignal}); the post step uploads the logs and sends the notification.`,
     );
@@ -110,32 +140,67 @@ async function main(): Promise<void> {
     return;
   }
 
-  // Uploading and notifying can take minutes. A cancel now must not lose them: main records what it has
-  // done as it goes, and on a signal gives in-flight deliveries a moment, then leaves the rest to post.
+  // Uploading and notifying can take minutes. A cancel now must not lose them, nor send a message twice:
+  // main records each target's fate as it changes; on a signal it starts no new attempt, lets the requests
+  // on the wire be answered for as long as the runner allows, then leaves the rest to post.
   stage = 'finishing';
   savePhase('finishing');
   const delivered = new Set<string>();
-  const handedOff = new Promise<NodeJS.Signals>((resolve) => (handOff = resolve));
+  const fates: Record<string, FateRecord> = {};
+  const stopDeliveries = new AbortController();
+  let firstSignal: NodeJS.Signals | null = null;
+  let handOffAt = Number.POSITIVE_INFINITY;
+  let handOffTimer: NodeJS.Timeout | undefined;
+  let timeUp: () => void = () => undefined;
+  const handOffDue = new Promise<null>((resolve) => (timeUp = () => resolve(null)));
+  handOff = (signal) => {
+    firstSignal ??= signal;
+    // An attempt started now could still be on the wire when SIGKILL lands: leave new ones to post.
+    stopDeliveries.abort();
+    const at = Date.now() + (signal === 'SIGTERM' ? HANDOFF_AFTER_SIGTERM_MS : HANDOFF_AFTER_SIGINT_MS);
+    if (at >= handOffAt) return;
+    handOffAt = at;
+    clearTimeout(handOffTimer);
+    handOffTimer = setTimeout(timeUp, at - Date.now());
+  };
   const finishing = finishBuild(report, settings.logs, notifySettings, {
     onUploaded: saveUploaded,
     onDelivered: (source) => {
       delivered.add(source);
       saveDelivered(delivered);
     },
+    onFate: (source, record) => {
+      fates[source] = record;
+      saveDeliveries(fates);
+    },
+    stopDeliveries: stopDeliveries.signal,
   });
-  const first = await Promise.race([finishing.then(() => null), handedOff]);
-  if (first !== null) {
-    await Promise.race([finishing, new Promise((resolve) => setTimeout(resolve, HANDOFF_GRACE_MS))]);
+  const finished = await Promise.race([finishing, handOffDue]);
+  clearTimeout(handOffTimer);
+  // Targets the stop cut short (not started, or waiting to retry) are post's to send.
+  const cutShort = (finished?.notifications ?? []).filter(
+    (r) => !r.delivered && !SETTLED.has(fates[r.source]?.fate),
+  );
+  if (finished === null || (firstSignal !== null && cutShort.length > 0)) {
     await writeReport(report).catch(() => undefined);
     savePhase('reported');
+    const unanswered = Object.values(fates).filter((f) => f.fate === 'sending').length;
     core.warning(
-      `Received ${first} while uploading logs or notifying; the post step finishes what is left (${delivered.size} notification(s) already delivered).`,
+      `Received ${firstSignal ?? 'a signal'} while uploading logs or notifying; the post step finishes what is left ` +
+        `(${delivered.size} notification(s) already delivered` +
+        `${unanswered > 0 ? `, ${unanswered} sent but not answered in time` : ''}).`,
     );
     process.exitCode = 1;
     return;
   }
-  const finished = await finishing;
   savePhase('done');
+  if (firstSignal !== null) {
+    core.warning(
+      `Received ${firstSignal} while uploading logs or notifying; the deliveries under way were answered in time ` +
+        `(${delivered.size} notification(s) delivered), so nothing is left for the post step.`,
+    );
+    process.exitCode = 1;
+  }
   core.info(report.message);
   if (report.status !== 'success') {
     if (build.failOnBuildError) core.setFailed(scrub(report.message));
@@ -146,6 +211,34 @@ async function main(): Promise<void> {
       `${finished.notifyFailed.length} notification(s) not delivered (fail-on-notify-error is true).`,
     );
   }
+}
+
+/** The report, outputs and notifications of a run whose log folder could not be used: a failure, no build. */
+async function failBeforeBuild(
+  start: Date,
+  error: string,
+  settings: Settings,
+  notifySettings: NotifySettings | null,
+): Promise<void> {
+  const build = settings.build;
+  const fallback = logPaths(await fallbackDir().catch(() => build.logDir));
+  const report = setupFailureReport({
+    build,
+    argv: buildArgv(build),
+    parse: new BuildStreamParser().result(),
+    environment: await resolveEnvironment({}),
+    context: { ...readRunContext(), matrix: normalizeMatrix(core.getInput('matrix')) },
+    runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
+    start,
+    end: new Date(),
+    error,
+    fallback,
+  });
+  await writeConsoleNote(fallback.consoleLog, report.message).catch(() => undefined);
+  core.info(scrub(`This run's report.json and console.log are in ${fallback.dir} instead.`));
+  // A setting the run cannot work with fails the step like bad input does, whatever fail-on-build-error says.
+  core.setFailed(scrub(report.message));
+  await finishBuild(report, settings.logs, notifySettings, { skipUpload: true });
 }
 
 main()

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { splitPackages, validatePackageName } from './build/packages.js';
 import { InputError } from './errors.js';
-import { parseBoolean } from './inputs.js';
+import { parseBoolean, rejectControlChars, splitLines } from './inputs.js';
 import { parseArtifactName, parseRetentionDays } from './logs/artifact.js';
 
 export type GetInput = (name: string) => string;
@@ -51,20 +51,6 @@ function optional(getInput: GetInput, name: string): string | null {
   return v === '' ? null : v;
 }
 
-/** One argument per line; blank lines ignored. No shell parsing: each line is one argv element. */
-export function splitLines(value: string): string[] {
-  return value
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-}
-
-function rejectControlChars(input: string, value: string | null): void {
-  if (value !== null && /[\0\r\n]/.test(value)) {
-    throw new InputError(input, value, 'a single line without control characters');
-  }
-}
-
 function resolveCommand(raw: string, cwd: string): { command: string; takesBuild: boolean } {
   let command = raw;
   if (command.includes('/') || command.startsWith('.')) {
@@ -107,6 +93,7 @@ const RESERVED_FLAGS: Record<string, string> = {
 
 function checkExtraArgs(args: string[]): string[] {
   for (const arg of args) {
+    rejectControlChars('extra-args', arg);
     const flag = arg.split('=')[0] ?? arg;
     const instead = RESERVED_FLAGS[flag];
     if (instead) throw new InputError('extra-args', arg, `${flag} is set through ${instead}`);
@@ -124,7 +111,10 @@ export function readBuildSettings(getInput: GetInput, env: Env): BuildSettings {
       'name at least one package, e.g. "pytorch:2.8 torchvision"',
     );
   }
-  for (const p of packages) validatePackageName(p);
+  for (const p of packages) {
+    rejectControlChars('packages', p);
+    validatePackageName(p);
+  }
 
   const multiple = readBoolean(getInput, 'multiple', false);
   const skipErrors = readBoolean(getInput, 'skip-errors', false);
@@ -141,6 +131,7 @@ export function readBuildSettings(getInput: GetInput, env: Env): BuildSettings {
   const workspace =
     env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
   const wdRaw = optional(getInput, 'working-directory');
+  rejectControlChars('working-directory', wdRaw);
   const workingDirectory = wdRaw ? path.resolve(workspace, wdRaw) : workspace;
   try {
     if (!statSync(workingDirectory).isDirectory()) throw new Error('not a directory');
@@ -153,6 +144,7 @@ export function readBuildSettings(getInput: GetInput, env: Env): BuildSettings {
   const { command, takesBuild } = resolveCommand(cmdRaw, workingDirectory);
 
   const logDirRaw = optional(getInput, 'log-dir');
+  rejectControlChars('log-dir', logDirRaw);
   const logDir = logDirRaw ? path.resolve(workingDirectory, logDirRaw) : defaultLogDir(env);
 
   return {
@@ -180,16 +172,31 @@ export function readLogSettings(getInput: GetInput): LogSettings {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 3600) {
     throw new InputError('upload-timeout', timeoutRaw, 'a number of seconds from 1 to 3600 (default 300)');
   }
+  const artifactName = getInput('artifact-name').trim();
+  rejectControlChars('artifact-name', artifactName);
   return {
     upload: readBoolean(getInput, 'upload-logs', true),
-    artifactName: parseArtifactName(getInput('artifact-name')) ?? null,
+    artifactName: parseArtifactName(artifactName) ?? null,
     retentionDays: parseRetentionDays(getInput('retention-days')),
     uploadTimeoutMs: timeoutSeconds * 1000,
   };
 }
 
+/**
+ * Inputs main and post read themselves (for the report) but that are checked here with the rest, so bad
+ * input fails the step before anything runs. `runner-labels` goes into the report and every notification:
+ * labels are separated by whitespace and commas, so line breaks and TABs are separators, any other control
+ * character is an error. `matrix` is not checked: it is JSON from `toJSON(matrix)`, never printed to the
+ * job log, and only ever shown re-serialized (JSON escapes) or slugged (in the artifact name).
+ */
+function checkReportInputs(getInput: GetInput): void {
+  for (const label of getInput('runner-labels').split(/[\s,]+/)) rejectControlChars('runner-labels', label);
+}
+
 export function readSettings(getInput: GetInput, env: Env): Settings {
-  return { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput) };
+  const settings = { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput) };
+  checkReportInputs(getInput);
+  return settings;
 }
 
 /** The argv for the build: flags in `--flag=value` form so values starting with '-' stay values. */
@@ -220,11 +227,29 @@ export function shellQuote(word: string): string {
 }
 
 /**
- * The child's environment: the runner's, minus what is ours (inputs carry webhook URLs, the runtime
- * token is for artifact uploads) and minus upstream's own webhook variables (the action notifies, not the
- * tool), plus CI-friendly output settings unless the user set them.
+ * The runner's file commands. The build gets none of them: with GITHUB_OUTPUT, GITHUB_ENV, GITHUB_PATH,
+ * GITHUB_STEP_SUMMARY and GITHUB_STATE it could set the step's outputs, NODE_OPTIONS or PATH for every later
+ * step, write the summary, or hand post a process group to kill.
  */
-export function childEnv(env: Env): NodeJS.ProcessEnv {
+const FILE_COMMANDS = new Set([
+  'GITHUB_OUTPUT',
+  'GITHUB_ENV',
+  'GITHUB_PATH',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY',
+]);
+
+/** Set in the build's environment to a per-build random id; post checks it before stopping leftovers. */
+export const BUILD_ID_ENV = 'JETSON_BUILD_ACTION_ID';
+
+/**
+ * The child's environment: the runner's, minus what is ours (inputs carry webhook URLs, the runtime
+ * token is for artifact uploads, the file commands are the step's), minus upstream's own webhook variables
+ * (the action notifies, not the tool), plus CI-friendly output settings unless the user set them, plus
+ * `buildId` under BUILD_ID_ENV: every process of the build inherits it, which is how post tells the build's
+ * processes from anyone else's.
+ */
+export function childEnv(env: Env, buildId: string): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) continue;
@@ -232,10 +257,12 @@ export function childEnv(env: Env): NodeJS.ProcessEnv {
     if (k === 'JC_BUILD_SUCCESS_WEBHOOK_URL' || k === 'JC_BUILD_FAILURE_WEBHOOK_URL' || k === 'WEBHOOK_URL')
       continue;
     if (k === 'ACTIONS_RUNTIME_TOKEN' || k === 'ACTIONS_ID_TOKEN_REQUEST_TOKEN') continue;
+    if (FILE_COMMANDS.has(k)) continue;
     out[k] = v;
   }
   out.ANSI_COLORS_DISABLED ??= '1';
   out.BUILDKIT_PROGRESS ??= 'plain';
   out.PYTHONUNBUFFERED ??= '1';
+  out[BUILD_ID_ENV] = buildId;
   return out;
 }

@@ -1,6 +1,7 @@
 // What main hands to post through GITHUB_STATE: enough to finish the report, the upload and the
 // notifications that main could not, without repeating what it already did.
 import * as core from '@actions/core';
+import type { FateRecord } from './notify/types.js';
 import type { Settings } from './settings.js';
 
 /**
@@ -15,13 +16,19 @@ export interface SavedState {
   phase: Phase | null;
   logDir: string | null;
   startTime: string | null;
-  /** The build's process group, and its leader's start time (so post never signals a reused PID). */
+  /**
+   * The build's process group, its leader's start time and the random id in the build's environment: post
+   * signals the group only when all three still match (see stopLeftovers in post.ts).
+   */
   pid: number | null;
   pidStart: string | null;
+  buildId: string | null;
   settings: Settings | null;
   uploaded: boolean;
   /** Sources of the targets main already delivered to. */
   delivered: string[];
+  /** The last fate main recorded per target source (what post may send again). */
+  deliveries: Record<string, FateRecord>;
 }
 
 export function savePhase(phase: Phase): void {
@@ -34,9 +41,10 @@ export function saveStart(s: { logDir: string; startTime: string; settings: Sett
   core.saveState('settings', JSON.stringify(s.settings));
 }
 
-export function savePid(pid: number, startTime: string | null): void {
+export function savePid(pid: number, startTime: string | null, buildId: string): void {
   core.saveState('pid', String(pid));
   if (startTime) core.saveState('pidStart', startTime);
+  core.saveState('buildId', buildId);
 }
 
 export function saveUploaded(): void {
@@ -45,6 +53,14 @@ export function saveUploaded(): void {
 
 export function saveDelivered(sources: Iterable<string>): void {
   core.saveState('delivered', JSON.stringify([...sources]));
+}
+
+/**
+ * Every target's fate so far, saved on each change: saveState appends to GITHUB_STATE synchronously and the
+ * last value wins, so even a SIGKILL right after leaves post the truth up to that moment.
+ */
+export function saveDeliveries(fates: Readonly<Record<string, FateRecord>>): void {
+  core.saveState('deliveries', JSON.stringify(fates));
 }
 
 function parseJson<T>(text: string, check: (v: unknown) => v is T): T | null {
@@ -60,18 +76,38 @@ function parseJson<T>(text: string, check: (v: unknown) => v is T): T | null {
 const isSettings = (v: unknown): v is Settings =>
   typeof v === 'object' && v !== null && 'build' in v && 'logs' in v;
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const FATES: readonly string[] = ['sending', 'retry-wait', 'delivered', 'failed', 'unknown'];
+const isFateRecord = (v: unknown): v is FateRecord => {
+  const r = v as Partial<FateRecord> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    FATES.includes(r.fate as string) &&
+    typeof r.attempts === 'number' &&
+    (r.httpStatus === null || typeof r.httpStatus === 'number') &&
+    (r.messageId === null || typeof r.messageId === 'string')
+  );
+};
+const isFateMap = (v: unknown): v is Record<string, FateRecord> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isFateRecord);
 
 export function readState(): SavedState {
   const phase = core.getState('phase');
-  const pid = Number(core.getState('pid'));
+  // Digits only (Number() would take " 12", "0x10", "1e3"); 0 and 1 are never a build's group: kill(-1) and
+  // kill(0) mean every process we may signal and our own group.
+  const pidText = core.getState('pid');
+  const pid = /^\d{1,10}$/.test(pidText) ? Number(pidText) : NaN;
+  const buildId = core.getState('buildId');
   return {
     phase: PHASES.includes(phase) ? (phase as Phase) : null,
     logDir: core.getState('logDir') || null,
     startTime: core.getState('startTime') || null,
-    pid: Number.isInteger(pid) && pid > 0 ? pid : null,
-    pidStart: core.getState('pidStart') || null,
+    pid: Number.isSafeInteger(pid) && pid > 1 ? pid : null,
+    pidStart: /^\d+$/.test(core.getState('pidStart')) ? core.getState('pidStart') : null,
+    buildId: /^[0-9a-f]{32}$/.test(buildId) ? buildId : null,
     settings: parseJson(core.getState('settings'), isSettings),
     uploaded: core.getState('uploaded') === '1',
     delivered: parseJson(core.getState('delivered'), isStringList) ?? [],
+    deliveries: parseJson(core.getState('deliveries'), isFateMap) ?? {},
   };
 }

@@ -138,6 +138,16 @@ describe('deliverAll: retries', () => {
     expect(second!.receivedAt - first!.answeredAt!).toBeGreaterThanOrEqual(900);
   });
 
+  it('never retries a Discord request that went out and was not answered (it may have posted)', async () => {
+    receiver.setScript({ fallback: { hang: true } });
+    const result = await deliverOne(target(discordUrl(), { format: 'discord', timeoutMs: 300, retries: 3 }));
+    expect(result).toMatchObject({ delivered: false, attempts: 1, httpStatus: null });
+    expect(result.error).toBe(
+      'timed out after 0.3 s; not retried: the request was sent and may have been delivered (Discord cannot drop a repeated message) (1 attempt)',
+    );
+    expect(receiver.requests).toHaveLength(1);
+  });
+
   it('times out a hanging server per attempt', async () => {
     receiver.setScript({ fallback: { hang: true } });
     const started = Date.now();
@@ -461,6 +471,124 @@ describe('deliverAll: signatures verified on the received bytes', () => {
     const [req] = receiver.requests;
     const expected = createHmac('sha256', secret).update(req!.body).digest('hex');
     expect(req!.headers['x-jobserv-sig']).toBe(`sha256:${expected}`);
+  });
+});
+
+describe('deliverAll: fates (what a stopped step tells the post step)', () => {
+  type Seen = {
+    source: string;
+    fate: string;
+    attempts: number;
+    httpStatus: number | null;
+    messageId: string | null;
+  };
+  function recorder(): { seen: Seen[]; onFate: DeliverOptions['onFate'] } {
+    const seen: Seen[] = [];
+    return { seen, onFate: (t, r) => seen.push({ source: t.source, ...r }) };
+  }
+
+  it('records each change: sending, retry-wait, sending, delivered with the Discord message id', async () => {
+    receiver.setScript({ sequence: [{ status: 500 }, { status: 200, body: { id: '1300000000000000077' } }] });
+    const { seen, onFate } = recorder();
+    const result = await deliverOne(
+      target(discordUrl(), { format: 'discord', source: 'discord-webhook-url' }),
+      {
+        onFate,
+      },
+    );
+    expect(result).toMatchObject({ delivered: true, messageId: '1300000000000000077' });
+    expect(seen).toEqual([
+      { source: 'discord-webhook-url', fate: 'sending', attempts: 1, httpStatus: null, messageId: null },
+      { source: 'discord-webhook-url', fate: 'retry-wait', attempts: 1, httpStatus: 500, messageId: null },
+      { source: 'discord-webhook-url', fate: 'sending', attempts: 2, httpStatus: 500, messageId: null },
+      {
+        source: 'discord-webhook-url',
+        fate: 'delivered',
+        attempts: 2,
+        httpStatus: 200,
+        messageId: '1300000000000000077',
+      },
+    ]);
+  });
+
+  it('a refused connection never counts as sending: nothing left the runner, so it ends definitely failed', async () => {
+    const closed = await startReceiver();
+    const url = closed.urlFor('/hook');
+    await closed.close();
+    const { seen, onFate } = recorder();
+    await deliverOne(target(url, { retries: 1 }), { onFate });
+    expect(seen.map((s) => s.fate)).toEqual(['retry-wait', 'failed']);
+  });
+
+  it('a 4xx answer is definitely failed', async () => {
+    receiver.setScript({ fallback: { status: 400, body: 'bad' } });
+    const { seen, onFate } = recorder();
+    await deliverOne(target(receiver.urlFor('/hook')), { onFate });
+    expect(seen.map((s) => [s.fate, s.httpStatus])).toEqual([
+      ['sending', null],
+      ['failed', 400],
+    ]);
+  });
+
+  it('an attempt that was sent but never answered, with no retry left, ends unknown', async () => {
+    receiver.setScript({ fallback: { hang: true } });
+    const { seen, onFate } = recorder();
+    const result = await deliverOne(target(receiver.urlFor('/hook'), { timeoutMs: 300, retries: 0 }), {
+      onFate,
+    });
+    expect(result.error).toBe('timed out after 0.3 s (1 attempt)');
+    expect(seen.map((s) => s.fate)).toEqual(['sending', 'unknown']);
+  });
+
+  it('once stopped, an attempt in flight still runs to its answer and is recorded', async () => {
+    const stop = new AbortController();
+    receiver.setScript({
+      fallback: () => {
+        stop.abort();
+        return { delayMs: 400, status: 200, body: { id: '1300000000000000078' } };
+      },
+    });
+    const { seen, onFate } = recorder();
+    const result = await deliverOne(target(discordUrl(), { format: 'discord' }), {
+      onFate,
+      stop: stop.signal,
+    });
+    expect(result).toMatchObject({ delivered: true, attempts: 1, messageId: '1300000000000000078' });
+    expect(seen.map((s) => s.fate)).toEqual(['sending', 'delivered']);
+    expect(receiver.requests).toHaveLength(1);
+  });
+
+  it('once stopped, a retry-wait ends without another attempt and stays retry-wait (safe to send again)', async () => {
+    const stop = new AbortController();
+    receiver.setScript({ sequence: [{ status: 503 }, { status: 200 }] });
+    const { seen, onFate } = recorder();
+    const result = await deliverOne(target(receiver.urlFor('/hook')), {
+      // The wait would be 2 s; the stop cuts it short.
+      backoffBaseMs: 4000,
+      random: () => 0.5,
+      onFate: (t, r) => {
+        onFate?.(t, r);
+        if (r.fate === 'retry-wait') stop.abort();
+      },
+      stop: stop.signal,
+    });
+    expect(result).toMatchObject({ delivered: false, attempts: 1, httpStatus: 503 });
+    expect(result.error).toBe(
+      'not retried: the step is being cancelled (last: HTTP 503: Service Unavailable)',
+    );
+    expect(seen.map((s) => s.fate)).toEqual(['sending', 'retry-wait']);
+    expect(receiver.requests).toHaveLength(1);
+  });
+
+  it('stopped before the first attempt: nothing is sent and no fate recorded', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const { seen, onFate } = recorder();
+    const result = await deliverOne(target(receiver.urlFor('/hook')), { onFate, stop: stop.signal });
+    expect(result).toMatchObject({ delivered: false, attempts: 0 });
+    expect(result.error).toBe('not sent: the step is being cancelled');
+    expect(seen).toEqual([]);
+    expect(receiver.requests).toHaveLength(0);
   });
 });
 

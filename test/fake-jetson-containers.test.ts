@@ -168,10 +168,12 @@ describe('fake jetson-containers, run for real', () => {
     const o = outcome(run, ['numpy']);
     expect(o.status).toBe('failure');
     expect(o.failure).toMatchObject({ stage: 'python', stageIndex: 3, stageCount: 4, phase: 'build' });
-    expect(o.failure?.error).toMatch(/^ERROR: failed to solve/);
+    expect(o.failure?.error).toBe('E: Unable to locate package foo (RUN /tmp/build.sh, exit code: 100)');
     expect(o.failure?.logFile).toBe(join(logs, `build/03o4_numpy_${TAG}-python.txt`));
     expect(readFileSync(o.failure?.logFile as string, 'utf8')).toContain('E: Unable to locate package foo');
-    expect(o.message).toMatch(/^numpy failed in stage python \(build 3\/4\): ERROR: failed to solve/);
+    expect(o.message).toMatch(
+      /^numpy failed in stage python \(build 3\/4\): E: Unable to locate package foo/,
+    );
     expect(run.parse.tracebackError).toMatch(/^subprocess\.CalledProcessError/);
   });
 

@@ -74,7 +74,11 @@ describe('notify', () => {
   it('does nothing without a target for the outcome', async () => {
     const s = settingsFor({ 'success-webhook-url': receiver.urlFor('/ok') });
     const render = vi.fn();
-    expect(await notify({ status: 'cancelled' }, s, render)).toEqual({ results: [], failed: [] });
+    expect(await notify({ status: 'cancelled' }, s, render)).toEqual({
+      results: [],
+      failed: [],
+      withheld: [],
+    });
     expect(render).not.toHaveBeenCalled();
     expect(receiver.requests).toHaveLength(0);
   });
@@ -88,6 +92,72 @@ describe('notify', () => {
       random: () => 0.99,
     });
     expect(outcome.failed[0]!.error).toMatch(/^gave up: the 0.3 s deadline was reached/);
+  });
+
+  it('resumes from the fates the main step recorded: at most once to Discord, at least once elsewhere', async () => {
+    const hook = (path: string): string => receiver.urlFor(path);
+    const s = settingsFor({
+      'discord-webhook-url': hook('/api/webhooks/1/discord-token-abcdef'),
+      'webhook-url': hook('/g-sending'),
+      webhooks: [
+        `- url: ${hook('/api/webhooks/2/discord-token-delivered')}`,
+        '  format: discord',
+        `- url: ${hook('/api/webhooks/3/discord-token-retrying')}`,
+        '  format: discord',
+        `- url: ${hook('/g-failed')}`,
+        `- url: ${hook('/g-unknown')}`,
+        `- url: ${hook('/g-new')}`,
+      ].join('\n'),
+    });
+    const rendered: string[] = [];
+    const outcome = await notify(
+      { status: 'success' },
+      s,
+      (target) => {
+        rendered.push(target.source);
+        return { body: { for: target.source }, files: [] };
+      },
+      {
+        previous: {
+          'discord-webhook-url': { fate: 'sending', attempts: 1, httpStatus: null, messageId: null },
+          'webhook-url': { fate: 'sending', attempts: 2, httpStatus: 503, messageId: null },
+          'webhooks[0]': {
+            fate: 'delivered',
+            attempts: 1,
+            httpStatus: 200,
+            messageId: '1300000000000000099',
+          },
+          'webhooks[1]': { fate: 'retry-wait', attempts: 1, httpStatus: 429, messageId: null },
+          'webhooks[2]': { fate: 'failed', attempts: 1, httpStatus: 502, messageId: null },
+          'webhooks[3]': { fate: 'unknown', attempts: 4, httpStatus: null, messageId: null },
+        },
+      },
+    );
+    // Only what may be sent is rendered and sent.
+    expect(rendered).toEqual(['webhook-url', 'webhooks[1]', 'webhooks[2]', 'webhooks[3]', 'webhooks[4]']);
+    expect(receiver.requestsTo('/api/v10/webhooks/1/discord-token-abcdef')).toHaveLength(0);
+    expect(receiver.requestsTo('/api/v10/webhooks/2/discord-token-delivered')).toHaveLength(0);
+    expect(receiver.requestsTo('/api/v10/webhooks/3/discord-token-retrying')).toHaveLength(1);
+    for (const path of ['/g-sending', '/g-failed', '/g-unknown', '/g-new']) {
+      expect(receiver.requestsTo(path), path).toHaveLength(1);
+    }
+    expect(outcome.results.map((r) => [r.source, r.delivered, r.messageId])).toEqual([
+      ['discord-webhook-url', false, null],
+      ['webhook-url', true, null],
+      ['webhooks[0]', true, '1300000000000000099'],
+      ['webhooks[1]', true, null],
+      ['webhooks[2]', true, null],
+      ['webhooks[3]', true, null],
+      ['webhooks[4]', true, null],
+    ]);
+    expect(outcome.withheld.map((r) => [r.source, r.error])).toEqual([
+      [
+        'discord-webhook-url',
+        'outcome unknown: the main step was stopped while sending it; not sent again (Discord cannot drop a duplicate)',
+      ],
+    ]);
+    expect(outcome.failed).toEqual([]);
+    expect(notificationOutputs(outcome.results).messageId).toBe('1300000000000000099');
   });
 
   it('does not import any renderer', () => {

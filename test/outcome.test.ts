@@ -44,7 +44,7 @@ function empty(): ParseResult {
     colors: false,
     tail: ['#5 the last line of output'],
     bytes: 1234,
-    dropped: { stages: 0, failures: 0, chains: 0, summary: 0, done: 0 },
+    dropped: { stages: 0, failures: 0, chains: 0, summary: 0, done: 0, failed: 0 },
   };
 }
 
@@ -154,7 +154,7 @@ const rows: Row[] = [
     packages: ['numpy:failure'],
     images: [],
     message:
-      /^numpy failed in stage python \(build 3\/4\): ERROR: failed to solve: process "\/bin\/sh -c \/tmp\/build\.sh"/,
+      /^numpy failed in stage python \(build 3\/4\): E: Unable to locate package foo \(RUN \/tmp\/build\.sh, exit code: 100\)\.$/,
     phase: 'build',
   },
   {
@@ -463,6 +463,89 @@ const rows: Row[] = [
     images: [image('pytorch:2.8')],
     message: /^Built pytorch as pytorch:2\.8:r36/,
   },
+  {
+    name: 'a chain that built another package is no success for the one requested',
+    input: input({
+      requested: ['numpy'],
+      parse: parse({ chains: [{ ...chain('torch', 'success'), packages: ['build-essential', 'torch'] }] }),
+    }),
+    status: 'failure',
+    packages: ['numpy:failure'],
+    images: [],
+    message:
+      /^numpy failed: jetson-containers never reported numpy done; it built torch, which no requested name matches; jetson-containers itself exited 0\.$/,
+  },
+  {
+    name: 'under --multiple a leftover chain is not taken for a requested package it does not name',
+    input: input({
+      requested: ['numpy', 'opencv'],
+      multiple: true,
+      parse: parse({ chains: [chain('opencv', 'success'), chain('torch', 'success')] }),
+    }),
+    status: 'failure',
+    packages: ['numpy:failure', 'opencv:success'],
+    images: [image('opencv')],
+    message:
+      /^1 of 2 packages built; numpy failed: jetson-containers never reported numpy done; it built torch, which no requested name matches; jetson-containers itself exited 0\.$/,
+  },
+  {
+    name: 'under --multiple an alias (torch → pytorch:2.11) takes the chain built in its place in the request order',
+    input: input({
+      requested: ['numpy', 'torch', 'opencv'],
+      multiple: true,
+      parse: parse({
+        chains: [chain('numpy', 'success'), chain('pytorch:2.11', 'success'), chain('opencv', 'success')],
+      }),
+    }),
+    status: 'success',
+    packages: ['numpy:success', 'torch:success', 'opencv:success'],
+    images: [image('numpy'), image('pytorch:2.11'), image('opencv')],
+    message: /^All 3 packages built: numpy, torch, opencv\.$/,
+  },
+  {
+    name: 'under --multiple an alias never takes a chain from across a package the output names',
+    input: input({
+      requested: ['torch', 'numpy'],
+      multiple: true,
+      exitCode: 0,
+      parse: parse({ chains: [chain('numpy', 'success'), chain('pytorch:2.11', 'success')] }),
+    }),
+    status: 'failure',
+    packages: ['torch:failure', 'numpy:success'],
+    images: [image('numpy')],
+    message:
+      /^1 of 2 packages built; torch failed: jetson-containers never reported torch done; it built pytorch:2\.11/,
+  },
+  {
+    name: 'a default version resolved in the single chain (pytorch → pytorch:2.8) still counts',
+    input: input({
+      requested: ['pytorch', 'numpy'],
+      parse: parse({
+        chains: [{ ...chain('pytorch:2.8', 'success'), packages: ['python', 'numpy', 'pytorch:2.8'] }],
+      }),
+    }),
+    status: 'success',
+    packages: ['pytorch:success', 'numpy:success'],
+    message: /^Built pytorch, numpy into pytorch:2\.8:r36/,
+  },
+  {
+    name: 'with --name the done line names the image, the chain names the package',
+    input: input({
+      requested: ['numpy'],
+      parse: parse({
+        chains: [
+          {
+            ...chain('numpy', 'success'),
+            builtName: 'my-image',
+            image: 'my-image:r36.4.tegra-aarch64-cu126-22.04',
+          },
+        ],
+      }),
+    }),
+    status: 'success',
+    packages: ['numpy:success'],
+    message: /^Built numpy as my-image:r36/,
+  },
 ];
 
 describe('decideOutcome', () => {
@@ -515,5 +598,26 @@ describe('decideOutcome', () => {
     const out = decideOutcome(input({ requested: [], parse: fromTranscript('success-name-push.txt') }));
     expect(out.packages.map((p) => p.name)).toEqual(['numpy']);
     expect(out.status).toBe('success');
+  });
+});
+
+describe('the real upstream console of an alias under --multiple', () => {
+  it('`--multiple torch numpy`: upstream prints only pytorch:2.11, torch still counts as built', () => {
+    const parse = fromTranscript('upstream/f-multiple-alias-simulate.txt');
+    const out = decideOutcome({
+      parse,
+      requested: ['torch', 'numpy'],
+      exitCode: 0,
+      signal: null,
+      cancelled: false,
+      startError: null,
+      multiple: true,
+      skipErrors: true,
+    });
+    expect(out.status).toBe('success');
+    expect(out.packages.map((p) => `${p.name} ${p.status} ${p.image}`)).toEqual([
+      'torch success pytorch:2.11-r36.4.tegra-aarch64-cu126-22.04',
+      'numpy success numpy:r36.4.tegra-aarch64-cu126-22.04',
+    ]);
   });
 });

@@ -143,8 +143,8 @@ describe('real transcripts', () => {
       target: 'numpy',
       unknownPackage: null,
       exitStatus: 1,
-      error:
-        'ERROR: failed to solve: process "/bin/sh -c /tmp/build.sh" did not complete successfully: exit code: 100',
+      // The step's own cause line, the command and docker's exit code, not docker's wrapper sentence.
+      error: 'E: Unable to locate package foo (RUN /tmp/build.sh, exit code: 100)',
       logFile: '/home/runner/_work/jc-logs/build/03o4_numpy_r36.4.tegra-aarch64-cu126-22.04-python.txt',
     });
     expect(f.rawError).toMatch(/^Command 'DOCKER_BUILDKIT=1 .*returned non-zero exit status 1\.$/);
@@ -236,6 +236,89 @@ describe('real transcripts', () => {
     expect(r.failedBuilding).toEqual(['nonexistentpkg']);
     expect(r.tracebackError).toBe('KeyError: "couldn\'t find package:  nonexistentpkg"');
     expect(events.map((e) => e.kind)).toEqual(['failure']);
+  });
+});
+
+describe('the one-line error names the cause', () => {
+  const CCACHE =
+    'if command -v ccache >/dev/null 2>&1; then export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache ' +
+    'CMAKE_CUDA_COMPILER_LAUNCHER=ccache; ccache --set-config=max_size="${CCACHE_MAXSIZE:-20G}" || true; fi; ';
+
+  /** A failed docker build stage of `x` whose RUN step printed `output`, then upstream's 💣 block. */
+  function failedStep(output: string[], ending: string[]): ParseResult {
+    const text = [
+      "[10:00:00] BUILDING ['x']",
+      '[10:00:00] [##################] 1/1 Building x (x:r36.4-x) 0 stages completed in 00m00s at 10:00:00',
+      ...output,
+      ...ending,
+      '[10:00:01] warn 💣 `jetson-containers build` failed after 1.0 seconds (0.0 minutes)',
+      "[10:00:01] warn Error: Command 'docker buildx build --tag x:r36.4-x . 2>&1 | tee /l/build/01o1_x.txt; exit ${PIPESTATUS[0]}' returned non-zero exit status 1.",
+      '[10:00:01] error Failed building:  x',
+    ].join('\n');
+    return parse(Buffer.from(text + '\n')).result;
+  }
+
+  it('upstream’s ccache preamble: the apt error and the exit code, not the wrapper', () => {
+    const r = parse(transcript('upstream/b-build-fail.txt').bytes).result;
+    const error = r.failures[0]?.error ?? '';
+    expect(error).toBe(
+      'E: Unable to locate package libfoo-dev (RUN if [ "${PYTHON_FREE_THREADING}" = "1" ]; then echo "export PYTHON_GIL=0" >> /et…, exit code: 100)',
+    );
+    expect(error).not.toContain('ccache');
+  });
+
+  it('a Python exception in the step wins over the lines after it', () => {
+    const proc = `process "/bin/sh -c ${CCACHE}python3 setup.py install" did not complete successfully: exit code: 1`;
+    const r = failedStep(
+      [
+        `#9 [4/4] RUN ${CCACHE}python3 setup.py install`,
+        '#9 3.101 Traceback (most recent call last):',
+        '#9 3.102   File "/opt/x/setup.py", line 3, in <module>',
+        "#9 3.103 ModuleNotFoundError: No module named 'torch'",
+        '#8 12.0 unrelated line of a parallel step',
+        '#9 3.200 + cleanup done',
+        `#9 ERROR: ${proc}`,
+      ],
+      ['------', `ERROR: failed to solve: ${proc}`],
+    );
+    expect(r.failures[0]?.error).toBe(
+      "ModuleNotFoundError: No module named 'torch' (RUN python3 setup.py install, exit code: 1)",
+    );
+  });
+
+  it('the legacy builder’s `returned a non-zero code`', () => {
+    const r = failedStep(
+      [
+        `Step 5/6 : RUN ${CCACHE}pip3 install foo==9.9`,
+        ' ---> Running in 0123456789ab',
+        'Looking in indexes: https://pypi.org/simple',
+        'ERROR: No matching distribution found for foo==9.9',
+        '',
+      ],
+      [`The command '/bin/sh -c ${CCACHE}pip3 install foo==9.9' returned a non-zero code: 1`],
+    );
+    expect(r.failures[0]?.error).toBe(
+      'ERROR: No matching distribution found for foo==9.9 (RUN pip3 install foo==9.9, exit code: 1)',
+    );
+  });
+
+  it('a step that printed nothing: the command without its wrapper and the exit code', () => {
+    const proc = `process "/bin/sh -c ${CCACHE}make -j8" did not complete successfully: exit code: 2`;
+    const r = failedStep(
+      [`#4 [2/2] RUN ${CCACHE}make -j8`, `#4 ERROR: ${proc}`],
+      [`ERROR: failed to solve: ${proc}`],
+    );
+    expect(r.failures[0]?.error).toBe('RUN make -j8 failed (exit code: 2)');
+  });
+
+  it('a docker error that is no failed RUN step keeps docker’s own line', () => {
+    const r = failedStep(
+      ['#3 [1/2] COPY missing.txt /opt/'],
+      ['ERROR: failed to solve: failed to compute cache key: "/missing.txt": not found'],
+    );
+    expect(r.failures[0]?.error).toBe(
+      'ERROR: failed to solve: failed to compute cache key: "/missing.txt": not found',
+    );
   });
 });
 

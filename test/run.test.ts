@@ -1,5 +1,5 @@
 // The process runner: process-group signalling, line-coherent merging, stop-commands and stage groups.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -131,6 +131,67 @@ describe('BuildProcess', () => {
     }).run();
     expect(res.exitCode).toBeNull();
     expect(res.startError).toMatch(/command not found/);
+  });
+
+  // Issue 8 item 13: spawn says ENOENT both for a missing command and for a script whose #! interpreter is missing.
+  async function startError(file: string, content: string | null, mode = 0o755): Promise<string | null> {
+    const command = path.join(dir, file);
+    if (content !== null) {
+      writeFileSync(command, content);
+      chmodSync(command, mode);
+    }
+    const { out } = collect();
+    const res = await new BuildProcess({
+      command,
+      args: [],
+      cwd: dir,
+      env: process.env,
+      consoleLogPath: path.join(dir, `${file}.log`),
+      parser: new StageSpotter(),
+      out,
+    }).run();
+    expect(res.exitCode).toBeNull();
+    return res.startError;
+  }
+
+  it('names the missing #! interpreter of a script instead of saying the command is not found', async () => {
+    const err = await startError('py9-tool', '#!/nonexistent/python9 -u\nprint("hi")\n');
+    expect(err).toBe(
+      `could not start '${path.join(dir, 'py9-tool')}': its interpreter '/nonexistent/python9' named on the #! line does not exist`,
+    );
+  });
+
+  it('says so when a #! line ends in a carriage return (a script saved with Windows line endings)', async () => {
+    const err = await startError('crlf-tool', '#!/bin/bash\r\necho hi\r\n');
+    expect(err).toBe(
+      `could not start '${path.join(dir, 'crlf-tool')}': its #! line ends with a carriage return (the file has Windows CRLF line endings), so the kernel looks for the interpreter "/bin/bash\\r", which does not exist; convert the file to LF line endings (dos2unix or git's core.autocrlf=false)`,
+    );
+  });
+
+  it('says a script is not executable, and that a directory is not a program', async () => {
+    expect(await startError('noexec-tool', '#!/bin/sh\necho hi\n', 0o644)).toBe(
+      `could not start '${path.join(dir, 'noexec-tool')}': permission denied: the file is not executable (chmod +x it)`,
+    );
+    mkdirSync(path.join(dir, 'a-directory'), { recursive: true });
+    expect(await startError('a-directory', null)).toBe(
+      `could not start '${path.join(dir, 'a-directory')}': it is a directory, not a program`,
+    );
+  });
+
+  it('still says "command not found" for a bare command that is not on the PATH', async () => {
+    const { out } = collect();
+    const res = await new BuildProcess({
+      command: 'jetson-containers-not-installed',
+      args: [],
+      cwd: dir,
+      env: { PATH: dir },
+      consoleLogPath: path.join(dir, 'bare.log'),
+      parser: new StageSpotter(),
+      out,
+    }).run();
+    expect(res.startError).toMatch(
+      /^could not start 'jetson-containers-not-installed': command not found on the PATH \(install jetson-containers/,
+    );
   });
 
   it('forwards a cancel to the whole process group and escalates to SIGKILL', async () => {

@@ -185,7 +185,7 @@ function resolve(getInput, env) {
     for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
         registerUrlLike(envValue(name));
     }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(input('webhook-secret'));
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(input('webhook-secret'));
     const headersText = input('webhook-headers');
     const webhooksText = input('webhooks');
     const parsedHeaders = headersText
@@ -234,7 +234,7 @@ function resolve(getInput, env) {
         const isMap = typeof parsedWebhooks === 'object' && !Array.isArray(parsedWebhooks);
         const list = isMap ? [parsedWebhooks] : parsedWebhooks;
         if (!Array.isArray(list)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('webhooks', kindOf(parsedWebhooks), 'a YAML or JSON list of targets (- url: …)');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('webhooks', kindOf(parsedWebhooks), 'a YAML or JSON list of targets (- url: …)');
         }
         list.forEach((entry, i) => targets.push(listTarget(`webhooks[${i}]`, entry, globals, discord)));
     }
@@ -263,15 +263,15 @@ function registerEntrySecrets(entry) {
     if (typeof entry.url === 'string')
         (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(entry.url.trim());
     if (isScalar(entry.secret))
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(String(entry.secret));
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(entry.secret));
     registerHeaderValues(entry.headers);
     const auth = entry['basic-auth'];
     if (typeof auth === 'string') {
         (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(auth);
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(auth.slice(auth.indexOf(':') + 1));
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(auth.slice(auth.indexOf(':') + 1));
     }
     else if (isPlainObject(auth) && isScalar(auth.password)) {
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(String(auth.password));
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(auth.password));
     }
 }
 // ---------------------------------------------------------------------------------------------- targets
@@ -296,16 +296,16 @@ function simpleTarget(source, rawUrl, format, on, globals, discord) {
 }
 function listTarget(path, entry, globals, discord) {
     if (!isPlainObject(entry)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(path, kindOf(entry), 'a map with at least a url (keys: ' + ENTRY_KEYS.join(', ') + ')');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(path, kindOf(entry), 'a map with at least a url (keys: ' + ENTRY_KEYS.join(', ') + ')');
     }
     for (const key of Object.keys(entry)) {
         if (!ENTRY_KEYS.includes(key)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${path}.${key}`, key, `unknown key; accepted keys are ${ENTRY_KEYS.join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${path}.${key}`, key, `unknown key; accepted keys are ${ENTRY_KEYS.join(', ')}`);
         }
     }
     const at = (key) => `${path}.${key}`;
     if (typeof entry.url !== 'string' || entry.url.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(at('url'), kindOf(entry.url), 'an http:// or https:// URL (required)', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('url'), kindOf(entry.url), 'an http:// or https:// URL (required)', {
             secret: true,
         });
     }
@@ -318,7 +318,7 @@ function listTarget(path, entry, globals, discord) {
         ? 'POST'
         : oneOf(at('method'), scalarText(at('method'), entry.method).toUpperCase(), METHODS);
     if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(at('method'), method, 'POST, PUT or PATCH for a discord target (GET and DELETE send no body)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('method'), method, 'POST, PUT or PATCH for a discord target (GET and DELETE send no body)');
     }
     const { url, basicAuth: urlAuth } = finishUrl(at('url'), parsed, format, discord.threadId);
     const ownHeaders = entry.headers == null ? {} : readHeaders(at('headers'), entry.headers);
@@ -329,7 +329,7 @@ function listTarget(path, entry, globals, discord) {
             : null
         : readSecret(at('secret'), scalarText(at('secret'), entry.secret, true));
     if (entry.signature != null && secret === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(at('signature'), String(entry.signature), 'a signature needs a secret (key secret or input webhook-secret)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('signature'), String(entry.signature), 'a signature needs a secret (key secret or input webhook-secret)');
     }
     return {
         source: path,
@@ -353,10 +353,10 @@ function parseUrl(name, raw) {
         u = new URL(raw);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, raw, 'an http:// or https:// URL', { secret: true });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, raw, 'an http:// or https:// URL', { secret: true });
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, raw, `an http:// or https:// URL, not ${u.protocol}//`, { secret: true });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, raw, `an http:// or https:// URL, not ${u.protocol}//`, { secret: true });
     }
     return u;
 }
@@ -368,7 +368,7 @@ function finishUrl(name, u, format, threadId) {
     let basicAuth = null;
     if (u.username || u.password) {
         basicAuth = { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicAuth.password);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(basicAuth.password);
         u.username = '';
         u.password = '';
     }
@@ -378,7 +378,7 @@ function finishUrl(name, u, format, threadId) {
             url = normalizeDiscordUrl(url, threadId);
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, url, err.message, { secret: true });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, url, err.message, { secret: true });
         }
     }
     (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(url);
@@ -409,7 +409,7 @@ function parseStructured(name, text, accepted) {
         const where = problem.linePos?.[0]
             ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}`
             : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, text, `${accepted}; it does not parse${where}: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(first)}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, text, `${accepted}; it does not parse${where}: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(first)}`, {
             secret: true,
         });
     }
@@ -417,21 +417,21 @@ function parseStructured(name, text, accepted) {
 }
 function readHeaders(name, value) {
     if (!isPlainObject(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, kindOf(value), 'a map of header names to values, e.g. {Authorization: "Bearer …"}');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), 'a map of header names to values, e.g. {Authorization: "Bearer …"}');
     }
     const out = {};
     for (const [key, raw] of Object.entries(value)) {
         const at = `${name}.${key}`;
         if (!HEADER_NAME.test(key))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(at, key, 'a valid HTTP header name');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, key, 'a valid HTTP header name');
         if (RESERVED_HEADERS.has(key.toLowerCase())) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(at, key, 'a header the HTTP client does not set itself (host, content-length and the like are not allowed)');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, key, 'a header the HTTP client does not set itself (host, content-length and the like are not allowed)');
         }
         if (!isScalar(raw))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(at, kindOf(raw), 'a string value', { secret: true });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, kindOf(raw), 'a string value', { secret: true });
         const text = String(raw);
         if (/[\r\n\0]/.test(text))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(at, text, 'a single-line value', { secret: true });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, text, 'a single-line value', { secret: true });
         out[key.toLowerCase()] = text;
     }
     return out;
@@ -442,29 +442,29 @@ function readBasicAuth(name, value) {
     if (typeof value === 'string') {
         const colon = value.indexOf(':');
         if (colon <= 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, value, '"user:password" or {username, password}', { secret: true });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, '"user:password" or {username, password}', { secret: true });
         username = value.slice(0, colon);
         password = value.slice(colon + 1);
     }
     else if (isPlainObject(value)) {
         for (const key of Object.keys(value)) {
             if (key !== 'username' && key !== 'password') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${name}.${key}`, key, 'unknown key; accepted keys are username, password');
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.${key}`, key, 'unknown key; accepted keys are username, password');
             }
         }
         if (!isScalar(value.username) || String(value.username) === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${name}.username`, kindOf(value.username), 'a non-empty user name');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, kindOf(value.username), 'a non-empty user name');
         }
         username = String(value.username);
         password = value.password == null ? '' : scalarText(`${name}.password`, value.password, true);
     }
     else {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, kindOf(value), '"user:password" or {username, password}');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), '"user:password" or {username, password}');
     }
     if (username.includes(':'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`${name}.username`, username, 'a user name without ":"');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, username, 'a user name without ":"');
     const auth = { username, password };
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(password);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(password);
     (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicToken(auth));
     return auth;
 }
@@ -472,7 +472,7 @@ function readSecret(name, value) {
     if (!value)
         return null;
     if (value.startsWith('whsec_') && !(0,_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .isBase64 */ .Q2)(value.slice('whsec_'.length))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, value, 'a whsec_ secret must be base64 after the prefix (or use a raw secret)', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, 'a whsec_ secret must be base64 after the prefix (or use a raw secret)', {
             secret: true,
         });
     }
@@ -482,9 +482,9 @@ function readDiscordOptions(input) {
     const username = input('discord-username') || null;
     if (username !== null) {
         if (username.length > 80)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('discord-username', username, '1 to 80 characters');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-username', username, '1 to 80 characters');
         if (/clyde|discord/i.test(username)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('discord-username', username, 'a name without "clyde" or "discord" (Discord rejects those)');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-username', username, 'a name without "clyde" or "discord" (Discord rejects those)');
         }
     }
     const avatarUrl = input('discord-avatar-url') || null;
@@ -492,11 +492,11 @@ function readDiscordOptions(input) {
         parseUrl('discord-avatar-url', avatarUrl);
     const threadId = input('discord-thread-id') || null;
     if (threadId !== null && !/^\d{1,20}$/.test(threadId)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('discord-thread-id', threadId, 'a numeric Discord thread id (snowflake)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-thread-id', threadId, 'a numeric Discord thread id (snowflake)');
     }
     const threadName = input('discord-thread-name') || null;
     if (threadName !== null && threadName.length > 100) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('discord-thread-name', threadName, '1 to 100 characters');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-thread-name', threadName, '1 to 100 characters');
     }
     return {
         username,
@@ -511,21 +511,21 @@ function readDeadline(value) {
         return NOTIFY_DEFAULTS.deadlineMs;
     const n = Number(value);
     if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 3600) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`env ${DEADLINE_ENV}`, value, 'seconds, more than 0 and at most 3600');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`env ${DEADLINE_ENV}`, value, 'seconds, more than 0 and at most 3600');
     }
     return Math.round(n * 1000);
 }
 function seconds(name, value) {
     const n = numeric(value);
     if (n === null || n < 0.5 || n > 120) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, String(value), 'seconds from 0.5 to 120');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'seconds from 0.5 to 120');
     }
     return Math.round(n * 1000);
 }
 function retries(name, value) {
     const n = numeric(value);
     if (n === null || !Number.isInteger(n) || n < 0 || n > 10) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, String(value), 'a whole number from 0 to 10');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'a whole number from 0 to 10');
     }
     return n;
 }
@@ -537,17 +537,17 @@ function numeric(value) {
     return null;
 }
 function boolean(name, value, fallback) {
-    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .y)(name, value, fallback);
+    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(name, value, fallback);
 }
 function oneOf(name, value, allowed) {
     const v = value.trim();
     if (allowed.includes(v))
         return v;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, v, `one of ${allowed.join(', ')}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, v, `one of ${allowed.join(', ')}`);
 }
 function scalarText(name, value, secret = false) {
     if (!isScalar(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, kindOf(value), 'a single value', { secret });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), 'a single value', { secret });
     return String(value);
 }
 function isScalar(value) {

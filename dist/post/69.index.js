@@ -9,12 +9,15 @@ export const modules = {
 /* harmony export */   readLogTail: () => (/* binding */ readLogTail)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_TAIL_BYTES, stripAnsi */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 // The tail of the failing stage's log (or of console.log) as a text file to attach to a Discord message.
 // Reads only the last bytes through a file handle: stage logs can be hundreds of MB.
+
 
 
 const DEFAULT_TAIL_BYTES = 1024 * 1024;
@@ -27,13 +30,26 @@ function stripAnsi(text) {
     return text.replace(ANSI, '');
 }
 /**
- * The last `maxBytes` bytes of a file, starting after the first line break in them (so the text starts at a
- * line boundary and never inside a UTF-8 character), or null when the file is missing or empty.
+ * Whether the file open as `fd` lies inside `dir`. Asked of the open descriptor (/proc/self/fd), not of the
+ * path, so a link swapped in between cannot fool it; without /proc, the path's real location is checked.
  */
-async function readTail(file, maxBytes) {
+async function openedWithin(fd, file, dir) {
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)(`/proc/self/fd/${fd}`).catch(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(file).catch(() => null));
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(dir).catch(() => null);
+    if (real === null || root === null)
+        return false;
+    return real === root || real.startsWith(root.endsWith((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)) ? root : root + (node_path__WEBPACK_IMPORTED_MODULE_2___default().sep));
+}
+/**
+ * The last `maxBytes` bytes of a file, starting after the first line break in them (so the text starts at a
+ * line boundary and never inside a UTF-8 character), or null when the file is missing, empty, a symlink
+ * (the build writes the log folder and could point a log at /etc/shadow or $GITHUB_ENV: never followed),
+ * or outside `within`.
+ */
+async function readTail(file, maxBytes, within) {
     let handle;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
     }
     catch {
         return null;
@@ -41,6 +57,8 @@ async function readTail(file, maxBytes) {
     try {
         const st = await handle.stat();
         if (!st.isFile() || st.size === 0)
+            return null;
+        if (within !== null && !(await openedWithin(handle.fd, file, within)))
             return null;
         const length = Math.min(st.size, maxBytes);
         const start = st.size - length;
@@ -84,7 +102,7 @@ function fitBytes(text, maxBytes) {
     return nl >= 0 && nl + 1 < data.length ? data.subarray(nl + 1) : skipContinuationBytes(data);
 }
 function tailName(file) {
-    const base = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file).replace(/\.(txt|log)$/i, '');
+    const base = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file).replace(/\.(txt|log)$/i, '');
     const clean = base.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'log';
     return `${clean}-tail.txt`;
 }
@@ -97,7 +115,7 @@ async function readLogTail(opts) {
     const maxBytes = Math.max(1, Math.min(Math.floor(opts.maxBytes ?? DEFAULT_TAIL_BYTES), MAX_TAIL_BYTES));
     const candidates = opts.failureLogFile ? [opts.failureLogFile, opts.consoleLog] : [opts.consoleLog];
     for (const file of candidates) {
-        const raw = await readTail(file, maxBytes);
+        const raw = await readTail(file, maxBytes, opts.within ?? null);
         if (!raw)
             continue;
         // Stripping only shortens the text, but invalid UTF-8 decodes to 3-byte U+FFFD: fit again.

@@ -28373,17 +28373,52 @@ exports.debug = debug; // for test
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   hf: () => (/* binding */ findControlChar),
+/* harmony export */   kw: () => (/* binding */ escapeChar)
 /* harmony export */ });
+/* unused harmony exports printable, quoteValue */
 // Errors a person can act on: bad input names the input, the value (masked if secret) and what is accepted.
+/**
+ * The characters that must never reach the job log raw, because the runner or the terminal acts on them:
+ * the C0 controls (NUL, CR and LF that start a new log line — and with it a `::command::` —, ESC that starts
+ * an ANSI sequence, …), DEL, the C1 controls U+0080–U+009F (NEL, CSI) and the Unicode line and paragraph
+ * separators U+2028/U+2029. TAB is the one exception inputs may hold (see inputs.ts): it only moves the
+ * cursor, so it can neither start a line nor a sequence.
+ */
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;
+/* eslint-enable no-control-regex */
+/** The first character of `text` an input may not hold (any control character but TAB), or null. */
+function findControlChar(text) {
+    return CONTROL_BUT_TAB.exec(text)?.[0] ?? null;
+}
+/** `\n`, `\r`, `\t` or `\uXXXX`: how a control character is shown. */
+function escapeChar(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** `text` with every control character (TAB included) written as an escape: safe on one log line. */
+function printable(text) {
+    return text.replace(CONTROL_ALL, escapeChar);
+}
+/** A value quoted for a message: JSON string syntax, with DEL, C1 and U+2028/9 escaped too (JSON leaves those raw). */
+function quoteValue(value) {
+    return printable(JSON.stringify(value));
+}
 class InputError extends Error {
     input;
     constructor(input, value, accepted, opts = {}) {
-        const shown = opts.secret
-            ? '***'
-            : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
-        super(`Input '${input}' has an invalid value ${shown}: ${accepted}`);
+        const shown = opts.secret ? '***' : quoteValue(value.length > 200 ? value.slice(0, 200) + '…' : value);
+        // The name can carry user text too (a header or map key from YAML): the whole message stays one line.
+        super(`Input '${printable(input)}' has an invalid value ${shown}: ${printable(accepted)}`);
         this.name = 'InputError';
         this.input = input;
     }
@@ -28402,10 +28437,14 @@ function errorMessage(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ parseBoolean)
+/* harmony export */   mU: () => (/* binding */ rejectControlChars),
+/* harmony export */   uz: () => (/* binding */ splitLines),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
+/* unused harmony export LINE_BREAK */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
-// Reading input values the same way everywhere: one boolean grammar for every true/false input.
+// Reading input values the same way everywhere: one boolean grammar for every true/false input, one line
+// splitter for multi-line inputs, one rule for the characters no input may hold.
 
 /**
  * A boolean input, as the YAML 1.2 core schema (and @actions/core's getBooleanInput) reads it:
@@ -28419,7 +28458,33 @@ function parseBoolean(name, raw, fallback) {
         return true;
     if (/^(false|False|FALSE)$/.test(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, value, 'use true or false');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'use true or false');
+}
+/**
+ * Line breaks between the items of a multi-line input: CRLF, a lone CR and LF alike (a lone CR is a line
+ * break to the runner's log too, so leaving it inside an item would start a new job-log line).
+ */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** One item per line; lines trimmed, blank ones dropped. No shell parsing: each line is one item. */
+function splitLines(value) {
+    return value
+        .split(LINE_BREAK)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+/**
+ * Rejects a value that holds a control character (see findControlChar: anything but TAB), with the error
+ * every single-line input gives. Inputs reach the job log outside the build's `::stop-commands::` fence
+ * (the `Running …` and `Logs:` lines, messages), where a line break would start a runner command and ESC
+ * a terminal sequence. Multi-line inputs check each item after splitLines.
+ */
+function rejectControlChars(input, value) {
+    if (value === null)
+        return;
+    const c = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .findControlChar */ .hf)(value);
+    if (c !== null) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `a single line without control characters (found ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeChar */ .kw)(c)}; line breaks, NUL, ESC, DEL and U+0080–U+009F are not accepted, TAB is)`);
+    }
 }
 
 
@@ -28581,7 +28646,7 @@ function parseRetentionDays(value) {
     if (v === '')
         return undefined;
     if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 90) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d('retention-days', value, 'a whole number of days from 1 to 90, or empty for the default');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('retention-days', value, 'a whole number of days from 1 to 90, or empty for the default');
     }
     return Number(v);
 }
@@ -28591,7 +28656,7 @@ function parseArtifactName(value) {
     if (v === '')
         return undefined;
     if (INVALID_NAME_CHARS.test(v) || v.length > MAX_NAME_LENGTH) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d('artifact-name', value, `at most ${MAX_NAME_LENGTH} characters, none of " ' : < > | * ? \\ / or line breaks`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('artifact-name', value, `at most ${MAX_NAME_LENGTH} characters, none of " ' : < > | * ? \\ / or line breaks`);
     }
     return v;
 }
@@ -28697,7 +28762,7 @@ function operationOf(req) {
 function describeError(err, name, observed, stallMs) {
     const e = err;
     const errName = typeof e?.name === 'string' ? e.name : '';
-    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(err);
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err);
     if (errName === 'GHESNotSupportedError')
         return 'artifact uploads are not supported on GitHub Enterprise Server';
     if (errName === 'UsageError')
@@ -28873,7 +28938,7 @@ async function uploadLogs(opts) {
         return await uploadLogsUnsafe(opts);
     }
     catch (err) {
-        return { ok: false, reason: `the artifact upload failed: ${firstLine((0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(err))}` };
+        return { ok: false, reason: `the artifact upload failed: ${firstLine((0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err))}` };
     }
 }
 async function uploadLogsUnsafe(opts) {
@@ -28995,62 +29060,231 @@ const ENVIRONMENT_KEYS = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J4: () => (/* binding */ registerCredential),
+/* harmony export */   Jv: () => (/* binding */ scrubBytes),
 /* harmony export */   _I: () => (/* binding */ scrub),
 /* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   l2: () => (/* binding */ registerSecretUrl),
 /* harmony export */   wE: () => (/* binding */ scrubDeep),
 /* harmony export */   yP: () => (/* binding */ maskUrl)
 /* harmony export */ });
-/* unused harmony export resetSecretsForTest */
+/* unused harmony exports MIN_SECRET_LENGTH, MIN_CREDENTIAL_LENGTH, secretForms, resetSecretsForTest */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 // Secret handling: every secret is registered (masked in the job log via core.setSecret) the moment it
-// is read, and can be scrubbed from any text the action sends or prints.
+// is read, in every form a build could print it, and is scrubbed from anything the action sends or writes:
+// text (`scrub`), JSON-like values (`scrubDeep`) and raw bytes that need not be UTF-8 (`scrubBytes`).
 
+/**
+ * Shorter values are neither masked nor scrubbed: a header such as `X-Debug: true` or a port would otherwise
+ * turn every `true` or `8080` in the log into `***`. Derived forms (a decoded half, a word of a header) use it.
+ */
+const MIN_SECRET_LENGTH = 6;
+/**
+ * A value given as a secret (a signing secret, a password) is masked whole down to this length: short is a bad
+ * secret, but still one the user meant to keep out of the log.
+ */
+const MIN_CREDENTIAL_LENGTH = 3;
+/** Query parameters that are routing, not credentials (Discord's `?wait=true&thread_id=…`). */
+const PUBLIC_QUERY_KEYS = new Set(['wait', 'thread_id']);
+/** Words of a multi-word value shorter than this are not masked on their own. */
+const LONG_PART = 8;
+const STANDARD_PREFIX = 'whsec_';
+const MASK = '***';
+const MASK_BYTES = Buffer.from(MASK);
 const registered = new Set();
-/** Masks a secret in all later log output and remembers it for `scrub`. Empty values are ignored. */
+/** The registered values as search needles, longest first; rebuilt lazily after a registration. */
+let needles = null;
+/**
+ * Masks a secret in all later log output and remembers it for scrubbing, in each form it can be printed in:
+ * the whole value; the credential of `<scheme> <credential>` (`Bearer …`, `Basic …`); the key material after
+ * `whsec_`; the decoded text of a base64 value when it is printable, and for `user:password` the password;
+ * percent-encoded and decoded; JSON-escaped. Empty and short values are ignored.
+ */
 function registerSecret(value) {
     if (!value)
         return;
-    const trimmed = value.trim();
-    if (trimmed.length < 3 || registered.has(trimmed))
-        return;
-    registered.add(trimmed);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(trimmed);
-    // `Bearer <token>`, `token <value>`: the credential part can appear on its own (a build printing it).
-    const parts = trimmed.split(/\s+/);
-    if (parts.length > 1)
-        for (const part of parts)
-            if (part.length >= 8)
-                registerSecret(part);
+    for (const form of secretForms(value))
+        add(form, MIN_SECRET_LENGTH);
 }
-/** Registers a URL and the parts of it that carry credentials (path token, query, password). */
+/** registerSecret for a value that is a credential through and through: masked whole even when short. */
+function registerCredential(value) {
+    if (!value)
+        return;
+    add(value.trim(), MIN_CREDENTIAL_LENGTH);
+    registerSecret(value);
+}
+/** Registers a URL and the parts of it that carry credentials (password, query values, long path segments). */
 function registerSecretUrl(url) {
     registerSecret(url);
+    let u;
     try {
-        const u = new URL(url);
-        if (u.password)
-            registerSecret(decodeURIComponent(u.password));
-        for (const value of u.searchParams.values())
-            if (value.length >= 8)
-                registerSecret(value);
-        const parts = u.pathname.split('/').filter((p) => p.length >= 16);
-        for (const p of parts)
-            registerSecret(p);
+        u = new URL(url.trim());
     }
     catch {
-        // Not a URL: the whole value is already registered.
+        return; // Not a URL: the whole value is already registered.
     }
+    if (u.password) {
+        registerSecret(u.password);
+        const user = safeDecode(u.username);
+        const password = safeDecode(u.password);
+        registerSecret(password);
+        // What an `Authorization: Basic` header built from the URL carries, and its decoded pair.
+        registerSecret(Buffer.from(`${user}:${password}`, 'utf8').toString('base64'));
+    }
+    for (const pair of u.search.slice(1).split('&')) {
+        const eq = pair.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = safeDecode(pair.slice(0, eq).replace(/\+/g, ' '));
+        if (PUBLIC_QUERY_KEYS.has(key))
+            continue;
+        const raw = pair.slice(eq + 1);
+        registerSecret(raw);
+        registerSecret(safeDecode(raw.replace(/\+/g, ' ')));
+    }
+    // A token in the path, as Discord's /api/webhooks/<id>/<token> or Slack's /services/T…/B…/<token>.
+    for (const segment of u.pathname.split('/'))
+        if (segment.length >= 16)
+            registerSecret(segment);
+}
+/** Every form of `value` worth masking (see registerSecret), short ones included; exported for tests. */
+function secretForms(value) {
+    const forms = new Set();
+    const whole = value.trim();
+    const bases = [whole];
+    const parts = whole.split(/\s+/);
+    if (parts.length === 2 && /^[A-Za-z][A-Za-z-]*$/.test(parts[0])) {
+        // `Bearer <token>`: the token on its own; the scheme word (`Bearer`, `Basic`, `token`) is no secret.
+        bases.push(parts[1]);
+    }
+    else if (parts.length > 1) {
+        // Anything else with spaces: only long words, so a title like `Jetson nightly builds` masks no word.
+        bases.push(...parts.filter((p) => p.length >= LONG_PART));
+    }
+    for (const base of bases) {
+        forms.add(base);
+        let material = base;
+        if (base.startsWith(STANDARD_PREFIX)) {
+            material = base.slice(STANDARD_PREFIX.length);
+            forms.add(material);
+        }
+        const decoded = printableBase64(material);
+        if (decoded !== null) {
+            forms.add(decoded);
+            // A Basic credential decodes to `user:password`; the password alone is the secret part.
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                forms.add(decoded.slice(colon + 1));
+        }
+    }
+    for (const form of [...forms]) {
+        const plain = /%[0-9A-Fa-f]{2}/.test(form) ? safeDecode(form) : form;
+        forms.add(plain);
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(plain))
+            forms.add(encodeURIComponent(plain));
+    }
+    for (const form of [...forms])
+        forms.add(JSON.stringify(form).slice(1, -1));
+    return [...forms].filter((f) => f.length > 0);
+}
+function add(form, minLength) {
+    if (form.length < minLength || registered.has(form))
+        return;
+    registered.add(form);
+    needles = null;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+}
+/** The UTF-8 text of a canonical base64 value when it is printable (no control characters), else null. */
+function printableBase64(text) {
+    if (text.length < 8 || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text))
+        return null;
+    let decoded;
+    try {
+        decoded = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64'));
+    }
+    catch {
+        return null;
+    }
+    // eslint-disable-next-line no-control-regex
+    return /^[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufffd]+$/.test(decoded) ? decoded : null;
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function currentNeedles() {
+    if (needles === null) {
+        const text = [...registered].sort((a, b) => b.length - a.length);
+        needles = { text, bytes: text.map((s) => Buffer.from(s, 'utf8')) };
+    }
+    return needles;
+}
+/**
+ * The spans to mask: every occurrence of every secret (overlapping ones too), merged where they overlap, so
+ * no byte of any secret survives and a longer secret is never left half-masked around a shorter one.
+ */
+function spans(list, find) {
+    const found = [];
+    for (const needle of list) {
+        for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1))
+            found.push([at, at + needle.length]);
+    }
+    if (found.length <= 1)
+        return found;
+    found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const merged = [found[0]];
+    for (const [start, end] of found.slice(1)) {
+        const last = merged[merged.length - 1];
+        if (start < last[1])
+            last[1] = Math.max(last[1], end);
+        else
+            merged.push([start, end]);
+    }
+    return merged;
 }
 /** Replaces every registered secret in `text` with `***`. */
 function scrub(text) {
-    let out = text;
-    for (const secret of registered) {
-        if (out.includes(secret))
-            out = out.split(secret).join('***');
+    if (registered.size === 0 || text.length < MIN_SECRET_LENGTH)
+        return text;
+    const found = spans(currentNeedles().text, (s, from) => text.indexOf(s, from));
+    if (found.length === 0)
+        return text;
+    let out = '';
+    let pos = 0;
+    for (const [start, end] of found) {
+        out += text.slice(pos, start) + MASK;
+        pos = end;
     }
-    return out;
+    return out + text.slice(pos);
 }
-/** `scrub` applied to every string inside a JSON-like value (a rendered payload). */
+/**
+ * `scrub` for bytes: a log tail or any file that leaves the runner. Works on the raw bytes (each secret is
+ * searched as its UTF-8 encoding), so invalid UTF-8 around a secret neither hides it nor gets altered.
+ * Returns `data` itself when there is nothing to replace.
+ */
+function scrubBytes(data) {
+    if (registered.size === 0 || data.length < MIN_SECRET_LENGTH)
+        return data;
+    const found = spans(currentNeedles().bytes, (s, from) => data.indexOf(s, from));
+    if (found.length === 0)
+        return data;
+    const chunks = [];
+    let pos = 0;
+    for (const [start, end] of found) {
+        chunks.push(data.subarray(pos, start), MASK_BYTES);
+        pos = end;
+    }
+    chunks.push(data.subarray(pos));
+    return Buffer.concat(chunks);
+}
+/**
+ * `scrub` applied to every string inside a JSON-like value, object keys included. Scrubbing before
+ * serialising matters: JSON escaping would hide a secret holding `"` or `\` from a scrub of the text.
+ */
 function scrubDeep(value) {
     if (registered.size === 0)
         return value;
@@ -29059,7 +29293,7 @@ function scrubDeep(value) {
     if (Array.isArray(value))
         return value.map((v) => scrubDeep(v));
     if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v)]));
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubDeep(v)]));
     }
     return value;
 }
@@ -29076,6 +29310,7 @@ function maskUrl(url) {
 /** For tests: forget what was registered. */
 function resetSecretsForTest() {
     registered.clear();
+    needles = null;
 }
 
 
@@ -29442,13 +29677,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
+  LZ: () => (/* binding */ saveState),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -30364,9 +30600,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -32661,6 +32897,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -32694,7 +32932,7 @@ function splitPackages(input) {
 /** Throws an InputError for anything upstream would not take as a package name or pattern. */
 function validatePackageName(name) {
     if (name.length === 0 || name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
-        throw new errors/* InputError */.d('packages', name, PACKAGE_NAME_RULE);
+        throw new errors/* InputError */.dz('packages', name, PACKAGE_NAME_RULE);
     }
 }
 /** True when the name is a shell pattern that upstream expands against its package table. */
@@ -32933,12 +33171,22 @@ function decideOutcome(input) {
     const toPackage = (name, r) => ({ name, ...r });
     const packages = [];
     if (!input.multiple) {
-        // One chain, one image named after its last package: every requested package shares its result.
+        // One chain, one image named after its last package: every requested package shares its result —
+        // if the chain holds it. Upstream keeps each typed name in the chain (or the `name:tag` a dependency
+        // asked for); the done line names the chain's last package, or the `--name` image.
         const chain = parse.chains[parse.chains.length - 1];
         const shared = chain ? chainResult(chain) : null;
         for (const name of requested) {
             if (!isWildcard(name)) {
-                packages.push(toPackage(name, shared ?? unreached(name)));
+                const named = chain !== undefined &&
+                    (chain.packages.some((p) => namesPackage(p, name)) ||
+                        (chain.builtName !== null && namesPackage(chain.builtName, name)));
+                if (chain && shared?.status === 'success' && !named) {
+                    packages.push(toPackage(name, notReported(name, [chain.target], [...parse.tail])));
+                }
+                else {
+                    packages.push(toPackage(name, shared ?? unreached(name)));
+                }
                 continue;
             }
             const matches = chain ? chain.packages.filter((p) => matchesPattern(p, name)) : [];
@@ -32960,7 +33208,12 @@ function decideOutcome(input) {
     const notBuilt = packages.filter((p) => p.status === 'not-built');
     const summaryFailed = (parse.summary ?? []).some((s) => s.status === 'failure');
     const allDone = packages.length > 0 && built.length === packages.length;
-    const clean = parse.failures.length === 0 && !summaryFailed;
+    // Records past the caps are not kept, but their failures are counted: the verdict never rests on a cap.
+    const lostFailures = parse.dropped.failed;
+    const clean = parse.failures.length === 0 && !summaryFailed && lostFailures === 0;
+    const lostNote = lostFailures > 0
+        ? `; ${lostFailures} more ${lostFailures === 1 ? 'package' : 'packages'} failed that ${lostFailures === 1 ? 'was' : 'were'} not recorded (the output named more packages than were requested)`
+        : '';
     if (cancelled) {
         const running = packages.find((p) => p.status === 'cancelled');
         const stage = [...parse.stages].reverse().find((s) => s.status === 'running');
@@ -32971,7 +33224,11 @@ function decideOutcome(input) {
         return finish('cancelled', packages, failure, `Build cancelled${where}${progress}.`);
     }
     if (input.exitCode === 0 && input.signal === null && allDone && clean) {
-        return finish('success', packages, null, successMessage(built));
+        const unlisted = parse.dropped.chains + parse.dropped.summary;
+        const note = unlisted > 0
+            ? ` The output named more packages than were requested; ${unlisted} of their records were not kept.`
+            : '';
+        return finish('success', packages, null, successMessage(built) + note);
     }
     let message;
     if (killed) {
@@ -33007,6 +33264,7 @@ function decideOutcome(input) {
         if (notBuilt.length > 0)
             message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
     }
+    message += lostNote;
     if (input.exitCode === 0 && !killed && !(allDone && clean) && !message.includes('exited 0')) {
         message += '; jetson-containers itself exited 0';
     }
@@ -33025,40 +33283,161 @@ function wildcardMiss(pattern, shared) {
         failure: simplePoint('resolve', `the pattern ${pattern} matched no package that was built`, []),
     };
 }
+/** Whether a built package name stands for a requested name: the same, or its default `name:tag`. */
+function namesPackage(built, name) {
+    return built === name || (built.startsWith(name) && built[name.length] === ':' && !name.includes(':'));
+}
+function baseName(name) {
+    const colon = name.indexOf(':');
+    return colon < 0 ? name : name.slice(0, colon);
+}
+/** A requested package that no done line, summary line or chain names, although something else was built. */
+function notReported(name, builtInstead, excerpt) {
+    const instead = builtInstead.length > 0 ? `; it built ${list(builtInstead)}, which no requested name matches` : '';
+    return {
+        status: 'failure',
+        image: null,
+        pushedImage: null,
+        durationSeconds: null,
+        failure: simplePoint('unknown', `jetson-containers never reported ${name} done${instead}`, excerpt),
+    };
+}
+/**
+ * Hands out the records of one kind (chains, summary lines) by name, each at most once, in output order.
+ * Indexed so that thousands of packages cost linear time.
+ */
+class Claims {
+    taken = new Set();
+    exact = new Map();
+    base = new Map();
+    constructor(names) {
+        names.forEach((n, i) => {
+            push(this.exact, n, i);
+            if (n.includes(':'))
+                push(this.base, baseName(n), i);
+        });
+    }
+    /** The first record not yet taken named exactly `name`, or (for a name without a tag) its `name:tag`. */
+    take(name, withTag) {
+        const own = this.first(this.exact.get(name));
+        if (own !== undefined || !withTag || name.includes(':'))
+            return own;
+        return this.first(this.base.get(name));
+    }
+    first(list) {
+        if (!list)
+            return undefined;
+        // Taken records only ever gather at the front of a list in practice; drop them as they are passed.
+        while (list.length > 0 && this.taken.has(list[0]))
+            list.shift();
+        const k = list.find((i) => !this.taken.has(i));
+        if (k !== undefined)
+            this.taken.add(k);
+        return k;
+    }
+}
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+/**
+ * Aliases under `--multiple`: upstream resolves `torch` to `pytorch:2.11` and prints only the resolved name, but
+ * it builds one chain per requested package in the order they were requested. So a requested name that no
+ * chain names takes the first unclaimed chain between the chains of its named neighbours — never one before
+ * the previous named package's chain or after the next one's, so a chain is never taken across a package the
+ * output does name. Not used with wildcards, whose expansions make positions unknowable.
+ */
+function pairAliases(explicit, chainCount, chainOf, taken) {
+    const anchors = explicit.map((n) => chainOf.get(n));
+    explicit.forEach((name, i) => {
+        if (chainOf.has(name))
+            return;
+        let low = -1;
+        for (let j = i - 1; j >= 0; j--) {
+            const a = anchors[j];
+            if (a !== undefined) {
+                low = a;
+                break;
+            }
+        }
+        let high = chainCount;
+        for (let j = i + 1; j < anchors.length; j++) {
+            const a = anchors[j];
+            if (a !== undefined) {
+                high = a;
+                break;
+            }
+        }
+        for (let k = low + 1; k < high; k++) {
+            if (taken.has(k))
+                continue;
+            taken.add(k);
+            chainOf.set(name, k);
+            anchors[i] = k;
+            return;
+        }
+    });
+}
 function multiplePackages(input, requested, chainResult, unreached) {
     const { parse } = input;
     const chains = parse.chains;
     const summary = parse.summary ?? [];
-    const claimed = new Set();
-    const claimedSummary = new Set();
-    const sameName = (target, name) => target === name || target.startsWith(name + ':');
     const explicit = requested.filter((n) => !isWildcard(n));
-    // Exact names first, then `pytorch` for `pytorch:2.8`, then what is left in build order
-    // (upstream builds the requested names in the order given, so aliases line up).
+    const explicitSet = new Set(explicit);
+    const wildcards = requested.filter(isWildcard);
+    // A requested name owns the chain built under its own name, else the one built under its `name:tag`
+    // (upstream's default version: `python` builds `python:3.10`). Nothing else: a chain of another name is
+    // never taken for a package the output does not name.
+    const chainClaims = new Claims(chains.map((c) => c.target));
     const chainOf = new Map();
-    for (const pass of [(t, n) => t === n, sameName]) {
+    for (const withTag of [false, true]) {
         for (const name of explicit) {
             if (chainOf.has(name))
                 continue;
-            const i = chains.findIndex((c, k) => !claimed.has(k) && pass(c.target, name));
-            if (i >= 0) {
-                chainOf.set(name, i);
-                claimed.add(i);
-            }
+            const k = chainClaims.take(name, withTag);
+            if (k !== undefined)
+                chainOf.set(name, k);
         }
     }
-    const wildcardOwned = (c) => requested.some((n) => isWildcard(n) && matchesPattern(c.target, n));
-    for (const name of explicit) {
-        if (chainOf.has(name))
-            continue;
-        if (summary.some((s) => sameName(s.package, name)))
-            continue;
-        const i = chains.findIndex((c, k) => !claimed.has(k) && !wildcardOwned(c));
-        if (i >= 0) {
-            chainOf.set(name, i);
-            claimed.add(i);
+    if (wildcards.length === 0)
+        pairAliases(explicit, chains.length, chainOf, chainClaims.taken);
+    // A wildcard counts once the output names what it matched: chains built for it, or summary lines.
+    const expansions = new Map();
+    const wildcardChain = new Map();
+    for (const pattern of wildcards) {
+        const names = [];
+        const seen = new Set();
+        chains.forEach((c, k) => {
+            if (chainClaims.taken.has(k) || seen.has(c.target) || !matchesPattern(c.target, pattern))
+                return;
+            seen.add(c.target);
+            names.push(c.target);
+        });
+        for (const s of summary) {
+            if (seen.has(s.package) || explicitSet.has(s.package) || !matchesPattern(s.package, pattern))
+                continue;
+            seen.add(s.package);
+            names.push(s.package);
         }
+        for (const n of names) {
+            if (wildcardChain.has(n))
+                continue;
+            const k = chainClaims.take(n, false);
+            if (k !== undefined)
+                wildcardChain.set(n, k);
+        }
+        expansions.set(pattern, names);
     }
+    // What was built but matches nothing requested: named in the failure of a package never reported.
+    const strays = [];
+    chains.forEach((c, k) => {
+        if (!chainClaims.taken.has(k) && c.status === 'success' && strays.length < 6)
+            strays.push(c.target);
+    });
+    const summaryClaims = new Claims(summary.map((s) => s.package));
     const fromSummary = (s, chain) => {
         const fromChain = chain ? chainResult(chain) : null;
         if (s.status === 'success') {
@@ -33083,36 +33462,37 @@ function multiplePackages(input, requested, chainResult, unreached) {
     };
     const resultFor = (name, chainIndex) => {
         const chain = chainIndex !== undefined ? chains[chainIndex] : undefined;
-        const si = summary.findIndex((s, k) => !claimedSummary.has(k) && (chain ? s.package === chain.target : sameName(s.package, name)));
-        if (si >= 0) {
-            claimedSummary.add(si);
+        const si = chain
+            ? summaryClaims.take(chain.target, false)
+            : (summaryClaims.take(name, false) ?? summaryClaims.take(name, true));
+        if (si !== undefined)
             return fromSummary(summary[si], chain);
+        if (chain)
+            return chainResult(chain);
+        const r = unreached(name);
+        // Exit 0 with something else built: say what, instead of only that the package never came.
+        if (r.status === 'failure' &&
+            r.failure?.phase === 'unknown' &&
+            strays.length > 0 &&
+            input.exitCode === 0) {
+            return notReported(name, strays, r.failure.excerpt);
         }
-        return chain ? chainResult(chain) : unreached(name);
+        return r;
     };
     const out = [];
+    const listed = new Set();
     for (const name of requested) {
         if (!isWildcard(name)) {
             out.push({ name, ...resultFor(name, chainOf.get(name)) });
+            listed.add(name);
             continue;
         }
-        // A wildcard counts once the output names what it matched: chains built for it, or summary lines.
-        const names = [];
-        chains.forEach((c, k) => {
-            if (!claimed.has(k) && matchesPattern(c.target, name) && !names.includes(c.target))
-                names.push(c.target);
-        });
-        summary.forEach((s) => {
-            if (matchesPattern(s.package, name) && !names.includes(s.package) && !explicit.includes(s.package))
-                names.push(s.package);
-        });
+        const names = expansions.get(name) ?? [];
         for (const n of names) {
-            if (out.some((p) => p.name === n))
+            if (listed.has(n))
                 continue;
-            const k = chains.findIndex((c, j) => !claimed.has(j) && c.target === n);
-            if (k >= 0)
-                claimed.add(k);
-            out.push({ name: n, ...resultFor(n, k >= 0 ? k : undefined) });
+            listed.add(n);
+            out.push({ name: n, ...resultFor(n, wildcardChain.get(n)) });
         }
         if (names.length === 0) {
             const r = unreached(name);
@@ -33141,10 +33521,10 @@ function successMessage(built) {
     return `All ${built.length} packages built: ${list(built.map((p) => p.name))}.`;
 }
 function result(input, status, packages, failure, message) {
-    const images = [];
+    const images = new Set();
     for (const p of packages)
-        if (p.status === 'success' && p.image && !images.includes(p.image))
-            images.push(p.image);
+        if (p.status === 'success' && p.image)
+            images.add(p.image);
     const stages = input.parse.stages.map((s) => s.status === 'running'
         ? { ...s, status: status === 'cancelled' ? 'cancelled' : 'failure' }
         : { ...s });
@@ -33152,7 +33532,7 @@ function result(input, status, packages, failure, message) {
         status,
         packages,
         failedPackages: packages.filter((p) => p.status === 'failure').map((p) => p.name),
-        images,
+        images: [...images],
         failure,
         message,
         stages,
@@ -33220,9 +33600,98 @@ function assembleReport(input) {
         },
     };
 }
+/**
+ * When the disk holding the log folder ran full during the build, console.log and the stage logs lost their
+ * end, and with it what the status rules would have read: the outcome parsed from them is not to be trusted.
+ * The report becomes a failure that names the disk and the folder (a cancel stays a cancel, with the reason
+ * added). Applying it twice (main, then post) changes nothing.
+ */
+function markLogsIncomplete(report) {
+    const error = `No space left on device on the disk holding the log folder ${report.logs.dir}: console.log and the stage logs there are incomplete`;
+    if (report.failure?.error === error || report.message.includes(error))
+        return;
+    const exit = report.signal !== null
+        ? `it ended by signal ${report.signal}`
+        : report.exitCode !== null
+            ? `it exited with code ${report.exitCode}`
+            : 'its exit code is unknown';
+    if (report.status === 'cancelled') {
+        report.message = `${report.message} ${error}.`;
+        return;
+    }
+    report.status = 'failure';
+    report.message = `${error}, so the build's outcome is not known (${exit}). Free space on that disk and run the build again.`;
+    report.failure = {
+        stage: null,
+        stageIndex: null,
+        stageCount: null,
+        phase: 'unknown',
+        error,
+        // The last lines the build managed to write are still the best clue.
+        excerpt: report.failure?.excerpt ?? [],
+        logFile: null,
+    };
+}
+/**
+ * report.json could not be written where it belongs (its folder's disk is full, read-only, …). A status
+ * that says success while the report a later step or the fleet summary reads is missing would mislead:
+ * the report becomes a failure naming the path and why; the build's own failure, if any, stays the failure.
+ */
+function markReportUnwritable(report, file, why, movedTo) {
+    const error = `report.json could not be written to ${file}: ${why}`;
+    if (report.message.includes(error))
+        return;
+    const where = movedTo ? ` It was written to ${movedTo} instead.` : '';
+    report.message = `${report.message} ${error}.${where}`;
+    if (report.status === 'cancelled')
+        return;
+    report.status = 'failure';
+    report.failure ??= {
+        stage: null,
+        stageIndex: null,
+        stageCount: null,
+        phase: 'unknown',
+        error,
+        excerpt: [],
+        logFile: null,
+    };
+}
+/**
+ * The report of a run that built nothing because its log folder cannot be used: every requested package
+ * `not-built`, the failure naming the folder and why. Its files live in `fallback` (a fresh folder).
+ */
+function setupFailureReport(input) {
+    const report = assembleReport({
+        ...input,
+        run: { exitCode: null, signal: null, startError: input.error, cancelSignal: null, killed: false },
+        cancelled: false,
+        logs: input.fallback,
+    });
+    const failure = {
+        stage: null,
+        stageIndex: null,
+        stageCount: null,
+        phase: 'start',
+        error: input.error,
+        excerpt: [],
+        logFile: null,
+    };
+    report.status = 'failure';
+    report.message = `Nothing was built: ${input.error}.`;
+    report.failure = failure;
+    report.packages = report.requestedPackages.map((name) => ({
+        name,
+        status: 'not-built',
+        image: null,
+        pushedImage: null,
+        durationSeconds: null,
+        failure: null,
+    }));
+    report.failedPackages = [];
+    report.images = [];
+    return report;
+}
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/build/environment.ts
 // Works out the Jetson environment (L4T, JetPack, CUDA, Ubuntu, Python, arch) the way jetson-containers does.
 //
@@ -33443,7 +33912,10 @@ function realRunnerIO(env = process.env) {
 // short header only lines found by a native `Buffer.indexOf` needle scan reach JavaScript: `\n[` (plus
 // `\n\x1b` with colour), switching to `\n[0`, `\n[1`, `\n[2` while the output is full of `[` lines.
 // Everything else the status rules need (docker errors, tracebacks) is cut from a 64 KiB rolling tail
-// when a failure marker appears. Memory is bounded: lines kept are capped, records are capped (LIMITS).
+// when a failure marker appears. Memory is bounded: lines kept are capped, and so are records: per-package
+// records (chains, done and summary lines, failures) by the requested package count, never by a constant alone,
+// so that 5 000 requested packages keep 5 000 records while a build that prints millions of lines for 3
+// requested packages keeps a few thousand at most. What is dropped is counted, failures separately.
 //
 // Time: stage start times and durations come from `now()` at the moment a line is seen, not from the
 // `[HH:MM:SS]` stamps, which have no date (builds run over midnight and for days) and only whole seconds.
@@ -33457,10 +33929,19 @@ const LIMITS = {
     excerptLineChars: 300,
     errorChars: 1000,
     stages: 2000,
+    /** Failures kept with their excerpt; later ones of requested packages keep only their one-line error. */
     failures: 100,
+    /** Records (of each kind) kept beyond those of requested packages: dependencies, aliases. */
     chains: 1000,
     summary: 1000,
     done: 1000,
+    /**
+     * Records kept for what wildcards expand to. Upstream expands patterns against its package table (a few
+     * thousand entries, each matched once however many patterns match it), so this bounds any expansion.
+     */
+    wildcardRecords: 20_000,
+    /** Records of one requested name (a tool that repeats a line cannot grow memory through it). */
+    perRequested: 4,
     dockerErrors: 10,
     usageLines: 60,
 };
@@ -33492,6 +33973,13 @@ function stripAnsi(text) {
 }
 function capText(text, max) {
     return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+/**
+ * A copy that does not keep its source alive: V8's substrings (split, slice, regex groups) point into the
+ * whole string they came from, here the 64 KiB tail, which every kept failure would otherwise pin.
+ */
+function detach(text) {
+    return text.length === 0 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 /** A fixed-size ring of the last bytes of the stream, so excerpts never need the whole log. */
 class ByteTail {
@@ -33605,7 +34093,7 @@ function parseNamespace(line) {
             i++;
             const items = [];
             let g = 0;
-            while (i < n && line[i] !== ']' && g++ < 10000) {
+            while (i < n && line[i] !== ']' && g++ < 100_000) {
                 while (line[i] === ' ' || line[i] === ',')
                     i++;
                 if (line[i] === ']')
@@ -33711,6 +34199,9 @@ function summarizeError(f, excerpt) {
         return capText(raw.replace(/^"(.*)"$/, '$1').replace(/\s+/g, ' '), 300);
     const status = f.exitStatus !== null ? ` (exit status ${f.exitStatus})` : '';
     if (f.phase === 'build') {
+        const cause = buildCause(excerpt);
+        if (cause)
+            return cause;
         const solve = [...f.dockerErrors].reverse().find((l) => /ERROR: failed to solve/.test(l));
         const docker = solve ?? f.dockerErrors[f.dockerErrors.length - 1];
         if (docker)
@@ -33732,6 +34223,115 @@ function summarizeError(f, excerpt) {
         return capText(denied ? `docker push failed: ${denied.trim()}` : `docker push failed${status}`, 300);
     }
     return raw !== null ? capText(raw, 300) : null;
+}
+// A failed RUN step: BuildKit's `#7 ERROR: process "/bin/sh -c CMD" did not complete successfully: exit code: N`
+// and the legacy builder's `The command '/bin/sh -c CMD' returned a non-zero code: N`.
+const STEP_ERROR_RE = /^#(\d+)\s+ERROR:\s*process "(.*)" did not complete successfully: exit code: (\d+)/;
+const SOLVE_ERROR_RE = /^ERROR: failed to solve: process "(.*)" did not complete successfully: exit code: (\d+)/;
+const LEGACY_ERROR_RE = /^The command '(.*)' returned a non-zero code: (\d+)/;
+/** Output lines that state a cause: apt's `E:`, compiler and tool errors, Python exceptions. */
+const CAUSE_RE = /^(?:E: |ERROR\b|Error\b|error\b|fatal\b|FATAL\b|FAILED\b|CMake Error|ninja: build stopped|make(?:\[\d+\])?: \*\*\*)|\b(?:error:|No such file or directory|command not found|Permission denied|Could not find|Unable to|No matching distribution|not found)/;
+/**
+ * The command a RUN step ran, without the wrappers upstream puts around every one: `/bin/sh -c` and the
+ * ~230-character ccache preamble (`if command -v ccache ...; fi;`).
+ */
+function unwrapRunCommand(command) {
+    let cmd = command.trim().replace(/^\/bin\/(?:ba)?sh -c /, '');
+    cmd = cmd.replace(/^if command -v ccache\b.*?;\s*fi\s*(?:;|&&)\s*/, '');
+    cmd = cmd.replace(/^set -[a-z]+\s*(?:;|&&)\s*/, '');
+    return cmd.trim();
+}
+/**
+ * The one line for a failed docker build step: the step's own last output line that states a cause (else its
+ * last line), with the command it ran (wrappers dropped) and the exit code. Null when no RUN step failed.
+ */
+function buildCause(lines) {
+    let at = -1;
+    let step = null;
+    let command = '';
+    let code = '';
+    for (let i = lines.length - 1; i >= 0 && at < 0; i--) {
+        const l = lines[i].trim();
+        const m = STEP_ERROR_RE.exec(l);
+        if (m) {
+            [at, step, command, code] = [i, m[1], m[2], m[3]];
+            continue;
+        }
+        const legacy = LEGACY_ERROR_RE.exec(l);
+        if (legacy)
+            [at, command, code] = [i, legacy[1], legacy[2]];
+    }
+    if (at < 0) {
+        // Only the final `failed to solve` line is left (the step's own lines scrolled out of the tail).
+        const solve = lines.map((l) => SOLVE_ERROR_RE.exec(l.trim())).findLast((m) => m !== null);
+        if (!solve)
+            return null;
+        return capText(`RUN ${capText(unwrapRunCommand(solve[1]), 120)} failed (exit code: ${solve[2]})`, 300);
+    }
+    // The step's output: `#7 1.024 text` under BuildKit, plain lines under the legacy builder.
+    const output = [];
+    const prefix = step !== null ? new RegExp(`^#${step}\\s+\\d+(?:\\.\\d+)?\\s(.*)$`) : null;
+    for (let i = at - 1; i >= 0 && output.length < 20; i--) {
+        const l = lines[i].trim();
+        if (prefix) {
+            const m = prefix.exec(l);
+            if (m)
+                output.push(m[1].trim());
+            // Its header line: everything before belongs to earlier steps (parallel steps' lines are skipped).
+            else if (l.startsWith(`#${step} [`))
+                break;
+        }
+        else {
+            if (/^(?:Step \d+\/\d+ :|---> )/.test(l))
+                break;
+            output.push(l);
+        }
+    }
+    const real = output.filter((l) => l.length > 0 && !/^\+ /.test(l));
+    const cause = real.find((l) => EXCEPTION_RE.test(l)) ?? real.find((l) => CAUSE_RE.test(l)) ?? real[0] ?? null;
+    const cmd = capText(unwrapRunCommand(command), 80);
+    const text = cause
+        ? `${capText(cause, 200)} (RUN ${cmd}, exit code: ${code})`
+        : `RUN ${cmd} failed (exit code: ${code})`;
+    return capText(text, 300);
+}
+/**
+ * Which per-package records are kept. Those of a requested name (exactly, or its `name:tag` as upstream
+ * resolves a default version) always are, a few each; any other record (a wildcard's expansion, an alias, a
+ * dependency) counts against a budget that is large only when a wildcard was requested.
+ */
+class RecordBudget {
+    requested = new Map();
+    wildcard = false;
+    extra = { chains: 0, done: 0, summary: 0 };
+    add(names, buildsEverything) {
+        if (buildsEverything)
+            this.wildcard = true;
+        for (const name of names) {
+            if (/[*?[]/.test(name))
+                this.wildcard = true;
+            else if (!this.requested.has(name))
+                this.requested.set(name, { chains: 0, done: 0, summary: 0 });
+        }
+    }
+    /** Whether to keep one more record of this kind for this (built) package name; counts it when kept. */
+    take(kind, name) {
+        const colon = name.indexOf(':');
+        const own = this.requested.get(name) ?? (colon > 0 ? this.requested.get(name.slice(0, colon)) : undefined);
+        if (own && own[kind] < LIMITS.perRequested) {
+            own[kind]++;
+            return true;
+        }
+        if (this.extra[kind] < LIMITS[kind] + (this.wildcard ? LIMITS.wildcardRecords : 0)) {
+            this.extra[kind]++;
+            return true;
+        }
+        return false;
+    }
+    /** How many `Pushed container` names to keep: one per record a chain may have. */
+    pushLimit() {
+        return (this.requested.size * LIMITS.perRequested + LIMITS.done + (this.wildcard ? LIMITS.wildcardRecords : 0));
+    }
 }
 /** The streaming parser. Feed it every chunk in order with `write`, then call `end` once. */
 class BuildStreamParser {
@@ -33776,7 +34376,7 @@ class BuildStreamParser {
         colors: null,
         tail: [],
         bytes: 0,
-        dropped: { stages: 0, failures: 0, chains: 0, summary: 0, done: 0 },
+        dropped: { stages: 0, failures: 0, chains: 0, summary: 0, done: 0, failed: 0 },
     };
     chain = null;
     chainIndex = null;
@@ -33792,8 +34392,18 @@ class BuildStreamParser {
     afterFailedBuilding = false;
     /** Whether a `Failed building:` line already answered the last 💣 block. */
     failedBuildingClaimed = false;
+    budget = new RecordBudget();
+    /** Failures in `r.failures` (kept), and those of them kept without an excerpt (past LIMITS.failures). */
+    kept = new WeakSet();
+    light = new WeakSet();
     constructor(opts = {}) {
         this.now = opts.now ?? (() => new Date());
+        if (opts.requested)
+            this.budget.add(opts.requested, false);
+    }
+    /** The longest line kept: the header's `Namespace(...)` dump lists every requested package. */
+    lineCap() {
+        return this.header ? LIMITS.headerBytes : LIMITS.lineBytes;
     }
     write(chunk) {
         if (this.ended || chunk.length === 0)
@@ -33899,7 +34509,7 @@ class BuildStreamParser {
                     f.stageIndex = null;
                     f.stageCount = null;
                 }
-                if (f.rawError === null && this.r.failures.includes(f)) {
+                if (f.rawError === null && this.kept.has(f)) {
                     // No 💣 block explained it, so the traceback is the best excerpt there is.
                     f.excerpt = this.tail.lines(LIMITS.excerptLines, LIMITS.excerptLineChars, isSeparatorLine);
                 }
@@ -33990,7 +34600,7 @@ class BuildStreamParser {
         this.appendPartial(chunk, start, stop);
     }
     appendPartial(chunk, start, stop) {
-        const room = LIMITS.lineBytes - this.partialBytes;
+        const room = this.lineCap() - this.partialBytes;
         if (room <= 0) {
             this.partialTruncated = true;
             return;
@@ -34026,7 +34636,8 @@ class BuildStreamParser {
     }
     // ---- line level -------------------------------------------------------------------------------------
     handleLine(raw, offset, events) {
-        const bytes = raw.length > LIMITS.lineBytes ? raw.subarray(0, LIMITS.lineBytes) : raw;
+        const cap = this.lineCap();
+        const bytes = raw.length > cap ? raw.subarray(0, cap) : raw;
         const colored = bytes[0] === ESC;
         let text = bytes.toString('utf8');
         if (text.endsWith('\r'))
@@ -34050,8 +34661,12 @@ class BuildStreamParser {
             return;
         if (trimmed.startsWith('Namespace(')) {
             const ns = parseNamespace(trimmed);
-            if (ns)
-                this.r.args = toolArgsFrom(ns);
+            if (ns) {
+                const args = toolArgsFrom(ns);
+                this.r.args = args;
+                // `--multiple` with no package builds every package upstream has.
+                this.budget.add(args.packages ?? [], args.multiple === true && args.packages?.length === 0);
+            }
             return;
         }
         if (/L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH/.test(trimmed)) {
@@ -34136,7 +34751,7 @@ class BuildStreamParser {
         const pushed = /^Pushed container\s+(\S+)/.exec(message);
         if (pushed) {
             const name = pushed[1];
-            if (this.r.pushed.length < LIMITS.done)
+            if (this.r.pushed.length < this.budget.pushLimit())
                 this.r.pushed.push(name);
             if (this.chain)
                 this.chain.pushedImage = name;
@@ -34158,8 +34773,10 @@ class BuildStreamParser {
         }
         const summary = SUMMARY_RE.exec(rawMessage);
         if (summary && this.r.summary !== null) {
-            if (this.r.summary.length >= LIMITS.summary) {
+            if (!this.budget.take('summary', summary[1])) {
                 this.r.dropped.summary++;
+                if (summary[3] === 'FAILED')
+                    this.countDroppedFailure();
                 return;
             }
             const image = summary[2].trim();
@@ -34191,7 +34808,7 @@ class BuildStreamParser {
         };
         this.chainStartMs = now.getTime();
         this.localPushName = null;
-        if (this.r.chains.length >= LIMITS.chains) {
+        if (!this.budget.take('chains', chain.target)) {
             this.r.dropped.chains++;
             this.chain = chain;
             this.chainIndex = null;
@@ -34246,7 +34863,10 @@ class BuildStreamParser {
         const chunk = this.chunk;
         if (lineOffset <= this.minBoxPos || chunk.length === 0)
             return lineOffset === 0 ? 0 : lineOffset;
-        const hit = chunk.lastIndexOf(BOX_BUILDING, lineOffset);
+        // Only the bytes since the last line handled can hold it: searching the whole chunk backwards costs
+        // O(chunk) per progress line, which thousands of packages per chunk turn into seconds.
+        const rel = chunk.subarray(this.minBoxPos, lineOffset).lastIndexOf(BOX_BUILDING);
+        const hit = rel < 0 ? -1 : this.minBoxPos + rel;
         if (hit < this.minBoxPos)
             return this.minBoxPos === 0 ? 0 : lineOffset;
         const boxLine = chunk.lastIndexOf(NL, hit) + 1;
@@ -34273,6 +34893,8 @@ class BuildStreamParser {
         const c = this.chain;
         if (!c)
             return;
+        if (status === 'failure' && c.status !== 'failure' && this.chainIndex === null)
+            this.countDroppedFailure();
         if (c.status === 'running' || status === 'failure')
             c.status = status;
         if (c.durationSeconds === null) {
@@ -34305,9 +34927,19 @@ class BuildStreamParser {
         this.lastFailureRecuts = 0;
         this.afterFailedBuilding = false;
         this.failedBuildingClaimed = false;
-        if (this.r.failures.length < LIMITS.failures) {
+        // A failure of a chain that was not kept is not recorded either: without its chain it would look like
+        // one no chain owns, which outcome applies to every package it cannot find.
+        const ownChain = inChain && this.chainIndex !== null;
+        if (inChain && !ownChain) {
+            this.r.dropped.failures++;
+        }
+        else if (this.r.failures.length < LIMITS.failures || ownChain) {
+            // Past the first failures, those of kept chains (bounded like chains) keep their error, not their excerpt.
+            if (this.r.failures.length >= LIMITS.failures)
+                this.light.add(failure);
             this.r.failures.push(failure);
-            if (inChain && this.chain)
+            this.kept.add(failure);
+            if (ownChain && this.chain)
                 this.chain.failure = this.r.failures.length - 1;
             this.cutExcerpt(failure);
         }
@@ -34345,7 +34977,7 @@ class BuildStreamParser {
             if (status)
                 f.exitStatus = Number(status[1]);
         }
-        if (this.r.failures.includes(f))
+        if (this.kept.has(f))
             this.cutExcerpt(f);
         else
             f.error = summarizeError(f, f.excerpt);
@@ -34375,18 +35007,20 @@ class BuildStreamParser {
             };
             this.lastFailure = f;
             this.lastFailureRecuts = 0;
-            if (this.r.failures.length < LIMITS.failures)
+            if (this.r.failures.length < LIMITS.failures) {
                 this.r.failures.push(f);
+                this.kept.add(f);
+            }
             else
                 this.r.dropped.failures++;
         }
         this.failedBuildingClaimed = true;
         const f = this.lastFailure;
-        if (f && this.lastFailureRecuts < 3 && this.r.failures.includes(f))
+        if (f && this.lastFailureRecuts < 3 && this.kept.has(f))
             this.cutExcerpt(f);
     }
     onDone(name, image) {
-        if (this.r.done.length < LIMITS.done)
+        if (this.budget.take('done', name))
             this.r.done.push({ name, image });
         else
             this.r.dropped.done++;
@@ -34403,10 +35037,14 @@ class BuildStreamParser {
         }
         this.closeChain('success');
     }
+    countDroppedFailure() {
+        this.r.dropped.failed++;
+    }
     cutExcerpt(f) {
         if (f === this.lastFailure)
             this.lastFailureRecuts++;
-        let lines = this.tail.lines(LIMITS.excerptLines, LIMITS.excerptLineChars, isSeparatorLine);
+        // Whole lines to find the error in (docker's error lines end with the exit code, past any excerpt cap).
+        let lines = this.tail.lines(LIMITS.excerptLines, LIMITS.lineBytes, isSeparatorLine);
         if (f.stage !== null && f.stageIndex !== null) {
             // Lines of earlier stages only hide the failing stage's own output.
             const marker = `${f.stageIndex}/${f.stageCount ?? ''} `;
@@ -34418,13 +35056,14 @@ class BuildStreamParser {
                 }
             }
         }
-        f.excerpt = lines;
+        f.excerpt = this.light.has(f) ? [] : lines.map((l) => detach(capText(l, LIMITS.excerptLineChars)));
         const markerAt = lines.findIndex((l) => l.includes('💣'));
         const before = markerAt >= 0 ? lines.slice(0, markerAt) : lines;
         const docker = before.filter((l) => /(?:^#\d+\s+(?:\d+(?:\.\d+)?\s+)?ERROR\b|^ERROR:|^error:)/.test(l.trim()));
         if (docker.length > 0)
-            f.dockerErrors = docker.slice(-LIMITS.dockerErrors);
-        f.error = summarizeError(f, before);
+            f.dockerErrors = docker.slice(-LIMITS.dockerErrors).map((l) => detach(capText(l, LIMITS.errorChars)));
+        const error = summarizeError(f, before);
+        f.error = error === null ? null : detach(error);
     }
 }
 /**
@@ -34484,8 +35123,8 @@ async function resolveEnvironment(fromConsole) {
     return mergeEnvironment(fromConsole, fromRunner);
 }
 /** Streams a console log through a fresh parser (bounded memory, whatever the file size). */
-async function parseConsoleLog(file) {
-    const parser = new BuildStreamParser();
+async function parseConsoleLog(file, requested = []) {
+    const parser = new BuildStreamParser({ requested });
     try {
         for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 256 * 1024 })) {
             parser.write(chunk);
@@ -34511,6 +35150,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 
 
 
+
+
 /** Reads of console.log grow with the flow (small when the build is quiet, large in a flood). */
 const MIN_READ_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
 const MAX_READ_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
@@ -34518,6 +35159,32 @@ const MAX_READ_BYTES = (/* unused pure expression or super */ null && (1024 * 10
 const SHOW_AFTER_CANCEL_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 /** How long to wait for more output when the build is quiet. */
 const IDLE_POLL_MS = 25;
+/**
+ * Creates console.log afresh: never through a link, never into a file an earlier run left (a log-dir reused
+ * on a persistent runner), whatever it is. Returns the descriptor the build writes to, and what was there.
+ */
+function createConsoleLog(file) {
+    const { O_WRONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW } = fsConstants;
+    const flags = O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW;
+    let replaced = null;
+    // Bounded: something that keeps recreating the file between unlink and open is an error, not a loop.
+    for (let attempt = 0;; attempt++) {
+        try {
+            return { fd: openSync(file, flags, 0o644), replaced };
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST' || attempt >= 2)
+                throw err;
+        }
+        const st = lstatSync(file);
+        if (st.isSymbolicLink())
+            replaced = `a symlink to ${readlinkSync(file)}`;
+        else
+            replaced = st.isFile() ? 'a file' : 'not a regular file';
+        // A folder is not removed: unlink fails (EISDIR) and the build does not start, with that reason.
+        unlinkSync(file);
+    }
+}
 function newToken() {
     return randomBytes(16).toString('hex');
 }
@@ -34590,11 +35257,25 @@ class BuildProcess {
             return ok;
         };
         let logFd;
+        let reader;
         try {
-            logFd = openSync(opts.consoleLogPath, 'w');
+            const created = createConsoleLog(opts.consoleLogPath);
+            logFd = created.fd;
+            if (created.replaced !== null) {
+                out(`[jetson-build-action] ${opts.consoleLogPath} is from an earlier run (${created.replaced}): replaced it with a new file; nothing was written through it.\n`);
+            }
         }
         catch (err) {
             return this.result(null, null, `could not create ${opts.consoleLogPath}: ${err.message}`);
+        }
+        try {
+            // Opened before the build starts: a build that swaps console.log for a link later cannot redirect
+            // what the action reads into the job log.
+            reader = await open(opts.consoleLogPath, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+        }
+        catch (err) {
+            closeSync(logFd);
+            return this.result(null, null, `could not read ${opts.consoleLogPath}: ${err.message}`);
         }
         marker([`::stop-commands::${token}`]);
         let startError = null;
@@ -34617,7 +35298,7 @@ class BuildProcess {
             child.once('error', (err) => {
                 // Only spawn failures arrive here before 'close'; later errors (a failed kill) are harmless.
                 if (child.pid === undefined)
-                    startError = describeSpawnError(opts.command, err);
+                    startError = describeSpawnError(opts.command, err, opts);
             });
             if (child.pid !== undefined)
                 opts.onSpawn?.(child.pid);
@@ -34638,7 +35319,6 @@ class BuildProcess {
                 killProcessGroup(pid, 'SIGKILL');
             }
         });
-        const reader = await open(opts.consoleLogPath, 'r');
         let position = 0;
         let size = MIN_READ_BYTES;
         try {
@@ -34780,14 +35460,117 @@ function processGroupAlive(pgid) {
     }
     return false;
 }
-function describeSpawnError(command, err) {
-    switch (err.code) {
-        case 'ENOENT':
-            return `could not start '${command}': command not found (install jetson-containers with its install.sh, or set the 'jetson-containers' input to the path of a clone's jetson-containers or build.sh)`;
-        case 'EACCES':
-            return `could not start '${command}': permission denied (is it executable? chmod +x)`;
-        default:
-            return `could not start '${command}': ${err.message}`;
+/**
+ * Why a command could not be started, in words a person can act on. spawn says ENOENT both when there is no
+ * such command and when the file exists but its `#!` interpreter does not (the kernel reports the missing
+ * interpreter as a missing file), and EACCES for a file that is not executable and for a directory. So the
+ * file is looked at: resolved as spawn resolves it (a path against `cwd`, a bare name on the child's PATH),
+ * then its first line read.
+ */
+function describeSpawnError(command, err, where) {
+    const start = `could not start '${printable(command)}'`;
+    const install = "install jetson-containers with its install.sh, or set the 'jetson-containers' input to the path of a clone's jetson-containers or build.sh";
+    if (err.code !== 'ENOENT' && err.code !== 'EACCES' && err.code !== 'ENOEXEC') {
+        return `${start}: ${printable(err.message)}`;
+    }
+    if (!isDirectory(where.cwd)) {
+        return `${start}: its working directory '${printable(where.cwd)}' does not exist`;
+    }
+    const file = resolveCommandFile(command, where);
+    if (file === null) {
+        return command.includes('/')
+            ? `${start}: command not found, there is no such file (${install})`
+            : `${start}: command not found on the PATH (${install})`;
+    }
+    const what = file === command ? start : `${start} (${printable(file)})`;
+    if (isDirectory(file))
+        return `${what}: it is a directory, not a program`;
+    const head = readHead(file);
+    const shebang = head !== null && head.subarray(0, 2).toString('latin1') === '#!' ? parseShebang(head) : null;
+    if (err.code === 'ENOEXEC') {
+        return `${what}: it is neither a program for this system nor a script starting with a #! line (exec format error)`;
+    }
+    if (err.code === 'EACCES') {
+        if (!isExecutable(file))
+            return `${what}: permission denied: the file is not executable (chmod +x it)`;
+        if (shebang !== null && shebang.interpreter !== '' && !isExecutable(shebang.interpreter)) {
+            return `${what}: permission denied: its interpreter '${printable(shebang.interpreter)}' named on the #! line is not executable`;
+        }
+        return `${what}: permission denied (is it on a file system mounted noexec?)`;
+    }
+    // ENOENT, yet the file is there: something the kernel needs to run it is not.
+    if (shebang !== null) {
+        if (shebang.crlf) {
+            return `${what}: its #! line ends with a carriage return (the file has Windows CRLF line endings), so the kernel looks for the interpreter ${quoteValue(shebang.interpreter)}, which does not exist; convert the file to LF line endings (dos2unix or git's core.autocrlf=false)`;
+        }
+        if (shebang.interpreter === '')
+            return `${what}: its #! line names no interpreter`;
+        if (!existsSync(shebang.interpreter)) {
+            return `${what}: its interpreter '${printable(shebang.interpreter)}' named on the #! line does not exist`;
+        }
+        return `${what}: its interpreter '${printable(shebang.interpreter)}' named on the #! line could not be started (built for another system?)`;
+    }
+    if (head !== null && head.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))) {
+        return `${what}: the program's loader (its ELF interpreter) is missing: was it built for another architecture or C library?`;
+    }
+    return `${what}: the file exists but the system reports it missing (${printable(err.message)})`;
+}
+/** The file spawn would run: `command` against `cwd` if it holds a '/', else the first match on the child's PATH. */
+function resolveCommandFile(command, where) {
+    if (command.includes('/')) {
+        const file = path.resolve(where.cwd, command);
+        return existsSync(file) ? file : null;
+    }
+    for (const dir of (where.env.PATH ?? '').split(':')) {
+        // An empty PATH entry means the current directory, as for execvp.
+        const file = path.resolve(where.cwd, dir, command);
+        if (existsSync(file))
+            return file;
+    }
+    return null;
+}
+/**
+ * The interpreter of a `#!` line as Linux reads it: after `#!` and blanks, up to the next blank or the end
+ * of the line. A CR is not a blank to the kernel, so `#!/bin/bash\r` names `/bin/bash\r`.
+ */
+function parseShebang(head) {
+    const text = head.toString('utf8');
+    const eol = text.indexOf('\n');
+    const line = (eol < 0 ? text : text.slice(0, eol)).slice(2);
+    const interpreter = line.replace(/^[ \t]+/, '').split(/[ \t]/)[0] ?? '';
+    return { interpreter, crlf: interpreter.endsWith('\r') };
+}
+/** The first 256 bytes of a file (what the kernel reads to find a #! line), or null. */
+function readHead(file) {
+    let fd = null;
+    try {
+        fd = openSync(file, 'r');
+        const buffer = Buffer.alloc(256);
+        return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+    }
+    catch {
+        return null;
+    }
+    finally {
+        if (fd !== null)
+            closeSync(fd);
+    }
+}
+function isDirectory(file) {
+    try {
+        return statSync(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function isExecutable(file) {
+    try {
+        accessSync(file, fsConstants.X_OK);
+        return statSync(file).isFile();
+    }
+    catch {
+        return false;
     }
 }
 
@@ -34862,6 +35645,9 @@ var secrets = __nccwpck_require__(27194);
 
 
 
+
+
+
 /**
  * The `webhook-id` of one target for one build: the same from main and from post, so a receiver can
  * de-duplicate a notification that post sends again after main was stopped mid-delivery.
@@ -34879,9 +35665,248 @@ function deliveryId(report, target) {
         .digest('hex');
     return `msg_${hash.slice(0, 32)}`;
 }
+/** Below this much free space the log folder's disk counts as full (writes there have failed or will). */
+const FULL_DISK_BYTES = 64 * 1024;
+/** Create a new file, never through a link, never over an existing one (the build shares the folder). */
+const CREATE_NEW = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
+const ERRNO_WORDS = {
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'it exists and is not a folder',
+    ENOENT: 'a folder on the path does not exist',
+    ELOOP: 'a symbolic link where none is followed',
+    EISDIR: 'it is a folder',
+    ENAMETOOLONG: 'the path is too long',
+    EIO: 'input/output error',
+};
+/** A file-system error in words, with its code: `read-only file system (EROFS)`. */
+function errnoWords(err) {
+    const code = err?.code;
+    const words = code ? ERRNO_WORDS[code] : undefined;
+    return words ? `${words} (${code})` : (0,errors/* errorMessage */.gJ)(err);
+}
+/**
+ * Free bytes on the disk holding `dir` for this user (root may use the blocks reserved for it), or null
+ * when that cannot be told.
+ */
+async function freeBytes(dir) {
+    try {
+        const s = await (0,promises_.statfs)(dir);
+        const blocks = process.getuid?.() === 0 ? s.bfree : s.bavail;
+        return blocks * s.bsize;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Node's recursive mkdir reports ENOENT where the file system said EROFS or EACCES: asks the first missing
+ * folder on the path for the real reason (and removes it again if that works after all).
+ */
+async function mkdirCause(dir, err) {
+    if (err?.code !== 'ENOENT')
+        return err;
+    let missing = path.resolve(dir);
+    // Bounded by the path's depth.
+    for (;;) {
+        const parent = path.dirname(missing);
+        if (parent === missing ||
+            (await lstat(parent).then(() => true, () => false)))
+            break;
+        missing = parent;
+    }
+    try {
+        await mkdir(missing);
+        await rmdir(missing).catch(() => undefined);
+        return err;
+    }
+    catch (cause) {
+        return cause;
+    }
+}
+/**
+ * Makes sure the log folder can take this run's files before hours of building: it exists (created if
+ * not), a file can be created in it, and its disk is not full. Null when it can, else why not, in words.
+ */
+async function prepareLogDir(dir) {
+    try {
+        await mkdir(dir, { recursive: true });
+    }
+    catch (err) {
+        return `the log folder ${dir} (input 'log-dir') could not be created: ${errnoWords(await mkdirCause(dir, err))}`;
+    }
+    const probe = path.join(dir, `.jetson-build-action-${randomBytes(6).toString('hex')}`);
+    try {
+        const handle = await open(probe, CREATE_NEW, 0o600);
+        await handle.close();
+        await unlink(probe);
+    }
+    catch (err) {
+        return `the log folder ${dir} (input 'log-dir') cannot be written to: ${errnoWords(err)}`;
+    }
+    const free = await freeBytes(dir);
+    if (free !== null && free < FULL_DISK_BYTES) {
+        return `the disk holding the log folder ${dir} (input 'log-dir') is full: no space left on device (${Math.floor(free / 1024)} KiB free)`;
+    }
+    return null;
+}
+/** `a symlink to /x`, `a folder`, `a file`: what a path is, for a log line. */
+async function describeEntry(file) {
+    const st = await (0,promises_.lstat)(file).catch(() => null);
+    if (st === null)
+        return null;
+    if (st.isSymbolicLink()) {
+        const target = await (0,promises_.readlink)(file).catch(() => '?');
+        return `a symlink to ${target}`;
+    }
+    if (st.isDirectory())
+        return 'a folder';
+    return st.isFile() ? 'a file' : 'a special file';
+}
+/**
+ * Removes a report.json an earlier run left in a reused log folder (a persistent runner), so neither the
+ * artifact nor post can mistake it for this run's. A link is removed itself, never followed.
+ */
+async function removeLeftoverReport(file) {
+    const what = await describeEntry(file);
+    if (what === null || what === 'a folder')
+        return;
+    try {
+        await unlink(file);
+        core.info(scrub(`${path.basename(file)} in ${path.dirname(file)} is from an earlier run (${what}): removed it; nothing is written through it.`));
+    }
+    catch (err) {
+        core.warning(scrub(`Could not remove the earlier run's ${file} (${what}): ${errnoWords(err)}.`));
+    }
+}
+/**
+ * Writes `text` to `file` atomically and without following links: a fresh, randomly named temp file in the
+ * same folder (O_EXCL|O_NOFOLLOW), then a rename over `file`, which replaces a link itself and never its
+ * target. A reader sees the old file or the whole new one, never a part; on failure the temp file is gone.
+ */
+async function writeFileAtomic(file, text) {
+    const dir = external_node_path_default().dirname(file);
+    const tmp = external_node_path_default().join(dir, `.${external_node_path_default().basename(file)}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`);
+    const handle = await (0,promises_.open)(tmp, CREATE_NEW, 0o644);
+    try {
+        try {
+            await handle.writeFile(text);
+            // A disk that fills up can still fail the write-back: find out now, not after the rename.
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        const before = await describeEntry(file);
+        await (0,promises_.rename)(tmp, file);
+        if (before !== null && before !== 'a file') {
+            lib_core/* warning */.$e((0,secrets/* scrub */._I)(`${file} was ${before}, put there during the build: replaced it; nothing was written through it.`));
+        }
+    }
+    catch (err) {
+        await (0,promises_.unlink)(tmp).catch(() => undefined);
+        throw err;
+    }
+}
+const fallbackDirs = new Set();
+/** A fresh folder of this run's own (under RUNNER_TEMP) when the log folder cannot take the action's files. */
+async function fallbackDir() {
+    const root = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(root, 'jetson-build-report-'));
+    fallbackDirs.add(dir);
+    return dir;
+}
+/**
+ * Writes report.json (scrubbed) where `report.logs.reportFile` says. When that fails, the report becomes a
+ * failure that says where and why, and goes to a fresh folder under RUNNER_TEMP instead (recorded for post).
+ * Rejects only when neither place takes it.
+ */
 async function writeReport(report) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(report.logs.reportFile), { recursive: true });
-    await (0,promises_.writeFile)(report.logs.reportFile, JSON.stringify(report, null, 2) + '\n');
+    const file = report.logs.reportFile;
+    const text = () => JSON.stringify((0,secrets/* scrubDeep */.wE)(report), null, 2) + '\n';
+    try {
+        await writeFileAtomic(file, text());
+        return;
+    }
+    catch (err) {
+        if (fallbackDirs.has(external_node_path_default().dirname(file)))
+            throw err;
+        const why = errnoWords(err);
+        const moved = await fallbackDir().then((dir) => external_node_path_default().join(dir, 'report.json'), () => null);
+        // Marked before anything else: even with no report.json anywhere, the outputs and notifications say so.
+        markReportUnwritable(report, file, why, moved);
+        if (moved === null)
+            throw err;
+        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`report.json could not be written to ${file}: ${why}. Writing it to ${moved} instead.`));
+        report.logs.reportFile = moved;
+        try {
+            await writeFileAtomic(moved, text());
+        }
+        catch (again) {
+            report.logs.reportFile = file;
+            report.message = report.message.replace(` It was written to ${moved} instead.`, '');
+            throw again;
+        }
+        // Post looks for the report here if main is stopped; a state file that cannot be written only costs that.
+        try {
+            lib_core/* saveState */.LZ('reportFile', moved);
+        }
+        catch {
+            // reported by the outputs step, which writes to the runner's files the same way
+        }
+    }
+}
+/**
+ * The report.json main wrote: where it recorded one written elsewhere (its log folder could not take it),
+ * else `file`. Never read through a link; null when there is none or it is not a report.
+ */
+async function readSavedReport(file) {
+    const moved = lib_core/* getState */.Gu('reportFile');
+    const where = moved && external_node_path_default().isAbsolute(moved) ? moved : file;
+    try {
+        const handle = await (0,promises_.open)(where, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+        try {
+            if (!(await handle.stat()).isFile())
+                return null;
+            const report = JSON.parse(await handle.readFile('utf8'));
+            return typeof report === 'object' && report !== null && report.schemaVersion === 1 ? report : null;
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * A console.log for a run that built nothing (its log folder was unusable): the one line that says why, so
+ * the `log-file` output names a real file that tells the story.
+ */
+async function writeConsoleNote(file, text) {
+    const handle = await open(file, CREATE_NEW, 0o644);
+    try {
+        await handle.writeFile(`[jetson-build-action] ${scrub(text)}\n`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Whether the build's output reached console.log whole. The build writes it itself through an O_APPEND
+ * descriptor, so the action never sees a failed write: when the log folder's disk has (next to) no space
+ * left once the build is over, writes there have failed, and the logs are treated as cut off.
+ */
+async function checkLogDisk(report) {
+    const free = await freeBytes(report.logs.dir);
+    if (free === null || free >= FULL_DISK_BYTES)
+        return;
+    markLogsIncomplete(report);
+    lib_core/* warning */.$e((0,secrets/* scrub */._I)(`No space left on device on the disk holding ${report.logs.dir} (${Math.floor(free / 1024)} KiB free): console.log and the stage logs are incomplete.`));
 }
 async function uploadStep(report, logs) {
     // Turned off is a choice, not an error: the run URL stays the link and nothing is reported as failed.
@@ -34927,7 +35952,7 @@ async function uploadStep(report, logs) {
     }
 }
 async function notifyStep(report, settings, opts) {
-    const { notify } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
+    const { notify, resumeAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
     let attachment = null;
     const wantsAttachment = settings.discord.attachLog === 'always' ||
         (settings.discord.attachLog === 'failure' && report.status !== 'success');
@@ -34939,51 +35964,84 @@ async function notifyStep(report, settings, opts) {
                 attachment = readLogTail({
                     failureLogFile: report.failure?.logFile ?? null,
                     consoleLog: report.logs.consoleLog,
+                    // The build names the failing stage's log in its output: only files in the log folder are read.
+                    within: report.logs.dir,
                 }).catch(() => null);
             }
             const file = wantsAttachment && attachment ? await attachment : null;
-            return scrubbed(renderDiscord(report, { ...settings.discord, attachment: file }));
+            // Render from a scrubbed report: markdown escaping (`\_`) or truncation would hide a secret from a scrub
+            // of the rendered text.
+            return scrubbed(renderDiscord((0,secrets/* scrubDeep */.wE)(report), { ...settings.discord, attachment: file }));
         }
         const { renderGeneric } = await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 95131));
-        return scrubbed(renderGeneric(report));
+        return scrubbed(renderGeneric((0,secrets/* scrubDeep */.wE)(report)));
     };
-    const done = new Set(opts.alreadyDelivered ?? []);
+    const previous = opts.previous ?? {};
+    // A source main listed as delivered without a fate record is simply not sent again.
+    const done = new Set((opts.alreadyDelivered ?? []).filter((s) => previous[s] === undefined));
     const remaining = { ...settings, targets: settings.targets.filter((t) => !done.has(t.source)) };
-    return notify({ status: report.status }, remaining, render, {
+    for (const target of remaining.targets) {
+        const before = previous[target.source];
+        if ((before?.fate === 'sending' || before?.fate === 'unknown') &&
+            resumeAction(target, before) === 'send') {
+            lib_core/* info */.pq((0,secrets/* scrub */._I)(`Sending to ${(0,secrets/* maskUrl */.yP)(target.url)} (${target.source}) again with the same webhook-id: the main step ` +
+                'was stopped while sending it, so the receiver may get it twice and can drop the duplicate.'));
+        }
+    }
+    const outcome = await notify({ status: report.status }, remaining, render, {
         newId: (target) => deliveryId(report, target),
         onResult: (result) => {
             if (result.delivered)
                 opts.onDelivered?.(result.source);
         },
+        onFate: (target, record) => opts.onFate?.(target.source, record),
+        stop: opts.stopDeliveries,
+        previous,
     });
+    for (const w of outcome.withheld) {
+        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Notification to ${w.url} (${w.source}) may not have been delivered: the main step was stopped while ` +
+            'sending it and never saw the answer. Discord cannot drop a duplicate, so it is not sent again ' +
+            '(check the channel).'), { title: 'Notification possibly lost' });
+    }
+    return outcome;
 }
-/** Secrets the build printed (e.g. in an excerpt) never leave in a payload. */
+/**
+ * Secrets the build printed (e.g. in an excerpt) never leave in a payload. Delivery scrubs every outgoing byte
+ * again (files included) where it encodes the body; this keeps the rendered message itself clean too.
+ */
 function scrubbed(message) {
     return { ...message, body: (0,secrets/* scrubDeep */.wE)(message.body) };
 }
 function setOutputs(report, notifications) {
-    lib_core/* setOutput */.uH('status', report.status);
-    lib_core/* setOutput */.uH('exit-code', report.exitCode === null ? '' : String(report.exitCode));
-    lib_core/* setOutput */.uH('packages', JSON.stringify(report.packages));
-    lib_core/* setOutput */.uH('failed-packages', JSON.stringify(report.failedPackages));
-    lib_core/* setOutput */.uH('images', JSON.stringify(report.images));
-    lib_core/* setOutput */.uH('duration-seconds', String(report.durationSeconds));
-    lib_core/* setOutput */.uH('environment', JSON.stringify(report.environment));
-    lib_core/* setOutput */.uH('report-file', report.logs.reportFile);
-    lib_core/* setOutput */.uH('log-dir', report.logs.dir);
-    lib_core/* setOutput */.uH('log-file', report.logs.consoleLog);
-    lib_core/* setOutput */.uH('log-artifact-id', report.logs.artifactId === null ? '' : String(report.logs.artifactId));
-    lib_core/* setOutput */.uH('log-artifact-url', report.logs.artifactUrl ?? '');
-    lib_core/* setOutput */.uH('notifications', JSON.stringify(notifications));
-    lib_core/* setOutput */.uH('message-id', notifications.find((n) => n.messageId)?.messageId ?? '');
+    // Outputs reach later steps, other jobs and logs unmasked by us: every value passes the scrubber, JSON ones
+    // structurally before serialising (escaping would hide a secret holding `"` or `\`) and as text after.
+    const set = (name, value) => lib_core/* setOutput */.uH(name, (0,secrets/* scrub */._I)(value));
+    const json = (name, value) => set(name, JSON.stringify((0,secrets/* scrubDeep */.wE)(value)));
+    set('status', report.status);
+    set('exit-code', report.exitCode === null ? '' : String(report.exitCode));
+    json('packages', report.packages);
+    json('failed-packages', report.failedPackages);
+    json('images', report.images);
+    set('duration-seconds', String(report.durationSeconds));
+    json('environment', report.environment);
+    set('report-file', report.logs.reportFile);
+    set('log-dir', report.logs.dir);
+    set('log-file', report.logs.consoleLog);
+    set('log-artifact-id', report.logs.artifactId === null ? '' : String(report.logs.artifactId));
+    set('log-artifact-url', report.logs.artifactUrl ?? '');
+    json('notifications', notifications);
+    set('message-id', notifications.find((n) => n.messageId)?.messageId ?? '');
 }
-async function summaryStep(report) {
-    const { renderJobSummary, renderAnnotations } = await __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 28855));
-    for (const a of renderAnnotations(report)) {
+async function annotationsStep(report) {
+    const { renderAnnotations } = await __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 28855));
+    for (const a of renderAnnotations((0,secrets/* scrubDeep */.wE)(report))) {
         lib_core/* error */.z3((0,secrets/* scrub */._I)(a.message), { title: (0,secrets/* scrub */._I)(a.title), ...(a.file ? { file: a.file } : {}) });
     }
+}
+async function summaryStep(report) {
+    const { renderJobSummary } = await __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 28855));
     if (process.env.GITHUB_STEP_SUMMARY) {
-        await lib_core/* summary */.z.addRaw((0,secrets/* scrub */._I)(renderJobSummary(report)), true).write();
+        await lib_core/* summary */.z.addRaw((0,secrets/* scrub */._I)(renderJobSummary((0,secrets/* scrubDeep */.wE)(report))), true).write();
     }
 }
 /**
@@ -34991,12 +36049,14 @@ async function summaryStep(report) {
  * never a lost build result.
  */
 async function finishBuild(report, logs, notifySettings, opts = {}) {
+    // Before report.json takes any of what space is left: was the build's output kept whole?
+    await checkLogDisk(report);
     // report.json goes into the artifact, so write it before the upload, and again once the link is known.
-    await writeReport(report).catch((err) => lib_core/* warning */.$e(`Could not write report.json: ${(0,errors/* errorMessage */.g)(err)}`));
+    await writeReport(report).catch((err) => lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Could not write report.json anywhere: ${errnoWords(err)}`)));
     if (!opts.skipUpload) {
         await uploadStep(report, logs).catch((err) => {
-            report.logs.uploadError = (0,errors/* errorMessage */.g)(err);
-            lib_core/* warning */.$e(`Build logs were not uploaded: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err))}`);
+            report.logs.uploadError = (0,errors/* errorMessage */.gJ)(err);
+            lib_core/* warning */.$e(`Build logs were not uploaded: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`);
         });
         await writeReport(report).catch(() => undefined);
         opts.onUploaded?.();
@@ -35018,11 +36078,18 @@ async function finishBuild(report, logs, notifySettings, opts = {}) {
                 lib_core/* info */.pq(`Notifications: ${ok} of ${notifications.length} delivered.`);
         }
         catch (err) {
-            lib_core/* warning */.$e(`Notifications failed: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err))}`);
+            lib_core/* warning */.$e(`Notifications failed: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`);
         }
     }
-    setOutputs(report, notifications);
-    await summaryStep(report).catch((err) => lib_core/* warning */.$e(`Could not write the job summary: ${(0,errors/* errorMessage */.g)(err)}`));
+    // Each of the runner's sinks fails alone: a bad GITHUB_OUTPUT must not cost the summary or the annotations.
+    try {
+        setOutputs(report, notifications);
+    }
+    catch (err) {
+        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Could not set the step outputs (GITHUB_OUTPUT=${process.env.GITHUB_OUTPUT ?? ''}): ${errnoWords(err)}`));
+    }
+    await annotationsStep(report).catch((err) => lib_core/* warning */.$e(`Could not write the annotations: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`));
+    await summaryStep(report).catch((err) => lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Could not write the job summary (GITHUB_STEP_SUMMARY=${process.env.GITHUB_STEP_SUMMARY ?? ''}): ${errnoWords(err)}`)));
     return { report, notifications, notifyFailed };
 }
 
@@ -35060,23 +36127,11 @@ var artifact = __nccwpck_require__(19153);
 
 /** Reads a boolean input (see parseBoolean), with an error that names the input. */
 function readBoolean(getInput, name, fallback) {
-    return (0,inputs/* parseBoolean */.y)(name, getInput(name), fallback);
+    return (0,inputs/* parseBoolean */.yG)(name, getInput(name), fallback);
 }
 function optional(getInput, name) {
     const v = getInput(name).trim();
     return v === '' ? null : v;
-}
-/** One argument per line; blank lines ignored. No shell parsing: each line is one argv element. */
-function splitLines(value) {
-    return value
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-}
-function rejectControlChars(input, value) {
-    if (value !== null && /[\0\r\n]/.test(value)) {
-        throw new errors/* InputError */.d(input, value, 'a single line without control characters');
-    }
 }
 function resolveCommand(raw, cwd) {
     let command = raw;
@@ -35115,10 +36170,11 @@ const RESERVED_FLAGS = {
 };
 function checkExtraArgs(args) {
     for (const arg of args) {
+        (0,inputs/* rejectControlChars */.mU)('extra-args', arg);
         const flag = arg.split('=')[0] ?? arg;
         const instead = RESERVED_FLAGS[flag];
         if (instead)
-            throw new errors/* InputError */.d('extra-args', arg, `${flag} is set through ${instead}`);
+            throw new errors/* InputError */.dz('extra-args', arg, `${flag} is set through ${instead}`);
     }
     return args;
 }
@@ -35126,33 +36182,37 @@ function readBuildSettings(getInput, env) {
     const packagesRaw = getInput('packages');
     const packages = splitPackages(packagesRaw);
     if (packages.length === 0) {
-        throw new errors/* InputError */.d('packages', packagesRaw, 'name at least one package, e.g. "pytorch:2.8 torchvision"');
+        throw new errors/* InputError */.dz('packages', packagesRaw, 'name at least one package, e.g. "pytorch:2.8 torchvision"');
     }
-    for (const p of packages)
+    for (const p of packages) {
+        (0,inputs/* rejectControlChars */.mU)('packages', p);
         validatePackageName(p);
+    }
     const multiple = readBoolean(getInput, 'multiple', false);
     const skipErrors = readBoolean(getInput, 'skip-errors', false);
     if (skipErrors && !multiple) {
-        throw new errors/* InputError */.d('skip-errors', 'true', 'skip-errors only works together with multiple: true');
+        throw new errors/* InputError */.dz('skip-errors', 'true', 'skip-errors only works together with multiple: true');
     }
     const single = ['name', 'base', 'push', 'skip-tests', 'build-args', 'build-flags'];
     const values = Object.fromEntries(single.map((n) => [n, optional(getInput, n)]));
     for (const n of single)
-        rejectControlChars(n, values[n]);
+        (0,inputs/* rejectControlChars */.mU)(n, values[n]);
     const workspace = env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
     const wdRaw = optional(getInput, 'working-directory');
+    (0,inputs/* rejectControlChars */.mU)('working-directory', wdRaw);
     const workingDirectory = wdRaw ? external_node_path_default().resolve(workspace, wdRaw) : workspace;
     try {
         if (!(0,external_node_fs_.statSync)(workingDirectory).isDirectory())
             throw new Error('not a directory');
     }
     catch {
-        throw new errors/* InputError */.d('working-directory', wdRaw ?? workingDirectory, 'an existing directory');
+        throw new errors/* InputError */.dz('working-directory', wdRaw ?? workingDirectory, 'an existing directory');
     }
     const cmdRaw = optional(getInput, 'jetson-containers') ?? 'jetson-containers';
-    rejectControlChars('jetson-containers', cmdRaw);
+    (0,inputs/* rejectControlChars */.mU)('jetson-containers', cmdRaw);
     const { command, takesBuild } = resolveCommand(cmdRaw, workingDirectory);
     const logDirRaw = optional(getInput, 'log-dir');
+    (0,inputs/* rejectControlChars */.mU)('log-dir', logDirRaw);
     const logDir = logDirRaw ? external_node_path_default().resolve(workingDirectory, logDirRaw) : defaultLogDir(env);
     return {
         packages,
@@ -35164,7 +36224,7 @@ function readBuildSettings(getInput, env) {
         skipTests: values['skip-tests'],
         buildArgs: values['build-args'],
         buildFlags: values['build-flags'],
-        extraArgs: checkExtraArgs(splitLines(getInput('extra-args'))),
+        extraArgs: checkExtraArgs((0,inputs/* splitLines */.uz)(getInput('extra-args'))),
         command,
         commandTakesBuild: takesBuild,
         workingDirectory,
@@ -35176,17 +36236,32 @@ function readLogSettings(getInput) {
     const timeoutRaw = getInput('upload-timeout').trim();
     const timeoutSeconds = timeoutRaw === '' ? 300 : Number(timeoutRaw);
     if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 3600) {
-        throw new errors/* InputError */.d('upload-timeout', timeoutRaw, 'a number of seconds from 1 to 3600 (default 300)');
+        throw new errors/* InputError */.dz('upload-timeout', timeoutRaw, 'a number of seconds from 1 to 3600 (default 300)');
     }
+    const artifactName = getInput('artifact-name').trim();
+    (0,inputs/* rejectControlChars */.mU)('artifact-name', artifactName);
     return {
         upload: readBoolean(getInput, 'upload-logs', true),
-        artifactName: (0,artifact/* parseArtifactName */.TZ)(getInput('artifact-name')) ?? null,
+        artifactName: (0,artifact/* parseArtifactName */.TZ)(artifactName) ?? null,
         retentionDays: (0,artifact/* parseRetentionDays */.l6)(getInput('retention-days')),
         uploadTimeoutMs: timeoutSeconds * 1000,
     };
 }
+/**
+ * Inputs main and post read themselves (for the report) but that are checked here with the rest, so bad
+ * input fails the step before anything runs. `runner-labels` goes into the report and every notification:
+ * labels are separated by whitespace and commas, so line breaks and TABs are separators, any other control
+ * character is an error. `matrix` is not checked: it is JSON from `toJSON(matrix)`, never printed to the
+ * job log, and only ever shown re-serialized (JSON escapes) or slugged (in the artifact name).
+ */
+function checkReportInputs(getInput) {
+    for (const label of getInput('runner-labels').split(/[\s,]+/))
+        (0,inputs/* rejectControlChars */.mU)('runner-labels', label);
+}
 function readSettings(getInput, env) {
-    return { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput) };
+    const settings = { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput) };
+    checkReportInputs(getInput);
+    return settings;
 }
 /** The argv for the build: flags in `--flag=value` form so values starting with '-' stay values. */
 function buildArgv(s) {
@@ -35219,11 +36294,27 @@ function shellQuote(word) {
     return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 /**
- * The child's environment: the runner's, minus what is ours (inputs carry webhook URLs, the runtime
- * token is for artifact uploads) and minus upstream's own webhook variables (the action notifies, not the
- * tool), plus CI-friendly output settings unless the user set them.
+ * The runner's file commands. The build gets none of them: with GITHUB_OUTPUT, GITHUB_ENV, GITHUB_PATH,
+ * GITHUB_STEP_SUMMARY and GITHUB_STATE it could set the step's outputs, NODE_OPTIONS or PATH for every later
+ * step, write the summary, or hand post a process group to kill.
  */
-function childEnv(env) {
+const FILE_COMMANDS = new Set([
+    'GITHUB_OUTPUT',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+]);
+/** Set in the build's environment to a per-build random id; post checks it before stopping leftovers. */
+const BUILD_ID_ENV = 'JETSON_BUILD_ACTION_ID';
+/**
+ * The child's environment: the runner's, minus what is ours (inputs carry webhook URLs, the runtime
+ * token is for artifact uploads, the file commands are the step's), minus upstream's own webhook variables
+ * (the action notifies, not the tool), plus CI-friendly output settings unless the user set them, plus
+ * `buildId` under BUILD_ID_ENV: every process of the build inherits it, which is how post tells the build's
+ * processes from anyone else's.
+ */
+function childEnv(env, buildId) {
     const out = {};
     for (const [k, v] of Object.entries(env)) {
         if (v === undefined)
@@ -35234,11 +36325,14 @@ function childEnv(env) {
             continue;
         if (k === 'ACTIONS_RUNTIME_TOKEN' || k === 'ACTIONS_ID_TOKEN_REQUEST_TOKEN')
             continue;
+        if (FILE_COMMANDS.has(k))
+            continue;
         out[k] = v;
     }
     out.ANSI_COLORS_DISABLED ??= '1';
     out.BUILDKIT_PROGRESS ??= 'plain';
     out.PYTHONUNBUFFERED ??= '1';
+    out[BUILD_ID_ENV] = buildId;
     return out;
 }
 
@@ -35255,16 +36349,24 @@ function saveStart(s) {
     core.saveState('startTime', s.startTime);
     core.saveState('settings', JSON.stringify(s.settings));
 }
-function savePid(pid, startTime) {
+function savePid(pid, startTime, buildId) {
     core.saveState('pid', String(pid));
     if (startTime)
         core.saveState('pidStart', startTime);
+    core.saveState('buildId', buildId);
 }
 function saveUploaded() {
     core.saveState('uploaded', '1');
 }
 function saveDelivered(sources) {
     core.saveState('delivered', JSON.stringify([...sources]));
+}
+/**
+ * Every target's fate so far, saved on each change: saveState appends to GITHUB_STATE synchronously and the
+ * last value wins, so even a SIGKILL right after leaves post the truth up to that moment.
+ */
+function saveDeliveries(fates) {
+    core.saveState('deliveries', JSON.stringify(fates));
 }
 function parseJson(text, check) {
     if (!text)
@@ -35279,18 +36381,35 @@ function parseJson(text, check) {
 }
 const isSettings = (v) => typeof v === 'object' && v !== null && 'build' in v && 'logs' in v;
 const isStringList = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const FATES = ['sending', 'retry-wait', 'delivered', 'failed', 'unknown'];
+const isFateRecord = (v) => {
+    const r = v;
+    return (typeof r === 'object' &&
+        r !== null &&
+        FATES.includes(r.fate) &&
+        typeof r.attempts === 'number' &&
+        (r.httpStatus === null || typeof r.httpStatus === 'number') &&
+        (r.messageId === null || typeof r.messageId === 'string'));
+};
+const isFateMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isFateRecord);
 function readState() {
     const phase = lib_core/* getState */.Gu('phase');
-    const pid = Number(lib_core/* getState */.Gu('pid'));
+    // Digits only (Number() would take " 12", "0x10", "1e3"); 0 and 1 are never a build's group: kill(-1) and
+    // kill(0) mean every process we may signal and our own group.
+    const pidText = lib_core/* getState */.Gu('pid');
+    const pid = /^\d{1,10}$/.test(pidText) ? Number(pidText) : NaN;
+    const buildId = lib_core/* getState */.Gu('buildId');
     return {
         phase: PHASES.includes(phase) ? phase : null,
         logDir: lib_core/* getState */.Gu('logDir') || null,
         startTime: lib_core/* getState */.Gu('startTime') || null,
-        pid: Number.isInteger(pid) && pid > 0 ? pid : null,
-        pidStart: lib_core/* getState */.Gu('pidStart') || null,
+        pid: Number.isSafeInteger(pid) && pid > 1 ? pid : null,
+        pidStart: /^\d+$/.test(lib_core/* getState */.Gu('pidStart')) ? lib_core/* getState */.Gu('pidStart') : null,
+        buildId: /^[0-9a-f]{32}$/.test(buildId) ? buildId : null,
         settings: parseJson(lib_core/* getState */.Gu('settings'), isSettings),
         uploaded: lib_core/* getState */.Gu('uploaded') === '1',
         delivered: parseJson(lib_core/* getState */.Gu('delivered'), isStringList) ?? [],
+        deliveries: parseJson(lib_core/* getState */.Gu('deliveries'), isFateMap) ?? {},
     };
 }
 
@@ -35309,13 +36428,92 @@ function readState() {
 
 
 
-/** Stops what is left of the build's process group — only if its leader is still the process main started. */
+
+/** State, parent and process group from /proc/<pid>/stat, or null when there is no such process (or no /proc). */
+function procStat(pid) {
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return { state: f[0] ?? '', ppid: Number(f[1]), pgrp: Number(f[2]) };
+    }
+    catch {
+        return null;
+    }
+}
+/** True if a live (not zombie) process of group `pgid` was started with `BUILD_ID_ENV=buildId` in its environment. */
+function groupCarriesBuildId(pgid, buildId) {
+    const entry = Buffer.from(`${BUILD_ID_ENV}=${buildId}`);
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        return false;
+    }
+    for (const name of names) {
+        if (!/^\d+$/.test(name))
+            continue;
+        const st = procStat(Number(name));
+        if (st === null || st.pgrp !== pgid || st.state === 'Z' || st.state === 'X')
+            continue;
+        try {
+            // NUL-separated NAME=value entries, as the process was exec'd.
+            const environ = (0,external_node_fs_.readFileSync)(`/proc/${name}/environ`);
+            let at = 0;
+            while (at <= environ.length) {
+                let end = environ.indexOf(0, at);
+                if (end < 0)
+                    end = environ.length;
+                if (end - at === entry.length && environ.subarray(at, end).equals(entry))
+                    return true;
+                at = end + 1;
+            }
+        }
+        catch {
+            // exited while we looked, or not ours to read
+        }
+    }
+    return false;
+}
+/**
+ * Why group `pid` from the state cannot be tied to this build, or null when it can. The state is a file
+ * anyone on the runner with its path could append to, so a pid alone is not enough:
+ * - never 0/1 (readState), post itself, its parent (the runner's worker) or post's own group;
+ * - main recorded the leader's start time and the build id (both, or nothing is signalled);
+ * - if the leader is still there, it started at the recorded time (the number was not reused);
+ * - a live process of the group was started with JETSON_BUILD_ACTION_ID=<build id> in its environment.
+ *   Only the build's processes inherit that id (a random 128-bit value; /proc/<pid>/environ is readable
+ *   only by the process's owner), and a build that wipes its environment is left alone rather than guessed at.
+ *   When the leader has exited and others of the group live on, Linux does not hand the number out again
+ *   while the group exists, so the id check alone ties the group to the build.
+ */
+function whyNotOurs(pid, pidStart, buildId) {
+    // readState already drops these; kill(-1) would reach every process post may signal.
+    if (!Number.isSafeInteger(pid) || pid <= 1)
+        return 'not a process group a build can have';
+    const self = procStat('self');
+    if (pid === process.pid || pid === process.ppid || (self !== null && pid === self.pgrp)) {
+        return "it is the post step's own process or group";
+    }
+    if (pidStart === null || buildId === null)
+        return "main did not record the build's start time and id";
+    const leaderStart = processStartTime(pid);
+    if (leaderStart !== null && leaderStart !== pidStart)
+        return 'its leader is not the process the build started';
+    if (!groupCarriesBuildId(pid, buildId))
+        return "none of its processes carries this build's id";
+    return null;
+}
+/** Stops what is left of the build's process group — only if it can be tied to this build (see whyNotOurs). */
 function stopLeftovers(state) {
     if (state.pid === null || !processGroupAlive(state.pid))
         return;
-    const leaderStart = processStartTime(state.pid);
-    if (state.pidStart !== null && leaderStart !== null && leaderStart !== state.pidStart)
+    const why = whyNotOurs(state.pid, state.pidStart, state.buildId);
+    if (why !== null) {
+        lib_core/* warning */.$e(`Left process group ${state.pid} alone: ${why}.`);
         return;
+    }
     lib_core/* warning */.$e(`The build's processes (group ${state.pid}) were still running; stopping them.`);
     killProcessGroup(state.pid, 'SIGKILL');
 }
@@ -35323,14 +36521,12 @@ function stopLeftovers(state) {
 async function loadReport(state, settings) {
     const paths = logPaths(settings.build.logDir);
     if (state.phase !== 'building') {
-        const saved = await (0,promises_.readFile)(paths.reportFile, 'utf8')
-            .then((text) => JSON.parse(text))
-            .catch(() => null);
+        const saved = await readSavedReport(paths.reportFile);
         if (saved)
             return saved;
     }
     lib_core/* info */.pq('The main step ended before reporting; rebuilding the report from the console log.');
-    const parse = await parseConsoleLog(paths.consoleLog);
+    const parse = await parseConsoleLog(paths.consoleLog, settings.build.packages);
     const lastWrite = await (0,promises_.stat)(paths.consoleLog).then((s) => s.mtime, () => new Date());
     return assembleReport({
         build: settings.build,
@@ -35358,17 +36554,19 @@ async function post() {
     if (state.logDir)
         settings.build.logDir = state.logDir;
     const notifySettings = await loadNotifySettings(lib_core/* getInput */.V4, process.env).catch((err) => {
-        lib_core/* warning */.$e(`Notification settings are invalid: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err))}`);
+        lib_core/* warning */.$e(`Notification settings are invalid: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`);
         return null;
     });
     const report = await loadReport(state, settings);
     await finishBuild(report, settings.logs, notifySettings, {
         skipUpload: state.uploaded,
         alreadyDelivered: state.delivered,
+        // What main recorded per target: delivered is skipped, an unknown outcome is withheld from Discord.
+        previous: state.deliveries,
     });
     lib_core/* info */.pq(`Reported the ${report.status === 'cancelled' ? 'cancelled ' : ''}build: ${report.message}`);
 }
 post()
-    .catch((err) => lib_core/* warning */.$e(`Post step could not finish the report: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err))}`))
+    .catch((err) => lib_core/* warning */.$e(`Post step could not finish the report: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`))
     .finally(() => setTimeout(() => process.exit(), 50).unref());
 

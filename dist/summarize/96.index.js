@@ -44,6 +44,8 @@ function userAgents(opts = {}) {
 async function deliverAll(jobs, opts) {
     const defaults = userAgents(opts);
     const ownDispatcher = opts.dispatcher ? null : new undici__WEBPACK_IMPORTED_MODULE_3__/* .EnvHttpProxyAgent */ .J2();
+    const stop = opts.stop ?? new AbortController().signal;
+    const sleep = opts.sleep;
     const ctx = {
         deadlineAt: Date.now() + opts.deadlineMs,
         deadlineMs: opts.deadlineMs,
@@ -51,12 +53,21 @@ async function deliverAll(jobs, opts) {
         userAgent: opts.userAgent ?? defaults.generic,
         discordUserAgent: opts.discordUserAgent ?? defaults.discord,
         log: opts.log ?? (() => { }),
-        sleep: opts.sleep ?? defaultSleep,
+        sleep: sleep ? (ms) => raceStop(sleep(ms), stop) : (ms) => defaultSleep(ms, stop),
         random: opts.random ?? Math.random,
         backoffBaseMs: opts.backoffBaseMs ?? 1000,
         backoffCapMs: opts.backoffCapMs ?? 30_000,
         maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024,
         newId: opts.newId ?? (() => `msg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)().replaceAll('-', '')}`),
+        onFate: (target, record) => {
+            try {
+                opts.onFate?.(target, record);
+            }
+            catch {
+                // A reporting hook must not change the outcome.
+            }
+        },
+        stop,
     };
     try {
         return await Promise.all(jobs.map(async (job) => {
@@ -85,22 +96,50 @@ async function deliverOne(job, ctx) {
         result.durationMs = Date.now() - started;
         return result;
     };
+    const record = (fate) => ctx.onFate(target, {
+        fate,
+        attempts: result.attempts,
+        httpStatus: result.httpStatus,
+        messageId: result.messageId,
+    });
+    // Whether the last attempt may have delivered without us seeing the answer: it started writing the request
+    // and then got no answer at all. An HTTP answer, or a failure before the request started, cannot have.
+    let lastMaybeLanded = false;
+    let lastFailure = null;
+    /** The end of the story for an undelivered target: its last fate, then its result. */
+    const fail = (error) => {
+        if (result.attempts > 0)
+            record(lastMaybeLanded ? 'unknown' : 'failed');
+        return finish(error);
+    };
     try {
         const payload = encodeBody(target, job.message);
         const id = ctx.newId(target);
         const maxAttempts = target.retries + 1;
         while (true) {
+            if (ctx.stop.aborted) {
+                // The fate stays what it was (nothing, or retry-wait): the caller may safely send it again.
+                return finish(lastFailure === null
+                    ? 'not sent: the step is being cancelled'
+                    : `not retried: the step is being cancelled (last: ${lastFailure})`);
+            }
             const remaining = ctx.deadlineAt - Date.now();
             if (remaining <= 0) {
-                return finish(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`);
+                return fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`);
             }
             result.attempts += 1;
             const timeoutMs = Math.min(target.timeoutMs, remaining);
-            const outcome = await attempt(target, payload, id, timeoutMs, ctx);
+            let started = false;
+            const outcome = await attempt(target, payload, id, timeoutMs, ctx, () => {
+                started = true;
+                record('sending');
+            });
+            lastMaybeLanded = started && outcome.kind === 'network';
             if (outcome.kind !== 'network')
                 result.httpStatus = outcome.status;
             if (outcome.kind === 'delivered') {
                 result.messageId = outcome.messageId;
+                record('delivered');
                 return finish(null);
             }
             const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
@@ -109,7 +148,7 @@ async function deliverOne(job, ctx) {
             if (outcome.kind === 'network' && outcome.timedOut) {
                 if (timeoutMs < target.timeoutMs) {
                     // The attempt was cut short by the overall deadline, not by its own timeout.
-                    return finish(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`);
+                    return fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`);
                 }
                 failure = `timed out after ${formatSeconds(target.timeoutMs)}`;
             }
@@ -119,10 +158,16 @@ async function deliverOne(job, ctx) {
             else {
                 failure = `HTTP ${outcome.status}: ${outcome.detail}`;
             }
+            lastFailure = failure;
             if (!outcome.retry)
-                return finish(failure);
+                return fail(failure);
+            if (lastMaybeLanded && target.format === 'discord') {
+                // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
+                // have posted the message, and sending it again could post it twice. At most once, said plainly.
+                return fail(`${failure}; not retried: the request was sent and may have been delivered (Discord cannot drop a repeated message) ${attemptsNote}`);
+            }
             if (result.attempts >= maxAttempts)
-                return finish(`${failure} ${attemptsNote}`);
+                return fail(`${failure} ${attemptsNote}`);
             const serverDelayMs = outcome.kind === 'http' ? outcome.serverDelayMs : null;
             const backoffMs = Math.floor(ctx.random() * Math.min(ctx.backoffCapMs, ctx.backoffBaseMs * 2 ** (result.attempts - 1)));
             // The server's delay wins over the backoff, even above the cap: retrying earlier only earns another 429.
@@ -132,11 +177,13 @@ async function deliverOne(job, ctx) {
                 const deadline = formatDeadline(ctx.deadlineMs);
                 if (serverDelayMs !== null) {
                     const verb = serverDelayMs > ctx.deadlineMs ? 'exceeds' : 'would pass';
-                    return finish(`gave up: Retry-After ${formatSeconds(serverDelayMs)} ${verb} the ${deadline} deadline ` +
+                    return fail(`gave up: Retry-After ${formatSeconds(serverDelayMs)} ${verb} the ${deadline} deadline ` +
                         `(HTTP ${result.httpStatus}, ${plural(result.attempts, 'attempt')})`);
                 }
-                return finish(`gave up: the ${deadline} deadline was reached after ${attemptsNote.slice(1, -1)} (last: ${failure})`);
+                return fail(`gave up: the ${deadline} deadline was reached after ${attemptsNote.slice(1, -1)} (last: ${failure})`);
             }
+            // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
+            record('retry-wait');
             ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(failure)}); retrying in ${formatSeconds(waitMs)}`);
             await ctx.sleep(waitMs);
         }
@@ -149,7 +196,7 @@ async function deliverOne(job, ctx) {
 function after(result) {
     return result.attempts === 0 ? ' before the first attempt' : ` (${plural(result.attempts, 'attempt')})`;
 }
-async function attempt(target, payload, id, timeoutMs, ctx) {
+async function attempt(target, payload, id, timeoutMs, ctx, onStart) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error('attempt timed out')), timeoutMs);
     try {
@@ -160,7 +207,7 @@ async function attempt(target, payload, id, timeoutMs, ctx) {
                 method: target.method,
                 headers,
                 body: payload.bytes ?? undefined,
-                dispatcher: ctx.dispatcher,
+                dispatcher: watchStart(ctx.dispatcher, onStart),
                 signal: controller.signal,
             });
         }
@@ -182,6 +229,45 @@ async function attempt(target, payload, id, timeoutMs, ctx) {
     }
     finally {
         clearTimeout(timer);
+    }
+}
+/**
+ * The dispatcher with a hook on the moment the request is handed to a connected socket, just before its first
+ * byte is written (undici's onRequestStart). Errors before it (DNS, refused, connect timeout, TLS, a proxy
+ * tunnel that failed) mean nothing was sent, so sending again cannot duplicate the message.
+ */
+function watchStart(dispatcher, onStart) {
+    return dispatcher.compose((dispatch) => (options, handler) => dispatch(options, new StartWatch(handler, onStart)));
+}
+class StartWatch {
+    inner;
+    onStart;
+    announced = false;
+    constructor(inner, onStart) {
+        this.inner = inner;
+        this.onStart = onStart;
+    }
+    onRequestStart(controller, context) {
+        if (!this.announced) {
+            this.announced = true;
+            this.onStart();
+        }
+        this.inner.onRequestStart?.(controller, context);
+    }
+    onRequestUpgrade(controller, statusCode, headers, socket) {
+        this.inner.onRequestUpgrade?.(controller, statusCode, headers, socket);
+    }
+    onResponseStart(controller, statusCode, headers, statusMessage) {
+        this.inner.onResponseStart?.(controller, statusCode, headers, statusMessage);
+    }
+    onResponseData(controller, chunk) {
+        this.inner.onResponseData?.(controller, chunk);
+    }
+    onResponseEnd(controller, trailers) {
+        this.inner.onResponseEnd?.(controller, trailers);
+    }
+    onResponseError(controller, error) {
+        this.inner.onResponseError?.(controller, error);
     }
 }
 function buildHeaders(target, payload, id, ctx) {
@@ -352,23 +438,28 @@ function headerValue(headers, name) {
     return Array.isArray(v) ? v[0] : v;
 }
 // ---------------------------------------------------------------------------------------------- body
-/** The exact bytes to send (signed as they are): JSON, multipart with files, or nothing for GET/DELETE. */
+/**
+ * The exact bytes to send (signed as they are): JSON, multipart with files, or nothing for GET/DELETE.
+ * Every byte that leaves goes through the secret scrubber here, so no renderer or caller can forget it: the
+ * JSON structurally (before escaping could hide a secret holding `"` or `\`), files and their names as bytes.
+ */
 function encodeBody(target, message) {
     if (target.method === 'GET' || target.method === 'DELETE')
         return { bytes: null, contentType: null };
     if (message.files.length === 0) {
-        return { bytes: Buffer.from(toJson(message.body), 'utf8'), contentType: 'application/json' };
+        return { bytes: Buffer.from(toJson((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body)), 'utf8'), contentType: 'application/json' };
     }
-    let body = message.body;
+    const files = message.files.map((f) => ({ ...f, name: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(f.name), data: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubBytes */ .Jv)(f.data) }));
+    let body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body);
     if (isRecord(body) && body.attachments === undefined) {
-        body = { ...body, attachments: message.files.map((f, i) => ({ id: i, filename: f.name })) };
+        body = { ...body, attachments: files.map((f, i) => ({ id: i, filename: f.name })) };
     }
     const parts = [
         {
             headers: 'Content-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json',
             data: Buffer.from(toJson(body), 'utf8'),
         },
-        ...message.files.map((file, i) => ({
+        ...files.map((file, i) => ({
             headers: `Content-Disposition: form-data; name="files[${i}]"; filename="${escapeFilename(file.name)}"\r\n` +
                 `Content-Type: ${file.contentType.replace(/[\r\n]/g, '') || 'application/octet-stream'}`,
             data: file.data,
@@ -421,8 +512,32 @@ function formatSeconds(ms) {
 function formatDeadline(ms) {
     return ms % 60_000 === 0 ? `${ms / 60_000} min` : formatSeconds(ms);
 }
-function defaultSleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `stop` is aborted (the timer is cleared: nothing keeps the process alive). */
+function defaultSleep(ms, stop) {
+    if (stop.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            stop.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        stop.addEventListener('abort', done, { once: true });
+    });
+}
+/** An injected sleep that a stop still cuts short. */
+function raceStop(wait, stop) {
+    if (stop.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            stop.removeEventListener('abort', done);
+            resolve();
+        };
+        stop.addEventListener('abort', done, { once: true });
+        wait.then(done, done);
+    });
 }
 async function closeQuietly(dispatcher) {
     let timer;

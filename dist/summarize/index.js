@@ -28374,17 +28374,50 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
+/* unused harmony exports findControlChar, escapeChar, printable, quoteValue */
 // Errors a person can act on: bad input names the input, the value (masked if secret) and what is accepted.
+/**
+ * The characters that must never reach the job log raw, because the runner or the terminal acts on them:
+ * the C0 controls (NUL, CR and LF that start a new log line — and with it a `::command::` —, ESC that starts
+ * an ANSI sequence, …), DEL, the C1 controls U+0080–U+009F (NEL, CSI) and the Unicode line and paragraph
+ * separators U+2028/U+2029. TAB is the one exception inputs may hold (see inputs.ts): it only moves the
+ * cursor, so it can neither start a line nor a sequence.
+ */
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;
+/* eslint-enable no-control-regex */
+/** The first character of `text` an input may not hold (any control character but TAB), or null. */
+function findControlChar(text) {
+    return CONTROL_BUT_TAB.exec(text)?.[0] ?? null;
+}
+/** `\n`, `\r`, `\t` or `\uXXXX`: how a control character is shown. */
+function escapeChar(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** `text` with every control character (TAB included) written as an escape: safe on one log line. */
+function printable(text) {
+    return text.replace(CONTROL_ALL, escapeChar);
+}
+/** A value quoted for a message: JSON string syntax, with DEL, C1 and U+2028/9 escaped too (JSON leaves those raw). */
+function quoteValue(value) {
+    return printable(JSON.stringify(value));
+}
 class InputError extends Error {
     input;
     constructor(input, value, accepted, opts = {}) {
-        const shown = opts.secret
-            ? '***'
-            : JSON.stringify(value.length > 200 ? value.slice(0, 200) + '…' : value);
-        super(`Input '${input}' has an invalid value ${shown}: ${accepted}`);
+        const shown = opts.secret ? '***' : quoteValue(value.length > 200 ? value.slice(0, 200) + '…' : value);
+        // The name can carry user text too (a header or map key from YAML): the whole message stays one line.
+        super(`Input '${printable(input)}' has an invalid value ${shown}: ${printable(accepted)}`);
         this.name = 'InputError';
         this.input = input;
     }
@@ -28403,10 +28436,12 @@ function errorMessage(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ parseBoolean)
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
+/* unused harmony exports LINE_BREAK, splitLines, rejectControlChars */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-// Reading input values the same way everywhere: one boolean grammar for every true/false input.
+// Reading input values the same way everywhere: one boolean grammar for every true/false input, one line
+// splitter for multi-line inputs, one rule for the characters no input may hold.
 
 /**
  * A boolean input, as the YAML 1.2 core schema (and @actions/core's getBooleanInput) reads it:
@@ -28420,7 +28455,33 @@ function parseBoolean(name, raw, fallback) {
         return true;
     if (/^(false|False|FALSE)$/.test(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(name, value, 'use true or false');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'use true or false');
+}
+/**
+ * Line breaks between the items of a multi-line input: CRLF, a lone CR and LF alike (a lone CR is a line
+ * break to the runner's log too, so leaving it inside an item would start a new job-log line).
+ */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** One item per line; lines trimmed, blank ones dropped. No shell parsing: each line is one item. */
+function splitLines(value) {
+    return value
+        .split(LINE_BREAK)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+/**
+ * Rejects a value that holds a control character (see findControlChar: anything but TAB), with the error
+ * every single-line input gives. Inputs reach the job log outside the build's `::stop-commands::` fence
+ * (the `Running …` and `Logs:` lines, messages), where a line break would start a runner command and ESC
+ * a terminal sequence. Multi-line inputs check each item after splitLines.
+ */
+function rejectControlChars(input, value) {
+    if (value === null)
+        return;
+    const c = findControlChar(value);
+    if (c !== null) {
+        throw new InputError(input, value, `a single line without control characters (found ${escapeChar(c)}; line breaks, NUL, ESC, DEL and U+0080–U+009F are not accepted, TAB is)`);
+    }
 }
 
 
@@ -28430,61 +28491,231 @@ function parseBoolean(name, raw, fallback) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J4: () => (/* binding */ registerCredential),
+/* harmony export */   Jv: () => (/* binding */ scrubBytes),
 /* harmony export */   _I: () => (/* binding */ scrub),
 /* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   l2: () => (/* binding */ registerSecretUrl),
+/* harmony export */   wE: () => (/* binding */ scrubDeep),
 /* harmony export */   yP: () => (/* binding */ maskUrl)
 /* harmony export */ });
-/* unused harmony exports scrubDeep, resetSecretsForTest */
+/* unused harmony exports MIN_SECRET_LENGTH, MIN_CREDENTIAL_LENGTH, secretForms, resetSecretsForTest */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 // Secret handling: every secret is registered (masked in the job log via core.setSecret) the moment it
-// is read, and can be scrubbed from any text the action sends or prints.
+// is read, in every form a build could print it, and is scrubbed from anything the action sends or writes:
+// text (`scrub`), JSON-like values (`scrubDeep`) and raw bytes that need not be UTF-8 (`scrubBytes`).
 
+/**
+ * Shorter values are neither masked nor scrubbed: a header such as `X-Debug: true` or a port would otherwise
+ * turn every `true` or `8080` in the log into `***`. Derived forms (a decoded half, a word of a header) use it.
+ */
+const MIN_SECRET_LENGTH = 6;
+/**
+ * A value given as a secret (a signing secret, a password) is masked whole down to this length: short is a bad
+ * secret, but still one the user meant to keep out of the log.
+ */
+const MIN_CREDENTIAL_LENGTH = 3;
+/** Query parameters that are routing, not credentials (Discord's `?wait=true&thread_id=…`). */
+const PUBLIC_QUERY_KEYS = new Set(['wait', 'thread_id']);
+/** Words of a multi-word value shorter than this are not masked on their own. */
+const LONG_PART = 8;
+const STANDARD_PREFIX = 'whsec_';
+const MASK = '***';
+const MASK_BYTES = Buffer.from(MASK);
 const registered = new Set();
-/** Masks a secret in all later log output and remembers it for `scrub`. Empty values are ignored. */
+/** The registered values as search needles, longest first; rebuilt lazily after a registration. */
+let needles = null;
+/**
+ * Masks a secret in all later log output and remembers it for scrubbing, in each form it can be printed in:
+ * the whole value; the credential of `<scheme> <credential>` (`Bearer …`, `Basic …`); the key material after
+ * `whsec_`; the decoded text of a base64 value when it is printable, and for `user:password` the password;
+ * percent-encoded and decoded; JSON-escaped. Empty and short values are ignored.
+ */
 function registerSecret(value) {
     if (!value)
         return;
-    const trimmed = value.trim();
-    if (trimmed.length < 3 || registered.has(trimmed))
-        return;
-    registered.add(trimmed);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(trimmed);
-    // `Bearer <token>`, `token <value>`: the credential part can appear on its own (a build printing it).
-    const parts = trimmed.split(/\s+/);
-    if (parts.length > 1)
-        for (const part of parts)
-            if (part.length >= 8)
-                registerSecret(part);
+    for (const form of secretForms(value))
+        add(form, MIN_SECRET_LENGTH);
 }
-/** Registers a URL and the parts of it that carry credentials (path token, query, password). */
+/** registerSecret for a value that is a credential through and through: masked whole even when short. */
+function registerCredential(value) {
+    if (!value)
+        return;
+    add(value.trim(), MIN_CREDENTIAL_LENGTH);
+    registerSecret(value);
+}
+/** Registers a URL and the parts of it that carry credentials (password, query values, long path segments). */
 function registerSecretUrl(url) {
     registerSecret(url);
+    let u;
     try {
-        const u = new URL(url);
-        if (u.password)
-            registerSecret(decodeURIComponent(u.password));
-        for (const value of u.searchParams.values())
-            if (value.length >= 8)
-                registerSecret(value);
-        const parts = u.pathname.split('/').filter((p) => p.length >= 16);
-        for (const p of parts)
-            registerSecret(p);
+        u = new URL(url.trim());
     }
     catch {
-        // Not a URL: the whole value is already registered.
+        return; // Not a URL: the whole value is already registered.
     }
+    if (u.password) {
+        registerSecret(u.password);
+        const user = safeDecode(u.username);
+        const password = safeDecode(u.password);
+        registerSecret(password);
+        // What an `Authorization: Basic` header built from the URL carries, and its decoded pair.
+        registerSecret(Buffer.from(`${user}:${password}`, 'utf8').toString('base64'));
+    }
+    for (const pair of u.search.slice(1).split('&')) {
+        const eq = pair.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = safeDecode(pair.slice(0, eq).replace(/\+/g, ' '));
+        if (PUBLIC_QUERY_KEYS.has(key))
+            continue;
+        const raw = pair.slice(eq + 1);
+        registerSecret(raw);
+        registerSecret(safeDecode(raw.replace(/\+/g, ' ')));
+    }
+    // A token in the path, as Discord's /api/webhooks/<id>/<token> or Slack's /services/T…/B…/<token>.
+    for (const segment of u.pathname.split('/'))
+        if (segment.length >= 16)
+            registerSecret(segment);
+}
+/** Every form of `value` worth masking (see registerSecret), short ones included; exported for tests. */
+function secretForms(value) {
+    const forms = new Set();
+    const whole = value.trim();
+    const bases = [whole];
+    const parts = whole.split(/\s+/);
+    if (parts.length === 2 && /^[A-Za-z][A-Za-z-]*$/.test(parts[0])) {
+        // `Bearer <token>`: the token on its own; the scheme word (`Bearer`, `Basic`, `token`) is no secret.
+        bases.push(parts[1]);
+    }
+    else if (parts.length > 1) {
+        // Anything else with spaces: only long words, so a title like `Jetson nightly builds` masks no word.
+        bases.push(...parts.filter((p) => p.length >= LONG_PART));
+    }
+    for (const base of bases) {
+        forms.add(base);
+        let material = base;
+        if (base.startsWith(STANDARD_PREFIX)) {
+            material = base.slice(STANDARD_PREFIX.length);
+            forms.add(material);
+        }
+        const decoded = printableBase64(material);
+        if (decoded !== null) {
+            forms.add(decoded);
+            // A Basic credential decodes to `user:password`; the password alone is the secret part.
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                forms.add(decoded.slice(colon + 1));
+        }
+    }
+    for (const form of [...forms]) {
+        const plain = /%[0-9A-Fa-f]{2}/.test(form) ? safeDecode(form) : form;
+        forms.add(plain);
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(plain))
+            forms.add(encodeURIComponent(plain));
+    }
+    for (const form of [...forms])
+        forms.add(JSON.stringify(form).slice(1, -1));
+    return [...forms].filter((f) => f.length > 0);
+}
+function add(form, minLength) {
+    if (form.length < minLength || registered.has(form))
+        return;
+    registered.add(form);
+    needles = null;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+}
+/** The UTF-8 text of a canonical base64 value when it is printable (no control characters), else null. */
+function printableBase64(text) {
+    if (text.length < 8 || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text))
+        return null;
+    let decoded;
+    try {
+        decoded = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64'));
+    }
+    catch {
+        return null;
+    }
+    // eslint-disable-next-line no-control-regex
+    return /^[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufffd]+$/.test(decoded) ? decoded : null;
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function currentNeedles() {
+    if (needles === null) {
+        const text = [...registered].sort((a, b) => b.length - a.length);
+        needles = { text, bytes: text.map((s) => Buffer.from(s, 'utf8')) };
+    }
+    return needles;
+}
+/**
+ * The spans to mask: every occurrence of every secret (overlapping ones too), merged where they overlap, so
+ * no byte of any secret survives and a longer secret is never left half-masked around a shorter one.
+ */
+function spans(list, find) {
+    const found = [];
+    for (const needle of list) {
+        for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1))
+            found.push([at, at + needle.length]);
+    }
+    if (found.length <= 1)
+        return found;
+    found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const merged = [found[0]];
+    for (const [start, end] of found.slice(1)) {
+        const last = merged[merged.length - 1];
+        if (start < last[1])
+            last[1] = Math.max(last[1], end);
+        else
+            merged.push([start, end]);
+    }
+    return merged;
 }
 /** Replaces every registered secret in `text` with `***`. */
 function scrub(text) {
-    let out = text;
-    for (const secret of registered) {
-        if (out.includes(secret))
-            out = out.split(secret).join('***');
+    if (registered.size === 0 || text.length < MIN_SECRET_LENGTH)
+        return text;
+    const found = spans(currentNeedles().text, (s, from) => text.indexOf(s, from));
+    if (found.length === 0)
+        return text;
+    let out = '';
+    let pos = 0;
+    for (const [start, end] of found) {
+        out += text.slice(pos, start) + MASK;
+        pos = end;
     }
-    return out;
+    return out + text.slice(pos);
 }
-/** `scrub` applied to every string inside a JSON-like value (a rendered payload). */
+/**
+ * `scrub` for bytes: a log tail or any file that leaves the runner. Works on the raw bytes (each secret is
+ * searched as its UTF-8 encoding), so invalid UTF-8 around a secret neither hides it nor gets altered.
+ * Returns `data` itself when there is nothing to replace.
+ */
+function scrubBytes(data) {
+    if (registered.size === 0 || data.length < MIN_SECRET_LENGTH)
+        return data;
+    const found = spans(currentNeedles().bytes, (s, from) => data.indexOf(s, from));
+    if (found.length === 0)
+        return data;
+    const chunks = [];
+    let pos = 0;
+    for (const [start, end] of found) {
+        chunks.push(data.subarray(pos, start), MASK_BYTES);
+        pos = end;
+    }
+    chunks.push(data.subarray(pos));
+    return Buffer.concat(chunks);
+}
+/**
+ * `scrub` applied to every string inside a JSON-like value, object keys included. Scrubbing before
+ * serialising matters: JSON escaping would hide a secret holding `"` or `\` from a scrub of the text.
+ */
 function scrubDeep(value) {
     if (registered.size === 0)
         return value;
@@ -28493,7 +28724,7 @@ function scrubDeep(value) {
     if (Array.isArray(value))
         return value.map((v) => scrubDeep(v));
     if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v)]));
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubDeep(v)]));
     }
     return value;
 }
@@ -28510,6 +28741,7 @@ function maskUrl(url) {
 /** For tests: forget what was registered. */
 function resetSecretsForTest() {
     registered.clear();
+    needles = null;
 }
 
 
@@ -32611,7 +32843,7 @@ async function loadReports(files, warn) {
                 warn(`${file} is not a usable report.json (${checked.reason}); skipped.`);
         }
         catch (err) {
-            warn(`${file} could not be read as JSON (${(0,errors/* errorMessage */.g)(err)}); skipped.`);
+            warn(`${file} could not be read as JSON (${(0,errors/* errorMessage */.gJ)(err)}); skipped.`);
         }
     }
     return reports;
@@ -32627,7 +32859,7 @@ async function loadLegs(files, warn) {
                 warn(`${file} is not a leg record; skipped.`);
         }
         catch (err) {
-            warn(`${file} could not be read as JSON (${(0,errors/* errorMessage */.g)(err)}); skipped.`);
+            warn(`${file} could not be read as JSON (${(0,errors/* errorMessage */.gJ)(err)}); skipped.`);
         }
     }
     return legs;
@@ -32666,7 +32898,7 @@ function parseNeeds(input, warn) {
     }
 }
 function readBool(name, fallback) {
-    return (0,inputs/* parseBoolean */.y)(name, core/* getInput */.V4(name), fallback);
+    return (0,inputs/* parseBoolean */.yG)(name, core/* getInput */.V4(name), fallback);
 }
 async function notifyRun(run, env) {
     const { loadNotifySettings } = await __nccwpck_require__.e(/* import() */ 426).then(__nccwpck_require__.bind(__nccwpck_require__, 2426));
@@ -32723,7 +32955,7 @@ async function runSummarize(env = process.env, now = () => new Date()) {
         await (0,promises_.writeFile)(reportFile, JSON.stringify(run, null, 2) + '\n');
     }
     catch (err) {
-        warn(`Could not write run-report.json: ${(0,errors/* errorMessage */.g)(err)}`);
+        warn(`Could not write run-report.json: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
     core/* setOutput */.uH('status', run.status);
     core/* setOutput */.uH('failed-packages', JSON.stringify(run.failed_packages));
@@ -32737,7 +32969,7 @@ async function runSummarize(env = process.env, now = () => new Date()) {
             await core/* summary */.z.addRaw((0,secrets/* scrub */._I)(renderRunSummary(run)), true).write();
         }
         catch (err) {
-            warn(`Could not write the job summary: ${(0,errors/* errorMessage */.g)(err)}`);
+            warn(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
     }
     let notifications = '[]';
@@ -32749,7 +32981,7 @@ async function runSummarize(env = process.env, now = () => new Date()) {
     }
     catch (err) {
         // Bad notification inputs name the input; they never hide the run's result.
-        core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err)));
+        core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err)));
     }
     core/* setOutput */.uH('notifications', notifications);
     core/* setOutput */.uH('message-id', messageId);
@@ -32764,7 +32996,7 @@ async function runSummarize(env = process.env, now = () => new Date()) {
 }
 // Run only as the bundled entry point (dist/summarize.js), not when a test imports this module.
 if (process.env.JETSON_BUILD_SUMMARIZE_NO_MAIN !== '1' && !process.env.VITEST) {
-    runSummarize().catch((err) => core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.g)(err))));
+    runSummarize().catch((err) => core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))));
 }
 
 var __webpack_exports__LEG_FILE_NAME = __webpack_exports__.Ux;

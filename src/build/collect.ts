@@ -17,8 +17,8 @@ export async function resolveEnvironment(fromConsole: ParseResult['environment']
 }
 
 /** Streams a console log through a fresh parser (bounded memory, whatever the file size). */
-export async function parseConsoleLog(file: string): Promise<ParseResult> {
-  const parser = new BuildStreamParser();
+export async function parseConsoleLog(file: string, requested: readonly string[] = []): Promise<ParseResult> {
+  const parser = new BuildStreamParser({ requested });
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
       parser.write(chunk as Buffer);

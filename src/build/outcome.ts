@@ -217,12 +217,22 @@ export function decideOutcome(input: OutcomeInput): Outcome {
 
   const packages: PackageResult[] = [];
   if (!input.multiple) {
-    // One chain, one image named after its last package: every requested package shares its result.
+    // One chain, one image named after its last package: every requested package shares its result —
+    // if the chain holds it. Upstream keeps each typed name in the chain (or the `name:tag` a dependency
+    // asked for); the done line names the chain's last package, or the `--name` image.
     const chain = parse.chains[parse.chains.length - 1];
     const shared = chain ? chainResult(chain) : null;
     for (const name of requested) {
       if (!isWildcard(name)) {
-        packages.push(toPackage(name, shared ?? unreached(name)));
+        const named =
+          chain !== undefined &&
+          (chain.packages.some((p) => namesPackage(p, name)) ||
+            (chain.builtName !== null && namesPackage(chain.builtName, name)));
+        if (chain && shared?.status === 'success' && !named) {
+          packages.push(toPackage(name, notReported(name, [chain.target], [...parse.tail])));
+        } else {
+          packages.push(toPackage(name, shared ?? unreached(name)));
+        }
         continue;
       }
       const matches = chain ? chain.packages.filter((p) => matchesPattern(p, name)) : [];
@@ -242,7 +252,13 @@ export function decideOutcome(input: OutcomeInput): Outcome {
   const notBuilt = packages.filter((p) => p.status === 'not-built');
   const summaryFailed = (parse.summary ?? []).some((s) => s.status === 'failure');
   const allDone = packages.length > 0 && built.length === packages.length;
-  const clean = parse.failures.length === 0 && !summaryFailed;
+  // Records past the caps are not kept, but their failures are counted: the verdict never rests on a cap.
+  const lostFailures = parse.dropped.failed;
+  const clean = parse.failures.length === 0 && !summaryFailed && lostFailures === 0;
+  const lostNote =
+    lostFailures > 0
+      ? `; ${lostFailures} more ${lostFailures === 1 ? 'package' : 'packages'} failed that ${lostFailures === 1 ? 'was' : 'were'} not recorded (the output named more packages than were requested)`
+      : '';
 
   if (cancelled) {
     const running = packages.find((p) => p.status === 'cancelled');
@@ -254,7 +270,12 @@ export function decideOutcome(input: OutcomeInput): Outcome {
     return finish('cancelled', packages, failure, `Build cancelled${where}${progress}.`);
   }
   if (input.exitCode === 0 && input.signal === null && allDone && clean) {
-    return finish('success', packages, null, successMessage(built));
+    const unlisted = parse.dropped.chains + parse.dropped.summary;
+    const note =
+      unlisted > 0
+        ? ` The output named more packages than were requested; ${unlisted} of their records were not kept.`
+        : '';
+    return finish('success', packages, null, successMessage(built) + note);
   }
 
   let message: string;
@@ -284,6 +305,7 @@ export function decideOutcome(input: OutcomeInput): Outcome {
     if (others.length > 0) message += `; also failed: ${list(others)}`;
     if (notBuilt.length > 0) message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
   }
+  message += lostNote;
   if (input.exitCode === 0 && !killed && !(allDone && clean) && !message.includes('exited 0')) {
     message += '; jetson-containers itself exited 0';
   }
@@ -303,6 +325,110 @@ function wildcardMiss(pattern: string, shared: ChainResult): ChainResult {
   };
 }
 
+/** Whether a built package name stands for a requested name: the same, or its default `name:tag`. */
+function namesPackage(built: string, name: string): boolean {
+  return built === name || (built.startsWith(name) && built[name.length] === ':' && !name.includes(':'));
+}
+
+function baseName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(0, colon);
+}
+
+/** A requested package that no done line, summary line or chain names, although something else was built. */
+function notReported(name: string, builtInstead: string[], excerpt: string[]): ChainResult {
+  const instead =
+    builtInstead.length > 0 ? `; it built ${list(builtInstead)}, which no requested name matches` : '';
+  return {
+    status: 'failure',
+    image: null,
+    pushedImage: null,
+    durationSeconds: null,
+    failure: simplePoint('unknown', `jetson-containers never reported ${name} done${instead}`, excerpt),
+  };
+}
+
+/**
+ * Hands out the records of one kind (chains, summary lines) by name, each at most once, in output order.
+ * Indexed so that thousands of packages cost linear time.
+ */
+class Claims {
+  readonly taken = new Set<number>();
+  private readonly exact = new Map<string, number[]>();
+  private readonly base = new Map<string, number[]>();
+
+  constructor(names: string[]) {
+    names.forEach((n, i) => {
+      push(this.exact, n, i);
+      if (n.includes(':')) push(this.base, baseName(n), i);
+    });
+  }
+
+  /** The first record not yet taken named exactly `name`, or (for a name without a tag) its `name:tag`. */
+  take(name: string, withTag: boolean): number | undefined {
+    const own = this.first(this.exact.get(name));
+    if (own !== undefined || !withTag || name.includes(':')) return own;
+    return this.first(this.base.get(name));
+  }
+
+  private first(list: number[] | undefined): number | undefined {
+    if (!list) return undefined;
+    // Taken records only ever gather at the front of a list in practice; drop them as they are passed.
+    while (list.length > 0 && this.taken.has(list[0] as number)) list.shift();
+    const k = list.find((i) => !this.taken.has(i));
+    if (k !== undefined) this.taken.add(k);
+    return k;
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Aliases under `--multiple`: upstream resolves `torch` to `pytorch:2.11` and prints only the resolved name, but
+ * it builds one chain per requested package in the order they were requested. So a requested name that no
+ * chain names takes the first unclaimed chain between the chains of its named neighbours — never one before
+ * the previous named package's chain or after the next one's, so a chain is never taken across a package the
+ * output does name. Not used with wildcards, whose expansions make positions unknowable.
+ */
+function pairAliases(
+  explicit: string[],
+  chainCount: number,
+  chainOf: Map<string, number>,
+  taken: Set<number>,
+): void {
+  const anchors = explicit.map((n) => chainOf.get(n));
+  explicit.forEach((name, i) => {
+    if (chainOf.has(name)) return;
+    let low = -1;
+    for (let j = i - 1; j >= 0; j--) {
+      const a = anchors[j];
+      if (a !== undefined) {
+        low = a;
+        break;
+      }
+    }
+    let high = chainCount;
+    for (let j = i + 1; j < anchors.length; j++) {
+      const a = anchors[j];
+      if (a !== undefined) {
+        high = a;
+        break;
+      }
+    }
+    for (let k = low + 1; k < high; k++) {
+      if (taken.has(k)) continue;
+      taken.add(k);
+      chainOf.set(name, k);
+      anchors[i] = k;
+      return;
+    }
+  });
+}
+
 function multiplePackages(
   input: OutcomeInput,
   requested: string[],
@@ -312,36 +438,54 @@ function multiplePackages(
   const { parse } = input;
   const chains = parse.chains;
   const summary = parse.summary ?? [];
-  const claimed = new Set<number>();
-  const claimedSummary = new Set<number>();
-  const sameName = (target: string, name: string) => target === name || target.startsWith(name + ':');
   const explicit = requested.filter((n) => !isWildcard(n));
+  const explicitSet = new Set(explicit);
+  const wildcards = requested.filter(isWildcard);
 
-  // Exact names first, then `pytorch` for `pytorch:2.8`, then what is left in build order
-  // (upstream builds the requested names in the order given, so aliases line up).
+  // A requested name owns the chain built under its own name, else the one built under its `name:tag`
+  // (upstream's default version: `python` builds `python:3.10`). Nothing else: a chain of another name is
+  // never taken for a package the output does not name.
+  const chainClaims = new Claims(chains.map((c) => c.target));
   const chainOf = new Map<string, number>();
-  for (const pass of [(t: string, n: string) => t === n, sameName]) {
+  for (const withTag of [false, true]) {
     for (const name of explicit) {
       if (chainOf.has(name)) continue;
-      const i = chains.findIndex((c, k) => !claimed.has(k) && pass(c.target, name));
-      if (i >= 0) {
-        chainOf.set(name, i);
-        claimed.add(i);
-      }
+      const k = chainClaims.take(name, withTag);
+      if (k !== undefined) chainOf.set(name, k);
     }
   }
-  const wildcardOwned = (c: ChainRecord) =>
-    requested.some((n) => isWildcard(n) && matchesPattern(c.target, n));
-  for (const name of explicit) {
-    if (chainOf.has(name)) continue;
-    if (summary.some((s) => sameName(s.package, name))) continue;
-    const i = chains.findIndex((c, k) => !claimed.has(k) && !wildcardOwned(c));
-    if (i >= 0) {
-      chainOf.set(name, i);
-      claimed.add(i);
-    }
-  }
+  if (wildcards.length === 0) pairAliases(explicit, chains.length, chainOf, chainClaims.taken);
 
+  // A wildcard counts once the output names what it matched: chains built for it, or summary lines.
+  const expansions = new Map<string, string[]>();
+  const wildcardChain = new Map<string, number>();
+  for (const pattern of wildcards) {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    chains.forEach((c, k) => {
+      if (chainClaims.taken.has(k) || seen.has(c.target) || !matchesPattern(c.target, pattern)) return;
+      seen.add(c.target);
+      names.push(c.target);
+    });
+    for (const s of summary) {
+      if (seen.has(s.package) || explicitSet.has(s.package) || !matchesPattern(s.package, pattern)) continue;
+      seen.add(s.package);
+      names.push(s.package);
+    }
+    for (const n of names) {
+      if (wildcardChain.has(n)) continue;
+      const k = chainClaims.take(n, false);
+      if (k !== undefined) wildcardChain.set(n, k);
+    }
+    expansions.set(pattern, names);
+  }
+  // What was built but matches nothing requested: named in the failure of a package never reported.
+  const strays: string[] = [];
+  chains.forEach((c, k) => {
+    if (!chainClaims.taken.has(k) && c.status === 'success' && strays.length < 6) strays.push(c.target);
+  });
+
+  const summaryClaims = new Claims(summary.map((s) => s.package));
   const fromSummary = (s: SummaryEntry, chain: ChainRecord | undefined): ChainResult => {
     const fromChain = chain ? chainResult(chain) : null;
     if (s.status === 'success') {
@@ -367,37 +511,37 @@ function multiplePackages(
   };
   const resultFor = (name: string, chainIndex: number | undefined): ChainResult => {
     const chain = chainIndex !== undefined ? chains[chainIndex] : undefined;
-    const si = summary.findIndex(
-      (s, k) => !claimedSummary.has(k) && (chain ? s.package === chain.target : sameName(s.package, name)),
-    );
-    if (si >= 0) {
-      claimedSummary.add(si);
-      return fromSummary(summary[si] as SummaryEntry, chain);
+    const si = chain
+      ? summaryClaims.take(chain.target, false)
+      : (summaryClaims.take(name, false) ?? summaryClaims.take(name, true));
+    if (si !== undefined) return fromSummary(summary[si] as SummaryEntry, chain);
+    if (chain) return chainResult(chain);
+    const r = unreached(name);
+    // Exit 0 with something else built: say what, instead of only that the package never came.
+    if (
+      r.status === 'failure' &&
+      r.failure?.phase === 'unknown' &&
+      strays.length > 0 &&
+      input.exitCode === 0
+    ) {
+      return notReported(name, strays, r.failure.excerpt);
     }
-    return chain ? chainResult(chain) : unreached(name);
+    return r;
   };
 
   const out: PackageResult[] = [];
+  const listed = new Set<string>();
   for (const name of requested) {
     if (!isWildcard(name)) {
       out.push({ name, ...resultFor(name, chainOf.get(name)) });
+      listed.add(name);
       continue;
     }
-    // A wildcard counts once the output names what it matched: chains built for it, or summary lines.
-    const names: string[] = [];
-    chains.forEach((c, k) => {
-      if (!claimed.has(k) && matchesPattern(c.target, name) && !names.includes(c.target))
-        names.push(c.target);
-    });
-    summary.forEach((s) => {
-      if (matchesPattern(s.package, name) && !names.includes(s.package) && !explicit.includes(s.package))
-        names.push(s.package);
-    });
+    const names = expansions.get(name) ?? [];
     for (const n of names) {
-      if (out.some((p) => p.name === n)) continue;
-      const k = chains.findIndex((c, j) => !claimed.has(j) && c.target === n);
-      if (k >= 0) claimed.add(k);
-      out.push({ name: n, ...resultFor(n, k >= 0 ? k : undefined) });
+      if (listed.has(n)) continue;
+      listed.add(n);
+      out.push({ name: n, ...resultFor(n, wildcardChain.get(n)) });
     }
     if (names.length === 0) {
       const r = unreached(name);
@@ -433,9 +577,8 @@ function result(
   failure: FailurePoint | null,
   message: string,
 ): Outcome {
-  const images: string[] = [];
-  for (const p of packages)
-    if (p.status === 'success' && p.image && !images.includes(p.image)) images.push(p.image);
+  const images = new Set<string>();
+  for (const p of packages) if (p.status === 'success' && p.image) images.add(p.image);
   const stages = input.parse.stages.map((s) =>
     s.status === 'running'
       ? { ...s, status: status === 'cancelled' ? ('cancelled' as const) : ('failure' as const) }
@@ -445,7 +588,7 @@ function result(
     status,
     packages,
     failedPackages: packages.filter((p) => p.status === 'failure').map((p) => p.name),
-    images,
+    images: [...images],
     failure,
     message,
     stages,

@@ -5,7 +5,10 @@
 // short header only lines found by a native `Buffer.indexOf` needle scan reach JavaScript: `\n[` (plus
 // `\n\x1b` with colour), switching to `\n[0`, `\n[1`, `\n[2` while the output is full of `[` lines.
 // Everything else the status rules need (docker errors, tracebacks) is cut from a 64 KiB rolling tail
-// when a failure marker appears. Memory is bounded: lines kept are capped, records are capped (LIMITS).
+// when a failure marker appears. Memory is bounded: lines kept are capped, and so are records: per-package
+// records (chains, done and summary lines, failures) by the requested package count, never by a constant alone,
+// so that 5 000 requested packages keep 5 000 records while a build that prints millions of lines for 3
+// requested packages keeps a few thousand at most. What is dropped is counted, failures separately.
 //
 // Time: stage start times and durations come from `now()` at the moment a line is seen, not from the
 // `[HH:MM:SS]` stamps, which have no date (builds run over midnight and for days) and only whole seconds.
@@ -104,11 +107,27 @@ export interface ParseResult {
   tail: string[];
   bytes: number;
   /** How many records were not kept because of the caps. */
-  dropped: { stages: number; failures: number; chains: number; summary: number; done: number };
+  dropped: {
+    stages: number;
+    failures: number;
+    chains: number;
+    summary: number;
+    done: number;
+    /**
+     * Of the records not kept, how many said a package failed (`FAILED` summary lines, failed chains): the
+     * verdict must not rest on kept records alone.
+     */
+    failed: number;
+  };
 }
 
 export interface ParserOptions {
   now?: () => Date;
+  /**
+   * The packages as requested (names, `name:tag`, wildcards). Records of these are always kept; the
+   * `Namespace(...)` dump of the tool, when printed, adds to them.
+   */
+  requested?: readonly string[];
 }
 
 export const LIMITS = {
@@ -121,10 +140,19 @@ export const LIMITS = {
   excerptLineChars: 300,
   errorChars: 1000,
   stages: 2000,
+  /** Failures kept with their excerpt; later ones of requested packages keep only their one-line error. */
   failures: 100,
+  /** Records (of each kind) kept beyond those of requested packages: dependencies, aliases. */
   chains: 1000,
   summary: 1000,
   done: 1000,
+  /**
+   * Records kept for what wildcards expand to. Upstream expands patterns against its package table (a few
+   * thousand entries, each matched once however many patterns match it), so this bounds any expansion.
+   */
+  wildcardRecords: 20_000,
+  /** Records of one requested name (a tool that repeats a line cannot grow memory through it). */
+  perRequested: 4,
   dockerErrors: 10,
   usageLines: 60,
 } as const;
@@ -161,6 +189,14 @@ export function stripAnsi(text: string): string {
 
 function capText(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+/**
+ * A copy that does not keep its source alive: V8's substrings (split, slice, regex groups) point into the
+ * whole string they came from, here the 64 KiB tail, which every kept failure would otherwise pin.
+ */
+function detach(text: string): string {
+  return text.length === 0 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** A fixed-size ring of the last bytes of the stream, so excerpts never need the whole log. */
@@ -270,7 +306,7 @@ export function parseNamespace(line: string): Record<string, string | string[] |
       i++;
       const items: string[] = [];
       let g = 0;
-      while (i < n && line[i] !== ']' && g++ < 10000) {
+      while (i < n && line[i] !== ']' && g++ < 100_000) {
         while (line[i] === ' ' || line[i] === ',') i++;
         if (line[i] === ']') break;
         if (line[i] === "'" || line[i] === '"') items.push(readString());
@@ -362,6 +398,8 @@ function summarizeError(f: ParsedFailure, excerpt: string[]): string | null {
   if (raw !== null && !isCommand) return capText(raw.replace(/^"(.*)"$/, '$1').replace(/\s+/g, ' '), 300);
   const status = f.exitStatus !== null ? ` (exit status ${f.exitStatus})` : '';
   if (f.phase === 'build') {
+    const cause = buildCause(excerpt);
+    if (cause) return cause;
     const solve = [...f.dockerErrors].reverse().find((l) => /ERROR: failed to solve/.test(l));
     const docker = solve ?? f.dockerErrors[f.dockerErrors.length - 1];
     if (docker) return capText(docker.replace(/^#\d+\s+/, ''), 300);
@@ -383,7 +421,125 @@ function summarizeError(f: ParsedFailure, excerpt: string[]): string | null {
   return raw !== null ? capText(raw, 300) : null;
 }
 
+// A failed RUN step: BuildKit's `#7 ERROR: process "/bin/sh -c CMD" did not complete successfully: exit code: N`
+// and the legacy builder's `The command '/bin/sh -c CMD' returned a non-zero code: N`.
+const STEP_ERROR_RE = /^#(\d+)\s+ERROR:\s*process "(.*)" did not complete successfully: exit code: (\d+)/;
+const SOLVE_ERROR_RE =
+  /^ERROR: failed to solve: process "(.*)" did not complete successfully: exit code: (\d+)/;
+const LEGACY_ERROR_RE = /^The command '(.*)' returned a non-zero code: (\d+)/;
+/** Output lines that state a cause: apt's `E:`, compiler and tool errors, Python exceptions. */
+const CAUSE_RE =
+  /^(?:E: |ERROR\b|Error\b|error\b|fatal\b|FATAL\b|FAILED\b|CMake Error|ninja: build stopped|make(?:\[\d+\])?: \*\*\*)|\b(?:error:|No such file or directory|command not found|Permission denied|Could not find|Unable to|No matching distribution|not found)/;
+
+/**
+ * The command a RUN step ran, without the wrappers upstream puts around every one: `/bin/sh -c` and the
+ * ~230-character ccache preamble (`if command -v ccache ...; fi;`).
+ */
+export function unwrapRunCommand(command: string): string {
+  let cmd = command.trim().replace(/^\/bin\/(?:ba)?sh -c /, '');
+  cmd = cmd.replace(/^if command -v ccache\b.*?;\s*fi\s*(?:;|&&)\s*/, '');
+  cmd = cmd.replace(/^set -[a-z]+\s*(?:;|&&)\s*/, '');
+  return cmd.trim();
+}
+
+/**
+ * The one line for a failed docker build step: the step's own last output line that states a cause (else its
+ * last line), with the command it ran (wrappers dropped) and the exit code. Null when no RUN step failed.
+ */
+function buildCause(lines: string[]): string | null {
+  let at = -1;
+  let step: string | null = null;
+  let command = '';
+  let code = '';
+  for (let i = lines.length - 1; i >= 0 && at < 0; i--) {
+    const l = (lines[i] as string).trim();
+    const m = STEP_ERROR_RE.exec(l);
+    if (m) {
+      [at, step, command, code] = [i, m[1] as string, m[2] as string, m[3] as string];
+      continue;
+    }
+    const legacy = LEGACY_ERROR_RE.exec(l);
+    if (legacy) [at, command, code] = [i, legacy[1] as string, legacy[2] as string];
+  }
+  if (at < 0) {
+    // Only the final `failed to solve` line is left (the step's own lines scrolled out of the tail).
+    const solve = lines.map((l) => SOLVE_ERROR_RE.exec(l.trim())).findLast((m) => m !== null);
+    if (!solve) return null;
+    return capText(
+      `RUN ${capText(unwrapRunCommand(solve[1] as string), 120)} failed (exit code: ${solve[2] as string})`,
+      300,
+    );
+  }
+  // The step's output: `#7 1.024 text` under BuildKit, plain lines under the legacy builder.
+  const output: string[] = [];
+  const prefix = step !== null ? new RegExp(`^#${step}\\s+\\d+(?:\\.\\d+)?\\s(.*)$`) : null;
+  for (let i = at - 1; i >= 0 && output.length < 20; i--) {
+    const l = (lines[i] as string).trim();
+    if (prefix) {
+      const m = prefix.exec(l);
+      if (m) output.push((m[1] as string).trim());
+      // Its header line: everything before belongs to earlier steps (parallel steps' lines are skipped).
+      else if (l.startsWith(`#${step} [`)) break;
+    } else {
+      if (/^(?:Step \d+\/\d+ :|---> )/.test(l)) break;
+      output.push(l);
+    }
+  }
+  const real = output.filter((l) => l.length > 0 && !/^\+ /.test(l));
+  const cause =
+    real.find((l) => EXCEPTION_RE.test(l)) ?? real.find((l) => CAUSE_RE.test(l)) ?? real[0] ?? null;
+  const cmd = capText(unwrapRunCommand(command), 80);
+  const text = cause
+    ? `${capText(cause, 200)} (RUN ${cmd}, exit code: ${code})`
+    : `RUN ${cmd} failed (exit code: ${code})`;
+  return capText(text, 300);
+}
+
 type LineState = 'start' | 'skip' | 'capture';
+
+type RecordKind = 'chains' | 'done' | 'summary';
+
+/**
+ * Which per-package records are kept. Those of a requested name (exactly, or its `name:tag` as upstream
+ * resolves a default version) always are, a few each; any other record (a wildcard's expansion, an alias, a
+ * dependency) counts against a budget that is large only when a wildcard was requested.
+ */
+class RecordBudget {
+  private readonly requested = new Map<string, Record<RecordKind, number>>();
+  private wildcard = false;
+  private readonly extra: Record<RecordKind, number> = { chains: 0, done: 0, summary: 0 };
+
+  add(names: readonly string[], buildsEverything: boolean): void {
+    if (buildsEverything) this.wildcard = true;
+    for (const name of names) {
+      if (/[*?[]/.test(name)) this.wildcard = true;
+      else if (!this.requested.has(name)) this.requested.set(name, { chains: 0, done: 0, summary: 0 });
+    }
+  }
+
+  /** Whether to keep one more record of this kind for this (built) package name; counts it when kept. */
+  take(kind: RecordKind, name: string): boolean {
+    const colon = name.indexOf(':');
+    const own =
+      this.requested.get(name) ?? (colon > 0 ? this.requested.get(name.slice(0, colon)) : undefined);
+    if (own && own[kind] < LIMITS.perRequested) {
+      own[kind]++;
+      return true;
+    }
+    if (this.extra[kind] < LIMITS[kind] + (this.wildcard ? LIMITS.wildcardRecords : 0)) {
+      this.extra[kind]++;
+      return true;
+    }
+    return false;
+  }
+
+  /** How many `Pushed container` names to keep: one per record a chain may have. */
+  pushLimit(): number {
+    return (
+      this.requested.size * LIMITS.perRequested + LIMITS.done + (this.wildcard ? LIMITS.wildcardRecords : 0)
+    );
+  }
+}
 
 /** The streaming parser. Feed it every chunk in order with `write`, then call `end` once. */
 export class BuildStreamParser {
@@ -432,7 +588,7 @@ export class BuildStreamParser {
     colors: null,
     tail: [],
     bytes: 0,
-    dropped: { stages: 0, failures: 0, chains: 0, summary: 0, done: 0 },
+    dropped: { stages: 0, failures: 0, chains: 0, summary: 0, done: 0, failed: 0 },
   };
 
   private chain: ChainRecord | null = null;
@@ -449,9 +605,19 @@ export class BuildStreamParser {
   private afterFailedBuilding = false;
   /** Whether a `Failed building:` line already answered the last 💣 block. */
   private failedBuildingClaimed = false;
+  private readonly budget = new RecordBudget();
+  /** Failures in `r.failures` (kept), and those of them kept without an excerpt (past LIMITS.failures). */
+  private readonly kept = new WeakSet<ParsedFailure>();
+  private readonly light = new WeakSet<ParsedFailure>();
 
   constructor(opts: ParserOptions = {}) {
     this.now = opts.now ?? (() => new Date());
+    if (opts.requested) this.budget.add(opts.requested, false);
+  }
+
+  /** The longest line kept: the header's `Namespace(...)` dump lists every requested package. */
+  private lineCap(): number {
+    return this.header ? LIMITS.headerBytes : LIMITS.lineBytes;
   }
 
   write(chunk: Buffer): StreamEvent[] {
@@ -557,7 +723,7 @@ export class BuildStreamParser {
           f.stageIndex = null;
           f.stageCount = null;
         }
-        if (f.rawError === null && this.r.failures.includes(f)) {
+        if (f.rawError === null && this.kept.has(f)) {
           // No 💣 block explained it, so the traceback is the best excerpt there is.
           f.excerpt = this.tail.lines(LIMITS.excerptLines, LIMITS.excerptLineChars, isSeparatorLine);
         }
@@ -649,7 +815,7 @@ export class BuildStreamParser {
   }
 
   private appendPartial(chunk: Buffer, start: number, stop: number): void {
-    const room = LIMITS.lineBytes - this.partialBytes;
+    const room = this.lineCap() - this.partialBytes;
     if (room <= 0) {
       this.partialTruncated = true;
       return;
@@ -688,7 +854,8 @@ export class BuildStreamParser {
   // ---- line level -------------------------------------------------------------------------------------
 
   private handleLine(raw: Buffer, offset: number, events: StreamEvent[]): void {
-    const bytes = raw.length > LIMITS.lineBytes ? raw.subarray(0, LIMITS.lineBytes) : raw;
+    const cap = this.lineCap();
+    const bytes = raw.length > cap ? raw.subarray(0, cap) : raw;
     const colored = bytes[0] === ESC;
     let text = bytes.toString('utf8');
     if (text.endsWith('\r')) text = text.slice(0, -1);
@@ -710,7 +877,12 @@ export class BuildStreamParser {
     if (trimmed.length === 0) return;
     if (trimmed.startsWith('Namespace(')) {
       const ns = parseNamespace(trimmed);
-      if (ns) this.r.args = toolArgsFrom(ns);
+      if (ns) {
+        const args = toolArgsFrom(ns);
+        this.r.args = args;
+        // `--multiple` with no package builds every package upstream has.
+        this.budget.add(args.packages ?? [], args.multiple === true && args.packages?.length === 0);
+      }
       return;
     }
     if (
@@ -802,7 +974,7 @@ export class BuildStreamParser {
     const pushed = /^Pushed container\s+(\S+)/.exec(message);
     if (pushed) {
       const name = pushed[1] as string;
-      if (this.r.pushed.length < LIMITS.done) this.r.pushed.push(name);
+      if (this.r.pushed.length < this.budget.pushLimit()) this.r.pushed.push(name);
       if (this.chain) this.chain.pushedImage = name;
       return;
     }
@@ -820,8 +992,9 @@ export class BuildStreamParser {
     }
     const summary = SUMMARY_RE.exec(rawMessage);
     if (summary && this.r.summary !== null) {
-      if (this.r.summary.length >= LIMITS.summary) {
+      if (!this.budget.take('summary', summary[1] as string)) {
         this.r.dropped.summary++;
+        if (summary[3] === 'FAILED') this.countDroppedFailure();
         return;
       }
       const image = (summary[2] as string).trim();
@@ -853,7 +1026,7 @@ export class BuildStreamParser {
     };
     this.chainStartMs = now.getTime();
     this.localPushName = null;
-    if (this.r.chains.length >= LIMITS.chains) {
+    if (!this.budget.take('chains', chain.target)) {
       this.r.dropped.chains++;
       this.chain = chain;
       this.chainIndex = null;
@@ -906,7 +1079,10 @@ export class BuildStreamParser {
   private buildBoxStart(lineOffset: number): number {
     const chunk = this.chunk;
     if (lineOffset <= this.minBoxPos || chunk.length === 0) return lineOffset === 0 ? 0 : lineOffset;
-    const hit = chunk.lastIndexOf(BOX_BUILDING, lineOffset);
+    // Only the bytes since the last line handled can hold it: searching the whole chunk backwards costs
+    // O(chunk) per progress line, which thousands of packages per chunk turn into seconds.
+    const rel = chunk.subarray(this.minBoxPos, lineOffset).lastIndexOf(BOX_BUILDING);
+    const hit = rel < 0 ? -1 : this.minBoxPos + rel;
     if (hit < this.minBoxPos) return this.minBoxPos === 0 ? 0 : lineOffset;
     const boxLine = chunk.lastIndexOf(NL, hit) + 1;
     if (boxLine < this.minBoxPos) return this.minBoxPos;
@@ -930,6 +1106,8 @@ export class BuildStreamParser {
   private closeChain(status: 'success' | 'failure'): void {
     const c = this.chain;
     if (!c) return;
+    if (status === 'failure' && c.status !== 'failure' && this.chainIndex === null)
+      this.countDroppedFailure();
     if (c.status === 'running' || status === 'failure') c.status = status;
     if (c.durationSeconds === null) {
       c.durationSeconds = Math.max(0, Math.round((this.now().getTime() - this.chainStartMs) / 100) / 10);
@@ -961,9 +1139,17 @@ export class BuildStreamParser {
     this.lastFailureRecuts = 0;
     this.afterFailedBuilding = false;
     this.failedBuildingClaimed = false;
-    if (this.r.failures.length < LIMITS.failures) {
+    // A failure of a chain that was not kept is not recorded either: without its chain it would look like
+    // one no chain owns, which outcome applies to every package it cannot find.
+    const ownChain = inChain && this.chainIndex !== null;
+    if (inChain && !ownChain) {
+      this.r.dropped.failures++;
+    } else if (this.r.failures.length < LIMITS.failures || ownChain) {
+      // Past the first failures, those of kept chains (bounded like chains) keep their error, not their excerpt.
+      if (this.r.failures.length >= LIMITS.failures) this.light.add(failure);
       this.r.failures.push(failure);
-      if (inChain && this.chain) this.chain.failure = this.r.failures.length - 1;
+      this.kept.add(failure);
+      if (ownChain && this.chain) this.chain.failure = this.r.failures.length - 1;
       this.cutExcerpt(failure);
     } else {
       this.r.dropped.failures++;
@@ -997,7 +1183,7 @@ export class BuildStreamParser {
       const status = /returned non-zero exit status (-?\d+)/.exec(text);
       if (status) f.exitStatus = Number(status[1]);
     }
-    if (this.r.failures.includes(f)) this.cutExcerpt(f);
+    if (this.kept.has(f)) this.cutExcerpt(f);
     else f.error = summarizeError(f, f.excerpt);
   }
 
@@ -1026,16 +1212,18 @@ export class BuildStreamParser {
       };
       this.lastFailure = f;
       this.lastFailureRecuts = 0;
-      if (this.r.failures.length < LIMITS.failures) this.r.failures.push(f);
-      else this.r.dropped.failures++;
+      if (this.r.failures.length < LIMITS.failures) {
+        this.r.failures.push(f);
+        this.kept.add(f);
+      } else this.r.dropped.failures++;
     }
     this.failedBuildingClaimed = true;
     const f = this.lastFailure;
-    if (f && this.lastFailureRecuts < 3 && this.r.failures.includes(f)) this.cutExcerpt(f);
+    if (f && this.lastFailureRecuts < 3 && this.kept.has(f)) this.cutExcerpt(f);
   }
 
   private onDone(name: string, image: string): void {
-    if (this.r.done.length < LIMITS.done) this.r.done.push({ name, image });
+    if (this.budget.take('done', name)) this.r.done.push({ name, image });
     else this.r.dropped.done++;
     this.closeStage('success');
     const c = this.chain;
@@ -1049,9 +1237,14 @@ export class BuildStreamParser {
     this.closeChain('success');
   }
 
+  private countDroppedFailure(): void {
+    this.r.dropped.failed++;
+  }
+
   private cutExcerpt(f: ParsedFailure): void {
     if (f === this.lastFailure) this.lastFailureRecuts++;
-    let lines = this.tail.lines(LIMITS.excerptLines, LIMITS.excerptLineChars, isSeparatorLine);
+    // Whole lines to find the error in (docker's error lines end with the exit code, past any excerpt cap).
+    let lines = this.tail.lines(LIMITS.excerptLines, LIMITS.lineBytes, isSeparatorLine);
     if (f.stage !== null && f.stageIndex !== null) {
       // Lines of earlier stages only hide the failing stage's own output.
       const marker = `${f.stageIndex}/${f.stageCount ?? ''} `;
@@ -1063,14 +1256,16 @@ export class BuildStreamParser {
         }
       }
     }
-    f.excerpt = lines;
+    f.excerpt = this.light.has(f) ? [] : lines.map((l) => detach(capText(l, LIMITS.excerptLineChars)));
     const markerAt = lines.findIndex((l) => l.includes('💣'));
     const before = markerAt >= 0 ? lines.slice(0, markerAt) : lines;
     const docker = before.filter((l) =>
       /(?:^#\d+\s+(?:\d+(?:\.\d+)?\s+)?ERROR\b|^ERROR:|^error:)/.test(l.trim()),
     );
-    if (docker.length > 0) f.dockerErrors = docker.slice(-LIMITS.dockerErrors);
-    f.error = summarizeError(f, before);
+    if (docker.length > 0)
+      f.dockerErrors = docker.slice(-LIMITS.dockerErrors).map((l) => detach(capText(l, LIMITS.errorChars)));
+    const error = summarizeError(f, before);
+    f.error = error === null ? null : detach(error);
   }
 }
 

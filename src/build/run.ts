@@ -4,9 +4,24 @@
 // stage) and through the stream parser.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import {
+  accessSync,
+  closeSync,
+  constants as fsConstants,
+  existsSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { printable, quoteValue } from '../errors.js';
 
 export interface StreamEventLike {
   kind: string;
@@ -51,6 +66,29 @@ const MAX_READ_BYTES = 1024 * 1024;
 const SHOW_AFTER_CANCEL_BYTES = 1024 * 1024;
 /** How long to wait for more output when the build is quiet. */
 const IDLE_POLL_MS = 25;
+
+/**
+ * Creates console.log afresh: never through a link, never into a file an earlier run left (a log-dir reused
+ * on a persistent runner), whatever it is. Returns the descriptor the build writes to, and what was there.
+ */
+function createConsoleLog(file: string): { fd: number; replaced: string | null } {
+  const { O_WRONLY, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW } = fsConstants;
+  const flags = O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW;
+  let replaced: string | null = null;
+  // Bounded: something that keeps recreating the file between unlink and open is an error, not a loop.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { fd: openSync(file, flags, 0o644), replaced };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 2) throw err;
+    }
+    const st = lstatSync(file);
+    if (st.isSymbolicLink()) replaced = `a symlink to ${readlinkSync(file)}`;
+    else replaced = st.isFile() ? 'a file' : 'not a regular file';
+    // A folder is not removed: unlink fails (EISDIR) and the build does not start, with that reason.
+    unlinkSync(file);
+  }
+}
 
 function newToken(): string {
   return randomBytes(16).toString('hex');
@@ -123,10 +161,25 @@ export class BuildProcess {
     };
 
     let logFd: number;
+    let reader: FileHandle;
     try {
-      logFd = openSync(opts.consoleLogPath, 'w');
+      const created = createConsoleLog(opts.consoleLogPath);
+      logFd = created.fd;
+      if (created.replaced !== null) {
+        out(
+          `[jetson-build-action] ${opts.consoleLogPath} is from an earlier run (${created.replaced}): replaced it with a new file; nothing was written through it.\n`,
+        );
+      }
     } catch (err) {
       return this.result(null, null, `could not create ${opts.consoleLogPath}: ${(err as Error).message}`);
+    }
+    try {
+      // Opened before the build starts: a build that swaps console.log for a link later cannot redirect
+      // what the action reads into the job log.
+      reader = await open(opts.consoleLogPath, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+    } catch (err) {
+      closeSync(logFd);
+      return this.result(null, null, `could not read ${opts.consoleLogPath}: ${(err as Error).message}`);
     }
     marker([`::stop-commands::${token}`]);
 
@@ -148,7 +201,7 @@ export class BuildProcess {
       this.child = child;
       child.once('error', (err: NodeJS.ErrnoException) => {
         // Only spawn failures arrive here before 'close'; later errors (a failed kill) are harmless.
-        if (child.pid === undefined) startError = describeSpawnError(opts.command, err);
+        if (child.pid === undefined) startError = describeSpawnError(opts.command, err, opts);
       });
       if (child.pid !== undefined) opts.onSpawn?.(child.pid);
       child.once('close', (code, signal) => resolve({ code, signal }));
@@ -169,7 +222,6 @@ export class BuildProcess {
       }
     });
 
-    const reader = await open(opts.consoleLogPath, 'r');
     let position = 0;
     let size = MIN_READ_BYTES;
     try {
@@ -306,13 +358,118 @@ export function processGroupAlive(pgid: number): boolean {
   return false;
 }
 
-function describeSpawnError(command: string, err: NodeJS.ErrnoException): string {
-  switch (err.code) {
-    case 'ENOENT':
-      return `could not start '${command}': command not found (install jetson-containers with its install.sh, or set the 'jetson-containers' input to the path of a clone's jetson-containers or build.sh)`;
-    case 'EACCES':
-      return `could not start '${command}': permission denied (is it executable? chmod +x)`;
-    default:
-      return `could not start '${command}': ${err.message}`;
+/**
+ * Why a command could not be started, in words a person can act on. spawn says ENOENT both when there is no
+ * such command and when the file exists but its `#!` interpreter does not (the kernel reports the missing
+ * interpreter as a missing file), and EACCES for a file that is not executable and for a directory. So the
+ * file is looked at: resolved as spawn resolves it (a path against `cwd`, a bare name on the child's PATH),
+ * then its first line read.
+ */
+function describeSpawnError(
+  command: string,
+  err: NodeJS.ErrnoException,
+  where: { cwd: string; env: NodeJS.ProcessEnv },
+): string {
+  const start = `could not start '${printable(command)}'`;
+  const install =
+    "install jetson-containers with its install.sh, or set the 'jetson-containers' input to the path of a clone's jetson-containers or build.sh";
+  if (err.code !== 'ENOENT' && err.code !== 'EACCES' && err.code !== 'ENOEXEC') {
+    return `${start}: ${printable(err.message)}`;
+  }
+  if (!isDirectory(where.cwd)) {
+    return `${start}: its working directory '${printable(where.cwd)}' does not exist`;
+  }
+  const file = resolveCommandFile(command, where);
+  if (file === null) {
+    return command.includes('/')
+      ? `${start}: command not found, there is no such file (${install})`
+      : `${start}: command not found on the PATH (${install})`;
+  }
+  const what = file === command ? start : `${start} (${printable(file)})`;
+  if (isDirectory(file)) return `${what}: it is a directory, not a program`;
+  const head = readHead(file);
+  const shebang =
+    head !== null && head.subarray(0, 2).toString('latin1') === '#!' ? parseShebang(head) : null;
+  if (err.code === 'ENOEXEC') {
+    return `${what}: it is neither a program for this system nor a script starting with a #! line (exec format error)`;
+  }
+  if (err.code === 'EACCES') {
+    if (!isExecutable(file)) return `${what}: permission denied: the file is not executable (chmod +x it)`;
+    if (shebang !== null && shebang.interpreter !== '' && !isExecutable(shebang.interpreter)) {
+      return `${what}: permission denied: its interpreter '${printable(shebang.interpreter)}' named on the #! line is not executable`;
+    }
+    return `${what}: permission denied (is it on a file system mounted noexec?)`;
+  }
+  // ENOENT, yet the file is there: something the kernel needs to run it is not.
+  if (shebang !== null) {
+    if (shebang.crlf) {
+      return `${what}: its #! line ends with a carriage return (the file has Windows CRLF line endings), so the kernel looks for the interpreter ${quoteValue(shebang.interpreter)}, which does not exist; convert the file to LF line endings (dos2unix or git's core.autocrlf=false)`;
+    }
+    if (shebang.interpreter === '') return `${what}: its #! line names no interpreter`;
+    if (!existsSync(shebang.interpreter)) {
+      return `${what}: its interpreter '${printable(shebang.interpreter)}' named on the #! line does not exist`;
+    }
+    return `${what}: its interpreter '${printable(shebang.interpreter)}' named on the #! line could not be started (built for another system?)`;
+  }
+  if (head !== null && head.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))) {
+    return `${what}: the program's loader (its ELF interpreter) is missing: was it built for another architecture or C library?`;
+  }
+  return `${what}: the file exists but the system reports it missing (${printable(err.message)})`;
+}
+
+/** The file spawn would run: `command` against `cwd` if it holds a '/', else the first match on the child's PATH. */
+function resolveCommandFile(command: string, where: { cwd: string; env: NodeJS.ProcessEnv }): string | null {
+  if (command.includes('/')) {
+    const file = path.resolve(where.cwd, command);
+    return existsSync(file) ? file : null;
+  }
+  for (const dir of (where.env.PATH ?? '').split(':')) {
+    // An empty PATH entry means the current directory, as for execvp.
+    const file = path.resolve(where.cwd, dir, command);
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+/**
+ * The interpreter of a `#!` line as Linux reads it: after `#!` and blanks, up to the next blank or the end
+ * of the line. A CR is not a blank to the kernel, so `#!/bin/bash\r` names `/bin/bash\r`.
+ */
+function parseShebang(head: Buffer): { interpreter: string; crlf: boolean } {
+  const text = head.toString('utf8');
+  const eol = text.indexOf('\n');
+  const line = (eol < 0 ? text : text.slice(0, eol)).slice(2);
+  const interpreter = line.replace(/^[ \t]+/, '').split(/[ \t]/)[0] ?? '';
+  return { interpreter, crlf: interpreter.endsWith('\r') };
+}
+
+/** The first 256 bytes of a file (what the kernel reads to find a #! line), or null. */
+function readHead(file: string): Buffer | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(256);
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, fsConstants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
   }
 }

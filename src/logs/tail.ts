@@ -1,6 +1,7 @@
 // The tail of the failing stage's log (or of console.log) as a text file to attach to a Discord message.
 // Reads only the last bytes through a file handle: stage logs can be hundreds of MB.
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutgoingFile } from '../notify/types.js';
 
@@ -17,19 +18,33 @@ export function stripAnsi(text: string): string {
 }
 
 /**
- * The last `maxBytes` bytes of a file, starting after the first line break in them (so the text starts at a
- * line boundary and never inside a UTF-8 character), or null when the file is missing or empty.
+ * Whether the file open as `fd` lies inside `dir`. Asked of the open descriptor (/proc/self/fd), not of the
+ * path, so a link swapped in between cannot fool it; without /proc, the path's real location is checked.
  */
-async function readTail(file: string, maxBytes: number): Promise<Buffer | null> {
+async function openedWithin(fd: number, file: string, dir: string): Promise<boolean> {
+  const real = await readlink(`/proc/self/fd/${fd}`).catch(() => realpath(file).catch(() => null));
+  const root = await realpath(dir).catch(() => null);
+  if (real === null || root === null) return false;
+  return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+/**
+ * The last `maxBytes` bytes of a file, starting after the first line break in them (so the text starts at a
+ * line boundary and never inside a UTF-8 character), or null when the file is missing, empty, a symlink
+ * (the build writes the log folder and could point a log at /etc/shadow or $GITHUB_ENV: never followed),
+ * or outside `within`.
+ */
+async function readTail(file: string, maxBytes: number, within: string | null): Promise<Buffer | null> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch {
     return null;
   }
   try {
     const st = await handle.stat();
     if (!st.isFile() || st.size === 0) return null;
+    if (within !== null && !(await openedWithin(handle.fd, file, within))) return null;
     const length = Math.min(st.size, maxBytes);
     const start = st.size - length;
     const buf = Buffer.alloc(length);
@@ -83,11 +98,13 @@ export async function readLogTail(opts: {
   failureLogFile: string | null;
   consoleLog: string;
   maxBytes?: number;
+  /** Read only files inside this folder (the log folder): the failing stage's path comes from the build. */
+  within?: string;
 }): Promise<OutgoingFile | null> {
   const maxBytes = Math.max(1, Math.min(Math.floor(opts.maxBytes ?? DEFAULT_TAIL_BYTES), MAX_TAIL_BYTES));
   const candidates = opts.failureLogFile ? [opts.failureLogFile, opts.consoleLog] : [opts.consoleLog];
   for (const file of candidates) {
-    const raw = await readTail(file, maxBytes);
+    const raw = await readTail(file, maxBytes, opts.within ?? null);
     if (!raw) continue;
     // Stripping only shortens the text, but invalid UTF-8 decodes to 3-byte U+FFFD: fit again.
     const data = fitBytes(stripAnsi(raw.toString('utf8')), maxBytes);

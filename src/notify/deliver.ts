@@ -3,11 +3,12 @@
 // signing, and one clear outcome per target. Imported lazily (only when there is a target); it never throws.
 import { undeliveredResult } from './result.js';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
-import { scrub } from '../secrets.js';
+import { scrub, scrubBytes, scrubDeep } from '../secrets.js';
 import { signHeaders } from './sign.js';
-import type { DeliveryResult, RenderedMessage, Target } from './types.js';
+import type { DeliveryFate, DeliveryResult, FateRecord, RenderedMessage, Target } from './types.js';
 
 export interface DeliveryJob {
   target: Target;
@@ -44,6 +45,16 @@ export interface DeliverOptions {
   newId?: (target: Target) => string;
   /** Called as each target finishes (delivered or not), before deliverAll resolves. */
   onResult?: (result: DeliveryResult) => void;
+  /**
+   * Called each time a target's fate changes (see DeliveryFate), synchronously: `sending` is reported before the
+   * first byte of an attempt is written, so a caller that records it can never under-report what went out.
+   */
+  onFate?: (target: Target, record: FateRecord) => void;
+  /**
+   * Once aborted, no new attempt or retry starts (a retry-wait ends at once); attempts already on the wire
+   * run to their answer or their own timeout, and are recorded.
+   */
+  stop?: AbortSignal;
 }
 
 export const ACTION_NAME = 'jetson-build-action';
@@ -73,6 +84,8 @@ export async function deliverAll(
 ): Promise<DeliveryResult[]> {
   const defaults = userAgents(opts);
   const ownDispatcher = opts.dispatcher ? null : new EnvHttpProxyAgent();
+  const stop = opts.stop ?? new AbortController().signal;
+  const sleep = opts.sleep;
   const ctx: Context = {
     deadlineAt: Date.now() + opts.deadlineMs,
     deadlineMs: opts.deadlineMs,
@@ -80,12 +93,20 @@ export async function deliverAll(
     userAgent: opts.userAgent ?? defaults.generic,
     discordUserAgent: opts.discordUserAgent ?? defaults.discord,
     log: opts.log ?? (() => {}),
-    sleep: opts.sleep ?? defaultSleep,
+    sleep: sleep ? (ms) => raceStop(sleep(ms), stop) : (ms) => defaultSleep(ms, stop),
     random: opts.random ?? Math.random,
     backoffBaseMs: opts.backoffBaseMs ?? 1000,
     backoffCapMs: opts.backoffCapMs ?? 30_000,
     maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024,
     newId: opts.newId ?? (() => `msg_${randomUUID().replaceAll('-', '')}`),
+    onFate: (target, record) => {
+      try {
+        opts.onFate?.(target, record);
+      } catch {
+        // A reporting hook must not change the outcome.
+      }
+    },
+    stop,
   };
   try {
     return await Promise.all(
@@ -117,6 +138,8 @@ interface Context {
   backoffCapMs: number;
   maxResponseBytes: number;
   newId: (target: Target) => string;
+  onFate: (target: Target, record: FateRecord) => void;
+  stop: AbortSignal;
 }
 
 /** What one attempt came to. */
@@ -135,21 +158,51 @@ async function deliverOne(job: DeliveryJob, ctx: Context): Promise<DeliveryResul
     result.durationMs = Date.now() - started;
     return result;
   };
+  const record = (fate: DeliveryFate): void =>
+    ctx.onFate(target, {
+      fate,
+      attempts: result.attempts,
+      httpStatus: result.httpStatus,
+      messageId: result.messageId,
+    });
+  // Whether the last attempt may have delivered without us seeing the answer: it started writing the request
+  // and then got no answer at all. An HTTP answer, or a failure before the request started, cannot have.
+  let lastMaybeLanded = false;
+  let lastFailure: string | null = null;
+  /** The end of the story for an undelivered target: its last fate, then its result. */
+  const fail = (error: string): DeliveryResult => {
+    if (result.attempts > 0) record(lastMaybeLanded ? 'unknown' : 'failed');
+    return finish(error);
+  };
   try {
     const payload = encodeBody(target, job.message);
     const id = ctx.newId(target);
     const maxAttempts = target.retries + 1;
     while (true) {
+      if (ctx.stop.aborted) {
+        // The fate stays what it was (nothing, or retry-wait): the caller may safely send it again.
+        return finish(
+          lastFailure === null
+            ? 'not sent: the step is being cancelled'
+            : `not retried: the step is being cancelled (last: ${lastFailure})`,
+        );
+      }
       const remaining = ctx.deadlineAt - Date.now();
       if (remaining <= 0) {
-        return finish(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`);
+        return fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`);
       }
       result.attempts += 1;
       const timeoutMs = Math.min(target.timeoutMs, remaining);
-      const outcome = await attempt(target, payload, id, timeoutMs, ctx);
+      let started = false;
+      const outcome = await attempt(target, payload, id, timeoutMs, ctx, () => {
+        started = true;
+        record('sending');
+      });
+      lastMaybeLanded = started && outcome.kind === 'network';
       if (outcome.kind !== 'network') result.httpStatus = outcome.status;
       if (outcome.kind === 'delivered') {
         result.messageId = outcome.messageId;
+        record('delivered');
         return finish(null);
       }
       const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
@@ -158,7 +211,7 @@ async function deliverOne(job: DeliveryJob, ctx: Context): Promise<DeliveryResul
       if (outcome.kind === 'network' && outcome.timedOut) {
         if (timeoutMs < target.timeoutMs) {
           // The attempt was cut short by the overall deadline, not by its own timeout.
-          return finish(
+          return fail(
             `gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`,
           );
         }
@@ -168,8 +221,16 @@ async function deliverOne(job: DeliveryJob, ctx: Context): Promise<DeliveryResul
       } else {
         failure = `HTTP ${outcome.status}: ${outcome.detail}`;
       }
-      if (!outcome.retry) return finish(failure);
-      if (result.attempts >= maxAttempts) return finish(`${failure} ${attemptsNote}`);
+      lastFailure = failure;
+      if (!outcome.retry) return fail(failure);
+      if (lastMaybeLanded && target.format === 'discord') {
+        // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
+        // have posted the message, and sending it again could post it twice. At most once, said plainly.
+        return fail(
+          `${failure}; not retried: the request was sent and may have been delivered (Discord cannot drop a repeated message) ${attemptsNote}`,
+        );
+      }
+      if (result.attempts >= maxAttempts) return fail(`${failure} ${attemptsNote}`);
 
       const serverDelayMs = outcome.kind === 'http' ? outcome.serverDelayMs : null;
       const backoffMs = Math.floor(
@@ -182,15 +243,17 @@ async function deliverOne(job: DeliveryJob, ctx: Context): Promise<DeliveryResul
         const deadline = formatDeadline(ctx.deadlineMs);
         if (serverDelayMs !== null) {
           const verb = serverDelayMs > ctx.deadlineMs ? 'exceeds' : 'would pass';
-          return finish(
+          return fail(
             `gave up: Retry-After ${formatSeconds(serverDelayMs)} ${verb} the ${deadline} deadline ` +
               `(HTTP ${result.httpStatus}, ${plural(result.attempts, 'attempt')})`,
           );
         }
-        return finish(
+        return fail(
           `gave up: the ${deadline} deadline was reached after ${attemptsNote.slice(1, -1)} (last: ${failure})`,
         );
       }
+      // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
+      record('retry-wait');
       ctx.log(
         `${target.source}: attempt ${result.attempts} failed (${scrub(failure)}); retrying in ${formatSeconds(waitMs)}`,
       );
@@ -220,6 +283,7 @@ async function attempt(
   id: string,
   timeoutMs: number,
   ctx: Context,
+  onStart: () => void,
 ): Promise<Outcome> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error('attempt timed out')), timeoutMs);
@@ -231,7 +295,7 @@ async function attempt(
         method: target.method,
         headers,
         body: payload.bytes ?? undefined,
-        dispatcher: ctx.dispatcher,
+        dispatcher: watchStart(ctx.dispatcher, onStart),
         signal: controller.signal,
       });
     } catch (err) {
@@ -249,6 +313,57 @@ async function attempt(
     return httpOutcome(target, status, response.headers, text);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * The dispatcher with a hook on the moment the request is handed to a connected socket, just before its first
+ * byte is written (undici's onRequestStart). Errors before it (DNS, refused, connect timeout, TLS, a proxy
+ * tunnel that failed) mean nothing was sent, so sending again cannot duplicate the message.
+ */
+function watchStart(dispatcher: Dispatcher, onStart: () => void): Dispatcher {
+  return dispatcher.compose(
+    (dispatch) => (options, handler) => dispatch(options, new StartWatch(handler, onStart)),
+  );
+}
+
+class StartWatch implements Dispatcher.DispatchHandler {
+  private announced = false;
+  constructor(
+    private readonly inner: Dispatcher.DispatchHandler,
+    private readonly onStart: () => void,
+  ) {}
+  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
+    if (!this.announced) {
+      this.announced = true;
+      this.onStart();
+    }
+    this.inner.onRequestStart?.(controller, context);
+  }
+  onRequestUpgrade(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+    socket: Duplex,
+  ): void {
+    this.inner.onRequestUpgrade?.(controller, statusCode, headers, socket);
+  }
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+    statusMessage?: string,
+  ): void {
+    this.inner.onResponseStart?.(controller, statusCode, headers, statusMessage);
+  }
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.inner.onResponseData?.(controller, chunk);
+  }
+  onResponseEnd(controller: Dispatcher.DispatchController, trailers: IncomingHttpHeaders): void {
+    this.inner.onResponseEnd?.(controller, trailers);
+  }
+  onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
+    this.inner.onResponseError?.(controller, error);
   }
 }
 
@@ -434,22 +549,27 @@ function headerValue(headers: Dispatcher.ResponseData['headers'], name: string):
 
 // ---------------------------------------------------------------------------------------------- body
 
-/** The exact bytes to send (signed as they are): JSON, multipart with files, or nothing for GET/DELETE. */
+/**
+ * The exact bytes to send (signed as they are): JSON, multipart with files, or nothing for GET/DELETE.
+ * Every byte that leaves goes through the secret scrubber here, so no renderer or caller can forget it: the
+ * JSON structurally (before escaping could hide a secret holding `"` or `\`), files and their names as bytes.
+ */
 function encodeBody(target: Target, message: RenderedMessage): Payload {
   if (target.method === 'GET' || target.method === 'DELETE') return { bytes: null, contentType: null };
   if (message.files.length === 0) {
-    return { bytes: Buffer.from(toJson(message.body), 'utf8'), contentType: 'application/json' };
+    return { bytes: Buffer.from(toJson(scrubDeep(message.body)), 'utf8'), contentType: 'application/json' };
   }
-  let body = message.body;
+  const files = message.files.map((f) => ({ ...f, name: scrub(f.name), data: scrubBytes(f.data) }));
+  let body = scrubDeep(message.body);
   if (isRecord(body) && body.attachments === undefined) {
-    body = { ...body, attachments: message.files.map((f, i) => ({ id: i, filename: f.name })) };
+    body = { ...body, attachments: files.map((f, i) => ({ id: i, filename: f.name })) };
   }
   const parts: { headers: string; data: Buffer }[] = [
     {
       headers: 'Content-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json',
       data: Buffer.from(toJson(body), 'utf8'),
     },
-    ...message.files.map((file, i) => ({
+    ...files.map((file, i) => ({
       headers:
         `Content-Disposition: form-data; name="files[${i}]"; filename="${escapeFilename(file.name)}"\r\n` +
         `Content-Type: ${file.contentType.replace(/[\r\n]/g, '') || 'application/octet-stream'}`,
@@ -513,8 +633,31 @@ export function formatDeadline(ms: number): string {
   return ms % 60_000 === 0 ? `${ms / 60_000} min` : formatSeconds(ms);
 }
 
-function defaultSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `stop` is aborted (the timer is cleared: nothing keeps the process alive). */
+function defaultSleep(ms: number, stop: AbortSignal): Promise<void> {
+  if (stop.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      stop.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    stop.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** An injected sleep that a stop still cuts short. */
+function raceStop(wait: Promise<void>, stop: AbortSignal): Promise<void> {
+  if (stop.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stop.removeEventListener('abort', done);
+      resolve();
+    };
+    stop.addEventListener('abort', done, { once: true });
+    wait.then(done, done);
+  });
 }
 
 async function closeQuietly(dispatcher: Dispatcher): Promise<void> {

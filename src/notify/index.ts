@@ -1,21 +1,50 @@
 // Notification orchestrator: pick the targets for an outcome, render a message per target (the caller's
 // renderer), deliver them all, report per target. It knows nothing of what is reported, and loads the HTTP
 // client only when there is somewhere to send to.
-import { scrub } from '../secrets.js';
+import { maskUrl, scrub, scrubDeep } from '../secrets.js';
 import { undeliveredResult } from './result.js';
 import type { DeliverOptions } from './deliver.js';
 import { selectTargets, type BuildStatus } from './targets.js';
-import type { DeliveryResult, NotifySettings, RenderedMessage, Target } from './types.js';
+import type { DeliveryResult, FateRecord, NotifySettings, RenderedMessage, Target } from './types.js';
 
 export { selectTargets, resolveNotifySettings, normalizeDiscordUrl } from './targets.js';
 
 export type RenderFn = (target: Target) => RenderedMessage | Promise<RenderedMessage>;
 /** Delivery options; `deadlineMs` defaults to the settings' deadline. */
-export type NotifyOptions = Partial<DeliverOptions>;
+export type NotifyOptions = Partial<DeliverOptions> & {
+  /**
+   * What an earlier, interrupted delivery of this same notification recorded per target source (the main
+   * step's fates, for post). `delivered` is not sent again; an unknown outcome is not sent again to Discord,
+   * which cannot drop a duplicate, and is sent again elsewhere (same webhook-id: the receiver can). Anything
+   * else (never started, retry-wait, failed) is sent.
+   */
+  previous?: Readonly<Record<string, FateRecord>>;
+};
 
 export interface NotifyOutcome {
+  /** Every target for the outcome, in target order: sent now, delivered before, or withheld. */
   results: DeliveryResult[];
+  /** Not delivered, and not withheld. */
   failed: DeliveryResult[];
+  /** Not sent again because an earlier attempt may have landed and the target cannot de-duplicate. */
+  withheld: DeliveryResult[];
+}
+
+export const WITHHELD_ERROR =
+  'outcome unknown: the main step was stopped while sending it; not sent again (Discord cannot drop a duplicate)';
+
+/** What to do with one target given its earlier fate. */
+export function resumeAction(target: Target, previous: FateRecord | undefined): 'send' | 'keep' | 'withhold' {
+  switch (previous?.fate) {
+    case 'delivered':
+      return 'keep';
+    case 'sending':
+    case 'unknown':
+      // Discord's execute-webhook has no idempotency key: a second request is a second message.
+      return target.format === 'discord' ? 'withhold' : 'send';
+    default:
+      return 'send';
+  }
 }
 
 /**
@@ -30,13 +59,27 @@ export async function notify(
 ): Promise<NotifyOutcome> {
   const started = Date.now();
   const targets = selectTargets(settings.targets, subject.status);
-  if (targets.length === 0) return { results: [], failed: [] };
+  if (targets.length === 0) return { results: [], failed: [], withheld: [] };
+  const { previous, ...deliverOpts } = opts;
 
   const results: (DeliveryResult | null)[] = [];
+  const withheld: DeliveryResult[] = [];
   const jobs: { index: number; target: Target; message: RenderedMessage }[] = [];
-  type Rendered = { ok: true; message: RenderedMessage } | { ok: false; error: string };
+  type Rendered =
+    | { ok: true; message: RenderedMessage }
+    | { ok: false; error: string }
+    | { ok: 'done'; result: DeliveryResult };
   const rendered = await Promise.all(
     targets.map(async (target): Promise<Rendered> => {
+      const before = previous?.[target.source];
+      const action = resumeAction(target, before);
+      if (action === 'keep' && before) return { ok: 'done', result: keptResult(target, before) };
+      if (action === 'withhold' && before) {
+        const result = { ...undeliveredResult(target, WITHHELD_ERROR), attempts: before.attempts };
+        result.httpStatus = before.httpStatus;
+        withheld.push(result);
+        return { ok: 'done', result };
+      }
       try {
         return { ok: true, message: await render(target) };
       } catch (err) {
@@ -46,7 +89,9 @@ export async function notify(
   );
   rendered.forEach((r, index) => {
     const target = targets[index] as Target;
-    if (r.ok) {
+    if (r.ok === 'done') {
+      results.push(r.result);
+    } else if (r.ok) {
       jobs.push({ index, target, message: r.message });
       results.push(null);
     } else {
@@ -58,7 +103,7 @@ export async function notify(
     const deadlineMs = Math.max(0, (opts.deadlineMs ?? settings.deadlineMs) - (Date.now() - started));
     try {
       const { deliverAll } = await import('./deliver.js');
-      const delivered = await deliverAll(jobs, { ...opts, deadlineMs });
+      const delivered = await deliverAll(jobs, { ...deliverOpts, deadlineMs });
       delivered.forEach((result, i) => {
         results[(jobs[i] as { index: number }).index] = result;
       });
@@ -69,7 +114,22 @@ export async function notify(
     }
   }
   const all = results.filter((r): r is DeliveryResult => r !== null);
-  return { results: all, failed: all.filter((r) => !r.delivered) };
+  return { results: all, failed: all.filter((r) => !r.delivered && !withheld.includes(r)), withheld };
+}
+
+/** A target delivered earlier, as it was then: it appears in the outputs without being sent again. */
+function keptResult(target: Target, before: FateRecord): DeliveryResult {
+  return {
+    source: target.source,
+    url: maskUrl(target.url),
+    format: target.format,
+    delivered: true,
+    httpStatus: before.httpStatus,
+    attempts: before.attempts,
+    error: null,
+    messageId: before.messageId,
+    durationMs: 0,
+  };
 }
 
 function failedResult(target: Target, error: string): DeliveryResult {
@@ -93,5 +153,5 @@ export function notificationOutputs(results: readonly DeliveryResult[]): {
   messageId: string;
 } {
   const messageId = results.find((r) => r.format === 'discord' && r.messageId)?.messageId ?? '';
-  return { notifications: scrub(JSON.stringify(results)), messageId };
+  return { notifications: scrub(JSON.stringify(scrubDeep(results))), messageId: scrub(messageId) };
 }

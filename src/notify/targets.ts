@@ -4,7 +4,7 @@
 import { parseBoolean } from '../inputs.js';
 import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
-import { registerSecret, registerSecretUrl, scrub } from '../secrets.js';
+import { registerCredential, registerSecret, registerSecretUrl, scrub } from '../secrets.js';
 import { isBase64 } from './sign.js';
 import type {
   DiscordOptions,
@@ -135,7 +135,7 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
   for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
     registerUrlLike(envValue(name));
   }
-  registerSecret(input('webhook-secret'));
+  registerCredential(input('webhook-secret'));
   const headersText = input('webhook-headers');
   const webhooksText = input('webhooks');
   const parsedHeaders = headersText
@@ -209,14 +209,14 @@ function registerHeaderValues(headers: unknown): void {
 function registerEntrySecrets(entry: unknown): void {
   if (!isPlainObject(entry)) return;
   if (typeof entry.url === 'string') registerSecretUrl(entry.url.trim());
-  if (isScalar(entry.secret)) registerSecret(String(entry.secret));
+  if (isScalar(entry.secret)) registerCredential(String(entry.secret));
   registerHeaderValues(entry.headers);
   const auth = entry['basic-auth'];
   if (typeof auth === 'string') {
     registerSecret(auth);
-    registerSecret(auth.slice(auth.indexOf(':') + 1));
+    registerCredential(auth.slice(auth.indexOf(':') + 1));
   } else if (isPlainObject(auth) && isScalar(auth.password)) {
-    registerSecret(String(auth.password));
+    registerCredential(String(auth.password));
   }
 }
 
@@ -347,7 +347,7 @@ function finishUrl(
   let basicAuth: Target['basicAuth'] = null;
   if (u.username || u.password) {
     basicAuth = { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
-    registerSecret(basicAuth.password);
+    registerCredential(basicAuth.password);
     u.username = '';
     u.password = '';
   }
@@ -448,7 +448,7 @@ function readBasicAuth(name: string, value: unknown): { username: string; passwo
   }
   if (username.includes(':')) throw new InputError(`${name}.username`, username, 'a user name without ":"');
   const auth = { username, password };
-  registerSecret(password);
+  registerCredential(password);
   registerSecret(basicToken(auth));
   return auth;
 }

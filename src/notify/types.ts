@@ -67,3 +67,26 @@ export interface DeliveryResult {
   messageId: string | null;
   durationMs: number;
 }
+
+/**
+ * Where one target's delivery stands, recorded as it changes so that a step stopped mid-delivery can tell the
+ * post step what is safe to send again:
+ * - `sending`: an attempt has started writing the request; it may have landed, its answer is not in yet.
+ * - `retry-wait`: the last attempt failed and the next one has not started; nothing is on the wire.
+ * - `delivered`: a 2xx answer (with the Discord message id).
+ * - `failed`: the last attempt certainly did not deliver and no retry follows — the server answered with an
+ *   error, or the request never started (DNS, connection refused, connect timeout, TLS).
+ * - `unknown`: the last attempt was sent but never answered (timed out, connection lost) and no retry follows.
+ * No record at all: no attempt was made.
+ */
+export type DeliveryFate = 'sending' | 'retry-wait' | 'delivered' | 'failed' | 'unknown';
+
+export interface FateRecord {
+  fate: DeliveryFate;
+  /** Attempts started so far. */
+  attempts: number;
+  /** The last HTTP status seen, if any. */
+  httpStatus: number | null;
+  /** The Discord message id, once delivered to Discord. */
+  messageId: string | null;
+}

@@ -64,6 +64,8 @@ export interface RunActionOptions {
   cancelOn?: Promise<unknown>;
   /** Kill main outright (SIGKILL, no SIGINT first) once stdout contains this text. */
   killWhen?: string;
+  /** Kill main outright (SIGKILL, no SIGINT first) when this promise resolves (e.g. mid-request). */
+  killOn?: Promise<unknown>;
   timeoutMs?: number;
   skipPost?: boolean;
   entry?: string;
@@ -77,6 +79,7 @@ function runStep(
     cancelOn?: Promise<unknown>;
     cancelScale?: number;
     killWhen?: string;
+    killOn?: Promise<unknown>;
     timeoutMs: number;
   },
 ): Promise<StepResult> {
@@ -97,6 +100,11 @@ function runStep(
       timers.push(setTimeout(() => child.kill('SIGKILL'), 10000 * scale));
     };
     void opts.cancelOn?.then(cancelSequence);
+    void opts.killOn?.then(() => {
+      if (signalled) return;
+      signalled = true;
+      child.kill('SIGKILL');
+    });
     child.stdout.on('data', (c: Buffer) => {
       // Keep memory bounded for flood tests: the head and the tail of the log are what tests read.
       stdout = stdout.length > 4_000_000 ? stdout.slice(0, 1_000_000) + stdout.slice(-1_000_000) : stdout;
@@ -172,6 +180,7 @@ export async function runAction(opts: RunActionOptions): Promise<ActionRun> {
     cancelOn: opts.cancelOn,
     cancelScale: opts.cancelScale,
     killWhen: opts.killWhen,
+    killOn: opts.killOn,
     timeoutMs,
   });
   const state = parseCommandFile(readFileSync(env.GITHUB_STATE as string, 'utf8'));

@@ -1,0 +1,12 @@
+// The unit tests Stryker runs against each mutant: everything but the end-to-end runs of dist/ (they test the
+// bundle, not the mutated sources), the workflow/README checks and the optional real-upstream suite.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e-*.test.ts', 'test/workflows.test.ts', 'test/readme.test.ts'],
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});

@@ -153,8 +153,8 @@ function currentNeedles(): { text: string[]; bytes: Buffer[] } {
 function spans<N extends { length: number }>(
   list: readonly N[],
   find: (needle: N, from: number) => number,
+  found: [number, number][] = [],
 ): [number, number][] {
-  const found: [number, number][] = [];
   for (const needle of list) {
     for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1)) found.push([at, at + needle.length]);
   }
@@ -169,10 +169,37 @@ function spans<N extends { length: number }>(
   return merged;
 }
 
-/** Replaces every registered secret in `text` with `***`. */
+/** The shortest start of a secret that counts as the secret where a cut (`…`) ended it. */
+const MIN_CUT_PREFIX = MIN_SECRET_LENGTH;
+const CUT = '…';
+
+/**
+ * Where the parser or a renderer cut a long line (`…` marks the cut), a secret can stand there half: its start
+ * leaves as surely as the whole. The spans of such starts: the longest start of any secret just before a `…`.
+ */
+function cutSpans(text: string, secrets: readonly string[]): [number, number][] {
+  const found: [number, number][] = [];
+  for (let cut = text.indexOf(CUT); cut >= 0; cut = text.indexOf(CUT, cut + 1)) {
+    let best = 0;
+    for (const secret of secrets) {
+      for (let k = Math.min(secret.length - 1, cut); k > Math.max(best, MIN_CUT_PREFIX - 1); k--) {
+        if (text.startsWith(secret.slice(0, k), cut - k)) {
+          best = k;
+          break;
+        }
+      }
+    }
+    if (best > 0) found.push([cut - best, cut]);
+  }
+  return found;
+}
+
+/** Replaces every registered secret in `text` with `***`, and a secret's start cut off by `…`. */
 export function scrub(text: string): string {
-  if (registered.size === 0 || text.length < MIN_SECRET_LENGTH) return text;
-  const found = spans(currentNeedles().text, (s, from) => text.indexOf(s, from));
+  if (registered.size === 0 || text.length < MIN_CUT_PREFIX) return text;
+  const needlesText = currentNeedles().text;
+  const cuts = text.includes(CUT) ? cutSpans(text, needlesText) : [];
+  const found = spans(needlesText, (s, from) => text.indexOf(s, from), cuts);
   if (found.length === 0) return text;
   let out = '';
   let pos = 0;

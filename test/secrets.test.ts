@@ -93,6 +93,15 @@ describe('registerSecret: the forms a secret can take', () => {
     expect(scrub('signing with k3y9, ab')).toBe('signing with ***, ab');
   });
 
+  it('masks the start of a secret where a long line was cut (…), not other text before a cut', () => {
+    registerSecret('tok-0123456789abcdefghij');
+    expect(scrub('Authorization: tok-0123456789ab…')).toBe('Authorization: ***…');
+    expect(scrub('a line that was simply cut here…')).toBe('a line that was simply cut here…');
+    // Too short a start to say anything about the secret: left alone.
+    expect(scrub('see tok-0…')).toBe('see tok-0…');
+    expect(scrub('tok-0123456789abcdefghij and tok-012345…')).toBe('*** and ***…');
+  });
+
   it('masks only long words of a value with spaces that is not `<scheme> <credential>`', () => {
     registerSecret('Jetson nightly builds k8s-0f1e2d3c4b');
     expect(scrub('nightly builds: k8s-0f1e2d3c4b')).toBe('nightly builds: ***');

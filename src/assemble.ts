@@ -3,6 +3,7 @@ import path from 'node:path';
 import { decideOutcome } from './build/outcome.js';
 import type { ParseResult } from './build/parse.js';
 import type { RunResult } from './build/run.js';
+import { printableDeep } from './errors.js';
 import {
   REPORT_SCHEMA_VERSION,
   type BuildReport,
@@ -50,7 +51,8 @@ export function assembleReport(input: AssembleInput): BuildReport {
     skipErrors: build.skipErrors,
   });
   const durationSeconds = Math.max(0, Math.round((input.end.getTime() - input.start.getTime()) / 100) / 10);
-  return {
+  // The build's text is printed outside its fence from here on (messages, annotations): no raw control character.
+  return printableDeep({
     schemaVersion: REPORT_SCHEMA_VERSION,
     status: outcome.status,
     message: outcome.message,
@@ -86,7 +88,7 @@ export function assembleReport(input: AssembleInput): BuildReport {
       name: build.name,
       push: build.push,
     },
-  };
+  } satisfies BuildReport);
 }
 
 /**

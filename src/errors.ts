@@ -30,6 +30,22 @@ export function printable(text: string): string {
   return text.replace(CONTROL_ALL, escapeChar);
 }
 
+const CONTROL_BUT_TAB_ALL = new RegExp(CONTROL_BUT_TAB.source, 'g');
+
+/**
+ * Every string inside a JSON-like value with its control characters but TAB written as escapes. The report
+ * carries text from the build's output (errors, excerpt lines, stage and package names) that is printed outside
+ * the build's fence (messages, annotations, group titles): this is what makes that safe.
+ */
+export function printableDeep<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(CONTROL_BUT_TAB_ALL, escapeChar) as T;
+  if (Array.isArray(value)) return value.map((v) => printableDeep(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)])) as T;
+  }
+  return value;
+}
+
 /** A value quoted for a message: JSON string syntax, with DEL, C1 and U+2028/9 escaped too (JSON leaves those raw). */
 export function quoteValue(value: string): string {
   return printable(JSON.stringify(value));

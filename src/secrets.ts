@@ -104,17 +104,44 @@ export function secretForms(value: string): string[] {
   for (const form of [...forms]) {
     const plain = /%[0-9A-Fa-f]{2}/.test(form) ? safeDecode(form) : form;
     forms.add(plain);
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(plain)) forms.add(encodeURIComponent(plain));
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(plain)) {
+      const encoded = encodeURIComponent(plain);
+      // As other tools write it: lower-case hex, and Python's quote() that keeps '/'.
+      for (const e of [encoded, encoded.replace(/%2F/g, '/')]) {
+        forms.add(e);
+        forms.add(e.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()));
+      }
+    }
   }
-  for (const form of [...forms]) forms.add(JSON.stringify(form).slice(1, -1));
+  for (const base of bases) {
+    // A credential a tool encodes on its own (an auth header, a config file): base64 and base64url. Not for a
+    // value with a scheme word, a whsec_ key (its material is base64 already) or one that is base64 itself.
+    if (base.length < MIN_SECRET_LENGTH || /\s/.test(base) || base.startsWith(STANDARD_PREFIX)) continue;
+    if (printableBase64(base) !== null) continue;
+    const bytes = Buffer.from(base, 'utf8');
+    forms.add(bytes.toString('base64'));
+    forms.add(bytes.toString('base64url'));
+  }
+  for (const form of [...forms]) {
+    const json = JSON.stringify(form).slice(1, -1);
+    forms.add(json);
+    forms.add(json.replace(/\//g, '\\/')); // JSON writers that escape '/' (PHP, some loggers)
+  }
   return [...forms].filter((f) => f.length > 0);
 }
+
+/* eslint-disable no-control-regex -- the point is to find control characters */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/;
+/* eslint-enable no-control-regex */
 
 function add(form: string, minLength: number): void {
   if (form.length < minLength || registered.has(form)) return;
   registered.add(form);
   needles = null;
-  core.setSecret(form);
+  // `::add-mask::` prints the value on a job-log line of its own: no control character may ride along raw
+  // (the toolkit escapes only CR and LF). Such a value is masked by its pieces; it is scrubbed whole.
+  if (!CONTROL.test(form)) core.setSecret(form);
+  else for (const piece of form.split(CONTROL)) if (piece.length >= minLength) core.setSecret(piece);
 }
 
 /** The UTF-8 text of a canonical base64 value when it is printable (no control characters), else null. */
@@ -175,26 +202,37 @@ const CUT = '…';
 
 /**
  * Where the parser or a renderer cut a long line (`…` marks the cut), a secret can stand there half: its start
- * leaves as surely as the whole. The spans of such starts: the longest start of any secret just before a `…`.
+ * (or, where a line was kept by its end, its end) leaves as surely as the whole. The spans of such pieces: the
+ * longest start of any secret just before a `…`, and the longest end of one just after it.
  */
 function cutSpans(text: string, secrets: readonly string[]): [number, number][] {
   const found: [number, number][] = [];
   for (let cut = text.indexOf(CUT); cut >= 0; cut = text.indexOf(CUT, cut + 1)) {
-    let best = 0;
+    // The start of a secret just before the cut, and the end of one just after it (a line kept by its end).
+    let before = 0;
+    let after = 0;
+    const rest = text.length - cut - CUT.length;
     for (const secret of secrets) {
-      for (let k = Math.min(secret.length - 1, cut); k > Math.max(best, MIN_CUT_PREFIX - 1); k--) {
+      for (let k = Math.min(secret.length - 1, cut); k > Math.max(before, MIN_CUT_PREFIX - 1); k--) {
         if (text.startsWith(secret.slice(0, k), cut - k)) {
-          best = k;
+          before = k;
+          break;
+        }
+      }
+      for (let k = Math.min(secret.length - 1, rest); k > Math.max(after, MIN_CUT_PREFIX - 1); k--) {
+        if (text.startsWith(secret.slice(secret.length - k), cut + CUT.length)) {
+          after = k;
           break;
         }
       }
     }
-    if (best > 0) found.push([cut - best, cut]);
+    if (before > 0) found.push([cut - before, cut]);
+    if (after > 0) found.push([cut + CUT.length, cut + CUT.length + after]);
   }
   return found;
 }
 
-/** Replaces every registered secret in `text` with `***`, and a secret's start cut off by `…`. */
+/** Replaces every registered secret in `text` with `***`, and the piece of one a `…` cut off. */
 export function scrub(text: string): string {
   if (registered.size === 0 || text.length < MIN_CUT_PREFIX) return text;
   const needlesText = currentNeedles().text;

@@ -212,3 +212,42 @@ describe('state: pids post must never signal', () => {
     }
   });
 });
+
+describe('e2e: control characters the build prints stay inside the fence', () => {
+  /** The job-log lines outside every `::stop-commands::TOKEN` … `::TOKEN::` region. */
+  function unfenced(stdout: string): string[] {
+    const out: string[] = [];
+    let token: string | null = null;
+    for (const line of stdout.split('\n')) {
+      if (token !== null) {
+        if (line === `::${token}::`) token = null;
+        continue;
+      }
+      const open = /^::stop-commands::([0-9a-f]+)$/.exec(line);
+      if (open) token = open[1] as string;
+      else out.push(line);
+    }
+    return out;
+  }
+
+  it('the error line the report carries is printed with escapes, never raw NEL, CSI, DEL or BS', async () => {
+    const run = await runAction({
+      inputs: { packages: 'numpy' },
+      env: {
+        FAKE_JC_FAIL_STAGE: 'build-essential',
+        FAKE_JC_FAIL_ECHO: 'error: boom \u0085NEL \u009b2J \u007fDEL \u0008BS',
+      },
+      skipPost: true,
+    });
+    expect(run.main.code).toBe(1);
+    const outside = unfenced(run.main.stdout);
+    const mentions = outside.filter((l) => l.includes('boom'));
+    // The failure is told outside the fence (the message and the ::error annotation), escaped.
+    expect(mentions.length).toBeGreaterThanOrEqual(2);
+    for (const line of mentions) {
+      expect(line).toContain('error: boom \\u0085NEL \\u009b2J \\u007fDEL \\u0008BS');
+      // eslint-disable-next-line no-control-regex
+      expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  linkSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -191,6 +192,20 @@ describe('readLogTail and links', () => {
     });
     expect(tail?.name).toBe('05o5_numpy-tail.txt');
     expect(tail?.data.toString('utf8')).toBe('step 1\nERROR: failed to solve\n');
+  });
+
+  it('never reads a hard link the build made inside the log folder to a file outside it', async () => {
+    const secret = path.join(tmp, 'shadow-hard');
+    writeFileSync(secret, 'root:SECRET-HASH:19000\n');
+    const logDir = path.join(tmp, 'logs-hard');
+    mkdirSync(path.join(logDir, 'build'), { recursive: true });
+    const stageLog = path.join(logDir, 'build', '01o4_build-essential.txt');
+    linkSync(secret, stageLog);
+    const consoleLog = path.join(logDir, 'console.log');
+    writeFileSync(consoleLog, 'the console\n');
+    const tail = await readLogTail({ failureLogFile: stageLog, consoleLog, within: logDir });
+    // Falls back to the console log, never the linked file.
+    expect(tail?.data.toString('utf8')).toBe('the console\n');
   });
 });
 

@@ -150,7 +150,7 @@ describe('BuildProcess', () => {
       parser: new StageSpotter(),
       out,
     }).run();
-    expect(res.exitCode).toBeNull();
+    expect(res.exitCode).toBe(res.startError === null ? 0 : null);
     return res.startError;
   }
 
@@ -164,8 +164,22 @@ describe('BuildProcess', () => {
   it('says so when a #! line ends in a carriage return (a script saved with Windows line endings)', async () => {
     const err = await startError('crlf-tool', '#!/bin/bash\r\necho hi\r\n');
     expect(err).toBe(
-      `could not start '${path.join(dir, 'crlf-tool')}': its #! line ends with a carriage return (the file has Windows CRLF line endings), so the kernel looks for the interpreter "/bin/bash\\r", which does not exist; convert the file to LF line endings (dos2unix or git's core.autocrlf=false)`,
+      `could not start '${path.join(dir, 'crlf-tool')}': its #! line ends with a carriage return (the file has Windows CRLF line endings), so it names "/bin/bash\\r" instead of a program; convert the file to LF line endings (dos2unix, or git's core.autocrlf=false)`,
     );
+    // The form upstream's own jetson-containers script uses: env would only exit 127 with `bash\r` not found.
+    const viaEnv = await startError('crlf-env-tool', '#!/usr/bin/env bash\r\necho hi\r\n');
+    expect(viaEnv).toBe(
+      `could not start '${path.join(dir, 'crlf-env-tool')}': its #! line ends with a carriage return (the file has Windows CRLF line endings), so it names "/usr/bin/env bash\\r" instead of a program; convert the file to LF line endings (dos2unix, or git's core.autocrlf=false)`,
+    );
+  });
+
+  it('names the program a `#!/usr/bin/env NAME` line asks for when it is not on the PATH', async () => {
+    const err = await startError('env-py9-tool', '#!/usr/bin/env python9\nprint("hi")\n');
+    expect(err).toBe(
+      `could not start '${path.join(dir, 'env-py9-tool')}': its #! line runs 'python9' through env, and there is no 'python9' on the build's PATH`,
+    );
+    // A program that is there starts as usual.
+    expect(await startError('env-sh-tool', '#!/usr/bin/env -S sh -e\nexit 0\n')).toBeNull();
   });
 
   it('says a script is not executable, and that a directory is not a program', async () => {

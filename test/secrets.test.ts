@@ -102,6 +102,32 @@ describe('registerSecret: the forms a secret can take', () => {
     expect(scrub('tok-0123456789abcdefghij and tok-012345…')).toBe('*** and ***…');
   });
 
+  it('masks the end of a secret standing just after a cut (a line kept by its end)', () => {
+    registerSecret('tok-0123456789abcdefghij');
+    expect(scrub('…789abcdefghij was the token')).toBe('…*** was the token');
+  });
+
+  it('masks the encodings other tools print: lower-case hex, quote() keeping "/", JSON "\\/", base64', () => {
+    registerCredential('p@ss/E2e-w0rd!');
+    const forms = [
+      'p%40ss%2FE2e-w0rd!',
+      'p%40ss%2fE2e-w0rd!',
+      'p%40ss/E2e-w0rd!',
+      'p@ss\\/E2e-w0rd!',
+      Buffer.from('p@ss/E2e-w0rd!').toString('base64'),
+      Buffer.from('p@ss/E2e-w0rd!').toString('base64url'),
+    ];
+    for (const f of forms) expect(scrub(`auth ${f} end`), f).toBe('auth *** end');
+  });
+
+  it('never prints a control character of a secret on the ::add-mask:: line; scrubs the value whole', () => {
+    registerCredential('abc\u001b[2Jdefghi\u2028jklmno');
+    expect(masked.some((m) => /[\u001b\u2028]/.test(m))).toBe(false);
+    expect(masked).toContain('[2Jdefghi');
+    expect(masked).toContain('jklmno');
+    expect(scrub('x abc\u001b[2Jdefghi\u2028jklmno y')).toBe('x *** y');
+  });
+
   it('masks only long words of a value with spaces that is not `<scheme> <credential>`', () => {
     registerSecret('Jetson nightly builds k8s-0f1e2d3c4b');
     expect(scrub('nightly builds: k8s-0f1e2d3c4b')).toBe('nightly builds: ***');

@@ -96,7 +96,8 @@ function newToken(): string {
 
 /** Group titles are one line of plain text. */
 function groupTitle(title: string): string {
-  return title.replace(/[\r\n]+/g, ' ').slice(0, 200);
+  // Outside the fence: no control character of the build's output may reach this line raw.
+  return printable(title.replace(/[\r\n]+/g, ' ')).slice(0, 200);
 }
 
 export class BuildProcess {
@@ -183,9 +184,13 @@ export class BuildProcess {
     }
     marker([`::stop-commands::${token}`]);
 
-    let startError: string | null = null;
+    let startError: string | null = preflight(opts.command, opts);
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
       let child: ChildProcess;
+      if (startError !== null) {
+        resolve({ code: null, signal: null });
+        return;
+      }
       try {
         child = spawn(opts.command, opts.args, {
           cwd: opts.cwd,
@@ -402,9 +407,6 @@ function describeSpawnError(
   }
   // ENOENT, yet the file is there: something the kernel needs to run it is not.
   if (shebang !== null) {
-    if (shebang.crlf) {
-      return `${what}: its #! line ends with a carriage return (the file has Windows CRLF line endings), so the kernel looks for the interpreter ${quoteValue(shebang.interpreter)}, which does not exist; convert the file to LF line endings (dos2unix or git's core.autocrlf=false)`;
-    }
     if (shebang.interpreter === '') return `${what}: its #! line names no interpreter`;
     if (!existsSync(shebang.interpreter)) {
       return `${what}: its interpreter '${printable(shebang.interpreter)}' named on the #! line does not exist`;
@@ -415,6 +417,35 @@ function describeSpawnError(
     return `${what}: the program's loader (its ELF interpreter) is missing: was it built for another architecture or C library?`;
   }
   return `${what}: the file exists but the system reports it missing (${printable(err.message)})`;
+}
+
+/**
+ * What can be told before starting a script that cannot run, where starting it would only give exit 127 and a
+ * line from `env` in the log: a `#!` line ending in a carriage return (Windows CRLF line endings: the kernel
+ * or `env` looks for `bash\r`), and a `#!/usr/bin/env NAME` line whose NAME is not on the build's PATH.
+ * Anything else is left to the kernel (and describeSpawnError).
+ */
+function preflight(command: string, where: { cwd: string; env: NodeJS.ProcessEnv }): string | null {
+  const file = resolveCommandFile(command, where);
+  if (file === null || isDirectory(file)) return null;
+  const head = readHead(file);
+  if (head === null || head.subarray(0, 2).toString('latin1') !== '#!') return null;
+  const eol = head.indexOf(0x0a);
+  const line = head.subarray(2, eol < 0 ? head.length : eol).toString('utf8');
+  const what = `could not start '${printable(command)}'${file === command ? '' : ` (${printable(file)})`}`;
+  if (line.endsWith('\r')) {
+    return `${what}: its #! line ends with a carriage return (the file has Windows CRLF line endings), so it names ${quoteValue(line.trim() + '\r')} instead of a program; convert the file to LF line endings (dos2unix, or git's core.autocrlf=false)`;
+  }
+  const words = line.trim().split(/[ \t]+/);
+  if (path.basename(words[0] ?? '') !== 'env') return null;
+  const program = words.slice(1).find((w) => !w.startsWith('-'));
+  if (program === undefined || program.includes('=')) return null;
+  const found = program.includes('/')
+    ? existsSync(program)
+    : (where.env.PATH ?? '').split(':').some((dir) => existsSync(path.resolve(where.cwd, dir, program)));
+  return found
+    ? null
+    : `${what}: its #! line runs '${printable(program)}' through env, and there is no '${printable(program)}' on the build's PATH`;
 }
 
 /** The file spawn would run: `command` against `cwd` if it holds a '/', else the first match on the child's PATH. */
@@ -433,14 +464,14 @@ function resolveCommandFile(command: string, where: { cwd: string; env: NodeJS.P
 
 /**
  * The interpreter of a `#!` line as Linux reads it: after `#!` and blanks, up to the next blank or the end
- * of the line. A CR is not a blank to the kernel, so `#!/bin/bash\r` names `/bin/bash\r`.
+ * of the line. (A CR is not a blank to the kernel: preflight reports `#!/bin/bash\r` before it is run.)
  */
-function parseShebang(head: Buffer): { interpreter: string; crlf: boolean } {
+function parseShebang(head: Buffer): { interpreter: string } {
   const text = head.toString('utf8');
   const eol = text.indexOf('\n');
   const line = (eol < 0 ? text : text.slice(0, eol)).slice(2);
   const interpreter = line.replace(/^[ \t]+/, '').split(/[ \t]/)[0] ?? '';
-  return { interpreter, crlf: interpreter.endsWith('\r') };
+  return { interpreter };
 }
 
 /** The first 256 bytes of a file (what the kernel reads to find a #! line), or null. */

@@ -201,7 +201,7 @@ async function main(): Promise<void> {
     );
     process.exitCode = 1;
   }
-  core.info(report.message);
+  core.info(scrub(report.message));
   if (report.status !== 'success') {
     if (build.failOnBuildError) core.setFailed(scrub(report.message));
     else core.warning(scrub(`${report.message} (not failing the step: fail-on-build-error is false)`));

@@ -145,7 +145,9 @@ async function post(): Promise<void> {
     // What main recorded per target: delivered is skipped, an unknown outcome is withheld from Discord.
     previous: state.deliveries,
   });
-  core.info(`Reported the ${report.status === 'cancelled' ? 'cancelled ' : ''}build: ${report.message}`);
+  core.info(
+    scrub(`Reported the ${report.status === 'cancelled' ? 'cancelled ' : ''}build: ${report.message}`),
+  );
 }
 
 post()

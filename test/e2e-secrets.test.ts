@@ -140,3 +140,42 @@ describe('e2e: dist/ keeps every form of a secret out of what leaves the runner'
     expect(tail).toContain('LEAK Discord URL: ***\n');
   });
 });
+
+describe('e2e: a secret the error line cut in half does not leave either', () => {
+  it('the start of the Discord token left before the cut (…) is masked in every sink and the job log', async () => {
+    receiver = await startReceiver({
+      paths: {
+        [`/api/v10/webhooks/111/${DISCORD_TOKEN}`]: { status: 200, body: { id: '1300000000000000010' } },
+      },
+      fallback: { status: 204 },
+    });
+    const discordUrl = `${receiver.url}/api/webhooks/111/${DISCORD_TOKEN}`;
+    const run = await runAction({
+      inputs: { packages: 'numpy', 'discord-webhook-url': discordUrl, 'upload-logs': 'false' },
+      // 127 characters of noise put the token right across the one-line error's cut.
+      env: {
+        FAKE_JC_FAIL_STAGE: 'build-essential',
+        FAKE_JC_FAIL_ECHO: `error: ${'A'.repeat(127)} ${DISCORD_TOKEN}`,
+      },
+    });
+    expect(run.main.outputs.status).toBe('failure');
+    const report = readFileSync(run.main.outputs['report-file'] ?? '', 'utf8');
+    // The report's error still says where the cut was, with the piece masked.
+    expect(report).toMatch(/AAAA \*\*\*… \(RUN \/tmp\/build\.sh, exit code: 100\)/);
+    // Outside the build's own fenced output (which the runner masks whole), no 8 characters of the token.
+    const piece = DISCORD_TOKEN.slice(0, 8);
+    const outsideFence = run.main.stdout.replace(/::stop-commands::([0-9a-f]+)\n[\s\S]*?\n::\1::\n/g, '');
+    const places: Record<string, string> = {
+      'report.json': report,
+      'job summary': run.summary.replace(/\\(.)/g, '$1'),
+      'job log outside the fence': outsideFence.replace(/^::add-mask::.*$/gm, ''),
+      'main outputs': JSON.stringify(run.main.outputs),
+      'discord body': (receiver.requests[0]?.body.toString('utf8') ?? '').replace(/\\(.)/g, '$1'),
+    };
+    expect(receiver.requests.length).toBe(1);
+    const leaks = Object.entries(places)
+      .filter(([, text]) => text.includes(piece))
+      .map(([where]) => where);
+    expect(leaks).toEqual([]);
+  });
+});

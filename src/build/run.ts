@@ -100,97 +100,168 @@ function groupTitle(title: string): string {
   return printable(title.replace(/[\r\n]+/g, ' ')).slice(0, 200);
 }
 
+/**
+ * The job-log side of a build: its output fenced by `::stop-commands::<token>` (a fresh token at each group
+ * switch), one collapsible group per stage, and after a cancel only a small budget of backlog replayed.
+ */
+class JobLog {
+  private token = newToken();
+  private inGroup = false;
+  private atLineStart = true;
+  private shownAfterCancel = 0;
+  /** Bytes of backlog after a cancel that were parsed for the report but not replayed. */
+  unshown = 0;
+
+  constructor(
+    private readonly out: Writable,
+    private readonly parser: ChunkParser,
+  ) {}
+
+  /** A line of the action's own (between runs of build output; before the fence opens). */
+  note(text: string): void {
+    this.write(text);
+  }
+
+  open(): void {
+    this.marker([`::stop-commands::${this.token}`]);
+  }
+
+  close(consoleLogPath: string): void {
+    if (this.unshown > 0) {
+      this.marker([
+        `[jetson-build-action] ${(this.unshown / 1048576).toFixed(1)} MiB of output after the cancel are not shown here: see ${consoleLogPath}`,
+      ]);
+    }
+    const closing = [`::${this.token}::`];
+    if (this.inGroup) closing.push('::endgroup::');
+    this.marker(closing);
+  }
+
+  /**
+   * Parses bytes and passes them on, with group markers at stage starts. `view` is never reused. After a cancel
+   * the runner allows seconds, not minutes: beyond a small budget (the tool's last words), a backlog the job log
+   * has not caught up with is parsed for the report but not replayed. False when the job log wants a drain.
+   */
+  forward(view: Buffer, cancelled: boolean): boolean {
+    const events = this.parser.write(view);
+    if (cancelled) {
+      if (this.shownAfterCancel >= SHOW_AFTER_CANCEL_BYTES) {
+        this.unshown += view.length;
+        return true;
+      }
+      this.shownAfterCancel += view.length;
+    }
+    let from = 0;
+    let ok = true;
+    for (const ev of events) {
+      if (ev.kind !== 'stage') continue;
+      const at = Math.min(Math.max(ev.offset, from), view.length);
+      ok = this.emit(view, from, at) && ok;
+      this.switchGroup(ev.title);
+      from = at;
+    }
+    return this.emit(view, from, view.length) && ok;
+  }
+
+  private emit(view: Buffer, a: number, b: number): boolean {
+    if (b <= a) return true;
+    this.atLineStart = view[b - 1] === 10;
+    return this.write(view.subarray(a, b));
+  }
+
+  private switchGroup(title: string): void {
+    const next = newToken();
+    const lines = [`::${this.token}::`];
+    if (this.inGroup) lines.push('::endgroup::');
+    lines.push(`::group::${groupTitle(title)}`, `::stop-commands::${next}`);
+    this.marker(lines);
+    this.token = next;
+    this.inGroup = true;
+  }
+
+  private marker(lines: string[]): void {
+    this.write((this.atLineStart ? '' : '\n') + lines.join('\n') + '\n');
+    this.atLineStart = true;
+  }
+
+  private write(data: Buffer | string): boolean {
+    return data.length === 0 ? true : this.out.write(data);
+  }
+}
+
+type Exit = { code: number | null; signal: string | null };
+
 export class BuildProcess {
   private child: ChildProcess | null = null;
   private cancelSignal: string | null = null;
   private killTimer: NodeJS.Timeout | null = null;
   private killed = false;
   private exited = false;
+  private startError: string | null = null;
 
   constructor(private readonly opts: RunOptions) {}
 
   /** Spawns the command and resolves when it has exited and all its output is passed on. Never rejects. */
   async run(): Promise<RunResult> {
     const { opts } = this;
-    let token = newToken();
-    let inGroup = false;
-    let atLineStart = true;
-    const out = (data: Buffer | string): boolean => (data.length === 0 ? true : opts.out.write(data));
-    const marker = (lines: string[]): void => {
-      out((atLineStart ? '' : '\n') + lines.join('\n') + '\n');
-      atLineStart = true;
-    };
-    const switchGroup = (title: string): void => {
-      const next = newToken();
-      const lines = [`::${token}::`];
-      if (inGroup) lines.push('::endgroup::');
-      lines.push(`::group::${groupTitle(title)}`, `::stop-commands::${next}`);
-      marker(lines);
-      token = next;
-      inGroup = true;
-    };
-    let unshown = 0;
-    let shownAfterCancel = 0;
-    /** Passes bytes on to the job log, with group markers at stage starts. `view` is never reused. */
-    const forward = (view: Buffer): boolean => {
-      const events = opts.parser.write(view);
-      // After a cancel the runner allows seconds, not minutes: beyond a small budget (the tool's last words),
-      // a backlog the job log has not caught up with is parsed for the report but not replayed.
-      if (this.cancelSignal !== null) {
-        if (shownAfterCancel >= SHOW_AFTER_CANCEL_BYTES) {
-          unshown += view.length;
-          return true;
-        }
-        shownAfterCancel += view.length;
-      }
-      let from = 0;
-      let ok = true;
-      const emit = (a: number, b: number): void => {
-        if (b <= a) return;
-        ok = out(view.subarray(a, b)) && ok;
-        atLineStart = view[b - 1] === 10;
-      };
-      for (const ev of events) {
-        if (ev.kind !== 'stage') continue;
-        const at = Math.min(Math.max(ev.offset, from), view.length);
-        emit(from, at);
-        switchGroup(ev.title);
-        from = at;
-      }
-      emit(from, view.length);
-      return ok;
-    };
+    const log = new JobLog(opts.out, opts.parser);
+    const files = await this.openConsoleLog(log);
+    if ('error' in files) return this.result(null, null, files.error);
+    log.open();
+    const exited = this.start(files.logFd);
+    // The child holds its own copy of the descriptor.
+    closeSync(files.logFd);
+    let exit: Exit | null = null;
+    void exited.then((e) => {
+      exit = e;
+      this.onExit();
+    });
+    await this.follow(files.reader, log, exited, () => exit !== null);
+    opts.parser.end();
+    log.close(opts.consoleLogPath);
+    const { code, signal } = await exited;
+    return this.result(code, signal, this.startError);
+  }
 
+  /**
+   * console.log, created anew (never written through a link an earlier run left), and the action's reader of
+   * it, opened before the build starts: a build that swaps console.log for a link later cannot redirect what the
+   * action reads into the job log.
+   */
+  private async openConsoleLog(
+    log: JobLog,
+  ): Promise<{ logFd: number; reader: FileHandle } | { error: string }> {
+    const file = this.opts.consoleLogPath;
     let logFd: number;
-    let reader: FileHandle;
     try {
-      const created = createConsoleLog(opts.consoleLogPath);
+      const created = createConsoleLog(file);
       logFd = created.fd;
       if (created.replaced !== null) {
-        out(
-          `[jetson-build-action] ${opts.consoleLogPath} is from an earlier run (${created.replaced}): replaced it with a new file; nothing was written through it.\n`,
+        log.note(
+          `[jetson-build-action] ${file} is from an earlier run (${created.replaced}): replaced it with a new file; nothing was written through it.\n`,
         );
       }
     } catch (err) {
-      return this.result(null, null, `could not create ${opts.consoleLogPath}: ${(err as Error).message}`);
+      return { error: `could not create ${file}: ${(err as Error).message}` };
     }
     try {
-      // Opened before the build starts: a build that swaps console.log for a link later cannot redirect
-      // what the action reads into the job log.
-      reader = await open(opts.consoleLogPath, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+      return { logFd, reader: await open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW) };
     } catch (err) {
       closeSync(logFd);
-      return this.result(null, null, `could not read ${opts.consoleLogPath}: ${(err as Error).message}`);
+      return { error: `could not read ${file}: ${(err as Error).message}` };
     }
-    marker([`::stop-commands::${token}`]);
+  }
 
-    let startError: string | null = preflight(opts.command, opts);
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-      let child: ChildProcess;
-      if (startError !== null) {
+  /** Starts the build in its own process group, writing into console.log; resolves when it has exited. */
+  private start(logFd: number): Promise<Exit> {
+    const { opts } = this;
+    this.startError = preflight(opts.command, opts);
+    return new Promise<Exit>((resolve) => {
+      if (this.startError !== null) {
         resolve({ code: null, signal: null });
         return;
       }
+      let child: ChildProcess;
       try {
         child = spawn(opts.command, opts.args, {
           cwd: opts.cwd,
@@ -199,34 +270,39 @@ export class BuildProcess {
           stdio: ['ignore', logFd, logFd],
         });
       } catch (err) {
-        startError = (err as Error).message;
+        this.startError = (err as Error).message;
         resolve({ code: null, signal: null });
         return;
       }
       this.child = child;
       child.once('error', (err: NodeJS.ErrnoException) => {
         // Only spawn failures arrive here before 'close'; later errors (a failed kill) are harmless.
-        if (child.pid === undefined) startError = describeSpawnError(opts.command, err, opts);
+        if (child.pid === undefined) this.startError = describeSpawnError(opts.command, err, opts);
       });
       if (child.pid !== undefined) opts.onSpawn?.(child.pid);
       child.once('close', (code, signal) => resolve({ code, signal }));
     });
-    // The child holds its own copy of the descriptor.
-    closeSync(logFd);
+  }
 
-    let exit: { code: number | null; signal: string | null } | null = null;
-    void exited.then((e) => {
-      exit = e;
-      this.exited = true;
-      if (this.killTimer) clearTimeout(this.killTimer);
-      // Members of a cancelled build's group that ignored the signal do not outlive its leader.
-      const pid = this.child?.pid;
-      if (this.cancelSignal !== null && pid !== undefined && processGroupAlive(pid)) {
-        this.killed = true;
-        killProcessGroup(pid, 'SIGKILL');
-      }
-    });
+  private onExit(): void {
+    this.exited = true;
+    if (this.killTimer) clearTimeout(this.killTimer);
+    // Members of a cancelled build's group that ignored the signal do not outlive its leader.
+    const pid = this.child?.pid;
+    if (this.cancelSignal !== null && pid !== undefined && processGroupAlive(pid)) {
+      this.killed = true;
+      killProcessGroup(pid, 'SIGKILL');
+    }
+  }
 
+  /** Tails console.log into the job log until the build has exited and everything it wrote is read. */
+  private async follow(
+    reader: FileHandle,
+    log: JobLog,
+    exited: Promise<Exit>,
+    hasExited: () => boolean,
+  ): Promise<void> {
+    const { opts } = this;
     let position = 0;
     let size = MIN_READ_BYTES;
     try {
@@ -238,13 +314,13 @@ export class BuildProcess {
         if (bytesRead > 0) {
           position += bytesRead;
           size = bytesRead === size ? Math.min(size * 2, MAX_READ_BYTES) : MIN_READ_BYTES;
-          if (!forward(buffer.subarray(0, bytesRead))) {
+          if (!log.forward(buffer.subarray(0, bytesRead), this.cancelSignal !== null)) {
             await new Promise<void>((resolve) => opts.out.once('drain', () => resolve()));
           }
           continue;
         }
         // At the end of what is written so far: done once the build has exited (and this read came after).
-        if (exit !== null) break;
+        if (hasExited()) break;
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS))]);
       }
     } catch (err) {
@@ -253,17 +329,6 @@ export class BuildProcess {
     } finally {
       await reader.close().catch(() => undefined);
     }
-    opts.parser.end();
-    if (unshown > 0) {
-      marker([
-        `[jetson-build-action] ${(unshown / 1048576).toFixed(1)} MiB of output after the cancel are not shown here: see ${opts.consoleLogPath}`,
-      ]);
-    }
-    const closing = [`::${token}::`];
-    if (inGroup) closing.push('::endgroup::');
-    marker(closing);
-    const { code, signal } = await exited;
-    return this.result(code, signal, startError);
   }
 
   /**

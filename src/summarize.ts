@@ -17,7 +17,7 @@ import {
   type LegRecord,
   type RunReport,
 } from './run-report.js';
-import { scrub } from './secrets.js';
+import { scrub, scrubDeep } from './secrets.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -203,7 +203,44 @@ export async function runSummarize(
   const warn = (msg: string): void => core.warning(scrub(msg));
   const failOnBuildError = readBool('fail-on-build-error', true);
   const failFast = readBool('fail-fast', false);
+  const { reports, legs, planned } = await gatherReports(env, warn);
+  const run = buildRunReport({
+    reports,
+    legs,
+    planned,
+    needs: parseNeeds(core.getInput('needs'), warn),
+    context: readRunContext(env),
+    now: now(),
+    failFast,
+  });
+  const reportFile = await writeRunReport(run, env, warn);
+  // Each sink fails on its own: outputs, summary and notifications never take each other down.
+  try {
+    setRunOutputs(run, reportFile);
+  } catch (err) {
+    warn(`Could not set the step outputs (GITHUB_OUTPUT): ${errorMessage(err)}`);
+  }
+  if (env.GITHUB_STEP_SUMMARY) {
+    try {
+      const { renderRunSummary } = await import('./run-summary.js');
+      await core.summary.addRaw(scrub(renderRunSummary(run)), true).write();
+    } catch (err) {
+      warn(`Could not write the job summary: ${errorMessage(err)}`);
+    }
+  }
+  await notifyAndSetOutputs(run, env, warn);
+  const line = `Run ${run.status}: ${run.message}`;
+  if (run.status === 'failure' && failOnBuildError) core.setFailed(scrub(line));
+  else if (run.status === 'success') core.info(scrub(line));
+  else core.warning(scrub(line));
+  return run;
+}
 
+/** The leg reports and records found under the `reports` input, kept to the packages this run planned. */
+async function gatherReports(
+  env: Env,
+  warn: (msg: string) => void,
+): Promise<{ reports: BuildReport[]; legs: LegRecord[]; planned: string[] }> {
   const spec = core.getInput('reports') || 'jetson-reports';
   const found = await findReportFiles(spec, env.GITHUB_WORKSPACE || process.cwd());
   const loaded = await loadReports(found.reports, warn);
@@ -225,45 +262,33 @@ export async function runSummarize(
       { title: 'Reports not planned' },
     );
   }
+  return { reports, legs, planned };
+}
 
-  const run = buildRunReport({
-    reports,
-    legs,
-    planned,
-    needs: parseNeeds(core.getInput('needs'), warn),
-    context: readRunContext(env),
-    now: now(),
-    failFast,
-  });
-
+/** run-report.json under RUNNER_TEMP (scrubbed: it is read by whatever comes next); its path either way. */
+async function writeRunReport(run: RunReport, env: Env, warn: (msg: string) => void): Promise<string> {
   const dir = path.join(env.RUNNER_TEMP || os.tmpdir(), 'jetson-build-summary');
   const reportFile = path.join(dir, 'run-report.json');
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(reportFile, JSON.stringify(run, null, 2) + '\n');
+    await writeFile(reportFile, JSON.stringify(scrubDeep(run), null, 2) + '\n');
   } catch (err) {
     warn(`Could not write run-report.json: ${errorMessage(err)}`);
   }
+  return reportFile;
+}
 
+function setRunOutputs(run: RunReport, reportFile: string): void {
+  const json = (value: unknown): string => JSON.stringify(scrubDeep(value));
   core.setOutput('status', run.status);
-  core.setOutput('failed-packages', JSON.stringify(run.failed_packages));
-  core.setOutput('missing-packages', JSON.stringify(run.missing_packages));
-  core.setOutput('images', JSON.stringify(run.images));
+  core.setOutput('failed-packages', json(run.failed_packages));
+  core.setOutput('missing-packages', json(run.missing_packages));
+  core.setOutput('images', json(run.images));
   core.setOutput('report-file', reportFile);
-  core.setOutput(
-    'packages',
-    JSON.stringify(run.runs.map((r) => ({ name: r.name, status: r.status, image: r.image }))),
-  );
+  core.setOutput('packages', json(run.runs.map((r) => ({ name: r.name, status: r.status, image: r.image }))));
+}
 
-  if (env.GITHUB_STEP_SUMMARY) {
-    try {
-      const { renderRunSummary } = await import('./run-summary.js');
-      await core.summary.addRaw(scrub(renderRunSummary(run)), true).write();
-    } catch (err) {
-      warn(`Could not write the job summary: ${errorMessage(err)}`);
-    }
-  }
-
+async function notifyAndSetOutputs(run: RunReport, env: Env, warn: (msg: string) => void): Promise<void> {
   let notifications = '[]';
   let messageId = '';
   try {
@@ -274,14 +299,12 @@ export async function runSummarize(
     // Bad notification inputs name the input; they never hide the run's result.
     core.setFailed(scrub(errorMessage(err)));
   }
-  core.setOutput('notifications', notifications);
-  core.setOutput('message-id', messageId);
-
-  const line = `Run ${run.status}: ${run.message}`;
-  if (run.status === 'failure' && failOnBuildError) core.setFailed(scrub(line));
-  else if (run.status === 'success') core.info(line);
-  else core.warning(scrub(line));
-  return run;
+  try {
+    core.setOutput('notifications', notifications);
+    core.setOutput('message-id', messageId);
+  } catch (err) {
+    warn(`Could not set the step outputs (GITHUB_OUTPUT): ${errorMessage(err)}`);
+  }
 }
 
 // Run only as the bundled entry point (dist/summarize.js), not when a test imports this module.

@@ -459,38 +459,45 @@ export async function uploadLogs(opts: UploadLogsOptions): Promise<UploadResult>
   }
 }
 
-async function uploadLogsUnsafe(opts: UploadLogsOptions): Promise<UploadResult> {
-  const env = opts.env ?? process.env;
+/** Why an upload cannot even be tried (no runtime, GHES, a bad name or retention), or null. */
+function checkRequest(opts: UploadLogsOptions, env: NodeJS.ProcessEnv): string | null {
   const impossible = precheck(env);
-  if (impossible) return { ok: false, reason: impossible };
+  if (impossible) return impossible;
   if (!opts.name || INVALID_NAME_CHARS.test(opts.name)) {
-    return {
-      ok: false,
-      reason: `the artifact name ${JSON.stringify(opts.name)} is empty or holds a character artifacts refuse`,
-    };
+    return `the artifact name ${JSON.stringify(opts.name)} is empty or holds a character artifacts refuse`;
   }
   if (opts.retentionDays !== undefined && !(opts.retentionDays >= 1 && opts.retentionDays <= 90)) {
-    return { ok: false, reason: `retention days must be from 1 to 90, not ${opts.retentionDays}` };
+    return `retention days must be from 1 to 90, not ${opts.retentionDays}`;
   }
+  return null;
+}
 
+/** The files of the log folder to upload, staged under clean names when some names would be refused. */
+async function filesToUpload(
+  dir: string,
+): Promise<{ root: string; files: string[]; staged: boolean } | { reason: string }> {
   let root: string;
   try {
-    const st = await lstat(opts.dir);
-    if (!st.isDirectory()) return { ok: false, reason: `the log folder ${opts.dir} is not a folder` };
-    root = await realpath(opts.dir);
+    const st = await lstat(dir);
+    if (!st.isDirectory()) return { reason: `the log folder ${dir} is not a folder` };
+    root = await realpath(dir);
   } catch {
-    return { ok: false, reason: `the log folder ${opts.dir} does not exist` };
+    return { reason: `the log folder ${dir} does not exist` };
   }
-  let files = await collectLogFiles(root);
-  if (files.length === 0) return { ok: false, reason: `the log folder ${opts.dir} holds no files` };
-  if (files.length >= MAX_FILES)
-    return { ok: false, reason: `the log folder holds more than ${MAX_FILES} files` };
+  const files = await collectLogFiles(root);
+  if (files.length === 0) return { reason: `the log folder ${dir} holds no files` };
+  if (files.length >= MAX_FILES) return { reason: `the log folder holds more than ${MAX_FILES} files` };
   const staged = await stageCleanNames(root, files);
-  if (staged) {
-    root = staged.root;
-    files = staged.files;
-  }
+  return staged ? { ...staged, staged: true } : { root, files, staged: false };
+}
 
+async function uploadLogsUnsafe(opts: UploadLogsOptions): Promise<UploadResult> {
+  const env = opts.env ?? process.env;
+  const refused = checkRequest(opts, env);
+  if (refused) return { ok: false, reason: refused };
+  const found = await filesToUpload(opts.dir);
+  if ('reason' in found) return { ok: false, reason: found.reason };
+  const { root, files, staged } = found;
   // setTimeout fires at once for NaN or anything past 2^31-1 ms.
   const timeoutMs =
     Number.isFinite(opts.timeoutMs) && opts.timeoutMs > 0
@@ -502,7 +509,7 @@ async function uploadLogsUnsafe(opts: UploadLogsOptions): Promise<UploadResult> 
   const cleanup = (): void => {
     watch.stop();
     inFlight--;
-    if (staged) void rm(staged.root, { recursive: true, force: true }).catch(() => undefined);
+    if (staged) void rm(root, { recursive: true, force: true }).catch(() => undefined);
   };
 
   const upload = uploadContext.run(tag, async () => {

@@ -122,6 +122,7 @@ describe('registerSecret: the forms a secret can take', () => {
 
   it('never prints a control character of a secret on the ::add-mask:: line; scrubs the value whole', () => {
     registerCredential('abc\u001b[2Jdefghi\u2028jklmno');
+    // eslint-disable-next-line no-control-regex -- the point is to find them
     expect(masked.some((m) => /[\u001b\u2028]/.test(m))).toBe(false);
     expect(masked).toContain('[2Jdefghi');
     expect(masked).toContain('jklmno');

@@ -16,8 +16,8 @@ export default {
     'src/notify/targets.ts',
     'src/run-report.ts',
   ],
-  // Other sandboxes, the bundle and a build in progress are no input of the tests: never copied in.
-  ignorePatterns: ['/.stryker', '/.dist-build', '/dist', '/bench/.out', '/coverage'],
+  // Other sandboxes and a build in progress are no input of the tests: never copied in.
+  ignorePatterns: ['/.stryker', '/.dist-build', '/bench/.out', '/coverage'],
   incremental: true,
   incrementalFile: '.stryker/incremental.json',
   tempDirName: '.stryker/tmp',

@@ -129,23 +129,22 @@ const MAX_EXCERPT_LINES = 40;
 /** `needs.<job>.result` for every job in `needs`, ignoring anything malformed. */
 export function jobResults(needs: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!needs || typeof needs !== 'object' || Array.isArray(needs)) return out;
-  for (const [job, value] of Object.entries(needs as Record<string, unknown>)) {
-    if (value && typeof value === 'object' && 'result' in value) {
-      const result = (value as { result: unknown }).result;
-      if (typeof result === 'string') out[job] = result;
-    }
+  // A string or a number has no entries worth reading, and no `result`.
+  if (!needs || Array.isArray(needs)) return out;
+  for (const [job, value] of Object.entries(needs)) {
+    const result = (value as { result?: unknown } | null | undefined)?.result;
+    if (typeof result === 'string') out[job] = result;
   }
   return out;
 }
 
 function attemptOf(report: BuildReport): number {
-  const n = Number.parseInt(report.run?.runAttempt ?? '', 10);
+  const n = Number.parseInt(String(report.run?.runAttempt), 10);
   return Number.isFinite(n) ? n : 0;
 }
 
 function timeOf(iso: string | null | undefined): number {
-  const t = Date.parse(iso ?? '');
+  const t = Date.parse(String(iso));
   return Number.isNaN(t) ? 0 : t;
 }
 
@@ -224,14 +223,16 @@ export function buildRunReport(input: RunReportInput): RunReport {
   const planned = [...new Set(input.planned.map((p) => p.trim()).filter((p) => p !== ''))];
   const selected = selectPlanned(input.reports, input.legs ?? [], planned);
   const legs = selected.legs;
-  const plannedIndex = new Map(planned.map((p, i) => [p, i]));
+  const plannedIndex = new Map<string | null, number>(planned.map((p, i) => [p, i]));
+  /** Rows answer their planned entry in plan order; rows no entry asked for come last. */
+  const orderOf = (requested: string | null): number => plannedIndex.get(requested) ?? planned.length;
   const jobs = jobResults(input.needs);
   const buildResult = jobs['build'] ?? null;
   const reports = [...selected.reports].sort(byRecency);
 
   const rows = new Map<string, Keyed>();
   const covered = new Set<string>();
-  const contributing = new Map<BuildReport, true>();
+  const contributing = new Set<BuildReport>();
 
   for (const report of reports) {
     const requested = report.requestedPackages ?? [];
@@ -255,11 +256,9 @@ export function buildRunReport(input: RunReportInput): RunReport {
       if (requested.includes(name)) return name;
       return requested.find(isWildcard) ?? requested[0] ?? null;
     };
-    const orderOf = (req: string | null): number =>
-      req !== null ? (plannedIndex.get(req) ?? planned.length) : planned.length;
     const put = (row: RunRow): void => {
       rows.set(row.name, { row, order: orderOf(row.requested) });
-      contributing.set(report, true);
+      contributing.add(report);
     };
 
     const results = report.packages ?? [];
@@ -371,7 +370,7 @@ export function buildRunReport(input: RunReportInput): RunReport {
         host_tag: leg?.runner ?? null,
         leg: leg?.leg ?? null,
       },
-      order: plannedIndex.get(name) ?? planned.length,
+      order: orderOf(name),
     });
   }
 
@@ -388,7 +387,7 @@ export function buildRunReport(input: RunReportInput): RunReport {
   else status = 'success';
   if (jobs['plan'] === 'failure') status = 'failure';
 
-  const used = [...contributing.keys()];
+  const used = [...contributing];
   const starts = used.map((r) => timeOf(r.startTime)).filter((t) => t > 0);
   const ends = used.map((r) => timeOf(r.endTime)).filter((t) => t > 0);
   const created = starts.length > 0 ? new Date(Math.min(...starts)) : now;
@@ -453,15 +452,15 @@ function runMessage(status: RunStatus, t: RunTotals, runs: RunRow[], jobs: Recor
 
 /** Parses one leg record (`jetson-leg.json` written by the reusable workflow); null when it is not one. */
 export function parseLegRecord(value: unknown): LegRecord | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
+  // Anything but an object has neither `leg` nor `packages`, and is refused below.
+  const v = (value ?? {}) as Record<string, unknown>;
   const str = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
   const leg = str(v['leg']);
   const packages = str(v['packages']);
   if (!leg || !packages) return null;
   return {
     leg,
-    packages: packages.split(/\s+/).filter((p) => p !== ''),
+    packages: packages.split(/\s/).filter((p) => p !== ''),
     jobUrl: str(v['jobUrl']),
     runner: str(v['runner']),
     setupOutcome: str(v['setupOutcome']),
@@ -485,7 +484,7 @@ export function checkBuildReport(
   const v = value as Record<string, unknown>;
   if (v['schemaVersion'] !== 1)
     return { ok: false, reason: `unsupported schemaVersion ${JSON.stringify(v['schemaVersion'])}` };
-  if (typeof v['status'] !== 'string' || !BUILD_STATUSES.has(v['status'])) {
+  if (!BUILD_STATUSES.has(v['status'] as string)) {
     return { ok: false, reason: `invalid status ${JSON.stringify(v['status'])}` };
   }
   const requested = v['requestedPackages'];
@@ -499,7 +498,7 @@ export function checkBuildReport(
     const pr = p as Record<string, unknown>;
     if (typeof pr['name'] !== 'string' || pr['name'] === '')
       return { ok: false, reason: `packages[${i}].name is missing` };
-    if (typeof pr['status'] !== 'string' || !PACKAGE_STATUSES.has(pr['status'])) {
+    if (!PACKAGE_STATUSES.has(pr['status'] as string)) {
       return { ok: false, reason: `packages[${i}].status is invalid` };
     }
   }

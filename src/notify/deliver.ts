@@ -121,7 +121,7 @@ export async function deliverAll(
       }),
     );
   } finally {
-    if (ownDispatcher) await closeQuietly(ownDispatcher);
+    await closeQuietly(ownDispatcher);
   }
 }
 
@@ -215,7 +215,7 @@ async function deliverOne(job: DeliveryJob, ctx: Context): Promise<DeliveryResul
             `gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`,
           );
         }
-        failure = `timed out after ${formatSeconds(target.timeoutMs)}`;
+        failure = `${outcome.detail} after ${formatSeconds(target.timeoutMs)}`;
       } else if (outcome.kind === 'network') {
         failure = outcome.detail;
       } else {
@@ -286,7 +286,7 @@ async function attempt(
   onStart: () => void,
 ): Promise<Outcome> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error('attempt timed out')), timeoutMs);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const headers = buildHeaders(target, payload, id, ctx);
     let response: Dispatcher.ResponseData;
@@ -294,7 +294,7 @@ async function attempt(
       response = await request(target.url, {
         method: target.method,
         headers,
-        body: payload.bytes ?? undefined,
+        body: payload.bytes,
         dispatcher: watchStart(ctx.dispatcher, onStart),
         signal: controller.signal,
       });
@@ -307,7 +307,7 @@ async function attempt(
       text = (await readCapped(response.body, ctx.maxResponseBytes)).toString('utf8');
     } catch (err) {
       // The status is in: a 2xx was accepted even if its body never finished (retrying would post twice).
-      if (status < 200 || status >= 300) return networkOutcome(err, controller.signal.aborted);
+      if (!isSuccess(status)) return networkOutcome(err, controller.signal.aborted);
       ctx.log(`${target.source}: HTTP ${status}, but the response body could not be read`);
     }
     return httpOutcome(target, status, response.headers, text);
@@ -379,14 +379,17 @@ function buildHeaders(target: Target, payload: Payload, id: string, ctx: Context
   }
   if (target.basicAuth) {
     const { username, password } = target.basicAuth;
-    headers.authorization = `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+    headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
   }
   // The receiver's idempotency key: the same on every retry, signed or not.
   headers['webhook-id'] = id;
   if (target.secret) {
     const timestamp = Math.floor(Date.now() / 1000);
-    const signed = signHeaders(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' });
-    for (const [name, value] of Object.entries(signed)) headers[name.toLowerCase()] = value;
+    // signHeaders names its headers in lower case, like the rest here: a user header of the same name is replaced.
+    Object.assign(
+      headers,
+      signHeaders(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' }),
+    );
   }
   return headers;
 }
@@ -394,14 +397,12 @@ function buildHeaders(target: Target, payload: Payload, id: string, ctx: Context
 async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  try {
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      chunks.push(chunk.subarray(0, Math.max(0, cap - size)));
-      size += chunk.length;
-      if (size >= cap) break; // leaving the loop destroys the stream: the rest is never buffered
-    }
-  } finally {
-    if (!body.destroyed) body.destroy();
+  // Leaving the loop, by break or by error, destroys the stream (a Readable's async iterator does): the rest is
+  // never buffered, and nothing waits for a server that stalls after the cap.
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    chunks.push(chunk.subarray(0, Math.max(0, cap - size)));
+    size += chunk.length;
+    if (size >= cap) break;
   }
   return Buffer.concat(chunks);
 }
@@ -411,13 +412,7 @@ function networkOutcome(err: unknown, timedOut: boolean): Outcome {
   const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e?.code ?? e?.cause?.code ?? '';
   const detail = describeNetworkError(code, e?.message ?? String(err));
-  if (
-    code === 'UND_ERR_HEADERS_TIMEOUT' ||
-    code === 'UND_ERR_BODY_TIMEOUT' ||
-    code === 'UND_ERR_CONNECT_TIMEOUT'
-  ) {
-    return { kind: 'network', retry: true, detail, timedOut: false };
-  }
+  // Everything else, undici's own header/body/connect timeouts included, may work on another try.
   return { kind: 'network', retry: !PERMANENT_NETWORK.test(code), detail, timedOut: false };
 }
 
@@ -448,12 +443,13 @@ function httpOutcome(
   headers: Dispatcher.ResponseData['headers'],
   text: string,
 ): Outcome {
-  const json = parseJson(text);
-  if (status >= 200 && status < 300) {
-    const id = target.format === 'discord' && isRecord(json) && typeof json.id === 'string' ? json.id : null;
+  const json = parseObject(text);
+  if (isSuccess(status)) {
+    const id = target.format === 'discord' && typeof json?.id === 'string' ? json.id : null;
     return { kind: 'delivered', status, messageId: id };
   }
-  if (status >= 300 && status < 400) {
+  if (status < 400) {
+    // 3xx (2xx was handled above)
     return {
       kind: 'http',
       status,
@@ -477,13 +473,13 @@ function httpOutcome(
     status,
     retry,
     detail: describeBody(status, json, text),
-    serverDelayMs: retry ? serverDelay(status, headers, json) : null,
+    serverDelayMs: serverDelay(status, headers, json), // only waited for when retried
   };
 }
 
-function describeBody(status: number, json: unknown, text: string): string {
-  let detail = '';
-  if (isRecord(json) && typeof json.message === 'string') {
+function describeBody(status: number, json: JsonObject | undefined, text: string): string {
+  let detail: string;
+  if (typeof json?.message === 'string') {
     detail = json.message;
     if (json.code !== undefined) detail += ` (code ${String(json.code)})`;
     if (json.errors !== undefined) detail += ` ${JSON.stringify(json.errors)}`;
@@ -499,7 +495,7 @@ function describeBody(status: number, json: unknown, text: string): string {
 function serverDelay(
   status: number,
   headers: Dispatcher.ResponseData['headers'],
-  json: unknown,
+  json: JsonObject | undefined,
 ): number | null {
   const candidates: number[] = [];
   const retryAfter = parseRetryAfter(
@@ -509,7 +505,7 @@ function serverDelay(
   );
   if (retryAfter !== null) candidates.push(retryAfter);
   if (status === 429) {
-    if (isRecord(json) && typeof json.retry_after === 'number' && json.retry_after >= 0) {
+    if (typeof json?.retry_after === 'number' && json.retry_after >= 0) {
       candidates.push(Math.ceil(json.retry_after * 1000));
     }
     const resetAfter = parseDelaySeconds(headerValue(headers, 'x-ratelimit-reset-after'));
@@ -532,13 +528,12 @@ export function parseRetryAfter(
   if (seconds !== null) return seconds;
   const at = /[A-Za-z]{3}/.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(at)) return null;
-  const reference =
-    serverDate !== undefined && !Number.isNaN(Date.parse(serverDate)) ? Date.parse(serverDate) : nowMs;
-  return Math.max(0, at - reference);
+  const server = Date.parse(String(serverDate)); // NaN when there is none
+  return Math.max(0, at - (Number.isNaN(server) ? nowMs : server));
 }
 
 function parseDelaySeconds(value: string | undefined): number | null {
-  if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return null;
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(String(value))) return null;
   return Math.ceil(Number(value) * 1000);
 }
 
@@ -557,7 +552,7 @@ function headerValue(headers: Dispatcher.ResponseData['headers'], name: string):
 function encodeBody(target: Target, message: RenderedMessage): Payload {
   if (target.method === 'GET' || target.method === 'DELETE') return { bytes: null, contentType: null };
   if (message.files.length === 0) {
-    return { bytes: Buffer.from(toJson(scrubDeep(message.body)), 'utf8'), contentType: 'application/json' };
+    return { bytes: Buffer.from(toJson(scrubDeep(message.body))), contentType: 'application/json' };
   }
   const files = message.files.map((f) => ({ ...f, name: scrub(f.name), data: scrubBytes(f.data) }));
   let body = scrubDeep(message.body);
@@ -567,7 +562,7 @@ function encodeBody(target: Target, message: RenderedMessage): Payload {
   const parts: { headers: string; data: Buffer }[] = [
     {
       headers: 'Content-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json',
-      data: Buffer.from(toJson(body), 'utf8'),
+      data: Buffer.from(toJson(body)),
     },
     ...files.map((file, i) => ({
       headers:
@@ -580,13 +575,9 @@ function encodeBody(target: Target, message: RenderedMessage): Payload {
   for (let i = 0; i < 5 && parts.some((p) => p.data.includes(boundary)); i++) boundary = newBoundary();
   const chunks: Buffer[] = [];
   for (const part of parts) {
-    chunks.push(
-      Buffer.from(`--${boundary}\r\n${part.headers}\r\n\r\n`, 'utf8'),
-      part.data,
-      Buffer.from('\r\n'),
-    );
+    chunks.push(Buffer.from(`--${boundary}\r\n${part.headers}\r\n\r\n`), part.data, Buffer.from('\r\n'));
   }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { bytes: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -606,13 +597,21 @@ function escapeFilename(name: string): string {
 
 // ---------------------------------------------------------------------------------------------- helpers
 
-function parseJson(text: string): unknown {
-  if (!text || (text[0] !== '{' && text[0] !== '[')) return undefined;
+type JsonObject = Record<string, unknown>;
+
+/** The answer as a JSON object, if it is one: only an object carries a message, an id or a retry_after. */
+function parseObject(text: string): JsonObject | undefined {
+  if (!text.startsWith('{')) return undefined;
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as JsonObject; // text that starts with '{' and parses is an object
   } catch {
     return undefined;
   }
+}
+
+/** 2xx: undici answers 1xx itself, so a final status is never below 200. */
+function isSuccess(status: number): boolean {
+  return status < 300;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -643,7 +642,7 @@ function defaultSleep(ms: number, stop: AbortSignal): Promise<void> {
       resolve();
     };
     const timer = setTimeout(done, ms);
-    stop.addEventListener('abort', done, { once: true });
+    stop.addEventListener('abort', done);
   });
 }
 
@@ -655,24 +654,18 @@ function raceStop(wait: Promise<void>, stop: AbortSignal): Promise<void> {
       stop.removeEventListener('abort', done);
       resolve();
     };
-    stop.addEventListener('abort', done, { once: true });
+    stop.addEventListener('abort', done);
     wait.then(done, done);
   });
 }
 
-async function closeQuietly(dispatcher: Dispatcher): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
+/** Every request has settled, so nothing is left to finish: the idle connections are dropped at once. */
+async function closeQuietly(dispatcher: Dispatcher | null): Promise<void> {
+  if (!dispatcher) return; // the caller's own: theirs to close
+  const destroyed = dispatcher.destroy();
   try {
-    await Promise.race([
-      dispatcher.close(),
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, 1000);
-      }),
-    ]);
-    await dispatcher.destroy();
+    await destroyed;
   } catch {
-    // Closing is best effort: every request has already settled.
-  } finally {
-    clearTimeout(timer);
+    // Best effort: the results are already in.
   }
 }

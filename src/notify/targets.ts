@@ -2,7 +2,7 @@
 // Every URL, secret, header value and password is registered as a secret before anything is validated, so no
 // error message or later log line can show one.
 import { parseBoolean } from '../inputs.js';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { registerCredential, registerSecret, registerSecretUrl, scrub } from '../secrets.js';
 import { isBase64 } from './sign.js';
@@ -125,15 +125,15 @@ export function resolveNotifySettings(getInput: GetInput, env: Env): NotifySetti
 }
 
 function resolve(getInput: GetInput, env: Env): NotifySettings {
-  const input = (name: string): string => (getInput(name) ?? '').trim();
+  const input = (name: string): string => getInput(name).trim();
   const envValue = (name: string): string => (env[name] ?? '').trim();
 
   // 1. Register every secret before validating anything.
   for (const name of ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url']) {
-    registerUrlLike(input(name));
+    registerSecretUrl(input(name));
   }
   for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
-    registerUrlLike(envValue(name));
+    registerSecretUrl(envValue(name));
   }
   registerCredential(input('webhook-secret'));
   const headersText = input('webhook-headers');
@@ -145,7 +145,10 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
     ? parseStructured('webhooks', webhooksText, 'a YAML or JSON list')
     : null;
   registerHeaderValues(parsedHeaders);
-  if (Array.isArray(parsedWebhooks)) for (const entry of parsedWebhooks) registerEntrySecrets(entry);
+  // A list, or a single target written as a map (anything else is rejected below, and holds no secret).
+  for (const entry of Array.isArray(parsedWebhooks) ? parsedWebhooks : [parsedWebhooks]) {
+    registerEntrySecrets(entry);
+  }
 
   // 2. Validate.
   const discord = readDiscordOptions(input);
@@ -197,10 +200,6 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
 
 // ---------------------------------------------------------------------------------------------- secrets first
 
-function registerUrlLike(value: string): void {
-  if (value) registerSecretUrl(value);
-}
-
 function registerHeaderValues(headers: unknown): void {
   if (!isPlainObject(headers)) return;
   for (const v of Object.values(headers)) if (isScalar(v)) registerSecret(String(v));
@@ -208,7 +207,7 @@ function registerHeaderValues(headers: unknown): void {
 
 function registerEntrySecrets(entry: unknown): void {
   if (!isPlainObject(entry)) return;
-  if (typeof entry.url === 'string') registerSecretUrl(entry.url.trim());
+  if (typeof entry.url === 'string') registerSecretUrl(entry.url);
   if (isScalar(entry.secret)) registerCredential(String(entry.secret));
   registerHeaderValues(entry.headers);
   const auth = entry['basic-auth'];
@@ -268,9 +267,10 @@ function listTarget(path: string, entry: unknown, globals: Globals, discord: Dis
       secret: true,
     });
   }
-  const parsed = parseUrl(at('url'), entry.url.trim());
+  // The URL parser drops leading and trailing blanks itself.
+  const parsed = parseUrl(at('url'), entry.url);
   const format: TargetFormat =
-    entry.format === undefined || entry.format === null
+    entry.format == null
       ? detectFormat(parsed)
       : oneOf(at('format'), scalarText(at('format'), entry.format), FORMATS);
   const on: TargetOn = entry.on == null ? 'always' : oneOf(at('on'), scalarText(at('on'), entry.on), ONS);
@@ -365,7 +365,7 @@ function finishUrl(
 }
 
 function basicToken(auth: { username: string; password: string }): string {
-  return Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64');
+  return Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
 }
 
 function dedupe(targets: Target[]): Target[] {
@@ -381,19 +381,22 @@ function dedupe(targets: Target[]): Target[] {
 // ---------------------------------------------------------------------------------------------- values
 
 function parseStructured(name: string, text: string, accepted: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
-    // Only the first line: yaml's message continues with the offending source, which may hold a secret.
-    const first = problem.message.split('\n')[0] ?? problem.code;
-    const where = problem.linePos?.[0]
-      ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}`
-      : '';
-    throw new InputError(name, text, `${accepted}; it does not parse${where}: ${scrub(first)}`, {
-      secret: true,
-    });
+    // Only the first line: a yaml message may continue with the offending source, which may hold a secret.
+    const first = problem.message.split('\n')[0] as string;
+    const { line, col } = lineCounter.linePos(problem.pos[0]);
+    throw new InputError(
+      name,
+      text,
+      `${accepted}; it does not parse at line ${line}, column ${col}: ${scrub(first)}`,
+      { secret: true },
+    );
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  // yaml's default maxAliasCount (100) refuses an alias bomb.
+  return doc.toJS();
 }
 
 function readHeaders(name: string, value: unknown): Record<string, string> {
@@ -447,8 +450,8 @@ function readBasicAuth(name: string, value: unknown): { username: string; passwo
     throw new InputError(name, kindOf(value), '"user:password" or {username, password}');
   }
   if (username.includes(':')) throw new InputError(`${name}.username`, username, 'a user name without ":"');
+  // The password itself was registered with the entry's other secrets (registerEntrySecrets).
   const auth = { username, password };
-  registerCredential(password);
   registerSecret(basicToken(auth));
   return auth;
 }
@@ -510,7 +513,7 @@ function readDeadline(value: string): number {
 
 function seconds(name: string, value: unknown): number {
   const n = numeric(value);
-  if (n === null || n < 0.5 || n > 120) {
+  if (!(n >= 0.5 && n <= 120)) {
     throw new InputError(name, String(value), 'seconds from 0.5 to 120');
   }
   return Math.round(n * 1000);
@@ -518,16 +521,17 @@ function seconds(name: string, value: unknown): number {
 
 function retries(name: string, value: unknown): number {
   const n = numeric(value);
-  if (n === null || !Number.isInteger(n) || n < 0 || n > 10) {
+  if (!Number.isInteger(n) || n < 0 || n > 10) {
     throw new InputError(name, String(value), 'a whole number from 0 to 10');
   }
   return n;
 }
 
-function numeric(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+/** A number given as a number or as decimal text; NaN for anything else, which every range check refuses. */
+function numeric(value: unknown): number {
+  if (typeof value === 'number') return value;
   if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value);
-  return null;
+  return Number.NaN;
 }
 
 function boolean(name: string, value: string, fallback: boolean): boolean {

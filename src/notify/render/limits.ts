@@ -6,7 +6,6 @@ export const ELLIPSIS = '…';
 export function truncate(text: string, max: number): string {
   if (max <= 0) return '';
   if (text.length <= max) return text;
-  if (max === 1) return ELLIPSIS;
   let cut = max - 1;
   // Do not split a surrogate pair.
   const code = text.charCodeAt(cut - 1);
@@ -33,8 +32,7 @@ export function codeBlock(lines: string[], max: number, lang = ''): string {
   if (body.length <= budget) return open + body + close;
   const kept: string[] = [];
   let used = 2; // the '…' line and its newline
-  for (let i = safe.length - 1; i >= 0; i--) {
-    const line = safe[i] ?? '';
+  for (const line of [...safe].reverse()) {
     const cost = line.length + 1;
     if (used + cost > budget) {
       if (kept.length === 0) kept.unshift(ELLIPSIS + tail(line, budget - used - 1));
@@ -48,7 +46,7 @@ export function codeBlock(lines: string[], max: number, lang = ''): string {
 
 /** The last `max` characters of `text`, never starting on the low half of a surrogate pair. */
 export function tail(text: string, max: number): string {
-  if (max <= 0) return '';
+  // No room (max <= 0) needs no case of its own: the start then lies at or past the end.
   if (text.length <= max) return text;
   let start = text.length - max;
   const code = text.charCodeAt(start);
@@ -91,21 +89,23 @@ export function fenceFor(text: string): string {
 export function truncateMarkdown(text: string, max: number): string {
   if (text.length <= max) return text;
   const close = '\n```';
-  for (const room of [max, max - close.length]) {
-    if (room <= 0) break;
+  const fit = (room: number): string => {
     // Never leave a partial fence marker just before the '…'.
     const cut = truncate(text, room).replace(/`{1,2}(?=…$)/, '');
     const open = (cut.match(/```/g) ?? []).length % 2 === 1;
-    const out = open ? cut + close : cut;
-    if (out.length <= max) return out;
-  }
-  return truncate(text.replace(/`/g, ''), max);
+    return open ? cut + close : cut;
+  };
+  const whole = fit(max);
+  // With `close.length` less room the closed cut always fits: below 5 characters the first cut cannot hold a
+  // whole ``` (the marker before the '…' is stripped), and no room at all gives ''.
+  return whole.length <= max ? whole : fit(max - close.length);
 }
 
 /** A duration a person reads at a glance: `42s`, `5m 03s`, `1h 02m 13s`; `—` when unknown. */
 export function formatDuration(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—';
-  const total = Math.round(seconds);
+  const known = seconds ?? Number.NaN;
+  if (!Number.isFinite(known) || known < 0) return '—';
+  const total = Math.round(known);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
@@ -119,7 +119,7 @@ export function formatDuration(seconds: number | null | undefined): string {
 export function isoSeconds(iso: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
-  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return new Date(t).toISOString().replace(/\.\d{3}Z/, 'Z'); // the only '.' in an ISO string
 }
 
 /** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */

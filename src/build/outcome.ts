@@ -35,7 +35,7 @@ export interface Outcome {
   stages: StageRecord[];
 }
 
-const KILL_EXIT_CODES: Record<number, string> = {
+const KILL_EXIT_CODES: Record<string, string> = {
   130: 'SIGINT',
   143: 'SIGTERM',
   137: 'SIGKILL',
@@ -94,9 +94,8 @@ function list(names: string[], max = 5): string {
 }
 
 function killSignal(exitCode: number | null, signal: string | null): string | null {
-  if (signal) return signal;
-  if (exitCode !== null && KILL_EXIT_CODES[exitCode]) return KILL_EXIT_CODES[exitCode] as string;
-  return null;
+  // (No exit code looks up "null", which names no signal.)
+  return signal ?? KILL_EXIT_CODES[String(exitCode)] ?? null;
 }
 
 interface ChainResult {
@@ -111,12 +110,8 @@ export function decideOutcome(input: OutcomeInput): Outcome {
   const { parse, cancelled } = input;
   const requested = input.requested.length > 0 ? input.requested : (parse.args?.packages ?? []);
   const killed = cancelled ? null : killSignal(input.exitCode, input.signal);
-  const exitText =
-    input.signal !== null
-      ? `signal ${input.signal}`
-      : input.exitCode !== null
-        ? `exit ${input.exitCode}`
-        : 'no exit code';
+  // Only read when no signal ended the tool: a signal makes it killed (or cancelled), which never uses it.
+  const exitText = input.exitCode !== null ? `exit ${input.exitCode}` : 'no exit code';
 
   const everyone = (status: PackageResult['status'], failure: FailurePoint | null): PackageResult[] =>
     requested.map((name) => ({
@@ -173,7 +168,7 @@ export function decideOutcome(input: OutcomeInput): Outcome {
     const base = { image: c.image, pushedImage: c.pushedImage, durationSeconds: c.durationSeconds };
     if (c.status === 'success') return { status: 'success', ...base, failure: null };
     if (c.status === 'failure') {
-      const f = c.failure !== null ? parse.failures[c.failure] : undefined;
+      const f = parse.failures[c.failure ?? -1];
       return {
         status: 'failure',
         ...base,
@@ -228,8 +223,9 @@ export function decideOutcome(input: OutcomeInput): Outcome {
           chain !== undefined &&
           (chain.packages.some((p) => namesPackage(p, name)) ||
             (chain.builtName !== null && namesPackage(chain.builtName, name)));
-        if (chain && shared?.status === 'success' && !named) {
-          packages.push(toPackage(name, notReported(name, [chain.target], [...parse.tail])));
+        if (shared?.status === 'success' && !named) {
+          const built = (chain as ChainRecord).target;
+          packages.push(toPackage(name, notReported(name, [built], [...parse.tail])));
         } else {
           packages.push(toPackage(name, shared ?? unreached(name)));
         }
@@ -250,7 +246,7 @@ export function decideOutcome(input: OutcomeInput): Outcome {
   const failure = firstFailed?.failure ?? (parse.failures[0] ? point(parse.failures[0]) : null);
   const built = packages.filter((p) => p.status === 'success');
   const notBuilt = packages.filter((p) => p.status === 'not-built');
-  const summaryFailed = (parse.summary ?? []).some((s) => s.status === 'failure');
+  const summaryFailed = parse.summary?.some((s) => s.status === 'failure') ?? false;
   const allDone = packages.length > 0 && built.length === packages.length;
   // Records past the caps are not kept, but their failures are counted: the verdict never rests on a cap.
   const lostFailures = parse.dropped.failed;
@@ -280,7 +276,8 @@ export function decideOutcome(input: OutcomeInput): Outcome {
 
   let message: string;
   if (killed) {
-    const running = packages.find((p) => p.status === 'failure' && p.failure?.error?.includes('killed'));
+    // (Only a failed package carries a failure point.)
+    const running = packages.find((p) => p.failure?.error?.includes('killed'));
     const f = running?.failure ?? null;
     const stage = f && f.stage ? ` ${describeStage(f)}` : '';
     const where = running ? ` while building ${running.name}${stage}` : '';
@@ -289,8 +286,10 @@ export function decideOutcome(input: OutcomeInput): Outcome {
     message = `All packages reported done but jetson-containers ended with ${exitText}`;
   } else if (allDone) {
     message = `All packages reported done but jetson-containers also reported a failure`;
-    if (failure)
-      message += ` ${describeStage(failure)}${failure.error ? `: ${failure.error}` : ''}`.trimEnd();
+    if (failure) {
+      const where = describeStage(failure);
+      message += `${where ? ` ${where}` : ''}${failure.error ? `: ${failure.error}` : ''}`;
+    }
   } else if (failure?.phase === 'resolve' && orphan?.unknownPackage) {
     message = `Unknown package ${orphan.unknownPackage}: jetson-containers couldn't find it`;
   } else if (!input.multiple) {
@@ -306,7 +305,8 @@ export function decideOutcome(input: OutcomeInput): Outcome {
     if (notBuilt.length > 0) message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
   }
   message += lostNote;
-  if (input.exitCode === 0 && !killed && !(allDone && clean) && !message.includes('exited 0')) {
+  // (Exit 0 with every package done and clean was a success above, unless killed.)
+  if (input.exitCode === 0 && !killed && !message.includes('exited 0')) {
     message += '; jetson-containers itself exited 0';
   }
   // A failed build always carries a failure point, even when no package can be blamed.
@@ -331,14 +331,13 @@ function namesPackage(built: string, name: string): boolean {
 }
 
 function baseName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(0, colon);
+  return name.split(':')[0] as string;
 }
 
 /** A requested package that no done line, summary line or chain names, although something else was built. */
 function notReported(name: string, builtInstead: string[], excerpt: string[]): ChainResult {
-  const instead =
-    builtInstead.length > 0 ? `; it built ${list(builtInstead)}, which no requested name matches` : '';
+  // (Only asked when something else was built: `builtInstead` is never empty.)
+  const instead = `; it built ${list(builtInstead)}, which no requested name matches`;
   return {
     status: 'failure',
     image: null,
@@ -354,30 +353,37 @@ function notReported(name: string, builtInstead: string[], excerpt: string[]): C
  */
 class Claims {
   readonly taken = new Set<number>();
-  private readonly exact = new Map<string, number[]>();
+  private readonly byName = new Map<string, number[]>();
   private readonly base = new Map<string, number[]>();
 
   constructor(names: string[]) {
     names.forEach((n, i) => {
-      push(this.exact, n, i);
-      if (n.includes(':')) push(this.base, baseName(n), i);
+      push(this.byName, n, i);
+      // An untagged record is listed under its own name here too: `tagged` is only asked once `exact` found
+      // nothing left for that name, so only the tagged ones can come out.
+      push(this.base, baseName(n), i);
     });
   }
 
-  /** The first record not yet taken named exactly `name`, or (for a name without a tag) its `name:tag`. */
-  take(name: string, withTag: boolean): number | undefined {
-    const own = this.first(this.exact.get(name));
-    if (own !== undefined || !withTag || name.includes(':')) return own;
+  /** The first record not yet taken named exactly `name`. */
+  exact(name: string): number | undefined {
+    return this.first(this.byName.get(name));
+  }
+
+  /** For a name without a tag, after `exact` found nothing: the first record not yet taken of its `name:tag`. */
+  tagged(name: string): number | undefined {
+    // (A tagged name finds nothing here: no base name holds a ":".)
     return this.first(this.base.get(name));
   }
 
   private first(list: number[] | undefined): number | undefined {
-    if (!list) return undefined;
-    // Taken records only ever gather at the front of a list in practice; drop them as they are passed.
-    while (list.length > 0 && this.taken.has(list[0] as number)) list.shift();
-    const k = list.find((i) => !this.taken.has(i));
-    if (k !== undefined) this.taken.add(k);
-    return k;
+    for (const k of list ?? []) {
+      // Taken under another name, or by position.
+      if (this.taken.has(k)) continue;
+      this.taken.add(k);
+      return k;
+    }
+    return undefined;
   }
 }
 
@@ -421,9 +427,10 @@ function pairAliases(
     }
     for (let k = low + 1; k < high; k++) {
       if (taken.has(k)) continue;
+      // (No need to make this chain an anchor for the next alias: every chain before it in the window is
+      // taken, so the next alias's search passes them all the same.)
       taken.add(k);
       chainOf.set(name, k);
-      anchors[i] = k;
       return;
     }
   });
@@ -438,8 +445,8 @@ function multiplePackages(
   const { parse } = input;
   const chains = parse.chains;
   const summary = parse.summary ?? [];
-  const explicit = requested.filter((n) => !isWildcard(n));
-  const explicitSet = new Set(explicit);
+  // (Patterns are among the names: no record is named with *, ? or [, so they claim nothing by name.)
+  const requestedSet = new Set(requested);
   const wildcards = requested.filter(isWildcard);
 
   // A requested name owns the chain built under its own name, else the one built under its `name:tag`
@@ -447,18 +454,21 @@ function multiplePackages(
   // never taken for a package the output does not name.
   const chainClaims = new Claims(chains.map((c) => c.target));
   const chainOf = new Map<string, number>();
-  for (const withTag of [false, true]) {
-    for (const name of explicit) {
-      if (chainOf.has(name)) continue;
-      const k = chainClaims.take(name, withTag);
-      if (k !== undefined) chainOf.set(name, k);
-    }
+  for (const name of requested) {
+    const k = chainClaims.exact(name);
+    if (k !== undefined) chainOf.set(name, k);
   }
-  if (wildcards.length === 0) pairAliases(explicit, chains.length, chainOf, chainClaims.taken);
+  for (const name of requested) {
+    if (chainOf.has(name)) continue;
+    const k = chainClaims.tagged(name);
+    if (k !== undefined) chainOf.set(name, k);
+  }
+  if (wildcards.length === 0) pairAliases(requested, chains.length, chainOf, chainClaims.taken);
 
   // A wildcard counts once the output names what it matched: chains built for it, or summary lines.
   const expansions = new Map<string, string[]>();
-  const wildcardChain = new Map<string, number>();
+  // Each name a pattern expands to, with its chain (if one is left): the first pattern to name it takes it.
+  const wildcardChain = new Map<string, number | undefined>();
   for (const pattern of wildcards) {
     const names: string[] = [];
     const seen = new Set<string>();
@@ -468,21 +478,19 @@ function multiplePackages(
       names.push(c.target);
     });
     for (const s of summary) {
-      if (seen.has(s.package) || explicitSet.has(s.package) || !matchesPattern(s.package, pattern)) continue;
+      if (seen.has(s.package) || requestedSet.has(s.package) || !matchesPattern(s.package, pattern)) continue;
       seen.add(s.package);
       names.push(s.package);
     }
     for (const n of names) {
-      if (wildcardChain.has(n)) continue;
-      const k = chainClaims.take(n, false);
-      if (k !== undefined) wildcardChain.set(n, k);
+      if (!wildcardChain.has(n)) wildcardChain.set(n, chainClaims.exact(n));
     }
     expansions.set(pattern, names);
   }
   // What was built but matches nothing requested: named in the failure of a package never reported.
   const strays: string[] = [];
   chains.forEach((c, k) => {
-    if (!chainClaims.taken.has(k) && c.status === 'success' && strays.length < 6) strays.push(c.target);
+    if (!chainClaims.taken.has(k) && c.status === 'success') strays.push(c.target);
   });
 
   const summaryClaims = new Claims(summary.map((s) => s.package));
@@ -510,20 +518,16 @@ function multiplePackages(
     };
   };
   const resultFor = (name: string, chainIndex: number | undefined): ChainResult => {
-    const chain = chainIndex !== undefined ? chains[chainIndex] : undefined;
+    const chain = chains[chainIndex ?? -1];
     const si = chain
-      ? summaryClaims.take(chain.target, false)
-      : (summaryClaims.take(name, false) ?? summaryClaims.take(name, true));
+      ? summaryClaims.exact(chain.target)
+      : (summaryClaims.exact(name) ?? summaryClaims.tagged(name));
     if (si !== undefined) return fromSummary(summary[si] as SummaryEntry, chain);
     if (chain) return chainResult(chain);
     const r = unreached(name);
     // Exit 0 with something else built: say what, instead of only that the package never came.
-    if (
-      r.status === 'failure' &&
-      r.failure?.phase === 'unknown' &&
-      strays.length > 0 &&
-      input.exitCode === 0
-    ) {
+    // (Only a failure carries a failure point.)
+    if (r.failure?.phase === 'unknown' && strays.length > 0 && input.exitCode === 0) {
       return notReported(name, strays, r.failure.excerpt);
     }
     return r;
@@ -537,24 +541,28 @@ function multiplePackages(
       listed.add(name);
       continue;
     }
-    const names = expansions.get(name) ?? [];
-    for (const n of names) {
+    for (const n of expansions.get(name) as string[]) {
       if (listed.has(n)) continue;
       listed.add(n);
       out.push({ name: n, ...resultFor(n, wildcardChain.get(n)) });
     }
-    if (names.length === 0) {
-      const r = unreached(name);
-      out.push({
-        name,
-        ...(r.status === 'failure' && r.failure?.phase === 'unknown'
-          ? {
-              ...r,
-              failure: simplePoint('resolve', `the pattern ${name} matched no package`, r.failure.excerpt),
-            }
-          : r),
-      });
-    }
+    // Upstream builds each package once, however many requested names match it: a pattern counts as matched
+    // when the output names any package it matches, even one listed under another requested name.
+    if (
+      chains.some((c) => matchesPattern(c.target, name)) ||
+      summary.some((s) => matchesPattern(s.package, name))
+    )
+      continue;
+    const r = unreached(name);
+    out.push({
+      name,
+      ...(r.failure?.phase === 'unknown'
+        ? {
+            ...r,
+            failure: simplePoint('resolve', `the pattern ${name} matched no package`, r.failure.excerpt),
+          }
+        : r),
+    });
   }
   return out;
 }

@@ -19,8 +19,8 @@ const NAME_RE = new RegExp(`^(?:[A-Za-z0-9_*?]|\\[!?[${PLAIN}]+\\])${PART}*(?::$
 /** Space, comma or newline separated; trimmed; empties dropped; duplicates removed keeping the first. */
 export function splitPackages(input: string): string[] {
   const seen = new Set<string>();
-  for (const part of input.split(/[\s,]+/)) {
-    const name = part.trim();
+  // Split on every separator: the empty parts between runs of them are dropped.
+  for (const name of input.split(/[\s,]/)) {
     if (name.length > 0) seen.add(name);
   }
   return [...seen];
@@ -28,7 +28,7 @@ export function splitPackages(input: string): string[] {
 
 /** Throws an InputError for anything upstream would not take as a package name or pattern. */
 export function validatePackageName(name: string): void {
-  if (name.length === 0 || name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
+  if (name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
     throw new InputError('packages', name, PACKAGE_NAME_RULE);
   }
 }
@@ -61,18 +61,19 @@ export function matchesPattern(name: string, pattern: string): boolean {
     }
     if (c === '[') {
       const cls = matchClass(pattern, p, name[n] as string);
-      if (cls.valid) {
-        if (cls.matched) {
+      if (cls === null) {
+        // No closing "]": the "[" is a plain character.
+        if (name[n] === '[') {
           n++;
-          p = cls.next;
+          p++;
           continue;
         }
-      } else if (name[n] === '[') {
+      } else if (cls.matched) {
         n++;
-        p++;
+        p = cls.next;
         continue;
       }
-    } else if (c !== undefined && c === name[n]) {
+    } else if (c === name[n]) {
       n++;
       p++;
       continue;
@@ -85,19 +86,20 @@ export function matchesPattern(name: string, pattern: string): boolean {
   return p === pattern.length;
 }
 
-function matchClass(
-  pattern: string,
-  open: number,
-  ch: string,
-): { valid: boolean; matched: boolean; next: number } {
+/** The class `[...]` opening at `open` tested against `ch`, or null when it has no closing "]". */
+function matchClass(pattern: string, open: number, ch: string): { matched: boolean; next: number } | null {
   let i = open + 1;
   const negate = pattern[i] === '!';
   if (negate) i++;
   const first = i;
   let matched = false;
-  while (i < pattern.length && (pattern[i] !== ']' || i === first)) {
-    const lo = pattern[i] as string;
-    if (pattern[i + 1] === '-' && i + 2 < pattern.length && pattern[i + 2] !== ']') {
+  // A "]" right after the "[" (or "[!") is a plain character, the next one closes the class.
+  while (pattern[i] !== ']' || i === first) {
+    const lo = pattern[i];
+    if (lo === undefined) return null;
+    // A range `a-z`; a "-" before the closing "]" is a plain character. (A range cut off by the end of the
+    // pattern leaves the class without its "]", so what it would match does not matter.)
+    if (pattern[i + 1] === '-' && pattern[i + 2] !== ']') {
       const hi = pattern[i + 2] as string;
       if (ch >= lo && ch <= hi) matched = true;
       i += 3;
@@ -106,6 +108,5 @@ function matchClass(
       i++;
     }
   }
-  if (i >= pattern.length) return { valid: false, matched: false, next: open + 1 };
-  return { valid: true, matched: matched !== negate, next: i + 1 };
+  return { matched: matched !== negate, next: i + 1 };
 }

@@ -291,10 +291,10 @@ export function parseNamespace(line: string): Record<string, string | string[] |
     while (i < n && line[i] !== ',' && line[i] !== ')' && line[i] !== ']') i++;
     return line.slice(from, i).trim();
   };
-  let guard = 0;
-  while (i < n && guard++ < 1000) {
+  // Each key moves `i` past its `=`, so this ends.
+  while (i < n) {
     while (line[i] === ' ' || line[i] === ',') i++;
-    if (line[i] === ')' || i >= n) break;
+    if (line[i] === ')') break;
     const eq = line.indexOf('=', i);
     if (eq < 0) break;
     const key = line.slice(i, eq).trim();
@@ -305,12 +305,17 @@ export function parseNamespace(line: string): Record<string, string | string[] |
     } else if (c === '[') {
       i++;
       const items: string[] = [];
-      let g = 0;
-      while (i < n && line[i] !== ']' && g++ < 100_000) {
+      while (i < n && line[i] !== ']') {
         while (line[i] === ' ' || line[i] === ',') i++;
-        if (line[i] === ']') break;
-        if (line[i] === "'" || line[i] === '"') items.push(readString());
-        else items.push(readAtom());
+        if (line[i] === "'" || line[i] === '"') {
+          items.push(readString());
+          continue;
+        }
+        const from = i;
+        const atom = readAtom();
+        // At `]`, `)` or the end nothing was read: the list is over.
+        if (i === from) break;
+        items.push(atom);
       }
       i++;
       out[key] = items;
@@ -394,8 +399,8 @@ function logFileFromCommand(command: string): string | null {
 function summarizeError(f: ParsedFailure, excerpt: string[]): string | null {
   const raw = f.rawError;
   if (f.unknownPackage) return `couldn't find package: ${f.unknownPackage}`;
-  const isCommand = raw !== null && /^Command '/.test(raw);
-  if (raw !== null && !isCommand) return capText(raw.replace(/^"(.*)"$/, '$1').replace(/\s+/g, ' '), 300);
+  if (raw !== null && !/^Command '/.test(raw))
+    return capText(raw.replace(/^"(.*)"$/, '$1').replace(/\s+/g, ' '), 300);
   const status = f.exitStatus !== null ? ` (exit status ${f.exitStatus})` : '';
   if (f.phase === 'build') {
     const cause = buildCause(excerpt);
@@ -406,9 +411,10 @@ function summarizeError(f: ParsedFailure, excerpt: string[]): string | null {
     return `docker build failed${status}`;
   }
   if (f.phase === 'test') {
-    const test = raw !== null ? /\/bin\/bash -c '([^']*)'/.exec(raw) : null;
+    const test = /\/bin\/bash -c '([^']*)'/.exec(raw ?? '');
     const testName = test ? ` '${test[1] as string}'` : '';
-    const exception = [...excerpt].reverse().find((l) => EXCEPTION_RE.test(l.trim()) && !/^\[\d\d:/.test(l));
+    // (A log line starts with its `[HH:MM:SS]` stamp, so it is never taken for an exception.)
+    const exception = [...excerpt].reverse().find((l) => EXCEPTION_RE.test(l.trim()));
     if (exception) return capText(`test${testName} failed: ${exception.trim()}`, 300);
     return `test${testName} failed${status}`;
   }
@@ -427,9 +433,9 @@ const STEP_ERROR_RE = /^#(\d+)\s+ERROR:\s*process "(.*)" did not complete succes
 const SOLVE_ERROR_RE =
   /^ERROR: failed to solve: process "(.*)" did not complete successfully: exit code: (\d+)/;
 const LEGACY_ERROR_RE = /^The command '(.*)' returned a non-zero code: (\d+)/;
-/** Output lines that state a cause: apt's `E:`, compiler and tool errors, Python exceptions. */
+/** Output lines that state a cause: apt's `E:`, compiler and tool errors (`command not found` is a `not found`). */
 const CAUSE_RE =
-  /^(?:E: |ERROR\b|Error\b|error\b|fatal\b|FATAL\b|FAILED\b|CMake Error|ninja: build stopped|make(?:\[\d+\])?: \*\*\*)|\b(?:error:|No such file or directory|command not found|Permission denied|Could not find|Unable to|No matching distribution|not found)/;
+  /^(?:E: |ERROR\b|Error\b|error\b|fatal\b|FATAL\b|FAILED\b|CMake Error|ninja: build stopped|make(?:\[\d+\])?: \*\*\*)|\b(?:error:|No such file or directory|Permission denied|Could not find|Unable to|No matching distribution|not found)/;
 
 /**
  * The command a RUN step ran, without the wrappers upstream puts around every one: `/bin/sh -c` and the
@@ -447,21 +453,19 @@ export function unwrapRunCommand(command: string): string {
  * last line), with the command it ran (wrappers dropped) and the exit code. Null when no RUN step failed.
  */
 function buildCause(lines: string[]): string | null {
-  let at = -1;
-  let step: string | null = null;
-  let command = '';
-  let code = '';
-  for (let i = lines.length - 1; i >= 0 && at < 0; i--) {
+  // The last failed step: its line, its BuildKit step number (null for the legacy builder), command, exit code.
+  let failed: { at: number; step: string | null; command: string; code: string } | null = null;
+  for (let i = lines.length - 1; i >= 0 && failed === null; i--) {
     const l = (lines[i] as string).trim();
     const m = STEP_ERROR_RE.exec(l);
     if (m) {
-      [at, step, command, code] = [i, m[1] as string, m[2] as string, m[3] as string];
+      failed = { at: i, step: m[1] as string, command: m[2] as string, code: m[3] as string };
       continue;
     }
     const legacy = LEGACY_ERROR_RE.exec(l);
-    if (legacy) [at, command, code] = [i, legacy[1] as string, legacy[2] as string];
+    if (legacy) failed = { at: i, step: null, command: legacy[1] as string, code: legacy[2] as string };
   }
-  if (at < 0) {
+  if (failed === null) {
     // Only the final `failed to solve` line is left (the step's own lines scrolled out of the tail).
     const solve = lines.map((l) => SOLVE_ERROR_RE.exec(l.trim())).findLast((m) => m !== null);
     if (!solve) return null;
@@ -470,6 +474,7 @@ function buildCause(lines: string[]): string | null {
       300,
     );
   }
+  const { at, step, command, code } = failed;
   // The step's output: `#7 1.024 text` under BuildKit, plain lines under the legacy builder.
   const output: string[] = [];
   const prefix = step !== null ? new RegExp(`^#${step}\\s+\\d+(?:\\.\\d+)?\\s(.*)$`) : null;
@@ -485,7 +490,8 @@ function buildCause(lines: string[]): string | null {
       output.push(l);
     }
   }
-  const real = output.filter((l) => l.length > 0 && !/^\+ /.test(l));
+  // (Excerpt lines are never blank.) Shell traces (`+ cmd`) state no cause.
+  const real = output.filter((l) => !/^\+ /.test(l));
   const cause =
     real.find((l) => EXCEPTION_RE.test(l)) ?? real.find((l) => CAUSE_RE.test(l)) ?? real[0] ?? null;
   const cmd = capText(unwrapRunCommand(command), 80);
@@ -513,7 +519,8 @@ class RecordBudget {
     if (buildsEverything) this.wildcard = true;
     for (const name of names) {
       if (/[*?[]/.test(name)) this.wildcard = true;
-      else if (!this.requested.has(name)) this.requested.set(name, { chains: 0, done: 0, summary: 0 });
+      // (Called before any record is taken: the header comes first.)
+      else this.requested.set(name, { chains: 0, done: 0, summary: 0 });
     }
   }
 
@@ -599,7 +606,6 @@ export class BuildStreamParser {
   /** The failure whose 💣 block is still being printed (expects `Error:` next). */
   private openFailure: ParsedFailure | null = null;
   private lastFailure: ParsedFailure | null = null;
-  private lastFailureRecuts = 0;
   /** The first `Pushing X` of a chain names the local image before `--push` retags it. */
   private localPushName: string | null = null;
   private afterFailedBuilding = false;
@@ -707,9 +713,9 @@ export class BuildStreamParser {
       for (let i = tail.length - 1; i >= 0; i--) {
         const line = (tail[i] as string).trim();
         if (/^\[\d\d:\d\d:\d\d\]/.test(line)) break;
-        const m = EXCEPTION_RE.exec(line);
-        if (m) {
-          this.r.tracebackError = capText(line, LIMITS.errorChars);
+        // Tail lines are already cut at LIMITS.excerptLineChars.
+        if (EXCEPTION_RE.test(line)) {
+          this.r.tracebackError = line;
           break;
         }
       }
@@ -723,11 +729,11 @@ export class BuildStreamParser {
           f.stageIndex = null;
           f.stageCount = null;
         }
-        if (f.rawError === null && this.kept.has(f)) {
+        if (f.rawError === null) {
           // No 💣 block explained it, so the traceback is the best excerpt there is.
           f.excerpt = this.tail.lines(LIMITS.excerptLines, LIMITS.excerptLineChars, isSeparatorLine);
         }
-        if (f.error === null) f.error = summarizeError(f, f.excerpt) ?? capText(this.r.tracebackError, 300);
+        if (f.error === null) f.error = summarizeError(f, f.excerpt) ?? this.r.tracebackError;
       }
     }
     return events;
@@ -855,7 +861,7 @@ export class BuildStreamParser {
 
   private handleLine(raw: Buffer, offset: number, events: StreamEvent[]): void {
     const cap = this.lineCap();
-    const bytes = raw.length > cap ? raw.subarray(0, cap) : raw;
+    const bytes = raw.subarray(0, cap);
     const colored = bytes[0] === ESC;
     let text = bytes.toString('utf8');
     if (text.endsWith('\r')) text = text.slice(0, -1);
@@ -866,7 +872,7 @@ export class BuildStreamParser {
         this.r.colors = colored;
         this.leaveHeader(colored);
       }
-      this.handleLogLine((ts[4] ?? 'info') as string, ts[5] ?? '', offset, events);
+      this.handleLogLine(ts[4], ts[5] as string, offset, events);
       return;
     }
     if (this.header) this.handleHeaderLine(line);
@@ -876,13 +882,13 @@ export class BuildStreamParser {
     const trimmed = line.trim();
     if (trimmed.length === 0) return;
     if (trimmed.startsWith('Namespace(')) {
-      const ns = parseNamespace(trimmed);
-      if (ns) {
-        const args = toolArgsFrom(ns);
-        this.r.args = args;
-        // `--multiple` with no package builds every package upstream has.
-        this.budget.add(args.packages ?? [], args.multiple === true && args.packages?.length === 0);
-      }
+      // (Never null here: the line starts with `Namespace(`.)
+      const args = toolArgsFrom(
+        parseNamespace(trimmed) as Record<string, string | string[] | boolean | null>,
+      );
+      this.r.args = args;
+      // `--multiple` with no package builds every package upstream has.
+      this.budget.add(args.packages ?? [], args.multiple === true && args.packages?.length === 0);
       return;
     }
     if (
@@ -919,7 +925,13 @@ export class BuildStreamParser {
     }
   }
 
-  private handleLogLine(level: string, rawMessage: string, offset: number, events: StreamEvent[]): void {
+  /** `level` is undefined for plain (info) lines. */
+  private handleLogLine(
+    level: string | undefined,
+    rawMessage: string,
+    offset: number,
+    events: StreamEvent[],
+  ): void {
     const message = rawMessage.trim();
     if (isSeparatorMessage(message)) {
       if (level === 'warn' && this.separatorOffset === null) {
@@ -1078,21 +1090,16 @@ export class BuildStreamParser {
    */
   private buildBoxStart(lineOffset: number): number {
     const chunk = this.chunk;
-    if (lineOffset <= this.minBoxPos || chunk.length === 0) return lineOffset === 0 ? 0 : lineOffset;
     // Only the bytes since the last line handled can hold it: searching the whole chunk backwards costs
     // O(chunk) per progress line, which thousands of packages per chunk turn into seconds.
     const rel = chunk.subarray(this.minBoxPos, lineOffset).lastIndexOf(BOX_BUILDING);
-    const hit = rel < 0 ? -1 : this.minBoxPos + rel;
-    if (hit < this.minBoxPos) return this.minBoxPos === 0 ? 0 : lineOffset;
-    const boxLine = chunk.lastIndexOf(NL, hit) + 1;
-    if (boxLine < this.minBoxPos) return this.minBoxPos;
-    if (boxLine >= 2) {
-      const top = chunk.lastIndexOf(NL, boxLine - 2) + 1;
-      if (top >= this.minBoxPos) {
-        const topHit = chunk.indexOf(BOX_TOP, top);
-        if (topHit >= 0 && topHit < boxLine) return top;
-      }
-    }
+    if (rel < 0) return this.minBoxPos === 0 ? 0 : lineOffset;
+    // `minBoxPos` is a line start, so the box line starts at or after it.
+    const boxLine = chunk.lastIndexOf(NL, this.minBoxPos + rel) + 1;
+    // Its top border is the line before, when that is in the stretch too. (For a box line at byte 0 or 1 the
+    // negative offset searches from the chunk's end, which finds no line before it: the box line is kept.)
+    const top = chunk.lastIndexOf(NL, boxLine - 2) + 1;
+    if (top >= this.minBoxPos && chunk.subarray(top, boxLine).includes(BOX_TOP)) return top;
     return boxLine;
   }
 
@@ -1103,20 +1110,17 @@ export class BuildStreamParser {
     s.durationSeconds = Math.max(0, Math.round((this.now().getTime() - this.stageStartMs) / 100) / 10);
   }
 
-  private closeChain(status: 'success' | 'failure'): void {
-    const c = this.chain;
-    if (!c) return;
-    if (status === 'failure' && c.status !== 'failure' && this.chainIndex === null)
-      this.countDroppedFailure();
-    if (c.status === 'running' || status === 'failure') c.status = status;
-    if (c.durationSeconds === null) {
-      c.durationSeconds = Math.max(0, Math.round((this.now().getTime() - this.chainStartMs) / 100) / 10);
-    }
+  /** Ends a running chain (its done line or its 💣 block: each comes once). */
+  private closeChain(c: ChainRecord, status: 'success' | 'failure'): void {
+    if (status === 'failure' && this.chainIndex === null) this.countDroppedFailure();
+    c.status = status;
+    c.durationSeconds = Math.max(0, Math.round((this.now().getTime() - this.chainStartMs) / 100) / 10);
   }
 
   private onFailureMarker(offset: number, events: StreamEvent[]): void {
-    const s = this.stage && this.stage.status === 'running' ? this.stage : null;
-    const inChain = this.chain !== null && this.chain.status === 'running';
+    const s = this.stage?.status === 'running' ? this.stage : null;
+    const chain = this.chain?.status === 'running' ? this.chain : null;
+    const inChain = chain !== null;
     const failure: ParsedFailure = {
       stage: s?.name ?? null,
       stageIndex: s?.index ?? null,
@@ -1126,17 +1130,16 @@ export class BuildStreamParser {
       excerpt: [],
       logFile: null,
       chain: inChain ? this.chainIndex : null,
-      target: inChain ? (this.chain?.target ?? null) : null,
+      target: chain?.target ?? null,
       rawError: null,
       unknownPackage: null,
       dockerErrors: [],
       exitStatus: null,
     };
     this.closeStage('failure');
-    if (inChain) this.closeChain('failure');
+    if (chain) this.closeChain(chain, 'failure');
     this.openFailure = failure;
     this.lastFailure = failure;
-    this.lastFailureRecuts = 0;
     this.afterFailedBuilding = false;
     this.failedBuildingClaimed = false;
     // A failure of a chain that was not kept is not recorded either: without its chain it would look like
@@ -1149,7 +1152,7 @@ export class BuildStreamParser {
       if (this.r.failures.length >= LIMITS.failures) this.light.add(failure);
       this.r.failures.push(failure);
       this.kept.add(failure);
-      if (ownChain && this.chain) this.chain.failure = this.r.failures.length - 1;
+      if (ownChain) chain.failure = this.r.failures.length - 1;
       this.cutExcerpt(failure);
     } else {
       this.r.dropped.failures++;
@@ -1183,8 +1186,8 @@ export class BuildStreamParser {
       const status = /returned non-zero exit status (-?\d+)/.exec(text);
       if (status) f.exitStatus = Number(status[1]);
     }
+    // A failure that was not kept is in no record: nothing to cut.
     if (this.kept.has(f)) this.cutExcerpt(f);
-    else f.error = summarizeError(f, f.excerpt);
   }
 
   private onFailedBuilding(list: string): void {
@@ -1193,9 +1196,10 @@ export class BuildStreamParser {
       .map((s) => s.trim())
       .filter((s) => s.length > 0);
     this.afterFailedBuilding = true;
-    if (this.lastFailure === null || this.failedBuildingClaimed) {
+    let f = this.lastFailure;
+    if (f === null || this.failedBuildingClaimed) {
       // Raised outside a chain build (e.g. `--multiple` could not find a package): no 💣 block came first.
-      const f: ParsedFailure = {
+      f = {
         stage: null,
         stageIndex: null,
         stageCount: null,
@@ -1211,15 +1215,15 @@ export class BuildStreamParser {
         exitStatus: null,
       };
       this.lastFailure = f;
-      this.lastFailureRecuts = 0;
       if (this.r.failures.length < LIMITS.failures) {
         this.r.failures.push(f);
         this.kept.add(f);
       } else this.r.dropped.failures++;
     }
     this.failedBuildingClaimed = true;
-    const f = this.lastFailure;
-    if (f && this.lastFailureRecuts < 3 && this.kept.has(f)) this.cutExcerpt(f);
+    // The excerpt now ends with the `Failed building:` line (a failure is cut at most three times: at its
+    // 💣 line, its `Error:` line and here). Failures not kept are skipped: cutting costs a tail decode.
+    if (this.kept.has(f)) this.cutExcerpt(f);
   }
 
   private onDone(name: string, image: string): void {
@@ -1229,12 +1233,13 @@ export class BuildStreamParser {
     const c = this.chain;
     if (!c || c.status !== 'running') return;
     c.builtName = name;
-    if (c.pushedImage !== null && image === c.pushedImage && this.localPushName !== null) {
+    // (`image` is never null, so this also means the chain pushed.)
+    if (image === c.pushedImage && this.localPushName !== null) {
       c.image = this.localPushName;
     } else {
       c.image = image;
     }
-    this.closeChain('success');
+    this.closeChain(c, 'success');
   }
 
   private countDroppedFailure(): void {
@@ -1242,12 +1247,11 @@ export class BuildStreamParser {
   }
 
   private cutExcerpt(f: ParsedFailure): void {
-    if (f === this.lastFailure) this.lastFailureRecuts++;
     // Whole lines to find the error in (docker's error lines end with the exit code, past any excerpt cap).
     let lines = this.tail.lines(LIMITS.excerptLines, LIMITS.lineBytes, isSeparatorLine);
-    if (f.stage !== null && f.stageIndex !== null) {
+    if (f.stageIndex !== null) {
       // Lines of earlier stages only hide the failing stage's own output.
-      const marker = `${f.stageIndex}/${f.stageCount ?? ''} `;
+      const marker = `${f.stageIndex}/${f.stageCount} `;
       for (let i = lines.length - 1; i > 0; i--) {
         const l = lines[i] as string;
         if (l.includes(marker) && /\b(?:Building|Testing)\b/.test(l) && TIMESTAMP_RE.test(l)) {

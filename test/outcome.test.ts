@@ -11,16 +11,30 @@ import {
 } from '../src/build/parse.js';
 import type { StageRecord } from '../src/report.js';
 
+/**
+ * A transcript's parse, made when a test first reads it: the table below is built when the file loads, and a
+ * parse at load time would run the parser outside every test (mutation testing could not tell which test covers
+ * which line of the parser).
+ */
 function fromTranscript(name: string): ParseResult {
-  const text = readFileSync(join(import.meta.dirname, 'fixtures', 'transcripts', name), 'utf8').replace(
-    /\nrc=\d+\n?$/,
-    '\n',
-  );
-  let t = 0;
-  const p = new BuildStreamParser({ now: () => new Date((t += 1000)) });
-  p.write(Buffer.from(text));
-  p.end();
-  return p.result();
+  let parsed: ParseResult | null = null;
+  const parse = (): ParseResult => {
+    const text = readFileSync(join(import.meta.dirname, 'fixtures', 'transcripts', name), 'utf8').replace(
+      /\nrc=\d+\n?$/,
+      '\n',
+    );
+    let t = 0;
+    const p = new BuildStreamParser({ now: () => new Date((t += 1000)) });
+    p.write(Buffer.from(text));
+    p.end();
+    return p.result();
+  };
+  return new Proxy({} as ParseResult, {
+    get: (_, key) => (parsed ??= parse())[key as keyof ParseResult],
+    has: (_, key) => key in (parsed ??= parse()),
+    ownKeys: () => Reflect.ownKeys((parsed ??= parse())),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor((parsed ??= parse()), key),
+  });
 }
 
 function empty(): ParseResult {

@@ -9,7 +9,7 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     'src/build/outcome.ts',
-    'src/build/parse.ts',
+    'src/build/parse/*.ts',
     'src/build/packages.ts',
     'src/notify/render/limits.ts',
     'src/notify/deliver.ts',

@@ -89,7 +89,9 @@ async function child(mode, file, requestedFile) {
         }
       },
     });
-    const { BuildStreamParser } = await import(pathToFileURL(path.join(root, 'src/build/parse.ts')).href);
+    const { BuildStreamParser } = await import(
+      pathToFileURL(path.join(root, 'src/build/parse/index.ts')).href
+    );
     const { decideOutcome } = await import(pathToFileURL(path.join(root, 'src/build/outcome.ts')).href);
     const requested = JSON.parse(readFileSync(requestedFile, 'utf8'));
     // Loading (and type-stripping) the modules is start-up, not parsing: the clock restarts here.

@@ -1,7 +1,7 @@
 // Puts the BuildReport together from what the build half learned: settings, the parse, the process result.
 import path from 'node:path';
 import { decideOutcome } from './build/outcome.js';
-import type { ParseResult } from './build/parse.js';
+import type { ParseResult } from './build/parse/index.js';
 import type { RunResult } from './build/run.js';
 import { printableDeep } from './errors.js';
 import {

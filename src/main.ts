@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { assembleReport, logPaths, setupFailureReport } from './assemble.js';
 import { resolveEnvironment } from './build/collect.js';
-import { BuildStreamParser } from './build/parse.js';
+import { BuildStreamParser } from './build/parse/index.js';
 import { BuildProcess, processStartTime } from './build/run.js';
 import { normalizeMatrix, parseLabels, readRunContext, readRunnerInfo } from './context.js';
 import { errorMessage } from './errors.js';

@@ -212,198 +212,35 @@ export function selectPlanned(
 
 const TIMED_OUT_REASON = 'timed out: the build step reached timeout-minutes';
 
-interface Keyed {
-  row: RunRow;
-  order: number;
-}
-
 /** Builds the RunReport. Every planned entry ends up in a row: nothing silently disappears. */
 export function buildRunReport(input: RunReportInput): RunReport {
   const { context, now } = input;
   const planned = [...new Set(input.planned.map((p) => p.trim()).filter((p) => p !== ''))];
   const selected = selectPlanned(input.reports, input.legs ?? [], planned);
   const legs = selected.legs;
-  const plannedIndex = new Map<string | null, number>(planned.map((p, i) => [p, i]));
-  /** Rows answer their planned entry in plan order; rows no entry asked for come last. */
-  const orderOf = (requested: string | null): number => plannedIndex.get(requested) ?? planned.length;
   const jobs = jobResults(input.needs);
   const buildResult = jobs['build'] ?? null;
-  const reports = [...selected.reports].sort(byRecency);
-
-  const rows = new Map<string, Keyed>();
+  const rows = new RowBook(planned);
+  // Requested entries some report answered, even with no row of that name (a wildcard).
   const covered = new Set<string>();
-  const contributing = new Set<BuildReport>();
 
-  for (const report of reports) {
+  for (const report of [...selected.reports].sort(byRecency)) {
     const requested = report.requestedPackages ?? [];
     for (const r of requested) covered.add(r);
     const leg = findLeg(legs, requested, report.run?.runAttempt ?? null);
-    // A step timeout sends the same SIGINT as a cancellation, so the action reports `cancelled`; the leg
-    // record's build step outcome is `failure` then (a real cancellation leaves it `cancelled`).
-    const timedOut =
-      report.status === 'cancelled' && leg?.buildOutcome === 'failure' && buildResult !== 'cancelled';
-    const timeoutFailure = (f: RunFailure | null): RunFailure =>
-      f ?? { stage: null, phase: 'timeout', error: 'the build step timed out', excerpt: [] };
-    const base = {
-      log_url: report.logs?.artifactUrl ?? report.logs?.url ?? report.run?.runUrl ?? context.runUrl,
-      web_url: leg?.jobUrl ?? report.run?.runUrl ?? context.runUrl,
-      created: report.startTime ?? null,
-      completed: report.endTime ?? null,
-      host_tag: report.runner?.name ?? leg?.runner ?? null,
-      leg: leg?.leg ?? null,
-    };
-    const requestedFor = (name: string): string | null => {
-      if (requested.includes(name)) return name;
-      return requested.find(isWildcard) ?? requested[0] ?? null;
-    };
-    const put = (row: RunRow): void => {
-      rows.set(row.name, { row, order: orderOf(row.requested) });
-      contributing.add(report);
-    };
-
-    const results = report.packages ?? [];
-    for (const p of results) {
-      const notBuilt = p.status === 'not-built';
-      const timeout = timedOut && p.status === 'cancelled';
-      put({
-        name: p.name,
-        status: p.status === 'not-built' ? 'cancelled' : timeout ? 'failure' : p.status,
-        requested: requestedFor(p.name),
-        reason: notBuilt
-          ? timedOut
-            ? 'not built: the leg timed out before reaching it'
-            : 'not built: the leg stopped before reaching it'
-          : timeout
-            ? TIMED_OUT_REASON
-            : null,
-        image: p.image ?? null,
-        pushed_image: p.pushedImage ?? null,
-        duration_seconds: p.durationSeconds ?? null,
-        failure: timeout ? timeoutFailure(failureOf(p.failure)) : failureOf(p.failure),
-        ...base,
-      });
-    }
-    // Requested names the report has no row for: the build stopped before it could say (an argparse error,
-    // a cancelled resolve), so they take the leg's own status and failure.
-    const named = new Set(results.map((p) => p.name));
-    const wildcardExpanded = results.length > 0;
-    for (const r of requested) {
-      if (named.has(r)) continue;
-      const wildcard = isWildcard(r);
-      if (wildcard && wildcardExpanded) continue;
-      const status: RunRowStatus =
-        report.status === 'success' ? 'missing' : timedOut ? 'failure' : report.status;
-      put({
-        name: r,
-        status,
-        requested: r,
-        reason:
-          status === 'missing'
-            ? 'the leg succeeded but its report has no result for this package'
-            : timedOut
-              ? TIMED_OUT_REASON
-              : status === 'cancelled'
-                ? 'the leg was cancelled before this package finished'
-                : null,
-        image: null,
-        pushed_image: null,
-        duration_seconds: null,
-        failure: timedOut
-          ? timeoutFailure(failureOf(report.failure))
-          : status === 'failure'
-            ? failureOf(report.failure)
-            : null,
-        ...base,
-      });
-    }
+    const timedOut = timedOutLeg(report, leg, buildResult);
+    for (const row of reportRows(report, requested, leg, timedOut, context)) rows.put(row, report);
   }
-
   // Planned entries no report answered.
   for (const name of planned) {
     if (covered.has(name) || rows.has(name)) continue;
-    const leg = findLeg(legs, [name]);
-    let status: RunRowStatus;
-    let reason: string;
-    let failure: RunFailure | null = null;
-    if (leg?.setupOutcome === 'failure') {
-      status = 'failure';
-      reason = 'the setup step failed before the build started';
-      failure = { stage: null, phase: 'setup', error: 'setup step failed', excerpt: [] };
-    } else if (leg?.buildOutcome === 'cancelled' || leg?.setupOutcome === 'cancelled') {
-      status = 'cancelled';
-      reason = 'the leg was cancelled before the build reported';
-    } else if (!leg && buildResult === 'cancelled') {
-      status = 'cancelled';
-      reason = 'the run was cancelled before this leg reported';
-    } else if (
-      input.failFast === true &&
-      buildResult === 'failure' &&
-      (!leg || leg.buildOutcome === null || leg.buildOutcome === 'skipped')
-    ) {
-      // GitHub cancels the legs still queued (no leg record) or starting (build step skipped) when one fails.
-      status = 'cancelled';
-      reason = 'stopped by fail-fast: another leg failed before this one built';
-    } else if (!leg && buildResult === 'skipped') {
-      status = 'cancelled';
-      reason = 'the build job was skipped';
-    } else if (leg) {
-      status = 'missing';
-      reason = `the leg ended (${leg.buildOutcome ?? 'unknown'}) without writing report.json`;
-    } else {
-      status = 'missing';
-      reason = 'no report: the runner was lost, the job timed out, or the report could not be uploaded';
-    }
-    rows.set(name, {
-      row: {
-        name,
-        status,
-        requested: name,
-        reason,
-        image: null,
-        pushed_image: null,
-        duration_seconds: null,
-        failure,
-        log_url: context.runUrl,
-        web_url: leg?.jobUrl ?? context.runUrl,
-        created: null,
-        completed: null,
-        host_tag: leg?.runner ?? null,
-        leg: leg?.leg ?? null,
-      },
-      order: orderOf(name),
-    });
+    rows.put(unreportedRow(name, findLeg(legs, [name]), buildResult, input.failFast === true, context));
   }
 
-  const runs = [...rows.values()].sort((a, b) => a.order - b.order).map((k) => k.row);
-
-  const totals: RunTotals = { packages: runs.length, success: 0, failure: 0, cancelled: 0, missing: 0 };
-  for (const r of runs) totals[r.status] += 1;
-
-  let status: RunStatus;
-  if (totals.failure > 0 || totals.missing > 0) status = 'failure';
-  else if (totals.cancelled > 0) status = 'cancelled';
-  else if (runs.length === 0)
-    status = buildResult === 'cancelled' || jobs['plan'] === 'cancelled' ? 'cancelled' : 'failure';
-  else status = 'success';
-  if (jobs['plan'] === 'failure') status = 'failure';
-
-  const used = [...contributing];
-  const starts = used.map((r) => timeOf(r.startTime)).filter((t) => t > 0);
-  const ends = used.map((r) => timeOf(r.endTime)).filter((t) => t > 0);
-  const created = starts.length > 0 ? new Date(Math.min(...starts)) : now;
-  const completed = ends.length > 0 ? new Date(Math.max(...ends)) : now;
-  const wall = Math.max(0, (completed.getTime() - created.getTime()) / 1000);
-  const buildSum = used.reduce(
-    (sum, r) => sum + (Number.isFinite(r.durationSeconds) ? r.durationSeconds : 0),
-    0,
-  );
-
-  const failed = runs.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name);
-  const missing = runs.filter((r) => r.status === 'missing').map((r) => r.name);
-  const images = [
-    ...new Set(runs.filter((r) => r.status === 'success' && r.image).map((r) => r.image as string)),
-  ];
-
+  const runs = rows.ordered();
+  const totals = totalsOf(runs);
+  const status = runStatus(totals, jobs);
+  const time = timing([...rows.contributing], now);
   return {
     schema_version: RUN_REPORT_SCHEMA_VERSION,
     event: RUN_REPORT_EVENT,
@@ -417,16 +254,245 @@ export function buildRunReport(input: RunReportInput): RunReport {
     ref: context.ref,
     sha: context.sha,
     run_attempt: context.runAttempt,
+    ...time,
+    totals,
+    failed_packages: runs.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name),
+    missing_packages: runs.filter((r) => r.status === 'missing').map((r) => r.name),
+    images: [...new Set(runs.filter((r) => r.status === 'success' && r.image).map((r) => r.image as string))],
+    jobs,
+    runs,
+  };
+}
+
+/**
+ * The rows as the reports are read, oldest first: a later row of a package replaces the earlier one but keeps
+ * its place, so that ties in plan order stay in the order the packages were first seen.
+ */
+class RowBook {
+  /** The reports that gave a row, for the run's times; a replaced row's report still counts. */
+  readonly contributing = new Set<BuildReport>();
+  private readonly rows = new Map<string, { row: RunRow; order: number }>();
+  private readonly plannedIndex: Map<string | null, number>;
+  private readonly unplanned: number;
+
+  constructor(planned: string[]) {
+    this.plannedIndex = new Map<string | null, number>(planned.map((p, i) => [p, i]));
+    this.unplanned = planned.length;
+  }
+
+  put(row: RunRow, from?: BuildReport): void {
+    // Rows answer their planned entry in plan order; rows no entry asked for come last.
+    this.rows.set(row.name, { row, order: this.plannedIndex.get(row.requested) ?? this.unplanned });
+    if (from) this.contributing.add(from);
+  }
+
+  has(name: string): boolean {
+    return this.rows.has(name);
+  }
+
+  ordered(): RunRow[] {
+    return [...this.rows.values()].sort((a, b) => a.order - b.order).map((k) => k.row);
+  }
+}
+
+/**
+ * A step timeout sends the same SIGINT as a cancellation, so the action reports `cancelled`; the leg record's
+ * build step outcome is `failure` then (a real cancellation leaves it `cancelled`).
+ */
+function timedOutLeg(report: BuildReport, leg: LegRecord | null, buildResult: string | null): boolean {
+  return report.status === 'cancelled' && leg?.buildOutcome === 'failure' && buildResult !== 'cancelled';
+}
+
+function timeoutFailure(f: RunFailure | null): RunFailure {
+  return f ?? { stage: null, phase: 'timeout', error: 'the build step timed out', excerpt: [] };
+}
+
+/** The fields every row of one report shares: where its logs are, when and where it ran. */
+type LegFields = Pick<RunRow, 'log_url' | 'web_url' | 'created' | 'completed' | 'host_tag' | 'leg'>;
+
+function legFields(report: BuildReport, leg: LegRecord | null, context: RunContext): LegFields {
+  return {
+    log_url: report.logs?.artifactUrl ?? report.logs?.url ?? report.run?.runUrl ?? context.runUrl,
+    web_url: leg?.jobUrl ?? report.run?.runUrl ?? context.runUrl,
+    created: report.startTime ?? null,
+    completed: report.endTime ?? null,
+    host_tag: report.runner?.name ?? leg?.runner ?? null,
+    leg: leg?.leg ?? null,
+  };
+}
+
+/** One row per package result, then one per requested name the report has no result for. */
+function reportRows(
+  report: BuildReport,
+  requested: string[],
+  leg: LegRecord | null,
+  timedOut: boolean,
+  context: RunContext,
+): RunRow[] {
+  const base = legFields(report, leg, context);
+  const results = report.packages ?? [];
+  const rows = results.map((p) => packageRow(p, requestedFor(requested, p.name), timedOut, base));
+  // Requested names the report has no row for: the build stopped before it could say (an argparse error,
+  // a cancelled resolve), so they take the leg's own status and failure.
+  const named = new Set(results.map((p) => p.name));
+  const wildcardExpanded = results.length > 0;
+  for (const r of requested) {
+    if (named.has(r)) continue;
+    if (isWildcard(r) && wildcardExpanded) continue;
+    rows.push(unansweredRow(r, report, timedOut, base));
+  }
+  return rows;
+}
+
+/** The planned entry a package answers: its own name, else the wildcard it came from. */
+function requestedFor(requested: string[], name: string): string | null {
+  if (requested.includes(name)) return name;
+  return requested.find(isWildcard) ?? requested[0] ?? null;
+}
+
+function packageRow(p: PackageResult, requested: string | null, timedOut: boolean, base: LegFields): RunRow {
+  const notBuilt = p.status === 'not-built';
+  const timeout = timedOut && p.status === 'cancelled';
+  return {
+    name: p.name,
+    status: p.status === 'not-built' ? 'cancelled' : timeout ? 'failure' : p.status,
+    requested,
+    reason: notBuilt
+      ? timedOut
+        ? 'not built: the leg timed out before reaching it'
+        : 'not built: the leg stopped before reaching it'
+      : timeout
+        ? TIMED_OUT_REASON
+        : null,
+    image: p.image ?? null,
+    pushed_image: p.pushedImage ?? null,
+    duration_seconds: p.durationSeconds ?? null,
+    failure: timeout ? timeoutFailure(failureOf(p.failure)) : failureOf(p.failure),
+    ...base,
+  };
+}
+
+/** A requested name the report has no result for. */
+function unansweredRow(name: string, report: BuildReport, timedOut: boolean, base: LegFields): RunRow {
+  const status: RunRowStatus = report.status === 'success' ? 'missing' : timedOut ? 'failure' : report.status;
+  return {
+    name,
+    status,
+    requested: name,
+    reason:
+      status === 'missing'
+        ? 'the leg succeeded but its report has no result for this package'
+        : timedOut
+          ? TIMED_OUT_REASON
+          : status === 'cancelled'
+            ? 'the leg was cancelled before this package finished'
+            : null,
+    image: null,
+    pushed_image: null,
+    duration_seconds: null,
+    failure: timedOut
+      ? timeoutFailure(failureOf(report.failure))
+      : status === 'failure'
+        ? failureOf(report.failure)
+        : null,
+    ...base,
+  };
+}
+
+/** A planned entry no report answered. */
+function unreportedRow(
+  name: string,
+  leg: LegRecord | null,
+  buildResult: string | null,
+  failFast: boolean,
+  context: RunContext,
+): RunRow {
+  const { status, reason, failure } = unreportedVerdict(leg, buildResult, failFast);
+  return {
+    name,
+    status,
+    requested: name,
+    reason,
+    image: null,
+    pushed_image: null,
+    duration_seconds: null,
+    failure,
+    log_url: context.runUrl,
+    web_url: leg?.jobUrl ?? context.runUrl,
+    created: null,
+    completed: null,
+    host_tag: leg?.runner ?? null,
+    leg: leg?.leg ?? null,
+  };
+}
+
+/** Why an entry has no report, from its leg record (if any) and the build job's result. */
+function unreportedVerdict(
+  leg: LegRecord | null,
+  buildResult: string | null,
+  failFast: boolean,
+): { status: RunRowStatus; reason: string; failure: RunFailure | null } {
+  const cancelled = (reason: string) => ({ status: 'cancelled' as const, reason, failure: null });
+  if (leg?.setupOutcome === 'failure') {
+    return {
+      status: 'failure',
+      reason: 'the setup step failed before the build started',
+      failure: { stage: null, phase: 'setup', error: 'setup step failed', excerpt: [] },
+    };
+  }
+  if (leg?.buildOutcome === 'cancelled' || leg?.setupOutcome === 'cancelled') {
+    return cancelled('the leg was cancelled before the build reported');
+  }
+  if (!leg && buildResult === 'cancelled') return cancelled('the run was cancelled before this leg reported');
+  if (
+    failFast &&
+    buildResult === 'failure' &&
+    (!leg || leg.buildOutcome === null || leg.buildOutcome === 'skipped')
+  ) {
+    // GitHub cancels the legs still queued (no leg record) or starting (build step skipped) when one fails.
+    return cancelled('stopped by fail-fast: another leg failed before this one built');
+  }
+  if (!leg && buildResult === 'skipped') return cancelled('the build job was skipped');
+  const missing = (reason: string) => ({ status: 'missing' as const, reason, failure: null });
+  if (leg) return missing(`the leg ended (${leg.buildOutcome ?? 'unknown'}) without writing report.json`);
+  return missing('no report: the runner was lost, the job timed out, or the report could not be uploaded');
+}
+
+function totalsOf(runs: RunRow[]): RunTotals {
+  const totals: RunTotals = { packages: runs.length, success: 0, failure: 0, cancelled: 0, missing: 0 };
+  for (const r of runs) totals[r.status] += 1;
+  return totals;
+}
+
+function runStatus(totals: RunTotals, jobs: Record<string, string>): RunStatus {
+  // A failed plan fails the run whatever the rows say.
+  if (jobs['plan'] === 'failure') return 'failure';
+  if (totals.failure > 0 || totals.missing > 0) return 'failure';
+  if (totals.cancelled > 0) return 'cancelled';
+  if (totals.packages === 0)
+    return jobs['build'] === 'cancelled' || jobs['plan'] === 'cancelled' ? 'cancelled' : 'failure';
+  return 'success';
+}
+
+/** The run's span, from the reports that gave rows (now when none did), and their build times added up. */
+function timing(
+  used: BuildReport[],
+  now: Date,
+): Pick<RunReport, 'created' | 'completed' | 'wall_seconds' | 'build_seconds_sum'> {
+  const starts = used.map((r) => timeOf(r.startTime)).filter((t) => t > 0);
+  const ends = used.map((r) => timeOf(r.endTime)).filter((t) => t > 0);
+  const created = starts.length > 0 ? new Date(Math.min(...starts)) : now;
+  const completed = ends.length > 0 ? new Date(Math.max(...ends)) : now;
+  const wall = Math.max(0, (completed.getTime() - created.getTime()) / 1000);
+  const buildSum = used.reduce(
+    (sum, r) => sum + (Number.isFinite(r.durationSeconds) ? r.durationSeconds : 0),
+    0,
+  );
+  return {
     created: created.toISOString(),
     completed: completed.toISOString(),
     wall_seconds: Math.round(wall * 10) / 10,
     build_seconds_sum: Math.round(buildSum * 10) / 10,
-    totals,
-    failed_packages: failed,
-    missing_packages: missing,
-    images,
-    jobs,
-    runs,
   };
 }
 

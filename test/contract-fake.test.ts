@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decideOutcome } from '../src/build/outcome.js';
-import { BuildStreamParser } from '../src/build/parse.js';
+import { BuildStreamParser } from '../src/build/parse/index.js';
 import { FAKE_JC } from './support/action-runner.js';
 
 const DIR = path.join(import.meta.dirname, 'fixtures', 'transcripts');

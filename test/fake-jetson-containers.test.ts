@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decideOutcome, type Outcome } from '../src/build/outcome.js';
-import { BuildStreamParser, type ParseResult, type StreamEvent } from '../src/build/parse.js';
+import { BuildStreamParser, type ParseResult, type StreamEvent } from '../src/build/parse/index.js';
 
 const FAKE = join(import.meta.dirname, 'fixtures', 'jetson-containers');
 const ROOT = mkdtempSync(join(tmpdir(), 'fake-jc-test-'));

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markLogsIncomplete, markReportUnwritable, setupFailureReport } from '../src/assemble.js';
-import { BuildStreamParser } from '../src/build/parse.js';
+import { BuildStreamParser } from '../src/build/parse/index.js';
 import { BuildProcess } from '../src/build/run.js';
 import { prepareLogDir, readSavedReport, removeLeftoverReport, writeReport } from '../src/finish.js';
 import { readLogTail } from '../src/logs/tail.js';

@@ -2,7 +2,7 @@
 // parsed stages.
 import { describe, expect, it } from 'vitest';
 import { decideOutcome, type Outcome, type OutcomeInput } from '../src/build/outcome.js';
-import { type ChainRecord, type ParseResult, type SummaryEntry } from '../src/build/parse.js';
+import { type ChainRecord, type ParseResult, type SummaryEntry } from '../src/build/parse/index.js';
 import type { StageRecord } from '../src/report.js';
 
 const TAG = 'r36.4.tegra-aarch64-cu126-22.04';

@@ -10,7 +10,7 @@ import {
   type ParsedFailure,
   type ParseResult,
   type SummaryEntry,
-} from '../src/build/parse.js';
+} from '../src/build/parse/index.js';
 import type { StageRecord } from '../src/report.js';
 
 const TAG = 'r36.4.tegra-aarch64-cu126-22.04';

@@ -2,7 +2,7 @@
 // the failure point and the images, for the cases the main table (outcome.test.ts) leaves open.
 import { describe, expect, it } from 'vitest';
 import { decideOutcome, type Outcome, type OutcomeInput } from '../src/build/outcome.js';
-import type { ChainRecord, ParsedFailure, ParseResult, SummaryEntry } from '../src/build/parse.js';
+import type { ChainRecord, ParsedFailure, ParseResult, SummaryEntry } from '../src/build/parse/index.js';
 import type { StageRecord } from '../src/report.js';
 
 const TAG = 'r36.4.tegra-aarch64-cu126-22.04';

@@ -2,7 +2,7 @@
 // which stage a message names when stages ended out of order.
 import { describe, expect, it } from 'vitest';
 import { decideOutcome, type Outcome, type OutcomeInput } from '../src/build/outcome.js';
-import type { ChainRecord, ParsedFailure, ParseResult } from '../src/build/parse.js';
+import type { ChainRecord, ParsedFailure, ParseResult } from '../src/build/parse/index.js';
 import type { StageRecord } from '../src/report.js';
 
 const TAG = 'r36.4.tegra-aarch64-cu126-22.04';

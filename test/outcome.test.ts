@@ -8,7 +8,7 @@ import {
   type ChainRecord,
   type ParsedFailure,
   type ParseResult,
-} from '../src/build/parse.js';
+} from '../src/build/parse/index.js';
 import type { StageRecord } from '../src/report.js';
 
 /**

@@ -1,7 +1,7 @@
 // Pins the failure records a user reads: the exact one-line error for each kind of failure, the phase, the stage
 // log file, the exit status, docker's own error lines and the excerpt with its caps (40 lines of 300 characters).
 import { describe, expect, it } from 'vitest';
-import { BuildStreamParser, unwrapRunCommand, type ParseResult } from '../src/build/parse.js';
+import { BuildStreamParser, unwrapRunCommand, type ParseResult } from '../src/build/parse/index.js';
 
 const CCACHE =
   'if command -v ccache >/dev/null 2>&1; then export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache ' +

@@ -1,7 +1,7 @@
 // Pins how the parser reads its input: the header (Namespace dump, environment box, command line, usage and
 // startup errors), colours, CRLF, bad bytes and very long lines, and the images of done and push lines.
 import { describe, expect, it } from 'vitest';
-import { BuildStreamParser, parseNamespace, stripAnsi, type ParseResult } from '../src/build/parse.js';
+import { BuildStreamParser, parseNamespace, stripAnsi, type ParseResult } from '../src/build/parse/index.js';
 
 function parse(text: string | Buffer, split = 0): ParseResult {
   const p = new BuildStreamParser({ now: () => new Date(0) });

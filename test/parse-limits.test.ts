@@ -2,7 +2,7 @@
 // separately, so a verdict never rests on kept records alone), and how requested packages and wildcards keep
 // their own records.
 import { describe, expect, it } from 'vitest';
-import { BuildStreamParser, type ParseResult } from '../src/build/parse.js';
+import { BuildStreamParser, type ParseResult } from '../src/build/parse/index.js';
 
 function parse(lines: string[], requested?: string[]): ParseResult {
   const p = new BuildStreamParser({ now: () => new Date(0), ...(requested ? { requested } : {}) });

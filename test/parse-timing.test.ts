@@ -1,7 +1,7 @@
 // Pins what the parser reports about time and stages: exact durations and start times from its clock, the stage
 // and chain records a user sees in the report, and the stream events that open log groups.
 import { describe, expect, it } from 'vitest';
-import { BuildStreamParser, type ParseResult, type StreamEvent } from '../src/build/parse.js';
+import { BuildStreamParser, type ParseResult, type StreamEvent } from '../src/build/parse/index.js';
 
 const T0 = Date.UTC(2026, 0, 1, 23, 59, 0);
 

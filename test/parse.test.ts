@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BuildStreamParser, parseNamespace, type ParseResult, type StreamEvent } from '../src/build/parse.js';
+import {
+  BuildStreamParser,
+  parseNamespace,
+  type ParseResult,
+  type StreamEvent,
+} from '../src/build/parse/index.js';
 
 const DIR = join(import.meta.dirname, 'fixtures', 'transcripts');
 

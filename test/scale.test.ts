@@ -2,7 +2,7 @@
 // record and its own error, and a build that prints endless records for 3 requested packages stays bounded.
 import { describe, expect, it } from 'vitest';
 import { decideOutcome, type Outcome } from '../src/build/outcome.js';
-import { BuildStreamParser, type ParseResult } from '../src/build/parse.js';
+import { BuildStreamParser, type ParseResult } from '../src/build/parse/index.js';
 
 const TAG = 'r36.4.tegra-aarch64-cu126-22.04';
 const CCACHE =

@@ -31604,6 +31604,22 @@ function escapeChar(c) {
 function printable(text) {
     return text.replace(CONTROL_ALL, escapeChar);
 }
+const CONTROL_BUT_TAB_ALL = new RegExp(CONTROL_BUT_TAB.source, 'g');
+/**
+ * Every string inside a JSON-like value with its control characters but TAB written as escapes. The report
+ * carries text from the build's output (errors, excerpt lines, stage and package names) that is printed outside
+ * the build's fence (messages, annotations, group titles): this is what makes that safe.
+ */
+function printableDeep(value) {
+    if (typeof value === 'string')
+        return value.replace(CONTROL_BUT_TAB_ALL, escapeChar);
+    if (Array.isArray(value))
+        return value.map((v) => printableDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)]));
+    }
+    return value;
+}
 /** A value quoted for a message: JSON string syntax, with DEL, C1 and U+2028/9 escaped too (JSON leaves those raw). */
 function quoteValue(value) {
     return printable(JSON.stringify(value));
@@ -31641,8 +31657,8 @@ const NAME_RE = new RegExp(`^(?:[A-Za-z0-9_*?]|\\[!?[${PLAIN}]+\\])${PART}*(?::$
 /** Space, comma or newline separated; trimmed; empties dropped; duplicates removed keeping the first. */
 function splitPackages(input) {
     const seen = new Set();
-    for (const part of input.split(/[\s,]+/)) {
-        const name = part.trim();
+    // Split on every separator: the empty parts between runs of them are dropped.
+    for (const name of input.split(/[\s,]/)) {
         if (name.length > 0)
             seen.add(name);
     }
@@ -31650,7 +31666,7 @@ function splitPackages(input) {
 }
 /** Throws an InputError for anything upstream would not take as a package name or pattern. */
 function validatePackageName(name) {
-    if (name.length === 0 || name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
+    if (name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
         throw new InputError('packages', name, PACKAGE_NAME_RULE);
     }
 }
@@ -31681,20 +31697,21 @@ function matchesPattern(name, pattern) {
         }
         if (c === '[') {
             const cls = matchClass(pattern, p, name[n]);
-            if (cls.valid) {
-                if (cls.matched) {
+            if (cls === null) {
+                // No closing "]": the "[" is a plain character.
+                if (name[n] === '[') {
                     n++;
-                    p = cls.next;
+                    p++;
                     continue;
                 }
             }
-            else if (name[n] === '[') {
+            else if (cls.matched) {
                 n++;
-                p++;
+                p = cls.next;
                 continue;
             }
         }
-        else if (c !== undefined && c === name[n]) {
+        else if (c === name[n]) {
             n++;
             p++;
             continue;
@@ -31708,6 +31725,7 @@ function matchesPattern(name, pattern) {
         p++;
     return p === pattern.length;
 }
+/** The class `[...]` opening at `open` tested against `ch`, or null when it has no closing "]". */
 function matchClass(pattern, open, ch) {
     let i = open + 1;
     const negate = pattern[i] === '!';
@@ -31715,9 +31733,14 @@ function matchClass(pattern, open, ch) {
         i++;
     const first = i;
     let matched = false;
-    while (i < pattern.length && (pattern[i] !== ']' || i === first)) {
+    // A "]" right after the "[" (or "[!") is a plain character, the next one closes the class.
+    while (pattern[i] !== ']' || i === first) {
         const lo = pattern[i];
-        if (pattern[i + 1] === '-' && i + 2 < pattern.length && pattern[i + 2] !== ']') {
+        if (lo === undefined)
+            return null;
+        // A range `a-z`; a "-" before the closing "]" is a plain character. (A range cut off by the end of the
+        // pattern leaves the class without its "]", so what it would match does not matter.)
+        if (pattern[i + 1] === '-' && pattern[i + 2] !== ']') {
             const hi = pattern[i + 2];
             if (ch >= lo && ch <= hi)
                 matched = true;
@@ -31729,9 +31752,7 @@ function matchClass(pattern, open, ch) {
             i++;
         }
     }
-    if (i >= pattern.length)
-        return { valid: false, matched: false, next: open + 1 };
-    return { valid: true, matched: matched !== negate, next: i + 1 };
+    return { matched: matched !== negate, next: i + 1 };
 }
 
 // EXTERNAL MODULE: external "node:crypto"

@@ -43,8 +43,8 @@ async function openedWithin(fd, file, dir) {
 /**
  * The last `maxBytes` bytes of a file, starting after the first line break in them (so the text starts at a
  * line boundary and never inside a UTF-8 character), or null when the file is missing, empty, a symlink
- * (the build writes the log folder and could point a log at /etc/shadow or $GITHUB_ENV: never followed),
- * or outside `within`.
+ * (the build writes the log folder and could point a log at /etc/shadow or $GITHUB_ENV: never followed), a
+ * file with more than one name (a hard link to such a file), or outside `within`.
  */
 async function readTail(file, maxBytes, within) {
     let handle;
@@ -56,7 +56,9 @@ async function readTail(file, maxBytes, within) {
     }
     try {
         const st = await handle.stat();
-        if (!st.isFile() || st.size === 0)
+        // A hard link has the same inode as its target: a file with a second name may be /etc/shadow linked
+        // into the log folder. The logs the tool writes have one name.
+        if (!st.isFile() || st.size === 0 || st.nlink !== 1)
             return null;
         if (within !== null && !(await openedWithin(handle.fd, file, within)))
             return null;

@@ -334,14 +334,14 @@ function resolveNotifySettings(getInput, env) {
     }
 }
 function resolve(getInput, env) {
-    const input = (name) => (getInput(name) ?? '').trim();
+    const input = (name) => getInput(name).trim();
     const envValue = (name) => (env[name] ?? '').trim();
     // 1. Register every secret before validating anything.
     for (const name of ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url']) {
-        registerUrlLike(input(name));
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(input(name));
     }
     for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
-        registerUrlLike(envValue(name));
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(envValue(name));
     }
     (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(input('webhook-secret'));
     const headersText = input('webhook-headers');
@@ -353,9 +353,10 @@ function resolve(getInput, env) {
         ? parseStructured('webhooks', webhooksText, 'a YAML or JSON list')
         : null;
     registerHeaderValues(parsedHeaders);
-    if (Array.isArray(parsedWebhooks))
-        for (const entry of parsedWebhooks)
-            registerEntrySecrets(entry);
+    // A list, or a single target written as a map (anything else is rejected below, and holds no secret).
+    for (const entry of Array.isArray(parsedWebhooks) ? parsedWebhooks : [parsedWebhooks]) {
+        registerEntrySecrets(entry);
+    }
     // 2. Validate.
     const discord = readDiscordOptions(input);
     const globals = {
@@ -404,10 +405,6 @@ function resolve(getInput, env) {
     };
 }
 // ---------------------------------------------------------------------------------------------- secrets first
-function registerUrlLike(value) {
-    if (value)
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(value);
-}
 function registerHeaderValues(headers) {
     if (!isPlainObject(headers))
         return;
@@ -419,7 +416,7 @@ function registerEntrySecrets(entry) {
     if (!isPlainObject(entry))
         return;
     if (typeof entry.url === 'string')
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(entry.url.trim());
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(entry.url);
     if (isScalar(entry.secret))
         (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(entry.secret));
     registerHeaderValues(entry.headers);
@@ -467,8 +464,9 @@ function listTarget(path, entry, globals, discord) {
             secret: true,
         });
     }
-    const parsed = parseUrl(at('url'), entry.url.trim());
-    const format = entry.format === undefined || entry.format === null
+    // The URL parser drops leading and trailing blanks itself.
+    const parsed = parseUrl(at('url'), entry.url);
+    const format = entry.format == null
         ? detectFormat(parsed)
         : oneOf(at('format'), scalarText(at('format'), entry.format), FORMATS);
     const on = entry.on == null ? 'always' : oneOf(at('on'), scalarText(at('on'), entry.on), ONS);
@@ -545,7 +543,7 @@ function finishUrl(name, u, format, threadId) {
     return { url, basicAuth };
 }
 function basicToken(auth) {
-    return Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64');
+    return Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
 }
 function dedupe(targets) {
     const seen = new Set();
@@ -559,19 +557,17 @@ function dedupe(targets) {
 }
 // ---------------------------------------------------------------------------------------------- values
 function parseStructured(name, text, accepted) {
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { uniqueKeys: true, prettyErrors: false });
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem) {
-        // Only the first line: yaml's message continues with the offending source, which may hold a secret.
-        const first = problem.message.split('\n')[0] ?? problem.code;
-        const where = problem.linePos?.[0]
-            ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}`
-            : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, text, `${accepted}; it does not parse${where}: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(first)}`, {
-            secret: true,
-        });
+        // Only the first line: a yaml message may continue with the offending source, which may hold a secret.
+        const first = problem.message.split('\n')[0];
+        const { line, col } = lineCounter.linePos(problem.pos[0]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, text, `${accepted}; it does not parse at line ${line}, column ${col}: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(first)}`, { secret: true });
     }
-    return doc.toJS({ maxAliasCount: 100 });
+    // yaml's default maxAliasCount (100) refuses an alias bomb.
+    return doc.toJS();
 }
 function readHeaders(name, value) {
     if (!isPlainObject(value)) {
@@ -621,8 +617,8 @@ function readBasicAuth(name, value) {
     }
     if (username.includes(':'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, username, 'a user name without ":"');
+    // The password itself was registered with the entry's other secrets (registerEntrySecrets).
     const auth = { username, password };
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(password);
     (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicToken(auth));
     return auth;
 }
@@ -675,24 +671,25 @@ function readDeadline(value) {
 }
 function seconds(name, value) {
     const n = numeric(value);
-    if (n === null || n < 0.5 || n > 120) {
+    if (!(n >= 0.5 && n <= 120)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'seconds from 0.5 to 120');
     }
     return Math.round(n * 1000);
 }
 function retries(name, value) {
     const n = numeric(value);
-    if (n === null || !Number.isInteger(n) || n < 0 || n > 10) {
+    if (!Number.isInteger(n) || n < 0 || n > 10) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'a whole number from 0 to 10');
     }
     return n;
 }
+/** A number given as a number or as decimal text; NaN for anything else, which every range check refuses. */
 function numeric(value) {
     if (typeof value === 'number')
-        return Number.isFinite(value) ? value : null;
+        return value;
     if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))
         return Number(value);
-    return null;
+    return Number.NaN;
 }
 function boolean(name, value, fallback) {
     return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(name, value, fallback);

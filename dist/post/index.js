@@ -28373,6 +28373,7 @@ exports.debug = debug; // for test
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ym: () => (/* binding */ printableDeep),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   hf: () => (/* binding */ findControlChar),
@@ -28408,6 +28409,22 @@ function escapeChar(c) {
 /** `text` with every control character (TAB included) written as an escape: safe on one log line. */
 function printable(text) {
     return text.replace(CONTROL_ALL, escapeChar);
+}
+const CONTROL_BUT_TAB_ALL = new RegExp(CONTROL_BUT_TAB.source, 'g');
+/**
+ * Every string inside a JSON-like value with its control characters but TAB written as escapes. The report
+ * carries text from the build's output (errors, excerpt lines, stage and package names) that is printed outside
+ * the build's fence (messages, annotations, group titles): this is what makes that safe.
+ */
+function printableDeep(value) {
+    if (typeof value === 'string')
+        return value.replace(CONTROL_BUT_TAB_ALL, escapeChar);
+    if (Array.isArray(value))
+        return value.map((v) => printableDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)]));
+    }
+    return value;
 }
 /** A value quoted for a message: JSON string syntax, with DEL, C1 and U+2028/9 escaped too (JSON leaves those raw). */
 function quoteValue(value) {
@@ -28941,40 +28958,48 @@ async function uploadLogs(opts) {
         return { ok: false, reason: `the artifact upload failed: ${firstLine((0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err))}` };
     }
 }
-async function uploadLogsUnsafe(opts) {
-    const env = opts.env ?? process.env;
+/** Why an upload cannot even be tried (no runtime, GHES, a bad name or retention), or null. */
+function checkRequest(opts, env) {
     const impossible = precheck(env);
     if (impossible)
-        return { ok: false, reason: impossible };
+        return impossible;
     if (!opts.name || INVALID_NAME_CHARS.test(opts.name)) {
-        return {
-            ok: false,
-            reason: `the artifact name ${JSON.stringify(opts.name)} is empty or holds a character artifacts refuse`,
-        };
+        return `the artifact name ${JSON.stringify(opts.name)} is empty or holds a character artifacts refuse`;
     }
     if (opts.retentionDays !== undefined && !(opts.retentionDays >= 1 && opts.retentionDays <= 90)) {
-        return { ok: false, reason: `retention days must be from 1 to 90, not ${opts.retentionDays}` };
+        return `retention days must be from 1 to 90, not ${opts.retentionDays}`;
     }
+    return null;
+}
+/** The files of the log folder to upload, staged under clean names when some names would be refused. */
+async function filesToUpload(dir) {
     let root;
     try {
-        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.lstat)(opts.dir);
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.lstat)(dir);
         if (!st.isDirectory())
-            return { ok: false, reason: `the log folder ${opts.dir} is not a folder` };
-        root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(opts.dir);
+            return { reason: `the log folder ${dir} is not a folder` };
+        root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(dir);
     }
     catch {
-        return { ok: false, reason: `the log folder ${opts.dir} does not exist` };
+        return { reason: `the log folder ${dir} does not exist` };
     }
-    let files = await collectLogFiles(root);
+    const files = await collectLogFiles(root);
     if (files.length === 0)
-        return { ok: false, reason: `the log folder ${opts.dir} holds no files` };
+        return { reason: `the log folder ${dir} holds no files` };
     if (files.length >= MAX_FILES)
-        return { ok: false, reason: `the log folder holds more than ${MAX_FILES} files` };
+        return { reason: `the log folder holds more than ${MAX_FILES} files` };
     const staged = await stageCleanNames(root, files);
-    if (staged) {
-        root = staged.root;
-        files = staged.files;
-    }
+    return staged ? { ...staged, staged: true } : { root, files, staged: false };
+}
+async function uploadLogsUnsafe(opts) {
+    const env = opts.env ?? process.env;
+    const refused = checkRequest(opts, env);
+    if (refused)
+        return { ok: false, reason: refused };
+    const found = await filesToUpload(opts.dir);
+    if ('reason' in found)
+        return { ok: false, reason: found.reason };
+    const { root, files, staged } = found;
     // setTimeout fires at once for NaN or anything past 2^31-1 ms.
     const timeoutMs = Number.isFinite(opts.timeoutMs) && opts.timeoutMs > 0
         ? Math.min(opts.timeoutMs, 2 ** 31 - 1)
@@ -28986,7 +29011,7 @@ async function uploadLogsUnsafe(opts) {
         watch.stop();
         inFlight--;
         if (staged)
-            void (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(staged.root, { recursive: true, force: true }).catch(() => undefined);
+            void (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(root, { recursive: true, force: true }).catch(() => undefined);
     };
     const upload = uploadContext.run(tag, async () => {
         const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 584).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
@@ -29180,19 +29205,49 @@ function secretForms(value) {
     for (const form of [...forms]) {
         const plain = /%[0-9A-Fa-f]{2}/.test(form) ? safeDecode(form) : form;
         forms.add(plain);
-        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(plain))
-            forms.add(encodeURIComponent(plain));
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(plain)) {
+            const encoded = encodeURIComponent(plain);
+            // As other tools write it: lower-case hex, and Python's quote() that keeps '/'.
+            for (const e of [encoded, encoded.replace(/%2F/g, '/')]) {
+                forms.add(e);
+                forms.add(e.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()));
+            }
+        }
     }
-    for (const form of [...forms])
-        forms.add(JSON.stringify(form).slice(1, -1));
+    for (const base of bases) {
+        // A credential a tool encodes on its own (an auth header, a config file): base64 and base64url. Not for a
+        // value with a scheme word, a whsec_ key (its material is base64 already) or one that is base64 itself.
+        if (base.length < MIN_SECRET_LENGTH || /\s/.test(base) || base.startsWith(STANDARD_PREFIX))
+            continue;
+        if (printableBase64(base) !== null)
+            continue;
+        const bytes = Buffer.from(base, 'utf8');
+        forms.add(bytes.toString('base64'));
+        forms.add(bytes.toString('base64url'));
+    }
+    for (const form of [...forms]) {
+        const json = JSON.stringify(form).slice(1, -1);
+        forms.add(json);
+        forms.add(json.replace(/\//g, '\\/')); // JSON writers that escape '/' (PHP, some loggers)
+    }
     return [...forms].filter((f) => f.length > 0);
 }
+/* eslint-disable no-control-regex -- the point is to find control characters */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/;
+/* eslint-enable no-control-regex */
 function add(form, minLength) {
     if (form.length < minLength || registered.has(form))
         return;
     registered.add(form);
     needles = null;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+    // `::add-mask::` prints the value on a job-log line of its own: no control character may ride along raw
+    // (the toolkit escapes only CR and LF). Such a value is masked by its pieces; it is scrubbed whole.
+    if (!CONTROL.test(form))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+    else
+        for (const piece of form.split(CONTROL))
+            if (piece.length >= minLength)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(piece);
 }
 /** The UTF-8 text of a canonical base64 value when it is printable (no control characters), else null. */
 function printableBase64(text) {
@@ -29227,8 +29282,7 @@ function currentNeedles() {
  * The spans to mask: every occurrence of every secret (overlapping ones too), merged where they overlap, so
  * no byte of any secret survives and a longer secret is never left half-masked around a shorter one.
  */
-function spans(list, find) {
-    const found = [];
+function spans(list, find, found = []) {
     for (const needle of list) {
         for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1))
             found.push([at, at + needle.length]);
@@ -29246,11 +29300,49 @@ function spans(list, find) {
     }
     return merged;
 }
-/** Replaces every registered secret in `text` with `***`. */
+/** The shortest start of a secret that counts as the secret where a cut (`…`) ended it. */
+const MIN_CUT_PREFIX = MIN_SECRET_LENGTH;
+const CUT = '…';
+/**
+ * Where the parser or a renderer cut a long line (`…` marks the cut), a secret can stand there half: its start
+ * (or, where a line was kept by its end, its end) leaves as surely as the whole. The spans of such pieces: the
+ * longest start of any secret just before a `…`, and the longest end of one just after it.
+ */
+function cutSpans(text, secrets) {
+    const found = [];
+    for (let cut = text.indexOf(CUT); cut >= 0; cut = text.indexOf(CUT, cut + 1)) {
+        // The start of a secret just before the cut, and the end of one just after it (a line kept by its end).
+        let before = 0;
+        let after = 0;
+        const rest = text.length - cut - CUT.length;
+        for (const secret of secrets) {
+            for (let k = Math.min(secret.length - 1, cut); k > Math.max(before, MIN_CUT_PREFIX - 1); k--) {
+                if (text.startsWith(secret.slice(0, k), cut - k)) {
+                    before = k;
+                    break;
+                }
+            }
+            for (let k = Math.min(secret.length - 1, rest); k > Math.max(after, MIN_CUT_PREFIX - 1); k--) {
+                if (text.startsWith(secret.slice(secret.length - k), cut + CUT.length)) {
+                    after = k;
+                    break;
+                }
+            }
+        }
+        if (before > 0)
+            found.push([cut - before, cut]);
+        if (after > 0)
+            found.push([cut + CUT.length, cut + CUT.length + after]);
+    }
+    return found;
+}
+/** Replaces every registered secret in `text` with `***`, and the piece of one a `…` cut off. */
 function scrub(text) {
-    if (registered.size === 0 || text.length < MIN_SECRET_LENGTH)
+    if (registered.size === 0 || text.length < MIN_CUT_PREFIX)
         return text;
-    const found = spans(currentNeedles().text, (s, from) => text.indexOf(s, from));
+    const needlesText = currentNeedles().text;
+    const cuts = text.includes(CUT) ? cutSpans(text, needlesText) : [];
+    const found = spans(needlesText, (s, from) => text.indexOf(s, from), cuts);
     if (found.length === 0)
         return text;
     let out = '';
@@ -32922,8 +33014,8 @@ const NAME_RE = new RegExp(`^(?:[A-Za-z0-9_*?]|\\[!?[${PLAIN}]+\\])${PART}*(?::$
 /** Space, comma or newline separated; trimmed; empties dropped; duplicates removed keeping the first. */
 function splitPackages(input) {
     const seen = new Set();
-    for (const part of input.split(/[\s,]+/)) {
-        const name = part.trim();
+    // Split on every separator: the empty parts between runs of them are dropped.
+    for (const name of input.split(/[\s,]/)) {
         if (name.length > 0)
             seen.add(name);
     }
@@ -32931,7 +33023,7 @@ function splitPackages(input) {
 }
 /** Throws an InputError for anything upstream would not take as a package name or pattern. */
 function validatePackageName(name) {
-    if (name.length === 0 || name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
+    if (name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
         throw new errors/* InputError */.dz('packages', name, PACKAGE_NAME_RULE);
     }
 }
@@ -32962,20 +33054,21 @@ function matchesPattern(name, pattern) {
         }
         if (c === '[') {
             const cls = matchClass(pattern, p, name[n]);
-            if (cls.valid) {
-                if (cls.matched) {
+            if (cls === null) {
+                // No closing "]": the "[" is a plain character.
+                if (name[n] === '[') {
                     n++;
-                    p = cls.next;
+                    p++;
                     continue;
                 }
             }
-            else if (name[n] === '[') {
+            else if (cls.matched) {
                 n++;
-                p++;
+                p = cls.next;
                 continue;
             }
         }
-        else if (c !== undefined && c === name[n]) {
+        else if (c === name[n]) {
             n++;
             p++;
             continue;
@@ -32989,6 +33082,7 @@ function matchesPattern(name, pattern) {
         p++;
     return p === pattern.length;
 }
+/** The class `[...]` opening at `open` tested against `ch`, or null when it has no closing "]". */
 function matchClass(pattern, open, ch) {
     let i = open + 1;
     const negate = pattern[i] === '!';
@@ -32996,9 +33090,14 @@ function matchClass(pattern, open, ch) {
         i++;
     const first = i;
     let matched = false;
-    while (i < pattern.length && (pattern[i] !== ']' || i === first)) {
+    // A "]" right after the "[" (or "[!") is a plain character, the next one closes the class.
+    while (pattern[i] !== ']' || i === first) {
         const lo = pattern[i];
-        if (pattern[i + 1] === '-' && i + 2 < pattern.length && pattern[i + 2] !== ']') {
+        if (lo === undefined)
+            return null;
+        // A range `a-z`; a "-" before the closing "]" is a plain character. (A range cut off by the end of the
+        // pattern leaves the class without its "]", so what it would match does not matter.)
+        if (pattern[i + 1] === '-' && pattern[i + 2] !== ']') {
             const hi = pattern[i + 2];
             if (ch >= lo && ch <= hi)
                 matched = true;
@@ -33010,9 +33109,7 @@ function matchClass(pattern, open, ch) {
             i++;
         }
     }
-    if (i >= pattern.length)
-        return { valid: false, matched: false, next: open + 1 };
-    return { valid: true, matched: matched !== negate, next: i + 1 };
+    return { matched: matched !== negate, next: i + 1 };
 }
 
 ;// CONCATENATED MODULE: ./src/build/outcome.ts
@@ -33045,7 +33142,7 @@ function simplePoint(phase, error, excerpt) {
 }
 /** Where the tool was when it stopped without saying why. */
 function stoppedPoint(parse, error) {
-    const running = [...parse.stages].reverse().find((s) => s.status === 'running');
+    const running = runningStage(parse);
     return {
         stage: running?.name ?? null,
         stageIndex: running?.index ?? null,
@@ -33055,6 +33152,9 @@ function stoppedPoint(parse, error) {
         excerpt: [...parse.tail],
         logFile: null,
     };
+}
+function runningStage(parse) {
+    return [...parse.stages].reverse().find((s) => s.status === 'running');
 }
 function describeStage(f) {
     if (f.phase === 'resolve')
@@ -33081,196 +33181,149 @@ function list(names, max = 5) {
     return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 function killSignal(exitCode, signal) {
-    if (signal)
-        return signal;
-    if (exitCode !== null && KILL_EXIT_CODES[exitCode])
-        return KILL_EXIT_CODES[exitCode];
-    return null;
+    // (No exit code looks up "null", which names no signal.)
+    return signal ?? KILL_EXIT_CODES[String(exitCode)] ?? null;
+}
+function settle(input) {
+    const { parse, cancelled } = input;
+    const killed = cancelled ? null : killSignal(input.exitCode, input.signal);
+    return {
+        input,
+        parse,
+        requested: input.requested.length > 0 ? input.requested : (parse.args?.packages ?? []),
+        killed,
+        exitText: input.exitCode !== null ? `exit ${input.exitCode}` : 'no exit code',
+        stoppedEarly: cancelled || killed !== null || (parse.failures.length > 0 && !(input.multiple && input.skipErrors)),
+        orphan: parse.failures.find((f) => f.chain === null) ?? null,
+    };
 }
 function decideOutcome(input) {
-    const { parse, cancelled } = input;
-    const requested = input.requested.length > 0 ? input.requested : (parse.args?.packages ?? []);
-    const killed = cancelled ? null : killSignal(input.exitCode, input.signal);
-    const exitText = input.signal !== null
-        ? `signal ${input.signal}`
-        : input.exitCode !== null
-            ? `exit ${input.exitCode}`
-            : 'no exit code';
-    const everyone = (status, failure) => requested.map((name) => ({
+    const run = settle(input);
+    const early = startFailure(run) ?? argumentFailure(run) ?? startupFailure(run);
+    if (early)
+        return early;
+    const packages = input.multiple ? multiplePackages(run) : singleChainPackages(run);
+    return verdict(run, packages);
+}
+// ---- Nothing was built: every requested package fails the same way.
+function nothingBuilt(run, f, message) {
+    const packages = run.requested.map((name) => ({
         name,
-        status,
+        status: 'failure',
         image: null,
         pushedImage: null,
         durationSeconds: null,
-        failure,
+        failure: f,
     }));
-    const finish = (status, packages, failure, message) => result(input, status, packages, failure, message);
-    // Nothing ran at all.
-    if (input.startError !== null) {
-        const f = simplePoint('start', input.startError, []);
-        return finish('failure', everyone('failure', f), f, `jetson-containers could not be started: ${input.startError}.`);
+    return result(run.input, 'failure', packages, f, message);
+}
+function builtNothing(parse) {
+    return parse.chains.length === 0 && parse.failures.length === 0;
+}
+function startFailure(run) {
+    const error = run.input.startError;
+    if (error === null)
+        return null;
+    return nothingBuilt(run, simplePoint('start', error, []), `jetson-containers could not be started: ${error}.`);
+}
+function argumentFailure(run) {
+    const { parse, input } = run;
+    const refused = parse.usageError !== null || (input.exitCode === 2 && builtNothing(parse) && !input.cancelled);
+    if (!refused)
+        return null;
+    const error = parse.usageError ?? 'argument error (exit 2)';
+    const excerpt = parse.usage.length > 0 ? parse.usage.slice(-40) : [...parse.tail];
+    const why = parse.usageError !== null ? `: ${parse.usageError}` : ' (exit 2)';
+    return nothingBuilt(run, simplePoint('resolve', error, excerpt), `jetson-containers rejected its arguments${why}.`);
+}
+function startupFailure(run) {
+    const { parse, input } = run;
+    const stopped = parse.startupError !== null && builtNothing(parse) && !input.cancelled;
+    if (!stopped)
+        return null;
+    return nothingBuilt(run, simplePoint('resolve', parse.startupError, [...parse.tail]), `jetson-containers stopped before building: ${parse.startupError}.`);
+}
+// ---- One chain or one package: what its record says, or why there is none.
+function chainResult(run, c) {
+    const { parse, input, killed } = run;
+    const base = { image: c.image, pushedImage: c.pushedImage, durationSeconds: c.durationSeconds };
+    if (c.status === 'success')
+        return { status: 'success', ...base, failure: null };
+    if (c.status === 'failure') {
+        const f = parse.failures[c.failure ?? -1];
+        return {
+            status: 'failure',
+            ...base,
+            failure: f ? point(f) : stoppedPoint(parse, 'jetson-containers reported a failure'),
+        };
     }
-    // The tool refused its arguments before building anything.
-    const noBuild = parse.chains.length === 0 && parse.failures.length === 0;
-    if (parse.usageError !== null || (input.exitCode === 2 && noBuild && !cancelled)) {
-        const error = parse.usageError ?? 'argument error (exit 2)';
-        const f = simplePoint('resolve', error, parse.usage.length > 0 ? parse.usage.slice(-40) : [...parse.tail]);
-        const why = parse.usageError !== null ? `: ${parse.usageError}` : ' (exit 2)';
-        return finish('failure', everyone('failure', f), f, `jetson-containers rejected its arguments${why}.`);
+    if (input.cancelled)
+        return { status: 'cancelled', ...base, failure: null };
+    if (killed)
+        return {
+            status: 'failure',
+            ...base,
+            failure: stoppedPoint(parse, `jetson-containers was killed by ${killed}`),
+        };
+    const why = input.exitCode === 0
+        ? 'jetson-containers exited 0 without reporting it done'
+        : `jetson-containers stopped (${run.exitText}) without reporting it done or failed`;
+    return { status: 'failure', ...base, failure: stoppedPoint(parse, why) };
+}
+/** A requested package that no chain or summary line stands for. */
+function unreached(run, name) {
+    const { parse, input, orphan } = run;
+    const none = { image: null, pushedImage: null, durationSeconds: null };
+    if (orphan && (!input.multiple || orphan.unknownPackage === null || orphan.unknownPackage === name)) {
+        return { status: 'failure', ...none, failure: point(orphan) };
     }
-    if (parse.startupError !== null && noBuild && !cancelled) {
-        const f = simplePoint('resolve', parse.startupError, [...parse.tail]);
-        return finish('failure', everyone('failure', f), f, `jetson-containers stopped before building: ${parse.startupError}.`);
-    }
-    const stoppedEarly = cancelled || killed !== null || (parse.failures.length > 0 && !(input.multiple && input.skipErrors));
-    const chainResult = (c) => {
-        const base = { image: c.image, pushedImage: c.pushedImage, durationSeconds: c.durationSeconds };
-        if (c.status === 'success')
-            return { status: 'success', ...base, failure: null };
-        if (c.status === 'failure') {
-            const f = c.failure !== null ? parse.failures[c.failure] : undefined;
-            return {
-                status: 'failure',
-                ...base,
-                failure: f ? point(f) : stoppedPoint(parse, 'jetson-containers reported a failure'),
-            };
-        }
-        if (cancelled)
-            return { status: 'cancelled', ...base, failure: null };
-        if (killed)
-            return {
-                status: 'failure',
-                ...base,
-                failure: stoppedPoint(parse, `jetson-containers was killed by ${killed}`),
-            };
-        const why = input.exitCode === 0
-            ? 'jetson-containers exited 0 without reporting it done'
-            : `jetson-containers stopped (${exitText}) without reporting it done or failed`;
-        return { status: 'failure', ...base, failure: stoppedPoint(parse, why) };
-    };
-    // A failure that no chain owns (unknown package, dependency resolution, an exception outside a build).
-    const orphan = parse.failures.find((f) => f.chain === null) ?? null;
-    const unreached = (name) => {
-        const none = { image: null, pushedImage: null, durationSeconds: null };
-        if (orphan && (!input.multiple || orphan.unknownPackage === null || orphan.unknownPackage === name)) {
-            return { status: 'failure', ...none, failure: point(orphan) };
-        }
-        if (cancelled)
-            return {
-                status: input.multiple && parse.chains.length > 0 ? 'not-built' : 'cancelled',
-                ...none,
-                failure: null,
-            };
-        if (stoppedEarly || orphan)
-            return { status: 'not-built', ...none, failure: null };
-        const why = input.exitCode === 0
-            ? 'jetson-containers exited 0 but never built or reported it'
-            : `jetson-containers stopped (${exitText}) before building it`;
-        return { status: 'failure', ...none, failure: simplePoint('unknown', why, [...parse.tail]) };
-    };
-    const toPackage = (name, r) => ({ name, ...r });
+    if (input.cancelled)
+        return {
+            status: input.multiple && parse.chains.length > 0 ? 'not-built' : 'cancelled',
+            ...none,
+            failure: null,
+        };
+    if (run.stoppedEarly || orphan)
+        return { status: 'not-built', ...none, failure: null };
+    const why = input.exitCode === 0
+        ? 'jetson-containers exited 0 but never built or reported it'
+        : `jetson-containers stopped (${run.exitText}) before building it`;
+    return { status: 'failure', ...none, failure: simplePoint('unknown', why, [...parse.tail]) };
+}
+// ---- Without --multiple: one chain, one image named after its last package. Every requested package shares
+// its result — if the chain holds it.
+function singleChainPackages(run) {
+    const chain = run.parse.chains[run.parse.chains.length - 1];
+    const shared = chain ? chainResult(run, chain) : null;
     const packages = [];
-    if (!input.multiple) {
-        // One chain, one image named after its last package: every requested package shares its result —
-        // if the chain holds it. Upstream keeps each typed name in the chain (or the `name:tag` a dependency
-        // asked for); the done line names the chain's last package, or the `--name` image.
-        const chain = parse.chains[parse.chains.length - 1];
-        const shared = chain ? chainResult(chain) : null;
-        for (const name of requested) {
-            if (!isWildcard(name)) {
-                const named = chain !== undefined &&
-                    (chain.packages.some((p) => namesPackage(p, name)) ||
-                        (chain.builtName !== null && namesPackage(chain.builtName, name)));
-                if (chain && shared?.status === 'success' && !named) {
-                    packages.push(toPackage(name, notReported(name, [chain.target], [...parse.tail])));
-                }
-                else {
-                    packages.push(toPackage(name, shared ?? unreached(name)));
-                }
-                continue;
-            }
-            const matches = chain ? chain.packages.filter((p) => matchesPattern(p, name)) : [];
-            for (const m of matches) {
-                if (!packages.some((p) => p.name === m))
-                    packages.push(toPackage(m, shared));
-            }
-            if (matches.length === 0)
-                packages.push(toPackage(name, wildcardMiss(name, shared ?? unreached(name))));
+    for (const name of run.requested) {
+        if (!isWildcard(name)) {
+            packages.push({ name, ...singleNamed(run, name, chain, shared) });
+            continue;
         }
+        const matches = chain ? chain.packages.filter((p) => matchesPattern(p, name)) : [];
+        for (const m of matches) {
+            if (!packages.some((p) => p.name === m))
+                packages.push({ name: m, ...shared });
+        }
+        if (matches.length === 0)
+            packages.push({ name, ...wildcardMiss(name, shared ?? unreached(run, name)) });
     }
-    else {
-        packages.push(...multiplePackages(input, requested, chainResult, unreached));
+    return packages;
+}
+/**
+ * Upstream keeps each typed name in the chain (or the `name:tag` a dependency asked for); the done line names
+ * the chain's last package, or the `--name` image.
+ */
+function singleNamed(run, name, chain, shared) {
+    const named = chain !== undefined &&
+        (chain.packages.some((p) => namesPackage(p, name)) ||
+            (chain.builtName !== null && namesPackage(chain.builtName, name)));
+    if (shared?.status === 'success' && !named) {
+        const built = chain.target;
+        return notReported(name, [built], [...run.parse.tail]);
     }
-    // Overall status and the sentence that explains it.
-    const firstFailed = packages.find((p) => p.status === 'failure') ?? null;
-    const failure = firstFailed?.failure ?? (parse.failures[0] ? point(parse.failures[0]) : null);
-    const built = packages.filter((p) => p.status === 'success');
-    const notBuilt = packages.filter((p) => p.status === 'not-built');
-    const summaryFailed = (parse.summary ?? []).some((s) => s.status === 'failure');
-    const allDone = packages.length > 0 && built.length === packages.length;
-    // Records past the caps are not kept, but their failures are counted: the verdict never rests on a cap.
-    const lostFailures = parse.dropped.failed;
-    const clean = parse.failures.length === 0 && !summaryFailed && lostFailures === 0;
-    const lostNote = lostFailures > 0
-        ? `; ${lostFailures} more ${lostFailures === 1 ? 'package' : 'packages'} failed that ${lostFailures === 1 ? 'was' : 'were'} not recorded (the output named more packages than were requested)`
-        : '';
-    if (cancelled) {
-        const running = packages.find((p) => p.status === 'cancelled');
-        const stage = [...parse.stages].reverse().find((s) => s.status === 'running');
-        const where = running
-            ? ` while building ${running.name}${stage ? ` (stage ${stage.name}, ${stage.phase} ${stage.index}/${stage.total})` : ''}`
-            : '';
-        const progress = packages.length > 1 ? `; ${built.length} of ${packages.length} packages built` : '';
-        return finish('cancelled', packages, failure, `Build cancelled${where}${progress}.`);
-    }
-    if (input.exitCode === 0 && input.signal === null && allDone && clean) {
-        const unlisted = parse.dropped.chains + parse.dropped.summary;
-        const note = unlisted > 0
-            ? ` The output named more packages than were requested; ${unlisted} of their records were not kept.`
-            : '';
-        return finish('success', packages, null, successMessage(built) + note);
-    }
-    let message;
-    if (killed) {
-        const running = packages.find((p) => p.status === 'failure' && p.failure?.error?.includes('killed'));
-        const f = running?.failure ?? null;
-        const stage = f && f.stage ? ` ${describeStage(f)}` : '';
-        const where = running ? ` while building ${running.name}${stage}` : '';
-        message = `jetson-containers was killed by ${killed}${input.signal === null ? ` (${exitText})` : ''}${where}`;
-    }
-    else if (allDone && clean) {
-        message = `All packages reported done but jetson-containers ended with ${exitText}`;
-    }
-    else if (allDone) {
-        message = `All packages reported done but jetson-containers also reported a failure`;
-        if (failure)
-            message += ` ${describeStage(failure)}${failure.error ? `: ${failure.error}` : ''}`.trimEnd();
-    }
-    else if (failure?.phase === 'resolve' && orphan?.unknownPackage) {
-        message = `Unknown package ${orphan.unknownPackage}: jetson-containers couldn't find it`;
-    }
-    else if (!input.multiple) {
-        // One chain: the packages failed together, so name them together.
-        const failed = packages.filter((p) => p.status === 'failure').map((p) => p.name);
-        message = failureClause(failed.length > 0 ? list(failed) : 'the build', failure);
-    }
-    else {
-        const failed = firstFailed ? failureClause(firstFailed.name, firstFailed.failure) : 'the build failed';
-        message =
-            packages.length > 1 ? `${built.length} of ${packages.length} packages built; ${failed}` : failed;
-        const others = packages.filter((p) => p.status === 'failure' && p !== firstFailed).map((p) => p.name);
-        if (others.length > 0)
-            message += `; also failed: ${list(others)}`;
-        if (notBuilt.length > 0)
-            message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
-    }
-    message += lostNote;
-    if (input.exitCode === 0 && !killed && !(allDone && clean) && !message.includes('exited 0')) {
-        message += '; jetson-containers itself exited 0';
-    }
-    // A failed build always carries a failure point, even when no package can be blamed.
-    const overall = failure ?? stoppedPoint(parse, message);
-    return finish('failure', packages, overall, `${message}.`);
+    return shared ?? unreached(run, name);
 }
 function wildcardMiss(pattern, shared) {
     if (shared.status !== 'success')
@@ -33288,12 +33341,12 @@ function namesPackage(built, name) {
     return built === name || (built.startsWith(name) && built[name.length] === ':' && !name.includes(':'));
 }
 function baseName(name) {
-    const colon = name.indexOf(':');
-    return colon < 0 ? name : name.slice(0, colon);
+    return name.split(':')[0];
 }
 /** A requested package that no done line, summary line or chain names, although something else was built. */
 function notReported(name, builtInstead, excerpt) {
-    const instead = builtInstead.length > 0 ? `; it built ${list(builtInstead)}, which no requested name matches` : '';
+    // (Only asked when something else was built: `builtInstead` is never empty.)
+    const instead = `; it built ${list(builtInstead)}, which no requested name matches`;
     return {
         status: 'failure',
         image: null,
@@ -33302,38 +33355,41 @@ function notReported(name, builtInstead, excerpt) {
         failure: simplePoint('unknown', `jetson-containers never reported ${name} done${instead}`, excerpt),
     };
 }
+// ---- With --multiple, leg matching: which chain or summary line each requested name owns.
 /**
  * Hands out the records of one kind (chains, summary lines) by name, each at most once, in output order.
  * Indexed so that thousands of packages cost linear time.
  */
 class Claims {
     taken = new Set();
-    exact = new Map();
+    byName = new Map();
     base = new Map();
     constructor(names) {
         names.forEach((n, i) => {
-            push(this.exact, n, i);
-            if (n.includes(':'))
-                push(this.base, baseName(n), i);
+            push(this.byName, n, i);
+            // An untagged record is listed under its own name here too: `tagged` is only asked once `exact` found
+            // nothing left for that name, so only the tagged ones can come out.
+            push(this.base, baseName(n), i);
         });
     }
-    /** The first record not yet taken named exactly `name`, or (for a name without a tag) its `name:tag`. */
-    take(name, withTag) {
-        const own = this.first(this.exact.get(name));
-        if (own !== undefined || !withTag || name.includes(':'))
-            return own;
+    /** The first record not yet taken named exactly `name`. */
+    exact(name) {
+        return this.first(this.byName.get(name));
+    }
+    /** For a name without a tag, after `exact` found nothing: the first record not yet taken of its `name:tag`. */
+    tagged(name) {
+        // (A tagged name finds nothing here: no base name holds a ":".)
         return this.first(this.base.get(name));
     }
     first(list) {
-        if (!list)
-            return undefined;
-        // Taken records only ever gather at the front of a list in practice; drop them as they are passed.
-        while (list.length > 0 && this.taken.has(list[0]))
-            list.shift();
-        const k = list.find((i) => !this.taken.has(i));
-        if (k !== undefined)
+        for (const k of list ?? []) {
+            // Taken under another name, or by position.
+            if (this.taken.has(k))
+                continue;
             this.taken.add(k);
-        return k;
+            return k;
+        }
+        return undefined;
     }
 }
 function push(map, key, value) {
@@ -33374,140 +33430,254 @@ function pairAliases(explicit, chainCount, chainOf, taken) {
         for (let k = low + 1; k < high; k++) {
             if (taken.has(k))
                 continue;
+            // (No need to make this chain an anchor for the next alias: every chain before it in the window is
+            // taken, so the next alias's search passes them all the same.)
             taken.add(k);
             chainOf.set(name, k);
-            anchors[i] = k;
             return;
         }
     });
 }
-function multiplePackages(input, requested, chainResult, unreached) {
-    const { parse } = input;
+function matchLegs(run) {
+    const { parse, requested } = run;
     const chains = parse.chains;
-    const summary = parse.summary ?? [];
-    const explicit = requested.filter((n) => !isWildcard(n));
-    const explicitSet = new Set(explicit);
     const wildcards = requested.filter(isWildcard);
-    // A requested name owns the chain built under its own name, else the one built under its `name:tag`
-    // (upstream's default version: `python` builds `python:3.10`). Nothing else: a chain of another name is
-    // never taken for a package the output does not name.
-    const chainClaims = new Claims(chains.map((c) => c.target));
-    const chainOf = new Map();
-    for (const withTag of [false, true]) {
-        for (const name of explicit) {
-            if (chainOf.has(name))
-                continue;
-            const k = chainClaims.take(name, withTag);
-            if (k !== undefined)
-                chainOf.set(name, k);
-        }
-    }
+    const claims = new Claims(chains.map((c) => c.target));
+    const chainOf = ownChains(claims, requested);
     if (wildcards.length === 0)
-        pairAliases(explicit, chains.length, chainOf, chainClaims.taken);
-    // A wildcard counts once the output names what it matched: chains built for it, or summary lines.
-    const expansions = new Map();
+        pairAliases(requested, chains.length, chainOf, claims.taken);
+    const requestedSet = new Set(requested);
     const wildcardChain = new Map();
+    const expansions = new Map();
     for (const pattern of wildcards) {
-        const names = [];
-        const seen = new Set();
-        chains.forEach((c, k) => {
-            if (chainClaims.taken.has(k) || seen.has(c.target) || !matchesPattern(c.target, pattern))
-                return;
-            seen.add(c.target);
-            names.push(c.target);
-        });
-        for (const s of summary) {
-            if (seen.has(s.package) || explicitSet.has(s.package) || !matchesPattern(s.package, pattern))
-                continue;
-            seen.add(s.package);
-            names.push(s.package);
-        }
+        const names = expand(parse, pattern, claims.taken, requestedSet);
         for (const n of names) {
-            if (wildcardChain.has(n))
-                continue;
-            const k = chainClaims.take(n, false);
-            if (k !== undefined)
-                wildcardChain.set(n, k);
+            if (!wildcardChain.has(n))
+                wildcardChain.set(n, claims.exact(n));
         }
         expansions.set(pattern, names);
     }
-    // What was built but matches nothing requested: named in the failure of a package never reported.
     const strays = [];
     chains.forEach((c, k) => {
-        if (!chainClaims.taken.has(k) && c.status === 'success' && strays.length < 6)
+        if (!claims.taken.has(k) && c.status === 'success')
             strays.push(c.target);
     });
-    const summaryClaims = new Claims(summary.map((s) => s.package));
-    const fromSummary = (s, chain) => {
-        const fromChain = chain ? chainResult(chain) : null;
-        if (s.status === 'success') {
-            return {
-                status: 'success',
-                image: fromChain?.image ?? s.image,
-                pushedImage: fromChain?.pushedImage ?? null,
-                durationSeconds: fromChain?.durationSeconds ?? null,
-                failure: null,
-            };
-        }
-        const failure = fromChain?.status === 'failure' && fromChain.failure
-            ? fromChain.failure
-            : simplePoint('unknown', s.error, []);
+    const summary = new Claims((parse.summary ?? []).map((s) => s.package));
+    return { chainOf, expansions, wildcardChain, strays, summary };
+}
+/**
+ * A requested name owns the chain built under its own name, else the one built under its `name:tag`
+ * (upstream's default version: `python` builds `python:3.10`). Nothing else: a chain of another name is
+ * never taken for a package the output does not name.
+ */
+function ownChains(claims, requested) {
+    // (Patterns are among the names: no record is named with *, ? or [, so they claim nothing by name.)
+    const chainOf = new Map();
+    for (const name of requested) {
+        const k = claims.exact(name);
+        if (k !== undefined)
+            chainOf.set(name, k);
+    }
+    for (const name of requested) {
+        if (chainOf.has(name))
+            continue;
+        const k = claims.tagged(name);
+        if (k !== undefined)
+            chainOf.set(name, k);
+    }
+    return chainOf;
+}
+/** A wildcard counts once the output names what it matched: chains built for it, or summary lines. */
+function expand(parse, pattern, taken, requested) {
+    const names = [];
+    const seen = new Set();
+    parse.chains.forEach((c, k) => {
+        if (taken.has(k) || seen.has(c.target) || !matchesPattern(c.target, pattern))
+            return;
+        seen.add(c.target);
+        names.push(c.target);
+    });
+    for (const s of parse.summary ?? []) {
+        if (seen.has(s.package) || requested.has(s.package) || !matchesPattern(s.package, pattern))
+            continue;
+        seen.add(s.package);
+        names.push(s.package);
+    }
+    return names;
+}
+// ---- With --multiple, per-package results: a summary line wins, then the chain, then why there is neither.
+function legResult(run, legs, name, chainIndex) {
+    const chain = run.parse.chains[chainIndex ?? -1];
+    const si = chain
+        ? legs.summary.exact(chain.target)
+        : (legs.summary.exact(name) ?? legs.summary.tagged(name));
+    if (si !== undefined)
+        return fromSummary(run, (run.parse.summary ?? [])[si], chain);
+    if (chain)
+        return chainResult(run, chain);
+    const r = unreached(run, name);
+    // Exit 0 with something else built: say what, instead of only that the package never came.
+    // (Only a failure carries a failure point.)
+    if (r.failure?.phase === 'unknown' && legs.strays.length > 0 && run.input.exitCode === 0) {
+        return notReported(name, legs.strays, r.failure.excerpt);
+    }
+    return r;
+}
+function fromSummary(run, s, chain) {
+    const fromChain = chain ? chainResult(run, chain) : null;
+    if (s.status === 'success') {
         return {
-            status: 'failure',
-            image: null,
-            pushedImage: null,
+            status: 'success',
+            image: fromChain?.image ?? s.image,
+            pushedImage: fromChain?.pushedImage ?? null,
             durationSeconds: fromChain?.durationSeconds ?? null,
-            failure,
+            failure: null,
         };
+    }
+    const failure = fromChain?.status === 'failure' && fromChain.failure
+        ? fromChain.failure
+        : simplePoint('unknown', s.error, []);
+    return {
+        status: 'failure',
+        image: null,
+        pushedImage: null,
+        durationSeconds: fromChain?.durationSeconds ?? null,
+        failure,
     };
-    const resultFor = (name, chainIndex) => {
-        const chain = chainIndex !== undefined ? chains[chainIndex] : undefined;
-        const si = chain
-            ? summaryClaims.take(chain.target, false)
-            : (summaryClaims.take(name, false) ?? summaryClaims.take(name, true));
-        if (si !== undefined)
-            return fromSummary(summary[si], chain);
-        if (chain)
-            return chainResult(chain);
-        const r = unreached(name);
-        // Exit 0 with something else built: say what, instead of only that the package never came.
-        if (r.status === 'failure' &&
-            r.failure?.phase === 'unknown' &&
-            strays.length > 0 &&
-            input.exitCode === 0) {
-            return notReported(name, strays, r.failure.excerpt);
-        }
-        return r;
-    };
+}
+/** A pattern the output named nothing for is blamed only when no stop or orphan failure explains it. */
+function patternMiss(run, pattern) {
+    const r = unreached(run, pattern);
+    if (r.failure?.phase === 'unknown') {
+        return {
+            ...r,
+            failure: simplePoint('resolve', `the pattern ${pattern} matched no package`, r.failure.excerpt),
+        };
+    }
+    return r;
+}
+// ---- With --multiple, ordering: request order, a pattern standing for its expansion, each package once.
+function multiplePackages(run) {
+    const { parse } = run;
+    const legs = matchLegs(run);
     const out = [];
     const listed = new Set();
-    for (const name of requested) {
+    for (const name of run.requested) {
         if (!isWildcard(name)) {
-            out.push({ name, ...resultFor(name, chainOf.get(name)) });
+            out.push({ name, ...legResult(run, legs, name, legs.chainOf.get(name)) });
             listed.add(name);
             continue;
         }
-        const names = expansions.get(name) ?? [];
-        for (const n of names) {
+        for (const n of legs.expansions.get(name)) {
             if (listed.has(n))
                 continue;
             listed.add(n);
-            out.push({ name: n, ...resultFor(n, wildcardChain.get(n)) });
+            out.push({ name: n, ...legResult(run, legs, n, legs.wildcardChain.get(n)) });
         }
-        if (names.length === 0) {
-            const r = unreached(name);
-            out.push({
-                name,
-                ...(r.status === 'failure' && r.failure?.phase === 'unknown'
-                    ? {
-                        ...r,
-                        failure: simplePoint('resolve', `the pattern ${name} matched no package`, r.failure.excerpt),
-                    }
-                    : r),
-            });
-        }
+        // Upstream builds each package once, however many requested names match it: a pattern counts as matched
+        // when the output names any package it matches, even one listed under another requested name.
+        const named = parse.chains.some((c) => matchesPattern(c.target, name)) ||
+            (parse.summary ?? []).some((s) => matchesPattern(s.package, name));
+        if (!named)
+            out.push({ name, ...patternMiss(run, name) });
     }
     return out;
+}
+function tally(parse, packages) {
+    const firstFailed = packages.find((p) => p.status === 'failure') ?? null;
+    const built = packages.filter((p) => p.status === 'success');
+    const summaryFailed = parse.summary?.some((s) => s.status === 'failure') ?? false;
+    return {
+        firstFailed,
+        failure: firstFailed?.failure ?? (parse.failures[0] ? point(parse.failures[0]) : null),
+        built,
+        allDone: packages.length > 0 && built.length === packages.length,
+        // Records past the caps are not kept, but their failures are counted: the verdict never rests on a cap.
+        clean: parse.failures.length === 0 && !summaryFailed && parse.dropped.failed === 0,
+    };
+}
+function verdict(run, packages) {
+    const { input, parse } = run;
+    const t = tally(parse, packages);
+    if (input.cancelled) {
+        return result(input, 'cancelled', packages, t.failure, cancelledMessage(run, packages, t.built));
+    }
+    if (input.exitCode === 0 && input.signal === null && t.allDone && t.clean) {
+        return result(input, 'success', packages, null, successMessage(t.built) + unlistedNote(parse));
+    }
+    let message = failureMessage(run, packages, t) + lostNote(parse.dropped.failed);
+    // (Exit 0 with every package done and clean was a success above, unless killed.)
+    if (input.exitCode === 0 && !run.killed && !message.includes('exited 0')) {
+        message += '; jetson-containers itself exited 0';
+    }
+    // A failed build always carries a failure point, even when no package can be blamed.
+    const overall = t.failure ?? stoppedPoint(parse, message);
+    return result(input, 'failure', packages, overall, `${message}.`);
+}
+function cancelledMessage(run, packages, built) {
+    const running = packages.find((p) => p.status === 'cancelled');
+    const stage = runningStage(run.parse);
+    const where = running
+        ? ` while building ${running.name}${stage ? ` (stage ${stage.name}, ${stage.phase} ${stage.index}/${stage.total})` : ''}`
+        : '';
+    const progress = packages.length > 1 ? `; ${built.length} of ${packages.length} packages built` : '';
+    return `Build cancelled${where}${progress}.`;
+}
+function unlistedNote(parse) {
+    const unlisted = parse.dropped.chains + parse.dropped.summary;
+    return unlisted > 0
+        ? ` The output named more packages than were requested; ${unlisted} of their records were not kept.`
+        : '';
+}
+function lostNote(lost) {
+    return lost > 0
+        ? `; ${lost} more ${lost === 1 ? 'package' : 'packages'} failed that ${lost === 1 ? 'was' : 'were'} not recorded (the output named more packages than were requested)`
+        : '';
+}
+function failureMessage(run, packages, t) {
+    if (run.killed)
+        return killedMessage(run, run.killed, packages);
+    if (t.allDone && t.clean) {
+        return `All packages reported done but jetson-containers ended with ${run.exitText}`;
+    }
+    if (t.allDone) {
+        let message = `All packages reported done but jetson-containers also reported a failure`;
+        if (t.failure) {
+            const where = describeStage(t.failure);
+            message += `${where ? ` ${where}` : ''}${t.failure.error ? `: ${t.failure.error}` : ''}`;
+        }
+        return message;
+    }
+    if (t.failure?.phase === 'resolve' && run.orphan?.unknownPackage) {
+        return `Unknown package ${run.orphan.unknownPackage}: jetson-containers couldn't find it`;
+    }
+    if (!run.input.multiple) {
+        // One chain: the packages failed together, so name them together.
+        const failed = packages.filter((p) => p.status === 'failure').map((p) => p.name);
+        return failureClause(failed.length > 0 ? list(failed) : 'the build', t.failure);
+    }
+    return multipleFailureMessage(packages, t);
+}
+function killedMessage(run, killed, packages) {
+    // (Only a failed package carries a failure point.)
+    const running = packages.find((p) => p.failure?.error?.includes('killed'));
+    const f = running?.failure ?? null;
+    const stage = f && f.stage ? ` ${describeStage(f)}` : '';
+    const where = running ? ` while building ${running.name}${stage}` : '';
+    const exit = run.input.signal === null ? ` (${run.exitText})` : '';
+    return `jetson-containers was killed by ${killed}${exit}${where}`;
+}
+function multipleFailureMessage(packages, t) {
+    const { firstFailed } = t;
+    const failed = firstFailed ? failureClause(firstFailed.name, firstFailed.failure) : 'the build failed';
+    let message = packages.length > 1 ? `${t.built.length} of ${packages.length} packages built; ${failed}` : failed;
+    const others = packages.filter((p) => p.status === 'failure' && p !== firstFailed).map((p) => p.name);
+    if (others.length > 0)
+        message += `; also failed: ${list(others)}`;
+    const notBuilt = packages.filter((p) => p.status === 'not-built');
+    if (notBuilt.length > 0)
+        message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
+    return message;
 }
 function successMessage(built) {
     if (built.length === 1) {
@@ -33546,6 +33716,7 @@ var report = __nccwpck_require__(70665);
 
 
 
+
 function logPaths(dir) {
     return { dir, consoleLog: external_node_path_default().join(dir, 'console.log'), reportFile: external_node_path_default().join(dir, 'report.json') };
 }
@@ -33562,7 +33733,8 @@ function assembleReport(input) {
         skipErrors: build.skipErrors,
     });
     const durationSeconds = Math.max(0, Math.round((input.end.getTime() - input.start.getTime()) / 100) / 10);
-    return {
+    // The build's text is printed outside its fence from here on (messages, annotations): no raw control character.
+    return (0,errors/* printableDeep */.Ym)({
         schemaVersion: report/* REPORT_SCHEMA_VERSION */.W,
         status: outcome.status,
         message: outcome.message,
@@ -33598,7 +33770,7 @@ function assembleReport(input) {
             name: build.name,
             push: build.push,
         },
-    };
+    });
 }
 /**
  * When the disk holding the log folder ran full during the build, console.log and the stage logs lost their
@@ -33904,21 +34076,158 @@ function realRunnerIO(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/build/parse.ts
-// Parses the raw console stream of `jetson-containers build` as it passes, in bounded memory and time.
-//
-// Speed: the stream is mostly docker/pip output (99% of bytes) that we never look at. The tool's own lines
-// all begin with a `[HH:MM:SS]` timestamp (or, with colour, an ANSI code right before it), so after the
-// short header only lines found by a native `Buffer.indexOf` needle scan reach JavaScript: `\n[` (plus
-// `\n\x1b` with colour), switching to `\n[0`, `\n[1`, `\n[2` while the output is full of `[` lines.
-// Everything else the status rules need (docker errors, tracebacks) is cut from a 64 KiB rolling tail
-// when a failure marker appears. Memory is bounded: lines kept are capped, and so are records: per-package
-// records (chains, done and summary lines, failures) by the requested package count, never by a constant alone,
-// so that 5 000 requested packages keep 5 000 records while a build that prints millions of lines for 3
-// requested packages keeps a few thousand at most. What is dropped is counted, failures separately.
-//
-// Time: stage start times and durations come from `now()` at the moment a line is seen, not from the
-// `[HH:MM:SS]` stamps, which have no date (builds run over midnight and for days) and only whole seconds.
+;// CONCATENATED MODULE: ./src/build/parse/text.ts
+// Text helpers and patterns more than one part of the parser needs.
+const NL = 0x0a;
+// CSI sequences, OSC sequences and two-byte escapes: enough for termcolor and docker's tty output.
+// eslint-disable-next-line no-control-regex
+const ANSI_RE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g;
+const TIMESTAMP_RE = /^\[(\d\d):(\d\d):(\d\d)\] ?(?:(status|done|warn|error|debug|verbose) )?(.*)$/;
+const EXCEPTION_RE = /^((?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Error|Exception|Interrupt|Exit))(?::\s*(.*))?$/;
+const UNKNOWN_PACKAGE_RE = /couldn't find package:\s+([^\s"'\\]+)/;
+/** Removes ANSI escape sequences. */
+function stripAnsi(text) {
+    return text.includes('\x1b') ? text.replace(ANSI_RE, '') : text;
+}
+function capText(text, max) {
+    return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+/**
+ * A copy that does not keep its source alive: V8's substrings (split, slice, regex groups) point into the
+ * whole string they came from, here the 64 KiB tail, which every kept failure would otherwise pin.
+ */
+function detach(text) {
+    return text.length === 0 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+/** What a terminal would show of one line: ANSI gone, carriage-return redraws resolved to their last frame. */
+function visibleLine(raw) {
+    let line = stripAnsi(raw).replace(/\r+$/, '');
+    const cr = line.lastIndexOf('\r');
+    if (cr >= 0)
+        line = line.slice(cr + 1);
+    return line.trimEnd();
+}
+function isSeparatorMessage(message) {
+    return /^=+$/.test(message);
+}
+/** `[17:38:51] warn ====` separators carry no information and would crowd out the real lines of an excerpt. */
+function isSeparatorLine(line) {
+    const m = TIMESTAMP_RE.exec(line);
+    return m !== null && isSeparatorMessage((m[5] ?? '').trim());
+}
+
+;// CONCATENATED MODULE: ./src/build/parse/error-line.ts
+// The one-line error: what a person needs to read first about a failure, cut from its excerpt.
+
+/** The one line a person needs: docker's error for builds, the test's exception for tests, else the Error text. */
+function summarizeError(f, excerpt) {
+    const raw = f.rawError;
+    if (f.unknownPackage)
+        return `couldn't find package: ${f.unknownPackage}`;
+    if (raw !== null && !/^Command '/.test(raw))
+        return capText(raw.replace(/^"(.*)"$/, '$1').replace(/\s+/g, ' '), 300);
+    const status = f.exitStatus !== null ? ` (exit status ${f.exitStatus})` : '';
+    if (f.phase === 'build') {
+        const cause = buildCause(excerpt);
+        if (cause)
+            return cause;
+        const solve = [...f.dockerErrors].reverse().find((l) => /ERROR: failed to solve/.test(l));
+        const docker = solve ?? f.dockerErrors[f.dockerErrors.length - 1];
+        if (docker)
+            return capText(docker.replace(/^#\d+\s+/, ''), 300);
+        return `docker build failed${status}`;
+    }
+    if (f.phase === 'test') {
+        const test = /\/bin\/bash -c '([^']*)'/.exec(raw ?? '');
+        const testName = test ? ` '${test[1]}'` : '';
+        // (A log line starts with its `[HH:MM:SS]` stamp, so it is never taken for an exception.)
+        const exception = [...excerpt].reverse().find((l) => EXCEPTION_RE.test(l.trim()));
+        if (exception)
+            return capText(`test${testName} failed: ${exception.trim()}`, 300);
+        return `test${testName} failed${status}`;
+    }
+    if (f.phase === 'push') {
+        const denied = [...excerpt]
+            .reverse()
+            .find((l) => /denied|unauthorized|error/i.test(l) && !/^\[\d\d:/.test(l));
+        return capText(denied ? `docker push failed: ${denied.trim()}` : `docker push failed${status}`, 300);
+    }
+    return raw !== null ? capText(raw, 300) : null;
+}
+// A failed RUN step: BuildKit's `#7 ERROR: process "/bin/sh -c CMD" did not complete successfully: exit code: N`
+// and the legacy builder's `The command '/bin/sh -c CMD' returned a non-zero code: N`.
+const STEP_ERROR_RE = /^#(\d+)\s+ERROR:\s*process "(.*)" did not complete successfully: exit code: (\d+)/;
+const SOLVE_ERROR_RE = /^ERROR: failed to solve: process "(.*)" did not complete successfully: exit code: (\d+)/;
+const LEGACY_ERROR_RE = /^The command '(.*)' returned a non-zero code: (\d+)/;
+/** Output lines that state a cause: apt's `E:`, compiler and tool errors (`command not found` is a `not found`). */
+const CAUSE_RE = /^(?:E: |ERROR\b|Error\b|error\b|fatal\b|FATAL\b|FAILED\b|CMake Error|ninja: build stopped|make(?:\[\d+\])?: \*\*\*)|\b(?:error:|No such file or directory|Permission denied|Could not find|Unable to|No matching distribution|not found)/;
+/**
+ * The command a RUN step ran, without the wrappers upstream puts around every one: `/bin/sh -c` and the
+ * ~230-character ccache preamble (`if command -v ccache ...; fi;`).
+ */
+function unwrapRunCommand(command) {
+    let cmd = command.trim().replace(/^\/bin\/(?:ba)?sh -c /, '');
+    cmd = cmd.replace(/^if command -v ccache\b.*?;\s*fi\s*(?:;|&&)\s*/, '');
+    cmd = cmd.replace(/^set -[a-z]+\s*(?:;|&&)\s*/, '');
+    return cmd.trim();
+}
+/**
+ * The one line for a failed docker build step: the step's own last output line that states a cause (else its
+ * last line), with the command it ran (wrappers dropped) and the exit code. Null when no RUN step failed.
+ */
+function buildCause(lines) {
+    // The last failed step: its line, its BuildKit step number (null for the legacy builder), command, exit code.
+    let failed = null;
+    for (let i = lines.length - 1; i >= 0 && failed === null; i--) {
+        const l = lines[i].trim();
+        const m = STEP_ERROR_RE.exec(l);
+        if (m) {
+            failed = { at: i, step: m[1], command: m[2], code: m[3] };
+            continue;
+        }
+        const legacy = LEGACY_ERROR_RE.exec(l);
+        if (legacy)
+            failed = { at: i, step: null, command: legacy[1], code: legacy[2] };
+    }
+    if (failed === null) {
+        // Only the final `failed to solve` line is left (the step's own lines scrolled out of the tail).
+        const solve = lines.map((l) => SOLVE_ERROR_RE.exec(l.trim())).findLast((m) => m !== null);
+        if (!solve)
+            return null;
+        return capText(`RUN ${capText(unwrapRunCommand(solve[1]), 120)} failed (exit code: ${solve[2]})`, 300);
+    }
+    const { at, step, command, code } = failed;
+    // The step's output: `#7 1.024 text` under BuildKit, plain lines under the legacy builder.
+    const output = [];
+    const prefix = step !== null ? new RegExp(`^#${step}\\s+\\d+(?:\\.\\d+)?\\s(.*)$`) : null;
+    for (let i = at - 1; i >= 0 && output.length < 20; i--) {
+        const l = lines[i].trim();
+        if (prefix) {
+            const m = prefix.exec(l);
+            if (m)
+                output.push(m[1].trim());
+            // Its header line: everything before belongs to earlier steps (parallel steps' lines are skipped).
+            else if (l.startsWith(`#${step} [`))
+                break;
+        }
+        else {
+            if (/^(?:Step \d+\/\d+ :|---> )/.test(l))
+                break;
+            output.push(l);
+        }
+    }
+    // (Excerpt lines are never blank.) Shell traces (`+ cmd`) state no cause.
+    const real = output.filter((l) => !/^\+ /.test(l));
+    const cause = real.find((l) => EXCEPTION_RE.test(l)) ?? real.find((l) => CAUSE_RE.test(l)) ?? real[0] ?? null;
+    const cmd = capText(unwrapRunCommand(command), 80);
+    const text = cause
+        ? `${capText(cause, 200)} (RUN ${cmd}, exit code: ${code})`
+        : `RUN ${cmd} failed (exit code: ${code})`;
+    return capText(text, 300);
+}
+
+;// CONCATENATED MODULE: ./src/build/parse/types.ts
+// The parser's public record shapes and its memory caps: shared by every part of the parser, importing none.
 const LIMITS = {
     /** A line the parser keeps is cut here; the rest of it is skipped unseen. */
     lineBytes: 16 * 1024,
@@ -33945,7 +34254,524 @@ const LIMITS = {
     dockerErrors: 10,
     usageLines: 60,
 };
-const NL = 0x0a;
+
+;// CONCATENATED MODULE: ./src/build/parse/stages.ts
+// Stage tracking: dependency chains (`BUILDING [...]`), progress lines (`[3/7] Building x`), the `> BUILDING`
+// boxes a build stage's log group opens at, and durations measured by the clock, not the tool's stamps.
+
+
+const PROGRESS_RE = /^(?:\[[#\-=. ]*\]\s*(\d+)\/(\d+)|\[(\d+)\/(\d+)\])\s+(Building|Testing)\s+(\S+)(?:\s+\(([^()]*)\))?(?:\s+\d+\s+stages completed.*)?\s*$/;
+const BOX_BUILDING = Buffer.from('> BUILDING  ');
+const BOX_TOP = Buffer.from('┌');
+/** `['a', 'b']` as Python prints a list of strings. */
+function parsePyList(text) {
+    const items = [];
+    const re = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g;
+    let m;
+    while ((m = re.exec(text)) !== null && items.length < 1000)
+        items.push(m[1] ?? m[2] ?? '');
+    return items;
+}
+function onChain(s, packages) {
+    if (packages.length === 0)
+        return;
+    closeStage(s, 'success');
+    // A failure of an earlier chain cannot be the one a later `Failed building:` line reports.
+    s.failedBuildingClaimed = true;
+    const now = s.now();
+    const chain = {
+        packages,
+        target: packages[packages.length - 1],
+        status: 'running',
+        image: null,
+        pushedImage: null,
+        builtName: null,
+        failure: null,
+        startTime: now.toISOString(),
+        durationSeconds: null,
+    };
+    s.chainStartMs = now.getTime();
+    s.localPushName = null;
+    if (!s.budget.take('chains', chain.target)) {
+        s.r.dropped.chains++;
+        s.chain = chain;
+        s.chainIndex = null;
+        return;
+    }
+    s.r.chains.push(chain);
+    s.chain = chain;
+    s.chainIndex = s.r.chains.length - 1;
+}
+function onProgress(s, m, offset, events) {
+    const index = Number(m[1] ?? m[3]);
+    const total = Number(m[2] ?? m[4]);
+    const phase = m[5] === 'Testing' ? 'test' : 'build';
+    const name = m[6];
+    const image = m[7] !== undefined && m[7].trim().length > 0 ? m[7].trim() : null;
+    const cur = s.stage;
+    if (cur && cur.status === 'running' && cur.index === index && cur.phase === phase && cur.name === name) {
+        if (cur.image === null)
+            cur.image = image;
+        return;
+    }
+    closeStage(s, 'success');
+    const now = s.now();
+    const stage = {
+        target: s.chain?.target ?? null,
+        name,
+        image,
+        index,
+        total,
+        phase,
+        status: 'running',
+        startTime: now.toISOString(),
+        durationSeconds: null,
+    };
+    s.stage = stage;
+    s.stageStartMs = now.getTime();
+    if (s.r.stages.length < LIMITS.stages)
+        s.r.stages.push(stage);
+    else
+        s.r.dropped.stages++;
+    let at = offset;
+    if (phase === 'build')
+        at = buildBoxStart(s, offset);
+    const title = `${stage.target ?? name} · ${index}/${total} ${phase} ${name}`;
+    events.push({ kind: 'stage', offset: at, title, stage: { ...stage } });
+}
+/**
+ * A build stage starts at its `> BUILDING` box, printed with the docker command just before the
+ * progress line. If the box is not in this chunk it was in an earlier one: the stage then starts here.
+ */
+function buildBoxStart(s, lineOffset) {
+    const chunk = s.chunk;
+    // Only the bytes since the last line handled can hold it: searching the whole chunk backwards costs
+    // O(chunk) per progress line, which thousands of packages per chunk turn into seconds.
+    const rel = chunk.subarray(s.minBoxPos, lineOffset).lastIndexOf(BOX_BUILDING);
+    if (rel < 0)
+        return s.minBoxPos === 0 ? 0 : lineOffset;
+    // `minBoxPos` is a line start, so the box line starts at or after it.
+    const boxLine = chunk.lastIndexOf(NL, s.minBoxPos + rel) + 1;
+    // Its top border is the line before, when that is in the stretch too. (For a box line at byte 0 or 1 the
+    // negative offset searches from the chunk's end, which finds no line before it: the box line is kept.)
+    const top = chunk.lastIndexOf(NL, boxLine - 2) + 1;
+    if (top >= s.minBoxPos && chunk.subarray(top, boxLine).includes(BOX_TOP))
+        return top;
+    return boxLine;
+}
+function closeStage(s, status) {
+    const stage = s.stage;
+    if (!stage || stage.status !== 'running')
+        return;
+    stage.status = status;
+    stage.durationSeconds = Math.max(0, Math.round((s.now().getTime() - s.stageStartMs) / 100) / 10);
+}
+/** Ends a running chain (its done line or its 💣 block: each comes once). */
+function closeChain(s, c, status) {
+    // A failed chain that was not kept leaves no record to say so: count it.
+    if (status === 'failure' && s.chainIndex === null)
+        s.r.dropped.failed++;
+    c.status = status;
+    c.durationSeconds = Math.max(0, Math.round((s.now().getTime() - s.chainStartMs) / 100) / 10);
+}
+
+;// CONCATENATED MODULE: ./src/build/parse/failure.ts
+// Failure capture: the 💣 block (its `Error:` line names the command, the log file and the exit status), the
+// failure records and their excerpts, cut from the rolling tail only when a marker appears, and the
+// traceback Python prints after `Failed building:`.
+
+
+
+
+function phaseFromCommand(command) {
+    if (/\bdocker push\b/.test(command))
+        return 'push';
+    if (/\bdocker run\b/.test(command))
+        return 'test';
+    if (/\bdocker (?:buildx )?build\b/.test(command))
+        return 'build';
+    if (/\bdocker tag\b/.test(command))
+        return 'build';
+    return null;
+}
+function logFileFromCommand(command) {
+    const tee = /\btee\s+'?([^\s';|]+\.txt)/.exec(command);
+    if (tee)
+        return tee[1];
+    // BuildKit tty mode runs the build under `script ... <log>.txt`.
+    const script = /\bscript\b.*?\s'?([^\s';|]+\.txt)'?\s*(?:$|;)/.exec(command);
+    if (script)
+        return script[1];
+    const dockerfile = /--file\s+'?([^\s']+)\.Dockerfile\b/.exec(command);
+    if (dockerfile)
+        return `${dockerfile[1]}.txt`;
+    return null;
+}
+function onFailureMarker(s, offset, events) {
+    const stage = s.stage?.status === 'running' ? s.stage : null;
+    const chain = s.chain?.status === 'running' ? s.chain : null;
+    const inChain = chain !== null;
+    const failure = {
+        stage: stage?.name ?? null,
+        stageIndex: stage?.index ?? null,
+        stageCount: stage?.total ?? null,
+        phase: stage ? stage.phase : inChain ? 'unknown' : 'resolve',
+        error: null,
+        excerpt: [],
+        logFile: null,
+        chain: inChain ? s.chainIndex : null,
+        target: chain?.target ?? null,
+        rawError: null,
+        unknownPackage: null,
+        dockerErrors: [],
+        exitStatus: null,
+    };
+    closeStage(s, 'failure');
+    if (chain)
+        closeChain(s, chain, 'failure');
+    s.openFailure = failure;
+    s.lastFailure = failure;
+    s.afterFailedBuilding = false;
+    s.failedBuildingClaimed = false;
+    // A failure of a chain that was not kept is not recorded either: without its chain it would look like
+    // one no chain owns, which outcome applies to every package it cannot find.
+    const ownChain = inChain && s.chainIndex !== null;
+    if (inChain && !ownChain) {
+        s.r.dropped.failures++;
+    }
+    else if (s.r.failures.length < LIMITS.failures || ownChain) {
+        // Past the first failures, those of kept chains (bounded like chains) keep their error, not their excerpt.
+        if (s.r.failures.length >= LIMITS.failures)
+            s.light.add(failure);
+        s.r.failures.push(failure);
+        s.kept.add(failure);
+        if (ownChain)
+            chain.failure = s.r.failures.length - 1;
+        cutExcerpt(s, failure);
+    }
+    else {
+        s.r.dropped.failures++;
+    }
+    const where = failure.stage ? ` in ${failure.phase} ${failure.stage}` : '';
+    events.push({
+        kind: 'failure',
+        offset,
+        title: `${failure.target ?? 'jetson-containers build'} failed${where}`,
+    });
+}
+function fillError(s, f, text) {
+    f.rawError = capText(text, LIMITS.errorChars);
+    const unknown = UNKNOWN_PACKAGE_RE.exec(text);
+    if (unknown) {
+        f.unknownPackage = unknown[1];
+        f.phase = 'resolve';
+        f.stage = null;
+        f.stageIndex = null;
+        f.stageCount = null;
+    }
+    else if (/^Command '/.test(text)) {
+        const phase = phaseFromCommand(text);
+        if (phase)
+            f.phase = phase;
+        if (phase === 'push') {
+            f.stage = null;
+            f.stageIndex = null;
+            f.stageCount = null;
+        }
+        f.logFile = logFileFromCommand(text);
+        const status = /returned non-zero exit status (-?\d+)/.exec(text);
+        if (status)
+            f.exitStatus = Number(status[1]);
+    }
+    // A failure that was not kept is in no record: nothing to cut.
+    if (s.kept.has(f))
+        cutExcerpt(s, f);
+}
+/** The failure a `Failed building:` line reports: the last 💣 block's, or a new one when none came first. */
+function claimFailedBuilding(s) {
+    s.afterFailedBuilding = true;
+    let f = s.lastFailure;
+    if (f === null || s.failedBuildingClaimed) {
+        // Raised outside a chain build (e.g. `--multiple` could not find a package): no 💣 block came first.
+        f = {
+            stage: null,
+            stageIndex: null,
+            stageCount: null,
+            phase: s.r.stages.length === 0 ? 'resolve' : 'unknown',
+            error: null,
+            excerpt: [],
+            logFile: null,
+            chain: null,
+            target: null,
+            rawError: null,
+            unknownPackage: null,
+            dockerErrors: [],
+            exitStatus: null,
+        };
+        s.lastFailure = f;
+        if (s.r.failures.length < LIMITS.failures) {
+            s.r.failures.push(f);
+            s.kept.add(f);
+        }
+        else
+            s.r.dropped.failures++;
+    }
+    s.failedBuildingClaimed = true;
+    // The excerpt now ends with the `Failed building:` line (a failure is cut at most three times: at its
+    // 💣 line, its `Error:` line and here). Failures not kept are skipped: cutting costs a tail decode.
+    if (s.kept.has(f))
+        cutExcerpt(s, f);
+}
+function cutExcerpt(s, f) {
+    // Whole lines to find the error in (docker's error lines end with the exit code, past any excerpt cap).
+    let lines = s.tail.lines(LIMITS.excerptLines, LIMITS.lineBytes, isSeparatorLine);
+    if (f.stageIndex !== null) {
+        // Lines of earlier stages only hide the failing stage's own output.
+        const marker = `${f.stageIndex}/${f.stageCount} `;
+        for (let i = lines.length - 1; i > 0; i--) {
+            const l = lines[i];
+            if (l.includes(marker) && /\b(?:Building|Testing)\b/.test(l) && TIMESTAMP_RE.test(l)) {
+                lines = lines.slice(i);
+                break;
+            }
+        }
+    }
+    f.excerpt = s.light.has(f) ? [] : lines.map((l) => detach(capText(l, LIMITS.excerptLineChars)));
+    const markerAt = lines.findIndex((l) => l.includes('💣'));
+    const before = markerAt >= 0 ? lines.slice(0, markerAt) : lines;
+    const docker = before.filter((l) => /(?:^#\d+\s+(?:\d+(?:\.\d+)?\s+)?ERROR\b|^ERROR:|^error:)/.test(l.trim()));
+    if (docker.length > 0)
+        f.dockerErrors = docker.slice(-LIMITS.dockerErrors).map((l) => detach(capText(l, LIMITS.errorChars)));
+    const error = summarizeError(f, before);
+    f.error = error === null ? null : detach(error);
+}
+/**
+ * After `Failed building:` Python prints the traceback of the exception it raised: its last line is the
+ * error when no 💣 block explained the failure. `tail` is the stream's last lines, already capped.
+ */
+function readFailedBuildingTraceback(s, tail) {
+    if (!s.afterFailedBuilding)
+        return;
+    for (let i = tail.length - 1; i >= 0; i--) {
+        const line = tail[i].trim();
+        if (/^\[\d\d:\d\d:\d\d\]/.test(line))
+            break;
+        // Tail lines are already cut at LIMITS.excerptLineChars.
+        if (EXCEPTION_RE.test(line)) {
+            s.r.tracebackError = line;
+            break;
+        }
+    }
+    const f = s.lastFailure;
+    if (f && s.r.tracebackError !== null) {
+        const unknown = UNKNOWN_PACKAGE_RE.exec(s.r.tracebackError);
+        if (unknown && f.unknownPackage === null && f.rawError === null) {
+            f.unknownPackage = unknown[1];
+            f.phase = 'resolve';
+            f.stage = null;
+            f.stageIndex = null;
+            f.stageCount = null;
+        }
+        if (f.rawError === null) {
+            // No 💣 block explained it, so the traceback is the best excerpt there is.
+            f.excerpt = s.tail.lines(LIMITS.excerptLines, LIMITS.excerptLineChars, isSeparatorLine);
+        }
+        if (f.error === null)
+            f.error = summarizeError(f, f.excerpt) ?? s.r.tracebackError;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/parse/header.ts
+// The header: what the tool prints before its first log line (its `Namespace(...)` dump, the environment box,
+// the command line, and argparse's or Python's errors when it never got to build).
+
+
+/** Python-repr values of the Namespace dump: strings, lists of strings, True/False/None, numbers. */
+function parseNamespace(line) {
+    const start = line.indexOf('Namespace(');
+    if (start < 0)
+        return null;
+    const out = {};
+    const rd = new ReprReader(line, start + 'Namespace('.length);
+    // Each key moves the cursor past its `=`, so this ends.
+    while (rd.i < line.length) {
+        rd.skipSeparators();
+        if (line[rd.i] === ')')
+            break;
+        const eq = line.indexOf('=', rd.i);
+        if (eq < 0)
+            break;
+        const key = line.slice(rd.i, eq).trim();
+        rd.i = eq + 1;
+        out[key] = rd.readValue();
+    }
+    return out;
+}
+/** A cursor over Python reprs (the header is read once, so clarity wins over speed here). */
+class ReprReader {
+    line;
+    i;
+    constructor(line, i) {
+        this.line = line;
+        this.i = i;
+    }
+    skipSeparators() {
+        while (this.line[this.i] === ' ' || this.line[this.i] === ',')
+            this.i++;
+    }
+    readValue() {
+        const c = this.line[this.i];
+        if (c === "'" || c === '"')
+            return this.readString();
+        if (c === '[')
+            return this.readList();
+        if (c === '{') {
+            // build_args may already be a dict in some versions; it is not needed, so skip it balanced.
+            this.skipDict();
+            return null;
+        }
+        const atom = this.readAtom();
+        return atom === 'True' ? true : atom === 'False' ? false : atom === 'None' ? null : atom;
+    }
+    readString() {
+        const { line } = this;
+        const n = line.length;
+        const quote = line[this.i];
+        this.i++;
+        let s = '';
+        while (this.i < n && line[this.i] !== quote) {
+            if (line[this.i] === '\\' && this.i + 1 < n) {
+                this.i++;
+                const c = line[this.i];
+                s += c === 'n' ? '\n' : c === 't' ? '\t' : c;
+            }
+            else {
+                s += line[this.i];
+            }
+            this.i++;
+        }
+        this.i++;
+        return s;
+    }
+    readAtom() {
+        const { line } = this;
+        const from = this.i;
+        while (this.i < line.length && line[this.i] !== ',' && line[this.i] !== ')' && line[this.i] !== ']')
+            this.i++;
+        return line.slice(from, this.i).trim();
+    }
+    readList() {
+        const { line } = this;
+        this.i++;
+        const items = [];
+        while (this.i < line.length && line[this.i] !== ']') {
+            this.skipSeparators();
+            if (line[this.i] === "'" || line[this.i] === '"') {
+                items.push(this.readString());
+                continue;
+            }
+            const from = this.i;
+            const atom = this.readAtom();
+            // At `]`, `)` or the end nothing was read: the list is over.
+            if (this.i === from)
+                break;
+            items.push(atom);
+        }
+        this.i++;
+        return items;
+    }
+    skipDict() {
+        const { line } = this;
+        let depth = 0;
+        while (this.i < line.length) {
+            if (line[this.i] === '{')
+                depth++;
+            else if (line[this.i] === '}' && --depth === 0) {
+                this.i++;
+                break;
+            }
+            this.i++;
+        }
+    }
+}
+function toolArgsFrom(ns) {
+    const str = (k) => {
+        const v = ns[k];
+        return typeof v === 'string' ? v : null;
+    };
+    const bool = (k) => {
+        const v = ns[k];
+        return typeof v === 'boolean' ? v : null;
+    };
+    const list = (k) => {
+        const v = ns[k];
+        if (Array.isArray(v))
+            return v.filter((s) => s.length > 0);
+        if (typeof v === 'string')
+            return v.length > 0 ? v.split(/[,;:]/).filter((s) => s.length > 0) : [];
+        return null;
+    };
+    return {
+        packages: Array.isArray(ns.packages) ? ns.packages : null,
+        name: str('name'),
+        base: str('base'),
+        multiple: bool('multiple'),
+        skipErrors: bool('skip_errors'),
+        skipTests: list('skip_tests'),
+        push: str('push'),
+        logDir: str('log_dir'),
+        simulate: bool('simulate'),
+    };
+}
+function handleHeaderLine(s, line) {
+    const trimmed = line.trim();
+    if (trimmed.length === 0)
+        return;
+    if (trimmed.startsWith('Namespace(')) {
+        // (Never null here: the line starts with `Namespace(`.)
+        const args = toolArgsFrom(parseNamespace(trimmed));
+        s.r.args = args;
+        // `--multiple` with no package builds every package upstream has.
+        s.budget.add(args.packages ?? [], args.multiple === true && args.packages?.length === 0);
+        return;
+    }
+    if (/L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH/.test(trimmed)) {
+        const re = /\b(L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH)\s+([^\s│|]+)/g;
+        let m;
+        while ((m = re.exec(trimmed)) !== null) {
+            s.r.environment[m[1]] = m[2];
+        }
+        return;
+    }
+    if (trimmed.startsWith('$ jetson-containers')) {
+        s.r.commandLine = capText(trimmed.slice(2), LIMITS.errorChars);
+        return;
+    }
+    if (/^usage: /.test(trimmed) || (s.r.usage.length > 0 && s.r.usageError === null)) {
+        if (s.r.usage.length < LIMITS.usageLines)
+            s.r.usage.push(capText(line.trimEnd(), 300));
+    }
+    const argErr = /^(?:\S+: )?error: (.*)$/.exec(trimmed);
+    if (argErr && s.r.usage.length > 0) {
+        s.r.usageError = capText(`error: ${argErr[1]}`, LIMITS.errorChars);
+        return;
+    }
+    if (trimmed.startsWith('Traceback (most recent call last)')) {
+        s.inTraceback = true;
+        return;
+    }
+    if (s.inTraceback && !/^\s/.test(line) && EXCEPTION_RE.test(trimmed)) {
+        s.r.startupError = capText(trimmed, LIMITS.errorChars);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/parse/gate.ts
+// Line gating: which bytes reach JavaScript as lines at all. The header is read line by line; after it only
+// lines a native `Buffer.indexOf` needle scan finds, and that then look like `[HH:MM:SS]`, are decoded. A
+// line cut by a chunk end is carried over (capped), the rest of the stream only feeds the rolling tail.
+
+
+
 const ESC = 0x1b;
 const LBRACKET = 0x5b;
 const NEEDLE_PLAIN = Buffer.from('\n[');
@@ -33957,30 +34783,338 @@ const NEEDLES_HOUR = ['\n[0', '\n[1', '\n[2'].map((s) => Buffer.from(s));
 const BRACKET_NOISE = 64;
 /** Chunks to stay on the hour needles before measuring the plain needle again. */
 const HOUR_NEEDLE_CHUNKS = 256;
-const BOX_BUILDING = Buffer.from('> BUILDING  ');
-const BOX_TOP = Buffer.from('┌');
-// CSI sequences, OSC sequences and two-byte escapes: enough for termcolor and docker's tty output.
-// eslint-disable-next-line no-control-regex
-const ANSI_RE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g;
-const TIMESTAMP_RE = /^\[(\d\d):(\d\d):(\d\d)\] ?(?:(status|done|warn|error|debug|verbose) )?(.*)$/;
-const PROGRESS_RE = /^(?:\[[#\-=. ]*\]\s*(\d+)\/(\d+)|\[(\d+)\/(\d+)\])\s+(Building|Testing)\s+(\S+)(?:\s+\(([^()]*)\))?(?:\s+\d+\s+stages completed.*)?\s*$/;
-const SUMMARY_RE = /^\s*\*\s+(\S+)\s+\(([^()]*)\)\s+(FAILED|SUCCESS)\b\s*(?:\((.*)\))?\s*$/;
-const EXCEPTION_RE = /^((?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Error|Exception|Interrupt|Exit))(?::\s*(.*))?$/;
-const UNKNOWN_PACKAGE_RE = /couldn't find package:\s+([^\s"'\\]+)/;
-/** Removes ANSI escape sequences. */
-function stripAnsi(text) {
-    return text.includes('\x1b') ? text.replace(ANSI_RE, '') : text;
-}
-function capText(text, max) {
-    return text.length > max ? text.slice(0, max - 1) + '…' : text;
+class LineGate {
+    s;
+    // A plain function, not a bound method or closure: one call per log line, nothing allocated.
+    onLogLine;
+    lineState = 'start';
+    partial = [];
+    partialBytes = 0;
+    partialTruncated = false;
+    header = true;
+    headerBytes = 0;
+    needles = [NEEDLE_PLAIN, NEEDLE_COLOR];
+    /** Only without colour: whether `\n[` is noisy enough to scan for `\n[0..2` instead, and for how long. */
+    hourNeedleChunks = 0;
+    falseHits = 0;
+    /** How much of the current chunk the tail has. */
+    tailFed = 0;
+    constructor(s, onLogLine) {
+        this.s = s;
+        this.onLogLine = onLogLine;
+    }
+    /** Gates one chunk; the lines it lets through go to the header or to `onLogLine`. */
+    write(chunk, events) {
+        const s = this.s;
+        s.chunk = chunk;
+        s.chunkSeq++;
+        this.tailFed = 0;
+        s.minBoxPos = 0;
+        s.r.bytes += chunk.length;
+        const len = chunk.length;
+        let pos = 0;
+        if (this.lineState === 'capture') {
+            pos = this.finishCapture(chunk, events);
+            if (pos < 0)
+                return;
+        }
+        pos = this.readHeader(chunk, pos, events);
+        if (!this.header && pos < len)
+            this.scanChunk(chunk, pos, events);
+        if (this.lineState !== 'capture')
+            this.lineState = chunk[len - 1] === NL ? 'start' : 'skip';
+        this.feedTail(len);
+    }
+    /** At the stream's end: a last line without a newline is still a line. */
+    flush(events) {
+        this.s.chunk = Buffer.alloc(0);
+        this.s.chunkSeq++;
+        this.tailFed = 0;
+        this.s.minBoxPos = 0;
+        if (this.lineState === 'capture') {
+            this.handleLine(this.takePartial(), 0, events);
+            this.lineState = 'start';
+        }
+    }
+    /** The rest of a line an earlier chunk began; -1 when this chunk does not finish it either. */
+    finishCapture(chunk, events) {
+        const nl = chunk.indexOf(NL);
+        if (nl < 0) {
+            this.appendPartial(chunk, 0, chunk.length);
+            this.feedTail(chunk.length);
+            return -1;
+        }
+        this.appendPartial(chunk, 0, nl);
+        const line = this.takePartial();
+        this.feedTail(nl + 1);
+        this.handleLine(line, 0, events);
+        this.s.minBoxPos = nl + 1;
+        this.lineState = 'start';
+        return nl + 1;
+    }
+    /** Header lines carry no timestamp, so each is read until the first log line (or the header cap). */
+    readHeader(chunk, from, events) {
+        const len = chunk.length;
+        let pos = from;
+        while (this.header && pos < len) {
+            if (this.lineState === 'skip') {
+                const nl = chunk.indexOf(NL, pos);
+                if (nl < 0) {
+                    pos = len;
+                    break;
+                }
+                pos = nl + 1;
+                this.lineState = 'start';
+                continue;
+            }
+            const nl = chunk.indexOf(NL, pos);
+            const stop = nl < 0 ? len : nl;
+            this.headerBytes += stop - pos + 1;
+            if (nl < 0) {
+                this.startPartial(chunk, pos, len);
+                pos = len;
+                break;
+            }
+            this.feedTail(nl + 1);
+            this.handleLine(chunk.subarray(pos, nl), pos, events);
+            pos = nl + 1;
+            this.s.minBoxPos = pos;
+            if (this.header && this.headerBytes > LIMITS.headerBytes)
+                this.leaveHeader(null);
+        }
+        return pos;
+    }
+    /** Picks the needles for this chunk: the hour needles while plain `\n[` hits are mostly not timestamps. */
+    scanChunk(chunk, pos, events) {
+        const plainOnly = this.needles.length === 1 && this.needles[0] === NEEDLE_PLAIN;
+        const hours = plainOnly && this.hourNeedleChunks > 0;
+        this.falseHits = 0;
+        this.scanBody(chunk, pos, hours ? NEEDLES_HOUR : this.needles, events);
+        if (hours)
+            this.hourNeedleChunks--;
+        else if (plainOnly && this.falseHits > BRACKET_NOISE)
+            this.hourNeedleChunks = HOUR_NEEDLE_CHUNKS;
+    }
+    /** The longest line kept: the header's `Namespace(...)` dump lists every requested package. */
+    lineCap() {
+        return this.header ? LIMITS.headerBytes : LIMITS.lineBytes;
+    }
+    /** Hands every line a needle finds to `candidate`; scanning stays in native code between them. */
+    scanBody(chunk, from, needles, events) {
+        const len = chunk.length;
+        let pos = from;
+        // Whether the chunk's first byte starts a line: only then can a chunk without a newline hold a line start.
+        const startsLine = from > 0 || this.lineState === 'start';
+        // A line may begin right at the chunk start (previous chunk ended with a newline).
+        if (pos === 0 && this.lineState === 'start')
+            pos = this.candidate(chunk, 0, events);
+        else if (pos > 0)
+            pos = this.candidate(chunk, pos, events);
+        const hits = needles.map(() => -2);
+        let guard = 0;
+        while (pos < len && guard++ < len) {
+            let best = -1;
+            for (let k = 0; k < needles.length; k++) {
+                let h = hits[k];
+                if (h !== -1 && h < pos - 1) {
+                    // A line start is the byte after the newline, so the newline itself may sit at pos - 1.
+                    h = chunk.indexOf(needles[k], Math.max(0, pos - 1));
+                    hits[k] = h;
+                }
+                if (h >= 0 && (best < 0 || h < best))
+                    best = h;
+            }
+            if (best < 0)
+                break;
+            // `[` not followed by a digit (cmake's `[ 45%]`, apt's `[1 kB]`...) cannot be a timestamp: skip it
+            // here rather than in a call, as legacy-builder output can start every line with `[`.
+            const next = chunk[best + 2];
+            if (chunk[best + 1] === LBRACKET && next !== undefined && (next < 0x30 || next > 0x39)) {
+                this.falseHits++;
+                pos = best + 2;
+                continue;
+            }
+            pos = this.candidate(chunk, best + 1, events);
+        }
+        // A needle cut by the chunk end (`\n[` | `1` with the hour needles) did not match: keep the line's start.
+        if (this.lineState !== 'capture' && pos < len) {
+            const lastNl = chunk.lastIndexOf(NL, len - 1);
+            if ((lastNl >= 0 || startsLine) && lastNl >= pos - 1 && lastNl >= len - 16 && lastNl + 1 < len) {
+                if (timestampProbe(chunk, lastNl + 1, len) !== 'no')
+                    this.startPartial(chunk, lastNl + 1, len);
+            }
+        }
+    }
+    /**
+     * Looks at the line starting at `start`: keeps it when it is (or may be) a log line, else skips it.
+     * Returns where scanning goes on.
+     */
+    candidate(chunk, start, events) {
+        const len = chunk.length;
+        const kind = timestampProbe(chunk, start, len);
+        if (kind === 'no') {
+            return start + 1;
+        }
+        const nl = chunk.indexOf(NL, start);
+        if (nl < 0) {
+            this.startPartial(chunk, start, len);
+            return len;
+        }
+        this.feedTail(nl + 1);
+        this.handleLine(chunk.subarray(start, nl), start, events);
+        this.s.minBoxPos = nl + 1;
+        return nl + 1;
+    }
+    startPartial(chunk, start, stop) {
+        this.partial = [];
+        this.partialBytes = 0;
+        this.partialTruncated = false;
+        this.lineState = 'capture';
+        this.appendPartial(chunk, start, stop);
+    }
+    appendPartial(chunk, start, stop) {
+        const room = this.lineCap() - this.partialBytes;
+        if (room <= 0) {
+            this.partialTruncated = true;
+            return;
+        }
+        const n = Math.min(room, stop - start);
+        if (n > 0) {
+            this.partial.push(Buffer.from(chunk.subarray(start, start + n)));
+            this.partialBytes += n;
+        }
+        if (n < stop - start)
+            this.partialTruncated = true;
+    }
+    takePartial() {
+        const line = this.partial.length === 1 ? this.partial[0] : Buffer.concat(this.partial);
+        this.partial = [];
+        this.partialBytes = 0;
+        this.partialTruncated = false;
+        return line;
+    }
+    feedTail(upto) {
+        if (upto > this.tailFed) {
+            this.s.tail.push(this.s.chunk, this.tailFed, upto);
+            this.tailFed = upto;
+        }
+    }
+    leaveHeader(colors) {
+        this.header = false;
+        this.s.inTraceback = false;
+        // Upstream decides colour once per process, so without colour no log line starts with ESC. With colour
+        // every one does, but the plain needle stays as a safety net: colour is the rarer, slower path anyway.
+        if (colors === false)
+            this.needles = [NEEDLE_PLAIN];
+    }
+    /** Decodes one kept line: a log line leaves the header, a header line is read only while in it. */
+    handleLine(raw, offset, events) {
+        const cap = this.lineCap();
+        const bytes = raw.subarray(0, cap);
+        const colored = bytes[0] === ESC;
+        let text = bytes.toString('utf8');
+        if (text.endsWith('\r'))
+            text = text.slice(0, -1);
+        const line = stripAnsi(text);
+        const ts = TIMESTAMP_RE.exec(line);
+        if (ts) {
+            if (this.header) {
+                this.s.r.colors = colored;
+                this.leaveHeader(colored);
+            }
+            this.onLogLine(this.s, ts[4], ts[5], offset, events);
+            return;
+        }
+        if (this.header)
+            handleHeaderLine(this.s, line);
+    }
 }
 /**
- * A copy that does not keep its source alive: V8's substrings (split, slice, regex groups) point into the
- * whole string they came from, here the 64 KiB tail, which every kept failure would otherwise pin.
+ * Cheap byte test of whether a line may be a `[HH:MM:SS]` log line, skipping leading ANSI codes.
+ * 'maybe' means the chunk ends before it can tell.
  */
-function detach(text) {
-    return text.length === 0 ? text : Buffer.from(text, 'utf8').toString('utf8');
+function timestampProbe(buf, start, end) {
+    let i = start;
+    let escapes = 0;
+    while (i < end && buf[i] === ESC) {
+        if (++escapes > 8)
+            return 'no';
+        if (i + 1 >= end)
+            return 'maybe';
+        if (buf[i + 1] !== LBRACKET)
+            return 'no';
+        i += 2;
+        while (i < end && buf[i] >= 0x20 && buf[i] <= 0x3f)
+            i++;
+        if (i >= end)
+            return 'maybe';
+        i++;
+    }
+    if (i >= end)
+        return 'maybe';
+    if (buf[i] !== LBRACKET)
+        return 'no';
+    // [HH:MM:SS]
+    const pattern = 'dd:dd:dd]';
+    for (let k = 0; k < pattern.length; k++) {
+        const at = i + 1 + k;
+        if (at >= end)
+            return 'maybe';
+        const b = buf[at];
+        const want = pattern.charCodeAt(k);
+        if (want === 0x64 /* d */ ? b < 0x30 || b > 0x39 : b !== want)
+            return 'no';
+    }
+    return 'yes';
 }
+
+;// CONCATENATED MODULE: ./src/build/parse/budget.ts
+// Which per-package records are kept: memory is bounded by the requested package count, not by a constant.
+
+/**
+ * Which per-package records are kept. Those of a requested name (exactly, or its `name:tag` as upstream
+ * resolves a default version) always are, a few each; any other record (a wildcard's expansion, an alias, a
+ * dependency) counts against a budget that is large only when a wildcard was requested.
+ */
+class RecordBudget {
+    requested = new Map();
+    wildcard = false;
+    extra = { chains: 0, done: 0, summary: 0 };
+    add(names, buildsEverything) {
+        if (buildsEverything)
+            this.wildcard = true;
+        for (const name of names) {
+            if (/[*?[]/.test(name))
+                this.wildcard = true;
+            // (Called before any record is taken: the header comes first.)
+            else
+                this.requested.set(name, { chains: 0, done: 0, summary: 0 });
+        }
+    }
+    /** Whether to keep one more record of this kind for this (built) package name; counts it when kept. */
+    take(kind, name) {
+        const colon = name.indexOf(':');
+        const own = this.requested.get(name) ?? (colon > 0 ? this.requested.get(name.slice(0, colon)) : undefined);
+        if (own && own[kind] < LIMITS.perRequested) {
+            own[kind]++;
+            return true;
+        }
+        if (this.extra[kind] < LIMITS[kind] + (this.wildcard ? LIMITS.wildcardRecords : 0)) {
+            this.extra[kind]++;
+            return true;
+        }
+        return false;
+    }
+    /** How many `Pushed container` names to keep: one per record a chain may have. */
+    pushLimit() {
+        return (this.requested.size * LIMITS.perRequested + LIMITS.done + (this.wildcard ? LIMITS.wildcardRecords : 0));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/parse/tail.ts
+// The last bytes of the stream, kept raw: excerpts and tracebacks are cut from here only when needed, so the
+// bulk of the output is never decoded.
+
 /** A fixed-size ring of the last bytes of the stream, so excerpts never need the whole log. */
 class ByteTail {
     ring;
@@ -34026,337 +35160,16 @@ class ByteTail {
         return out.reverse();
     }
 }
-/** What a terminal would show of one line: ANSI gone, carriage-return redraws resolved to their last frame. */
-function visibleLine(raw) {
-    let line = stripAnsi(raw).replace(/\r+$/, '');
-    const cr = line.lastIndexOf('\r');
-    if (cr >= 0)
-        line = line.slice(cr + 1);
-    return line.trimEnd();
-}
-function isSeparatorMessage(message) {
-    return /^=+$/.test(message);
-}
-/** `[17:38:51] warn ====` separators carry no information and would crowd out the real lines of an excerpt. */
-function isSeparatorLine(line) {
-    const m = TIMESTAMP_RE.exec(line);
-    return m !== null && isSeparatorMessage((m[5] ?? '').trim());
-}
-/** Python-repr values of the Namespace dump: strings, lists of strings, True/False/None, numbers. */
-function parseNamespace(line) {
-    const start = line.indexOf('Namespace(');
-    if (start < 0)
-        return null;
-    const out = {};
-    let i = start + 'Namespace('.length;
-    const n = line.length;
-    const readString = () => {
-        const quote = line[i];
-        i++;
-        let s = '';
-        while (i < n && line[i] !== quote) {
-            if (line[i] === '\\' && i + 1 < n) {
-                i++;
-                const c = line[i];
-                s += c === 'n' ? '\n' : c === 't' ? '\t' : c;
-            }
-            else {
-                s += line[i];
-            }
-            i++;
-        }
-        i++;
-        return s;
-    };
-    const readAtom = () => {
-        const from = i;
-        while (i < n && line[i] !== ',' && line[i] !== ')' && line[i] !== ']')
-            i++;
-        return line.slice(from, i).trim();
-    };
-    let guard = 0;
-    while (i < n && guard++ < 1000) {
-        while (line[i] === ' ' || line[i] === ',')
-            i++;
-        if (line[i] === ')' || i >= n)
-            break;
-        const eq = line.indexOf('=', i);
-        if (eq < 0)
-            break;
-        const key = line.slice(i, eq).trim();
-        i = eq + 1;
-        const c = line[i];
-        if (c === "'" || c === '"') {
-            out[key] = readString();
-        }
-        else if (c === '[') {
-            i++;
-            const items = [];
-            let g = 0;
-            while (i < n && line[i] !== ']' && g++ < 100_000) {
-                while (line[i] === ' ' || line[i] === ',')
-                    i++;
-                if (line[i] === ']')
-                    break;
-                if (line[i] === "'" || line[i] === '"')
-                    items.push(readString());
-                else
-                    items.push(readAtom());
-            }
-            i++;
-            out[key] = items;
-        }
-        else if (c === '{') {
-            // build_args may already be a dict in some versions; it is not needed, so skip it balanced.
-            let depth = 0;
-            while (i < n) {
-                if (line[i] === '{')
-                    depth++;
-                else if (line[i] === '}' && --depth === 0) {
-                    i++;
-                    break;
-                }
-                i++;
-            }
-            out[key] = null;
-        }
-        else {
-            const atom = readAtom();
-            out[key] = atom === 'True' ? true : atom === 'False' ? false : atom === 'None' ? null : atom;
-        }
-    }
-    return out;
-}
-function toolArgsFrom(ns) {
-    const str = (k) => {
-        const v = ns[k];
-        return typeof v === 'string' ? v : null;
-    };
-    const bool = (k) => {
-        const v = ns[k];
-        return typeof v === 'boolean' ? v : null;
-    };
-    const list = (k) => {
-        const v = ns[k];
-        if (Array.isArray(v))
-            return v.filter((s) => s.length > 0);
-        if (typeof v === 'string')
-            return v.length > 0 ? v.split(/[,;:]/).filter((s) => s.length > 0) : [];
-        return null;
-    };
+
+;// CONCATENATED MODULE: ./src/build/parse/state.ts
+// What the parts of the parser share while a stream goes by. One object passed to plain functions rather than
+// one class per part: the parts read and move the same chain, stage and failure, and a single object keeps
+// each field access a monomorphic property load on the hot path.
+
+
+
+function emptyResult() {
     return {
-        packages: Array.isArray(ns.packages) ? ns.packages : null,
-        name: str('name'),
-        base: str('base'),
-        multiple: bool('multiple'),
-        skipErrors: bool('skip_errors'),
-        skipTests: list('skip_tests'),
-        push: str('push'),
-        logDir: str('log_dir'),
-        simulate: bool('simulate'),
-    };
-}
-/** `['a', 'b']` as Python prints a list of strings. */
-function parsePyList(text) {
-    const items = [];
-    const re = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g;
-    let m;
-    while ((m = re.exec(text)) !== null && items.length < 1000)
-        items.push(m[1] ?? m[2] ?? '');
-    return items;
-}
-function phaseFromCommand(command) {
-    if (/\bdocker push\b/.test(command))
-        return 'push';
-    if (/\bdocker run\b/.test(command))
-        return 'test';
-    if (/\bdocker (?:buildx )?build\b/.test(command))
-        return 'build';
-    if (/\bdocker tag\b/.test(command))
-        return 'build';
-    return null;
-}
-function logFileFromCommand(command) {
-    const tee = /\btee\s+'?([^\s';|]+\.txt)/.exec(command);
-    if (tee)
-        return tee[1];
-    // BuildKit tty mode runs the build under `script ... <log>.txt`.
-    const script = /\bscript\b.*?\s'?([^\s';|]+\.txt)'?\s*(?:$|;)/.exec(command);
-    if (script)
-        return script[1];
-    const dockerfile = /--file\s+'?([^\s']+)\.Dockerfile\b/.exec(command);
-    if (dockerfile)
-        return `${dockerfile[1]}.txt`;
-    return null;
-}
-/** The one line a person needs: docker's error for builds, the test's exception for tests, else the Error text. */
-function summarizeError(f, excerpt) {
-    const raw = f.rawError;
-    if (f.unknownPackage)
-        return `couldn't find package: ${f.unknownPackage}`;
-    const isCommand = raw !== null && /^Command '/.test(raw);
-    if (raw !== null && !isCommand)
-        return capText(raw.replace(/^"(.*)"$/, '$1').replace(/\s+/g, ' '), 300);
-    const status = f.exitStatus !== null ? ` (exit status ${f.exitStatus})` : '';
-    if (f.phase === 'build') {
-        const cause = buildCause(excerpt);
-        if (cause)
-            return cause;
-        const solve = [...f.dockerErrors].reverse().find((l) => /ERROR: failed to solve/.test(l));
-        const docker = solve ?? f.dockerErrors[f.dockerErrors.length - 1];
-        if (docker)
-            return capText(docker.replace(/^#\d+\s+/, ''), 300);
-        return `docker build failed${status}`;
-    }
-    if (f.phase === 'test') {
-        const test = raw !== null ? /\/bin\/bash -c '([^']*)'/.exec(raw) : null;
-        const testName = test ? ` '${test[1]}'` : '';
-        const exception = [...excerpt].reverse().find((l) => EXCEPTION_RE.test(l.trim()) && !/^\[\d\d:/.test(l));
-        if (exception)
-            return capText(`test${testName} failed: ${exception.trim()}`, 300);
-        return `test${testName} failed${status}`;
-    }
-    if (f.phase === 'push') {
-        const denied = [...excerpt]
-            .reverse()
-            .find((l) => /denied|unauthorized|error/i.test(l) && !/^\[\d\d:/.test(l));
-        return capText(denied ? `docker push failed: ${denied.trim()}` : `docker push failed${status}`, 300);
-    }
-    return raw !== null ? capText(raw, 300) : null;
-}
-// A failed RUN step: BuildKit's `#7 ERROR: process "/bin/sh -c CMD" did not complete successfully: exit code: N`
-// and the legacy builder's `The command '/bin/sh -c CMD' returned a non-zero code: N`.
-const STEP_ERROR_RE = /^#(\d+)\s+ERROR:\s*process "(.*)" did not complete successfully: exit code: (\d+)/;
-const SOLVE_ERROR_RE = /^ERROR: failed to solve: process "(.*)" did not complete successfully: exit code: (\d+)/;
-const LEGACY_ERROR_RE = /^The command '(.*)' returned a non-zero code: (\d+)/;
-/** Output lines that state a cause: apt's `E:`, compiler and tool errors, Python exceptions. */
-const CAUSE_RE = /^(?:E: |ERROR\b|Error\b|error\b|fatal\b|FATAL\b|FAILED\b|CMake Error|ninja: build stopped|make(?:\[\d+\])?: \*\*\*)|\b(?:error:|No such file or directory|command not found|Permission denied|Could not find|Unable to|No matching distribution|not found)/;
-/**
- * The command a RUN step ran, without the wrappers upstream puts around every one: `/bin/sh -c` and the
- * ~230-character ccache preamble (`if command -v ccache ...; fi;`).
- */
-function unwrapRunCommand(command) {
-    let cmd = command.trim().replace(/^\/bin\/(?:ba)?sh -c /, '');
-    cmd = cmd.replace(/^if command -v ccache\b.*?;\s*fi\s*(?:;|&&)\s*/, '');
-    cmd = cmd.replace(/^set -[a-z]+\s*(?:;|&&)\s*/, '');
-    return cmd.trim();
-}
-/**
- * The one line for a failed docker build step: the step's own last output line that states a cause (else its
- * last line), with the command it ran (wrappers dropped) and the exit code. Null when no RUN step failed.
- */
-function buildCause(lines) {
-    let at = -1;
-    let step = null;
-    let command = '';
-    let code = '';
-    for (let i = lines.length - 1; i >= 0 && at < 0; i--) {
-        const l = lines[i].trim();
-        const m = STEP_ERROR_RE.exec(l);
-        if (m) {
-            [at, step, command, code] = [i, m[1], m[2], m[3]];
-            continue;
-        }
-        const legacy = LEGACY_ERROR_RE.exec(l);
-        if (legacy)
-            [at, command, code] = [i, legacy[1], legacy[2]];
-    }
-    if (at < 0) {
-        // Only the final `failed to solve` line is left (the step's own lines scrolled out of the tail).
-        const solve = lines.map((l) => SOLVE_ERROR_RE.exec(l.trim())).findLast((m) => m !== null);
-        if (!solve)
-            return null;
-        return capText(`RUN ${capText(unwrapRunCommand(solve[1]), 120)} failed (exit code: ${solve[2]})`, 300);
-    }
-    // The step's output: `#7 1.024 text` under BuildKit, plain lines under the legacy builder.
-    const output = [];
-    const prefix = step !== null ? new RegExp(`^#${step}\\s+\\d+(?:\\.\\d+)?\\s(.*)$`) : null;
-    for (let i = at - 1; i >= 0 && output.length < 20; i--) {
-        const l = lines[i].trim();
-        if (prefix) {
-            const m = prefix.exec(l);
-            if (m)
-                output.push(m[1].trim());
-            // Its header line: everything before belongs to earlier steps (parallel steps' lines are skipped).
-            else if (l.startsWith(`#${step} [`))
-                break;
-        }
-        else {
-            if (/^(?:Step \d+\/\d+ :|---> )/.test(l))
-                break;
-            output.push(l);
-        }
-    }
-    const real = output.filter((l) => l.length > 0 && !/^\+ /.test(l));
-    const cause = real.find((l) => EXCEPTION_RE.test(l)) ?? real.find((l) => CAUSE_RE.test(l)) ?? real[0] ?? null;
-    const cmd = capText(unwrapRunCommand(command), 80);
-    const text = cause
-        ? `${capText(cause, 200)} (RUN ${cmd}, exit code: ${code})`
-        : `RUN ${cmd} failed (exit code: ${code})`;
-    return capText(text, 300);
-}
-/**
- * Which per-package records are kept. Those of a requested name (exactly, or its `name:tag` as upstream
- * resolves a default version) always are, a few each; any other record (a wildcard's expansion, an alias, a
- * dependency) counts against a budget that is large only when a wildcard was requested.
- */
-class RecordBudget {
-    requested = new Map();
-    wildcard = false;
-    extra = { chains: 0, done: 0, summary: 0 };
-    add(names, buildsEverything) {
-        if (buildsEverything)
-            this.wildcard = true;
-        for (const name of names) {
-            if (/[*?[]/.test(name))
-                this.wildcard = true;
-            else if (!this.requested.has(name))
-                this.requested.set(name, { chains: 0, done: 0, summary: 0 });
-        }
-    }
-    /** Whether to keep one more record of this kind for this (built) package name; counts it when kept. */
-    take(kind, name) {
-        const colon = name.indexOf(':');
-        const own = this.requested.get(name) ?? (colon > 0 ? this.requested.get(name.slice(0, colon)) : undefined);
-        if (own && own[kind] < LIMITS.perRequested) {
-            own[kind]++;
-            return true;
-        }
-        if (this.extra[kind] < LIMITS[kind] + (this.wildcard ? LIMITS.wildcardRecords : 0)) {
-            this.extra[kind]++;
-            return true;
-        }
-        return false;
-    }
-    /** How many `Pushed container` names to keep: one per record a chain may have. */
-    pushLimit() {
-        return (this.requested.size * LIMITS.perRequested + LIMITS.done + (this.wildcard ? LIMITS.wildcardRecords : 0));
-    }
-}
-/** The streaming parser. Feed it every chunk in order with `write`, then call `end` once. */
-class BuildStreamParser {
-    now;
-    tail = new ByteTail(LIMITS.tailBytes);
-    lineState = 'start';
-    partial = [];
-    partialBytes = 0;
-    partialTruncated = false;
-    header = true;
-    headerBytes = 0;
-    inTraceback = false;
-    needles = [NEEDLE_PLAIN, NEEDLE_COLOR];
-    /** Only without colour: whether `\n[` is noisy enough to scan for `\n[0..2` instead, and for how long. */
-    hourNeedleChunks = 0;
-    falseHits = 0;
-    ended = false;
-    // Per-chunk bookkeeping for event offsets and tail feeding.
-    chunk = Buffer.alloc(0);
-    tailFed = 0;
-    minBoxPos = 0;
-    separatorOffset = null;
-    chunkSeq = 0;
-    separatorSeq = -1;
-    r = {
         environment: {},
         args: null,
         commandLine: null,
@@ -34378,6 +35191,20 @@ class BuildStreamParser {
         bytes: 0,
         dropped: { stages: 0, failures: 0, chains: 0, summary: 0, done: 0, failed: 0 },
     };
+}
+class ParseState {
+    r = emptyResult();
+    tail = new ByteTail(LIMITS.tailBytes);
+    budget = new RecordBudget();
+    // The chunk being written: event offsets point into it, and a build box is searched for in it.
+    chunk = Buffer.alloc(0);
+    chunkSeq = 0;
+    /** Where the bytes not yet handled as a line start (a build box can only be after it). */
+    minBoxPos = 0;
+    /** The first `warn ====` line of a run of them, which opens a 💣 block; `separatorSeq` is its chunk. */
+    separatorOffset = null;
+    separatorSeq = -1;
+    inTraceback = false;
     chain = null;
     chainIndex = null;
     stage = null;
@@ -34386,90 +35213,168 @@ class BuildStreamParser {
     /** The failure whose 💣 block is still being printed (expects `Error:` next). */
     openFailure = null;
     lastFailure = null;
-    lastFailureRecuts = 0;
     /** The first `Pushing X` of a chain names the local image before `--push` retags it. */
     localPushName = null;
     afterFailedBuilding = false;
     /** Whether a `Failed building:` line already answered the last 💣 block. */
     failedBuildingClaimed = false;
-    budget = new RecordBudget();
     /** Failures in `r.failures` (kept), and those of them kept without an excerpt (past LIMITS.failures). */
     kept = new WeakSet();
     light = new WeakSet();
-    constructor(opts = {}) {
-        this.now = opts.now ?? (() => new Date());
-        if (opts.requested)
-            this.budget.add(opts.requested, false);
+    now;
+    // (No parameter property: bench/packages.mjs runs these sources with Node's type stripping.)
+    constructor(now) {
+        this.now = now;
     }
-    /** The longest line kept: the header's `Namespace(...)` dump lists every requested package. */
-    lineCap() {
-        return this.header ? LIMITS.headerBytes : LIMITS.lineBytes;
+}
+
+;// CONCATENATED MODULE: ./src/build/parse/summary.ts
+// Results the tool states for itself: `done ✅` lines, pushes, the total build time, the `--multiple`
+// summary and `Failed building:`. Which of them are kept is the record budget's call.
+
+
+
+
+const SUMMARY_RE = /^\s*\*\s+(\S+)\s+\(([^()]*)\)\s+(FAILED|SUCCESS)\b\s*(?:\((.*)\))?\s*$/;
+/**
+ * Handles a log line that states a result; false when it states none. `message` is trimmed, `rawMessage`
+ * is not (the summary's layout is matched as printed).
+ */
+function handleResultLine(s, message, rawMessage) {
+    if (message.startsWith('Failed building:')) {
+        onFailedBuilding(s, message.slice('Failed building:'.length));
+        return true;
+    }
+    const done = /✅\s*`jetson-containers build\s*([^`]*)`\s*\((.*)\)\s*$/.exec(message);
+    if (done) {
+        onDone(s, done[1].trim(), done[2].trim());
+        return true;
+    }
+    const total = /Total build time:\s*([\d.]+)\s*seconds/.exec(message);
+    if (total) {
+        s.r.toolBuildSeconds = Number(total[1]);
+        return true;
+    }
+    const pushed = /^Pushed container\s+(\S+)/.exec(message);
+    if (pushed) {
+        const name = pushed[1];
+        if (s.r.pushed.length < s.budget.pushLimit())
+            s.r.pushed.push(name);
+        if (s.chain)
+            s.chain.pushedImage = name;
+        return true;
+    }
+    const pushing = /^Pushing\s+(\S+)/.exec(message);
+    if (pushing) {
+        if (s.localPushName === null)
+            s.localPushName = pushing[1];
+        closeStage(s, 'success');
+        return true;
+    }
+    const logs = /^Build logs at:\s*(\S.*)$/.exec(message);
+    if (logs) {
+        s.r.buildLogsDir = logs[1].trim();
+        if (s.r.summary === null)
+            s.r.summary = [];
+        return true;
+    }
+    const summary = SUMMARY_RE.exec(rawMessage);
+    if (summary && s.r.summary !== null) {
+        onSummaryLine(s, s.r.summary, summary);
+        return true;
+    }
+    return false;
+}
+/** One `* pkg (image) SUCCESS|FAILED (error)` line, after `Build logs at:` opened the summary. */
+function onSummaryLine(s, entries, summary) {
+    if (!s.budget.take('summary', summary[1])) {
+        s.r.dropped.summary++;
+        if (summary[3] === 'FAILED')
+            s.r.dropped.failed++;
+        return;
+    }
+    const image = summary[2].trim();
+    entries.push({
+        package: summary[1],
+        image: image.length > 0 ? image : null,
+        status: summary[3] === 'FAILED' ? 'failure' : 'success',
+        error: summary[4] !== undefined ? capText(summary[4].trim(), LIMITS.errorChars) : null,
+    });
+}
+function onFailedBuilding(s, list) {
+    s.r.failedBuilding = list
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name.length > 0);
+    claimFailedBuilding(s);
+}
+function onDone(s, name, image) {
+    if (s.budget.take('done', name))
+        s.r.done.push({ name, image });
+    else
+        s.r.dropped.done++;
+    closeStage(s, 'success');
+    const c = s.chain;
+    if (!c || c.status !== 'running')
+        return;
+    c.builtName = name;
+    // (`image` is never null, so this also means the chain pushed.)
+    if (image === c.pushedImage && s.localPushName !== null) {
+        c.image = s.localPushName;
+    }
+    else {
+        c.image = image;
+    }
+    closeChain(s, c, 'success');
+}
+
+;// CONCATENATED MODULE: ./src/build/parse/index.ts
+// Parses the raw console stream of `jetson-containers build` as it passes, in bounded memory and time.
+//
+// Speed: the stream is mostly docker/pip output (99% of bytes) that we never look at. The tool's own lines
+// all begin with a `[HH:MM:SS]` timestamp (or, with colour, an ANSI code right before it), so after the
+// short header only lines found by a native `Buffer.indexOf` needle scan reach JavaScript: `\n[` (plus
+// `\n\x1b` with colour), switching to `\n[0`, `\n[1`, `\n[2` while the output is full of `[` lines.
+// Everything else the status rules need (docker errors, tracebacks) is cut from a 64 KiB rolling tail
+// when a failure marker appears. Memory is bounded: lines kept are capped, and so are records: per-package
+// records (chains, done and summary lines, failures) by the requested package count, never by a constant alone,
+// so that 5 000 requested packages keep 5 000 records while a build that prints millions of lines for 3
+// requested packages keeps a few thousand at most. What is dropped is counted, failures separately.
+//
+// Time: stage start times and durations come from `now()` at the moment a line is seen, not from the
+// `[HH:MM:SS]` stamps, which have no date (builds run over midnight and for days) and only whole seconds.
+//
+// The parts, one module each: gate.ts (which bytes become lines), header.ts (before the first log line),
+// stages.ts (chains, progress lines, durations), failure.ts and error-line.ts (💣 blocks, excerpts, the
+// one-line error), summary.ts (done lines, pushes, the `--multiple` summary) and budget.ts (which records
+// are kept). They share one ParseState (state.ts); this module only routes each log line to them.
+
+
+
+
+
+
+
+
+
+
+
+/** The streaming parser. Feed it every chunk in order with `write`, then call `end` once. */
+class BuildStreamParser {
+    s;
+    gate;
+    ended = false;
+    constructor(opts = {}) {
+        this.s = new ParseState(opts.now ?? (() => new Date()));
+        if (opts.requested)
+            this.s.budget.add(opts.requested, false);
+        this.gate = new LineGate(this.s, routeLogLine);
     }
     write(chunk) {
         if (this.ended || chunk.length === 0)
             return [];
         const events = [];
-        this.chunk = chunk;
-        this.chunkSeq++;
-        this.tailFed = 0;
-        this.minBoxPos = 0;
-        this.r.bytes += chunk.length;
-        let pos = 0;
-        const len = chunk.length;
-        if (this.lineState === 'capture') {
-            const nl = chunk.indexOf(NL);
-            if (nl < 0) {
-                this.appendPartial(chunk, 0, len);
-                this.feedTail(len);
-                return events;
-            }
-            this.appendPartial(chunk, 0, nl);
-            const line = this.takePartial();
-            this.feedTail(nl + 1);
-            this.handleLine(line, 0, events);
-            this.minBoxPos = nl + 1;
-            pos = nl + 1;
-            this.lineState = 'start';
-        }
-        while (this.header && pos < len) {
-            if (this.lineState === 'skip') {
-                const nl = chunk.indexOf(NL, pos);
-                if (nl < 0) {
-                    pos = len;
-                    break;
-                }
-                pos = nl + 1;
-                this.lineState = 'start';
-                continue;
-            }
-            const nl = chunk.indexOf(NL, pos);
-            const stop = nl < 0 ? len : nl;
-            this.headerBytes += stop - pos + 1;
-            if (nl < 0) {
-                this.startPartial(chunk, pos, len);
-                pos = len;
-                break;
-            }
-            this.feedTail(nl + 1);
-            this.handleLine(chunk.subarray(pos, nl), pos, events);
-            pos = nl + 1;
-            this.minBoxPos = pos;
-            if (this.header && this.headerBytes > LIMITS.headerBytes)
-                this.leaveHeader(null);
-        }
-        if (!this.header && pos < len) {
-            const plainOnly = this.needles.length === 1 && this.needles[0] === NEEDLE_PLAIN;
-            const hours = plainOnly && this.hourNeedleChunks > 0;
-            this.falseHits = 0;
-            pos = this.scanBody(chunk, pos, hours ? NEEDLES_HOUR : this.needles, events);
-            if (hours)
-                this.hourNeedleChunks--;
-            else if (plainOnly && this.falseHits > BRACKET_NOISE)
-                this.hourNeedleChunks = HOUR_NEEDLE_CHUNKS;
-        }
-        if (this.lineState !== 'capture')
-            this.lineState = chunk[len - 1] === NL ? 'start' : 'skip';
-        this.feedTail(len);
+        this.gate.write(chunk, events);
         return events;
     }
     /** Finishes a last line without a newline and the traceback-derived facts. */
@@ -34477,632 +35382,63 @@ class BuildStreamParser {
         if (this.ended)
             return [];
         const events = [];
-        this.chunk = Buffer.alloc(0);
-        this.chunkSeq++;
-        this.tailFed = 0;
-        this.minBoxPos = 0;
-        if (this.lineState === 'capture') {
-            this.handleLine(this.takePartial(), 0, events);
-            this.lineState = 'start';
-        }
+        this.gate.flush(events);
         this.ended = true;
-        const tail = this.tail.lines(200, LIMITS.excerptLineChars);
-        this.r.tail = tail.slice(-LIMITS.excerptLines);
-        if (this.afterFailedBuilding) {
-            for (let i = tail.length - 1; i >= 0; i--) {
-                const line = tail[i].trim();
-                if (/^\[\d\d:\d\d:\d\d\]/.test(line))
-                    break;
-                const m = EXCEPTION_RE.exec(line);
-                if (m) {
-                    this.r.tracebackError = capText(line, LIMITS.errorChars);
-                    break;
-                }
-            }
-            const f = this.lastFailure;
-            if (f && this.r.tracebackError !== null) {
-                const unknown = UNKNOWN_PACKAGE_RE.exec(this.r.tracebackError);
-                if (unknown && f.unknownPackage === null && f.rawError === null) {
-                    f.unknownPackage = unknown[1];
-                    f.phase = 'resolve';
-                    f.stage = null;
-                    f.stageIndex = null;
-                    f.stageCount = null;
-                }
-                if (f.rawError === null && this.kept.has(f)) {
-                    // No 💣 block explained it, so the traceback is the best excerpt there is.
-                    f.excerpt = this.tail.lines(LIMITS.excerptLines, LIMITS.excerptLineChars, isSeparatorLine);
-                }
-                if (f.error === null)
-                    f.error = summarizeError(f, f.excerpt) ?? capText(this.r.tracebackError, 300);
-            }
-        }
+        const tail = this.s.tail.lines(200, LIMITS.excerptLineChars);
+        this.s.r.tail = tail.slice(-LIMITS.excerptLines);
+        readFailedBuildingTraceback(this.s, tail);
         return events;
     }
     /** A snapshot of everything parsed so far (a copy: safe to keep while the parser goes on). */
     result() {
-        return structuredClone(this.r);
+        return structuredClone(this.s.r);
     }
     /** The stage being built or tested right now, if any (a copy). */
     currentStage() {
-        return this.stage ? { ...this.stage } : null;
-    }
-    // ---- byte level -------------------------------------------------------------------------------------
-    scanBody(chunk, from, needles, events) {
-        const len = chunk.length;
-        let pos = from;
-        // A line may begin right at the chunk start (previous chunk ended with a newline).
-        if (pos === 0 && this.lineState === 'start')
-            pos = this.candidate(chunk, 0, events);
-        else if (pos > 0)
-            pos = this.candidate(chunk, pos, events);
-        const hits = needles.map(() => -2);
-        let guard = 0;
-        while (pos < len && guard++ < len) {
-            let best = -1;
-            for (let k = 0; k < needles.length; k++) {
-                let h = hits[k];
-                if (h !== -1 && h < pos - 1) {
-                    // A line start is the byte after the newline, so the newline itself may sit at pos - 1.
-                    h = chunk.indexOf(needles[k], Math.max(0, pos - 1));
-                    hits[k] = h;
-                }
-                if (h >= 0 && (best < 0 || h < best))
-                    best = h;
-            }
-            if (best < 0)
-                break;
-            // `[` not followed by a digit (cmake's `[ 45%]`, apt's `[1 kB]`...) cannot be a timestamp: skip it
-            // here rather than in a call, as legacy-builder output can start every line with `[`.
-            const next = chunk[best + 2];
-            if (chunk[best + 1] === LBRACKET && next !== undefined && (next < 0x30 || next > 0x39)) {
-                this.falseHits++;
-                pos = best + 2;
-                continue;
-            }
-            pos = this.candidate(chunk, best + 1, events);
-        }
-        // A needle cut by the chunk end (`\n[` | `1` with the hour needles) did not match: keep the line's start.
-        if (this.lineState !== 'capture' && pos < len) {
-            const lastNl = chunk.lastIndexOf(NL, len - 1);
-            if (lastNl >= pos - 1 && lastNl >= len - 16 && lastNl + 1 < len) {
-                if (timestampProbe(chunk, lastNl + 1, len) !== 'no')
-                    this.startPartial(chunk, lastNl + 1, len);
-            }
-        }
-        return len;
-    }
-    /**
-     * Looks at the line starting at `start`: keeps it when it is (or may be) a log line, else skips it.
-     * Returns where scanning goes on.
-     */
-    candidate(chunk, start, events) {
-        const len = chunk.length;
-        const kind = timestampProbe(chunk, start, len);
-        if (kind === 'no') {
-            return start + 1;
-        }
-        const nl = chunk.indexOf(NL, start);
-        if (nl < 0) {
-            this.startPartial(chunk, start, len);
-            return len;
-        }
-        this.feedTail(nl + 1);
-        this.handleLine(chunk.subarray(start, nl), start, events);
-        this.minBoxPos = nl + 1;
-        return nl + 1;
-    }
-    startPartial(chunk, start, stop) {
-        this.partial = [];
-        this.partialBytes = 0;
-        this.partialTruncated = false;
-        this.lineState = 'capture';
-        this.appendPartial(chunk, start, stop);
-    }
-    appendPartial(chunk, start, stop) {
-        const room = this.lineCap() - this.partialBytes;
-        if (room <= 0) {
-            this.partialTruncated = true;
-            return;
-        }
-        const n = Math.min(room, stop - start);
-        if (n > 0) {
-            this.partial.push(Buffer.from(chunk.subarray(start, start + n)));
-            this.partialBytes += n;
-        }
-        if (n < stop - start)
-            this.partialTruncated = true;
-    }
-    takePartial() {
-        const line = this.partial.length === 1 ? this.partial[0] : Buffer.concat(this.partial);
-        this.partial = [];
-        this.partialBytes = 0;
-        this.partialTruncated = false;
-        return line;
-    }
-    feedTail(upto) {
-        if (upto > this.tailFed) {
-            this.tail.push(this.chunk, this.tailFed, upto);
-            this.tailFed = upto;
-        }
-    }
-    leaveHeader(colors) {
-        this.header = false;
-        this.inTraceback = false;
-        // Upstream decides colour once per process, so without colour no log line starts with ESC. With colour
-        // every one does, but the plain needle stays as a safety net: colour is the rarer, slower path anyway.
-        if (colors === false)
-            this.needles = [NEEDLE_PLAIN];
-    }
-    // ---- line level -------------------------------------------------------------------------------------
-    handleLine(raw, offset, events) {
-        const cap = this.lineCap();
-        const bytes = raw.length > cap ? raw.subarray(0, cap) : raw;
-        const colored = bytes[0] === ESC;
-        let text = bytes.toString('utf8');
-        if (text.endsWith('\r'))
-            text = text.slice(0, -1);
-        const line = stripAnsi(text);
-        const ts = TIMESTAMP_RE.exec(line);
-        if (ts) {
-            if (this.header) {
-                this.r.colors = colored;
-                this.leaveHeader(colored);
-            }
-            this.handleLogLine((ts[4] ?? 'info'), ts[5] ?? '', offset, events);
-            return;
-        }
-        if (this.header)
-            this.handleHeaderLine(line);
-    }
-    handleHeaderLine(line) {
-        const trimmed = line.trim();
-        if (trimmed.length === 0)
-            return;
-        if (trimmed.startsWith('Namespace(')) {
-            const ns = parseNamespace(trimmed);
-            if (ns) {
-                const args = toolArgsFrom(ns);
-                this.r.args = args;
-                // `--multiple` with no package builds every package upstream has.
-                this.budget.add(args.packages ?? [], args.multiple === true && args.packages?.length === 0);
-            }
-            return;
-        }
-        if (/L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH/.test(trimmed)) {
-            const re = /\b(L4T_VERSION|JETPACK_VERSION|CUDA_VERSION|PYTHON_VERSION|SYSTEM_ARCH|LSB_RELEASE|CUDA_ARCH)\s+([^\s│|]+)/g;
-            let m;
-            while ((m = re.exec(trimmed)) !== null) {
-                this.r.environment[m[1]] = m[2];
-            }
-            return;
-        }
-        if (trimmed.startsWith('$ jetson-containers')) {
-            this.r.commandLine = capText(trimmed.slice(2), LIMITS.errorChars);
-            return;
-        }
-        if (/^usage: /.test(trimmed) || (this.r.usage.length > 0 && this.r.usageError === null)) {
-            if (this.r.usage.length < LIMITS.usageLines)
-                this.r.usage.push(capText(line.trimEnd(), 300));
-        }
-        const argErr = /^(?:\S+: )?error: (.*)$/.exec(trimmed);
-        if (argErr && this.r.usage.length > 0) {
-            this.r.usageError = capText(`error: ${argErr[1]}`, LIMITS.errorChars);
-            return;
-        }
-        if (trimmed.startsWith('Traceback (most recent call last)')) {
-            this.inTraceback = true;
-            return;
-        }
-        if (this.inTraceback && !/^\s/.test(line) && EXCEPTION_RE.test(trimmed)) {
-            this.r.startupError = capText(trimmed, LIMITS.errorChars);
-        }
-    }
-    handleLogLine(level, rawMessage, offset, events) {
-        const message = rawMessage.trim();
-        if (isSeparatorMessage(message)) {
-            if (level === 'warn' && this.separatorOffset === null) {
-                this.separatorOffset = offset;
-                this.separatorSeq = this.chunkSeq;
-            }
-            return;
-        }
-        // The ==== lines just before a 💣 line belong to its block.
-        const blockStart = this.separatorOffset === null ? offset : this.separatorSeq === this.chunkSeq ? this.separatorOffset : 0;
-        this.separatorOffset = null;
-        if (this.openFailure) {
-            const f = this.openFailure;
-            this.openFailure = null;
-            if (message.startsWith('Error:')) {
-                this.fillError(f, message.slice('Error:'.length).trim());
-                return;
-            }
-        }
-        const progressText = message.replace(/\s+/g, ' ');
-        const progress = PROGRESS_RE.exec(progressText);
-        if (progress) {
-            this.onProgress(progress, offset, events);
-            return;
-        }
-        if (message.startsWith('BUILDING ')) {
-            const list = message.slice('BUILDING '.length).trim();
-            if (list.startsWith('['))
-                this.onChain(parsePyList(list));
-            return;
-        }
-        if (message.includes('💣') || /`jetson-containers build` failed after/.test(message)) {
-            this.onFailureMarker(blockStart, events);
-            return;
-        }
-        if (message.startsWith('Failed building:')) {
-            this.onFailedBuilding(message.slice('Failed building:'.length));
-            return;
-        }
-        const done = /✅\s*`jetson-containers build\s*([^`]*)`\s*\((.*)\)\s*$/.exec(message);
-        if (done) {
-            this.onDone(done[1].trim(), done[2].trim());
-            return;
-        }
-        const total = /Total build time:\s*([\d.]+)\s*seconds/.exec(message);
-        if (total) {
-            this.r.toolBuildSeconds = Number(total[1]);
-            return;
-        }
-        const pushed = /^Pushed container\s+(\S+)/.exec(message);
-        if (pushed) {
-            const name = pushed[1];
-            if (this.r.pushed.length < this.budget.pushLimit())
-                this.r.pushed.push(name);
-            if (this.chain)
-                this.chain.pushedImage = name;
-            return;
-        }
-        const pushing = /^Pushing\s+(\S+)/.exec(message);
-        if (pushing) {
-            if (this.localPushName === null)
-                this.localPushName = pushing[1];
-            this.closeStage('success');
-            return;
-        }
-        const logs = /^Build logs at:\s*(\S.*)$/.exec(message);
-        if (logs) {
-            this.r.buildLogsDir = logs[1].trim();
-            if (this.r.summary === null)
-                this.r.summary = [];
-            return;
-        }
-        const summary = SUMMARY_RE.exec(rawMessage);
-        if (summary && this.r.summary !== null) {
-            if (!this.budget.take('summary', summary[1])) {
-                this.r.dropped.summary++;
-                if (summary[3] === 'FAILED')
-                    this.countDroppedFailure();
-                return;
-            }
-            const image = summary[2].trim();
-            this.r.summary.push({
-                package: summary[1],
-                image: image.length > 0 ? image : null,
-                status: summary[3] === 'FAILED' ? 'failure' : 'success',
-                error: summary[4] !== undefined ? capText(summary[4].trim(), LIMITS.errorChars) : null,
-            });
-        }
-    }
-    onChain(packages) {
-        if (packages.length === 0)
-            return;
-        this.closeStage('success');
-        // A failure of an earlier chain cannot be the one a later `Failed building:` line reports.
-        this.failedBuildingClaimed = true;
-        const now = this.now();
-        const chain = {
-            packages,
-            target: packages[packages.length - 1],
-            status: 'running',
-            image: null,
-            pushedImage: null,
-            builtName: null,
-            failure: null,
-            startTime: now.toISOString(),
-            durationSeconds: null,
-        };
-        this.chainStartMs = now.getTime();
-        this.localPushName = null;
-        if (!this.budget.take('chains', chain.target)) {
-            this.r.dropped.chains++;
-            this.chain = chain;
-            this.chainIndex = null;
-            return;
-        }
-        this.r.chains.push(chain);
-        this.chain = chain;
-        this.chainIndex = this.r.chains.length - 1;
-    }
-    onProgress(m, offset, events) {
-        const index = Number(m[1] ?? m[3]);
-        const total = Number(m[2] ?? m[4]);
-        const phase = m[5] === 'Testing' ? 'test' : 'build';
-        const name = m[6];
-        const image = m[7] !== undefined && m[7].trim().length > 0 ? m[7].trim() : null;
-        const cur = this.stage;
-        if (cur && cur.status === 'running' && cur.index === index && cur.phase === phase && cur.name === name) {
-            if (cur.image === null)
-                cur.image = image;
-            return;
-        }
-        this.closeStage('success');
-        const now = this.now();
-        const stage = {
-            target: this.chain?.target ?? null,
-            name,
-            image,
-            index,
-            total,
-            phase,
-            status: 'running',
-            startTime: now.toISOString(),
-            durationSeconds: null,
-        };
-        this.stage = stage;
-        this.stageStartMs = now.getTime();
-        if (this.r.stages.length < LIMITS.stages)
-            this.r.stages.push(stage);
-        else
-            this.r.dropped.stages++;
-        let at = offset;
-        if (phase === 'build')
-            at = this.buildBoxStart(offset);
-        const title = `${stage.target ?? name} · ${index}/${total} ${phase} ${name}`;
-        events.push({ kind: 'stage', offset: at, title, stage: { ...stage } });
-    }
-    /**
-     * A build stage starts at its `> BUILDING` box, printed with the docker command just before the
-     * progress line. If the box is not in this chunk it was in an earlier one: the stage then starts here.
-     */
-    buildBoxStart(lineOffset) {
-        const chunk = this.chunk;
-        if (lineOffset <= this.minBoxPos || chunk.length === 0)
-            return lineOffset === 0 ? 0 : lineOffset;
-        // Only the bytes since the last line handled can hold it: searching the whole chunk backwards costs
-        // O(chunk) per progress line, which thousands of packages per chunk turn into seconds.
-        const rel = chunk.subarray(this.minBoxPos, lineOffset).lastIndexOf(BOX_BUILDING);
-        const hit = rel < 0 ? -1 : this.minBoxPos + rel;
-        if (hit < this.minBoxPos)
-            return this.minBoxPos === 0 ? 0 : lineOffset;
-        const boxLine = chunk.lastIndexOf(NL, hit) + 1;
-        if (boxLine < this.minBoxPos)
-            return this.minBoxPos;
-        if (boxLine >= 2) {
-            const top = chunk.lastIndexOf(NL, boxLine - 2) + 1;
-            if (top >= this.minBoxPos) {
-                const topHit = chunk.indexOf(BOX_TOP, top);
-                if (topHit >= 0 && topHit < boxLine)
-                    return top;
-            }
-        }
-        return boxLine;
-    }
-    closeStage(status) {
-        const s = this.stage;
-        if (!s || s.status !== 'running')
-            return;
-        s.status = status;
-        s.durationSeconds = Math.max(0, Math.round((this.now().getTime() - this.stageStartMs) / 100) / 10);
-    }
-    closeChain(status) {
-        const c = this.chain;
-        if (!c)
-            return;
-        if (status === 'failure' && c.status !== 'failure' && this.chainIndex === null)
-            this.countDroppedFailure();
-        if (c.status === 'running' || status === 'failure')
-            c.status = status;
-        if (c.durationSeconds === null) {
-            c.durationSeconds = Math.max(0, Math.round((this.now().getTime() - this.chainStartMs) / 100) / 10);
-        }
-    }
-    onFailureMarker(offset, events) {
-        const s = this.stage && this.stage.status === 'running' ? this.stage : null;
-        const inChain = this.chain !== null && this.chain.status === 'running';
-        const failure = {
-            stage: s?.name ?? null,
-            stageIndex: s?.index ?? null,
-            stageCount: s?.total ?? null,
-            phase: s ? s.phase : inChain ? 'unknown' : 'resolve',
-            error: null,
-            excerpt: [],
-            logFile: null,
-            chain: inChain ? this.chainIndex : null,
-            target: inChain ? (this.chain?.target ?? null) : null,
-            rawError: null,
-            unknownPackage: null,
-            dockerErrors: [],
-            exitStatus: null,
-        };
-        this.closeStage('failure');
-        if (inChain)
-            this.closeChain('failure');
-        this.openFailure = failure;
-        this.lastFailure = failure;
-        this.lastFailureRecuts = 0;
-        this.afterFailedBuilding = false;
-        this.failedBuildingClaimed = false;
-        // A failure of a chain that was not kept is not recorded either: without its chain it would look like
-        // one no chain owns, which outcome applies to every package it cannot find.
-        const ownChain = inChain && this.chainIndex !== null;
-        if (inChain && !ownChain) {
-            this.r.dropped.failures++;
-        }
-        else if (this.r.failures.length < LIMITS.failures || ownChain) {
-            // Past the first failures, those of kept chains (bounded like chains) keep their error, not their excerpt.
-            if (this.r.failures.length >= LIMITS.failures)
-                this.light.add(failure);
-            this.r.failures.push(failure);
-            this.kept.add(failure);
-            if (ownChain && this.chain)
-                this.chain.failure = this.r.failures.length - 1;
-            this.cutExcerpt(failure);
-        }
-        else {
-            this.r.dropped.failures++;
-        }
-        const where = failure.stage ? ` in ${failure.phase} ${failure.stage}` : '';
-        events.push({
-            kind: 'failure',
-            offset,
-            title: `${failure.target ?? 'jetson-containers build'} failed${where}`,
-        });
-    }
-    fillError(f, text) {
-        f.rawError = capText(text, LIMITS.errorChars);
-        const unknown = UNKNOWN_PACKAGE_RE.exec(text);
-        if (unknown) {
-            f.unknownPackage = unknown[1];
-            f.phase = 'resolve';
-            f.stage = null;
-            f.stageIndex = null;
-            f.stageCount = null;
-        }
-        else if (/^Command '/.test(text)) {
-            const phase = phaseFromCommand(text);
-            if (phase)
-                f.phase = phase;
-            if (phase === 'push') {
-                f.stage = null;
-                f.stageIndex = null;
-                f.stageCount = null;
-            }
-            f.logFile = logFileFromCommand(text);
-            const status = /returned non-zero exit status (-?\d+)/.exec(text);
-            if (status)
-                f.exitStatus = Number(status[1]);
-        }
-        if (this.kept.has(f))
-            this.cutExcerpt(f);
-        else
-            f.error = summarizeError(f, f.excerpt);
-    }
-    onFailedBuilding(list) {
-        this.r.failedBuilding = list
-            .split(',')
-            .map((s) => s.trim())
-            .filter((s) => s.length > 0);
-        this.afterFailedBuilding = true;
-        if (this.lastFailure === null || this.failedBuildingClaimed) {
-            // Raised outside a chain build (e.g. `--multiple` could not find a package): no 💣 block came first.
-            const f = {
-                stage: null,
-                stageIndex: null,
-                stageCount: null,
-                phase: this.r.stages.length === 0 ? 'resolve' : 'unknown',
-                error: null,
-                excerpt: [],
-                logFile: null,
-                chain: null,
-                target: null,
-                rawError: null,
-                unknownPackage: null,
-                dockerErrors: [],
-                exitStatus: null,
-            };
-            this.lastFailure = f;
-            this.lastFailureRecuts = 0;
-            if (this.r.failures.length < LIMITS.failures) {
-                this.r.failures.push(f);
-                this.kept.add(f);
-            }
-            else
-                this.r.dropped.failures++;
-        }
-        this.failedBuildingClaimed = true;
-        const f = this.lastFailure;
-        if (f && this.lastFailureRecuts < 3 && this.kept.has(f))
-            this.cutExcerpt(f);
-    }
-    onDone(name, image) {
-        if (this.budget.take('done', name))
-            this.r.done.push({ name, image });
-        else
-            this.r.dropped.done++;
-        this.closeStage('success');
-        const c = this.chain;
-        if (!c || c.status !== 'running')
-            return;
-        c.builtName = name;
-        if (c.pushedImage !== null && image === c.pushedImage && this.localPushName !== null) {
-            c.image = this.localPushName;
-        }
-        else {
-            c.image = image;
-        }
-        this.closeChain('success');
-    }
-    countDroppedFailure() {
-        this.r.dropped.failed++;
-    }
-    cutExcerpt(f) {
-        if (f === this.lastFailure)
-            this.lastFailureRecuts++;
-        // Whole lines to find the error in (docker's error lines end with the exit code, past any excerpt cap).
-        let lines = this.tail.lines(LIMITS.excerptLines, LIMITS.lineBytes, isSeparatorLine);
-        if (f.stage !== null && f.stageIndex !== null) {
-            // Lines of earlier stages only hide the failing stage's own output.
-            const marker = `${f.stageIndex}/${f.stageCount ?? ''} `;
-            for (let i = lines.length - 1; i > 0; i--) {
-                const l = lines[i];
-                if (l.includes(marker) && /\b(?:Building|Testing)\b/.test(l) && TIMESTAMP_RE.test(l)) {
-                    lines = lines.slice(i);
-                    break;
-                }
-            }
-        }
-        f.excerpt = this.light.has(f) ? [] : lines.map((l) => detach(capText(l, LIMITS.excerptLineChars)));
-        const markerAt = lines.findIndex((l) => l.includes('💣'));
-        const before = markerAt >= 0 ? lines.slice(0, markerAt) : lines;
-        const docker = before.filter((l) => /(?:^#\d+\s+(?:\d+(?:\.\d+)?\s+)?ERROR\b|^ERROR:|^error:)/.test(l.trim()));
-        if (docker.length > 0)
-            f.dockerErrors = docker.slice(-LIMITS.dockerErrors).map((l) => detach(capText(l, LIMITS.errorChars)));
-        const error = summarizeError(f, before);
-        f.error = error === null ? null : detach(error);
+        return this.s.stage ? { ...this.s.stage } : null;
     }
 }
 /**
- * Cheap byte test of whether a line may be a `[HH:MM:SS]` log line, skipping leading ANSI codes.
- * 'maybe' means the chunk ends before it can tell.
+ * Routes one `[HH:MM:SS]` log line to the first part whose test it matches: the order is the precedence.
+ * `level` is undefined for plain (info) lines.
  */
-function timestampProbe(buf, start, end) {
-    let i = start;
-    let escapes = 0;
-    while (i < end && buf[i] === ESC) {
-        if (++escapes > 8)
-            return 'no';
-        if (i + 1 >= end)
-            return 'maybe';
-        if (buf[i + 1] !== LBRACKET)
-            return 'no';
-        i += 2;
-        while (i < end && buf[i] >= 0x20 && buf[i] <= 0x3f)
-            i++;
-        if (i >= end)
-            return 'maybe';
-        i++;
+function routeLogLine(s, level, rawMessage, offset, events) {
+    const message = rawMessage.trim();
+    if (isSeparatorMessage(message)) {
+        if (level === 'warn' && s.separatorOffset === null) {
+            s.separatorOffset = offset;
+            s.separatorSeq = s.chunkSeq;
+        }
+        return;
     }
-    if (i >= end)
-        return 'maybe';
-    if (buf[i] !== LBRACKET)
-        return 'no';
-    // [HH:MM:SS]
-    const pattern = 'dd:dd:dd]';
-    for (let k = 0; k < pattern.length; k++) {
-        const at = i + 1 + k;
-        if (at >= end)
-            return 'maybe';
-        const b = buf[at];
-        const want = pattern.charCodeAt(k);
-        if (want === 0x64 /* d */ ? b < 0x30 || b > 0x39 : b !== want)
-            return 'no';
+    // The ==== lines just before a 💣 line belong to its block.
+    const blockStart = s.separatorOffset === null ? offset : s.separatorSeq === s.chunkSeq ? s.separatorOffset : 0;
+    s.separatorOffset = null;
+    if (s.openFailure) {
+        const f = s.openFailure;
+        s.openFailure = null;
+        if (message.startsWith('Error:')) {
+            fillError(s, f, message.slice('Error:'.length).trim());
+            return;
+        }
     }
-    return 'yes';
+    const progressText = message.replace(/\s+/g, ' ');
+    const progress = PROGRESS_RE.exec(progressText);
+    if (progress) {
+        onProgress(s, progress, offset, events);
+        return;
+    }
+    if (message.startsWith('BUILDING ')) {
+        const list = message.slice('BUILDING '.length).trim();
+        if (list.startsWith('['))
+            onChain(s, parsePyList(list));
+        return;
+    }
+    if (message.includes('💣') || /`jetson-containers build` failed after/.test(message)) {
+        onFailureMarker(s, blockStart, events);
+        return;
+    }
+    handleResultLine(s, message, rawMessage);
 }
 
 ;// CONCATENATED MODULE: ./src/build/collect.ts
@@ -35190,7 +35526,93 @@ function newToken() {
 }
 /** Group titles are one line of plain text. */
 function groupTitle(title) {
-    return title.replace(/[\r\n]+/g, ' ').slice(0, 200);
+    // Outside the fence: no control character of the build's output may reach this line raw.
+    return printable(title.replace(/[\r\n]+/g, ' ')).slice(0, 200);
+}
+/**
+ * The job-log side of a build: its output fenced by `::stop-commands::<token>` (a fresh token at each group
+ * switch), one collapsible group per stage, and after a cancel only a small budget of backlog replayed.
+ */
+class JobLog {
+    out;
+    parser;
+    token = newToken();
+    inGroup = false;
+    atLineStart = true;
+    shownAfterCancel = 0;
+    /** Bytes of backlog after a cancel that were parsed for the report but not replayed. */
+    unshown = 0;
+    constructor(out, parser) {
+        this.out = out;
+        this.parser = parser;
+    }
+    /** A line of the action's own (between runs of build output; before the fence opens). */
+    note(text) {
+        this.write(text);
+    }
+    open() {
+        this.marker([`::stop-commands::${this.token}`]);
+    }
+    close(consoleLogPath) {
+        if (this.unshown > 0) {
+            this.marker([
+                `[jetson-build-action] ${(this.unshown / 1048576).toFixed(1)} MiB of output after the cancel are not shown here: see ${consoleLogPath}`,
+            ]);
+        }
+        const closing = [`::${this.token}::`];
+        if (this.inGroup)
+            closing.push('::endgroup::');
+        this.marker(closing);
+    }
+    /**
+     * Parses bytes and passes them on, with group markers at stage starts. `view` is never reused. After a cancel
+     * the runner allows seconds, not minutes: beyond a small budget (the tool's last words), a backlog the job log
+     * has not caught up with is parsed for the report but not replayed. False when the job log wants a drain.
+     */
+    forward(view, cancelled) {
+        const events = this.parser.write(view);
+        if (cancelled) {
+            if (this.shownAfterCancel >= SHOW_AFTER_CANCEL_BYTES) {
+                this.unshown += view.length;
+                return true;
+            }
+            this.shownAfterCancel += view.length;
+        }
+        let from = 0;
+        let ok = true;
+        for (const ev of events) {
+            if (ev.kind !== 'stage')
+                continue;
+            const at = Math.min(Math.max(ev.offset, from), view.length);
+            ok = this.emit(view, from, at) && ok;
+            this.switchGroup(ev.title);
+            from = at;
+        }
+        return this.emit(view, from, view.length) && ok;
+    }
+    emit(view, a, b) {
+        if (b <= a)
+            return true;
+        this.atLineStart = view[b - 1] === 10;
+        return this.write(view.subarray(a, b));
+    }
+    switchGroup(title) {
+        const next = newToken();
+        const lines = [`::${this.token}::`];
+        if (this.inGroup)
+            lines.push('::endgroup::');
+        lines.push(`::group::${groupTitle(title)}`, `::stop-commands::${next}`);
+        this.marker(lines);
+        this.token = next;
+        this.inGroup = true;
+    }
+    marker(lines) {
+        this.write((this.atLineStart ? '' : '\n') + lines.join('\n') + '\n');
+        this.atLineStart = true;
+    }
+    write(data) {
+        return data.length === 0 ? true : this.out.write(data);
+    }
 }
 class BuildProcess {
     opts;
@@ -35199,87 +35621,67 @@ class BuildProcess {
     killTimer = null;
     killed = false;
     exited = false;
+    startError = null;
     constructor(opts) {
         this.opts = opts;
     }
     /** Spawns the command and resolves when it has exited and all its output is passed on. Never rejects. */
     async run() {
         const { opts } = this;
-        let token = newToken();
-        let inGroup = false;
-        let atLineStart = true;
-        const out = (data) => (data.length === 0 ? true : opts.out.write(data));
-        const marker = (lines) => {
-            out((atLineStart ? '' : '\n') + lines.join('\n') + '\n');
-            atLineStart = true;
-        };
-        const switchGroup = (title) => {
-            const next = newToken();
-            const lines = [`::${token}::`];
-            if (inGroup)
-                lines.push('::endgroup::');
-            lines.push(`::group::${groupTitle(title)}`, `::stop-commands::${next}`);
-            marker(lines);
-            token = next;
-            inGroup = true;
-        };
-        let unshown = 0;
-        let shownAfterCancel = 0;
-        /** Passes bytes on to the job log, with group markers at stage starts. `view` is never reused. */
-        const forward = (view) => {
-            const events = opts.parser.write(view);
-            // After a cancel the runner allows seconds, not minutes: beyond a small budget (the tool's last words),
-            // a backlog the job log has not caught up with is parsed for the report but not replayed.
-            if (this.cancelSignal !== null) {
-                if (shownAfterCancel >= SHOW_AFTER_CANCEL_BYTES) {
-                    unshown += view.length;
-                    return true;
-                }
-                shownAfterCancel += view.length;
-            }
-            let from = 0;
-            let ok = true;
-            const emit = (a, b) => {
-                if (b <= a)
-                    return;
-                ok = out(view.subarray(a, b)) && ok;
-                atLineStart = view[b - 1] === 10;
-            };
-            for (const ev of events) {
-                if (ev.kind !== 'stage')
-                    continue;
-                const at = Math.min(Math.max(ev.offset, from), view.length);
-                emit(from, at);
-                switchGroup(ev.title);
-                from = at;
-            }
-            emit(from, view.length);
-            return ok;
-        };
+        const log = new JobLog(opts.out, opts.parser);
+        const files = await this.openConsoleLog(log);
+        if ('error' in files)
+            return this.result(null, null, files.error);
+        log.open();
+        const exited = this.start(files.logFd);
+        // The child holds its own copy of the descriptor.
+        closeSync(files.logFd);
+        let exit = null;
+        void exited.then((e) => {
+            exit = e;
+            this.onExit();
+        });
+        await this.follow(files.reader, log, exited, () => exit !== null);
+        opts.parser.end();
+        log.close(opts.consoleLogPath);
+        const { code, signal } = await exited;
+        return this.result(code, signal, this.startError);
+    }
+    /**
+     * console.log, created anew (never written through a link an earlier run left), and the action's reader of
+     * it, opened before the build starts: a build that swaps console.log for a link later cannot redirect what the
+     * action reads into the job log.
+     */
+    async openConsoleLog(log) {
+        const file = this.opts.consoleLogPath;
         let logFd;
-        let reader;
         try {
-            const created = createConsoleLog(opts.consoleLogPath);
+            const created = createConsoleLog(file);
             logFd = created.fd;
             if (created.replaced !== null) {
-                out(`[jetson-build-action] ${opts.consoleLogPath} is from an earlier run (${created.replaced}): replaced it with a new file; nothing was written through it.\n`);
+                log.note(`[jetson-build-action] ${file} is from an earlier run (${created.replaced}): replaced it with a new file; nothing was written through it.\n`);
             }
         }
         catch (err) {
-            return this.result(null, null, `could not create ${opts.consoleLogPath}: ${err.message}`);
+            return { error: `could not create ${file}: ${err.message}` };
         }
         try {
-            // Opened before the build starts: a build that swaps console.log for a link later cannot redirect
-            // what the action reads into the job log.
-            reader = await open(opts.consoleLogPath, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+            return { logFd, reader: await open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW) };
         }
         catch (err) {
             closeSync(logFd);
-            return this.result(null, null, `could not read ${opts.consoleLogPath}: ${err.message}`);
+            return { error: `could not read ${file}: ${err.message}` };
         }
-        marker([`::stop-commands::${token}`]);
-        let startError = null;
-        const exited = new Promise((resolve) => {
+    }
+    /** Starts the build in its own process group, writing into console.log; resolves when it has exited. */
+    start(logFd) {
+        const { opts } = this;
+        this.startError = preflight(opts.command, opts);
+        return new Promise((resolve) => {
+            if (this.startError !== null) {
+                resolve({ code: null, signal: null });
+                return;
+            }
             let child;
             try {
                 child = spawn(opts.command, opts.args, {
@@ -35290,7 +35692,7 @@ class BuildProcess {
                 });
             }
             catch (err) {
-                startError = err.message;
+                this.startError = err.message;
                 resolve({ code: null, signal: null });
                 return;
             }
@@ -35298,27 +35700,27 @@ class BuildProcess {
             child.once('error', (err) => {
                 // Only spawn failures arrive here before 'close'; later errors (a failed kill) are harmless.
                 if (child.pid === undefined)
-                    startError = describeSpawnError(opts.command, err, opts);
+                    this.startError = describeSpawnError(opts.command, err, opts);
             });
             if (child.pid !== undefined)
                 opts.onSpawn?.(child.pid);
             child.once('close', (code, signal) => resolve({ code, signal }));
         });
-        // The child holds its own copy of the descriptor.
-        closeSync(logFd);
-        let exit = null;
-        void exited.then((e) => {
-            exit = e;
-            this.exited = true;
-            if (this.killTimer)
-                clearTimeout(this.killTimer);
-            // Members of a cancelled build's group that ignored the signal do not outlive its leader.
-            const pid = this.child?.pid;
-            if (this.cancelSignal !== null && pid !== undefined && processGroupAlive(pid)) {
-                this.killed = true;
-                killProcessGroup(pid, 'SIGKILL');
-            }
-        });
+    }
+    onExit() {
+        this.exited = true;
+        if (this.killTimer)
+            clearTimeout(this.killTimer);
+        // Members of a cancelled build's group that ignored the signal do not outlive its leader.
+        const pid = this.child?.pid;
+        if (this.cancelSignal !== null && pid !== undefined && processGroupAlive(pid)) {
+            this.killed = true;
+            killProcessGroup(pid, 'SIGKILL');
+        }
+    }
+    /** Tails console.log into the job log until the build has exited and everything it wrote is read. */
+    async follow(reader, log, exited, hasExited) {
+        const { opts } = this;
         let position = 0;
         let size = MIN_READ_BYTES;
         try {
@@ -35330,13 +35732,13 @@ class BuildProcess {
                 if (bytesRead > 0) {
                     position += bytesRead;
                     size = bytesRead === size ? Math.min(size * 2, MAX_READ_BYTES) : MIN_READ_BYTES;
-                    if (!forward(buffer.subarray(0, bytesRead))) {
+                    if (!log.forward(buffer.subarray(0, bytesRead), this.cancelSignal !== null)) {
                         await new Promise((resolve) => opts.out.once('drain', () => resolve()));
                     }
                     continue;
                 }
                 // At the end of what is written so far: done once the build has exited (and this read came after).
-                if (exit !== null)
+                if (hasExited())
                     break;
                 await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS))]);
             }
@@ -35348,18 +35750,6 @@ class BuildProcess {
         finally {
             await reader.close().catch(() => undefined);
         }
-        opts.parser.end();
-        if (unshown > 0) {
-            marker([
-                `[jetson-build-action] ${(unshown / 1048576).toFixed(1)} MiB of output after the cancel are not shown here: see ${opts.consoleLogPath}`,
-            ]);
-        }
-        const closing = [`::${token}::`];
-        if (inGroup)
-            closing.push('::endgroup::');
-        marker(closing);
-        const { code, signal } = await exited;
-        return this.result(code, signal, startError);
     }
     /**
      * Forwards a cancel signal to the whole process group at once and schedules SIGKILL for the group.
@@ -35500,9 +35890,6 @@ function describeSpawnError(command, err, where) {
     }
     // ENOENT, yet the file is there: something the kernel needs to run it is not.
     if (shebang !== null) {
-        if (shebang.crlf) {
-            return `${what}: its #! line ends with a carriage return (the file has Windows CRLF line endings), so the kernel looks for the interpreter ${quoteValue(shebang.interpreter)}, which does not exist; convert the file to LF line endings (dos2unix or git's core.autocrlf=false)`;
-        }
         if (shebang.interpreter === '')
             return `${what}: its #! line names no interpreter`;
         if (!existsSync(shebang.interpreter)) {
@@ -35514,6 +35901,38 @@ function describeSpawnError(command, err, where) {
         return `${what}: the program's loader (its ELF interpreter) is missing: was it built for another architecture or C library?`;
     }
     return `${what}: the file exists but the system reports it missing (${printable(err.message)})`;
+}
+/**
+ * What can be told before starting a script that cannot run, where starting it would only give exit 127 and a
+ * line from `env` in the log: a `#!` line ending in a carriage return (Windows CRLF line endings: the kernel
+ * or `env` looks for `bash\r`), and a `#!/usr/bin/env NAME` line whose NAME is not on the build's PATH.
+ * Anything else is left to the kernel (and describeSpawnError).
+ */
+function preflight(command, where) {
+    const file = resolveCommandFile(command, where);
+    if (file === null || isDirectory(file))
+        return null;
+    const head = readHead(file);
+    if (head === null || head.subarray(0, 2).toString('latin1') !== '#!')
+        return null;
+    const eol = head.indexOf(0x0a);
+    const line = head.subarray(2, eol < 0 ? head.length : eol).toString('utf8');
+    const what = `could not start '${printable(command)}'${file === command ? '' : ` (${printable(file)})`}`;
+    if (line.endsWith('\r')) {
+        return `${what}: its #! line ends with a carriage return (the file has Windows CRLF line endings), so it names ${quoteValue(line.trim() + '\r')} instead of a program; convert the file to LF line endings (dos2unix, or git's core.autocrlf=false)`;
+    }
+    const words = line.trim().split(/[ \t]+/);
+    if (path.basename(words[0] ?? '') !== 'env')
+        return null;
+    const program = words.slice(1).find((w) => !w.startsWith('-'));
+    if (program === undefined || program.includes('='))
+        return null;
+    const found = program.includes('/')
+        ? existsSync(program)
+        : (where.env.PATH ?? '').split(':').some((dir) => existsSync(path.resolve(where.cwd, dir, program)));
+    return found
+        ? null
+        : `${what}: its #! line runs '${printable(program)}' through env, and there is no '${printable(program)}' on the build's PATH`;
 }
 /** The file spawn would run: `command` against `cwd` if it holds a '/', else the first match on the child's PATH. */
 function resolveCommandFile(command, where) {
@@ -35531,14 +35950,14 @@ function resolveCommandFile(command, where) {
 }
 /**
  * The interpreter of a `#!` line as Linux reads it: after `#!` and blanks, up to the next blank or the end
- * of the line. A CR is not a blank to the kernel, so `#!/bin/bash\r` names `/bin/bash\r`.
+ * of the line. (A CR is not a blank to the kernel: preflight reports `#!/bin/bash\r` before it is run.)
  */
 function parseShebang(head) {
     const text = head.toString('utf8');
     const eol = text.indexOf('\n');
     const line = (eol < 0 ? text : text.slice(0, eol)).slice(2);
     const interpreter = line.replace(/^[ \t]+/, '').split(/[ \t]/)[0] ?? '';
-    return { interpreter, crlf: interpreter.endsWith('\r') };
+    return { interpreter };
 }
 /** The first 256 bytes of a file (what the kernel reads to find a #! line), or null. */
 function readHead(file) {
@@ -36564,7 +36983,7 @@ async function post() {
         // What main recorded per target: delivered is skipped, an unknown outcome is withheld from Discord.
         previous: state.deliveries,
     });
-    lib_core/* info */.pq(`Reported the ${report.status === 'cancelled' ? 'cancelled ' : ''}build: ${report.message}`);
+    lib_core/* info */.pq((0,secrets/* scrub */._I)(`Reported the ${report.status === 'cancelled' ? 'cancelled ' : ''}build: ${report.message}`));
 }
 post()
     .catch((err) => lib_core/* warning */.$e(`Post step could not finish the report: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`))

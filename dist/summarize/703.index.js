@@ -20,8 +20,6 @@ function truncate(text, max) {
         return '';
     if (text.length <= max)
         return text;
-    if (max === 1)
-        return ELLIPSIS;
     let cut = max - 1;
     // Do not split a surrogate pair.
     const code = text.charCodeAt(cut - 1);
@@ -49,8 +47,7 @@ function codeBlock(lines, max, lang = '') {
         return open + body + close;
     const kept = [];
     let used = 2; // the '…' line and its newline
-    for (let i = safe.length - 1; i >= 0; i--) {
-        const line = safe[i] ?? '';
+    for (const line of [...safe].reverse()) {
         const cost = line.length + 1;
         if (used + cost > budget) {
             if (kept.length === 0)
@@ -64,8 +61,7 @@ function codeBlock(lines, max, lang = '') {
 }
 /** The last `max` characters of `text`, never starting on the low half of a surrogate pair. */
 function tail(text, max) {
-    if (max <= 0)
-        return '';
+    // No room (max <= 0) needs no case of its own: the start then lies at or past the end.
     if (text.length <= max)
         return text;
     let start = text.length - max;
@@ -106,23 +102,23 @@ function truncateMarkdown(text, max) {
     if (text.length <= max)
         return text;
     const close = '\n```';
-    for (const room of [max, max - close.length]) {
-        if (room <= 0)
-            break;
+    const fit = (room) => {
         // Never leave a partial fence marker just before the '…'.
         const cut = truncate(text, room).replace(/`{1,2}(?=…$)/, '');
         const open = (cut.match(/```/g) ?? []).length % 2 === 1;
-        const out = open ? cut + close : cut;
-        if (out.length <= max)
-            return out;
-    }
-    return truncate(text.replace(/`/g, ''), max);
+        return open ? cut + close : cut;
+    };
+    const whole = fit(max);
+    // With `close.length` less room the closed cut always fits: below 5 characters the first cut cannot hold a
+    // whole ``` (the marker before the '…' is stripped), and no room at all gives ''.
+    return whole.length <= max ? whole : fit(max - close.length);
 }
 /** A duration a person reads at a glance: `42s`, `5m 03s`, `1h 02m 13s`; `—` when unknown. */
 function formatDuration(seconds) {
-    if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0)
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
         return '—';
-    const total = Math.round(seconds);
+    const total = Math.round(known);
     const h = Math.floor(total / 3600);
     const m = Math.floor((total % 3600) / 60);
     const s = total % 60;
@@ -138,7 +134,7 @@ function isoSeconds(iso) {
     const t = Date.parse(iso);
     if (Number.isNaN(t))
         return iso;
-    return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return new Date(t).toISOString().replace(/\.\d{3}Z/, 'Z'); // the only '.' in an ISO string
 }
 /** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
 const DISCORD_LIMITS = {

@@ -82,123 +82,158 @@ async function deliverAll(jobs, opts) {
         }));
     }
     finally {
-        if (ownDispatcher)
-            await closeQuietly(ownDispatcher);
+        await closeQuietly(ownDispatcher);
     }
 }
 async function deliverOne(job, ctx) {
-    const { target } = job;
-    const started = Date.now();
-    const result = (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .undeliveredResult */ .B)(target);
-    const finish = (error) => {
-        result.error = error === null ? null : (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(error);
-        result.delivered = error === null;
-        result.durationMs = Date.now() - started;
-        return result;
-    };
-    const record = (fate) => ctx.onFate(target, {
-        fate,
-        attempts: result.attempts,
-        httpStatus: result.httpStatus,
-        messageId: result.messageId,
-    });
+    return new Delivery(job, ctx).run();
+}
+/** One target's story: its attempts, the fates reported on the way, and its result. */
+class Delivery {
+    job;
+    ctx;
+    target;
+    started;
+    result;
     // Whether the last attempt may have delivered without us seeing the answer: it started writing the request
     // and then got no answer at all. An HTTP answer, or a failure before the request started, cannot have.
-    let lastMaybeLanded = false;
-    let lastFailure = null;
-    /** The end of the story for an undelivered target: its last fate, then its result. */
-    const fail = (error) => {
-        if (result.attempts > 0)
-            record(lastMaybeLanded ? 'unknown' : 'failed');
-        return finish(error);
-    };
-    try {
-        const payload = encodeBody(target, job.message);
-        const id = ctx.newId(target);
-        const maxAttempts = target.retries + 1;
-        while (true) {
-            if (ctx.stop.aborted) {
-                // The fate stays what it was (nothing, or retry-wait): the caller may safely send it again.
-                return finish(lastFailure === null
-                    ? 'not sent: the step is being cancelled'
-                    : `not retried: the step is being cancelled (last: ${lastFailure})`);
-            }
-            const remaining = ctx.deadlineAt - Date.now();
-            if (remaining <= 0) {
-                return fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`);
-            }
-            result.attempts += 1;
-            const timeoutMs = Math.min(target.timeoutMs, remaining);
-            let started = false;
-            const outcome = await attempt(target, payload, id, timeoutMs, ctx, () => {
-                started = true;
-                record('sending');
-            });
-            lastMaybeLanded = started && outcome.kind === 'network';
-            if (outcome.kind !== 'network')
-                result.httpStatus = outcome.status;
-            if (outcome.kind === 'delivered') {
-                result.messageId = outcome.messageId;
-                record('delivered');
-                return finish(null);
-            }
-            const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
-            // `failure` describes this attempt; the counts are added where the story ends.
-            let failure;
-            if (outcome.kind === 'network' && outcome.timedOut) {
-                if (timeoutMs < target.timeoutMs) {
+    lastMaybeLanded = false;
+    lastFailure = null;
+    constructor(job, ctx) {
+        this.job = job;
+        this.ctx = ctx;
+        this.target = job.target;
+        this.started = Date.now();
+        this.result = (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .undeliveredResult */ .B)(job.target);
+    }
+    async run() {
+        const { target, result, ctx } = this;
+        try {
+            const payload = encodeBody(target, this.job.message);
+            const id = ctx.newId(target);
+            while (true) {
+                if (ctx.stop.aborted) {
+                    // The fate stays what it was (nothing, or retry-wait): the caller may safely send it again.
+                    return this.finish(this.lastFailure === null
+                        ? 'not sent: the step is being cancelled'
+                        : `not retried: the step is being cancelled (last: ${this.lastFailure})`);
+                }
+                const remaining = ctx.deadlineAt - Date.now();
+                if (remaining <= 0) {
+                    return this.fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`);
+                }
+                const timeoutMs = Math.min(target.timeoutMs, remaining);
+                const outcome = await this.send(payload, id, timeoutMs);
+                if (outcome.kind === 'delivered') {
+                    result.messageId = outcome.messageId;
+                    this.record('delivered');
+                    return this.finish(null);
+                }
+                if (outcome.kind === 'network' && outcome.timedOut && timeoutMs < target.timeoutMs) {
                     // The attempt was cut short by the overall deadline, not by its own timeout.
-                    return fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`);
+                    return this.fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`);
                 }
-                failure = `timed out after ${formatSeconds(target.timeoutMs)}`;
+                const failure = failureText(outcome, target);
+                this.lastFailure = failure;
+                const next = this.nextStep(outcome, failure);
+                if ('giveUp' in next)
+                    return this.fail(next.giveUp);
+                // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
+                this.record('retry-wait');
+                ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(failure)}); retrying in ${formatSeconds(next.waitMs)}`);
+                await ctx.sleep(next.waitMs);
             }
-            else if (outcome.kind === 'network') {
-                failure = outcome.detail;
-            }
-            else {
-                failure = `HTTP ${outcome.status}: ${outcome.detail}`;
-            }
-            lastFailure = failure;
-            if (!outcome.retry)
-                return fail(failure);
-            if (lastMaybeLanded && target.format === 'discord') {
-                // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
-                // have posted the message, and sending it again could post it twice. At most once, said plainly.
-                return fail(`${failure}; not retried: the request was sent and may have been delivered (Discord cannot drop a repeated message) ${attemptsNote}`);
-            }
-            if (result.attempts >= maxAttempts)
-                return fail(`${failure} ${attemptsNote}`);
-            const serverDelayMs = outcome.kind === 'http' ? outcome.serverDelayMs : null;
-            const backoffMs = Math.floor(ctx.random() * Math.min(ctx.backoffCapMs, ctx.backoffBaseMs * 2 ** (result.attempts - 1)));
-            // The server's delay wins over the backoff, even above the cap: retrying earlier only earns another 429.
-            const waitMs = serverDelayMs ?? backoffMs;
-            const left = ctx.deadlineAt - Date.now();
-            if (waitMs >= left) {
-                const deadline = formatDeadline(ctx.deadlineMs);
-                if (serverDelayMs !== null) {
-                    const verb = serverDelayMs > ctx.deadlineMs ? 'exceeds' : 'would pass';
-                    return fail(`gave up: Retry-After ${formatSeconds(serverDelayMs)} ${verb} the ${deadline} deadline ` +
-                        `(HTTP ${result.httpStatus}, ${plural(result.attempts, 'attempt')})`);
-                }
-                return fail(`gave up: the ${deadline} deadline was reached after ${attemptsNote.slice(1, -1)} (last: ${failure})`);
-            }
-            // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
-            record('retry-wait');
-            ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(failure)}); retrying in ${formatSeconds(waitMs)}`);
-            await ctx.sleep(waitMs);
+        }
+        catch (err) {
+            // Anything unexpected (an unserialisable message, a bug): a failed target, never a thrown notify.
+            return this.finish(`could not deliver: ${err instanceof Error ? err.message : String(err)}`);
         }
     }
-    catch (err) {
-        // Anything unexpected (an unserialisable message, a bug): a failed target, never a thrown notify.
-        return finish(`could not deliver: ${err instanceof Error ? err.message : String(err)}`);
+    /** One attempt, counted, with `sending` reported before its first byte goes out. */
+    async send(payload, id, timeoutMs) {
+        this.result.attempts += 1;
+        let started = false;
+        const outcome = await attempt(this.target, payload, id, timeoutMs, this.ctx, () => {
+            started = true;
+            this.record('sending');
+        });
+        this.lastMaybeLanded = started && outcome.kind === 'network';
+        if (outcome.kind !== 'network')
+            this.result.httpStatus = outcome.status;
+        return outcome;
     }
+    /**
+     * After a failed attempt: the wait before the next one, or why there is none. `failure` describes the
+     * attempt; the counts are added here, where the story ends.
+     */
+    nextStep(outcome, failure) {
+        const { target, result, ctx } = this;
+        const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
+        if (!outcome.retry)
+            return { giveUp: failure };
+        if (this.lastMaybeLanded && target.format === 'discord') {
+            // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
+            // have posted the message, and sending it again could post it twice. At most once, said plainly.
+            return {
+                giveUp: `${failure}; not retried: the request was sent and may have been delivered (Discord cannot drop a repeated message) ${attemptsNote}`,
+            };
+        }
+        if (result.attempts >= target.retries + 1)
+            return { giveUp: `${failure} ${attemptsNote}` };
+        const serverDelayMs = outcome.kind === 'http' ? outcome.serverDelayMs : null;
+        const backoffMs = Math.floor(ctx.random() * Math.min(ctx.backoffCapMs, ctx.backoffBaseMs * 2 ** (result.attempts - 1)));
+        // The server's delay wins over the backoff, even above the cap: retrying earlier only earns another 429.
+        const waitMs = serverDelayMs ?? backoffMs;
+        if (waitMs < ctx.deadlineAt - Date.now())
+            return { waitMs };
+        const deadline = formatDeadline(ctx.deadlineMs);
+        if (serverDelayMs !== null) {
+            const verb = serverDelayMs > ctx.deadlineMs ? 'exceeds' : 'would pass';
+            return {
+                giveUp: `gave up: Retry-After ${formatSeconds(serverDelayMs)} ${verb} the ${deadline} deadline ` +
+                    `(HTTP ${result.httpStatus}, ${plural(result.attempts, 'attempt')})`,
+            };
+        }
+        return {
+            giveUp: `gave up: the ${deadline} deadline was reached after ${plural(result.attempts, 'attempt')} (last: ${failure})`,
+        };
+    }
+    record(fate) {
+        this.ctx.onFate(this.target, {
+            fate,
+            attempts: this.result.attempts,
+            httpStatus: this.result.httpStatus,
+            messageId: this.result.messageId,
+        });
+    }
+    finish(error) {
+        const { result } = this;
+        result.error = error === null ? null : (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(error);
+        result.delivered = error === null;
+        result.durationMs = Date.now() - this.started;
+        return result;
+    }
+    /** The end of the story for an undelivered target: its last fate, then its result. */
+    fail(error) {
+        if (this.result.attempts > 0)
+            this.record(this.lastMaybeLanded ? 'unknown' : 'failed');
+        return this.finish(error);
+    }
+}
+/** What a failed attempt was, in words, without the counts. */
+function failureText(outcome, target) {
+    if (outcome.kind === 'http')
+        return `HTTP ${outcome.status}: ${outcome.detail}`;
+    if (outcome.timedOut)
+        return `${outcome.detail} after ${formatSeconds(target.timeoutMs)}`;
+    return outcome.detail;
 }
 function after(result) {
     return result.attempts === 0 ? ' before the first attempt' : ` (${plural(result.attempts, 'attempt')})`;
 }
 async function attempt(target, payload, id, timeoutMs, ctx, onStart) {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error('attempt timed out')), timeoutMs);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
         const headers = buildHeaders(target, payload, id, ctx);
         let response;
@@ -206,7 +241,7 @@ async function attempt(target, payload, id, timeoutMs, ctx, onStart) {
             response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__/* .request */ .Em)(target.url, {
                 method: target.method,
                 headers,
-                body: payload.bytes ?? undefined,
+                body: payload.bytes,
                 dispatcher: watchStart(ctx.dispatcher, onStart),
                 signal: controller.signal,
             });
@@ -221,7 +256,7 @@ async function attempt(target, payload, id, timeoutMs, ctx, onStart) {
         }
         catch (err) {
             // The status is in: a 2xx was accepted even if its body never finished (retrying would post twice).
-            if (status < 200 || status >= 300)
+            if (!isSuccess(status))
                 return networkOutcome(err, controller.signal.aborted);
             ctx.log(`${target.source}: HTTP ${status}, but the response body could not be read`);
         }
@@ -284,32 +319,27 @@ function buildHeaders(target, payload, id, ctx) {
     }
     if (target.basicAuth) {
         const { username, password } = target.basicAuth;
-        headers.authorization = `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+        headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
     }
     // The receiver's idempotency key: the same on every retry, signed or not.
     headers['webhook-id'] = id;
     if (target.secret) {
         const timestamp = Math.floor(Date.now() / 1000);
-        const signed = (0,_sign_js__WEBPACK_IMPORTED_MODULE_5__/* .signHeaders */ .E_)(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' });
-        for (const [name, value] of Object.entries(signed))
-            headers[name.toLowerCase()] = value;
+        // signHeaders names its headers in lower case, like the rest here: a user header of the same name is replaced.
+        Object.assign(headers, (0,_sign_js__WEBPACK_IMPORTED_MODULE_5__/* .signHeaders */ .E_)(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' }));
     }
     return headers;
 }
 async function readCapped(body, cap) {
     const chunks = [];
     let size = 0;
-    try {
-        for await (const chunk of body) {
-            chunks.push(chunk.subarray(0, Math.max(0, cap - size)));
-            size += chunk.length;
-            if (size >= cap)
-                break; // leaving the loop destroys the stream: the rest is never buffered
-        }
-    }
-    finally {
-        if (!body.destroyed)
-            body.destroy();
+    // Leaving the loop, by break or by error, destroys the stream (a Readable's async iterator does): the rest is
+    // never buffered, and nothing waits for a server that stalls after the cap.
+    for await (const chunk of body) {
+        chunks.push(chunk.subarray(0, Math.max(0, cap - size)));
+        size += chunk.length;
+        if (size >= cap)
+            break;
     }
     return Buffer.concat(chunks);
 }
@@ -319,11 +349,7 @@ function networkOutcome(err, timedOut) {
     const e = err;
     const code = e?.code ?? e?.cause?.code ?? '';
     const detail = describeNetworkError(code, e?.message ?? String(err));
-    if (code === 'UND_ERR_HEADERS_TIMEOUT' ||
-        code === 'UND_ERR_BODY_TIMEOUT' ||
-        code === 'UND_ERR_CONNECT_TIMEOUT') {
-        return { kind: 'network', retry: true, detail, timedOut: false };
-    }
+    // Everything else, undici's own header/body/connect timeouts included, may work on another try.
     return { kind: 'network', retry: !PERMANENT_NETWORK.test(code), detail, timedOut: false };
 }
 function describeNetworkError(code, message) {
@@ -347,12 +373,13 @@ function describeNetworkError(code, message) {
     }
 }
 function httpOutcome(target, status, headers, text) {
-    const json = parseJson(text);
-    if (status >= 200 && status < 300) {
-        const id = target.format === 'discord' && isRecord(json) && typeof json.id === 'string' ? json.id : null;
+    const json = parseObject(text);
+    if (isSuccess(status)) {
+        const id = target.format === 'discord' && typeof json?.id === 'string' ? json.id : null;
         return { kind: 'delivered', status, messageId: id };
     }
-    if (status >= 300 && status < 400) {
+    if (status < 400) {
+        // 3xx (2xx was handled above)
         return {
             kind: 'http',
             status,
@@ -376,12 +403,12 @@ function httpOutcome(target, status, headers, text) {
         status,
         retry,
         detail: describeBody(status, json, text),
-        serverDelayMs: retry ? serverDelay(status, headers, json) : null,
+        serverDelayMs: serverDelay(status, headers, json), // only waited for when retried
     };
 }
 function describeBody(status, json, text) {
-    let detail = '';
-    if (isRecord(json) && typeof json.message === 'string') {
+    let detail;
+    if (typeof json?.message === 'string') {
         detail = json.message;
         if (json.code !== undefined)
             detail += ` (code ${String(json.code)})`;
@@ -403,7 +430,7 @@ function serverDelay(status, headers, json) {
     if (retryAfter !== null)
         candidates.push(retryAfter);
     if (status === 429) {
-        if (isRecord(json) && typeof json.retry_after === 'number' && json.retry_after >= 0) {
+        if (typeof json?.retry_after === 'number' && json.retry_after >= 0) {
             candidates.push(Math.ceil(json.retry_after * 1000));
         }
         const resetAfter = parseDelaySeconds(headerValue(headers, 'x-ratelimit-reset-after'));
@@ -425,11 +452,11 @@ function parseRetryAfter(value, nowMs, serverDate) {
     const at = /[A-Za-z]{3}/.test(value) ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(at))
         return null;
-    const reference = serverDate !== undefined && !Number.isNaN(Date.parse(serverDate)) ? Date.parse(serverDate) : nowMs;
-    return Math.max(0, at - reference);
+    const server = Date.parse(String(serverDate)); // NaN when there is none
+    return Math.max(0, at - (Number.isNaN(server) ? nowMs : server));
 }
 function parseDelaySeconds(value) {
-    if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value))
+    if (!/^\s*\d+(\.\d+)?\s*$/.test(String(value)))
         return null;
     return Math.ceil(Number(value) * 1000);
 }
@@ -447,7 +474,7 @@ function encodeBody(target, message) {
     if (target.method === 'GET' || target.method === 'DELETE')
         return { bytes: null, contentType: null };
     if (message.files.length === 0) {
-        return { bytes: Buffer.from(toJson((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body)), 'utf8'), contentType: 'application/json' };
+        return { bytes: Buffer.from(toJson((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body))), contentType: 'application/json' };
     }
     const files = message.files.map((f) => ({ ...f, name: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(f.name), data: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubBytes */ .Jv)(f.data) }));
     let body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body);
@@ -457,7 +484,7 @@ function encodeBody(target, message) {
     const parts = [
         {
             headers: 'Content-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json',
-            data: Buffer.from(toJson(body), 'utf8'),
+            data: Buffer.from(toJson(body)),
         },
         ...files.map((file, i) => ({
             headers: `Content-Disposition: form-data; name="files[${i}]"; filename="${escapeFilename(file.name)}"\r\n` +
@@ -470,9 +497,9 @@ function encodeBody(target, message) {
         boundary = newBoundary();
     const chunks = [];
     for (const part of parts) {
-        chunks.push(Buffer.from(`--${boundary}\r\n${part.headers}\r\n\r\n`, 'utf8'), part.data, Buffer.from('\r\n'));
+        chunks.push(Buffer.from(`--${boundary}\r\n${part.headers}\r\n\r\n`), part.data, Buffer.from('\r\n'));
     }
-    chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
     return { bytes: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 function toJson(body) {
@@ -487,16 +514,20 @@ function newBoundary() {
 function escapeFilename(name) {
     return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
-// ---------------------------------------------------------------------------------------------- helpers
-function parseJson(text) {
-    if (!text || (text[0] !== '{' && text[0] !== '['))
+/** The answer as a JSON object, if it is one: only an object carries a message, an id or a retry_after. */
+function parseObject(text) {
+    if (!text.startsWith('{'))
         return undefined;
     try {
-        return JSON.parse(text);
+        return JSON.parse(text); // text that starts with '{' and parses is an object
     }
     catch {
         return undefined;
     }
+}
+/** 2xx: undici answers 1xx itself, so a final status is never below 200. */
+function isSuccess(status) {
+    return status < 300;
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -523,7 +554,7 @@ function defaultSleep(ms, stop) {
             resolve();
         };
         const timer = setTimeout(done, ms);
-        stop.addEventListener('abort', done, { once: true });
+        stop.addEventListener('abort', done);
     });
 }
 /** An injected sleep that a stop still cuts short. */
@@ -535,26 +566,20 @@ function raceStop(wait, stop) {
             stop.removeEventListener('abort', done);
             resolve();
         };
-        stop.addEventListener('abort', done, { once: true });
+        stop.addEventListener('abort', done);
         wait.then(done, done);
     });
 }
+/** Every request has settled, so nothing is left to finish: the idle connections are dropped at once. */
 async function closeQuietly(dispatcher) {
-    let timer;
+    if (!dispatcher)
+        return; // the caller's own: theirs to close
+    const destroyed = dispatcher.destroy();
     try {
-        await Promise.race([
-            dispatcher.close(),
-            new Promise((resolve) => {
-                timer = setTimeout(resolve, 1000);
-            }),
-        ]);
-        await dispatcher.destroy();
+        await destroyed;
     }
     catch {
-        // Closing is best effort: every request has already settled.
-    }
-    finally {
-        clearTimeout(timer);
+        // Best effort: the results are already in.
     }
 }
 

@@ -28377,7 +28377,7 @@ __webpack_unused_export__ = debug; // for test
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
-/* unused harmony exports findControlChar, escapeChar, printable, quoteValue */
+/* unused harmony exports findControlChar, escapeChar, printable, printableDeep, quoteValue */
 // Errors a person can act on: bad input names the input, the value (masked if secret) and what is accepted.
 /**
  * The characters that must never reach the job log raw, because the runner or the terminal acts on them:
@@ -28407,6 +28407,22 @@ function escapeChar(c) {
 /** `text` with every control character (TAB included) written as an escape: safe on one log line. */
 function printable(text) {
     return text.replace(CONTROL_ALL, escapeChar);
+}
+const CONTROL_BUT_TAB_ALL = new RegExp(CONTROL_BUT_TAB.source, 'g');
+/**
+ * Every string inside a JSON-like value with its control characters but TAB written as escapes. The report
+ * carries text from the build's output (errors, excerpt lines, stage and package names) that is printed outside
+ * the build's fence (messages, annotations, group titles): this is what makes that safe.
+ */
+function printableDeep(value) {
+    if (typeof value === 'string')
+        return value.replace(CONTROL_BUT_TAB_ALL, escapeChar);
+    if (Array.isArray(value))
+        return value.map((v) => printableDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)]));
+    }
+    return value;
 }
 /** A value quoted for a message: JSON string syntax, with DEL, C1 and U+2028/9 escaped too (JSON leaves those raw). */
 function quoteValue(value) {
@@ -28611,19 +28627,49 @@ function secretForms(value) {
     for (const form of [...forms]) {
         const plain = /%[0-9A-Fa-f]{2}/.test(form) ? safeDecode(form) : form;
         forms.add(plain);
-        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(plain))
-            forms.add(encodeURIComponent(plain));
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(plain)) {
+            const encoded = encodeURIComponent(plain);
+            // As other tools write it: lower-case hex, and Python's quote() that keeps '/'.
+            for (const e of [encoded, encoded.replace(/%2F/g, '/')]) {
+                forms.add(e);
+                forms.add(e.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()));
+            }
+        }
     }
-    for (const form of [...forms])
-        forms.add(JSON.stringify(form).slice(1, -1));
+    for (const base of bases) {
+        // A credential a tool encodes on its own (an auth header, a config file): base64 and base64url. Not for a
+        // value with a scheme word, a whsec_ key (its material is base64 already) or one that is base64 itself.
+        if (base.length < MIN_SECRET_LENGTH || /\s/.test(base) || base.startsWith(STANDARD_PREFIX))
+            continue;
+        if (printableBase64(base) !== null)
+            continue;
+        const bytes = Buffer.from(base, 'utf8');
+        forms.add(bytes.toString('base64'));
+        forms.add(bytes.toString('base64url'));
+    }
+    for (const form of [...forms]) {
+        const json = JSON.stringify(form).slice(1, -1);
+        forms.add(json);
+        forms.add(json.replace(/\//g, '\\/')); // JSON writers that escape '/' (PHP, some loggers)
+    }
     return [...forms].filter((f) => f.length > 0);
 }
+/* eslint-disable no-control-regex -- the point is to find control characters */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/;
+/* eslint-enable no-control-regex */
 function add(form, minLength) {
     if (form.length < minLength || registered.has(form))
         return;
     registered.add(form);
     needles = null;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+    // `::add-mask::` prints the value on a job-log line of its own: no control character may ride along raw
+    // (the toolkit escapes only CR and LF). Such a value is masked by its pieces; it is scrubbed whole.
+    if (!CONTROL.test(form))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+    else
+        for (const piece of form.split(CONTROL))
+            if (piece.length >= minLength)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(piece);
 }
 /** The UTF-8 text of a canonical base64 value when it is printable (no control characters), else null. */
 function printableBase64(text) {
@@ -28658,8 +28704,7 @@ function currentNeedles() {
  * The spans to mask: every occurrence of every secret (overlapping ones too), merged where they overlap, so
  * no byte of any secret survives and a longer secret is never left half-masked around a shorter one.
  */
-function spans(list, find) {
-    const found = [];
+function spans(list, find, found = []) {
     for (const needle of list) {
         for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1))
             found.push([at, at + needle.length]);
@@ -28677,11 +28722,49 @@ function spans(list, find) {
     }
     return merged;
 }
-/** Replaces every registered secret in `text` with `***`. */
+/** The shortest start of a secret that counts as the secret where a cut (`…`) ended it. */
+const MIN_CUT_PREFIX = MIN_SECRET_LENGTH;
+const CUT = '…';
+/**
+ * Where the parser or a renderer cut a long line (`…` marks the cut), a secret can stand there half: its start
+ * (or, where a line was kept by its end, its end) leaves as surely as the whole. The spans of such pieces: the
+ * longest start of any secret just before a `…`, and the longest end of one just after it.
+ */
+function cutSpans(text, secrets) {
+    const found = [];
+    for (let cut = text.indexOf(CUT); cut >= 0; cut = text.indexOf(CUT, cut + 1)) {
+        // The start of a secret just before the cut, and the end of one just after it (a line kept by its end).
+        let before = 0;
+        let after = 0;
+        const rest = text.length - cut - CUT.length;
+        for (const secret of secrets) {
+            for (let k = Math.min(secret.length - 1, cut); k > Math.max(before, MIN_CUT_PREFIX - 1); k--) {
+                if (text.startsWith(secret.slice(0, k), cut - k)) {
+                    before = k;
+                    break;
+                }
+            }
+            for (let k = Math.min(secret.length - 1, rest); k > Math.max(after, MIN_CUT_PREFIX - 1); k--) {
+                if (text.startsWith(secret.slice(secret.length - k), cut + CUT.length)) {
+                    after = k;
+                    break;
+                }
+            }
+        }
+        if (before > 0)
+            found.push([cut - before, cut]);
+        if (after > 0)
+            found.push([cut + CUT.length, cut + CUT.length + after]);
+    }
+    return found;
+}
+/** Replaces every registered secret in `text` with `***`, and the piece of one a `…` cut off. */
 function scrub(text) {
-    if (registered.size === 0 || text.length < MIN_SECRET_LENGTH)
+    if (registered.size === 0 || text.length < MIN_CUT_PREFIX)
         return text;
-    const found = spans(currentNeedles().text, (s, from) => text.indexOf(s, from));
+    const needlesText = currentNeedles().text;
+    const cuts = text.includes(CUT) ? cutSpans(text, needlesText) : [];
+    const found = spans(needlesText, (s, from) => text.indexOf(s, from), cuts);
     if (found.length === 0)
         return text;
     let out = '';
@@ -32266,8 +32349,8 @@ const NAME_RE = new RegExp(`^(?:[A-Za-z0-9_*?]|\\[!?[${PLAIN}]+\\])${PART}*(?::$
 /** Space, comma or newline separated; trimmed; empties dropped; duplicates removed keeping the first. */
 function splitPackages(input) {
     const seen = new Set();
-    for (const part of input.split(/[\s,]+/)) {
-        const name = part.trim();
+    // Split on every separator: the empty parts between runs of them are dropped.
+    for (const name of input.split(/[\s,]/)) {
         if (name.length > 0)
             seen.add(name);
     }
@@ -32275,7 +32358,7 @@ function splitPackages(input) {
 }
 /** Throws an InputError for anything upstream would not take as a package name or pattern. */
 function validatePackageName(name) {
-    if (name.length === 0 || name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
+    if (name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
         throw new InputError('packages', name, PACKAGE_NAME_RULE);
     }
 }
@@ -32306,20 +32389,21 @@ function matchesPattern(name, pattern) {
         }
         if (c === '[') {
             const cls = matchClass(pattern, p, name[n]);
-            if (cls.valid) {
-                if (cls.matched) {
+            if (cls === null) {
+                // No closing "]": the "[" is a plain character.
+                if (name[n] === '[') {
                     n++;
-                    p = cls.next;
+                    p++;
                     continue;
                 }
             }
-            else if (name[n] === '[') {
+            else if (cls.matched) {
                 n++;
-                p++;
+                p = cls.next;
                 continue;
             }
         }
-        else if (c !== undefined && c === name[n]) {
+        else if (c === name[n]) {
             n++;
             p++;
             continue;
@@ -32333,6 +32417,7 @@ function matchesPattern(name, pattern) {
         p++;
     return p === pattern.length;
 }
+/** The class `[...]` opening at `open` tested against `ch`, or null when it has no closing "]". */
 function matchClass(pattern, open, ch) {
     let i = open + 1;
     const negate = pattern[i] === '!';
@@ -32340,9 +32425,14 @@ function matchClass(pattern, open, ch) {
         i++;
     const first = i;
     let matched = false;
-    while (i < pattern.length && (pattern[i] !== ']' || i === first)) {
+    // A "]" right after the "[" (or "[!") is a plain character, the next one closes the class.
+    while (pattern[i] !== ']' || i === first) {
         const lo = pattern[i];
-        if (pattern[i + 1] === '-' && i + 2 < pattern.length && pattern[i + 2] !== ']') {
+        if (lo === undefined)
+            return null;
+        // A range `a-z`; a "-" before the closing "]" is a plain character. (A range cut off by the end of the
+        // pattern leaves the class without its "]", so what it would match does not matter.)
+        if (pattern[i + 1] === '-' && pattern[i + 2] !== ']') {
             const hi = pattern[i + 2];
             if (ch >= lo && ch <= hi)
                 matched = true;
@@ -32354,9 +32444,7 @@ function matchClass(pattern, open, ch) {
             i++;
         }
     }
-    if (i >= pattern.length)
-        return { valid: false, matched: false, next: open + 1 };
-    return { valid: true, matched: matched !== negate, next: i + 1 };
+    return { matched: matched !== negate, next: i + 1 };
 }
 
 ;// CONCATENATED MODULE: ./src/run-report.ts
@@ -32372,23 +32460,22 @@ const MAX_EXCERPT_LINES = 40;
 /** `needs.<job>.result` for every job in `needs`, ignoring anything malformed. */
 function jobResults(needs) {
     const out = {};
-    if (!needs || typeof needs !== 'object' || Array.isArray(needs))
+    // A string or a number has no entries worth reading, and no `result`.
+    if (!needs || Array.isArray(needs))
         return out;
     for (const [job, value] of Object.entries(needs)) {
-        if (value && typeof value === 'object' && 'result' in value) {
-            const result = value.result;
-            if (typeof result === 'string')
-                out[job] = result;
-        }
+        const result = value?.result;
+        if (typeof result === 'string')
+            out[job] = result;
     }
     return out;
 }
 function attemptOf(report) {
-    const n = Number.parseInt(report.run?.runAttempt ?? '', 10);
+    const n = Number.parseInt(String(report.run?.runAttempt), 10);
     return Number.isFinite(n) ? n : 0;
 }
 function timeOf(iso) {
-    const t = Date.parse(iso ?? '');
+    const t = Date.parse(String(iso));
     return Number.isNaN(t) ? 0 : t;
 }
 /** Oldest first, so that later reports (re-runs) overwrite earlier rows of the same package. */
@@ -32452,183 +32539,30 @@ function buildRunReport(input) {
     const planned = [...new Set(input.planned.map((p) => p.trim()).filter((p) => p !== ''))];
     const selected = selectPlanned(input.reports, input.legs ?? [], planned);
     const legs = selected.legs;
-    const plannedIndex = new Map(planned.map((p, i) => [p, i]));
     const jobs = jobResults(input.needs);
     const buildResult = jobs['build'] ?? null;
-    const reports = [...selected.reports].sort(byRecency);
-    const rows = new Map();
+    const rows = new RowBook(planned);
+    // Requested entries some report answered, even with no row of that name (a wildcard).
     const covered = new Set();
-    const contributing = new Map();
-    for (const report of reports) {
+    for (const report of [...selected.reports].sort(byRecency)) {
         const requested = report.requestedPackages ?? [];
         for (const r of requested)
             covered.add(r);
         const leg = findLeg(legs, requested, report.run?.runAttempt ?? null);
-        // A step timeout sends the same SIGINT as a cancellation, so the action reports `cancelled`; the leg
-        // record's build step outcome is `failure` then (a real cancellation leaves it `cancelled`).
-        const timedOut = report.status === 'cancelled' && leg?.buildOutcome === 'failure' && buildResult !== 'cancelled';
-        const timeoutFailure = (f) => f ?? { stage: null, phase: 'timeout', error: 'the build step timed out', excerpt: [] };
-        const base = {
-            log_url: report.logs?.artifactUrl ?? report.logs?.url ?? report.run?.runUrl ?? context.runUrl,
-            web_url: leg?.jobUrl ?? report.run?.runUrl ?? context.runUrl,
-            created: report.startTime ?? null,
-            completed: report.endTime ?? null,
-            host_tag: report.runner?.name ?? leg?.runner ?? null,
-            leg: leg?.leg ?? null,
-        };
-        const requestedFor = (name) => {
-            if (requested.includes(name))
-                return name;
-            return requested.find(isWildcard) ?? requested[0] ?? null;
-        };
-        const orderOf = (req) => req !== null ? (plannedIndex.get(req) ?? planned.length) : planned.length;
-        const put = (row) => {
-            rows.set(row.name, { row, order: orderOf(row.requested) });
-            contributing.set(report, true);
-        };
-        const results = report.packages ?? [];
-        for (const p of results) {
-            const notBuilt = p.status === 'not-built';
-            const timeout = timedOut && p.status === 'cancelled';
-            put({
-                name: p.name,
-                status: p.status === 'not-built' ? 'cancelled' : timeout ? 'failure' : p.status,
-                requested: requestedFor(p.name),
-                reason: notBuilt
-                    ? timedOut
-                        ? 'not built: the leg timed out before reaching it'
-                        : 'not built: the leg stopped before reaching it'
-                    : timeout
-                        ? TIMED_OUT_REASON
-                        : null,
-                image: p.image ?? null,
-                pushed_image: p.pushedImage ?? null,
-                duration_seconds: p.durationSeconds ?? null,
-                failure: timeout ? timeoutFailure(failureOf(p.failure)) : failureOf(p.failure),
-                ...base,
-            });
-        }
-        // Requested names the report has no row for: the build stopped before it could say (an argparse error,
-        // a cancelled resolve), so they take the leg's own status and failure.
-        const named = new Set(results.map((p) => p.name));
-        const wildcardExpanded = results.length > 0;
-        for (const r of requested) {
-            if (named.has(r))
-                continue;
-            const wildcard = isWildcard(r);
-            if (wildcard && wildcardExpanded)
-                continue;
-            const status = report.status === 'success' ? 'missing' : timedOut ? 'failure' : report.status;
-            put({
-                name: r,
-                status,
-                requested: r,
-                reason: status === 'missing'
-                    ? 'the leg succeeded but its report has no result for this package'
-                    : timedOut
-                        ? TIMED_OUT_REASON
-                        : status === 'cancelled'
-                            ? 'the leg was cancelled before this package finished'
-                            : null,
-                image: null,
-                pushed_image: null,
-                duration_seconds: null,
-                failure: timedOut
-                    ? timeoutFailure(failureOf(report.failure))
-                    : status === 'failure'
-                        ? failureOf(report.failure)
-                        : null,
-                ...base,
-            });
-        }
+        const timedOut = timedOutLeg(report, leg, buildResult);
+        for (const row of reportRows(report, requested, leg, timedOut, context))
+            rows.put(row, report);
     }
     // Planned entries no report answered.
     for (const name of planned) {
         if (covered.has(name) || rows.has(name))
             continue;
-        const leg = findLeg(legs, [name]);
-        let status;
-        let reason;
-        let failure = null;
-        if (leg?.setupOutcome === 'failure') {
-            status = 'failure';
-            reason = 'the setup step failed before the build started';
-            failure = { stage: null, phase: 'setup', error: 'setup step failed', excerpt: [] };
-        }
-        else if (leg?.buildOutcome === 'cancelled' || leg?.setupOutcome === 'cancelled') {
-            status = 'cancelled';
-            reason = 'the leg was cancelled before the build reported';
-        }
-        else if (!leg && buildResult === 'cancelled') {
-            status = 'cancelled';
-            reason = 'the run was cancelled before this leg reported';
-        }
-        else if (input.failFast === true &&
-            buildResult === 'failure' &&
-            (!leg || leg.buildOutcome === null || leg.buildOutcome === 'skipped')) {
-            // GitHub cancels the legs still queued (no leg record) or starting (build step skipped) when one fails.
-            status = 'cancelled';
-            reason = 'stopped by fail-fast: another leg failed before this one built';
-        }
-        else if (!leg && buildResult === 'skipped') {
-            status = 'cancelled';
-            reason = 'the build job was skipped';
-        }
-        else if (leg) {
-            status = 'missing';
-            reason = `the leg ended (${leg.buildOutcome ?? 'unknown'}) without writing report.json`;
-        }
-        else {
-            status = 'missing';
-            reason = 'no report: the runner was lost, the job timed out, or the report could not be uploaded';
-        }
-        rows.set(name, {
-            row: {
-                name,
-                status,
-                requested: name,
-                reason,
-                image: null,
-                pushed_image: null,
-                duration_seconds: null,
-                failure,
-                log_url: context.runUrl,
-                web_url: leg?.jobUrl ?? context.runUrl,
-                created: null,
-                completed: null,
-                host_tag: leg?.runner ?? null,
-                leg: leg?.leg ?? null,
-            },
-            order: plannedIndex.get(name) ?? planned.length,
-        });
+        rows.put(unreportedRow(name, findLeg(legs, [name]), buildResult, input.failFast === true, context));
     }
-    const runs = [...rows.values()].sort((a, b) => a.order - b.order).map((k) => k.row);
-    const totals = { packages: runs.length, success: 0, failure: 0, cancelled: 0, missing: 0 };
-    for (const r of runs)
-        totals[r.status] += 1;
-    let status;
-    if (totals.failure > 0 || totals.missing > 0)
-        status = 'failure';
-    else if (totals.cancelled > 0)
-        status = 'cancelled';
-    else if (runs.length === 0)
-        status = buildResult === 'cancelled' || jobs['plan'] === 'cancelled' ? 'cancelled' : 'failure';
-    else
-        status = 'success';
-    if (jobs['plan'] === 'failure')
-        status = 'failure';
-    const used = [...contributing.keys()];
-    const starts = used.map((r) => timeOf(r.startTime)).filter((t) => t > 0);
-    const ends = used.map((r) => timeOf(r.endTime)).filter((t) => t > 0);
-    const created = starts.length > 0 ? new Date(Math.min(...starts)) : now;
-    const completed = ends.length > 0 ? new Date(Math.max(...ends)) : now;
-    const wall = Math.max(0, (completed.getTime() - created.getTime()) / 1000);
-    const buildSum = used.reduce((sum, r) => sum + (Number.isFinite(r.durationSeconds) ? r.durationSeconds : 0), 0);
-    const failed = runs.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name);
-    const missing = runs.filter((r) => r.status === 'missing').map((r) => r.name);
-    const images = [
-        ...new Set(runs.filter((r) => r.status === 'success' && r.image).map((r) => r.image)),
-    ];
+    const runs = rows.ordered();
+    const totals = totalsOf(runs);
+    const status = runStatus(totals, jobs);
+    const time = timing([...rows.contributing], now);
     return {
         schema_version: RUN_REPORT_SCHEMA_VERSION,
         event: RUN_REPORT_EVENT,
@@ -32642,16 +32576,211 @@ function buildRunReport(input) {
         ref: context.ref,
         sha: context.sha,
         run_attempt: context.runAttempt,
+        ...time,
+        totals,
+        failed_packages: runs.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name),
+        missing_packages: runs.filter((r) => r.status === 'missing').map((r) => r.name),
+        images: [...new Set(runs.filter((r) => r.status === 'success' && r.image).map((r) => r.image))],
+        jobs,
+        runs,
+    };
+}
+/**
+ * The rows as the reports are read, oldest first: a later row of a package replaces the earlier one but keeps
+ * its place, so that ties in plan order stay in the order the packages were first seen.
+ */
+class RowBook {
+    /** The reports that gave a row, for the run's times; a replaced row's report still counts. */
+    contributing = new Set();
+    rows = new Map();
+    plannedIndex;
+    unplanned;
+    constructor(planned) {
+        this.plannedIndex = new Map(planned.map((p, i) => [p, i]));
+        this.unplanned = planned.length;
+    }
+    put(row, from) {
+        // Rows answer their planned entry in plan order; rows no entry asked for come last.
+        this.rows.set(row.name, { row, order: this.plannedIndex.get(row.requested) ?? this.unplanned });
+        if (from)
+            this.contributing.add(from);
+    }
+    has(name) {
+        return this.rows.has(name);
+    }
+    ordered() {
+        return [...this.rows.values()].sort((a, b) => a.order - b.order).map((k) => k.row);
+    }
+}
+/**
+ * A step timeout sends the same SIGINT as a cancellation, so the action reports `cancelled`; the leg record's
+ * build step outcome is `failure` then (a real cancellation leaves it `cancelled`).
+ */
+function timedOutLeg(report, leg, buildResult) {
+    return report.status === 'cancelled' && leg?.buildOutcome === 'failure' && buildResult !== 'cancelled';
+}
+function timeoutFailure(f) {
+    return f ?? { stage: null, phase: 'timeout', error: 'the build step timed out', excerpt: [] };
+}
+function legFields(report, leg, context) {
+    return {
+        log_url: report.logs?.artifactUrl ?? report.logs?.url ?? report.run?.runUrl ?? context.runUrl,
+        web_url: leg?.jobUrl ?? report.run?.runUrl ?? context.runUrl,
+        created: report.startTime ?? null,
+        completed: report.endTime ?? null,
+        host_tag: report.runner?.name ?? leg?.runner ?? null,
+        leg: leg?.leg ?? null,
+    };
+}
+/** One row per package result, then one per requested name the report has no result for. */
+function reportRows(report, requested, leg, timedOut, context) {
+    const base = legFields(report, leg, context);
+    const results = report.packages ?? [];
+    const rows = results.map((p) => packageRow(p, requestedFor(requested, p.name), timedOut, base));
+    // Requested names the report has no row for: the build stopped before it could say (an argparse error,
+    // a cancelled resolve), so they take the leg's own status and failure.
+    const named = new Set(results.map((p) => p.name));
+    const wildcardExpanded = results.length > 0;
+    for (const r of requested) {
+        if (named.has(r))
+            continue;
+        if (isWildcard(r) && wildcardExpanded)
+            continue;
+        rows.push(unansweredRow(r, report, timedOut, base));
+    }
+    return rows;
+}
+/** The planned entry a package answers: its own name, else the wildcard it came from. */
+function requestedFor(requested, name) {
+    if (requested.includes(name))
+        return name;
+    return requested.find(isWildcard) ?? requested[0] ?? null;
+}
+function packageRow(p, requested, timedOut, base) {
+    const notBuilt = p.status === 'not-built';
+    const timeout = timedOut && p.status === 'cancelled';
+    return {
+        name: p.name,
+        status: p.status === 'not-built' ? 'cancelled' : timeout ? 'failure' : p.status,
+        requested,
+        reason: notBuilt
+            ? timedOut
+                ? 'not built: the leg timed out before reaching it'
+                : 'not built: the leg stopped before reaching it'
+            : timeout
+                ? TIMED_OUT_REASON
+                : null,
+        image: p.image ?? null,
+        pushed_image: p.pushedImage ?? null,
+        duration_seconds: p.durationSeconds ?? null,
+        failure: timeout ? timeoutFailure(failureOf(p.failure)) : failureOf(p.failure),
+        ...base,
+    };
+}
+/** A requested name the report has no result for. */
+function unansweredRow(name, report, timedOut, base) {
+    const status = report.status === 'success' ? 'missing' : timedOut ? 'failure' : report.status;
+    return {
+        name,
+        status,
+        requested: name,
+        reason: status === 'missing'
+            ? 'the leg succeeded but its report has no result for this package'
+            : timedOut
+                ? TIMED_OUT_REASON
+                : status === 'cancelled'
+                    ? 'the leg was cancelled before this package finished'
+                    : null,
+        image: null,
+        pushed_image: null,
+        duration_seconds: null,
+        failure: timedOut
+            ? timeoutFailure(failureOf(report.failure))
+            : status === 'failure'
+                ? failureOf(report.failure)
+                : null,
+        ...base,
+    };
+}
+/** A planned entry no report answered. */
+function unreportedRow(name, leg, buildResult, failFast, context) {
+    const { status, reason, failure } = unreportedVerdict(leg, buildResult, failFast);
+    return {
+        name,
+        status,
+        requested: name,
+        reason,
+        image: null,
+        pushed_image: null,
+        duration_seconds: null,
+        failure,
+        log_url: context.runUrl,
+        web_url: leg?.jobUrl ?? context.runUrl,
+        created: null,
+        completed: null,
+        host_tag: leg?.runner ?? null,
+        leg: leg?.leg ?? null,
+    };
+}
+/** Why an entry has no report, from its leg record (if any) and the build job's result. */
+function unreportedVerdict(leg, buildResult, failFast) {
+    const cancelled = (reason) => ({ status: 'cancelled', reason, failure: null });
+    if (leg?.setupOutcome === 'failure') {
+        return {
+            status: 'failure',
+            reason: 'the setup step failed before the build started',
+            failure: { stage: null, phase: 'setup', error: 'setup step failed', excerpt: [] },
+        };
+    }
+    if (leg?.buildOutcome === 'cancelled' || leg?.setupOutcome === 'cancelled') {
+        return cancelled('the leg was cancelled before the build reported');
+    }
+    if (!leg && buildResult === 'cancelled')
+        return cancelled('the run was cancelled before this leg reported');
+    if (failFast &&
+        buildResult === 'failure' &&
+        (!leg || leg.buildOutcome === null || leg.buildOutcome === 'skipped')) {
+        // GitHub cancels the legs still queued (no leg record) or starting (build step skipped) when one fails.
+        return cancelled('stopped by fail-fast: another leg failed before this one built');
+    }
+    if (!leg && buildResult === 'skipped')
+        return cancelled('the build job was skipped');
+    const missing = (reason) => ({ status: 'missing', reason, failure: null });
+    if (leg)
+        return missing(`the leg ended (${leg.buildOutcome ?? 'unknown'}) without writing report.json`);
+    return missing('no report: the runner was lost, the job timed out, or the report could not be uploaded');
+}
+function totalsOf(runs) {
+    const totals = { packages: runs.length, success: 0, failure: 0, cancelled: 0, missing: 0 };
+    for (const r of runs)
+        totals[r.status] += 1;
+    return totals;
+}
+function runStatus(totals, jobs) {
+    // A failed plan fails the run whatever the rows say.
+    if (jobs['plan'] === 'failure')
+        return 'failure';
+    if (totals.failure > 0 || totals.missing > 0)
+        return 'failure';
+    if (totals.cancelled > 0)
+        return 'cancelled';
+    if (totals.packages === 0)
+        return jobs['build'] === 'cancelled' || jobs['plan'] === 'cancelled' ? 'cancelled' : 'failure';
+    return 'success';
+}
+/** The run's span, from the reports that gave rows (now when none did), and their build times added up. */
+function timing(used, now) {
+    const starts = used.map((r) => timeOf(r.startTime)).filter((t) => t > 0);
+    const ends = used.map((r) => timeOf(r.endTime)).filter((t) => t > 0);
+    const created = starts.length > 0 ? new Date(Math.min(...starts)) : now;
+    const completed = ends.length > 0 ? new Date(Math.max(...ends)) : now;
+    const wall = Math.max(0, (completed.getTime() - created.getTime()) / 1000);
+    const buildSum = used.reduce((sum, r) => sum + (Number.isFinite(r.durationSeconds) ? r.durationSeconds : 0), 0);
+    return {
         created: created.toISOString(),
         completed: completed.toISOString(),
         wall_seconds: Math.round(wall * 10) / 10,
         build_seconds_sum: Math.round(buildSum * 10) / 10,
-        totals,
-        failed_packages: failed,
-        missing_packages: missing,
-        images,
-        jobs,
-        runs,
     };
 }
 function names(rows, status, max = 5) {
@@ -32678,9 +32807,8 @@ function runMessage(status, t, runs, jobs) {
 }
 /** Parses one leg record (`jetson-leg.json` written by the reusable workflow); null when it is not one. */
 function parseLegRecord(value) {
-    if (!value || typeof value !== 'object')
-        return null;
-    const v = value;
+    // Anything but an object has neither `leg` nor `packages`, and is refused below.
+    const v = (value ?? {});
     const str = (x) => (typeof x === 'string' && x !== '' ? x : null);
     const leg = str(v['leg']);
     const packages = str(v['packages']);
@@ -32688,7 +32816,7 @@ function parseLegRecord(value) {
         return null;
     return {
         leg,
-        packages: packages.split(/\s+/).filter((p) => p !== ''),
+        packages: packages.split(/\s/).filter((p) => p !== ''),
         jobUrl: str(v['jobUrl']),
         runner: str(v['runner']),
         setupOutcome: str(v['setupOutcome']),
@@ -32708,7 +32836,7 @@ function checkBuildReport(value) {
     const v = value;
     if (v['schemaVersion'] !== 1)
         return { ok: false, reason: `unsupported schemaVersion ${JSON.stringify(v['schemaVersion'])}` };
-    if (typeof v['status'] !== 'string' || !BUILD_STATUSES.has(v['status'])) {
+    if (!BUILD_STATUSES.has(v['status'])) {
         return { ok: false, reason: `invalid status ${JSON.stringify(v['status'])}` };
     }
     const requested = v['requestedPackages'];
@@ -32724,7 +32852,7 @@ function checkBuildReport(value) {
         const pr = p;
         if (typeof pr['name'] !== 'string' || pr['name'] === '')
             return { ok: false, reason: `packages[${i}].name is missing` };
-        if (typeof pr['status'] !== 'string' || !PACKAGE_STATUSES.has(pr['status'])) {
+        if (!PACKAGE_STATUSES.has(pr['status'])) {
             return { ok: false, reason: `packages[${i}].status is invalid` };
         }
     }
@@ -32925,6 +33053,45 @@ async function runSummarize(env = process.env, now = () => new Date()) {
     const warn = (msg) => core/* warning */.$e((0,secrets/* scrub */._I)(msg));
     const failOnBuildError = readBool('fail-on-build-error', true);
     const failFast = readBool('fail-fast', false);
+    const { reports, legs, planned } = await gatherReports(env, warn);
+    const run = buildRunReport({
+        reports,
+        legs,
+        planned,
+        needs: parseNeeds(core/* getInput */.V4('needs'), warn),
+        context: readRunContext(env),
+        now: now(),
+        failFast,
+    });
+    const reportFile = await writeRunReport(run, env, warn);
+    // Each sink fails on its own: outputs, summary and notifications never take each other down.
+    try {
+        setRunOutputs(run, reportFile);
+    }
+    catch (err) {
+        warn(`Could not set the step outputs (GITHUB_OUTPUT): ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+    if (env.GITHUB_STEP_SUMMARY) {
+        try {
+            const { renderRunSummary } = await __nccwpck_require__.e(/* import() */ 703).then(__nccwpck_require__.bind(__nccwpck_require__, 2703));
+            await core/* summary */.z.addRaw((0,secrets/* scrub */._I)(renderRunSummary(run)), true).write();
+        }
+        catch (err) {
+            warn(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
+    await notifyAndSetOutputs(run, env, warn);
+    const line = `Run ${run.status}: ${run.message}`;
+    if (run.status === 'failure' && failOnBuildError)
+        core/* setFailed */.C1((0,secrets/* scrub */._I)(line));
+    else if (run.status === 'success')
+        core/* info */.pq((0,secrets/* scrub */._I)(line));
+    else
+        core/* warning */.$e((0,secrets/* scrub */._I)(line));
+    return run;
+}
+/** The leg reports and records found under the `reports` input, kept to the packages this run planned. */
+async function gatherReports(env, warn) {
     const spec = core/* getInput */.V4('reports') || 'jetson-reports';
     const found = await findReportFiles(spec, env.GITHUB_WORKSPACE || process.cwd());
     const loaded = await loadReports(found.reports, warn);
@@ -32939,39 +33106,31 @@ async function runSummarize(env = process.env, now = () => new Date()) {
             (ignored.length > 20 ? ` and ${ignored.length - 20} more` : '') +
             '.'), { title: 'Reports not planned' });
     }
-    const run = buildRunReport({
-        reports,
-        legs,
-        planned,
-        needs: parseNeeds(core/* getInput */.V4('needs'), warn),
-        context: readRunContext(env),
-        now: now(),
-        failFast,
-    });
+    return { reports, legs, planned };
+}
+/** run-report.json under RUNNER_TEMP (scrubbed: it is read by whatever comes next); its path either way. */
+async function writeRunReport(run, env, warn) {
     const dir = external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'jetson-build-summary');
     const reportFile = external_node_path_default().join(dir, 'run-report.json');
     try {
         await (0,promises_.mkdir)(dir, { recursive: true });
-        await (0,promises_.writeFile)(reportFile, JSON.stringify(run, null, 2) + '\n');
+        await (0,promises_.writeFile)(reportFile, JSON.stringify((0,secrets/* scrubDeep */.wE)(run), null, 2) + '\n');
     }
     catch (err) {
         warn(`Could not write run-report.json: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
+    return reportFile;
+}
+function setRunOutputs(run, reportFile) {
+    const json = (value) => JSON.stringify((0,secrets/* scrubDeep */.wE)(value));
     core/* setOutput */.uH('status', run.status);
-    core/* setOutput */.uH('failed-packages', JSON.stringify(run.failed_packages));
-    core/* setOutput */.uH('missing-packages', JSON.stringify(run.missing_packages));
-    core/* setOutput */.uH('images', JSON.stringify(run.images));
+    core/* setOutput */.uH('failed-packages', json(run.failed_packages));
+    core/* setOutput */.uH('missing-packages', json(run.missing_packages));
+    core/* setOutput */.uH('images', json(run.images));
     core/* setOutput */.uH('report-file', reportFile);
-    core/* setOutput */.uH('packages', JSON.stringify(run.runs.map((r) => ({ name: r.name, status: r.status, image: r.image }))));
-    if (env.GITHUB_STEP_SUMMARY) {
-        try {
-            const { renderRunSummary } = await __nccwpck_require__.e(/* import() */ 703).then(__nccwpck_require__.bind(__nccwpck_require__, 2703));
-            await core/* summary */.z.addRaw((0,secrets/* scrub */._I)(renderRunSummary(run)), true).write();
-        }
-        catch (err) {
-            warn(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
-        }
-    }
+    core/* setOutput */.uH('packages', json(run.runs.map((r) => ({ name: r.name, status: r.status, image: r.image }))));
+}
+async function notifyAndSetOutputs(run, env, warn) {
     let notifications = '[]';
     let messageId = '';
     try {
@@ -32983,16 +33142,13 @@ async function runSummarize(env = process.env, now = () => new Date()) {
         // Bad notification inputs name the input; they never hide the run's result.
         core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err)));
     }
-    core/* setOutput */.uH('notifications', notifications);
-    core/* setOutput */.uH('message-id', messageId);
-    const line = `Run ${run.status}: ${run.message}`;
-    if (run.status === 'failure' && failOnBuildError)
-        core/* setFailed */.C1((0,secrets/* scrub */._I)(line));
-    else if (run.status === 'success')
-        core/* info */.pq(line);
-    else
-        core/* warning */.$e((0,secrets/* scrub */._I)(line));
-    return run;
+    try {
+        core/* setOutput */.uH('notifications', notifications);
+        core/* setOutput */.uH('message-id', messageId);
+    }
+    catch (err) {
+        warn(`Could not set the step outputs (GITHUB_OUTPUT): ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
 }
 // Run only as the bundled entry point (dist/summarize.js), not when a test imports this module.
 if (process.env.JETSON_BUILD_SUMMARIZE_NO_MAIN !== '1' && !process.env.VITEST) {

@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { ENVIRONMENT_KEYS, type EnvironmentInfo } from '../report.js';
 import { environmentFromRunner, mergeEnvironment, realRunnerIO } from './environment.js';
-import { BuildStreamParser, type ParseResult } from './parse.js';
+import { BuildStreamParser, type ParseResult } from './parse/index.js';
 
 /** CUDA_ARCH is not in the tool's table, so its absence does not send us to the runner. */
 const TABLE_KEYS = ENVIRONMENT_KEYS.filter((k) => k !== 'CUDA_ARCH');

@@ -7,7 +7,7 @@
 
 import type { BuildStatus, FailurePoint, PackageResult, StageRecord } from '../report.js';
 import { isWildcard, matchesPattern } from './packages.js';
-import type { ChainRecord, ParseResult, ParsedFailure, SummaryEntry } from './parse.js';
+import type { ChainRecord, ParseResult, ParsedFailure, SummaryEntry } from './parse/index.js';
 
 export interface OutcomeInput {
   parse: ParseResult;
@@ -60,7 +60,7 @@ function simplePoint(phase: FailurePoint['phase'], error: string | null, excerpt
 
 /** Where the tool was when it stopped without saying why. */
 function stoppedPoint(parse: ParseResult, error: string): FailurePoint {
-  const running = [...parse.stages].reverse().find((s) => s.status === 'running');
+  const running = runningStage(parse);
   return {
     stage: running?.name ?? null,
     stageIndex: running?.index ?? null,
@@ -70,6 +70,10 @@ function stoppedPoint(parse: ParseResult, error: string): FailurePoint {
     excerpt: [...parse.tail],
     logFile: null,
   };
+}
+
+function runningStage(parse: ParseResult): StageRecord | undefined {
+  return [...parse.stages].reverse().find((s) => s.status === 'running');
 }
 
 function describeStage(f: FailurePoint): string {
@@ -106,212 +110,187 @@ interface ChainResult {
   failure: FailurePoint | null;
 }
 
-export function decideOutcome(input: OutcomeInput): Outcome {
+/** The facts every rule reads, settled once from the input. */
+interface Run {
+  input: OutcomeInput;
+  parse: ParseResult;
+  requested: string[];
+  /** A cancel the action passed on is not a kill, whatever signal carried it. */
+  killed: string | null;
+  /** Read only when no signal ended the tool: a killed or cancelled run never reads it. */
+  exitText: string;
+  /** Whether a package the output never reached was left unbuilt on purpose, rather than lost. */
+  stoppedEarly: boolean;
+  /** A failure that no chain owns (unknown package, dependency resolution, an exception outside a build). */
+  orphan: ParsedFailure | null;
+}
+
+function settle(input: OutcomeInput): Run {
   const { parse, cancelled } = input;
-  const requested = input.requested.length > 0 ? input.requested : (parse.args?.packages ?? []);
   const killed = cancelled ? null : killSignal(input.exitCode, input.signal);
-  // Only read when no signal ended the tool: a signal makes it killed (or cancelled), which never uses it.
-  const exitText = input.exitCode !== null ? `exit ${input.exitCode}` : 'no exit code';
-
-  const everyone = (status: PackageResult['status'], failure: FailurePoint | null): PackageResult[] =>
-    requested.map((name) => ({
-      name,
-      status,
-      image: null,
-      pushedImage: null,
-      durationSeconds: null,
-      failure,
-    }));
-
-  const finish = (
-    status: BuildStatus,
-    packages: PackageResult[],
-    failure: FailurePoint | null,
-    message: string,
-  ) => result(input, status, packages, failure, message);
-
-  // Nothing ran at all.
-  if (input.startError !== null) {
-    const f = simplePoint('start', input.startError, []);
-    return finish(
-      'failure',
-      everyone('failure', f),
-      f,
-      `jetson-containers could not be started: ${input.startError}.`,
-    );
-  }
-  // The tool refused its arguments before building anything.
-  const noBuild = parse.chains.length === 0 && parse.failures.length === 0;
-  if (parse.usageError !== null || (input.exitCode === 2 && noBuild && !cancelled)) {
-    const error = parse.usageError ?? 'argument error (exit 2)';
-    const f = simplePoint(
-      'resolve',
-      error,
-      parse.usage.length > 0 ? parse.usage.slice(-40) : [...parse.tail],
-    );
-    const why = parse.usageError !== null ? `: ${parse.usageError}` : ' (exit 2)';
-    return finish('failure', everyone('failure', f), f, `jetson-containers rejected its arguments${why}.`);
-  }
-  if (parse.startupError !== null && noBuild && !cancelled) {
-    const f = simplePoint('resolve', parse.startupError, [...parse.tail]);
-    return finish(
-      'failure',
-      everyone('failure', f),
-      f,
-      `jetson-containers stopped before building: ${parse.startupError}.`,
-    );
-  }
-
-  const stoppedEarly =
-    cancelled || killed !== null || (parse.failures.length > 0 && !(input.multiple && input.skipErrors));
-  const chainResult = (c: ChainRecord): ChainResult => {
-    const base = { image: c.image, pushedImage: c.pushedImage, durationSeconds: c.durationSeconds };
-    if (c.status === 'success') return { status: 'success', ...base, failure: null };
-    if (c.status === 'failure') {
-      const f = parse.failures[c.failure ?? -1];
-      return {
-        status: 'failure',
-        ...base,
-        failure: f ? point(f) : stoppedPoint(parse, 'jetson-containers reported a failure'),
-      };
-    }
-    if (cancelled) return { status: 'cancelled', ...base, failure: null };
-    if (killed)
-      return {
-        status: 'failure',
-        ...base,
-        failure: stoppedPoint(parse, `jetson-containers was killed by ${killed}`),
-      };
-    const why =
-      input.exitCode === 0
-        ? 'jetson-containers exited 0 without reporting it done'
-        : `jetson-containers stopped (${exitText}) without reporting it done or failed`;
-    return { status: 'failure', ...base, failure: stoppedPoint(parse, why) };
+  return {
+    input,
+    parse,
+    requested: input.requested.length > 0 ? input.requested : (parse.args?.packages ?? []),
+    killed,
+    exitText: input.exitCode !== null ? `exit ${input.exitCode}` : 'no exit code',
+    stoppedEarly:
+      cancelled || killed !== null || (parse.failures.length > 0 && !(input.multiple && input.skipErrors)),
+    orphan: parse.failures.find((f) => f.chain === null) ?? null,
   };
-  // A failure that no chain owns (unknown package, dependency resolution, an exception outside a build).
-  const orphan = parse.failures.find((f) => f.chain === null) ?? null;
-  const unreached = (name: string): ChainResult => {
-    const none = { image: null, pushedImage: null, durationSeconds: null };
-    if (orphan && (!input.multiple || orphan.unknownPackage === null || orphan.unknownPackage === name)) {
-      return { status: 'failure', ...none, failure: point(orphan) };
-    }
-    if (cancelled)
-      return {
-        status: input.multiple && parse.chains.length > 0 ? 'not-built' : 'cancelled',
-        ...none,
-        failure: null,
-      };
-    if (stoppedEarly || orphan) return { status: 'not-built', ...none, failure: null };
-    const why =
-      input.exitCode === 0
-        ? 'jetson-containers exited 0 but never built or reported it'
-        : `jetson-containers stopped (${exitText}) before building it`;
-    return { status: 'failure', ...none, failure: simplePoint('unknown', why, [...parse.tail]) };
-  };
-  const toPackage = (name: string, r: ChainResult): PackageResult => ({ name, ...r });
+}
 
+export function decideOutcome(input: OutcomeInput): Outcome {
+  const run = settle(input);
+  const early = startFailure(run) ?? argumentFailure(run) ?? startupFailure(run);
+  if (early) return early;
+  const packages = input.multiple ? multiplePackages(run) : singleChainPackages(run);
+  return verdict(run, packages);
+}
+
+// ---- Nothing was built: every requested package fails the same way.
+
+function nothingBuilt(run: Run, f: FailurePoint, message: string): Outcome {
+  const packages: PackageResult[] = run.requested.map((name) => ({
+    name,
+    status: 'failure',
+    image: null,
+    pushedImage: null,
+    durationSeconds: null,
+    failure: f,
+  }));
+  return result(run.input, 'failure', packages, f, message);
+}
+
+function builtNothing(parse: ParseResult): boolean {
+  return parse.chains.length === 0 && parse.failures.length === 0;
+}
+
+function startFailure(run: Run): Outcome | null {
+  const error = run.input.startError;
+  if (error === null) return null;
+  return nothingBuilt(
+    run,
+    simplePoint('start', error, []),
+    `jetson-containers could not be started: ${error}.`,
+  );
+}
+
+function argumentFailure(run: Run): Outcome | null {
+  const { parse, input } = run;
+  const refused =
+    parse.usageError !== null || (input.exitCode === 2 && builtNothing(parse) && !input.cancelled);
+  if (!refused) return null;
+  const error = parse.usageError ?? 'argument error (exit 2)';
+  const excerpt = parse.usage.length > 0 ? parse.usage.slice(-40) : [...parse.tail];
+  const why = parse.usageError !== null ? `: ${parse.usageError}` : ' (exit 2)';
+  return nothingBuilt(
+    run,
+    simplePoint('resolve', error, excerpt),
+    `jetson-containers rejected its arguments${why}.`,
+  );
+}
+
+function startupFailure(run: Run): Outcome | null {
+  const { parse, input } = run;
+  const stopped = parse.startupError !== null && builtNothing(parse) && !input.cancelled;
+  if (!stopped) return null;
+  return nothingBuilt(
+    run,
+    simplePoint('resolve', parse.startupError, [...parse.tail]),
+    `jetson-containers stopped before building: ${parse.startupError}.`,
+  );
+}
+
+// ---- One chain or one package: what its record says, or why there is none.
+
+function chainResult(run: Run, c: ChainRecord): ChainResult {
+  const { parse, input, killed } = run;
+  const base = { image: c.image, pushedImage: c.pushedImage, durationSeconds: c.durationSeconds };
+  if (c.status === 'success') return { status: 'success', ...base, failure: null };
+  if (c.status === 'failure') {
+    const f = parse.failures[c.failure ?? -1];
+    return {
+      status: 'failure',
+      ...base,
+      failure: f ? point(f) : stoppedPoint(parse, 'jetson-containers reported a failure'),
+    };
+  }
+  if (input.cancelled) return { status: 'cancelled', ...base, failure: null };
+  if (killed)
+    return {
+      status: 'failure',
+      ...base,
+      failure: stoppedPoint(parse, `jetson-containers was killed by ${killed}`),
+    };
+  const why =
+    input.exitCode === 0
+      ? 'jetson-containers exited 0 without reporting it done'
+      : `jetson-containers stopped (${run.exitText}) without reporting it done or failed`;
+  return { status: 'failure', ...base, failure: stoppedPoint(parse, why) };
+}
+
+/** A requested package that no chain or summary line stands for. */
+function unreached(run: Run, name: string): ChainResult {
+  const { parse, input, orphan } = run;
+  const none = { image: null, pushedImage: null, durationSeconds: null };
+  if (orphan && (!input.multiple || orphan.unknownPackage === null || orphan.unknownPackage === name)) {
+    return { status: 'failure', ...none, failure: point(orphan) };
+  }
+  if (input.cancelled)
+    return {
+      status: input.multiple && parse.chains.length > 0 ? 'not-built' : 'cancelled',
+      ...none,
+      failure: null,
+    };
+  if (run.stoppedEarly || orphan) return { status: 'not-built', ...none, failure: null };
+  const why =
+    input.exitCode === 0
+      ? 'jetson-containers exited 0 but never built or reported it'
+      : `jetson-containers stopped (${run.exitText}) before building it`;
+  return { status: 'failure', ...none, failure: simplePoint('unknown', why, [...parse.tail]) };
+}
+
+// ---- Without --multiple: one chain, one image named after its last package. Every requested package shares
+// its result — if the chain holds it.
+
+function singleChainPackages(run: Run): PackageResult[] {
+  const chain = run.parse.chains[run.parse.chains.length - 1];
+  const shared = chain ? chainResult(run, chain) : null;
   const packages: PackageResult[] = [];
-  if (!input.multiple) {
-    // One chain, one image named after its last package: every requested package shares its result —
-    // if the chain holds it. Upstream keeps each typed name in the chain (or the `name:tag` a dependency
-    // asked for); the done line names the chain's last package, or the `--name` image.
-    const chain = parse.chains[parse.chains.length - 1];
-    const shared = chain ? chainResult(chain) : null;
-    for (const name of requested) {
-      if (!isWildcard(name)) {
-        const named =
-          chain !== undefined &&
-          (chain.packages.some((p) => namesPackage(p, name)) ||
-            (chain.builtName !== null && namesPackage(chain.builtName, name)));
-        if (shared?.status === 'success' && !named) {
-          const built = (chain as ChainRecord).target;
-          packages.push(toPackage(name, notReported(name, [built], [...parse.tail])));
-        } else {
-          packages.push(toPackage(name, shared ?? unreached(name)));
-        }
-        continue;
-      }
-      const matches = chain ? chain.packages.filter((p) => matchesPattern(p, name)) : [];
-      for (const m of matches) {
-        if (!packages.some((p) => p.name === m)) packages.push(toPackage(m, shared as ChainResult));
-      }
-      if (matches.length === 0) packages.push(toPackage(name, wildcardMiss(name, shared ?? unreached(name))));
+  for (const name of run.requested) {
+    if (!isWildcard(name)) {
+      packages.push({ name, ...singleNamed(run, name, chain, shared) });
+      continue;
     }
-  } else {
-    packages.push(...multiplePackages(input, requested, chainResult, unreached));
-  }
-
-  // Overall status and the sentence that explains it.
-  const firstFailed = packages.find((p) => p.status === 'failure') ?? null;
-  const failure = firstFailed?.failure ?? (parse.failures[0] ? point(parse.failures[0]) : null);
-  const built = packages.filter((p) => p.status === 'success');
-  const notBuilt = packages.filter((p) => p.status === 'not-built');
-  const summaryFailed = parse.summary?.some((s) => s.status === 'failure') ?? false;
-  const allDone = packages.length > 0 && built.length === packages.length;
-  // Records past the caps are not kept, but their failures are counted: the verdict never rests on a cap.
-  const lostFailures = parse.dropped.failed;
-  const clean = parse.failures.length === 0 && !summaryFailed && lostFailures === 0;
-  const lostNote =
-    lostFailures > 0
-      ? `; ${lostFailures} more ${lostFailures === 1 ? 'package' : 'packages'} failed that ${lostFailures === 1 ? 'was' : 'were'} not recorded (the output named more packages than were requested)`
-      : '';
-
-  if (cancelled) {
-    const running = packages.find((p) => p.status === 'cancelled');
-    const stage = [...parse.stages].reverse().find((s) => s.status === 'running');
-    const where = running
-      ? ` while building ${running.name}${stage ? ` (stage ${stage.name}, ${stage.phase} ${stage.index}/${stage.total})` : ''}`
-      : '';
-    const progress = packages.length > 1 ? `; ${built.length} of ${packages.length} packages built` : '';
-    return finish('cancelled', packages, failure, `Build cancelled${where}${progress}.`);
-  }
-  if (input.exitCode === 0 && input.signal === null && allDone && clean) {
-    const unlisted = parse.dropped.chains + parse.dropped.summary;
-    const note =
-      unlisted > 0
-        ? ` The output named more packages than were requested; ${unlisted} of their records were not kept.`
-        : '';
-    return finish('success', packages, null, successMessage(built) + note);
-  }
-
-  let message: string;
-  if (killed) {
-    // (Only a failed package carries a failure point.)
-    const running = packages.find((p) => p.failure?.error?.includes('killed'));
-    const f = running?.failure ?? null;
-    const stage = f && f.stage ? ` ${describeStage(f)}` : '';
-    const where = running ? ` while building ${running.name}${stage}` : '';
-    message = `jetson-containers was killed by ${killed}${input.signal === null ? ` (${exitText})` : ''}${where}`;
-  } else if (allDone && clean) {
-    message = `All packages reported done but jetson-containers ended with ${exitText}`;
-  } else if (allDone) {
-    message = `All packages reported done but jetson-containers also reported a failure`;
-    if (failure) {
-      const where = describeStage(failure);
-      message += `${where ? ` ${where}` : ''}${failure.error ? `: ${failure.error}` : ''}`;
+    const matches = chain ? chain.packages.filter((p) => matchesPattern(p, name)) : [];
+    for (const m of matches) {
+      if (!packages.some((p) => p.name === m)) packages.push({ name: m, ...(shared as ChainResult) });
     }
-  } else if (failure?.phase === 'resolve' && orphan?.unknownPackage) {
-    message = `Unknown package ${orphan.unknownPackage}: jetson-containers couldn't find it`;
-  } else if (!input.multiple) {
-    // One chain: the packages failed together, so name them together.
-    const failed = packages.filter((p) => p.status === 'failure').map((p) => p.name);
-    message = failureClause(failed.length > 0 ? list(failed) : 'the build', failure);
-  } else {
-    const failed = firstFailed ? failureClause(firstFailed.name, firstFailed.failure) : 'the build failed';
-    message =
-      packages.length > 1 ? `${built.length} of ${packages.length} packages built; ${failed}` : failed;
-    const others = packages.filter((p) => p.status === 'failure' && p !== firstFailed).map((p) => p.name);
-    if (others.length > 0) message += `; also failed: ${list(others)}`;
-    if (notBuilt.length > 0) message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
+    if (matches.length === 0) packages.push({ name, ...wildcardMiss(name, shared ?? unreached(run, name)) });
   }
-  message += lostNote;
-  // (Exit 0 with every package done and clean was a success above, unless killed.)
-  if (input.exitCode === 0 && !killed && !message.includes('exited 0')) {
-    message += '; jetson-containers itself exited 0';
+  return packages;
+}
+
+/**
+ * Upstream keeps each typed name in the chain (or the `name:tag` a dependency asked for); the done line names
+ * the chain's last package, or the `--name` image.
+ */
+function singleNamed(
+  run: Run,
+  name: string,
+  chain: ChainRecord | undefined,
+  shared: ChainResult | null,
+): ChainResult {
+  const named =
+    chain !== undefined &&
+    (chain.packages.some((p) => namesPackage(p, name)) ||
+      (chain.builtName !== null && namesPackage(chain.builtName, name)));
+  if (shared?.status === 'success' && !named) {
+    const built = (chain as ChainRecord).target;
+    return notReported(name, [built], [...run.parse.tail]);
   }
-  // A failed build always carries a failure point, even when no package can be blamed.
-  const overall = failure ?? stoppedPoint(parse, message);
-  return finish('failure', packages, overall, `${message}.`);
+  return shared ?? unreached(run, name);
 }
 
 function wildcardMiss(pattern: string, shared: ChainResult): ChainResult {
@@ -347,6 +326,7 @@ function notReported(name: string, builtInstead: string[], excerpt: string[]): C
   };
 }
 
+// ---- With --multiple, leg matching: which chain or summary line each requested name owns.
 /**
  * Hands out the records of one kind (chains, summary lines) by name, each at most once, in output order.
  * Indexed so that thousands of packages cost linear time.
@@ -436,135 +416,273 @@ function pairAliases(
   });
 }
 
-function multiplePackages(
-  input: OutcomeInput,
-  requested: string[],
-  chainResult: (c: ChainRecord) => ChainResult,
-  unreached: (name: string) => ChainResult,
-): PackageResult[] {
-  const { parse } = input;
-  const chains = parse.chains;
-  const summary = parse.summary ?? [];
-  // (Patterns are among the names: no record is named with *, ? or [, so they claim nothing by name.)
-  const requestedSet = new Set(requested);
-  const wildcards = requested.filter(isWildcard);
+interface Legs {
+  /** The chain of each requested name that is not a pattern. */
+  chainOf: Map<string, number>;
+  /** What each pattern stands for: the names the output gave what it matched, in output order. */
+  expansions: Map<string, string[]>;
+  /** The chain (if one is left) of each name a pattern expands to: the first pattern to name it takes it. */
+  wildcardChain: Map<string, number | undefined>;
+  /** What was built but matches nothing requested: named in the failure of a package never reported. */
+  strays: string[];
+  /** Claimed as the results are read, in request order. */
+  summary: Claims;
+}
 
-  // A requested name owns the chain built under its own name, else the one built under its `name:tag`
-  // (upstream's default version: `python` builds `python:3.10`). Nothing else: a chain of another name is
-  // never taken for a package the output does not name.
-  const chainClaims = new Claims(chains.map((c) => c.target));
+function matchLegs(run: Run): Legs {
+  const { parse, requested } = run;
+  const chains = parse.chains;
+  const wildcards = requested.filter(isWildcard);
+  const claims = new Claims(chains.map((c) => c.target));
+  const chainOf = ownChains(claims, requested);
+  if (wildcards.length === 0) pairAliases(requested, chains.length, chainOf, claims.taken);
+  const requestedSet = new Set(requested);
+  const wildcardChain = new Map<string, number | undefined>();
+  const expansions = new Map<string, string[]>();
+  for (const pattern of wildcards) {
+    const names = expand(parse, pattern, claims.taken, requestedSet);
+    for (const n of names) {
+      if (!wildcardChain.has(n)) wildcardChain.set(n, claims.exact(n));
+    }
+    expansions.set(pattern, names);
+  }
+  const strays: string[] = [];
+  chains.forEach((c, k) => {
+    if (!claims.taken.has(k) && c.status === 'success') strays.push(c.target);
+  });
+  const summary = new Claims((parse.summary ?? []).map((s) => s.package));
+  return { chainOf, expansions, wildcardChain, strays, summary };
+}
+
+/**
+ * A requested name owns the chain built under its own name, else the one built under its `name:tag`
+ * (upstream's default version: `python` builds `python:3.10`). Nothing else: a chain of another name is
+ * never taken for a package the output does not name.
+ */
+function ownChains(claims: Claims, requested: string[]): Map<string, number> {
+  // (Patterns are among the names: no record is named with *, ? or [, so they claim nothing by name.)
   const chainOf = new Map<string, number>();
   for (const name of requested) {
-    const k = chainClaims.exact(name);
+    const k = claims.exact(name);
     if (k !== undefined) chainOf.set(name, k);
   }
   for (const name of requested) {
     if (chainOf.has(name)) continue;
-    const k = chainClaims.tagged(name);
+    const k = claims.tagged(name);
     if (k !== undefined) chainOf.set(name, k);
   }
-  if (wildcards.length === 0) pairAliases(requested, chains.length, chainOf, chainClaims.taken);
+  return chainOf;
+}
 
-  // A wildcard counts once the output names what it matched: chains built for it, or summary lines.
-  const expansions = new Map<string, string[]>();
-  // Each name a pattern expands to, with its chain (if one is left): the first pattern to name it takes it.
-  const wildcardChain = new Map<string, number | undefined>();
-  for (const pattern of wildcards) {
-    const names: string[] = [];
-    const seen = new Set<string>();
-    chains.forEach((c, k) => {
-      if (chainClaims.taken.has(k) || seen.has(c.target) || !matchesPattern(c.target, pattern)) return;
-      seen.add(c.target);
-      names.push(c.target);
-    });
-    for (const s of summary) {
-      if (seen.has(s.package) || requestedSet.has(s.package) || !matchesPattern(s.package, pattern)) continue;
-      seen.add(s.package);
-      names.push(s.package);
-    }
-    for (const n of names) {
-      if (!wildcardChain.has(n)) wildcardChain.set(n, chainClaims.exact(n));
-    }
-    expansions.set(pattern, names);
-  }
-  // What was built but matches nothing requested: named in the failure of a package never reported.
-  const strays: string[] = [];
-  chains.forEach((c, k) => {
-    if (!chainClaims.taken.has(k) && c.status === 'success') strays.push(c.target);
+/** A wildcard counts once the output names what it matched: chains built for it, or summary lines. */
+function expand(parse: ParseResult, pattern: string, taken: Set<number>, requested: Set<string>): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  parse.chains.forEach((c, k) => {
+    if (taken.has(k) || seen.has(c.target) || !matchesPattern(c.target, pattern)) return;
+    seen.add(c.target);
+    names.push(c.target);
   });
+  for (const s of parse.summary ?? []) {
+    if (seen.has(s.package) || requested.has(s.package) || !matchesPattern(s.package, pattern)) continue;
+    seen.add(s.package);
+    names.push(s.package);
+  }
+  return names;
+}
 
-  const summaryClaims = new Claims(summary.map((s) => s.package));
-  const fromSummary = (s: SummaryEntry, chain: ChainRecord | undefined): ChainResult => {
-    const fromChain = chain ? chainResult(chain) : null;
-    if (s.status === 'success') {
-      return {
-        status: 'success',
-        image: fromChain?.image ?? s.image,
-        pushedImage: fromChain?.pushedImage ?? null,
-        durationSeconds: fromChain?.durationSeconds ?? null,
-        failure: null,
-      };
-    }
-    const failure =
-      fromChain?.status === 'failure' && fromChain.failure
-        ? fromChain.failure
-        : simplePoint('unknown', s.error, []);
+// ---- With --multiple, per-package results: a summary line wins, then the chain, then why there is neither.
+
+function legResult(run: Run, legs: Legs, name: string, chainIndex: number | undefined): ChainResult {
+  const chain = run.parse.chains[chainIndex ?? -1];
+  const si = chain
+    ? legs.summary.exact(chain.target)
+    : (legs.summary.exact(name) ?? legs.summary.tagged(name));
+  if (si !== undefined) return fromSummary(run, (run.parse.summary ?? [])[si] as SummaryEntry, chain);
+  if (chain) return chainResult(run, chain);
+  const r = unreached(run, name);
+  // Exit 0 with something else built: say what, instead of only that the package never came.
+  // (Only a failure carries a failure point.)
+  if (r.failure?.phase === 'unknown' && legs.strays.length > 0 && run.input.exitCode === 0) {
+    return notReported(name, legs.strays, r.failure.excerpt);
+  }
+  return r;
+}
+
+function fromSummary(run: Run, s: SummaryEntry, chain: ChainRecord | undefined): ChainResult {
+  const fromChain = chain ? chainResult(run, chain) : null;
+  if (s.status === 'success') {
     return {
-      status: 'failure',
-      image: null,
-      pushedImage: null,
+      status: 'success',
+      image: fromChain?.image ?? s.image,
+      pushedImage: fromChain?.pushedImage ?? null,
       durationSeconds: fromChain?.durationSeconds ?? null,
-      failure,
+      failure: null,
     };
+  }
+  const failure =
+    fromChain?.status === 'failure' && fromChain.failure
+      ? fromChain.failure
+      : simplePoint('unknown', s.error, []);
+  return {
+    status: 'failure',
+    image: null,
+    pushedImage: null,
+    durationSeconds: fromChain?.durationSeconds ?? null,
+    failure,
   };
-  const resultFor = (name: string, chainIndex: number | undefined): ChainResult => {
-    const chain = chains[chainIndex ?? -1];
-    const si = chain
-      ? summaryClaims.exact(chain.target)
-      : (summaryClaims.exact(name) ?? summaryClaims.tagged(name));
-    if (si !== undefined) return fromSummary(summary[si] as SummaryEntry, chain);
-    if (chain) return chainResult(chain);
-    const r = unreached(name);
-    // Exit 0 with something else built: say what, instead of only that the package never came.
-    // (Only a failure carries a failure point.)
-    if (r.failure?.phase === 'unknown' && strays.length > 0 && input.exitCode === 0) {
-      return notReported(name, strays, r.failure.excerpt);
-    }
-    return r;
-  };
+}
 
+/** A pattern the output named nothing for is blamed only when no stop or orphan failure explains it. */
+function patternMiss(run: Run, pattern: string): ChainResult {
+  const r = unreached(run, pattern);
+  if (r.failure?.phase === 'unknown') {
+    return {
+      ...r,
+      failure: simplePoint('resolve', `the pattern ${pattern} matched no package`, r.failure.excerpt),
+    };
+  }
+  return r;
+}
+
+// ---- With --multiple, ordering: request order, a pattern standing for its expansion, each package once.
+
+function multiplePackages(run: Run): PackageResult[] {
+  const { parse } = run;
+  const legs = matchLegs(run);
   const out: PackageResult[] = [];
   const listed = new Set<string>();
-  for (const name of requested) {
+  for (const name of run.requested) {
     if (!isWildcard(name)) {
-      out.push({ name, ...resultFor(name, chainOf.get(name)) });
+      out.push({ name, ...legResult(run, legs, name, legs.chainOf.get(name)) });
       listed.add(name);
       continue;
     }
-    for (const n of expansions.get(name) as string[]) {
+    for (const n of legs.expansions.get(name) as string[]) {
       if (listed.has(n)) continue;
       listed.add(n);
-      out.push({ name: n, ...resultFor(n, wildcardChain.get(n)) });
+      out.push({ name: n, ...legResult(run, legs, n, legs.wildcardChain.get(n)) });
     }
     // Upstream builds each package once, however many requested names match it: a pattern counts as matched
     // when the output names any package it matches, even one listed under another requested name.
-    if (
-      chains.some((c) => matchesPattern(c.target, name)) ||
-      summary.some((s) => matchesPattern(s.package, name))
-    )
-      continue;
-    const r = unreached(name);
-    out.push({
-      name,
-      ...(r.failure?.phase === 'unknown'
-        ? {
-            ...r,
-            failure: simplePoint('resolve', `the pattern ${name} matched no package`, r.failure.excerpt),
-          }
-        : r),
-    });
+    const named =
+      parse.chains.some((c) => matchesPattern(c.target, name)) ||
+      (parse.summary ?? []).some((s) => matchesPattern(s.package, name));
+    if (!named) out.push({ name, ...patternMiss(run, name) });
   }
   return out;
+}
+
+// ---- The overall verdict and the sentence that explains it.
+
+interface Tally {
+  firstFailed: PackageResult | null;
+  failure: FailurePoint | null;
+  built: PackageResult[];
+  allDone: boolean;
+  clean: boolean;
+}
+
+function tally(parse: ParseResult, packages: PackageResult[]): Tally {
+  const firstFailed = packages.find((p) => p.status === 'failure') ?? null;
+  const built = packages.filter((p) => p.status === 'success');
+  const summaryFailed = parse.summary?.some((s) => s.status === 'failure') ?? false;
+  return {
+    firstFailed,
+    failure: firstFailed?.failure ?? (parse.failures[0] ? point(parse.failures[0]) : null),
+    built,
+    allDone: packages.length > 0 && built.length === packages.length,
+    // Records past the caps are not kept, but their failures are counted: the verdict never rests on a cap.
+    clean: parse.failures.length === 0 && !summaryFailed && parse.dropped.failed === 0,
+  };
+}
+
+function verdict(run: Run, packages: PackageResult[]): Outcome {
+  const { input, parse } = run;
+  const t = tally(parse, packages);
+  if (input.cancelled) {
+    return result(input, 'cancelled', packages, t.failure, cancelledMessage(run, packages, t.built));
+  }
+  if (input.exitCode === 0 && input.signal === null && t.allDone && t.clean) {
+    return result(input, 'success', packages, null, successMessage(t.built) + unlistedNote(parse));
+  }
+  let message = failureMessage(run, packages, t) + lostNote(parse.dropped.failed);
+  // (Exit 0 with every package done and clean was a success above, unless killed.)
+  if (input.exitCode === 0 && !run.killed && !message.includes('exited 0')) {
+    message += '; jetson-containers itself exited 0';
+  }
+  // A failed build always carries a failure point, even when no package can be blamed.
+  const overall = t.failure ?? stoppedPoint(parse, message);
+  return result(input, 'failure', packages, overall, `${message}.`);
+}
+
+function cancelledMessage(run: Run, packages: PackageResult[], built: PackageResult[]): string {
+  const running = packages.find((p) => p.status === 'cancelled');
+  const stage = runningStage(run.parse);
+  const where = running
+    ? ` while building ${running.name}${stage ? ` (stage ${stage.name}, ${stage.phase} ${stage.index}/${stage.total})` : ''}`
+    : '';
+  const progress = packages.length > 1 ? `; ${built.length} of ${packages.length} packages built` : '';
+  return `Build cancelled${where}${progress}.`;
+}
+
+function unlistedNote(parse: ParseResult): string {
+  const unlisted = parse.dropped.chains + parse.dropped.summary;
+  return unlisted > 0
+    ? ` The output named more packages than were requested; ${unlisted} of their records were not kept.`
+    : '';
+}
+
+function lostNote(lost: number): string {
+  return lost > 0
+    ? `; ${lost} more ${lost === 1 ? 'package' : 'packages'} failed that ${lost === 1 ? 'was' : 'were'} not recorded (the output named more packages than were requested)`
+    : '';
+}
+
+function failureMessage(run: Run, packages: PackageResult[], t: Tally): string {
+  if (run.killed) return killedMessage(run, run.killed, packages);
+  if (t.allDone && t.clean) {
+    return `All packages reported done but jetson-containers ended with ${run.exitText}`;
+  }
+  if (t.allDone) {
+    let message = `All packages reported done but jetson-containers also reported a failure`;
+    if (t.failure) {
+      const where = describeStage(t.failure);
+      message += `${where ? ` ${where}` : ''}${t.failure.error ? `: ${t.failure.error}` : ''}`;
+    }
+    return message;
+  }
+  if (t.failure?.phase === 'resolve' && run.orphan?.unknownPackage) {
+    return `Unknown package ${run.orphan.unknownPackage}: jetson-containers couldn't find it`;
+  }
+  if (!run.input.multiple) {
+    // One chain: the packages failed together, so name them together.
+    const failed = packages.filter((p) => p.status === 'failure').map((p) => p.name);
+    return failureClause(failed.length > 0 ? list(failed) : 'the build', t.failure);
+  }
+  return multipleFailureMessage(packages, t);
+}
+
+function killedMessage(run: Run, killed: string, packages: PackageResult[]): string {
+  // (Only a failed package carries a failure point.)
+  const running = packages.find((p) => p.failure?.error?.includes('killed'));
+  const f = running?.failure ?? null;
+  const stage = f && f.stage ? ` ${describeStage(f)}` : '';
+  const where = running ? ` while building ${running.name}${stage}` : '';
+  const exit = run.input.signal === null ? ` (${run.exitText})` : '';
+  return `jetson-containers was killed by ${killed}${exit}${where}`;
+}
+
+function multipleFailureMessage(packages: PackageResult[], t: Tally): string {
+  const { firstFailed } = t;
+  const failed = firstFailed ? failureClause(firstFailed.name, firstFailed.failure) : 'the build failed';
+  let message =
+    packages.length > 1 ? `${t.built.length} of ${packages.length} packages built; ${failed}` : failed;
+  const others = packages.filter((p) => p.status === 'failure' && p !== firstFailed).map((p) => p.name);
+  if (others.length > 0) message += `; also failed: ${list(others)}`;
+  const notBuilt = packages.filter((p) => p.status === 'not-built');
+  if (notBuilt.length > 0) message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
+  return message;
 }
 
 function successMessage(built: PackageResult[]): string {

@@ -149,120 +149,161 @@ type Outcome =
   | { kind: 'network'; retry: boolean; detail: string; timedOut: boolean };
 
 async function deliverOne(job: DeliveryJob, ctx: Context): Promise<DeliveryResult> {
-  const { target } = job;
-  const started = Date.now();
-  const result = undeliveredResult(target);
-  const finish = (error: string | null): DeliveryResult => {
-    result.error = error === null ? null : scrub(error);
-    result.delivered = error === null;
-    result.durationMs = Date.now() - started;
-    return result;
-  };
-  const record = (fate: DeliveryFate): void =>
-    ctx.onFate(target, {
-      fate,
-      attempts: result.attempts,
-      httpStatus: result.httpStatus,
-      messageId: result.messageId,
-    });
+  return new Delivery(job, ctx).run();
+}
+
+/** A failed attempt's outcome. */
+type Failed = Exclude<Outcome, { kind: 'delivered' }>;
+
+/** One target's story: its attempts, the fates reported on the way, and its result. */
+class Delivery {
+  private readonly target: Target;
+  private readonly started: number;
+  private readonly result: DeliveryResult;
   // Whether the last attempt may have delivered without us seeing the answer: it started writing the request
   // and then got no answer at all. An HTTP answer, or a failure before the request started, cannot have.
-  let lastMaybeLanded = false;
-  let lastFailure: string | null = null;
-  /** The end of the story for an undelivered target: its last fate, then its result. */
-  const fail = (error: string): DeliveryResult => {
-    if (result.attempts > 0) record(lastMaybeLanded ? 'unknown' : 'failed');
-    return finish(error);
-  };
-  try {
-    const payload = encodeBody(target, job.message);
-    const id = ctx.newId(target);
-    const maxAttempts = target.retries + 1;
-    while (true) {
-      if (ctx.stop.aborted) {
-        // The fate stays what it was (nothing, or retry-wait): the caller may safely send it again.
-        return finish(
-          lastFailure === null
-            ? 'not sent: the step is being cancelled'
-            : `not retried: the step is being cancelled (last: ${lastFailure})`,
-        );
-      }
-      const remaining = ctx.deadlineAt - Date.now();
-      if (remaining <= 0) {
-        return fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`);
-      }
-      result.attempts += 1;
-      const timeoutMs = Math.min(target.timeoutMs, remaining);
-      let started = false;
-      const outcome = await attempt(target, payload, id, timeoutMs, ctx, () => {
-        started = true;
-        record('sending');
-      });
-      lastMaybeLanded = started && outcome.kind === 'network';
-      if (outcome.kind !== 'network') result.httpStatus = outcome.status;
-      if (outcome.kind === 'delivered') {
-        result.messageId = outcome.messageId;
-        record('delivered');
-        return finish(null);
-      }
-      const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
-      // `failure` describes this attempt; the counts are added where the story ends.
-      let failure: string;
-      if (outcome.kind === 'network' && outcome.timedOut) {
-        if (timeoutMs < target.timeoutMs) {
+  private lastMaybeLanded = false;
+  private lastFailure: string | null = null;
+
+  constructor(
+    private readonly job: DeliveryJob,
+    private readonly ctx: Context,
+  ) {
+    this.target = job.target;
+    this.started = Date.now();
+    this.result = undeliveredResult(job.target);
+  }
+
+  async run(): Promise<DeliveryResult> {
+    const { target, result, ctx } = this;
+    try {
+      const payload = encodeBody(target, this.job.message);
+      const id = ctx.newId(target);
+      while (true) {
+        if (ctx.stop.aborted) {
+          // The fate stays what it was (nothing, or retry-wait): the caller may safely send it again.
+          return this.finish(
+            this.lastFailure === null
+              ? 'not sent: the step is being cancelled'
+              : `not retried: the step is being cancelled (last: ${this.lastFailure})`,
+          );
+        }
+        const remaining = ctx.deadlineAt - Date.now();
+        if (remaining <= 0) {
+          return this.fail(
+            `gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`,
+          );
+        }
+        const timeoutMs = Math.min(target.timeoutMs, remaining);
+        const outcome = await this.send(payload, id, timeoutMs);
+        if (outcome.kind === 'delivered') {
+          result.messageId = outcome.messageId;
+          this.record('delivered');
+          return this.finish(null);
+        }
+        if (outcome.kind === 'network' && outcome.timedOut && timeoutMs < target.timeoutMs) {
           // The attempt was cut short by the overall deadline, not by its own timeout.
-          return fail(
+          return this.fail(
             `gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`,
           );
         }
-        failure = `${outcome.detail} after ${formatSeconds(target.timeoutMs)}`;
-      } else if (outcome.kind === 'network') {
-        failure = outcome.detail;
-      } else {
-        failure = `HTTP ${outcome.status}: ${outcome.detail}`;
-      }
-      lastFailure = failure;
-      if (!outcome.retry) return fail(failure);
-      if (lastMaybeLanded && target.format === 'discord') {
-        // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
-        // have posted the message, and sending it again could post it twice. At most once, said plainly.
-        return fail(
-          `${failure}; not retried: the request was sent and may have been delivered (Discord cannot drop a repeated message) ${attemptsNote}`,
+        const failure = failureText(outcome, target);
+        this.lastFailure = failure;
+        const next = this.nextStep(outcome, failure);
+        if ('giveUp' in next) return this.fail(next.giveUp);
+        // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
+        this.record('retry-wait');
+        ctx.log(
+          `${target.source}: attempt ${result.attempts} failed (${scrub(failure)}); retrying in ${formatSeconds(next.waitMs)}`,
         );
+        await ctx.sleep(next.waitMs);
       }
-      if (result.attempts >= maxAttempts) return fail(`${failure} ${attemptsNote}`);
-
-      const serverDelayMs = outcome.kind === 'http' ? outcome.serverDelayMs : null;
-      const backoffMs = Math.floor(
-        ctx.random() * Math.min(ctx.backoffCapMs, ctx.backoffBaseMs * 2 ** (result.attempts - 1)),
-      );
-      // The server's delay wins over the backoff, even above the cap: retrying earlier only earns another 429.
-      const waitMs = serverDelayMs ?? backoffMs;
-      const left = ctx.deadlineAt - Date.now();
-      if (waitMs >= left) {
-        const deadline = formatDeadline(ctx.deadlineMs);
-        if (serverDelayMs !== null) {
-          const verb = serverDelayMs > ctx.deadlineMs ? 'exceeds' : 'would pass';
-          return fail(
-            `gave up: Retry-After ${formatSeconds(serverDelayMs)} ${verb} the ${deadline} deadline ` +
-              `(HTTP ${result.httpStatus}, ${plural(result.attempts, 'attempt')})`,
-          );
-        }
-        return fail(
-          `gave up: the ${deadline} deadline was reached after ${attemptsNote.slice(1, -1)} (last: ${failure})`,
-        );
-      }
-      // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
-      record('retry-wait');
-      ctx.log(
-        `${target.source}: attempt ${result.attempts} failed (${scrub(failure)}); retrying in ${formatSeconds(waitMs)}`,
-      );
-      await ctx.sleep(waitMs);
+    } catch (err) {
+      // Anything unexpected (an unserialisable message, a bug): a failed target, never a thrown notify.
+      return this.finish(`could not deliver: ${err instanceof Error ? err.message : String(err)}`);
     }
-  } catch (err) {
-    // Anything unexpected (an unserialisable message, a bug): a failed target, never a thrown notify.
-    return finish(`could not deliver: ${err instanceof Error ? err.message : String(err)}`);
   }
+
+  /** One attempt, counted, with `sending` reported before its first byte goes out. */
+  private async send(payload: Payload, id: string, timeoutMs: number): Promise<Outcome> {
+    this.result.attempts += 1;
+    let started = false;
+    const outcome = await attempt(this.target, payload, id, timeoutMs, this.ctx, () => {
+      started = true;
+      this.record('sending');
+    });
+    this.lastMaybeLanded = started && outcome.kind === 'network';
+    if (outcome.kind !== 'network') this.result.httpStatus = outcome.status;
+    return outcome;
+  }
+
+  /**
+   * After a failed attempt: the wait before the next one, or why there is none. `failure` describes the
+   * attempt; the counts are added here, where the story ends.
+   */
+  private nextStep(outcome: Failed, failure: string): { giveUp: string } | { waitMs: number } {
+    const { target, result, ctx } = this;
+    const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
+    if (!outcome.retry) return { giveUp: failure };
+    if (this.lastMaybeLanded && target.format === 'discord') {
+      // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
+      // have posted the message, and sending it again could post it twice. At most once, said plainly.
+      return {
+        giveUp: `${failure}; not retried: the request was sent and may have been delivered (Discord cannot drop a repeated message) ${attemptsNote}`,
+      };
+    }
+    if (result.attempts >= target.retries + 1) return { giveUp: `${failure} ${attemptsNote}` };
+
+    const serverDelayMs = outcome.kind === 'http' ? outcome.serverDelayMs : null;
+    const backoffMs = Math.floor(
+      ctx.random() * Math.min(ctx.backoffCapMs, ctx.backoffBaseMs * 2 ** (result.attempts - 1)),
+    );
+    // The server's delay wins over the backoff, even above the cap: retrying earlier only earns another 429.
+    const waitMs = serverDelayMs ?? backoffMs;
+    if (waitMs < ctx.deadlineAt - Date.now()) return { waitMs };
+    const deadline = formatDeadline(ctx.deadlineMs);
+    if (serverDelayMs !== null) {
+      const verb = serverDelayMs > ctx.deadlineMs ? 'exceeds' : 'would pass';
+      return {
+        giveUp:
+          `gave up: Retry-After ${formatSeconds(serverDelayMs)} ${verb} the ${deadline} deadline ` +
+          `(HTTP ${result.httpStatus}, ${plural(result.attempts, 'attempt')})`,
+      };
+    }
+    return {
+      giveUp: `gave up: the ${deadline} deadline was reached after ${plural(result.attempts, 'attempt')} (last: ${failure})`,
+    };
+  }
+
+  private record(fate: DeliveryFate): void {
+    this.ctx.onFate(this.target, {
+      fate,
+      attempts: this.result.attempts,
+      httpStatus: this.result.httpStatus,
+      messageId: this.result.messageId,
+    });
+  }
+
+  private finish(error: string | null): DeliveryResult {
+    const { result } = this;
+    result.error = error === null ? null : scrub(error);
+    result.delivered = error === null;
+    result.durationMs = Date.now() - this.started;
+    return result;
+  }
+
+  /** The end of the story for an undelivered target: its last fate, then its result. */
+  private fail(error: string): DeliveryResult {
+    if (this.result.attempts > 0) this.record(this.lastMaybeLanded ? 'unknown' : 'failed');
+    return this.finish(error);
+  }
+}
+
+/** What a failed attempt was, in words, without the counts. */
+function failureText(outcome: Failed, target: Target): string {
+  if (outcome.kind === 'http') return `HTTP ${outcome.status}: ${outcome.detail}`;
+  if (outcome.timedOut) return `${outcome.detail} after ${formatSeconds(target.timeoutMs)}`;
+  return outcome.detail;
 }
 
 function after(result: DeliveryResult): string {

@@ -8,13 +8,13 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
   mutate: [
-    'src/build/outcome.ts',
-    'src/build/parse/*.ts',
-    'src/build/packages.ts',
+    'src/jetson/outcome.ts',
+    'src/jetson/parse/*.ts',
+    'src/jetson/packages.ts',
     'src/notify/render/limits.ts',
     'src/notify/deliver.ts',
     'src/notify/targets.ts',
-    'src/run-report.ts',
+    'src/report/run-report.ts',
   ],
   // Other sandboxes and a build in progress are no input of the tests: never copied in.
   ignorePatterns: ['/.stryker', '/.dist-build', '/bench/.out', '/coverage'],

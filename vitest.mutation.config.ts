@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e-*.test.ts', 'test/workflows.test.ts', 'test/readme.test.ts'],
+    exclude: ['test/e2e/**', 'test/repo/**'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -18,7 +18,7 @@ const CCACHE =
   'if command -v ccache >/dev/null 2>&1; then export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache ' +
   'CMAKE_CUDA_COMPILER_LAUNCHER=ccache; ccache --set-config=max_size="${CCACHE_MAXSIZE:-20G}" || true; fi; ';
 
-/** The same shape as test/scale.test.ts: one short chain per package, `failEvery` packages fail. */
+/** The same shape as test/jetson/scale.test.ts: one short chain per package, `failEvery` packages fail. */
 function consoleText(n, failEvery) {
   const pkgs = Array.from({ length: n }, (_, i) => `pkg${i + 1}`);
   const out = [
@@ -90,9 +90,9 @@ async function child(mode, file, requestedFile) {
       },
     });
     const { BuildStreamParser } = await import(
-      pathToFileURL(path.join(root, 'src/build/parse/index.ts')).href
+      pathToFileURL(path.join(root, 'src/jetson/parse/index.ts')).href
     );
-    const { decideOutcome } = await import(pathToFileURL(path.join(root, 'src/build/outcome.ts')).href);
+    const { decideOutcome } = await import(pathToFileURL(path.join(root, 'src/jetson/outcome.ts')).href);
     const requested = JSON.parse(readFileSync(requestedFile, 'utf8'));
     // Loading (and type-stripping) the modules is start-up, not parsing: the clock restarts here.
     loadMs = performance.now() - t0;

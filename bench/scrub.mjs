@@ -1,7 +1,7 @@
-// Benchmark: the cost of scrubbing a 1 MiB Discord log attachment (src/secrets.ts scrubBytes) with about ten
+// Benchmark: the cost of scrubbing a 1 MiB Discord log attachment (src/runner/secrets.ts scrubBytes) with about ten
 // configured secrets registered in all their forms, against a plain Buffer copy of the same bytes.
 //   node bench/scrub.mjs [--runs 51]
-// Runs src/secrets.ts directly (Node 24 strips its types). Prints medians in milliseconds.
+// Runs src/runner/secrets.ts directly (Node 24 strips its types). Prints medians in milliseconds.
 import { performance } from 'node:perf_hooks';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 51;
@@ -14,7 +14,7 @@ process.stdout.write = (chunk) => {
   masks += String(chunk).split('::add-mask::').length - 1;
   return true;
 };
-const secrets = await import('../src/secrets.ts');
+const secrets = await import('../src/runner/secrets.ts');
 const b64 = (s) => Buffer.from(s).toString('base64');
 const configured = [
   'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',

@@ -11,10 +11,10 @@ const target = join(root, 'dist');
 const dist = join(root, '.dist-build');
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 const entries = {
-  main: 'src/main.ts',
-  post: 'src/post.ts',
-  summarize: 'src/summarize.ts',
-  plan: 'src/plan-main.ts',
+  main: 'src/action/main.ts',
+  post: 'src/action/post.ts',
+  summarize: 'src/fleet/summarize.ts',
+  plan: 'src/fleet/plan-main.ts',
 };
 const shims = { 'index.js': 'main', 'post.js': 'post', 'summarize.js': 'summarize', 'plan.js': 'plan' };
 

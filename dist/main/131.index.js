@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   renderGeneric: () => (/* binding */ renderGeneric)
 /* harmony export */ });
 /* unused harmony exports GENERIC_PAYLOAD_VERSION, GENERIC_EVENT, GENERIC_MAX_BYTES, genericPayload */
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70665);
+/* harmony import */ var _report_build_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64417);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
 // The generic webhook body: a documented, versioned JSON object (schema/generic-payload.schema.json) that
 // keeps every field of jetson-containers' own generic webhook, with its meaning, and adds the rest of the
@@ -23,7 +23,7 @@ const GENERIC_EVENT = 'jetson.build.finished';
 const GENERIC_MAX_BYTES = 512 * 1024;
 const NORMAL = { items: 500, text: 512, error: 2000, excerptLines: 40, excerptLine: 500, excerpts: 10 };
 const COMPACT = { items: 200, text: 160, error: 300, excerptLines: 40, excerptLine: 200, excerpts: 0 };
-const ENV_KEYS = _report_js__WEBPACK_IMPORTED_MODULE_1__/* .ENVIRONMENT_KEYS */ .J;
+const ENV_KEYS = _report_build_report_js__WEBPACK_IMPORTED_MODULE_1__/* .ENVIRONMENT_KEYS */ .J;
 class Clipper {
     caps;
     truncated = false;

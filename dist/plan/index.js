@@ -31573,7 +31573,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/runner/errors.ts
 // Errors a person can act on: bad input names the input, the value (masked if secret) and what is accepted.
 /**
  * The characters that must never reach the job log raw, because the runner or the terminal acts on them:
@@ -31641,7 +31641,7 @@ function errorMessage(err) {
     return String(err);
 }
 
-;// CONCATENATED MODULE: ./src/build/packages.ts
+;// CONCATENATED MODULE: ./src/jetson/packages.ts
 // Splits the `packages` input into names and checks each against the upstream package grammar.
 
 const MAX_NAME_LENGTH = 200;
@@ -31757,7 +31757,7 @@ function matchClass(pattern, open, ch) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/fleet/plan.ts
 // The matrix plan of the reusable workflow: packages → matrix legs (one per package, chunked past 256 legs).
 // Pure apart from planKey's random bytes: no inputs, no env, no I/O. src/plan-main.ts wires it to the `plan` action.
 
@@ -31881,7 +31881,7 @@ function normalizeRunsOn(input) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/plan-main.ts
+;// CONCATENATED MODULE: ./src/fleet/plan-main.ts
 // Entry point of the `plan` action (plan/action.yml): the `packages` input → the build matrix of the
 // reusable workflow. Names are checked with the main action's own grammar, so a typo fails here, in
 // seconds on a hosted runner, instead of on every Jetson of the fleet.

@@ -28369,144 +28369,6 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 83916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ym: () => (/* binding */ printableDeep),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   hf: () => (/* binding */ findControlChar),
-/* harmony export */   kw: () => (/* binding */ escapeChar)
-/* harmony export */ });
-/* unused harmony exports printable, quoteValue */
-// Errors a person can act on: bad input names the input, the value (masked if secret) and what is accepted.
-/**
- * The characters that must never reach the job log raw, because the runner or the terminal acts on them:
- * the C0 controls (NUL, CR and LF that start a new log line — and with it a `::command::` —, ESC that starts
- * an ANSI sequence, …), DEL, the C1 controls U+0080–U+009F (NEL, CSI) and the Unicode line and paragraph
- * separators U+2028/U+2029. TAB is the one exception inputs may hold (see inputs.ts): it only moves the
- * cursor, so it can neither start a line nor a sequence.
- */
-/* eslint-disable no-control-regex -- matching control characters is the point */
-const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;
-/* eslint-enable no-control-regex */
-/** The first character of `text` an input may not hold (any control character but TAB), or null. */
-function findControlChar(text) {
-    return CONTROL_BUT_TAB.exec(text)?.[0] ?? null;
-}
-/** `\n`, `\r`, `\t` or `\uXXXX`: how a control character is shown. */
-function escapeChar(c) {
-    if (c === '\n')
-        return '\\n';
-    if (c === '\r')
-        return '\\r';
-    if (c === '\t')
-        return '\\t';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-/** `text` with every control character (TAB included) written as an escape: safe on one log line. */
-function printable(text) {
-    return text.replace(CONTROL_ALL, escapeChar);
-}
-const CONTROL_BUT_TAB_ALL = new RegExp(CONTROL_BUT_TAB.source, 'g');
-/**
- * Every string inside a JSON-like value with its control characters but TAB written as escapes. The report
- * carries text from the build's output (errors, excerpt lines, stage and package names) that is printed outside
- * the build's fence (messages, annotations, group titles): this is what makes that safe.
- */
-function printableDeep(value) {
-    if (typeof value === 'string')
-        return value.replace(CONTROL_BUT_TAB_ALL, escapeChar);
-    if (Array.isArray(value))
-        return value.map((v) => printableDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)]));
-    }
-    return value;
-}
-/** A value quoted for a message: JSON string syntax, with DEL, C1 and U+2028/9 escaped too (JSON leaves those raw). */
-function quoteValue(value) {
-    return printable(JSON.stringify(value));
-}
-class InputError extends Error {
-    input;
-    constructor(input, value, accepted, opts = {}) {
-        const shown = opts.secret ? '***' : quoteValue(value.length > 200 ? value.slice(0, 200) + '…' : value);
-        // The name can carry user text too (a header or map key from YAML): the whole message stays one line.
-        super(`Input '${printable(input)}' has an invalid value ${shown}: ${printable(accepted)}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-/** The message of anything thrown, without a stack trace. */
-function errorMessage(err) {
-    if (err instanceof Error)
-        return err.message;
-    return String(err);
-}
-
-
-/***/ }),
-
-/***/ 38422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   mU: () => (/* binding */ rejectControlChars),
-/* harmony export */   uz: () => (/* binding */ splitLines),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* unused harmony export LINE_BREAK */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
-// Reading input values the same way everywhere: one boolean grammar for every true/false input, one line
-// splitter for multi-line inputs, one rule for the characters no input may hold.
-
-/**
- * A boolean input, as the YAML 1.2 core schema (and @actions/core's getBooleanInput) reads it:
- * true/True/TRUE or false/False/FALSE; empty means the default.
- */
-function parseBoolean(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(value))
-        return true;
-    if (/^(false|False|FALSE)$/.test(value))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'use true or false');
-}
-/**
- * Line breaks between the items of a multi-line input: CRLF, a lone CR and LF alike (a lone CR is a line
- * break to the runner's log too, so leaving it inside an item would start a new job-log line).
- */
-const LINE_BREAK = /\r\n|\r|\n/;
-/** One item per line; lines trimmed, blank ones dropped. No shell parsing: each line is one item. */
-function splitLines(value) {
-    return value
-        .split(LINE_BREAK)
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-}
-/**
- * Rejects a value that holds a control character (see findControlChar: anything but TAB), with the error
- * every single-line input gives. Inputs reach the job log outside the build's `::stop-commands::` fence
- * (the `Running …` and `Logs:` lines, messages), where a line break would start a runner command and ESC
- * a terminal sequence. Multi-line inputs check each item after splitLines.
- */
-function rejectControlChars(input, value) {
-    if (value === null)
-        return;
-    const c = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .findControlChar */ .hf)(value);
-    if (c !== null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `a single line without control characters (found ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeChar */ .kw)(c)}; line breaks, NUL, ESC, DEL and U+0080–U+009F are not accepted, TAB is)`);
-    }
-}
-
-
-/***/ }),
-
 /***/ 19153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28530,7 +28392,7 @@ function rejectControlChars(input, value) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(83916);
+/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(85507);
 // Uploads the log folder as a workflow artifact through @actions/artifact, bounded in time, and never throws:
 // every way it can fail comes back as one sentence the notifications and the job log can show.
 //
@@ -28663,7 +28525,7 @@ function parseRetentionDays(value) {
     if (v === '')
         return undefined;
     if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 90) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('retention-days', value, 'a whole number of days from 1 to 90, or empty for the default');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('retention-days', value, 'a whole number of days from 1 to 90, or empty for the default');
     }
     return Number(v);
 }
@@ -28673,7 +28535,7 @@ function parseArtifactName(value) {
     if (v === '')
         return undefined;
     if (INVALID_NAME_CHARS.test(v) || v.length > MAX_NAME_LENGTH) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('artifact-name', value, `at most ${MAX_NAME_LENGTH} characters, none of " ' : < > | * ? \\ / or line breaks`);
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('artifact-name', value, `at most ${MAX_NAME_LENGTH} characters, none of " ' : < > | * ? \\ / or line breaks`);
     }
     return v;
 }
@@ -28779,7 +28641,7 @@ function operationOf(req) {
 function describeError(err, name, observed, stallMs) {
     const e = err;
     const errName = typeof e?.name === 'string' ? e.name : '';
-    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err);
+    const message = (0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err);
     if (errName === 'GHESNotSupportedError')
         return 'artifact uploads are not supported on GitHub Enterprise Server';
     if (errName === 'UsageError')
@@ -28955,7 +28817,7 @@ async function uploadLogs(opts) {
         return await uploadLogsUnsafe(opts);
     }
     catch (err) {
-        return { ok: false, reason: `the artifact upload failed: ${firstLine((0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err))}` };
+        return { ok: false, reason: `the artifact upload failed: ${firstLine((0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err))}` };
     }
 }
 /** Why an upload cannot even be tried (no runtime, GHES, a bad name or retention), or null. */
@@ -29057,7 +28919,7 @@ async function uploadLogsUnsafe(opts) {
 
 /***/ }),
 
-/***/ 70665:
+/***/ 64417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29081,7 +28943,145 @@ const ENVIRONMENT_KEYS = [
 
 /***/ }),
 
-/***/ 27194:
+/***/ 85507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ym: () => (/* binding */ printableDeep),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   hf: () => (/* binding */ findControlChar),
+/* harmony export */   kw: () => (/* binding */ escapeChar)
+/* harmony export */ });
+/* unused harmony exports printable, quoteValue */
+// Errors a person can act on: bad input names the input, the value (masked if secret) and what is accepted.
+/**
+ * The characters that must never reach the job log raw, because the runner or the terminal acts on them:
+ * the C0 controls (NUL, CR and LF that start a new log line — and with it a `::command::` —, ESC that starts
+ * an ANSI sequence, …), DEL, the C1 controls U+0080–U+009F (NEL, CSI) and the Unicode line and paragraph
+ * separators U+2028/U+2029. TAB is the one exception inputs may hold (see inputs.ts): it only moves the
+ * cursor, so it can neither start a line nor a sequence.
+ */
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;
+/* eslint-enable no-control-regex */
+/** The first character of `text` an input may not hold (any control character but TAB), or null. */
+function findControlChar(text) {
+    return CONTROL_BUT_TAB.exec(text)?.[0] ?? null;
+}
+/** `\n`, `\r`, `\t` or `\uXXXX`: how a control character is shown. */
+function escapeChar(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** `text` with every control character (TAB included) written as an escape: safe on one log line. */
+function printable(text) {
+    return text.replace(CONTROL_ALL, escapeChar);
+}
+const CONTROL_BUT_TAB_ALL = new RegExp(CONTROL_BUT_TAB.source, 'g');
+/**
+ * Every string inside a JSON-like value with its control characters but TAB written as escapes. The report
+ * carries text from the build's output (errors, excerpt lines, stage and package names) that is printed outside
+ * the build's fence (messages, annotations, group titles): this is what makes that safe.
+ */
+function printableDeep(value) {
+    if (typeof value === 'string')
+        return value.replace(CONTROL_BUT_TAB_ALL, escapeChar);
+    if (Array.isArray(value))
+        return value.map((v) => printableDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)]));
+    }
+    return value;
+}
+/** A value quoted for a message: JSON string syntax, with DEL, C1 and U+2028/9 escaped too (JSON leaves those raw). */
+function quoteValue(value) {
+    return printable(JSON.stringify(value));
+}
+class InputError extends Error {
+    input;
+    constructor(input, value, accepted, opts = {}) {
+        const shown = opts.secret ? '***' : quoteValue(value.length > 200 ? value.slice(0, 200) + '…' : value);
+        // The name can carry user text too (a header or map key from YAML): the whole message stays one line.
+        super(`Input '${printable(input)}' has an invalid value ${shown}: ${printable(accepted)}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** The message of anything thrown, without a stack trace. */
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
+
+
+/***/ }),
+
+/***/ 39205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   mU: () => (/* binding */ rejectControlChars),
+/* harmony export */   uz: () => (/* binding */ splitLines),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony export LINE_BREAK */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85507);
+// Reading input values the same way everywhere: one boolean grammar for every true/false input, one line
+// splitter for multi-line inputs, one rule for the characters no input may hold.
+
+/**
+ * A boolean input, as the YAML 1.2 core schema (and @actions/core's getBooleanInput) reads it:
+ * true/True/TRUE or false/False/FALSE; empty means the default.
+ */
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(value))
+        return true;
+    if (/^(false|False|FALSE)$/.test(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'use true or false');
+}
+/**
+ * Line breaks between the items of a multi-line input: CRLF, a lone CR and LF alike (a lone CR is a line
+ * break to the runner's log too, so leaving it inside an item would start a new job-log line).
+ */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** One item per line; lines trimmed, blank ones dropped. No shell parsing: each line is one item. */
+function splitLines(value) {
+    return value
+        .split(LINE_BREAK)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+/**
+ * Rejects a value that holds a control character (see findControlChar: anything but TAB), with the error
+ * every single-line input gives. Inputs reach the job log outside the build's `::stop-commands::` fence
+ * (the `Running …` and `Logs:` lines, messages), where a line break would start a runner command and ESC
+ * a terminal sequence. Multi-line inputs check each item after splitLines.
+ */
+function rejectControlChars(input, value) {
+    if (value === null)
+        return;
+    const c = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .findControlChar */ .hf)(value);
+    if (c !== null) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `a single line without control characters (found ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeChar */ .kw)(c)}; line breaks, NUL, ESC, DEL and U+0080–U+009F are not accepted, TAB is)`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 72995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32996,9 +32996,9 @@ var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
-;// CONCATENATED MODULE: ./src/build/packages.ts
+// EXTERNAL MODULE: ./src/runner/errors.ts
+var errors = __nccwpck_require__(85507);
+;// CONCATENATED MODULE: ./src/jetson/packages.ts
 // Splits the `packages` input into names and checks each against the upstream package grammar.
 
 const MAX_NAME_LENGTH = 200;
@@ -33112,7 +33112,7 @@ function matchClass(pattern, open, ch) {
     return { matched: matched !== negate, next: i + 1 };
 }
 
-;// CONCATENATED MODULE: ./src/build/outcome.ts
+;// CONCATENATED MODULE: ./src/jetson/outcome.ts
 // Decides what really happened in a build — overall and per package — from the parsed output and the exit.
 //
 // The tool's exit code alone cannot be trusted: `--multiple` exits 0 after a failed package (with or
@@ -33709,9 +33709,9 @@ function result(input, status, packages, failure, message) {
     };
 }
 
-// EXTERNAL MODULE: ./src/report.ts
-var report = __nccwpck_require__(70665);
-;// CONCATENATED MODULE: ./src/assemble.ts
+// EXTERNAL MODULE: ./src/report/build-report.ts
+var build_report = __nccwpck_require__(64417);
+;// CONCATENATED MODULE: ./src/report/assemble.ts
 // Puts the BuildReport together from what the build half learned: settings, the parse, the process result.
 
 
@@ -33735,7 +33735,7 @@ function assembleReport(input) {
     const durationSeconds = Math.max(0, Math.round((input.end.getTime() - input.start.getTime()) / 100) / 10);
     // The build's text is printed outside its fence from here on (messages, annotations): no raw control character.
     return (0,errors/* printableDeep */.Ym)({
-        schemaVersion: report/* REPORT_SCHEMA_VERSION */.W,
+        schemaVersion: build_report/* REPORT_SCHEMA_VERSION */.W,
         status: outcome.status,
         message: outcome.message,
         exitCode: run.exitCode,
@@ -33864,13 +33864,13 @@ function setupFailureReport(input) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/build/environment.ts
+;// CONCATENATED MODULE: ./src/jetson/environment.ts
 // Works out the Jetson environment (L4T, JetPack, CUDA, Ubuntu, Python, arch) the way jetson-containers does.
 //
 // The tool prints these in its start-up box, which wins when present; this module fills the gaps (and
 // covers runs that never got that far) from the runner itself, with the I/O injected so tests use plain data.
 
-const KEYS = report/* ENVIRONMENT_KEYS */.J;
+const KEYS = build_report/* ENVIRONMENT_KEYS */.J;
 // L4T → JetPack, from upstream jetson_containers/l4t_version.py (get_jetpack_version).
 const JETPACK_BY_L4T = {
     '39.1.0': '7.2',
@@ -34076,7 +34076,7 @@ function realRunnerIO(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/text.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/text.ts
 // Text helpers and patterns more than one part of the parser needs.
 const NL = 0x0a;
 // CSI sequences, OSC sequences and two-byte escapes: enough for termcolor and docker's tty output.
@@ -34116,7 +34116,7 @@ function isSeparatorLine(line) {
     return m !== null && isSeparatorMessage((m[5] ?? '').trim());
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/error-line.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/error-line.ts
 // The one-line error: what a person needs to read first about a failure, cut from its excerpt.
 
 /** The one line a person needs: docker's error for builds, the test's exception for tests, else the Error text. */
@@ -34226,7 +34226,7 @@ function buildCause(lines) {
     return capText(text, 300);
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/types.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/types.ts
 // The parser's public record shapes and its memory caps: shared by every part of the parser, importing none.
 const LIMITS = {
     /** A line the parser keeps is cut here; the rest of it is skipped unseen. */
@@ -34255,7 +34255,7 @@ const LIMITS = {
     usageLines: 60,
 };
 
-;// CONCATENATED MODULE: ./src/build/parse/stages.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/stages.ts
 // Stage tracking: dependency chains (`BUILDING [...]`), progress lines (`[3/7] Building x`), the `> BUILDING`
 // boxes a build stage's log group opens at, and durations measured by the clock, not the tool's stamps.
 
@@ -34375,7 +34375,7 @@ function closeChain(s, c, status) {
     c.durationSeconds = Math.max(0, Math.round((s.now().getTime() - s.chainStartMs) / 100) / 10);
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/failure.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/failure.ts
 // Failure capture: the 💣 block (its `Error:` line names the command, the log file and the exit status), the
 // failure records and their excerpts, cut from the rolling tail only when a marker appears, and the
 // traceback Python prints after `Failed building:`.
@@ -34581,7 +34581,7 @@ function readFailedBuildingTraceback(s, tail) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/header.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/header.ts
 // The header: what the tool prints before its first log line (its `Namespace(...)` dump, the environment box,
 // the command line, and argparse's or Python's errors when it never got to build).
 
@@ -34765,7 +34765,7 @@ function handleHeaderLine(s, line) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/gate.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/gate.ts
 // Line gating: which bytes reach JavaScript as lines at all. The header is read line by line; after it only
 // lines a native `Buffer.indexOf` needle scan finds, and that then look like `[HH:MM:SS]`, are decoded. A
 // line cut by a chunk end is carried over (capped), the rest of the stream only feeds the rolling tail.
@@ -35068,7 +35068,7 @@ function timestampProbe(buf, start, end) {
     return 'yes';
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/budget.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/budget.ts
 // Which per-package records are kept: memory is bounded by the requested package count, not by a constant.
 
 /**
@@ -35111,7 +35111,7 @@ class RecordBudget {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/tail.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/tail.ts
 // The last bytes of the stream, kept raw: excerpts and tracebacks are cut from here only when needed, so the
 // bulk of the output is never decoded.
 
@@ -35161,7 +35161,7 @@ class ByteTail {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/state.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/state.ts
 // What the parts of the parser share while a stream goes by. One object passed to plain functions rather than
 // one class per part: the parts read and move the same chain, stage and failure, and a single object keeps
 // each field access a monomorphic property load on the hot path.
@@ -35228,7 +35228,7 @@ class ParseState {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/summary.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/summary.ts
 // Results the tool states for itself: `done ✅` lines, pushes, the total build time, the `--multiple`
 // summary and `Failed building:`. Which of them are kept is the record budget's call.
 
@@ -35328,7 +35328,7 @@ function onDone(s, name, image) {
     closeChain(s, c, 'success');
 }
 
-;// CONCATENATED MODULE: ./src/build/parse/index.ts
+;// CONCATENATED MODULE: ./src/jetson/parse/index.ts
 // Parses the raw console stream of `jetson-containers build` as it passes, in bounded memory and time.
 //
 // Speed: the stream is mostly docker/pip output (99% of bytes) that we never look at. The tool's own lines
@@ -35441,7 +35441,7 @@ function routeLogLine(s, level, rawMessage, offset, events) {
     handleResultLine(s, message, rawMessage);
 }
 
-;// CONCATENATED MODULE: ./src/build/collect.ts
+;// CONCATENATED MODULE: ./src/jetson/collect.ts
 // Gathers what the parse alone cannot give: the runner's own environment facts, and a re-parse of
 // console.log from disk (post uses it when main was killed before it could report).
 
@@ -35449,7 +35449,7 @@ function routeLogLine(s, level, rawMessage, offset, events) {
 
 
 /** CUDA_ARCH is not in the tool's table, so its absence does not send us to the runner. */
-const TABLE_KEYS = report/* ENVIRONMENT_KEYS */.J.filter((k) => k !== 'CUDA_ARCH');
+const TABLE_KEYS = build_report/* ENVIRONMENT_KEYS */.J.filter((k) => k !== 'CUDA_ARCH');
 /** The console's environment table, completed from the runner only when the table was absent or partial. */
 async function resolveEnvironment(fromConsole) {
     const complete = TABLE_KEYS.every((k) => fromConsole[k] !== undefined && fromConsole[k] !== '');
@@ -35477,7 +35477,7 @@ async function parseConsoleLog(file, requested = []) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/build/run.ts
+;// CONCATENATED MODULE: ./src/jetson/run.ts
 // Runs the build command in its own process group. The build writes straight into console.log (stdout and
 // stderr share one O_APPEND descriptor, so the kernel does the tee and the build never waits on the action);
 // the action tails that file into the job log (protected by ::stop-commands::, one collapsible group per
@@ -35996,7 +35996,7 @@ function isExecutable(file) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/context.ts
+;// CONCATENATED MODULE: ./src/runner/context.ts
 // The GitHub run context and runner facts, read from the environment the runner sets.
 // Read directly from env rather than @actions/github's context so start-up stays small.
 
@@ -36053,9 +36053,9 @@ function readRunnerInfo(env = process.env, labels = []) {
     };
 }
 
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(27194);
-;// CONCATENATED MODULE: ./src/finish.ts
+// EXTERNAL MODULE: ./src/runner/secrets.ts
+var secrets = __nccwpck_require__(72995);
+;// CONCATENATED MODULE: ./src/action/finish.ts
 // The back half shared by main (build ended) and post (main cancelled or killed):
 // upload the logs, write report.json, notify, then outputs, job summary and annotations.
 
@@ -36452,13 +36452,13 @@ function setOutputs(report, notifications) {
     set('message-id', notifications.find((n) => n.messageId)?.messageId ?? '');
 }
 async function annotationsStep(report) {
-    const { renderAnnotations } = await __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 28855));
+    const { renderAnnotations } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
     for (const a of renderAnnotations((0,secrets/* scrubDeep */.wE)(report))) {
         lib_core/* error */.z3((0,secrets/* scrub */._I)(a.message), { title: (0,secrets/* scrub */._I)(a.title), ...(a.file ? { file: a.file } : {}) });
     }
 }
 async function summaryStep(report) {
-    const { renderJobSummary } = await __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 28855));
+    const { renderJobSummary } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
     if (process.env.GITHUB_STEP_SUMMARY) {
         await lib_core/* summary */.z.addRaw((0,secrets/* scrub */._I)(renderJobSummary((0,secrets/* scrubDeep */.wE)(report))), true).write();
     }
@@ -36512,7 +36512,7 @@ async function finishBuild(report, logs, notifySettings, opts = {}) {
     return { report, notifications, notifyFailed };
 }
 
-;// CONCATENATED MODULE: ./src/notify-settings.ts
+;// CONCATENATED MODULE: ./src/notify/settings.ts
 const URL_INPUTS = [
     'discord-webhook-url',
     'webhook-url',
@@ -36531,11 +36531,11 @@ async function loadNotifySettings(getInput, env) {
     return resolveNotifySettings(getInput, env);
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(38422);
+// EXTERNAL MODULE: ./src/runner/inputs.ts
+var inputs = __nccwpck_require__(39205);
 // EXTERNAL MODULE: ./src/logs/artifact.ts
 var artifact = __nccwpck_require__(19153);
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/action/settings.ts
 // Inputs + env → one typed, validated Settings object (the only place that reads build inputs).
 
 
@@ -36755,7 +36755,7 @@ function childEnv(env, buildId) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/runner/state.ts
 // What main hands to post through GITHUB_STATE: enough to finish the report, the upload and the
 // notifications that main could not, without repeating what it already did.
 
@@ -36832,7 +36832,7 @@ function readState() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/post.ts
+;// CONCATENATED MODULE: ./src/action/post.ts
 // Entry point of the post step: when main was cancelled, stopped while uploading or notifying, or killed,
 // finish the report and do what main could not — the upload and the notifications not yet delivered.
 

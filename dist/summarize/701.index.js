@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   summarizeResults: () => (/* binding */ summarizeResults)
 /* harmony export */ });
 /* unused harmony exports WITHHELD_ERROR, resumeAction */
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7194);
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2995);
 /* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8048);
 /* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8215);
 // Notification orchestrator: pick the targets for an outcome, render a message per target (the caller's
@@ -102,7 +102,7 @@ async function notify(subject, settings, render, opts = {}) {
 function keptResult(target, before) {
     return {
         source: target.source,
-        url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskUrl */ .yP)(target.url),
+        url: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskUrl */ .yP)(target.url),
         format: target.format,
         delivered: true,
         httpStatus: before.httpStatus,
@@ -113,7 +113,7 @@ function keptResult(target, before) {
     };
 }
 function failedResult(target, error) {
-    return (0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .undeliveredResult */ .B)(target, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(error));
+    return (0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .undeliveredResult */ .B)(target, (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(error));
 }
 /** One log line: `notifications: 1 of 2 delivered; webhook-url failed: HTTP 404: … (1 attempt)`. */
 function summarizeResults(results) {
@@ -124,12 +124,12 @@ function summarizeResults(results) {
         .filter((r) => !r.delivered)
         .map((r) => `${r.source} (${r.url}) failed: ${r.error ?? 'unknown error'}`);
     const head = `notifications: ${ok} of ${results.length} delivered`;
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(failures.length ? `${head}; ${failures.join('; ')}` : head);
+    return (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(failures.length ? `${head}; ${failures.join('; ')}` : head);
 }
 /** The `notifications` output (JSON, no secrets) and `message-id` (the first Discord message id, or ''). */
 function notificationOutputs(results) {
     const messageId = results.find((r) => r.format === 'discord' && r.messageId)?.messageId ?? '';
-    return { notifications: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(JSON.stringify((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubDeep */ .wE)(results))), messageId: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(messageId) };
+    return { notifications: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(JSON.stringify((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubDeep */ .wE)(results))), messageId: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(messageId) };
 }
 
 
@@ -141,13 +141,13 @@ function notificationOutputs(results) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ undeliveredResult)
 /* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7194);
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2995);
 // The outcome record of one target before (or without) any successful attempt.
 
 function undeliveredResult(target, error = null) {
     return {
         source: target.source,
-        url: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskUrl */ .yP)(target.url),
+        url: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskUrl */ .yP)(target.url),
         format: target.format,
         delivered: false,
         httpStatus: null,
@@ -230,10 +230,10 @@ function signHeaders(scheme, secret, input) {
 /* harmony export */   resolveNotifySettings: () => (/* binding */ resolveNotifySettings)
 /* harmony export */ });
 /* unused harmony exports NOTIFY_DEFAULTS, DEADLINE_ENV, isDiscordHost, normalizeDiscordUrl */
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
+/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9205);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7194);
+/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5507);
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2995);
 /* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3576);
 // Notification routing: action inputs and env fallbacks → the validated list of targets and delivery settings.
 // Every URL, secret, header value and password is registered as a secret before anything is validated, so no
@@ -330,7 +330,7 @@ function resolveNotifySettings(getInput, env) {
     catch (err) {
         // Belt and braces: nothing registered may leak through a message built from a value.
         if (err instanceof Error)
-            err.message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(err.message);
+            err.message = (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(err.message);
         throw err;
     }
 }
@@ -339,12 +339,12 @@ function resolve(getInput, env) {
     const envValue = (name) => (env[name] ?? '').trim();
     // 1. Register every secret before validating anything.
     for (const name of ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url']) {
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(input(name));
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(input(name));
     }
     for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(envValue(name));
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(envValue(name));
     }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(input('webhook-secret'));
+    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(input('webhook-secret'));
     const headersText = input('webhook-headers');
     const webhooksText = input('webhooks');
     const parsedHeaders = headersText
@@ -394,7 +394,7 @@ function resolve(getInput, env) {
         const isMap = typeof parsedWebhooks === 'object' && !Array.isArray(parsedWebhooks);
         const list = isMap ? [parsedWebhooks] : parsedWebhooks;
         if (!Array.isArray(list)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('webhooks', kindOf(parsedWebhooks), 'a YAML or JSON list of targets (- url: …)');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('webhooks', kindOf(parsedWebhooks), 'a YAML or JSON list of targets (- url: …)');
         }
         list.forEach((entry, i) => targets.push(listTarget(`webhooks[${i}]`, entry, globals, discord)));
     }
@@ -411,23 +411,23 @@ function registerHeaderValues(headers) {
         return;
     for (const v of Object.values(headers))
         if (isScalar(v))
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(String(v));
+            (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(String(v));
 }
 function registerEntrySecrets(entry) {
     if (!isPlainObject(entry))
         return;
     if (typeof entry.url === 'string')
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(entry.url);
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(entry.url);
     if (isScalar(entry.secret))
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(entry.secret));
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(entry.secret));
     registerHeaderValues(entry.headers);
     const auth = entry['basic-auth'];
     if (typeof auth === 'string') {
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(auth);
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(auth.slice(auth.indexOf(':') + 1));
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(auth);
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(auth.slice(auth.indexOf(':') + 1));
     }
     else if (isPlainObject(auth) && isScalar(auth.password)) {
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(auth.password));
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(auth.password));
     }
 }
 // ---------------------------------------------------------------------------------------------- targets
@@ -452,16 +452,16 @@ function simpleTarget(source, rawUrl, format, on, globals, discord) {
 }
 function listTarget(path, entry, globals, discord) {
     if (!isPlainObject(entry)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(path, kindOf(entry), 'a map with at least a url (keys: ' + ENTRY_KEYS.join(', ') + ')');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(path, kindOf(entry), 'a map with at least a url (keys: ' + ENTRY_KEYS.join(', ') + ')');
     }
     for (const key of Object.keys(entry)) {
         if (!ENTRY_KEYS.includes(key)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${path}.${key}`, key, `unknown key; accepted keys are ${ENTRY_KEYS.join(', ')}`);
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${path}.${key}`, key, `unknown key; accepted keys are ${ENTRY_KEYS.join(', ')}`);
         }
     }
     const at = (key) => `${path}.${key}`;
     if (typeof entry.url !== 'string' || entry.url.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('url'), kindOf(entry.url), 'an http:// or https:// URL (required)', {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('url'), kindOf(entry.url), 'an http:// or https:// URL (required)', {
             secret: true,
         });
     }
@@ -475,7 +475,7 @@ function listTarget(path, entry, globals, discord) {
         ? 'POST'
         : oneOf(at('method'), scalarText(at('method'), entry.method).toUpperCase(), METHODS);
     if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('method'), method, 'POST, PUT or PATCH for a discord target (GET and DELETE send no body)');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('method'), method, 'POST, PUT or PATCH for a discord target (GET and DELETE send no body)');
     }
     const { url, basicAuth: urlAuth } = finishUrl(at('url'), parsed, format, discord.threadId);
     const ownHeaders = entry.headers == null ? {} : readHeaders(at('headers'), entry.headers);
@@ -486,7 +486,7 @@ function listTarget(path, entry, globals, discord) {
             : null
         : readSecret(at('secret'), scalarText(at('secret'), entry.secret, true));
     if (entry.signature != null && secret === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('signature'), String(entry.signature), 'a signature needs a secret (key secret or input webhook-secret)');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('signature'), String(entry.signature), 'a signature needs a secret (key secret or input webhook-secret)');
     }
     return {
         source: path,
@@ -510,10 +510,10 @@ function parseUrl(name, raw) {
         u = new URL(raw);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, raw, 'an http:// or https:// URL', { secret: true });
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, raw, 'an http:// or https:// URL', { secret: true });
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, raw, `an http:// or https:// URL, not ${u.protocol}//`, { secret: true });
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, raw, `an http:// or https:// URL, not ${u.protocol}//`, { secret: true });
     }
     return u;
 }
@@ -525,7 +525,7 @@ function finishUrl(name, u, format, threadId) {
     let basicAuth = null;
     if (u.username || u.password) {
         basicAuth = { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(basicAuth.password);
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(basicAuth.password);
         u.username = '';
         u.password = '';
     }
@@ -535,12 +535,12 @@ function finishUrl(name, u, format, threadId) {
             url = normalizeDiscordUrl(url, threadId);
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, url, err.message, { secret: true });
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, url, err.message, { secret: true });
         }
     }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(url);
+    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(url);
     if (basicAuth)
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicToken(basicAuth));
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicToken(basicAuth));
     return { url, basicAuth };
 }
 function basicToken(auth) {
@@ -565,28 +565,28 @@ function parseStructured(name, text, accepted) {
         // Only the first line: a yaml message may continue with the offending source, which may hold a secret.
         const first = problem.message.split('\n')[0];
         const { line, col } = lineCounter.linePos(problem.pos[0]);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, text, `${accepted}; it does not parse at line ${line}, column ${col}: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(first)}`, { secret: true });
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, text, `${accepted}; it does not parse at line ${line}, column ${col}: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(first)}`, { secret: true });
     }
     // yaml's default maxAliasCount (100) refuses an alias bomb.
     return doc.toJS();
 }
 function readHeaders(name, value) {
     if (!isPlainObject(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), 'a map of header names to values, e.g. {Authorization: "Bearer …"}');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), 'a map of header names to values, e.g. {Authorization: "Bearer …"}');
     }
     const out = {};
     for (const [key, raw] of Object.entries(value)) {
         const at = `${name}.${key}`;
         if (!HEADER_NAME.test(key))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, key, 'a valid HTTP header name');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, key, 'a valid HTTP header name');
         if (RESERVED_HEADERS.has(key.toLowerCase())) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, key, 'a header the HTTP client does not set itself (host, content-length and the like are not allowed)');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, key, 'a header the HTTP client does not set itself (host, content-length and the like are not allowed)');
         }
         if (!isScalar(raw))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, kindOf(raw), 'a string value', { secret: true });
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, kindOf(raw), 'a string value', { secret: true });
         const text = String(raw);
         if (/[\r\n\0]/.test(text))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, text, 'a single-line value', { secret: true });
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, text, 'a single-line value', { secret: true });
         out[key.toLowerCase()] = text;
     }
     return out;
@@ -597,37 +597,37 @@ function readBasicAuth(name, value) {
     if (typeof value === 'string') {
         const colon = value.indexOf(':');
         if (colon <= 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, '"user:password" or {username, password}', { secret: true });
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, '"user:password" or {username, password}', { secret: true });
         username = value.slice(0, colon);
         password = value.slice(colon + 1);
     }
     else if (isPlainObject(value)) {
         for (const key of Object.keys(value)) {
             if (key !== 'username' && key !== 'password') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.${key}`, key, 'unknown key; accepted keys are username, password');
+                throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.${key}`, key, 'unknown key; accepted keys are username, password');
             }
         }
         if (!isScalar(value.username) || String(value.username) === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, kindOf(value.username), 'a non-empty user name');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, kindOf(value.username), 'a non-empty user name');
         }
         username = String(value.username);
         password = value.password == null ? '' : scalarText(`${name}.password`, value.password, true);
     }
     else {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), '"user:password" or {username, password}');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), '"user:password" or {username, password}');
     }
     if (username.includes(':'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, username, 'a user name without ":"');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, username, 'a user name without ":"');
     // The password itself was registered with the entry's other secrets (registerEntrySecrets).
     const auth = { username, password };
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicToken(auth));
+    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicToken(auth));
     return auth;
 }
 function readSecret(name, value) {
     if (!value)
         return null;
     if (value.startsWith('whsec_') && !(0,_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .isBase64 */ .Q2)(value.slice('whsec_'.length))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, 'a whsec_ secret must be base64 after the prefix (or use a raw secret)', {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, 'a whsec_ secret must be base64 after the prefix (or use a raw secret)', {
             secret: true,
         });
     }
@@ -637,9 +637,9 @@ function readDiscordOptions(input) {
     const username = input('discord-username') || null;
     if (username !== null) {
         if (username.length > 80)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-username', username, '1 to 80 characters');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-username', username, '1 to 80 characters');
         if (/clyde|discord/i.test(username)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-username', username, 'a name without "clyde" or "discord" (Discord rejects those)');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-username', username, 'a name without "clyde" or "discord" (Discord rejects those)');
         }
     }
     const avatarUrl = input('discord-avatar-url') || null;
@@ -647,11 +647,11 @@ function readDiscordOptions(input) {
         parseUrl('discord-avatar-url', avatarUrl);
     const threadId = input('discord-thread-id') || null;
     if (threadId !== null && !/^\d{1,20}$/.test(threadId)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-thread-id', threadId, 'a numeric Discord thread id (snowflake)');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-thread-id', threadId, 'a numeric Discord thread id (snowflake)');
     }
     const threadName = input('discord-thread-name') || null;
     if (threadName !== null && threadName.length > 100) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-thread-name', threadName, '1 to 100 characters');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-thread-name', threadName, '1 to 100 characters');
     }
     return {
         username,
@@ -666,21 +666,21 @@ function readDeadline(value) {
         return NOTIFY_DEFAULTS.deadlineMs;
     const n = Number(value);
     if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 3600) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`env ${DEADLINE_ENV}`, value, 'seconds, more than 0 and at most 3600');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`env ${DEADLINE_ENV}`, value, 'seconds, more than 0 and at most 3600');
     }
     return Math.round(n * 1000);
 }
 function seconds(name, value) {
     const n = numeric(value);
     if (!(n >= 0.5 && n <= 120)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'seconds from 0.5 to 120');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'seconds from 0.5 to 120');
     }
     return Math.round(n * 1000);
 }
 function retries(name, value) {
     const n = numeric(value);
     if (!Number.isInteger(n) || n < 0 || n > 10) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'a whole number from 0 to 10');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'a whole number from 0 to 10');
     }
     return n;
 }
@@ -693,17 +693,17 @@ function numeric(value) {
     return Number.NaN;
 }
 function boolean(name, value, fallback) {
-    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(name, value, fallback);
+    return (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(name, value, fallback);
 }
 function oneOf(name, value, allowed) {
     const v = value.trim();
     if (allowed.includes(v))
         return v;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, v, `one of ${allowed.join(', ')}`);
+    throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, v, `one of ${allowed.join(', ')}`);
 }
 function scalarText(name, value, secret = false) {
     if (!isScalar(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), 'a single value', { secret });
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), 'a single value', { secret });
     return String(value);
 }
 function isScalar(value) {

@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4371);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7194);
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2995);
 /* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3576);
 // Delivery: one undici client (through EnvHttpProxyAgent) that sends every rendered message to its target,
 // concurrently, with per-attempt timeouts, an overall deadline, retries with full-jitter backoff, Retry-After,
@@ -140,7 +140,7 @@ class Delivery {
                     return this.fail(next.giveUp);
                 // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
                 this.record('retry-wait');
-                ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(failure)}); retrying in ${formatSeconds(next.waitMs)}`);
+                ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(failure)}); retrying in ${formatSeconds(next.waitMs)}`);
                 await ctx.sleep(next.waitMs);
             }
         }
@@ -208,7 +208,7 @@ class Delivery {
     }
     finish(error) {
         const { result } = this;
-        result.error = error === null ? null : (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(error);
+        result.error = error === null ? null : (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(error);
         result.delivered = error === null;
         result.durationMs = Date.now() - this.started;
         return result;
@@ -474,10 +474,10 @@ function encodeBody(target, message) {
     if (target.method === 'GET' || target.method === 'DELETE')
         return { bytes: null, contentType: null };
     if (message.files.length === 0) {
-        return { bytes: Buffer.from(toJson((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body))), contentType: 'application/json' };
+        return { bytes: Buffer.from(toJson((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body))), contentType: 'application/json' };
     }
-    const files = message.files.map((f) => ({ ...f, name: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(f.name), data: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubBytes */ .Jv)(f.data) }));
-    let body = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body);
+    const files = message.files.map((f) => ({ ...f, name: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(f.name), data: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubBytes */ .Jv)(f.data) }));
+    let body = (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body);
     if (isRecord(body) && body.attachments === undefined) {
         body = { ...body, attachments: files.map((f, i) => ({ id: i, filename: f.name })) };
     }

@@ -28370,7 +28370,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 3916:
+/***/ 5507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28448,14 +28448,14 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 8422:
+/***/ 9205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
 /* unused harmony exports LINE_BREAK, splitLines, rejectControlChars */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5507);
 // Reading input values the same way everywhere: one boolean grammar for every true/false input, one line
 // splitter for multi-line inputs, one rule for the characters no input may hold.
 
@@ -28503,7 +28503,7 @@ function rejectControlChars(input, value) {
 
 /***/ }),
 
-/***/ 7194:
+/***/ 2995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32262,8 +32262,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   WZ: () => (/* binding */ walkForReports)
 });
 
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/runner/inputs.ts
+var inputs = __nccwpck_require__(9205);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(8179);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -32274,7 +32274,7 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/context.ts
+;// CONCATENATED MODULE: ./src/runner/context.ts
 // The GitHub run context and runner facts, read from the environment the runner sets.
 // Read directly from env rather than @actions/github's context so start-up stays small.
 
@@ -32331,9 +32331,9 @@ function readRunnerInfo(env = process.env, labels = []) {
     };
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/build/packages.ts
+// EXTERNAL MODULE: ./src/runner/errors.ts
+var errors = __nccwpck_require__(5507);
+;// CONCATENATED MODULE: ./src/jetson/packages.ts
 // Splits the `packages` input into names and checks each against the upstream package grammar.
 
 const MAX_NAME_LENGTH = 200;
@@ -32447,7 +32447,7 @@ function matchClass(pattern, open, ch) {
     return { matched: matched !== negate, next: i + 1 };
 }
 
-;// CONCATENATED MODULE: ./src/run-report.ts
+;// CONCATENATED MODULE: ./src/report/run-report.ts
 // The RunReport: what the aggregate `summarize` step knows about a whole matrix run, built from each leg's
 // BuildReport, the planned package list and the `needs` context. Shaped like the Foundries CI webhook
 // (build_id, url, status, runs[] with name/status/log_url/web_url/created/completed/host_tag, trigger_name).
@@ -32863,9 +32863,9 @@ function checkBuildReport(value) {
     return { ok: true, report: value };
 }
 
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-;// CONCATENATED MODULE: ./src/summarize.ts
+// EXTERNAL MODULE: ./src/runner/secrets.ts
+var secrets = __nccwpck_require__(2995);
+;// CONCATENATED MODULE: ./src/fleet/summarize.ts
 // Entry point of the `summarize` action (summarize/action.yml): every leg's report.json → one RunReport →
 // run-report.json, outputs, the job summary and ONE notification for the whole matrix run.
 // The pure parts live in run-report.ts, run-summary.ts and notify/render/run-*.ts; this file does the I/O.
@@ -33029,7 +33029,7 @@ function readBool(name, fallback) {
     return (0,inputs/* parseBoolean */.yG)(name, core/* getInput */.V4(name), fallback);
 }
 async function notifyRun(run, env) {
-    const { loadNotifySettings } = await __nccwpck_require__.e(/* import() */ 426).then(__nccwpck_require__.bind(__nccwpck_require__, 2426));
+    const { loadNotifySettings } = await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 1188));
     const settings = await loadNotifySettings(core/* getInput */.V4, env);
     if (!settings || settings.targets.length === 0)
         return { notifications: '[]', messageId: '', failed: 0 };
@@ -33073,7 +33073,7 @@ async function runSummarize(env = process.env, now = () => new Date()) {
     }
     if (env.GITHUB_STEP_SUMMARY) {
         try {
-            const { renderRunSummary } = await __nccwpck_require__.e(/* import() */ 703).then(__nccwpck_require__.bind(__nccwpck_require__, 2703));
+            const { renderRunSummary } = await __nccwpck_require__.e(/* import() */ 642).then(__nccwpck_require__.bind(__nccwpck_require__, 3642));
             await core/* summary */.z.addRaw((0,secrets/* scrub */._I)(renderRunSummary(run)), true).write();
         }
         catch (err) {

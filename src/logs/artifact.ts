@@ -18,7 +18,7 @@ import type { ClientRequest, IncomingMessage } from 'node:http';
 import { lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { InputError, errorMessage } from '../errors.js';
+import { InputError, errorMessage } from '../runner/errors.js';
 
 type Env = Record<string, string | undefined>;
 

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
-import { scrub, scrubBytes, scrubDeep } from '../secrets.js';
+import { scrub, scrubBytes, scrubDeep } from '../runner/secrets.js';
 import { signHeaders } from './sign.js';
 import type { DeliveryFate, DeliveryResult, FateRecord, RenderedMessage, Target } from './types.js';
 

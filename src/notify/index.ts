@@ -1,7 +1,7 @@
 // Notification orchestrator: pick the targets for an outcome, render a message per target (the caller's
 // renderer), deliver them all, report per target. It knows nothing of what is reported, and loads the HTTP
 // client only when there is somewhere to send to.
-import { maskUrl, scrub, scrubDeep } from '../secrets.js';
+import { maskUrl, scrub, scrubDeep } from '../runner/secrets.js';
 import { undeliveredResult } from './result.js';
 import type { DeliverOptions } from './deliver.js';
 import { selectTargets, type BuildStatus } from './targets.js';

@@ -1,5 +1,5 @@
 // The outcome record of one target before (or without) any successful attempt.
-import { maskUrl } from '../secrets.js';
+import { maskUrl } from '../runner/secrets.js';
 import type { DeliveryResult, Target } from './types.js';
 
 export function undeliveredResult(target: Target, error: string | null = null): DeliveryResult {

@@ -1,10 +1,10 @@
 // Notification routing: action inputs and env fallbacks → the validated list of targets and delivery settings.
 // Every URL, secret, header value and password is registered as a secret before anything is validated, so no
 // error message or later log line can show one.
-import { parseBoolean } from '../inputs.js';
+import { parseBoolean } from '../runner/inputs.js';
 import { LineCounter, parseDocument } from 'yaml';
-import { InputError } from '../errors.js';
-import { registerCredential, registerSecret, registerSecretUrl, scrub } from '../secrets.js';
+import { InputError } from '../runner/errors.js';
+import { registerCredential, registerSecret, registerSecretUrl, scrub } from '../runner/secrets.js';
 import { isBase64 } from './sign.js';
 import type {
   DiscordOptions,

@@ -7,7 +7,7 @@ import type {
   PackageResult,
   StageRecord,
   EnvironmentInfo,
-} from '../../src/report.js';
+} from '../../src/report/build-report.js';
 
 const TAG = 'r36.4.tegra-aarch64-cu126-22.04';
 const LOG_DIR = '/home/runner/_work/jc-logs';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { BuildReport } from '../../src/report.js';
+import type { BuildReport } from '../../src/report/build-report.js';
 import type { GenericPayload } from '../../src/notify/render/generic.js';
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.

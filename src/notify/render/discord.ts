@@ -3,7 +3,13 @@
 // Details) plus per-package lines, duration, runner, links and the failure excerpt. Every Discord limit holds
 // for any report: text is cut with a visible '…', never inside an open code fence, and failed packages are
 // listed before anything else so a cut never hides a failure behind successes.
-import type { BuildReport, BuildStatus, FailurePoint, PackageResult, PackageStatus } from '../../report.js';
+import type {
+  BuildReport,
+  BuildStatus,
+  FailurePoint,
+  PackageResult,
+  PackageStatus,
+} from '../../report/build-report.js';
 import type { DiscordOptions, OutgoingFile, RenderedMessage } from '../types.js';
 import {
   codeBlock,

@@ -1,7 +1,12 @@
 // The generic webhook body: a documented, versioned JSON object (schema/generic-payload.schema.json) that
 // keeps every field of jetson-containers' own generic webhook, with its meaning, and adds the rest of the
 // BuildReport in snake_case. Sizes are bounded so a hostile report cannot produce a multi-megabyte body.
-import { ENVIRONMENT_KEYS, type BuildReport, type FailurePoint, type PackageResult } from '../../report.js';
+import {
+  ENVIRONMENT_KEYS,
+  type BuildReport,
+  type FailurePoint,
+  type PackageResult,
+} from '../../report/build-report.js';
 import type { RenderedMessage } from '../types.js';
 import { isoSeconds, truncate } from './limits.js';
 

@@ -2,7 +2,7 @@
 // however many packages there are. Rows are ordered failed → missing (no report) → cancelled → built, and when
 // they do not all fit the later ones fold into "… and N more" lines, so a failure is never dropped to make room
 // for a success. When rows were folded the full list rides along as a text attachment.
-import type { RunReport, RunRow, RunRowStatus } from '../../run-report.js';
+import type { RunReport, RunRow, RunRowStatus } from '../../report/run-report.js';
 import type { DiscordOptions, OutgoingFile, RenderedMessage } from '../types.js';
 import { DISCORD_LIMITS, formatDuration, neutraliseMentions, truncate } from './limits.js';
 

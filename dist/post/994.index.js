@@ -1,0 +1,378 @@
+export const id = 994;
+export const ids = [994];
+export const modules = {
+
+/***/ 87284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $S: () => (/* binding */ escapeFence),
+/* harmony export */   Az: () => (/* binding */ longestBacktickRun),
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Gr: () => (/* binding */ ELLIPSIS),
+/* harmony export */   Lt: () => (/* binding */ fenceFor),
+/* harmony export */   Rp: () => (/* binding */ hasMassMention),
+/* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   nE: () => (/* binding */ isoSeconds),
+/* harmony export */   o4: () => (/* binding */ truncateMarkdown),
+/* harmony export */   xv: () => (/* binding */ truncate),
+/* harmony export */   yY: () => (/* binding */ neutraliseMentions)
+/* harmony export */ });
+/* unused harmony export tail */
+// Text-fitting primitives for chat limits: truncate with a visible '…', and never cut a code fence open.
+const ELLIPSIS = '…';
+/** `text` cut to at most `max` characters (UTF-16 units, as Discord counts), ending in '…' when cut. */
+function truncate(text, max) {
+    if (max <= 0)
+        return '';
+    if (text.length <= max)
+        return text;
+    let cut = max - 1;
+    // Do not split a surrogate pair.
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut) + ELLIPSIS;
+}
+/** Neutralises backtick runs so user text can never close (or open) a code fence. */
+function escapeFence(text) {
+    return text.replace(/`{3,}/g, (m) => m.split('').join('\u200b'));
+}
+/**
+ * A fenced code block of at most `max` characters in total. When the lines do not fit, the first lines are
+ * dropped (the end of a log matters most) and a `…` line marks the cut; the closing fence is always kept.
+ */
+function codeBlock(lines, max, lang = '') {
+    const open = '```' + lang + '\n';
+    const close = '\n```';
+    const budget = max - open.length - close.length;
+    if (budget <= 2)
+        return '';
+    const safe = lines.map(escapeFence);
+    const body = safe.join('\n');
+    if (body.length <= budget)
+        return open + body + close;
+    const kept = [];
+    let used = 2; // the '…' line and its newline
+    for (const line of [...safe].reverse()) {
+        const cost = line.length + 1;
+        if (used + cost > budget) {
+            if (kept.length === 0)
+                kept.unshift(ELLIPSIS + tail(line, budget - used - 1));
+            break;
+        }
+        kept.unshift(line);
+        used += cost;
+    }
+    return open + [ELLIPSIS, ...kept].join('\n') + close;
+}
+/** The last `max` characters of `text`, never starting on the low half of a surrogate pair. */
+function tail(text, max) {
+    // No room (max <= 0) needs no case of its own: the start then lies at or past the end.
+    if (text.length <= max)
+        return text;
+    let start = text.length - max;
+    const code = text.charCodeAt(start);
+    if (code >= 0xdc00 && code <= 0xdfff)
+        start += 1;
+    return text.slice(start);
+}
+const ZWSP = '\u200b';
+/**
+ * Defuses mass and user/role mentions in text bound for chat: `@everyone`, `@here`, `<@123>`, `<@&123>`,
+ * `<@!123>`. `allowed_mentions` already stops the ping; this keeps it from even looking like one.
+ */
+function neutraliseMentions(text) {
+    return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@([!&]?\d)/g, `<@${ZWSP}$1`);
+}
+/** True when `text` still holds a live-looking mass mention. */
+function hasMassMention(text) {
+    return /@(everyone|here)/i.test(text);
+}
+/** The longest run of consecutive backticks in `text`. */
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const m of text.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    return longest;
+}
+/** A backtick fence that nothing in `text` can close: at least three, longer than any run inside. */
+function fenceFor(text) {
+    return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+}
+/**
+ * `text` cut to at most `max` characters like `truncate`, but aware of ``` code fences: when the cut lands
+ * inside a fenced block the block is closed again, so the rest of the message never renders as code.
+ * Assumes fences are ``` runs (as `codeBlock` and `escapeFence` produce).
+ */
+function truncateMarkdown(text, max) {
+    if (text.length <= max)
+        return text;
+    const close = '\n```';
+    const fit = (room) => {
+        // Never leave a partial fence marker just before the '…'.
+        const cut = truncate(text, room).replace(/`{1,2}(?=…$)/, '');
+        const open = (cut.match(/```/g) ?? []).length % 2 === 1;
+        return open ? cut + close : cut;
+    };
+    const whole = fit(max);
+    // With `close.length` less room the closed cut always fits: below 5 characters the first cut cannot hold a
+    // whole ``` (the marker before the '…' is stripped), and no room at all gives ''.
+    return whole.length <= max ? whole : fit(max - close.length);
+}
+/** A duration a person reads at a glance: `42s`, `5m 03s`, `1h 02m 13s`; `—` when unknown. */
+function formatDuration(seconds) {
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
+        return '—';
+    const total = Math.round(known);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const pad = (n) => String(n).padStart(2, '0');
+    if (h > 0)
+        return `${h}h ${pad(m)}m ${pad(s)}s`;
+    if (m > 0)
+        return `${m}m ${pad(s)}s`;
+    return `${s}s`;
+}
+/** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
+function isoSeconds(iso) {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t))
+        return iso;
+    return new Date(t).toISOString().replace(/\.\d{3}Z/, 'Z'); // the only '.' in an ISO string
+}
+/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
+const DISCORD_LIMITS = {
+    content: 2000,
+    embeds: 10,
+    title: 256,
+    description: 4096,
+    fields: 25,
+    fieldName: 256,
+    fieldValue: 1024,
+    footer: 2048,
+    authorName: 256,
+    embedTotal: 6000,
+    usernameMin: 1,
+    usernameMax: 80,
+    threadName: 100,
+    attachments: 10,
+    attachmentDescription: 1024,
+};
+
+
+/***/ }),
+
+/***/ 57994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderAnnotations: () => (/* binding */ renderAnnotations),
+/* harmony export */   renderJobSummary: () => (/* binding */ renderJobSummary)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_TARGET_BYTES, MAX_ANNOTATIONS */
+/* harmony import */ var _notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
+
+/** GitHub's hard limit for one step's summary. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** What the renderer aims for, leaving room for anything the caller adds. */
+const SUMMARY_TARGET_BYTES = 900 * 1024;
+/** GitHub shows at most 10 error annotations per step. */
+const MAX_ANNOTATIONS = 10;
+const HEADINGS = {
+    success: '✅ Jetson Containers Build Success',
+    failure: '❌ Jetson Containers Build Failure',
+    cancelled: '⏹ Jetson Containers Build Cancelled',
+};
+const PACKAGE_EMOJI = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹',
+    'not-built': '⏭',
+};
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+function oneLine(s) {
+    return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** Plain text that renders as itself: markdown and HTML characters escaped, on one line. */
+function text(s, max) {
+    return (0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(oneLine(s), max).replace(/[\\`*_[\]<>|#~&]/g, '\\$&');
+}
+/** Text for a table cell: one line, `|` escaped (also inside code spans, as GFM requires). */
+function cell(s, max) {
+    return text(s, max) || ' ';
+}
+/** An inline code span that no backtick inside can close; safe in a table cell. */
+function codeSpan(s, max) {
+    const body = (0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(oneLine(s), max);
+    if (body === '')
+        return ' ';
+    const fence = '`'.repeat((0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .longestBacktickRun */ .Az)(body) + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+    return fence + pad + body.replace(/\|/g, '\\|') + pad + fence;
+}
+/** A fenced block whose fence is longer than any backtick run in its lines. */
+function fenced(lines, lang = '') {
+    const body = lines.join('\n');
+    const fence = (0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .fenceFor */ .Lt)(body);
+    return `${fence}${lang}\n${body}\n${fence}`;
+}
+function where(f) {
+    if (f.stage === null)
+        return f.phase;
+    const pos = f.stageIndex !== null && f.stageCount !== null ? `${f.stageIndex}/${f.stageCount}, ` : '';
+    return `${f.stage} (${pos}${f.phase})`;
+}
+function link(label, url) {
+    if (!url || !/^https?:\/\//i.test(url) || url.length > 2000)
+        return null;
+    return `[${label}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+}
+function packageRow(p) {
+    const failure = p.failure
+        ? `${cell(where(p.failure), 200)}${p.failure.error ? `: ${cell(p.failure.error, 300)}` : ''}`
+        : p.status === 'not-built'
+            ? 'not built'
+            : ' ';
+    const image = p.pushedImage ?? p.image;
+    return `| ${PACKAGE_EMOJI[p.status]} ${p.status} | ${cell(p.name, 200)} | ${image ? codeSpan(image, 300) : ' '} | ${(0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(p.durationSeconds)} | ${failure} |`;
+}
+/** Failed, then cancelled, then the rest, each in report order. */
+function failedFirst(packages) {
+    const rank = (p) => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
+    return packages
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+        .map((x) => x.p);
+}
+function packagesTable(report, budget) {
+    if (report.packages.length === 0)
+        return '';
+    const head = '| Status | Package | Image | Duration | Failure point |\n| --- | --- | --- | --- | --- |';
+    const rows = [];
+    let used = bytes(head) + 200;
+    const ordered = report.packages.length > 1 ? failedFirst(report.packages) : report.packages;
+    let shown = 0;
+    for (const p of ordered) {
+        const row = packageRow(p);
+        const cost = bytes(row) + 1;
+        if (used + cost > budget)
+            break;
+        rows.push(row);
+        used += cost;
+        shown++;
+    }
+    let out = `${head}\n${rows.join('\n')}`;
+    const hidden = ordered.slice(shown);
+    if (hidden.length) {
+        const failed = hidden.filter((p) => p.status === 'failure').length;
+        out += `\n\n_… and ${hidden.length} more packages (${failed} failed) not shown; see report.json in the logs._`;
+    }
+    return out;
+}
+function failureSection(title, f, budget) {
+    const parts = [`#### ${text(title, 200)} — ${text(where(f), 300)}`];
+    if (f.error)
+        parts.push(`**Error:** ${text(f.error, 2000)}`);
+    if (f.logFile)
+        parts.push(`Stage log: ${codeSpan(f.logFile, 400)}`);
+    const lines = f.excerpt.slice(-60).map((l) => (0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(l, 1000));
+    if (lines.length) {
+        // Drop leading lines until the block fits: the end of a log matters most.
+        let block = fenced(lines, 'text');
+        while (bytes(block) > budget && lines.length > 1) {
+            lines.shift();
+            block = fenced(['…', ...lines], 'text');
+        }
+        parts.push(block);
+    }
+    return parts.join('\n\n');
+}
+/** The step summary markdown for a report; always under 1 MiB (aims for 900 KiB). */
+function renderJobSummary(report) {
+    const sections = [];
+    sections.push(`## ${HEADINGS[report.status] ?? HEADINGS.failure}`);
+    sections.push(text(report.message, 2000));
+    const facts = [
+        `**Duration:** ${(0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(report.durationSeconds)}`,
+        report.exitCode !== null ? `**Exit code:** ${report.exitCode}` : null,
+        report.signal ? `**Signal:** ${text(report.signal, 40)}` : null,
+        report.runner.name ? `**Runner:** ${text(report.runner.name, 200)}` : null,
+    ].filter((x) => x !== null);
+    sections.push(facts.join(' · '));
+    const links = [
+        link('Workflow run', report.run.runUrl),
+        link('Logs artifact', report.logs.artifactUrl),
+    ].filter((x) => x !== null);
+    const logLine = [links.join(' · '), `Console log on the runner: ${codeSpan(report.logs.consoleLog, 500)}`]
+        .filter(Boolean)
+        .join(' — ');
+    sections.push(report.logs.uploadError && !report.logs.artifactUrl
+        ? `${logLine}\n\n> Log upload failed: ${text(report.logs.uploadError, 500)}`
+        : logLine);
+    // Everything but the table first, so the table gets exactly what is left.
+    const tail = [];
+    const failures = [];
+    for (const p of report.packages)
+        if (p.failure && p.status === 'failure')
+            failures.push([p.name, p.failure]);
+    if (failures.length === 0 && report.failure && report.status !== 'success') {
+        failures.push([report.status === 'cancelled' ? 'Cancelled' : 'Failure', report.failure]);
+    }
+    if (failures.length) {
+        tail.push(report.status === 'cancelled' ? '### Cancelled' : '### Failures');
+        const shown = failures.slice(0, 10);
+        for (const [name, f] of shown)
+            tail.push(failureSection(name, f, 24 * 1024));
+        if (failures.length > shown.length) {
+            tail.push(`_… and ${failures.length - shown.length} more failed packages; see the package table._`);
+        }
+    }
+    const env = Object.entries(report.environment).filter((e) => e[0] !== 'source' && typeof e[1] === 'string' && e[1] !== '');
+    tail.push('### Environment');
+    tail.push(env.length
+        ? `| Variable | Value |\n| --- | --- |\n${env.map(([k, v]) => `| ${cell(k, 100)} | ${cell(v, 300)} |`).join('\n')}`
+        : '_Not detected._');
+    tail.push('### Command');
+    tail.push(fenced([(0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(oneLine(report.command.display), 8000)], 'bash'));
+    const before = sections.join('\n\n');
+    const after = tail.join('\n\n');
+    const left = SUMMARY_TARGET_BYTES - bytes(before) - bytes(after) - 200;
+    const table = packagesTable(report, Math.max(0, left));
+    const out = [before, table ? `### Packages\n\n${table}` : '', after].filter(Boolean).join('\n\n') + '\n';
+    return out;
+}
+/** One error annotation per failed package (at most 10; the tenth names the rest when there are more). */
+function renderAnnotations(report) {
+    const failed = report.packages.filter((p) => p.status === 'failure');
+    const one = (name, f) => {
+        const at = f ? where(f) : 'unknown';
+        const error = f?.error ?? report.message;
+        return {
+            title: (0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(oneLine(`Build failed: ${name}`), 200),
+            message: (0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(`${at}: ${error}`, 4000),
+        };
+    };
+    if (failed.length === 0) {
+        return report.status === 'failure'
+            ? [one(report.requestedPackages.join(' ') || 'jetson-containers', report.failure)]
+            : [];
+    }
+    if (failed.length <= MAX_ANNOTATIONS)
+        return failed.map((p) => one(p.name, p.failure));
+    const out = failed.slice(0, MAX_ANNOTATIONS - 1).map((p) => one(p.name, p.failure));
+    const rest = failed.slice(MAX_ANNOTATIONS - 1);
+    out.push({
+        title: `${rest.length} more packages failed`,
+        message: (0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(rest.map((p) => p.name).join(', '), 4000),
+    });
+    return out;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,505 @@
+export const id = 642;
+export const ids = [642,158];
+export const modules = {
+
+/***/ 7284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   xv: () => (/* binding */ truncate),
+/* harmony export */   yY: () => (/* binding */ neutraliseMentions)
+/* harmony export */ });
+/* unused harmony exports ELLIPSIS, escapeFence, codeBlock, tail, hasMassMention, longestBacktickRun, fenceFor, truncateMarkdown, isoSeconds */
+// Text-fitting primitives for chat limits: truncate with a visible '…', and never cut a code fence open.
+const ELLIPSIS = '…';
+/** `text` cut to at most `max` characters (UTF-16 units, as Discord counts), ending in '…' when cut. */
+function truncate(text, max) {
+    if (max <= 0)
+        return '';
+    if (text.length <= max)
+        return text;
+    let cut = max - 1;
+    // Do not split a surrogate pair.
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut) + ELLIPSIS;
+}
+/** Neutralises backtick runs so user text can never close (or open) a code fence. */
+function escapeFence(text) {
+    return text.replace(/`{3,}/g, (m) => m.split('').join('\u200b'));
+}
+/**
+ * A fenced code block of at most `max` characters in total. When the lines do not fit, the first lines are
+ * dropped (the end of a log matters most) and a `…` line marks the cut; the closing fence is always kept.
+ */
+function codeBlock(lines, max, lang = '') {
+    const open = '```' + lang + '\n';
+    const close = '\n```';
+    const budget = max - open.length - close.length;
+    if (budget <= 2)
+        return '';
+    const safe = lines.map(escapeFence);
+    const body = safe.join('\n');
+    if (body.length <= budget)
+        return open + body + close;
+    const kept = [];
+    let used = 2; // the '…' line and its newline
+    for (const line of [...safe].reverse()) {
+        const cost = line.length + 1;
+        if (used + cost > budget) {
+            if (kept.length === 0)
+                kept.unshift(ELLIPSIS + tail(line, budget - used - 1));
+            break;
+        }
+        kept.unshift(line);
+        used += cost;
+    }
+    return open + [ELLIPSIS, ...kept].join('\n') + close;
+}
+/** The last `max` characters of `text`, never starting on the low half of a surrogate pair. */
+function tail(text, max) {
+    // No room (max <= 0) needs no case of its own: the start then lies at or past the end.
+    if (text.length <= max)
+        return text;
+    let start = text.length - max;
+    const code = text.charCodeAt(start);
+    if (code >= 0xdc00 && code <= 0xdfff)
+        start += 1;
+    return text.slice(start);
+}
+const ZWSP = '\u200b';
+/**
+ * Defuses mass and user/role mentions in text bound for chat: `@everyone`, `@here`, `<@123>`, `<@&123>`,
+ * `<@!123>`. `allowed_mentions` already stops the ping; this keeps it from even looking like one.
+ */
+function neutraliseMentions(text) {
+    return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@([!&]?\d)/g, `<@${ZWSP}$1`);
+}
+/** True when `text` still holds a live-looking mass mention. */
+function hasMassMention(text) {
+    return /@(everyone|here)/i.test(text);
+}
+/** The longest run of consecutive backticks in `text`. */
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const m of text.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    return longest;
+}
+/** A backtick fence that nothing in `text` can close: at least three, longer than any run inside. */
+function fenceFor(text) {
+    return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+}
+/**
+ * `text` cut to at most `max` characters like `truncate`, but aware of ``` code fences: when the cut lands
+ * inside a fenced block the block is closed again, so the rest of the message never renders as code.
+ * Assumes fences are ``` runs (as `codeBlock` and `escapeFence` produce).
+ */
+function truncateMarkdown(text, max) {
+    if (text.length <= max)
+        return text;
+    const close = '\n```';
+    const fit = (room) => {
+        // Never leave a partial fence marker just before the '…'.
+        const cut = truncate(text, room).replace(/`{1,2}(?=…$)/, '');
+        const open = (cut.match(/```/g) ?? []).length % 2 === 1;
+        return open ? cut + close : cut;
+    };
+    const whole = fit(max);
+    // With `close.length` less room the closed cut always fits: below 5 characters the first cut cannot hold a
+    // whole ``` (the marker before the '…' is stripped), and no room at all gives ''.
+    return whole.length <= max ? whole : fit(max - close.length);
+}
+/** A duration a person reads at a glance: `42s`, `5m 03s`, `1h 02m 13s`; `—` when unknown. */
+function formatDuration(seconds) {
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
+        return '—';
+    const total = Math.round(known);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const pad = (n) => String(n).padStart(2, '0');
+    if (h > 0)
+        return `${h}h ${pad(m)}m ${pad(s)}s`;
+    if (m > 0)
+        return `${m}m ${pad(s)}s`;
+    return `${s}s`;
+}
+/** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
+function isoSeconds(iso) {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t))
+        return iso;
+    return new Date(t).toISOString().replace(/\.\d{3}Z/, 'Z'); // the only '.' in an ISO string
+}
+/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
+const DISCORD_LIMITS = {
+    content: 2000,
+    embeds: 10,
+    title: 256,
+    description: 4096,
+    fields: 25,
+    fieldName: 256,
+    fieldValue: 1024,
+    footer: 2048,
+    authorName: 256,
+    embedTotal: 6000,
+    usernameMin: 1,
+    usernameMax: 80,
+    threadName: 100,
+    attachments: 10,
+    attachmentDescription: 1024,
+};
+
+
+/***/ }),
+
+/***/ 8158:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ orderRows),
+/* harmony export */   renderRunDiscord: () => (/* binding */ renderRunDiscord),
+/* harmony export */   tW: () => (/* binding */ STATUS_ICON)
+/* harmony export */ });
+/* unused harmony exports escapeMarkdown, fitRows, rowsAsText, embedTextLength */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7284);
+
+
+/** Discord's limits (a 400 when exceeded). */
+const STATUS_ICON = {
+    failure: '❌',
+    cancelled: '⏹',
+    missing: '❔',
+    success: '✅',
+};
+const COLOR = { success: 0x2ecc71, failure: 0xe74c3c, cancelled: 0x95a5a6 };
+/** The order rows are shown in: what needs attention first. */
+const PRIORITY = { failure: 0, missing: 1, cancelled: 2, success: 3 };
+function orderRows(rows) {
+    return rows
+        .map((row, i) => ({ row, i }))
+        .sort((a, b) => PRIORITY[a.row.status] - PRIORITY[b.row.status] || a.i - b.i)
+        .map((x) => x.row);
+}
+/** Text safe inside Discord markdown: no formatting, links, code or mentions from user data. */
+function escapeMarkdown(text) {
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseMentions */ .yY)(text.replace(/[\r\n]+/g, ' ').replace(/([\\*_~|`>[\]()<])/g, '\\$1'));
+}
+function rowLine(row) {
+    const icon = STATUS_ICON[row.status];
+    const name = escapeMarkdown(row.name);
+    const label = row.status !== 'success' && row.web_url ? `[${name}](${row.web_url})` : `**${name}**`;
+    if (row.status === 'success') {
+        const d = row.duration_seconds !== null ? ` · ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(row.duration_seconds)}` : '';
+        return `${icon} ${label}${d}`;
+    }
+    if (row.status === 'failure') {
+        const f = row.failure;
+        const where = f
+            ? [f.phase, f.stage].filter((x) => !!x && x !== 'unknown' && x !== row.name).join(' · ')
+            : '';
+        const error = f?.error ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(f.error, 140) : (row.reason ?? '');
+        const detail = [where ? `\`${escapeMarkdown(where).replace(/`/g, '')}\`` : '', escapeMarkdown(error)]
+            .filter((x) => x !== '')
+            .join(' ');
+        return `${icon} ${label}${detail ? ' — ' + detail : ''}`;
+    }
+    const reason = row.reason ? ' — ' + escapeMarkdown((0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(row.reason, 100)) : '';
+    return `${icon} ${label}${reason}`;
+}
+const GROUP_TITLE = {
+    failure: 'failed',
+    missing: 'without a report',
+    cancelled: 'cancelled',
+    success: 'built',
+};
+/**
+ * The row list within `budget` characters. Lines are taken in priority order; room is always kept for one
+ * "… and N more <group>" line per group still to come, so every group shows at least its count.
+ * Returns the text and how many rows were folded.
+ */
+function fitRows(rows, budget) {
+    const groups = [];
+    for (const status of ['failure', 'missing', 'cancelled', 'success']) {
+        const g = rows.filter((r) => r.status === status);
+        if (g.length > 0)
+            groups.push({ status, rows: g });
+    }
+    const more = (n, status) => `… and ${n} more ${GROUP_TITLE[status]}`;
+    // Worst-case length of a fold line, for the reservation.
+    const foldCost = (status) => more(99999, status).length + 1;
+    const lines = [];
+    let used = 0;
+    let folded = 0;
+    let exhausted = false;
+    groups.forEach((group, gi) => {
+        const reserveLater = groups.slice(gi + 1).reduce((s, g) => s + foldCost(g.status), 0);
+        let shown = 0;
+        if (!exhausted) {
+            for (const row of group.rows) {
+                const line = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(rowLine(row), 400);
+                const cost = line.length + 1;
+                const remainingAfter = group.rows.length - shown - 1;
+                const reserveHere = remainingAfter > 0 ? foldCost(group.status) : 0;
+                if (used + cost + reserveHere + reserveLater > budget)
+                    break;
+                lines.push(line);
+                used += cost;
+                shown += 1;
+            }
+        }
+        const hidden = group.rows.length - shown;
+        if (hidden > 0) {
+            exhausted = true;
+            const line = shown === 0
+                ? `${STATUS_ICON[group.status]} ${hidden} ${GROUP_TITLE[group.status]}`
+                : more(hidden, group.status);
+            if (used + line.length + 1 <= budget) {
+                lines.push(line);
+                used += line.length + 1;
+            }
+            folded += hidden;
+        }
+    });
+    return { text: lines.join('\n'), folded };
+}
+function title(run) {
+    const t = run.totals;
+    const head = run.status === 'success'
+        ? `✅ Jetson build: ${t.success}/${t.packages} packages built`
+        : run.status === 'cancelled'
+            ? `⏹ Jetson build cancelled: ${t.success}/${t.packages} built`
+            : t.missing > 0
+                ? `❌ Jetson build failed: ${t.failure} failed, ${t.missing} without a report (of ${t.packages})`
+                : `❌ Jetson build failed: ${t.failure} of ${t.packages} failed`;
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(head, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.title);
+}
+/** A plain-text list of every row, attached when the embed had to fold rows. */
+function rowsAsText(run) {
+    const lines = [`${run.status.toUpperCase()}  ${run.message}`, run.web_url ?? '', ''];
+    for (const r of orderRows(run.runs)) {
+        const extra = [
+            r.image ?? '',
+            (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(r.duration_seconds),
+            r.host_tag ?? '',
+            r.failure?.error ?? r.reason ?? '',
+            r.web_url ?? '',
+        ];
+        lines.push(`${r.status.padEnd(9)} ${r.name}  ${extra.filter((x) => x !== '' && x !== '—').join('  ')}`);
+    }
+    return lines.join('\n') + '\n';
+}
+function fieldsFor(run) {
+    const t = run.totals;
+    const totals = [
+        `✅ ${t.success} built`,
+        t.failure ? `❌ ${t.failure} failed` : '',
+        t.missing ? `❔ ${t.missing} no report` : '',
+        t.cancelled ? `⏹ ${t.cancelled} cancelled` : '',
+    ]
+        .filter((x) => x !== '')
+        .join('\n');
+    const fields = [
+        { name: 'Packages', value: totals, inline: true },
+        {
+            name: 'Time',
+            value: `${(0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(run.wall_seconds)} wall\n${(0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(run.build_seconds_sum)} of builds`,
+            inline: true,
+        },
+    ];
+    const where = [
+        run.ref ? escapeMarkdown(run.ref.replace(/^refs\/(heads|tags)\//, '')) : '',
+        run.sha ? `\`${run.sha.slice(0, 7)}\`` : '',
+    ]
+        .filter((x) => x !== '')
+        .join(' @ ');
+    if (where)
+        fields.push({ name: 'Ref', value: where, inline: true });
+    return fields.map((f) => ({
+        name: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(f.name, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.fieldName),
+        value: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(f.value, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.fieldValue),
+        inline: f.inline,
+    }));
+}
+/** Every character Discord counts toward the 6000 limit of an embed. */
+function embedTextLength(embed) {
+    return ((embed.title?.length ?? 0) +
+        (embed.description?.length ?? 0) +
+        (embed.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0) +
+        (embed.footer?.text.length ?? 0) +
+        (embed.author?.name.length ?? 0));
+}
+function renderRunDiscord(run, opts) {
+    const embedTitle = title(run);
+    const fields = fieldsFor(run);
+    const footerText = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)([
+        run.repository,
+        run.trigger_name,
+        run.build_id ? `run ${run.build_id}` : null,
+        run.run_attempt && run.run_attempt !== '1' ? `attempt ${run.run_attempt}` : null,
+    ]
+        .filter((x) => !!x)
+        .join(' · ') || 'jetson-build', _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.footer);
+    const summary = escapeMarkdown((0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(run.message, 600));
+    const link = run.web_url ? `\n[Open the run](${run.web_url})` : '';
+    const fixed = embedTitle.length + footerText.length + fields.reduce((s, f) => s + f.name.length + f.value.length, 0);
+    // The description holds the summary, the rows and the link; 16 characters of slack for the separators.
+    const descBudget = Math.min(_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.description, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.embedTotal - fixed) -
+        summary.length -
+        link.length -
+        16;
+    const { text: rows, folded } = fitRows(orderRows(run.runs), Math.max(0, descBudget));
+    const description = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)([summary, rows].filter((x) => x !== '').join('\n\n') + link, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.description);
+    const embed = {
+        title: embedTitle,
+        description,
+        color: COLOR[run.status],
+        fields,
+        footer: { text: footerText },
+        timestamp: run.completed,
+    };
+    if (run.web_url)
+        embed['url'] = run.web_url;
+    const content = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseMentions */ .yY)(run.status === 'success'
+        ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
+        : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`), _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.content);
+    const body = { content, embeds: [embed], allowed_mentions: { parse: [] } };
+    if (opts.username)
+        body['username'] = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(opts.username, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.usernameMax);
+    if (opts.avatarUrl)
+        body['avatar_url'] = opts.avatarUrl;
+    if (opts.threadName && !opts.threadId)
+        body['thread_name'] = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(opts.threadName, 100);
+    const files = [];
+    if (folded > 0) {
+        files.push({
+            name: 'packages.txt',
+            contentType: 'text/plain; charset=utf-8',
+            data: Buffer.from(rowsAsText(run), 'utf8'),
+        });
+    }
+    return { body, files };
+}
+
+
+/***/ }),
+
+/***/ 3642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderRunSummary: () => (/* binding */ renderRunSummary)
+/* harmony export */ });
+/* unused harmony export SUMMARY_MAX_BYTES */
+/* harmony import */ var _notify_render_run_discord_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8158);
+/* harmony import */ var _notify_render_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7284);
+
+
+/** The runner refuses step summaries over 1 MiB; stay well below it. */
+const SUMMARY_MAX_BYTES = 1024 * 1024 - 16 * 1024;
+/** A table cell: one line, no pipe or HTML, bounded. */
+function cell(text, max = 200) {
+    if (!text)
+        return '';
+    return (0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(text.replace(/[\r\n]+/g, ' '), max)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/@/g, '@\u200b');
+}
+function link(text, url) {
+    return url && /^https?:\/\//.test(url) ? `[${text}](${url})` : text;
+}
+function row(r) {
+    const failure = r.failure
+        ? [r.failure.phase !== 'unknown' ? r.failure.phase : '', r.failure.stage ?? '', r.failure.error ?? '']
+            .filter((x) => x)
+            .join(' · ')
+        : (r.reason ?? '');
+    return [
+        `${_notify_render_run_discord_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_ICON */ .tW[r.status]} ${r.status}`,
+        `\`${cell(r.name, 120).replace(/`/g, '')}\``,
+        r.image ? `\`${cell(r.image, 160).replace(/`/g, '')}\`` : '',
+        (0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.duration_seconds),
+        cell(r.host_tag, 60),
+        cell(failure, 240),
+        [link('job', r.web_url), r.log_url && r.log_url !== r.web_url ? link('logs', r.log_url) : '']
+            .filter((x) => x)
+            .join(' · '),
+    ].join(' | ');
+}
+function excerptBlock(r) {
+    const lines = (r.failure?.excerpt ?? []).map((l) => (0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(l, 300));
+    if (lines.length === 0)
+        return '';
+    const body = lines.join('\n');
+    let fence = '```';
+    while (body.includes(fence))
+        fence += '`';
+    const name = cell(r.name, 120);
+    return `<details><summary>❌ ${name}: last lines</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>\n`;
+}
+function renderRunSummary(run) {
+    const t = run.totals;
+    const icon = run.status === 'success' ? '✅' : run.status === 'cancelled' ? '⏹' : '❌';
+    const head = [
+        `## ${icon} Jetson build: ${run.status}`,
+        '',
+        cell(run.message, 2000),
+        '',
+        `**${t.packages}** packages: ✅ ${t.success} built · ❌ ${t.failure} failed · ❔ ${t.missing} without a report · ⏹ ${t.cancelled} cancelled  `,
+        `Wall time ${(0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(run.wall_seconds)} for ${(0,_notify_render_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(run.build_seconds_sum)} of builds` +
+            (run.web_url ? ` · ${link('the run', run.web_url)}` : ''),
+        '',
+        '| Status | Package | Image | Duration | Runner | Failure | Links |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+    ].join('\n');
+    let out = head + '\n';
+    let bytes = Buffer.byteLength(out, 'utf8');
+    const ordered = (0,_notify_render_run_discord_js__WEBPACK_IMPORTED_MODULE_0__/* .orderRows */ .O1)(run.runs);
+    const reserve = 200; // for the "rows left out" line
+    let shown = 0;
+    for (const r of ordered) {
+        const line = `| ${row(r)} |\n`;
+        const cost = Buffer.byteLength(line, 'utf8');
+        if (bytes + cost + reserve > SUMMARY_MAX_BYTES)
+            break;
+        out += line;
+        bytes += cost;
+        shown += 1;
+    }
+    if (shown < ordered.length) {
+        out +=
+            `\n_${ordered.length - shown} more rows left out to stay under the 1 MiB summary limit: every row is in ` +
+                `run-report.json (the reusable workflow uploads it as the \`jetson-run-report-…\` artifact)._\n`;
+        return out;
+    }
+    const excerpts = ordered
+        .filter((r) => r.status === 'failure')
+        .map(excerptBlock)
+        .filter((x) => x !== '');
+    if (excerpts.length > 0) {
+        out += '\n### Failures\n\n';
+        for (const block of excerpts) {
+            const cost = Buffer.byteLength(block, 'utf8');
+            if (bytes + cost + reserve > SUMMARY_MAX_BYTES) {
+                out += '\n_More excerpts left out to stay under the 1 MiB summary limit._\n';
+                break;
+            }
+            out += block;
+            bytes += cost;
+        }
+    }
+    return out;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,329 @@
+// Entry point of the action's main step: wire settings → build → report → logs → notifications.
+import * as core from '@actions/core';
+import { randomBytes } from 'node:crypto';
+import { assembleReport, logPaths, setupFailureReport } from '../report/assemble.js';
+import { resolveEnvironment } from '../jetson/collect.js';
+import { BuildStreamParser } from '../jetson/parse/index.js';
+import { BuildProcess, processStartTime } from '../jetson/run.js';
+import { normalizeMatrix, parseLabels, readRunContext, readRunnerInfo } from '../runner/context.js';
+import { errorMessage } from '../runner/errors.js';
+import {
+  fallbackDir,
+  finishBuild,
+  type FinishResult,
+  prepareLogDir,
+  removeLeftoverReport,
+  writeConsoleNote,
+  writeReport,
+} from './finish.js';
+import { loadNotifySettings } from '../notify/settings.js';
+import type { DeliveryFate, FateRecord, NotifySettings } from '../notify/types.js';
+import type { BuildReport } from '../report/build-report.js';
+import { scrub } from '../runner/secrets.js';
+import { buildArgv, childEnv, readSettings, type Settings } from './settings.js';
+import {
+  saveDeliveries,
+  saveDelivered,
+  savePhase,
+  savePid,
+  saveStart,
+  saveUploaded,
+} from '../runner/state.js';
+
+/**
+ * After a cancel arrives while uploading or notifying, how long requests already on the wire may still be
+ * answered before main hands the rest to post. The runner sends SIGINT, SIGTERM 7.5 s later and SIGKILL
+ * 2.5 s after that: main stops waiting 1.5 s before the SIGKILL would land, counted from the signal that
+ * puts it closest (a lone SIGTERM, as on a runner shutting down, leaves 2.5 s), which is ample to write
+ * report.json and exit on its own. A request cut off at that point is recorded as `sending`: post does not
+ * repeat it to Discord and repeats it, with the same webhook-id, to a generic receiver.
+ */
+const HANDOFF_AFTER_SIGINT_MS = 8500;
+const HANDOFF_AFTER_SIGTERM_MS = 1000;
+/** Fates after which a target needs nothing more (see DeliveryFate). */
+const SETTLED: ReadonlySet<DeliveryFate | undefined> = new Set(['delivered', 'failed', 'unknown'] as const);
+
+/**
+ * Where each signal goes as main moves on: before the build it only means "build nothing", during the build it
+ * is forwarded to the build's process group, while finishing it starts the hand-off to post.
+ */
+class SignalRouter {
+  private stage: 'setup' | 'build' | 'finishing' = 'setup';
+  private proc: BuildProcess | null = null;
+  private handOff: ((signal: NodeJS.Signals) => void) | null = null;
+  /** A signal that came before the build started. */
+  early: NodeJS.Signals | null = null;
+
+  constructor() {
+    const route = (signal: NodeJS.Signals): void => this.route(signal);
+    process.on('SIGINT', route);
+    process.on('SIGTERM', route);
+  }
+
+  building(proc: BuildProcess): void {
+    this.stage = 'build';
+    this.proc = proc;
+  }
+
+  finishing(handOff: (signal: NodeJS.Signals) => void): void {
+    this.stage = 'finishing';
+    this.handOff = handOff;
+  }
+
+  private route(signal: NodeJS.Signals): void {
+    if (this.stage === 'build' && this.proc) {
+      process.stdout.write(
+        `\nReceived ${signal}: stopping the build (signal forwarded to its process group).\n`,
+      );
+      this.proc.cancel(signal);
+    } else if (this.stage === 'finishing') {
+      this.handOff?.(signal);
+    } else {
+      this.early ??= signal;
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const start = new Date();
+  // Signals are handled from the very start: a cancel before the build starts means no build at all.
+  const signals = new SignalRouter();
+  let settings: Settings;
+  let notifySettings: NotifySettings | null;
+  try {
+    settings = readSettings(core.getInput, process.env);
+    notifySettings = await loadNotifySettings(core.getInput, process.env);
+  } catch (err) {
+    core.setFailed(scrub(errorMessage(err)));
+    return;
+  }
+  if (signals.early) {
+    core.warning(`Cancelled (${signals.early}) before the build started; nothing was built.`);
+    process.exitCode = 1;
+    return;
+  }
+  // A log folder that cannot take the logs is found now, not after hours of building: nothing is built, and
+  // the failure still reaches the outputs, report.json (in a fresh folder) and the notifications.
+  const logDirProblem = await prepareLogDir(settings.build.logDir);
+  if (logDirProblem !== null) {
+    await failBeforeBuild(start, logDirProblem, settings, notifySettings);
+    return;
+  }
+  const { report, cancelSignal } = await runBuild(settings, start, signals);
+  if (cancelSignal !== null) {
+    await handCancelledBuildToPost(report, cancelSignal);
+    return;
+  }
+  await finishAfterBuild(report, settings, notifySettings, signals);
+}
+
+/** Runs the build, streaming and parsing its output, and puts the report together. */
+async function runBuild(
+  settings: Settings,
+  start: Date,
+  signals: SignalRouter,
+): Promise<{ report: BuildReport; cancelSignal: string | null }> {
+  const build = settings.build;
+  const paths = logPaths(build.logDir);
+  await removeLeftoverReport(paths.reportFile);
+  saveStart({ logDir: build.logDir, startTime: start.toISOString(), settings });
+  savePhase('building');
+
+  const argv = buildArgv(build);
+  core.info(`Running ${argv.display}`);
+  core.info(`Logs: ${build.logDir}`);
+  // Told the requested packages, the parser keeps a record for each of them, however many there are.
+  const parser = new BuildStreamParser({ requested: build.packages });
+  // Every process of the build inherits this id; post checks for it before it stops leftovers.
+  const buildId = randomBytes(16).toString('hex');
+  const proc = new BuildProcess({
+    command: argv.command,
+    args: argv.args,
+    cwd: build.workingDirectory,
+    env: childEnv(process.env, buildId),
+    consoleLogPath: paths.consoleLog,
+    parser,
+    out: process.stdout,
+    onSpawn: (pid) => savePid(pid, processStartTime(pid), buildId),
+  });
+  signals.building(proc);
+  const run = await proc.run();
+  const parse = parser.result();
+  const report = assembleReport({
+    build,
+    argv,
+    parse,
+    run,
+    cancelled: run.cancelSignal !== null,
+    environment: await resolveEnvironment(parse.environment),
+    context: { ...readRunContext(), matrix: normalizeMatrix(core.getInput('matrix')) },
+    runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
+    start,
+    end: new Date(),
+    logs: paths,
+  });
+  return { report, cancelSignal: run.cancelSignal };
+}
+
+/**
+ * The runner sends SIGTERM 7.5 s after SIGINT and SIGKILL 2.5 s later: write the report now and let post (which
+ * always runs) upload the logs and notify.
+ */
+async function handCancelledBuildToPost(report: BuildReport, cancelSignal: string): Promise<void> {
+  await writeReport(report).catch(() => undefined);
+  savePhase('reported');
+  try {
+    core.setOutput('status', report.status);
+    core.setOutput('report-file', report.logs.reportFile);
+  } catch (err) {
+    // A bad GITHUB_OUTPUT costs the outputs only, never the hand-off to post.
+    core.warning(scrub(`Could not set the step outputs (GITHUB_OUTPUT): ${errorMessage(err)}`));
+  }
+  core.warning(
+    `Build cancelled (${cancelSignal}); the post step uploads the logs and sends the notification.`,
+  );
+  process.exitCode = 1;
+}
+
+/**
+ * Uploading and notifying can take minutes. A cancel now must not lose them, nor send a message twice: main
+ * records each target's fate as it changes; on a signal it starts no new attempt, lets the requests on the wire
+ * be answered for as long as the runner allows, then leaves the rest to post.
+ */
+async function finishAfterBuild(
+  report: BuildReport,
+  settings: Settings,
+  notifySettings: NotifySettings | null,
+  signals: SignalRouter,
+): Promise<void> {
+  savePhase('finishing');
+  const delivered = new Set<string>();
+  const fates: Record<string, FateRecord> = {};
+  const handOff = new HandOff();
+  signals.finishing((signal) => handOff.signal(signal));
+  const finishing = finishBuild(report, settings.logs, notifySettings, {
+    onUploaded: saveUploaded,
+    onDelivered: (source) => {
+      delivered.add(source);
+      saveDelivered(delivered);
+    },
+    onFate: (source, record) => {
+      fates[source] = record;
+      saveDeliveries(fates);
+    },
+    stopDeliveries: handOff.stop.signal,
+  });
+  const finished = await Promise.race([finishing, handOff.due]);
+  handOff.dispose();
+  // Targets the stop cut short (not started, or waiting to retry) are post's to send.
+  const cutShort = (finished?.notifications ?? []).filter(
+    (r) => !r.delivered && !SETTLED.has(fates[r.source]?.fate),
+  );
+  const firstSignal = handOff.first;
+  if (finished === null || (firstSignal !== null && cutShort.length > 0)) {
+    await writeReport(report).catch(() => undefined);
+    savePhase('reported');
+    const unanswered = Object.values(fates).filter((f) => f.fate === 'sending').length;
+    core.warning(
+      `Received ${firstSignal ?? 'a signal'} while uploading logs or notifying; the post step finishes what is left ` +
+        `(${delivered.size} notification(s) already delivered` +
+        `${unanswered > 0 ? `, ${unanswered} sent but not answered in time` : ''}).`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  savePhase('done');
+  if (firstSignal !== null) {
+    core.warning(
+      `Received ${firstSignal} while uploading logs or notifying; the deliveries under way were answered in time ` +
+        `(${delivered.size} notification(s) delivered), so nothing is left for the post step.`,
+    );
+    process.exitCode = 1;
+  }
+  concludeStep(report, settings, notifySettings, finished);
+}
+
+/** When main stops waiting after a signal: the earliest of the moments each signal so far allows. */
+class HandOff {
+  readonly stop = new AbortController();
+  first: NodeJS.Signals | null = null;
+  readonly due: Promise<null>;
+  private at = Number.POSITIVE_INFINITY;
+  private timer: NodeJS.Timeout | undefined;
+  private timeUp: () => void = () => undefined;
+
+  constructor() {
+    this.due = new Promise<null>((resolve) => (this.timeUp = () => resolve(null)));
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.first ??= signal;
+    // An attempt started now could still be on the wire when SIGKILL lands: leave new ones to post.
+    this.stop.abort();
+    const at = Date.now() + (signal === 'SIGTERM' ? HANDOFF_AFTER_SIGTERM_MS : HANDOFF_AFTER_SIGINT_MS);
+    if (at >= this.at) return;
+    this.at = at;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.timeUp, at - Date.now());
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/** The step's result: the build's status, and the notifications when they must not fail silently. */
+function concludeStep(
+  report: BuildReport,
+  settings: Settings,
+  notifySettings: NotifySettings | null,
+  finished: FinishResult,
+): void {
+  core.info(scrub(report.message));
+  if (report.status !== 'success') {
+    if (settings.build.failOnBuildError) core.setFailed(scrub(report.message));
+    else core.warning(scrub(`${report.message} (not failing the step: fail-on-build-error is false)`));
+  }
+  if (notifySettings?.failOnError && finished.notifyFailed.length > 0) {
+    core.setFailed(
+      `${finished.notifyFailed.length} notification(s) not delivered (fail-on-notify-error is true).`,
+    );
+  }
+}
+
+/** The report, outputs and notifications of a run whose log folder could not be used: a failure, no build. */
+async function failBeforeBuild(
+  start: Date,
+  error: string,
+  settings: Settings,
+  notifySettings: NotifySettings | null,
+): Promise<void> {
+  const build = settings.build;
+  const fallback = logPaths(await fallbackDir().catch(() => build.logDir));
+  const report = setupFailureReport({
+    build,
+    argv: buildArgv(build),
+    parse: new BuildStreamParser().result(),
+    environment: await resolveEnvironment({}),
+    context: { ...readRunContext(), matrix: normalizeMatrix(core.getInput('matrix')) },
+    runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
+    start,
+    end: new Date(),
+    error,
+    fallback,
+  });
+  await writeConsoleNote(fallback.consoleLog, report.message).catch(() => undefined);
+  core.info(scrub(`This run's report.json and console.log are in ${fallback.dir} instead.`));
+  // A setting the run cannot work with fails the step like bad input does, whatever fail-on-build-error says.
+  core.setFailed(scrub(report.message));
+  await finishBuild(report, settings.logs, notifySettings, { skipUpload: true });
+}
+
+main()
+  .catch((err) => {
+    core.setFailed(`jetson-build-action failed unexpectedly: ${scrub(errorMessage(err))}`);
+  })
+  .finally(() => {
+    // Keep-alive sockets must not hold the step open once everything is written.
+    setTimeout(() => process.exit(), 50).unref();
+  });

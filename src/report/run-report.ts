@@ -1,0 +1,575 @@
+// The RunReport: what the aggregate `summarize` step knows about a whole matrix run, built from each leg's
+// BuildReport, the planned package list and the `needs` context. Shaped like the Foundries CI webhook
+// (build_id, url, status, runs[] with name/status/log_url/web_url/created/completed/host_tag, trigger_name).
+// Pure: the entry point (src/summarize.ts) reads files and env and hands plain data in.
+// schema/run-report.schema.json describes it.
+import { isWildcard } from '../jetson/packages.js';
+import type { BuildReport, PackageResult, RunContext } from './build-report.js';
+
+export const RUN_REPORT_SCHEMA_VERSION = 1 as const;
+export const RUN_REPORT_EVENT = 'jetson.run.finished' as const;
+
+/** Overall outcome of the run: failure > cancelled > success. */
+export type RunStatus = 'success' | 'failure' | 'cancelled';
+
+/**
+ * Outcome of one package row.
+ * - `failure`: the build, test or push failed, the setup script failed, or the build step hit its
+ *   `timeout-minutes` (the action reports that as cancelled - the runner sends the same SIGINT as for a
+ *   cancellation - and the leg record's failed build step tells them apart).
+ * - `cancelled`: stopped (run cancelled, fail-fast) or never reached (`not-built` within a chunk).
+ * - `missing`: planned, but no leg reported it: the runner was lost, the job timed out before writing
+ *   report.json, or the report could not be uploaded. Counts as a failure of the run.
+ */
+export type RunRowStatus = 'success' | 'failure' | 'cancelled' | 'missing';
+
+export interface RunFailure {
+  stage: string | null;
+  /** `build`, `test`, `push`, `resolve`, `start`, `setup`, `timeout` or `unknown`. */
+  phase: string;
+  error: string | null;
+  excerpt: string[];
+}
+
+export interface RunRow {
+  /** The package (for a wildcard leg: each package it expanded to). */
+  name: string;
+  status: RunRowStatus;
+  /** The planned entry this row answers (the wildcard as typed, or the name itself). */
+  requested: string | null;
+  /** Why a row is cancelled or missing, in a sentence. */
+  reason: string | null;
+  image: string | null;
+  pushed_image: string | null;
+  duration_seconds: number | null;
+  failure: RunFailure | null;
+  /** The leg's logs (the log artifact when uploaded, else the run). */
+  log_url: string | null;
+  /** The leg's job page when known, else the run page. */
+  web_url: string | null;
+  created: string | null;
+  completed: string | null;
+  /** The runner that built it. */
+  host_tag: string | null;
+  /** The matrix leg that built it, when known. */
+  leg: string | null;
+}
+
+export interface RunTotals {
+  packages: number;
+  success: number;
+  failure: number;
+  cancelled: number;
+  missing: number;
+}
+
+export interface RunReport {
+  schema_version: typeof RUN_REPORT_SCHEMA_VERSION;
+  event: typeof RUN_REPORT_EVENT;
+  /** The workflow run id. */
+  build_id: string | null;
+  url: string | null;
+  web_url: string | null;
+  status: RunStatus;
+  /** One sentence a person can read. */
+  message: string;
+  trigger_name: string | null;
+  repository: string | null;
+  ref: string | null;
+  sha: string | null;
+  run_attempt: string | null;
+  created: string;
+  completed: string;
+  /** First leg start to last leg end (or to now when no leg reported). */
+  wall_seconds: number;
+  /** The legs' build times added up: wall_seconds / build_seconds_sum shows what the fleet saved. */
+  build_seconds_sum: number;
+  totals: RunTotals;
+  /** Every row that failed the run: `failure` and `missing` (never reported) alike. */
+  failed_packages: string[];
+  /** The rows no leg reported (`missing`), also in failed_packages. */
+  missing_packages: string[];
+  images: string[];
+  /** Results of the jobs the summary depends on (`needs.<job>.result`). */
+  jobs: Record<string, string>;
+  runs: RunRow[];
+}
+
+/** What a matrix leg says about itself besides report.json (the workflow writes it even when the action never ran). */
+export interface LegRecord {
+  leg: string;
+  packages: string[];
+  jobUrl: string | null;
+  runner: string | null;
+  /** Outcome of the setup step, if there was one. */
+  setupOutcome: string | null;
+  /** Outcome of the build step. */
+  buildOutcome: string | null;
+  runAttempt: string | null;
+}
+
+export interface RunReportInput {
+  reports: BuildReport[];
+  /** The planned package list (the plan job's `packages`), wildcards as typed. */
+  planned: string[];
+  /** The `needs` input parsed: `{ plan: { result }, build: { result } }` (or all of `toJSON(needs)`). */
+  needs: unknown;
+  context: RunContext;
+  now: Date;
+  legs?: LegRecord[];
+  /**
+   * The matrix ran with fail-fast: a leg that never started while the build failed was cancelled by
+   * GitHub after another leg failed, not lost.
+   */
+  failFast?: boolean;
+}
+
+const MAX_EXCERPT_LINES = 40;
+
+/** `needs.<job>.result` for every job in `needs`, ignoring anything malformed. */
+export function jobResults(needs: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  // A string or a number has no entries worth reading, and no `result`.
+  if (!needs || Array.isArray(needs)) return out;
+  for (const [job, value] of Object.entries(needs)) {
+    const result = (value as { result?: unknown } | null | undefined)?.result;
+    if (typeof result === 'string') out[job] = result;
+  }
+  return out;
+}
+
+function attemptOf(report: BuildReport): number {
+  const n = Number.parseInt(String(report.run?.runAttempt), 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function timeOf(iso: string | null | undefined): number {
+  const t = Date.parse(String(iso));
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/** Oldest first, so that later reports (re-runs) overwrite earlier rows of the same package. */
+function byRecency(a: BuildReport, b: BuildReport): number {
+  return attemptOf(a) - attemptOf(b) || timeOf(a.endTime) - timeOf(b.endTime);
+}
+
+function failureOf(f: PackageResult['failure'] | BuildReport['failure']): RunFailure | null {
+  if (!f) return null;
+  return {
+    stage: f.stage ?? null,
+    phase: f.phase ?? 'unknown',
+    error: f.error ?? null,
+    excerpt: (f.excerpt ?? []).slice(-MAX_EXCERPT_LINES),
+  };
+}
+
+/** The leg record of `packages`: of run attempt `attempt` when there is one, else the latest attempt. */
+function findLeg(legs: LegRecord[], packages: string[], attempt: string | null = null): LegRecord | null {
+  let best: LegRecord | null = null;
+  for (const leg of legs) {
+    if (!packages.some((p) => leg.packages.includes(p))) continue;
+    if (attempt !== null && leg.runAttempt === attempt) return leg;
+    if (!best || Number(leg.runAttempt ?? 0) >= Number(best.runAttempt ?? 0)) best = leg;
+  }
+  return best;
+}
+
+export interface PlannedSelection {
+  reports: BuildReport[];
+  legs: LegRecord[];
+  /** What was left out, one line each (`pytorch:2.8 (attempt 1)`), for a notice. */
+  ignored: string[];
+}
+
+/**
+ * Keeps the reports and leg records of this plan: those whose requested packages were all planned. Another
+ * call of the workflow in the same run (its artifacts matched by a too-wide pattern) must not add rows.
+ * With no planned list everything is kept.
+ */
+export function selectPlanned(
+  reports: BuildReport[],
+  legs: LegRecord[],
+  planned: string[],
+): PlannedSelection {
+  const set = new Set(planned.map((p) => p.trim()).filter((p) => p !== ''));
+  if (set.size === 0) return { reports, legs, ignored: [] };
+  const ours = (names: string[]): boolean => names.length > 0 && names.every((n) => set.has(n));
+  const ignored: string[] = [];
+  const keptReports = reports.filter((r) => {
+    const requested = r.requestedPackages ?? [];
+    if (ours(requested)) return true;
+    const attempt = r.run?.runAttempt ? ` (attempt ${r.run.runAttempt})` : '';
+    ignored.push(`report of ${requested.join(' ') || '(no packages)'}${attempt}`);
+    return false;
+  });
+  const keptLegs = legs.filter((l) => {
+    if (ours(l.packages)) return true;
+    ignored.push(`leg record ${l.leg} (${l.packages.join(' ')})`);
+    return false;
+  });
+  return { reports: keptReports, legs: keptLegs, ignored };
+}
+
+const TIMED_OUT_REASON = 'timed out: the build step reached timeout-minutes';
+
+/** Builds the RunReport. Every planned entry ends up in a row: nothing silently disappears. */
+export function buildRunReport(input: RunReportInput): RunReport {
+  const { context, now } = input;
+  const planned = [...new Set(input.planned.map((p) => p.trim()).filter((p) => p !== ''))];
+  const selected = selectPlanned(input.reports, input.legs ?? [], planned);
+  const legs = selected.legs;
+  const jobs = jobResults(input.needs);
+  const buildResult = jobs['build'] ?? null;
+  const rows = new RowBook(planned);
+  // Requested entries some report answered, even with no row of that name (a wildcard).
+  const covered = new Set<string>();
+
+  for (const report of [...selected.reports].sort(byRecency)) {
+    const requested = report.requestedPackages ?? [];
+    for (const r of requested) covered.add(r);
+    const leg = findLeg(legs, requested, report.run?.runAttempt ?? null);
+    const timedOut = timedOutLeg(report, leg, buildResult);
+    for (const row of reportRows(report, requested, leg, timedOut, context)) rows.put(row, report);
+  }
+  // Planned entries no report answered.
+  for (const name of planned) {
+    if (covered.has(name) || rows.has(name)) continue;
+    rows.put(unreportedRow(name, findLeg(legs, [name]), buildResult, input.failFast === true, context));
+  }
+
+  const runs = rows.ordered();
+  const totals = totalsOf(runs);
+  const status = runStatus(totals, jobs);
+  const time = timing([...rows.contributing], now);
+  return {
+    schema_version: RUN_REPORT_SCHEMA_VERSION,
+    event: RUN_REPORT_EVENT,
+    build_id: context.runId,
+    url: context.runUrl,
+    web_url: context.runUrl,
+    status,
+    message: runMessage(status, totals, runs, jobs),
+    trigger_name: context.workflow,
+    repository: context.repository,
+    ref: context.ref,
+    sha: context.sha,
+    run_attempt: context.runAttempt,
+    ...time,
+    totals,
+    failed_packages: runs.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name),
+    missing_packages: runs.filter((r) => r.status === 'missing').map((r) => r.name),
+    images: [...new Set(runs.filter((r) => r.status === 'success' && r.image).map((r) => r.image as string))],
+    jobs,
+    runs,
+  };
+}
+
+/**
+ * The rows as the reports are read, oldest first: a later row of a package replaces the earlier one but keeps
+ * its place, so that ties in plan order stay in the order the packages were first seen.
+ */
+class RowBook {
+  /** The reports that gave a row, for the run's times; a replaced row's report still counts. */
+  readonly contributing = new Set<BuildReport>();
+  private readonly rows = new Map<string, { row: RunRow; order: number }>();
+  private readonly plannedIndex: Map<string | null, number>;
+  private readonly unplanned: number;
+
+  constructor(planned: string[]) {
+    this.plannedIndex = new Map<string | null, number>(planned.map((p, i) => [p, i]));
+    this.unplanned = planned.length;
+  }
+
+  put(row: RunRow, from?: BuildReport): void {
+    // Rows answer their planned entry in plan order; rows no entry asked for come last.
+    this.rows.set(row.name, { row, order: this.plannedIndex.get(row.requested) ?? this.unplanned });
+    if (from) this.contributing.add(from);
+  }
+
+  has(name: string): boolean {
+    return this.rows.has(name);
+  }
+
+  ordered(): RunRow[] {
+    return [...this.rows.values()].sort((a, b) => a.order - b.order).map((k) => k.row);
+  }
+}
+
+/**
+ * A step timeout sends the same SIGINT as a cancellation, so the action reports `cancelled`; the leg record's
+ * build step outcome is `failure` then (a real cancellation leaves it `cancelled`).
+ */
+function timedOutLeg(report: BuildReport, leg: LegRecord | null, buildResult: string | null): boolean {
+  return report.status === 'cancelled' && leg?.buildOutcome === 'failure' && buildResult !== 'cancelled';
+}
+
+function timeoutFailure(f: RunFailure | null): RunFailure {
+  return f ?? { stage: null, phase: 'timeout', error: 'the build step timed out', excerpt: [] };
+}
+
+/** The fields every row of one report shares: where its logs are, when and where it ran. */
+type LegFields = Pick<RunRow, 'log_url' | 'web_url' | 'created' | 'completed' | 'host_tag' | 'leg'>;
+
+function legFields(report: BuildReport, leg: LegRecord | null, context: RunContext): LegFields {
+  return {
+    log_url: report.logs?.artifactUrl ?? report.logs?.url ?? report.run?.runUrl ?? context.runUrl,
+    web_url: leg?.jobUrl ?? report.run?.runUrl ?? context.runUrl,
+    created: report.startTime ?? null,
+    completed: report.endTime ?? null,
+    host_tag: report.runner?.name ?? leg?.runner ?? null,
+    leg: leg?.leg ?? null,
+  };
+}
+
+/** One row per package result, then one per requested name the report has no result for. */
+function reportRows(
+  report: BuildReport,
+  requested: string[],
+  leg: LegRecord | null,
+  timedOut: boolean,
+  context: RunContext,
+): RunRow[] {
+  const base = legFields(report, leg, context);
+  const results = report.packages ?? [];
+  const rows = results.map((p) => packageRow(p, requestedFor(requested, p.name), timedOut, base));
+  // Requested names the report has no row for: the build stopped before it could say (an argparse error,
+  // a cancelled resolve), so they take the leg's own status and failure.
+  const named = new Set(results.map((p) => p.name));
+  const wildcardExpanded = results.length > 0;
+  for (const r of requested) {
+    if (named.has(r)) continue;
+    if (isWildcard(r) && wildcardExpanded) continue;
+    rows.push(unansweredRow(r, report, timedOut, base));
+  }
+  return rows;
+}
+
+/** The planned entry a package answers: its own name, else the wildcard it came from. */
+function requestedFor(requested: string[], name: string): string | null {
+  if (requested.includes(name)) return name;
+  return requested.find(isWildcard) ?? requested[0] ?? null;
+}
+
+function packageRow(p: PackageResult, requested: string | null, timedOut: boolean, base: LegFields): RunRow {
+  const notBuilt = p.status === 'not-built';
+  const timeout = timedOut && p.status === 'cancelled';
+  return {
+    name: p.name,
+    status: p.status === 'not-built' ? 'cancelled' : timeout ? 'failure' : p.status,
+    requested,
+    reason: notBuilt
+      ? timedOut
+        ? 'not built: the leg timed out before reaching it'
+        : 'not built: the leg stopped before reaching it'
+      : timeout
+        ? TIMED_OUT_REASON
+        : null,
+    image: p.image ?? null,
+    pushed_image: p.pushedImage ?? null,
+    duration_seconds: p.durationSeconds ?? null,
+    failure: timeout ? timeoutFailure(failureOf(p.failure)) : failureOf(p.failure),
+    ...base,
+  };
+}
+
+/** A requested name the report has no result for. */
+function unansweredRow(name: string, report: BuildReport, timedOut: boolean, base: LegFields): RunRow {
+  const status: RunRowStatus = report.status === 'success' ? 'missing' : timedOut ? 'failure' : report.status;
+  return {
+    name,
+    status,
+    requested: name,
+    reason:
+      status === 'missing'
+        ? 'the leg succeeded but its report has no result for this package'
+        : timedOut
+          ? TIMED_OUT_REASON
+          : status === 'cancelled'
+            ? 'the leg was cancelled before this package finished'
+            : null,
+    image: null,
+    pushed_image: null,
+    duration_seconds: null,
+    failure: timedOut
+      ? timeoutFailure(failureOf(report.failure))
+      : status === 'failure'
+        ? failureOf(report.failure)
+        : null,
+    ...base,
+  };
+}
+
+/** A planned entry no report answered. */
+function unreportedRow(
+  name: string,
+  leg: LegRecord | null,
+  buildResult: string | null,
+  failFast: boolean,
+  context: RunContext,
+): RunRow {
+  const { status, reason, failure } = unreportedVerdict(leg, buildResult, failFast);
+  return {
+    name,
+    status,
+    requested: name,
+    reason,
+    image: null,
+    pushed_image: null,
+    duration_seconds: null,
+    failure,
+    log_url: context.runUrl,
+    web_url: leg?.jobUrl ?? context.runUrl,
+    created: null,
+    completed: null,
+    host_tag: leg?.runner ?? null,
+    leg: leg?.leg ?? null,
+  };
+}
+
+/** Why an entry has no report, from its leg record (if any) and the build job's result. */
+function unreportedVerdict(
+  leg: LegRecord | null,
+  buildResult: string | null,
+  failFast: boolean,
+): { status: RunRowStatus; reason: string; failure: RunFailure | null } {
+  const cancelled = (reason: string) => ({ status: 'cancelled' as const, reason, failure: null });
+  if (leg?.setupOutcome === 'failure') {
+    return {
+      status: 'failure',
+      reason: 'the setup step failed before the build started',
+      failure: { stage: null, phase: 'setup', error: 'setup step failed', excerpt: [] },
+    };
+  }
+  if (leg?.buildOutcome === 'cancelled' || leg?.setupOutcome === 'cancelled') {
+    return cancelled('the leg was cancelled before the build reported');
+  }
+  if (!leg && buildResult === 'cancelled') return cancelled('the run was cancelled before this leg reported');
+  if (
+    failFast &&
+    buildResult === 'failure' &&
+    (!leg || leg.buildOutcome === null || leg.buildOutcome === 'skipped')
+  ) {
+    // GitHub cancels the legs still queued (no leg record) or starting (build step skipped) when one fails.
+    return cancelled('stopped by fail-fast: another leg failed before this one built');
+  }
+  if (!leg && buildResult === 'skipped') return cancelled('the build job was skipped');
+  const missing = (reason: string) => ({ status: 'missing' as const, reason, failure: null });
+  if (leg) return missing(`the leg ended (${leg.buildOutcome ?? 'unknown'}) without writing report.json`);
+  return missing('no report: the runner was lost, the job timed out, or the report could not be uploaded');
+}
+
+function totalsOf(runs: RunRow[]): RunTotals {
+  const totals: RunTotals = { packages: runs.length, success: 0, failure: 0, cancelled: 0, missing: 0 };
+  for (const r of runs) totals[r.status] += 1;
+  return totals;
+}
+
+function runStatus(totals: RunTotals, jobs: Record<string, string>): RunStatus {
+  // A failed plan fails the run whatever the rows say.
+  if (jobs['plan'] === 'failure') return 'failure';
+  if (totals.failure > 0 || totals.missing > 0) return 'failure';
+  if (totals.cancelled > 0) return 'cancelled';
+  if (totals.packages === 0)
+    return jobs['build'] === 'cancelled' || jobs['plan'] === 'cancelled' ? 'cancelled' : 'failure';
+  return 'success';
+}
+
+/** The run's span, from the reports that gave rows (now when none did), and their build times added up. */
+function timing(
+  used: BuildReport[],
+  now: Date,
+): Pick<RunReport, 'created' | 'completed' | 'wall_seconds' | 'build_seconds_sum'> {
+  const starts = used.map((r) => timeOf(r.startTime)).filter((t) => t > 0);
+  const ends = used.map((r) => timeOf(r.endTime)).filter((t) => t > 0);
+  const created = starts.length > 0 ? new Date(Math.min(...starts)) : now;
+  const completed = ends.length > 0 ? new Date(Math.max(...ends)) : now;
+  const wall = Math.max(0, (completed.getTime() - created.getTime()) / 1000);
+  const buildSum = used.reduce(
+    (sum, r) => sum + (Number.isFinite(r.durationSeconds) ? r.durationSeconds : 0),
+    0,
+  );
+  return {
+    created: created.toISOString(),
+    completed: completed.toISOString(),
+    wall_seconds: Math.round(wall * 10) / 10,
+    build_seconds_sum: Math.round(buildSum * 10) / 10,
+  };
+}
+
+function names(rows: RunRow[], status: RunRowStatus, max = 5): string {
+  const list = rows.filter((r) => r.status === status).map((r) => r.name);
+  const shown = list.slice(0, max).join(', ');
+  return list.length > max ? `${shown} and ${list.length - max} more` : shown;
+}
+
+function runMessage(status: RunStatus, t: RunTotals, runs: RunRow[], jobs: Record<string, string>): string {
+  if (t.packages === 0) {
+    if (jobs['plan'] === 'failure') return 'The plan failed: no package was built.';
+    return status === 'cancelled'
+      ? 'The run was cancelled before any package was built.'
+      : 'No package was built.';
+  }
+  const parts = [`${t.success} of ${t.packages} package${t.packages === 1 ? '' : 's'} built`];
+  if (t.failure > 0) parts.push(`failed: ${names(runs, 'failure')}`);
+  if (t.missing > 0) parts.push(`no report: ${names(runs, 'missing')}`);
+  if (t.cancelled > 0) parts.push(`cancelled: ${names(runs, 'cancelled')}`);
+  return parts.join('; ') + '.';
+}
+
+/** Parses one leg record (`jetson-leg.json` written by the reusable workflow); null when it is not one. */
+export function parseLegRecord(value: unknown): LegRecord | null {
+  // Anything but an object has neither `leg` nor `packages`, and is refused below.
+  const v = (value ?? {}) as Record<string, unknown>;
+  const str = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
+  const leg = str(v['leg']);
+  const packages = str(v['packages']);
+  if (!leg || !packages) return null;
+  return {
+    leg,
+    packages: packages.split(/\s/).filter((p) => p !== ''),
+    jobUrl: str(v['jobUrl']),
+    runner: str(v['runner']),
+    setupOutcome: str(v['setupOutcome']),
+    buildOutcome: str(v['buildOutcome']),
+    runAttempt: str(v['runAttempt']),
+  };
+}
+
+const BUILD_STATUSES = new Set(['success', 'failure', 'cancelled']);
+const PACKAGE_STATUSES = new Set(['success', 'failure', 'cancelled', 'not-built']);
+
+/**
+ * Checks that a parsed report.json is a BuildReport this code can summarise; returns the reason when it
+ * is not. Only what the RunReport reads is checked, so newer reports with more fields still pass.
+ */
+export function checkBuildReport(
+  value: unknown,
+): { ok: true; report: BuildReport } | { ok: false; reason: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, reason: 'not a JSON object' };
+  const v = value as Record<string, unknown>;
+  if (v['schemaVersion'] !== 1)
+    return { ok: false, reason: `unsupported schemaVersion ${JSON.stringify(v['schemaVersion'])}` };
+  if (!BUILD_STATUSES.has(v['status'] as string)) {
+    return { ok: false, reason: `invalid status ${JSON.stringify(v['status'])}` };
+  }
+  const requested = v['requestedPackages'];
+  if (!Array.isArray(requested) || !requested.every((r) => typeof r === 'string')) {
+    return { ok: false, reason: 'requestedPackages is not a list of names' };
+  }
+  const packages = v['packages'];
+  if (!Array.isArray(packages)) return { ok: false, reason: 'packages is not a list' };
+  for (const [i, p] of packages.entries()) {
+    if (!p || typeof p !== 'object') return { ok: false, reason: `packages[${i}] is not an object` };
+    const pr = p as Record<string, unknown>;
+    if (typeof pr['name'] !== 'string' || pr['name'] === '')
+      return { ok: false, reason: `packages[${i}].name is missing` };
+    if (!PACKAGE_STATUSES.has(pr['status'] as string)) {
+      return { ok: false, reason: `packages[${i}].status is invalid` };
+    }
+  }
+  for (const key of ['startTime', 'endTime']) {
+    if (typeof v[key] !== 'string') return { ok: false, reason: `${key} is missing` };
+  }
+  return { ok: true, report: value as unknown as BuildReport };
+}

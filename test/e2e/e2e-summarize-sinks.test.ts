@@ -1,0 +1,44 @@
+// End to end on dist/summarize.js: each sink of the fleet summary fails on its own, as in the build action. A bad
+// GITHUB_OUTPUT costs the outputs only: the job summary and the notification still happen, with one warning.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '../support/action-runner.js';
+import { startReceiver, type Receiver } from '../support/receiver.js';
+
+const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'reports');
+
+describe('e2e: dist/summarize.js with a GITHUB_OUTPUT it cannot write', () => {
+  let receiver: Receiver;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await receiver.close();
+  });
+
+  it('warns about the outputs, and still writes the summary and sends the notification', async () => {
+    const run = await runAction({
+      entry: 'summarize.js',
+      skipPost: true,
+      timeoutMs: 30_000,
+      inputs: {
+        reports: FIXTURES,
+        packages: JSON.stringify(['pytorch:2.8', 'torchvision']),
+        'webhook-url': receiver.urlFor('/run'),
+        'webhook-retries': '0',
+        'fail-on-build-error': 'false',
+      },
+      env: { GITHUB_OUTPUT: '/nonexistent-folder/output', NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1' },
+    });
+    expect(run.main.code, run.main.stdout).toBe(0);
+    expect(run.main.stdout).toContain('::warning::Could not set the step outputs (GITHUB_OUTPUT)');
+    expect(run.main.stdout).not.toContain('failed unexpectedly');
+    const requests = receiver.requestsTo('/run');
+    expect(requests).toHaveLength(1);
+    const body = requests[0]?.json as { status: string; totals: Record<string, number> };
+    // torchvision failed on attempt 1 and was re-run to success: the newest attempt counts.
+    expect(body.status).toBe('success');
+    expect(body.totals).toMatchObject({ packages: 2, success: 2, failure: 0 });
+    expect(run.summary).toContain('torchvision');
+  });
+});

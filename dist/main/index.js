@@ -29236,10 +29236,13 @@ function secretForms(value) {
 /* eslint-disable no-control-regex -- the point is to find control characters */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/;
 /* eslint-enable no-control-regex */
+/** The length of the shortest registered form: shorter text cannot hold any. */
+let shortest = Number.POSITIVE_INFINITY;
 function add(form, minLength) {
     if (form.length < minLength || registered.has(form))
         return;
     registered.add(form);
+    shortest = Math.min(shortest, form.length);
     needles = null;
     // `::add-mask::` prints the value on a job-log line of its own: no control character may ride along raw
     // (the toolkit escapes only CR and LF). Such a value is masked by its pieces; it is scrubbed whole.
@@ -29339,7 +29342,7 @@ function cutSpans(text, secrets) {
 }
 /** Replaces every registered secret in `text` with `***`, and the piece of one a `…` cut off. */
 function scrub(text) {
-    if (registered.size === 0 || text.length < MIN_CUT_PREFIX)
+    if (text.length < shortest)
         return text;
     const needlesText = currentNeedles().text;
     const cuts = text.includes(CUT) ? cutSpans(text, needlesText) : [];
@@ -29360,7 +29363,7 @@ function scrub(text) {
  * Returns `data` itself when there is nothing to replace.
  */
 function scrubBytes(data) {
-    if (registered.size === 0 || data.length < MIN_SECRET_LENGTH)
+    if (data.length < shortest)
         return data;
     const found = spans(currentNeedles().bytes, (s, from) => data.indexOf(s, from));
     if (found.length === 0)
@@ -29404,6 +29407,7 @@ function maskUrl(url) {
 function resetSecretsForTest() {
     registered.clear();
     needles = null;
+    shortest = Number.POSITIVE_INFINITY;
 }
 
 

@@ -28657,10 +28657,13 @@ function secretForms(value) {
 /* eslint-disable no-control-regex -- the point is to find control characters */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/;
 /* eslint-enable no-control-regex */
+/** The length of the shortest registered form: shorter text cannot hold any. */
+let shortest = Number.POSITIVE_INFINITY;
 function add(form, minLength) {
     if (form.length < minLength || registered.has(form))
         return;
     registered.add(form);
+    shortest = Math.min(shortest, form.length);
     needles = null;
     // `::add-mask::` prints the value on a job-log line of its own: no control character may ride along raw
     // (the toolkit escapes only CR and LF). Such a value is masked by its pieces; it is scrubbed whole.
@@ -28760,7 +28763,7 @@ function cutSpans(text, secrets) {
 }
 /** Replaces every registered secret in `text` with `***`, and the piece of one a `…` cut off. */
 function scrub(text) {
-    if (registered.size === 0 || text.length < MIN_CUT_PREFIX)
+    if (text.length < shortest)
         return text;
     const needlesText = currentNeedles().text;
     const cuts = text.includes(CUT) ? cutSpans(text, needlesText) : [];
@@ -28781,7 +28784,7 @@ function scrub(text) {
  * Returns `data` itself when there is nothing to replace.
  */
 function scrubBytes(data) {
-    if (registered.size === 0 || data.length < MIN_SECRET_LENGTH)
+    if (data.length < shortest)
         return data;
     const found = spans(currentNeedles().bytes, (s, from) => data.indexOf(s, from));
     if (found.length === 0)
@@ -28825,6 +28828,7 @@ function maskUrl(url) {
 function resetSecretsForTest() {
     registered.clear();
     needles = null;
+    shortest = Number.POSITIVE_INFINITY;
 }
 
 
@@ -33028,9 +33032,7 @@ function parseNeeds(input, warn) {
 function readBool(name, fallback) {
     return (0,inputs/* parseBoolean */.yG)(name, core/* getInput */.V4(name), fallback);
 }
-async function notifyRun(run, env) {
-    const { loadNotifySettings } = await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 1188));
-    const settings = await loadNotifySettings(core/* getInput */.V4, env);
+async function notifyRun(run, settings) {
     if (!settings || settings.targets.length === 0)
         return { notifications: '[]', messageId: '', failed: 0 };
     const { notify, summarizeResults, notificationOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8701));
@@ -33053,8 +33055,10 @@ async function runSummarize(env = process.env, now = () => new Date()) {
     const warn = (msg) => core/* warning */.$e((0,secrets/* scrub */._I)(msg));
     const failOnBuildError = readBool('fail-on-build-error', true);
     const failFast = readBool('fail-fast', false);
+    // Read first: it registers every secret, and everything below is scrubbed of them.
+    const notifySettings = await readNotifySettings(env);
     const { reports, legs, planned } = await gatherReports(env, warn);
-    const run = buildRunReport({
+    const built = buildRunReport({
         reports,
         legs,
         planned,
@@ -33063,6 +33067,8 @@ async function runSummarize(env = process.env, now = () => new Date()) {
         now: now(),
         failFast,
     });
+    // Rendered from the scrubbed run: markdown escaping would otherwise hide a secret from a scrub of the text.
+    const run = (0,secrets/* scrubDeep */.wE)(built);
     const reportFile = await writeRunReport(run, env, warn);
     // Each sink fails on its own: outputs, summary and notifications never take each other down.
     try {
@@ -33080,7 +33086,7 @@ async function runSummarize(env = process.env, now = () => new Date()) {
             warn(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
     }
-    await notifyAndSetOutputs(run, env, warn);
+    await notifyAndSetOutputs(run, notifySettings, warn);
     const line = `Run ${run.status}: ${run.message}`;
     if (run.status === 'failure' && failOnBuildError)
         core/* setFailed */.C1((0,secrets/* scrub */._I)(line));
@@ -33130,11 +33136,23 @@ function setRunOutputs(run, reportFile) {
     core/* setOutput */.uH('report-file', reportFile);
     core/* setOutput */.uH('packages', json(run.runs.map((r) => ({ name: r.name, status: r.status, image: r.image }))));
 }
-async function notifyAndSetOutputs(run, env, warn) {
+/** The notification settings, or null (with the step failed, naming the input) when they are invalid. */
+async function readNotifySettings(env) {
+    try {
+        const { loadNotifySettings } = await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 1188));
+        return await loadNotifySettings(core/* getInput */.V4, env);
+    }
+    catch (err) {
+        // Bad notification inputs name the input; they never hide the run's result.
+        core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err)));
+        return null;
+    }
+}
+async function notifyAndSetOutputs(run, settings, warn) {
     let notifications = '[]';
     let messageId = '';
     try {
-        const n = await notifyRun(run, env);
+        const n = await notifyRun(run, settings);
         notifications = n.notifications;
         messageId = n.messageId;
     }

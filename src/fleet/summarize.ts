@@ -18,6 +18,7 @@ import {
   type RunReport,
 } from '../report/run-report.js';
 import { scrub, scrubDeep } from '../runner/secrets.js';
+import type { NotifySettings } from '../notify/types.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -169,10 +170,8 @@ function readBool(name: string, fallback: boolean): boolean {
 
 async function notifyRun(
   run: RunReport,
-  env: Env,
+  settings: NotifySettings | null,
 ): Promise<{ notifications: string; messageId: string; failed: number }> {
-  const { loadNotifySettings } = await import('../notify/settings.js');
-  const settings = await loadNotifySettings(core.getInput, env);
   if (!settings || settings.targets.length === 0) return { notifications: '[]', messageId: '', failed: 0 };
   const { notify, summarizeResults, notificationOutputs } = await import('../notify/index.js');
   const { renderRunDiscord } = await import('../notify/render/run-discord.js');
@@ -203,8 +202,10 @@ export async function runSummarize(
   const warn = (msg: string): void => core.warning(scrub(msg));
   const failOnBuildError = readBool('fail-on-build-error', true);
   const failFast = readBool('fail-fast', false);
+  // Read first: it registers every secret, and everything below is scrubbed of them.
+  const notifySettings = await readNotifySettings(env);
   const { reports, legs, planned } = await gatherReports(env, warn);
-  const run = buildRunReport({
+  const built = buildRunReport({
     reports,
     legs,
     planned,
@@ -213,6 +214,8 @@ export async function runSummarize(
     now: now(),
     failFast,
   });
+  // Rendered from the scrubbed run: markdown escaping would otherwise hide a secret from a scrub of the text.
+  const run = scrubDeep(built);
   const reportFile = await writeRunReport(run, env, warn);
   // Each sink fails on its own: outputs, summary and notifications never take each other down.
   try {
@@ -228,7 +231,7 @@ export async function runSummarize(
       warn(`Could not write the job summary: ${errorMessage(err)}`);
     }
   }
-  await notifyAndSetOutputs(run, env, warn);
+  await notifyAndSetOutputs(run, notifySettings, warn);
   const line = `Run ${run.status}: ${run.message}`;
   if (run.status === 'failure' && failOnBuildError) core.setFailed(scrub(line));
   else if (run.status === 'success') core.info(scrub(line));
@@ -288,11 +291,27 @@ function setRunOutputs(run: RunReport, reportFile: string): void {
   core.setOutput('packages', json(run.runs.map((r) => ({ name: r.name, status: r.status, image: r.image }))));
 }
 
-async function notifyAndSetOutputs(run: RunReport, env: Env, warn: (msg: string) => void): Promise<void> {
+/** The notification settings, or null (with the step failed, naming the input) when they are invalid. */
+async function readNotifySettings(env: Env): Promise<NotifySettings | null> {
+  try {
+    const { loadNotifySettings } = await import('../notify/settings.js');
+    return await loadNotifySettings(core.getInput, env);
+  } catch (err) {
+    // Bad notification inputs name the input; they never hide the run's result.
+    core.setFailed(scrub(errorMessage(err)));
+    return null;
+  }
+}
+
+async function notifyAndSetOutputs(
+  run: RunReport,
+  settings: NotifySettings | null,
+  warn: (msg: string) => void,
+): Promise<void> {
   let notifications = '[]';
   let messageId = '';
   try {
-    const n = await notifyRun(run, env);
+    const n = await notifyRun(run, settings);
     notifications = n.notifications;
     messageId = n.messageId;
   } catch (err) {

@@ -134,9 +134,13 @@ export function secretForms(value: string): string[] {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/;
 /* eslint-enable no-control-regex */
 
+/** The length of the shortest registered form: shorter text cannot hold any. */
+let shortest = Number.POSITIVE_INFINITY;
+
 function add(form: string, minLength: number): void {
   if (form.length < minLength || registered.has(form)) return;
   registered.add(form);
+  shortest = Math.min(shortest, form.length);
   needles = null;
   // `::add-mask::` prints the value on a job-log line of its own: no control character may ride along raw
   // (the toolkit escapes only CR and LF). Such a value is masked by its pieces; it is scrubbed whole.
@@ -234,7 +238,7 @@ function cutSpans(text: string, secrets: readonly string[]): [number, number][] 
 
 /** Replaces every registered secret in `text` with `***`, and the piece of one a `…` cut off. */
 export function scrub(text: string): string {
-  if (registered.size === 0 || text.length < MIN_CUT_PREFIX) return text;
+  if (text.length < shortest) return text;
   const needlesText = currentNeedles().text;
   const cuts = text.includes(CUT) ? cutSpans(text, needlesText) : [];
   const found = spans(needlesText, (s, from) => text.indexOf(s, from), cuts);
@@ -254,7 +258,7 @@ export function scrub(text: string): string {
  * Returns `data` itself when there is nothing to replace.
  */
 export function scrubBytes(data: Buffer): Buffer {
-  if (registered.size === 0 || data.length < MIN_SECRET_LENGTH) return data;
+  if (data.length < shortest) return data;
   const found = spans(currentNeedles().bytes, (s, from) => data.indexOf(s, from));
   if (found.length === 0) return data;
   const chunks: Buffer[] = [];
@@ -295,4 +299,5 @@ export function maskUrl(url: string): string {
 export function resetSecretsForTest(): void {
   registered.clear();
   needles = null;
+  shortest = Number.POSITIVE_INFINITY;
 }

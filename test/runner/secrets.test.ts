@@ -91,6 +91,10 @@ describe('registerSecret: the forms a secret can take', () => {
     registerCredential('ab');
     expect(masked).toEqual(['k3y9']);
     expect(scrub('signing with k3y9, ab')).toBe('signing with ***, ab');
+    // A short secret that is a whole value, as in a JSON field or a file of its own.
+    expect(scrub('k3y9')).toBe('***');
+    expect(scrubDeep({ password: 'k3y9', note: 'k3y9!' })).toEqual({ password: '***', note: '***!' });
+    expect(scrubBytes(Buffer.from('k3y9')).toString()).toBe('***');
   });
 
   it('masks the start of a secret where a long line was cut (…), not other text before a cut', () => {

@@ -1,87 +1,8 @@
 // Status rules for overlapping patterns and the records they share, and what a decided outcome keeps of the
 // parsed stages.
 import { describe, expect, it } from 'vitest';
-import { decideOutcome, type Outcome, type OutcomeInput } from '../../src/jetson/outcome.js';
-import { type ChainRecord, type ParseResult, type SummaryEntry } from '../../src/jetson/parse/index.js';
+import { image, parse, chain, running, ok, decide } from '../support/outcome.js';
 import type { StageRecord } from '../../src/report/build-report.js';
-
-const TAG = 'r36.4.tegra-aarch64-cu126-22.04';
-const image = (pkg: string) => `${pkg}:${TAG}`;
-
-function parse(over: Partial<ParseResult> = {}): ParseResult {
-  return {
-    environment: {},
-    args: null,
-    commandLine: null,
-    chains: [],
-    stages: [],
-    done: [],
-    pushed: [],
-    buildLogsDir: null,
-    summary: null,
-    failures: [],
-    failedBuilding: null,
-    usageError: null,
-    usage: [],
-    startupError: null,
-    tracebackError: null,
-    toolBuildSeconds: null,
-    colors: false,
-    tail: ['#9 the last line'],
-    bytes: 100,
-    dropped: { stages: 0, failures: 0, chains: 0, summary: 0, done: 0, failed: 0 },
-    ...over,
-  };
-}
-
-function chain(target: string, status: ChainRecord['status'], over: Partial<ChainRecord> = {}): ChainRecord {
-  return {
-    packages: ['build-essential', target],
-    target,
-    status,
-    image: status === 'success' ? image(target) : null,
-    pushedImage: null,
-    builtName: status === 'success' ? target : null,
-    failure: null,
-    startTime: '2026-06-01T12:00:00.000Z',
-    durationSeconds: status === 'running' ? null : 42,
-    ...over,
-  };
-}
-
-function running(target: string, name = 'python', phase: 'build' | 'test' = 'build'): StageRecord {
-  return {
-    target,
-    name,
-    image: `${image(target)}-${name}`,
-    index: 2,
-    total: 3,
-    phase,
-    status: 'running',
-    startTime: null,
-    durationSeconds: null,
-  };
-}
-
-const ok = (pkg: string, img: string | null = image(pkg)): SummaryEntry => ({
-  package: pkg,
-  image: img,
-  status: 'success',
-  error: null,
-});
-
-function decide(over: Partial<OutcomeInput> & { parse: ParseResult }): Outcome {
-  return decideOutcome({
-    requested: ['numpy'],
-    exitCode: 0,
-    signal: null,
-    cancelled: false,
-    startError: null,
-    multiple: false,
-    skipErrors: false,
-    ...over,
-  });
-}
 
 describe('overlapping patterns under --multiple', () => {
   it('two patterns naming one pushed package keep its chain: image, push and duration', () => {

@@ -7,7 +7,9 @@ import { InputError } from '../runner/errors.js';
 import { registerCredential, registerSecret, registerSecretUrl, scrub } from '../runner/secrets.js';
 import { isBase64 } from './sign.js';
 import type {
+  ChangeState,
   DiscordOptions,
+  DiscordStyle,
   HttpMethod,
   NotifySettings,
   SignatureScheme,
@@ -29,7 +31,10 @@ export const NOTIFY_DEFAULTS = {
 export const DEADLINE_ENV = 'JETSON_BUILD_NOTIFY_DEADLINE_SECONDS';
 
 const FORMATS: readonly TargetFormat[] = ['discord', 'generic'];
-const ONS: readonly TargetOn[] = ['always', 'success', 'failure', 'cancelled'];
+const ONS: readonly TargetOn[] = ['always', 'success', 'failure', 'cancelled', 'change', 'never'];
+const STYLES: readonly DiscordStyle[] = ['compact', 'upstream'];
+/** `discord-live-interval` in seconds: the default, and the fastest Discord's edit rate limit comfortably allows. */
+export const LIVE_INTERVAL = { defaultSeconds: 10, minSeconds: 2, maxSeconds: 3600 } as const;
 const METHODS: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'];
 const SCHEMES: readonly SignatureScheme[] = ['standard', 'github', 'jobserv'];
 const ATTACH_LOG: readonly DiscordOptions['attachLog'][] = ['failure', 'always', 'never'];
@@ -37,6 +42,7 @@ const ENTRY_KEYS = [
   'url',
   'format',
   'on',
+  'notify-on',
   'method',
   'headers',
   'basic-auth',
@@ -98,8 +104,27 @@ export function normalizeDiscordUrl(url: string, threadId?: string | null): stri
 }
 
 /** The targets that fire for a build that ended with `status`. */
-export function selectTargets(targets: readonly Target[], status: BuildStatus): Target[] {
-  return targets.filter((t) => t.on === 'always' || t.on === status);
+/**
+ * The targets that fire for `status`. A `change` target fires unless the outcome is known to be the same as
+ * the previous run's (`unknown` means no comparison could be made: it then fires as `always`).
+ */
+export function selectTargets(
+  targets: readonly Target[],
+  status: BuildStatus,
+  change: ChangeState = 'unknown',
+): Target[] {
+  return targets.filter((t) => {
+    switch (t.on) {
+      case 'always':
+        return true;
+      case 'never':
+        return false;
+      case 'change':
+        return change !== 'same';
+      default:
+        return t.on === status;
+    }
+  });
 }
 
 interface Globals {
@@ -108,6 +133,8 @@ interface Globals {
   timeoutMs: number;
   retries: number;
   headers: Record<string, string>;
+  /** `notify-on`: the `on` of the targets that do not name their own. */
+  notifyOn: TargetOn;
 }
 
 /**
@@ -136,6 +163,7 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
     registerSecretUrl(envValue(name));
   }
   registerCredential(input('webhook-secret'));
+  registerSecret(input('github-token'));
   const headersText = input('webhook-headers');
   const webhooksText = input('webhooks');
   const parsedHeaders = headersText
@@ -162,15 +190,16 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
       ? retries('webhook-retries', input('webhook-retries'))
       : NOTIFY_DEFAULTS.retries,
     headers: parsedHeaders === null ? {} : readHeaders('webhook-headers', parsedHeaders),
+    notifyOn: input('notify-on') ? oneOf('notify-on', input('notify-on'), ONS) : 'always',
   };
 
   const targets: Target[] = [];
   const simple = (source: string, url: string, format: TargetFormat | 'detect', on: TargetOn): void => {
     if (url) targets.push(simpleTarget(source, url, format, on, globals, discord));
   };
-  simple('discord-webhook-url', input('discord-webhook-url'), 'discord', 'always');
-  if (input('webhook-url')) simple('webhook-url', input('webhook-url'), 'generic', 'always');
-  else simple('env WEBHOOK_URL', envValue('WEBHOOK_URL'), 'detect', 'always');
+  simple('discord-webhook-url', input('discord-webhook-url'), 'discord', globals.notifyOn);
+  if (input('webhook-url')) simple('webhook-url', input('webhook-url'), 'generic', globals.notifyOn);
+  else simple('env WEBHOOK_URL', envValue('WEBHOOK_URL'), 'detect', globals.notifyOn);
   if (input('success-webhook-url'))
     simple('success-webhook-url', input('success-webhook-url'), 'detect', 'success');
   else
@@ -195,6 +224,9 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
     deadlineMs: readDeadline(envValue(DEADLINE_ENV)),
     failOnError: boolean('fail-on-notify-error', input('fail-on-notify-error'), false),
     discord,
+    notifyOn: globals.notifyOn,
+    notifyStart: boolean('notify-start', input('notify-start'), false),
+    githubToken: input('github-token') || null,
   };
 }
 
@@ -273,7 +305,13 @@ function listTarget(path: string, entry: unknown, globals: Globals, discord: Dis
     entry.format == null
       ? detectFormat(parsed)
       : oneOf(at('format'), scalarText(at('format'), entry.format), FORMATS);
-  const on: TargetOn = entry.on == null ? 'always' : oneOf(at('on'), scalarText(at('on'), entry.on), ONS);
+  if (entry.on != null && entry['notify-on'] != null) {
+    throw new InputError(at('notify-on'), String(entry['notify-on']), 'either on or notify-on, not both');
+  }
+  const onKey = entry['notify-on'] != null ? 'notify-on' : 'on';
+  const onValue = entry[onKey];
+  const on: TargetOn =
+    onValue == null ? globals.notifyOn : oneOf(at(onKey), scalarText(at(onKey), onValue), ONS);
   const method: HttpMethod =
     entry.method == null
       ? 'POST'
@@ -499,7 +537,57 @@ function readDiscordOptions(input: (name: string) => string): DiscordOptions {
     threadId,
     threadName,
     attachLog: oneOf('discord-attach-log', input('discord-attach-log') || 'failure', ATTACH_LOG),
+    style: oneOf('discord-style', input('discord-style') || 'compact', STYLES),
+    mentionOnFailure: readMentions(input('discord-mention-on-failure')),
+    live: boolean('discord-live', input('discord-live'), false),
+    liveIntervalMs: readLiveInterval(input('discord-live-interval')),
   };
+}
+
+/** At most this many user and this many role ids (Discord's allowed_mentions limit per list). */
+const MAX_MENTIONS = 100;
+
+/**
+ * `discord-mention-on-failure`: `<@user-id>` (or `<@!user-id>`) and `<@&role-id>`, separated by spaces, commas
+ * or lines. Plain ids are refused: a user id and a role id look the same.
+ */
+export function readMentions(text: string): { users: string[]; roles: string[] } {
+  const users: string[] = [];
+  const roles: string[] = [];
+  for (const word of text.split(/[\s,]+/).filter((w) => w !== '')) {
+    const m = /^<@(!|&)?(\d{1,20})>$/.exec(word);
+    if (!m) {
+      throw new InputError(
+        'discord-mention-on-failure',
+        word,
+        'user mentions <@user-id> and role mentions <@&role-id>, separated by spaces or commas (e.g. "<@80351110224678912> <@&165511591545143296>")',
+      );
+    }
+    const list = m[1] === '&' ? roles : users;
+    const id = m[2] as string;
+    if (!list.includes(id)) list.push(id);
+  }
+  if (users.length > MAX_MENTIONS || roles.length > MAX_MENTIONS) {
+    throw new InputError(
+      'discord-mention-on-failure',
+      `${users.length} users, ${roles.length} roles`,
+      `at most ${MAX_MENTIONS} users and ${MAX_MENTIONS} roles (Discord's limit)`,
+    );
+  }
+  return { users, roles };
+}
+
+function readLiveInterval(text: string): number {
+  if (text === '') return LIVE_INTERVAL.defaultSeconds * 1000;
+  const n = numeric(text);
+  if (!(n >= LIVE_INTERVAL.minSeconds && n <= LIVE_INTERVAL.maxSeconds)) {
+    throw new InputError(
+      'discord-live-interval',
+      text,
+      `seconds from ${LIVE_INTERVAL.minSeconds} to ${LIVE_INTERVAL.maxSeconds} (default ${LIVE_INTERVAL.defaultSeconds})`,
+    );
+  }
+  return Math.round(n * 1000);
 }
 
 function readDeadline(value: string): number {

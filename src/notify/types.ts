@@ -1,8 +1,21 @@
 // Types shared by target routing, the renderers and delivery.
 
 export type TargetFormat = 'discord' | 'generic';
-/** When a target fires. */
-export type TargetOn = 'always' | 'success' | 'failure' | 'cancelled';
+/**
+ * When a target fires: on every outcome, on one status, when the outcome differs from the previous completed
+ * run of the same workflow on the same branch (`change`), or not at all (`never`).
+ */
+export type TargetOn = 'always' | 'success' | 'failure' | 'cancelled' | 'change' | 'never';
+/**
+ * This build's outcome against the previous completed run of the same workflow on the same branch:
+ * `fixed` (it failed, this succeeded), `broken` (it succeeded, this failed), `same`, `first` (no earlier run
+ * with a result), or `unknown` (not asked, or no API access: a `change` target then fires as `always`).
+ */
+export type ChangeState = 'fixed' | 'broken' | 'same' | 'first' | 'unknown';
+/** What a notification announces: a build's end, its start (`notify-start`), or a `test-notification` sample. */
+export type NotifyEvent = 'finished' | 'started' | 'test';
+/** The single-build Discord layout: the five-second message, or the upstream tool's own layout. */
+export type DiscordStyle = 'compact' | 'upstream';
 export type SignatureScheme = 'standard' | 'github' | 'jobserv';
 export type HttpMethod = 'POST' | 'PUT' | 'PATCH' | 'GET' | 'DELETE';
 
@@ -30,6 +43,20 @@ export interface DiscordOptions {
   threadName: string | null;
   /** When to attach the failing stage's log tail as a file. */
   attachLog: 'always' | 'failure' | 'never';
+  /** `discord-style`. */
+  style: DiscordStyle;
+  /** `discord-mention-on-failure`: the only ids a message may ping, on failure and on `broken`. */
+  mentionOnFailure: { users: string[]; roles: string[] };
+  /** `discord-live`: one message per build, posted at the start and edited as stages advance. */
+  live: boolean;
+  /** `discord-live-interval`: at most one live edit per this many milliseconds (>= 2000). */
+  liveIntervalMs: number;
+}
+
+/** What a renderer is told beyond the report: why this message is sent. */
+export interface NotifyContext {
+  event: NotifyEvent;
+  change: ChangeState;
 }
 
 export interface NotifySettings {
@@ -38,6 +65,12 @@ export interface NotifySettings {
   deadlineMs: number;
   failOnError: boolean;
   discord: DiscordOptions;
+  /** `notify-on`: the default `on` of every target that does not name its own. */
+  notifyOn: TargetOn;
+  /** `notify-start`: also announce the build's start (event `started`). */
+  notifyStart: boolean;
+  /** `github-token`, for `notify-on: change` (needs `actions: read`); null when empty. */
+  githubToken: string | null;
 }
 
 export interface OutgoingFile {

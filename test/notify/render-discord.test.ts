@@ -20,6 +20,10 @@ const OPTS: DiscordRenderOptions = {
   threadId: null,
   threadName: null,
   attachLog: 'failure',
+  style: 'upstream',
+  mentionOnFailure: { users: [], roles: [] },
+  live: false,
+  liveIntervalMs: 10_000,
 };
 
 const HOSTILE_OPTS: DiscordRenderOptions = {
@@ -28,6 +32,10 @@ const HOSTILE_OPTS: DiscordRenderOptions = {
   threadId: '123',
   threadName: '@everyone ' + 't'.repeat(500),
   attachLog: 'always',
+  style: 'upstream',
+  mentionOnFailure: { users: [], roles: [] },
+  live: false,
+  liveIntervalMs: 10_000,
   attachment: { name: 'python.log', contentType: 'text/plain', data: Buffer.from('log tail\n') },
 };
 

@@ -17,6 +17,10 @@ const opts: DiscordOptions = {
   threadId: null,
   threadName: null,
   attachLog: 'failure',
+  style: 'compact',
+  mentionOnFailure: { users: [], roles: [] },
+  live: false,
+  liveIntervalMs: 10_000,
 };
 const RUN_URL = 'https://github.com/acme/jetson-images/actions/runs/987654321';
 

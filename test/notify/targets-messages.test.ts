@@ -14,7 +14,7 @@ const ID = '112233445566778899';
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-tokenvalue';
 const DISCORD = `https://discord.com/api/webhooks/${ID}/${TOKEN}`;
 const NORMAL = `https://discord.com/api/v10/webhooks/${ID}/${TOKEN}?wait=true`;
-const KEYS = 'url, format, on, method, headers, basic-auth, timeout, retries, secret, signature';
+const KEYS = 'url, format, on, notify-on, method, headers, basic-auth, timeout, retries, secret, signature';
 
 function settings(
   inputs: Record<string, string> = {},
@@ -378,7 +378,7 @@ describe('messages for a bad webhooks entry', () => {
     ],
     [
       '- url: https://a.example.com\n  on: started',
-      `Input 'webhooks[0].on' has an invalid value "started": one of always, success, failure, cancelled`,
+      `Input 'webhooks[0].on' has an invalid value "started": one of always, success, failure, cancelled, change, never`,
     ],
     [
       '- url: https://a.example.com\n  method: head',
@@ -505,8 +505,8 @@ describe('messages for a bad webhooks entry', () => {
   });
 
   it('names the key in a single target written as a map', () => {
-    expect(message({ webhooks: 'url: https://a.example.com\non: never' })).toBe(
-      `Input 'webhooks[0].on' has an invalid value "never": one of always, success, failure, cancelled`,
+    expect(message({ webhooks: 'url: https://a.example.com\non: sometimes' })).toBe(
+      `Input 'webhooks[0].on' has an invalid value "sometimes": one of always, success, failure, cancelled, change, never`,
     );
   });
 });
@@ -696,13 +696,13 @@ describe('secrets are masked before anything is validated', () => {
   });
 
   it('masks the secrets of a single target written as a map', () => {
-    message({ webhooks: 'url: https://h.example.com/?key=map-entry-key\nsecret: ms1\non: never' });
+    message({ webhooks: 'url: https://h.example.com/?key=map-entry-key\nsecret: ms1\non: sometimes' });
     expect(masked).toContain('map-entry-key');
     expect(masked).toContain('ms1');
   });
 
   it('masks the password of a basic-auth string that has a colon in the password', () => {
-    message({ webhooks: '- url: https://h.example.com/\n  basic-auth: "al:p:w"\n  on: never' });
+    message({ webhooks: '- url: https://h.example.com/\n  basic-auth: "al:p:w"\n  on: sometimes' });
     expect(masked).toContain('p:w');
   });
 
@@ -719,7 +719,9 @@ describe('secrets are masked before anything is validated', () => {
         'webhook-headers': 'X-Key: sneaky-value-1',
         webhooks: '- url: https://h.example.com/\n  on: sneaky-value-1',
       }),
-    ).toBe(`Input 'webhooks[0].on' has an invalid value "***": one of always, success, failure, cancelled`);
+    ).toBe(
+      `Input 'webhooks[0].on' has an invalid value "***": one of always, success, failure, cancelled, change, never`,
+    );
   });
 });
 

@@ -91,7 +91,20 @@ describe('resolveNotifySettings: simple inputs', () => {
       targets: [],
       deadlineMs: 300_000,
       failOnError: false,
-      discord: { username: null, avatarUrl: null, threadId: null, threadName: null, attachLog: 'failure' },
+      discord: {
+        username: null,
+        avatarUrl: null,
+        threadId: null,
+        threadName: null,
+        attachLog: 'failure',
+        style: 'compact',
+        mentionOnFailure: { users: [], roles: [] },
+        live: false,
+        liveIntervalMs: 10_000,
+      },
+      notifyOn: 'always',
+      notifyStart: false,
+      githubToken: null,
     });
   });
 
@@ -219,6 +232,10 @@ describe('resolveNotifySettings: simple inputs', () => {
       threadId: '123456789012345678',
       threadName: 'nightly',
       attachLog: 'always',
+      style: 'compact',
+      mentionOnFailure: { users: [], roles: [] },
+      live: false,
+      liveIntervalMs: 10_000,
     });
   });
 

@@ -156,7 +156,10 @@ async function runBuild(
     run,
     cancelled: run.cancelSignal !== null,
     environment: await resolveEnvironment(parse.environment),
-    context: { ...readRunContext(), matrix: normalizeMatrix(core.getInput('matrix')) },
+    context: {
+      ...readRunContext(process.env, core.getInput('job-check-run-id')),
+      matrix: normalizeMatrix(core.getInput('matrix')),
+    },
     runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
     start,
     end: new Date(),
@@ -305,7 +308,10 @@ async function failBeforeBuild(
     argv: buildArgv(build),
     parse: new BuildStreamParser().result(),
     environment: await resolveEnvironment({}),
-    context: { ...readRunContext(), matrix: normalizeMatrix(core.getInput('matrix')) },
+    context: {
+      ...readRunContext(process.env, core.getInput('job-check-run-id')),
+      matrix: normalizeMatrix(core.getInput('matrix')),
+    },
     runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
     start,
     end: new Date(),

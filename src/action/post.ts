@@ -116,7 +116,10 @@ async function loadReport(state: SavedState, settings: Settings): Promise<BuildR
     run: { exitCode: null, signal: 'SIGKILL', startError: null, cancelSignal: 'SIGKILL', killed: true },
     cancelled: true,
     environment: await resolveEnvironment(parse.environment),
-    context: { ...readRunContext(), matrix: normalizeMatrix(core.getInput('matrix')) },
+    context: {
+      ...readRunContext(process.env, core.getInput('job-check-run-id')),
+      matrix: normalizeMatrix(core.getInput('matrix')),
+    },
     runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
     start: state.startTime ? new Date(state.startTime) : lastWrite,
     end: lastWrite,

@@ -13,6 +13,8 @@ import type { DeliveryFate, DeliveryResult, FateRecord, RenderedMessage, Target 
 export interface DeliveryJob {
   target: Target;
   message: RenderedMessage;
+  /** A Discord message to edit in place (PATCH …/messages/{id}) instead of posting a new one. */
+  editMessageId?: string | null;
 }
 
 export interface DeliverOptions {

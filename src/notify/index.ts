@@ -5,11 +5,19 @@ import { maskUrl, scrub, scrubDeep } from '../runner/secrets.js';
 import { undeliveredResult } from './result.js';
 import type { DeliverOptions } from './deliver.js';
 import { selectTargets, type BuildStatus } from './targets.js';
-import type { DeliveryResult, FateRecord, NotifySettings, RenderedMessage, Target } from './types.js';
+import type {
+  ChangeState,
+  DeliveryResult,
+  FateRecord,
+  NotifyContext,
+  NotifySettings,
+  RenderedMessage,
+  Target,
+} from './types.js';
 
 export { selectTargets, resolveNotifySettings, normalizeDiscordUrl } from './targets.js';
 
-export type RenderFn = (target: Target) => RenderedMessage | Promise<RenderedMessage>;
+export type RenderFn = (target: Target, ctx: NotifyContext) => RenderedMessage | Promise<RenderedMessage>;
 /** Delivery options; `deadlineMs` defaults to the settings' deadline. */
 export type NotifyOptions = Partial<DeliverOptions> & {
   /**
@@ -19,6 +27,15 @@ export type NotifyOptions = Partial<DeliverOptions> & {
    * else (never started, retry-wait, failed) is sent.
    */
   previous?: Readonly<Record<string, FateRecord>>;
+  /** What is announced (default `finished`). */
+  event?: NotifyContext['event'];
+  /** The outcome against the previous run, for `change` targets and the renderers (default `unknown`). */
+  change?: ChangeState;
+  /**
+   * Discord message ids per target source to edit in place (a live status message) instead of posting a new
+   * message. An edit is idempotent, so an interrupted one is sent again.
+   */
+  edit?: Readonly<Record<string, string>>;
 };
 
 export interface NotifyOutcome {
@@ -58,13 +75,15 @@ export async function notify(
   opts: NotifyOptions = {},
 ): Promise<NotifyOutcome> {
   const started = Date.now();
-  const targets = selectTargets(settings.targets, subject.status);
+  const ctx: NotifyContext = { event: opts.event ?? 'finished', change: opts.change ?? 'unknown' };
+  const targets = selectTargets(settings.targets, subject.status, ctx.change);
   if (targets.length === 0) return { results: [], failed: [], withheld: [] };
-  const { previous, ...deliverOpts } = opts;
+  const { previous, event: _event, change: _change, edit, ...deliverOpts } = opts;
 
   const results: (DeliveryResult | null)[] = [];
   const withheld: DeliveryResult[] = [];
-  const jobs: { index: number; target: Target; message: RenderedMessage }[] = [];
+  const jobs: { index: number; target: Target; message: RenderedMessage; editMessageId: string | null }[] =
+    [];
   type Rendered =
     | { ok: true; message: RenderedMessage }
     | { ok: false; error: string }
@@ -81,7 +100,7 @@ export async function notify(
         return { ok: 'done', result };
       }
       try {
-        return { ok: true, message: await render(target) };
+        return { ok: true, message: await render(target, ctx) };
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
@@ -92,7 +111,7 @@ export async function notify(
     if (r.ok === 'done') {
       results.push(r.result);
     } else if (r.ok) {
-      jobs.push({ index, target, message: r.message });
+      jobs.push({ index, target, message: r.message, editMessageId: edit?.[target.source] ?? null });
       results.push(null);
     } else {
       results.push(failedResult(target, `could not render the message: ${r.error}`));

@@ -98,6 +98,8 @@ export interface RunContext {
   runId: string | null;
   runAttempt: string | null;
   runUrl: string | null;
+  /** The job's own page, when its check run id is known (absent in reports of earlier versions). */
+  jobUrl?: string | null;
   /** The matrix leg as JSON, when running in a matrix. */
   matrix: string | null;
 }

@@ -10,7 +10,11 @@ function value(env: Env, name: string): string | null {
   return v === undefined || v === '' ? null : v;
 }
 
-export function readRunContext(env: Env = process.env): RunContext {
+/**
+ * The run context from the runner's environment. `checkRunId` is the job's check run id (input
+ * `job-check-run-id`, default `${{ job.check_run_id }}`): with it the job's own page is linked.
+ */
+export function readRunContext(env: Env = process.env, checkRunId = ''): RunContext {
   const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
   const repository = value(env, 'GITHUB_REPOSITORY');
   const runId = value(env, 'GITHUB_RUN_ID');
@@ -30,6 +34,10 @@ export function readRunContext(env: Env = process.env): RunContext {
     runId,
     runAttempt,
     runUrl,
+    jobUrl:
+      repository && runId && /^\d{1,20}$/.test(checkRunId.trim())
+        ? `${serverUrl}/${repository}/actions/runs/${runId}/job/${checkRunId.trim()}`
+        : null,
     matrix: null,
   };
 }

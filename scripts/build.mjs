@@ -1,14 +1,17 @@
 // Bundles each entry point with @vercel/ncc into its own folder under dist/ (so lazily loaded
 // chunks of different entries never collide) and writes the thin files the action.yml files name.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist');
-// Build into a fresh folder and swap it in at the end, so a failed build never leaves dist/ half-written.
-const dist = join(root, '.dist-build');
+// Build into a fresh folder of this process and swap it in at the end, so a failed build never leaves dist/
+// half-written and two builds at once (parallel test runs) never write into each other's folder.
+const builds = join(root, '.dist-build');
+const dist = join(builds, String(process.pid));
+const lock = join(builds, 'swap.lock');
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 const entries = {
   main: 'src/action/main.ts',
@@ -20,6 +23,7 @@ const shims = { 'index.js': 'main', 'post.js': 'post', 'summarize.js': 'summariz
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
+process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
 for (const [name, entry] of Object.entries(entries)) {
   execFileSync(
     process.execPath,
@@ -42,5 +46,26 @@ for (const [file, folder] of Object.entries(shims)) {
   );
 }
 writeFileSync(join(dist, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
-rmSync(target, { recursive: true, force: true });
-renameSync(dist, target);
+swapIn();
+
+/** Replaces dist/ with the new build, one build at a time (a lock folder; a stale one is taken over). */
+function swapIn() {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      const age = Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > 60_000 || Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    rmSync(target, { recursive: true, force: true });
+    renameSync(dist, target);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}

@@ -6,6 +6,7 @@
 //   upload         bench/upload.mjs: a 200 MiB log folder through @actions/artifact to a loopback double
 //   packages       bench/packages.mjs: parse + status rules for 5 000 / 10 000 packages vs splitting the text
 //   scrub          bench/scrub.mjs: scrubbing a 1 MiB attachment vs copying it
+//   live           bench/live.mjs: 1 GiB of build output with discord-live on vs off (ratio)
 // Options: --quick (smaller sizes, for a smoke run), --only=startup,streaming,notify,upload
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -237,6 +238,8 @@ try {
   if (only.includes('upload')) script('upload.mjs', quick ? ['--quick'] : []);
   if (only.includes('packages')) script('packages.mjs', quick ? ['--rounds=1'] : ['--rounds=5']);
   if (only.includes('scrub')) script('scrub.mjs', ['--runs', quick ? '11' : '101']);
+  if (only.includes('live'))
+    script('live.mjs', quick ? ['--rounds', '1', '--mib', '256'] : ['--rounds', '5']);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -44,14 +44,19 @@ function startReceiver() {
         console.log(`   attached files: ${files.join(', ') || '-'}`);
       }
       if (isDiscord && json) {
-        console.log(
-          json.content
-            .split('\n')
-            .map((l) => `   │ ${l}`)
-            .join('\n'),
-        );
+        // The compact message has no content unless someone is mentioned: everything is in the embed.
+        if (json.content)
+          console.log(
+            json.content
+              .split('\n')
+              .map((l) => `   │ ${l}`)
+              .join('\n'),
+          );
         for (const e of json.embeds ?? []) {
           console.log(`   │ [embed] ${e.title} (colour ${e.color})`);
+          for (const l of (e.description ?? '').split('\n').filter(Boolean))
+            console.log(`   │   ${l.slice(0, 120)}`);
+          if (e.footer?.text) console.log(`   │   — ${e.footer.text}`);
           for (const f of e.fields ?? [])
             console.log(`   │   ${f.name}: ${f.value.split('\n')[0].slice(0, 100)}`);
         }

@@ -1,15 +1,16 @@
 export const id = 701;
-export const ids = [701,215];
+export const ids = [701,82];
 export const modules = {
 
 /***/ 58701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   notificationOutputs: () => (/* binding */ notificationOutputs),
 /* harmony export */   notify: () => (/* binding */ notify),
 /* harmony export */   resumeAction: () => (/* binding */ resumeAction)
 /* harmony export */ });
-/* unused harmony exports WITHHELD_ERROR, summarizeResults, notificationOutputs */
+/* unused harmony exports WITHHELD_ERROR, summarizeResults */
 /* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72995);
 /* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8048);
 /* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8215);
@@ -21,15 +22,19 @@ export const modules = {
 
 
 const WITHHELD_ERROR = 'outcome unknown: the main step was stopped while sending it; not sent again (Discord cannot drop a duplicate)';
-/** What to do with one target given its earlier fate. */
-function resumeAction(target, previous) {
+/**
+ * What to do with one target given its earlier fate. `editing`: this delivery edits a Discord message in
+ * place (a live status message), as the interrupted one did.
+ */
+function resumeAction(target, previous, editing = false) {
     switch (previous?.fate) {
         case 'delivered':
             return 'keep';
         case 'sending':
         case 'unknown':
-            // Discord's execute-webhook has no idempotency key: a second request is a second message.
-            return target.format === 'discord' ? 'withhold' : 'send';
+            // Discord's execute-webhook has no idempotency key: a second request is a second message. An edit of
+            // one message is idempotent: sending it again leaves the same message with the same content.
+            return target.format === 'discord' && !editing ? 'withhold' : 'send';
         default:
             return 'send';
     }
@@ -40,16 +45,20 @@ function resumeAction(target, previous) {
  */
 async function notify(subject, settings, render, opts = {}) {
     const started = Date.now();
-    const targets = (0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .selectTargets */ .Dv)(settings.targets, subject.status);
+    const ctx = { event: opts.event ?? 'finished', change: opts.change ?? 'unknown' };
+    // A live status message always ends showing the result, even where the outcome would not notify: editing
+    // it pings no one, and leaving it at "building" would be wrong.
+    const selected = new Set((0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .selectTargets */ .Dv)(settings.targets, subject.status, ctx.change));
+    const targets = settings.targets.filter((t) => selected.has(t) || opts.edit?.[t.source] !== undefined);
     if (targets.length === 0)
         return { results: [], failed: [], withheld: [] };
-    const { previous, ...deliverOpts } = opts;
+    const { previous, event: _event, change: _change, edit, ...deliverOpts } = opts;
     const results = [];
     const withheld = [];
     const jobs = [];
     const rendered = await Promise.all(targets.map(async (target) => {
         const before = previous?.[target.source];
-        const action = resumeAction(target, before);
+        const action = resumeAction(target, before, edit?.[target.source] !== undefined);
         if (action === 'keep' && before)
             return { ok: 'done', result: keptResult(target, before) };
         if (action === 'withhold' && before) {
@@ -59,7 +68,7 @@ async function notify(subject, settings, render, opts = {}) {
             return { ok: 'done', result };
         }
         try {
-            return { ok: true, message: await render(target) };
+            return { ok: true, message: await render(target, ctx) };
         }
         catch (err) {
             return { ok: false, error: err instanceof Error ? err.message : String(err) };
@@ -71,7 +80,7 @@ async function notify(subject, settings, render, opts = {}) {
             results.push(r.result);
         }
         else if (r.ok) {
-            jobs.push({ index, target, message: r.message });
+            jobs.push({ index, target, message: r.message, editMessageId: edit?.[target.source] ?? null });
             results.push(null);
         }
         else {
@@ -128,7 +137,7 @@ function summarizeResults(results) {
 /** The `notifications` output (JSON, no secrets) and `message-id` (the first Discord message id, or ''). */
 function notificationOutputs(results) {
     const messageId = results.find((r) => r.format === 'discord' && r.messageId)?.messageId ?? '';
-    return { notifications: scrub(JSON.stringify(scrubDeep(results))), messageId: scrub(messageId) };
+    return { notifications: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(JSON.stringify((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubDeep */ .wE)(results))), messageId: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(messageId) };
 }
 
 
@@ -155,571 +164,6 @@ function undeliveredResult(target, error = null) {
         messageId: null,
         durationMs: 0,
     };
-}
-
-
-/***/ }),
-
-/***/ 83576:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E_: () => (/* binding */ signHeaders),
-/* harmony export */   Q2: () => (/* binding */ isBase64)
-/* harmony export */ });
-/* unused harmony export standardSigningKey */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-// Signs a delivery so the receiver can authenticate it: Standard Webhooks, GitHub or Foundries JobServ style.
-
-const STANDARD_PREFIX = 'whsec_';
-/**
- * The Standard Webhooks HMAC key: a `whsec_<base64>` secret decodes to its bytes, anything else is used as
- * its UTF-8 bytes. (GitHub and JobServ receivers always key with the secret's UTF-8 bytes.)
- */
-function standardSigningKey(secret) {
-    if (secret.startsWith(STANDARD_PREFIX)) {
-        const encoded = secret.slice(STANDARD_PREFIX.length);
-        const key = Buffer.from(encoded, 'base64');
-        if (key.length > 0 && isBase64(encoded))
-            return key;
-    }
-    return Buffer.from(secret, 'utf8');
-}
-/** Whether `text` is canonical padded base64 (what a `whsec_` secret must hold). */
-function isBase64(text) {
-    return /^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0;
-}
-function hmac(key, ...parts) {
-    const mac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key);
-    for (const part of parts)
-        mac.update(part);
-    return mac.digest();
-}
-/** The headers that sign `input.body` with `secret` under `scheme`. */
-function signHeaders(scheme, secret, input) {
-    switch (scheme) {
-        case 'standard': {
-            const key = standardSigningKey(secret);
-            const timestamp = String(Math.floor(input.timestamp));
-            const mac = hmac(key, `${input.id}.${timestamp}.`, input.body);
-            return {
-                'webhook-id': input.id,
-                'webhook-timestamp': timestamp,
-                'webhook-signature': `v1,${mac.toString('base64')}`,
-            };
-        }
-        case 'github':
-            return {
-                'x-hub-signature-256': `sha256=${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}`,
-            };
-        case 'jobserv':
-            return { 'x-jobserv-sig': `sha256:${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}` };
-    }
-}
-
-
-/***/ }),
-
-/***/ 8215:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dv: () => (/* binding */ selectTargets),
-/* harmony export */   resolveNotifySettings: () => (/* binding */ resolveNotifySettings)
-/* harmony export */ });
-/* unused harmony exports NOTIFY_DEFAULTS, DEADLINE_ENV, isDiscordHost, normalizeDiscordUrl */
-/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39205);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
-/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85507);
-/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72995);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83576);
-// Notification routing: action inputs and env fallbacks → the validated list of targets and delivery settings.
-// Every URL, secret, header value and password is registered as a secret before anything is validated, so no
-// error message or later log line can show one.
-
-
-
-
-
-const NOTIFY_DEFAULTS = {
-    timeoutMs: 10_000,
-    retries: 3,
-    deadlineMs: 5 * 60_000,
-    signature: 'standard',
-};
-const DEADLINE_ENV = 'JETSON_BUILD_NOTIFY_DEADLINE_SECONDS';
-const FORMATS = ['discord', 'generic'];
-const ONS = ['always', 'success', 'failure', 'cancelled'];
-const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'];
-const SCHEMES = ['standard', 'github', 'jobserv'];
-const ATTACH_LOG = ['failure', 'always', 'never'];
-const ENTRY_KEYS = [
-    'url',
-    'format',
-    'on',
-    'method',
-    'headers',
-    'basic-auth',
-    'timeout',
-    'retries',
-    'secret',
-    'signature',
-];
-/** Headers that frame the HTTP message itself: the client sets them, a user value would corrupt the request. */
-const RESERVED_HEADERS = new Set([
-    'host',
-    'content-length',
-    'transfer-encoding',
-    'connection',
-    'keep-alive',
-    'upgrade',
-    'te',
-    'trailer',
-    'expect',
-    'proxy-connection',
-]);
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const DISCORD_HOSTS = new Set(['discord.com', 'discordapp.com'].flatMap((h) => [h, `www.${h}`, `ptb.${h}`, `canary.${h}`]));
-/** `/api[/vN]/webhooks/{id}/{token}[/slack|/github][/]` */
-const DISCORD_WEBHOOK_PATH = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([^/]+)(?:\/(?:slack|github))?\/?$/;
-/** Whether `hostname` is one of Discord's own hosts (discord.com, discordapp.com, their ptb./canary. variants). */
-function isDiscordHost(hostname) {
-    return DISCORD_HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
-}
-/**
- * The execute-webhook URL Discord expects: `https://<host as given>/api/v10/webhooks/{id}/{token}?wait=true`
- * (plus `thread_id`). A `/slack` or `/github` suffix is dropped on purpose: those endpoints parse Slack- or
- * GitHub-shaped payloads, and this action always sends Discord's own. Other query parameters are kept;
- * `threadId`, when given, replaces a `thread_id` already in the URL. A host that is not Discord's (a proxy or
- * a test double speaking Discord's API) keeps its host; its path is versioned the same way when it is a
- * webhook path, and `wait=true` and `thread_id` are added.
- * Throws an Error for a Discord host whose path is not a webhook path.
- */
-function normalizeDiscordUrl(url, threadId) {
-    const u = new URL(url);
-    const m = DISCORD_WEBHOOK_PATH.exec(u.pathname);
-    if (isDiscordHost(u.hostname)) {
-        if (!m)
-            throw new Error('not a Discord webhook URL (expected https://discord.com/api/webhooks/<id>/<token>)');
-        u.protocol = 'https:';
-        u.port = '';
-    }
-    // Any host speaking Discord's webhook API (a proxy, a test double) gets the same versioned path.
-    if (m)
-        u.pathname = `/api/v10/webhooks/${m[1]}/${m[2]}`;
-    u.hash = '';
-    u.searchParams.set('wait', 'true');
-    if (threadId)
-        u.searchParams.set('thread_id', threadId);
-    return u.toString();
-}
-/** The targets that fire for a build that ended with `status`. */
-function selectTargets(targets, status) {
-    return targets.filter((t) => t.on === 'always' || t.on === status);
-}
-/**
- * Reads every notification input (and the env fallbacks) into validated settings. Throws InputError naming
- * the input (or `webhooks[i].key`), never showing a secret value. No URL anywhere → no targets.
- */
-function resolveNotifySettings(getInput, env) {
-    try {
-        return resolve(getInput, env);
-    }
-    catch (err) {
-        // Belt and braces: nothing registered may leak through a message built from a value.
-        if (err instanceof Error)
-            err.message = (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(err.message);
-        throw err;
-    }
-}
-function resolve(getInput, env) {
-    const input = (name) => getInput(name).trim();
-    const envValue = (name) => (env[name] ?? '').trim();
-    // 1. Register every secret before validating anything.
-    for (const name of ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url']) {
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(input(name));
-    }
-    for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(envValue(name));
-    }
-    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(input('webhook-secret'));
-    const headersText = input('webhook-headers');
-    const webhooksText = input('webhooks');
-    const parsedHeaders = headersText
-        ? parseStructured('webhook-headers', headersText, 'a YAML or JSON map')
-        : null;
-    const parsedWebhooks = webhooksText
-        ? parseStructured('webhooks', webhooksText, 'a YAML or JSON list')
-        : null;
-    registerHeaderValues(parsedHeaders);
-    // A list, or a single target written as a map (anything else is rejected below, and holds no secret).
-    for (const entry of Array.isArray(parsedWebhooks) ? parsedWebhooks : [parsedWebhooks]) {
-        registerEntrySecrets(entry);
-    }
-    // 2. Validate.
-    const discord = readDiscordOptions(input);
-    const globals = {
-        secret: readSecret('webhook-secret', input('webhook-secret')),
-        signature: oneOf('signature', input('signature') || NOTIFY_DEFAULTS.signature, SCHEMES),
-        timeoutMs: input('webhook-timeout')
-            ? seconds('webhook-timeout', input('webhook-timeout'))
-            : NOTIFY_DEFAULTS.timeoutMs,
-        retries: input('webhook-retries')
-            ? retries('webhook-retries', input('webhook-retries'))
-            : NOTIFY_DEFAULTS.retries,
-        headers: parsedHeaders === null ? {} : readHeaders('webhook-headers', parsedHeaders),
-    };
-    const targets = [];
-    const simple = (source, url, format, on) => {
-        if (url)
-            targets.push(simpleTarget(source, url, format, on, globals, discord));
-    };
-    simple('discord-webhook-url', input('discord-webhook-url'), 'discord', 'always');
-    if (input('webhook-url'))
-        simple('webhook-url', input('webhook-url'), 'generic', 'always');
-    else
-        simple('env WEBHOOK_URL', envValue('WEBHOOK_URL'), 'detect', 'always');
-    if (input('success-webhook-url'))
-        simple('success-webhook-url', input('success-webhook-url'), 'detect', 'success');
-    else
-        simple('env JC_BUILD_SUCCESS_WEBHOOK_URL', envValue('JC_BUILD_SUCCESS_WEBHOOK_URL'), 'detect', 'success');
-    if (input('failure-webhook-url'))
-        simple('failure-webhook-url', input('failure-webhook-url'), 'detect', 'failure');
-    else
-        simple('env JC_BUILD_FAILURE_WEBHOOK_URL', envValue('JC_BUILD_FAILURE_WEBHOOK_URL'), 'detect', 'failure');
-    if (parsedWebhooks !== null) {
-        // A single target written as a map (no leading '-') is a list of one.
-        const isMap = typeof parsedWebhooks === 'object' && !Array.isArray(parsedWebhooks);
-        const list = isMap ? [parsedWebhooks] : parsedWebhooks;
-        if (!Array.isArray(list)) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('webhooks', kindOf(parsedWebhooks), 'a YAML or JSON list of targets (- url: …)');
-        }
-        list.forEach((entry, i) => targets.push(listTarget(`webhooks[${i}]`, entry, globals, discord)));
-    }
-    return {
-        targets: dedupe(targets),
-        deadlineMs: readDeadline(envValue(DEADLINE_ENV)),
-        failOnError: boolean('fail-on-notify-error', input('fail-on-notify-error'), false),
-        discord,
-    };
-}
-// ---------------------------------------------------------------------------------------------- secrets first
-function registerHeaderValues(headers) {
-    if (!isPlainObject(headers))
-        return;
-    for (const v of Object.values(headers))
-        if (isScalar(v))
-            (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(String(v));
-}
-function registerEntrySecrets(entry) {
-    if (!isPlainObject(entry))
-        return;
-    if (typeof entry.url === 'string')
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(entry.url);
-    if (isScalar(entry.secret))
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(entry.secret));
-    registerHeaderValues(entry.headers);
-    const auth = entry['basic-auth'];
-    if (typeof auth === 'string') {
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(auth);
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(auth.slice(auth.indexOf(':') + 1));
-    }
-    else if (isPlainObject(auth) && isScalar(auth.password)) {
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(auth.password));
-    }
-}
-// ---------------------------------------------------------------------------------------------- targets
-function simpleTarget(source, rawUrl, format, on, globals, discord) {
-    const parsed = parseUrl(source, rawUrl);
-    const resolved = format === 'detect' ? detectFormat(parsed) : format;
-    const { url, basicAuth } = finishUrl(source, parsed, resolved, discord.threadId);
-    const generic = resolved === 'generic';
-    return {
-        source,
-        url,
-        format: resolved,
-        on,
-        method: 'POST',
-        headers: generic ? { ...globals.headers } : {},
-        basicAuth,
-        timeoutMs: globals.timeoutMs,
-        retries: globals.retries,
-        secret: generic ? globals.secret : null,
-        signature: globals.signature,
-    };
-}
-function listTarget(path, entry, globals, discord) {
-    if (!isPlainObject(entry)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(path, kindOf(entry), 'a map with at least a url (keys: ' + ENTRY_KEYS.join(', ') + ')');
-    }
-    for (const key of Object.keys(entry)) {
-        if (!ENTRY_KEYS.includes(key)) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${path}.${key}`, key, `unknown key; accepted keys are ${ENTRY_KEYS.join(', ')}`);
-        }
-    }
-    const at = (key) => `${path}.${key}`;
-    if (typeof entry.url !== 'string' || entry.url.trim() === '') {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('url'), kindOf(entry.url), 'an http:// or https:// URL (required)', {
-            secret: true,
-        });
-    }
-    // The URL parser drops leading and trailing blanks itself.
-    const parsed = parseUrl(at('url'), entry.url);
-    const format = entry.format == null
-        ? detectFormat(parsed)
-        : oneOf(at('format'), scalarText(at('format'), entry.format), FORMATS);
-    const on = entry.on == null ? 'always' : oneOf(at('on'), scalarText(at('on'), entry.on), ONS);
-    const method = entry.method == null
-        ? 'POST'
-        : oneOf(at('method'), scalarText(at('method'), entry.method).toUpperCase(), METHODS);
-    if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('method'), method, 'POST, PUT or PATCH for a discord target (GET and DELETE send no body)');
-    }
-    const { url, basicAuth: urlAuth } = finishUrl(at('url'), parsed, format, discord.threadId);
-    const ownHeaders = entry.headers == null ? {} : readHeaders(at('headers'), entry.headers);
-    const basicAuth = entry['basic-auth'] == null ? urlAuth : readBasicAuth(at('basic-auth'), entry['basic-auth']);
-    const secret = entry.secret == null
-        ? format === 'generic'
-            ? globals.secret
-            : null
-        : readSecret(at('secret'), scalarText(at('secret'), entry.secret, true));
-    if (entry.signature != null && secret === null) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('signature'), String(entry.signature), 'a signature needs a secret (key secret or input webhook-secret)');
-    }
-    return {
-        source: path,
-        url,
-        format,
-        on,
-        method,
-        headers: format === 'generic' ? { ...globals.headers, ...ownHeaders } : ownHeaders,
-        basicAuth,
-        timeoutMs: entry.timeout == null ? globals.timeoutMs : seconds(at('timeout'), entry.timeout),
-        retries: entry.retries == null ? globals.retries : retries(at('retries'), entry.retries),
-        secret,
-        signature: entry.signature == null
-            ? globals.signature
-            : oneOf(at('signature'), scalarText(at('signature'), entry.signature), SCHEMES),
-    };
-}
-function parseUrl(name, raw) {
-    let u;
-    try {
-        u = new URL(raw);
-    }
-    catch {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, raw, 'an http:// or https:// URL', { secret: true });
-    }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, raw, `an http:// or https:// URL, not ${u.protocol}//`, { secret: true });
-    }
-    return u;
-}
-function detectFormat(u) {
-    return isDiscordHost(u.hostname) ? 'discord' : 'generic';
-}
-/** Moves `user:pass@` out of the URL into basic auth (undici will not send it) and applies Discord's form. */
-function finishUrl(name, u, format, threadId) {
-    let basicAuth = null;
-    if (u.username || u.password) {
-        basicAuth = { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(basicAuth.password);
-        u.username = '';
-        u.password = '';
-    }
-    let url = u.toString();
-    if (format === 'discord') {
-        try {
-            url = normalizeDiscordUrl(url, threadId);
-        }
-        catch (err) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, url, err.message, { secret: true });
-        }
-    }
-    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(url);
-    if (basicAuth)
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicToken(basicAuth));
-    return { url, basicAuth };
-}
-function basicToken(auth) {
-    return Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
-}
-function dedupe(targets) {
-    const seen = new Set();
-    return targets.filter((t) => {
-        const key = `${t.url}\n${t.format}\n${t.on}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-// ---------------------------------------------------------------------------------------------- values
-function parseStructured(name, text, accepted) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
-    const problem = doc.errors[0] ?? doc.warnings[0];
-    if (problem) {
-        // Only the first line: a yaml message may continue with the offending source, which may hold a secret.
-        const first = problem.message.split('\n')[0];
-        const { line, col } = lineCounter.linePos(problem.pos[0]);
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, text, `${accepted}; it does not parse at line ${line}, column ${col}: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(first)}`, { secret: true });
-    }
-    // yaml's default maxAliasCount (100) refuses an alias bomb.
-    return doc.toJS();
-}
-function readHeaders(name, value) {
-    if (!isPlainObject(value)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), 'a map of header names to values, e.g. {Authorization: "Bearer …"}');
-    }
-    const out = {};
-    for (const [key, raw] of Object.entries(value)) {
-        const at = `${name}.${key}`;
-        if (!HEADER_NAME.test(key))
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, key, 'a valid HTTP header name');
-        if (RESERVED_HEADERS.has(key.toLowerCase())) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, key, 'a header the HTTP client does not set itself (host, content-length and the like are not allowed)');
-        }
-        if (!isScalar(raw))
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, kindOf(raw), 'a string value', { secret: true });
-        const text = String(raw);
-        if (/[\r\n\0]/.test(text))
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, text, 'a single-line value', { secret: true });
-        out[key.toLowerCase()] = text;
-    }
-    return out;
-}
-function readBasicAuth(name, value) {
-    let username;
-    let password;
-    if (typeof value === 'string') {
-        const colon = value.indexOf(':');
-        if (colon <= 0)
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, '"user:password" or {username, password}', { secret: true });
-        username = value.slice(0, colon);
-        password = value.slice(colon + 1);
-    }
-    else if (isPlainObject(value)) {
-        for (const key of Object.keys(value)) {
-            if (key !== 'username' && key !== 'password') {
-                throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.${key}`, key, 'unknown key; accepted keys are username, password');
-            }
-        }
-        if (!isScalar(value.username) || String(value.username) === '') {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, kindOf(value.username), 'a non-empty user name');
-        }
-        username = String(value.username);
-        password = value.password == null ? '' : scalarText(`${name}.password`, value.password, true);
-    }
-    else {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), '"user:password" or {username, password}');
-    }
-    if (username.includes(':'))
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, username, 'a user name without ":"');
-    // The password itself was registered with the entry's other secrets (registerEntrySecrets).
-    const auth = { username, password };
-    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicToken(auth));
-    return auth;
-}
-function readSecret(name, value) {
-    if (!value)
-        return null;
-    if (value.startsWith('whsec_') && !(0,_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .isBase64 */ .Q2)(value.slice('whsec_'.length))) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, 'a whsec_ secret must be base64 after the prefix (or use a raw secret)', {
-            secret: true,
-        });
-    }
-    return value;
-}
-function readDiscordOptions(input) {
-    const username = input('discord-username') || null;
-    if (username !== null) {
-        if (username.length > 80)
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-username', username, '1 to 80 characters');
-        if (/clyde|discord/i.test(username)) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-username', username, 'a name without "clyde" or "discord" (Discord rejects those)');
-        }
-    }
-    const avatarUrl = input('discord-avatar-url') || null;
-    if (avatarUrl !== null)
-        parseUrl('discord-avatar-url', avatarUrl);
-    const threadId = input('discord-thread-id') || null;
-    if (threadId !== null && !/^\d{1,20}$/.test(threadId)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-thread-id', threadId, 'a numeric Discord thread id (snowflake)');
-    }
-    const threadName = input('discord-thread-name') || null;
-    if (threadName !== null && threadName.length > 100) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-thread-name', threadName, '1 to 100 characters');
-    }
-    return {
-        username,
-        avatarUrl,
-        threadId,
-        threadName,
-        attachLog: oneOf('discord-attach-log', input('discord-attach-log') || 'failure', ATTACH_LOG),
-    };
-}
-function readDeadline(value) {
-    if (!value)
-        return NOTIFY_DEFAULTS.deadlineMs;
-    const n = Number(value);
-    if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 3600) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`env ${DEADLINE_ENV}`, value, 'seconds, more than 0 and at most 3600');
-    }
-    return Math.round(n * 1000);
-}
-function seconds(name, value) {
-    const n = numeric(value);
-    if (!(n >= 0.5 && n <= 120)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'seconds from 0.5 to 120');
-    }
-    return Math.round(n * 1000);
-}
-function retries(name, value) {
-    const n = numeric(value);
-    if (!Number.isInteger(n) || n < 0 || n > 10) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'a whole number from 0 to 10');
-    }
-    return n;
-}
-/** A number given as a number or as decimal text; NaN for anything else, which every range check refuses. */
-function numeric(value) {
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))
-        return Number(value);
-    return Number.NaN;
-}
-function boolean(name, value, fallback) {
-    return (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(name, value, fallback);
-}
-function oneOf(name, value, allowed) {
-    const v = value.trim();
-    if (allowed.includes(v))
-        return v;
-    throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, v, `one of ${allowed.join(', ')}`);
-}
-function scalarText(name, value, secret = false) {
-    if (!isScalar(value))
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), 'a single value', { secret });
-    return String(value);
-}
-function isScalar(value) {
-    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A short description of a wrongly-typed value, for messages (never the value itself). */
-function kindOf(value) {
-    if (value === null || value === undefined)
-        return '(missing)';
-    if (Array.isArray(value))
-        return '(a list)';
-    if (typeof value === 'object')
-        return '(a map)';
-    return `(a ${typeof value})`;
 }
 
 

@@ -6,9 +6,16 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   deliverAll: () => (/* binding */ deliverAll)
+/* harmony export */   Eq: () => (/* binding */ editRequestBody),
+/* harmony export */   FT: () => (/* binding */ encodeBody),
+/* harmony export */   SW: () => (/* binding */ parseMessageRef),
+/* harmony export */   _z: () => (/* binding */ formatMessageRef),
+/* harmony export */   deliverAll: () => (/* binding */ deliverAll),
+/* harmony export */   e: () => (/* binding */ userAgents),
+/* harmony export */   ll: () => (/* binding */ discordMessageUrl),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* unused harmony exports ACTION_NAME, ACTION_VERSION, userAgents, parseRetryAfter, formatSeconds, formatDeadline */
+/* unused harmony exports ACTION_NAME, ACTION_VERSION, formatSeconds, formatDeadline */
 /* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8048);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
@@ -99,17 +106,42 @@ class Delivery {
     // and then got no answer at all. An HTTP answer, or a failure before the request started, cannot have.
     lastMaybeLanded = false;
     lastFailure = null;
+    /** What goes on the wire: the target itself, or its message URL and PATCH while editing a message in place. */
+    wire;
+    editing = false;
     constructor(job, ctx) {
         this.job = job;
         this.ctx = ctx;
         this.target = job.target;
+        this.wire = job.target;
         this.started = Date.now();
         this.result = (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .undeliveredResult */ .B)(job.target);
+    }
+    /** The bytes to send: an edit of the job's Discord message when it names one, else a new message. */
+    encode() {
+        const { target, job } = this;
+        const ref = target.format === 'discord' && job.editMessageId ? parseMessageRef(job.editMessageId) : null;
+        if (ref === null)
+            return encodeBody(target, job.message);
+        this.editing = true;
+        this.wire = {
+            ...target,
+            method: 'PATCH',
+            url: discordMessageUrl(target.url, ref.messageId, ref.threadId),
+        };
+        return encodeBody(this.wire, { ...job.message, body: editRequestBody(job.message.body) });
+    }
+    /** The message to edit was deleted: the result goes out as a new message instead, in this same delivery. */
+    postInstead() {
+        this.editing = false;
+        this.wire = this.target;
+        this.ctx.log(`${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) was deleted (HTTP 404 Unknown Message); posting the result as a new message`);
+        return encodeBody(this.target, this.job.message);
     }
     async run() {
         const { target, result, ctx } = this;
         try {
-            const payload = encodeBody(target, this.job.message);
+            let payload = this.encode();
             const id = ctx.newId(target);
             while (true) {
                 if (ctx.stop.aborted) {
@@ -133,6 +165,10 @@ class Delivery {
                     // The attempt was cut short by the overall deadline, not by its own timeout.
                     return this.fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`);
                 }
+                if (outcome.kind === 'http' && outcome.messageGone && this.editing) {
+                    payload = this.postInstead();
+                    continue;
+                }
                 const failure = failureText(outcome, target);
                 this.lastFailure = failure;
                 const next = this.nextStep(outcome, failure);
@@ -153,7 +189,7 @@ class Delivery {
     async send(payload, id, timeoutMs) {
         this.result.attempts += 1;
         let started = false;
-        const outcome = await attempt(this.target, payload, id, timeoutMs, this.ctx, () => {
+        const outcome = await attempt(this.wire, payload, id, timeoutMs, this.ctx, () => {
             started = true;
             this.record('sending');
         });
@@ -171,7 +207,8 @@ class Delivery {
         const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
         if (!outcome.retry)
             return { giveUp: failure };
-        if (this.lastMaybeLanded && target.format === 'discord') {
+        // An edit is idempotent: sending it again cannot post a second message.
+        if (this.lastMaybeLanded && target.format === 'discord' && !this.editing) {
             // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
             // have posted the message, and sending it again could post it twice. At most once, said plainly.
             return {
@@ -388,6 +425,16 @@ function httpOutcome(target, status, headers, text) {
             serverDelayMs: null,
         };
     }
+    if (target.format === 'discord' && target.method === 'PATCH' && status === 404 && json?.code !== 10015) {
+        return {
+            kind: 'http',
+            status,
+            retry: false,
+            detail: 'the message to edit was deleted (Unknown Message)',
+            serverDelayMs: null,
+            messageGone: true,
+        };
+    }
     if (target.format === 'discord' && DISCORD_GONE_STATUS.has(status)) {
         return {
             kind: 'http',
@@ -479,7 +526,7 @@ function encodeBody(target, message) {
     const files = message.files.map((f) => ({ ...f, name: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(f.name), data: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubBytes */ .Jv)(f.data) }));
     let body = (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body);
     if (isRecord(body) && body.attachments === undefined) {
-        body = { ...body, attachments: files.map((f, i) => ({ id: i, filename: f.name })) };
+        body = { ...body, attachments: files.map((f, i) => ({ id: String(i), filename: f.name })) };
     }
     const parts = [
         {
@@ -513,6 +560,63 @@ function newBoundary() {
 }
 function escapeFilename(name) {
     return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+// ---------------------------------------------------------------------------------------------- Discord edits
+/**
+ * A message to edit, as carried in `NotifyOptions.edit` and in the state main saves for post: the message id,
+ * or `<message id>:<thread id>` when the message opened a thread of its own (a forum post made with
+ * `thread_name`), which Discord finds only through that thread.
+ */
+function parseMessageRef(ref) {
+    const m = /^(\d{1,20})(?::(\d{1,20}))?$/.exec(ref.trim());
+    return m ? { messageId: m[1], threadId: m[2] ?? null } : null;
+}
+function formatMessageRef(messageId, threadId) {
+    return threadId ? `${messageId}:${threadId}` : messageId;
+}
+/**
+ * The edit URL of a message posted through a normalised execute URL:
+ * `…/webhooks/{id}/{token}?wait=true[&thread_id=t]` → `…/webhooks/{id}/{token}/messages/{mid}[?thread_id=t]`.
+ * `threadId` (the thread a forum post opened) replaces the URL's own.
+ */
+function discordMessageUrl(webhookUrl, messageId, threadId) {
+    const u = new URL(webhookUrl);
+    const thread = threadId ?? u.searchParams.get('thread_id');
+    u.pathname = `${u.pathname.replace(/\/+$/, '')}/messages/${encodeURIComponent(messageId)}`;
+    u.search = '';
+    if (thread)
+        u.searchParams.set('thread_id', thread);
+    return u.toString();
+}
+/** What Discord's edit-message body accepts; the rest (username, avatar_url, tts, thread_name …) is create-only. */
+const EDIT_FIELDS = [
+    'content',
+    'embeds',
+    'allowed_mentions',
+    'components',
+    'attachments',
+    'flags',
+];
+/** The only flag an edit may set (SUPPRESS_EMBEDS); SUPPRESS_NOTIFICATIONS applies to a new message only. */
+const EDITABLE_FLAGS = 4;
+/**
+ * An execute-webhook body as an edit body: create-only fields dropped, and `content` and `embeds` always
+ * given, since an edit leaves out what it does not name (a live message's text would otherwise survive).
+ */
+function editRequestBody(body) {
+    if (!isRecord(body))
+        return body;
+    const out = {};
+    for (const key of EDIT_FIELDS)
+        if (body[key] !== undefined)
+            out[key] = body[key];
+    out.content ??= '';
+    out.embeds ??= [];
+    if (typeof out.flags === 'number' && (out.flags & EDITABLE_FLAGS) !== 0)
+        out.flags = EDITABLE_FLAGS;
+    else
+        delete out.flags;
+    return out;
 }
 /** The answer as a JSON object, if it is one: only an object carries a message, an id or a retry_after. */
 function parseObject(text) {

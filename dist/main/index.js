@@ -28369,6 +28369,659 @@ exports.debug = debug; // for test
 
 /***/ }),
 
+/***/ 83699:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $$: () => (/* binding */ prepareLogDir),
+/* harmony export */   e3: () => (/* binding */ fallbackDir),
+/* harmony export */   ew: () => (/* binding */ removeLeftoverReport),
+/* harmony export */   hB: () => (/* binding */ messageRenderer),
+/* harmony export */   i5: () => (/* binding */ finishBuild),
+/* harmony export */   st: () => (/* binding */ errnoWords),
+/* harmony export */   u5: () => (/* binding */ writeReport),
+/* harmony export */   vd: () => (/* binding */ writeConsoleNote)
+/* harmony export */ });
+/* unused harmony exports deliveryId, readSavedReport, checkLogDisk */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _report_assemble_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(78274);
+/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(85507);
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(72995);
+// The back half shared by main (build ended) and post (main cancelled or killed):
+// upload the logs, write report.json, notify, then outputs, job summary and annotations.
+
+
+
+
+
+
+
+
+
+/**
+ * The `webhook-id` of one target for one build: the same from main and from post, so a receiver can
+ * de-duplicate a notification that post sends again after main was stopped mid-delivery.
+ */
+function deliveryId(report, target) {
+    const key = [
+        report.run.repository,
+        report.run.runId,
+        report.run.runAttempt,
+        report.run.job,
+        report.run.matrix,
+    ];
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256')
+        .update(JSON.stringify([...key, report.startTime, target.source]))
+        .digest('hex');
+    return `msg_${hash.slice(0, 32)}`;
+}
+/** Below this much free space the log folder's disk counts as full (writes there have failed or will). */
+const FULL_DISK_BYTES = 64 * 1024;
+/** Create a new file, never through a link, never over an existing one (the build shares the folder). */
+const CREATE_NEW = node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NOFOLLOW;
+const ERRNO_WORDS = {
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'it exists and is not a folder',
+    ENOENT: 'a folder on the path does not exist',
+    ELOOP: 'a symbolic link where none is followed',
+    EISDIR: 'it is a folder',
+    ENAMETOOLONG: 'the path is too long',
+    EIO: 'input/output error',
+};
+/** A file-system error in words, with its code: `read-only file system (EROFS)`. */
+function errnoWords(err) {
+    const code = err?.code;
+    const words = code ? ERRNO_WORDS[code] : undefined;
+    return words ? `${words} (${code})` : (0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err);
+}
+/**
+ * Free bytes on the disk holding `dir` for this user (root may use the blocks reserved for it), or null
+ * when that cannot be told.
+ */
+async function freeBytes(dir) {
+    try {
+        const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.statfs)(dir);
+        const blocks = process.getuid?.() === 0 ? s.bfree : s.bavail;
+        return blocks * s.bsize;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Node's recursive mkdir reports ENOENT where the file system said EROFS or EACCES: asks the first missing
+ * folder on the path for the real reason (and removes it again if that works after all).
+ */
+async function mkdirCause(dir, err) {
+    if (err?.code !== 'ENOENT')
+        return err;
+    let missing = node_path__WEBPACK_IMPORTED_MODULE_5___default().resolve(dir);
+    // Bounded by the path's depth.
+    for (;;) {
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_5___default().dirname(missing);
+        if (parent === missing ||
+            (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.lstat)(parent).then(() => true, () => false)))
+            break;
+        missing = parent;
+    }
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(missing);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rmdir)(missing).catch(() => undefined);
+        return err;
+    }
+    catch (cause) {
+        return cause;
+    }
+}
+/**
+ * Makes sure the log folder can take this run's files before hours of building: it exists (created if
+ * not), a file can be created in it, and its disk is not full. Null when it can, else why not, in words.
+ */
+async function prepareLogDir(dir) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(dir, { recursive: true });
+    }
+    catch (err) {
+        return `the log folder ${dir} (input 'log-dir') could not be created: ${errnoWords(await mkdirCause(dir, err))}`;
+    }
+    const probe = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(dir, `.jetson-build-action-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex')}`);
+    try {
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(probe, CREATE_NEW, 0o600);
+        await handle.close();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.unlink)(probe);
+    }
+    catch (err) {
+        return `the log folder ${dir} (input 'log-dir') cannot be written to: ${errnoWords(err)}`;
+    }
+    const free = await freeBytes(dir);
+    if (free !== null && free < FULL_DISK_BYTES) {
+        return `the disk holding the log folder ${dir} (input 'log-dir') is full: no space left on device (${Math.floor(free / 1024)} KiB free)`;
+    }
+    return null;
+}
+/** `a symlink to /x`, `a folder`, `a file`: what a path is, for a log line. */
+async function describeEntry(file) {
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.lstat)(file).catch(() => null);
+    if (st === null)
+        return null;
+    if (st.isSymbolicLink()) {
+        const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readlink)(file).catch(() => '?');
+        return `a symlink to ${target}`;
+    }
+    if (st.isDirectory())
+        return 'a folder';
+    return st.isFile() ? 'a file' : 'a special file';
+}
+/**
+ * Removes a report.json an earlier run left in a reused log folder (a persistent runner), so neither the
+ * artifact nor post can mistake it for this run's. A link is removed itself, never followed.
+ */
+async function removeLeftoverReport(file) {
+    const what = await describeEntry(file);
+    if (what === null || what === 'a folder')
+        return;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.unlink)(file);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`${node_path__WEBPACK_IMPORTED_MODULE_5___default().basename(file)} in ${node_path__WEBPACK_IMPORTED_MODULE_5___default().dirname(file)} is from an earlier run (${what}): removed it; nothing is written through it.`));
+    }
+    catch (err) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`Could not remove the earlier run's ${file} (${what}): ${errnoWords(err)}.`));
+    }
+}
+/**
+ * Writes `text` to `file` atomically and without following links: a fresh, randomly named temp file in the
+ * same folder (O_EXCL|O_NOFOLLOW), then a rename over `file`, which replaces a link itself and never its
+ * target. A reader sees the old file or the whole new one, never a part; on failure the temp file is gone.
+ */
+async function writeFileAtomic(file, text) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_5___default().dirname(file);
+    const tmp = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_5___default().basename(file)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(8).toString('hex')}.tmp`);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(tmp, CREATE_NEW, 0o644);
+    try {
+        try {
+            await handle.writeFile(text);
+            // A disk that fills up can still fail the write-back: find out now, not after the rename.
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        const before = await describeEntry(file);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rename)(tmp, file);
+        if (before !== null && before !== 'a file') {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`${file} was ${before}, put there during the build: replaced it; nothing was written through it.`));
+        }
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.unlink)(tmp).catch(() => undefined);
+        throw err;
+    }
+}
+const fallbackDirs = new Set();
+/** A fresh folder of this run's own (under RUNNER_TEMP) when the log folder cannot take the action's files. */
+async function fallbackDir() {
+    const root = process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir();
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_5___default().join(root, 'jetson-build-report-'));
+    fallbackDirs.add(dir);
+    return dir;
+}
+/**
+ * Writes report.json (scrubbed) where `report.logs.reportFile` says. When that fails, the report becomes a
+ * failure that says where and why, and goes to a fresh folder under RUNNER_TEMP instead (recorded for post).
+ * Rejects only when neither place takes it.
+ */
+async function writeReport(report) {
+    const file = report.logs.reportFile;
+    const text = () => JSON.stringify((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report), null, 2) + '\n';
+    try {
+        await writeFileAtomic(file, text());
+        return;
+    }
+    catch (err) {
+        if (fallbackDirs.has(node_path__WEBPACK_IMPORTED_MODULE_5___default().dirname(file)))
+            throw err;
+        const why = errnoWords(err);
+        const moved = await fallbackDir().then((dir) => node_path__WEBPACK_IMPORTED_MODULE_5___default().join(dir, 'report.json'), () => null);
+        // Marked before anything else: even with no report.json anywhere, the outputs and notifications say so.
+        (0,_report_assemble_js__WEBPACK_IMPORTED_MODULE_6__/* .markReportUnwritable */ .DR)(report, file, why, moved);
+        if (moved === null)
+            throw err;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`report.json could not be written to ${file}: ${why}. Writing it to ${moved} instead.`));
+        report.logs.reportFile = moved;
+        try {
+            await writeFileAtomic(moved, text());
+        }
+        catch (again) {
+            report.logs.reportFile = file;
+            report.message = report.message.replace(` It was written to ${moved} instead.`, '');
+            throw again;
+        }
+        // Post looks for the report here if main is stopped; a state file that cannot be written only costs that.
+        try {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('reportFile', moved);
+        }
+        catch {
+            // reported by the outputs step, which writes to the runner's files the same way
+        }
+    }
+}
+/**
+ * The report.json main wrote: where it recorded one written elsewhere (its log folder could not take it),
+ * else `file`. Never read through a link; null when there is none or it is not a report.
+ */
+async function readSavedReport(file) {
+    const moved = core.getState('reportFile');
+    const where = moved && path.isAbsolute(moved) ? moved : file;
+    try {
+        const handle = await open(where, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+        try {
+            if (!(await handle.stat()).isFile())
+                return null;
+            const report = JSON.parse(await handle.readFile('utf8'));
+            return typeof report === 'object' && report !== null && report.schemaVersion === 1 ? report : null;
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * A console.log for a run that built nothing (its log folder was unusable): the one line that says why, so
+ * the `log-file` output names a real file that tells the story.
+ */
+async function writeConsoleNote(file, text) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(file, CREATE_NEW, 0o644);
+    try {
+        await handle.writeFile(`[jetson-build-action] ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(text)}\n`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Whether the build's output reached console.log whole. The build writes it itself through an O_APPEND
+ * descriptor, so the action never sees a failed write: when the log folder's disk has (next to) no space
+ * left once the build is over, writes there have failed, and the logs are treated as cut off.
+ */
+async function checkLogDisk(report) {
+    const free = await freeBytes(report.logs.dir);
+    if (free === null || free >= FULL_DISK_BYTES)
+        return;
+    (0,_report_assemble_js__WEBPACK_IMPORTED_MODULE_6__/* .markLogsIncomplete */ .hf)(report);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`No space left on device on the disk holding ${report.logs.dir} (${Math.floor(free / 1024)} KiB free): console.log and the stage logs are incomplete.`));
+}
+async function uploadStep(report, logs) {
+    // Turned off is a choice, not an error: the run URL stays the link and nothing is reported as failed.
+    if (!logs.upload)
+        return;
+    const { uploadLogs, defaultArtifactName, isNameConflict } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19153));
+    let name = logs.artifactName ??
+        defaultArtifactName({
+            job: report.run.job,
+            matrix: report.run.matrix,
+            runAttempt: report.run.runAttempt,
+            step: process.env.GITHUB_ACTION ?? null,
+        });
+    const upload = () => uploadLogs({
+        dir: report.logs.dir,
+        name,
+        retentionDays: logs.retentionDays,
+        timeoutMs: logs.uploadTimeoutMs,
+        serverUrl: report.run.serverUrl,
+        repository: report.run.repository,
+        runId: report.run.runId,
+    });
+    let result = await upload();
+    if (!result.ok && logs.artifactName === null && isNameConflict(result.reason)) {
+        // A derived name can still be taken (the same job id in two calls of a reusable workflow): keep the
+        // logs under a name made unique on the spot rather than lose them. A name the user chose is kept as is.
+        const runner = (report.runner.name ?? 'runner').replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 40);
+        name = `${name}-${runner}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(3).toString('hex')}`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The artifact name was taken in this run; uploading as '${name}' instead.`);
+        result = await upload();
+    }
+    report.logs.artifactName = name;
+    if (result.ok) {
+        report.logs.artifactId = result.id;
+        report.logs.artifactUrl = result.url;
+        report.logs.url = result.url;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Logs uploaded as artifact '${name}' (${(result.size / 1048576).toFixed(1)} MiB): ${result.url}`);
+    }
+    else {
+        report.logs.uploadError = result.reason;
+        report.logs.artifactName = null;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Build logs were not uploaded: ${result.reason}. Linking the run instead.`);
+    }
+}
+/**
+ * How each target's message is rendered for `report`: the one path real deliveries, dry runs and test
+ * notifications share, so a dry run shows exactly what would be sent.
+ */
+function messageRenderer(report, settings, options = {}) {
+    let attachment = null;
+    const wantsAttachment = options.logTail !== false &&
+        (settings.discord.attachLog === 'always' ||
+            (settings.discord.attachLog === 'failure' && report.status !== 'success'));
+    return async (target, ctx) => {
+        if (target.format === 'discord') {
+            const { renderDiscord } = await __nccwpck_require__.e(/* import() */ 225).then(__nccwpck_require__.bind(__nccwpck_require__, 88225));
+            if (wantsAttachment && attachment === null) {
+                const { readLogTail } = await __nccwpck_require__.e(/* import() */ 69).then(__nccwpck_require__.bind(__nccwpck_require__, 1069));
+                attachment = readLogTail({
+                    failureLogFile: report.failure?.logFile ?? null,
+                    consoleLog: report.logs.consoleLog,
+                    // The build names the failing stage's log in its output: only files in the log folder are read.
+                    within: report.logs.dir,
+                }).catch(() => null);
+            }
+            const file = wantsAttachment && attachment ? await attachment : null;
+            // Render from a scrubbed report: markdown escaping (`\_`) or truncation would hide a secret from a scrub
+            // of the rendered text.
+            return scrubbed(renderDiscord((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report), { ...settings.discord, attachment: file }, ctx));
+        }
+        const { renderGeneric } = await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 95131));
+        return scrubbed(renderGeneric((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report), ctx));
+    };
+}
+/**
+ * `notify-on: change`: this build against the previous completed run on its branch, asked of the GitHub API
+ * only when some target fires on change. Anything in the way is `unknown` (those targets then fire as always)
+ * with one warning; it never fails the step.
+ */
+async function changeStep(report, settings) {
+    try {
+        const { wantsChange, NO_TOKEN_WARNING } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 33193));
+        if (!wantsChange(settings.targets))
+            return 'unknown';
+        const { previousRunChange } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(863)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99863));
+        const answer = await previousRunChange(report.status, settings.githubToken);
+        // A missing token was already told at the start of the step.
+        if (answer.warning !== null && answer.warning !== NO_TOKEN_WARNING)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(answer.warning));
+        if (answer.previousRunId !== null) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`notify-on change: ${answer.change}, compared with run ${answer.previousRunId} on this branch.`);
+        }
+        else if (answer.change === 'first') {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('notify-on change: first, no earlier completed run on this branch succeeded or failed.');
+        }
+        return answer.change;
+    }
+    catch (err) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`notify-on change: could not compare with the previous run (${(0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}); notifying as always.`));
+        return 'unknown';
+    }
+}
+async function notifyStep(report, settings, opts) {
+    const { notify, resumeAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
+    const render = messageRenderer(report, settings);
+    const previous = opts.previous ?? {};
+    // A source main listed as delivered without a fate record is simply not sent again.
+    const done = new Set((opts.alreadyDelivered ?? []).filter((s) => previous[s] === undefined));
+    const remaining = { ...settings, targets: settings.targets.filter((t) => !done.has(t.source)) };
+    for (const target of remaining.targets) {
+        const before = previous[target.source];
+        if ((before?.fate === 'sending' || before?.fate === 'unknown') &&
+            resumeAction(target, before) === 'send') {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`Sending to ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .maskUrl */ .yP)(target.url)} (${target.source}) again with the same webhook-id: the main step ` +
+                'was stopped while sending it, so the receiver may get it twice and can drop the duplicate.'));
+        }
+    }
+    const change = await changeStep(report, remaining);
+    const outcome = await notify({ status: report.status }, remaining, render, {
+        change,
+        newId: (target) => deliveryId(report, target),
+        onResult: (result) => {
+            if (result.delivered)
+                opts.onDelivered?.(result.source);
+        },
+        onFate: (target, record) => opts.onFate?.(target.source, record),
+        stop: opts.stopDeliveries,
+        previous,
+        edit: opts.edit,
+    });
+    for (const w of outcome.withheld) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`Notification to ${w.url} (${w.source}) may not have been delivered: the main step was stopped while ` +
+            'sending it and never saw the answer. Discord cannot drop a duplicate, so it is not sent again ' +
+            '(check the channel).'), { title: 'Notification possibly lost' });
+    }
+    return outcome;
+}
+/**
+ * Secrets the build printed (e.g. in an excerpt) never leave in a payload. Delivery scrubs every outgoing byte
+ * again (files included) where it encodes the body; this keeps the rendered message itself clean too.
+ */
+function scrubbed(message) {
+    return { ...message, body: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(message.body) };
+}
+function setOutputs(report, notifications) {
+    // Outputs reach later steps, other jobs and logs unmasked by us: every value passes the scrubber, JSON ones
+    // structurally before serialising (escaping would hide a secret holding `"` or `\`) and as text after.
+    const set = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(value));
+    const json = (name, value) => set(name, JSON.stringify((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(value)));
+    set('status', report.status);
+    set('exit-code', report.exitCode === null ? '' : String(report.exitCode));
+    json('packages', report.packages);
+    json('failed-packages', report.failedPackages);
+    json('images', report.images);
+    set('duration-seconds', String(report.durationSeconds));
+    json('environment', report.environment);
+    set('report-file', report.logs.reportFile);
+    set('log-dir', report.logs.dir);
+    set('log-file', report.logs.consoleLog);
+    set('log-artifact-id', report.logs.artifactId === null ? '' : String(report.logs.artifactId));
+    set('log-artifact-url', report.logs.artifactUrl ?? '');
+    json('notifications', notifications);
+    set('message-id', notifications.find((n) => n.messageId)?.messageId ?? '');
+}
+async function annotationsStep(report) {
+    const { renderAnnotations } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
+    for (const a of renderAnnotations((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report))) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(a.message), { title: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(a.title), ...(a.file ? { file: a.file } : {}) });
+    }
+}
+async function summaryStep(report) {
+    const { renderJobSummary } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(renderJobSummary((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report))), true).write();
+    }
+}
+/**
+ * Runs every step even when an earlier one fails: an upload or notification problem is a warning,
+ * never a lost build result.
+ */
+async function finishBuild(report, logs, notifySettings, opts = {}) {
+    // Before report.json takes any of what space is left: was the build's output kept whole?
+    await checkLogDisk(report);
+    // report.json goes into the artifact, so write it before the upload, and again once the link is known.
+    await writeReport(report).catch((err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`Could not write report.json anywhere: ${errnoWords(err)}`)));
+    if (!opts.skipUpload) {
+        await uploadStep(report, logs).catch((err) => {
+            report.logs.uploadError = (0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Build logs were not uploaded: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)((0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err))}`);
+        });
+        await writeReport(report).catch(() => undefined);
+        opts.onUploaded?.();
+    }
+    let notifications = [];
+    let notifyFailed = [];
+    if (notifySettings && notifySettings.targets.length > 0) {
+        try {
+            const res = await notifyStep(report, notifySettings, opts);
+            notifications = res.results;
+            notifyFailed = res.failed;
+            for (const f of notifyFailed) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`Notification to ${f.url} (${f.source}) was not delivered: ${f.error ?? 'unknown error'}`), {
+                    title: 'Notification not delivered',
+                });
+            }
+            const ok = notifications.filter((n) => n.delivered).length;
+            if (notifications.length > 0)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Notifications: ${ok} of ${notifications.length} delivered.`);
+        }
+        catch (err) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Notifications failed: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)((0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err))}`);
+        }
+    }
+    // Each of the runner's sinks fails alone: a bad GITHUB_OUTPUT must not cost the summary or the annotations.
+    try {
+        setOutputs(report, notifications);
+    }
+    catch (err) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`Could not set the step outputs (GITHUB_OUTPUT=${process.env.GITHUB_OUTPUT ?? ''}): ${errnoWords(err)}`));
+    }
+    await annotationsStep(report).catch((err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the annotations: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)((0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err))}`));
+    await summaryStep(report).catch((err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`Could not write the job summary (GITHUB_STEP_SUMMARY=${process.env.GITHUB_STEP_SUMMARY ?? ''}): ${errnoWords(err)}`)));
+    return { report, notifications, notifyFailed };
+}
+
+
+/***/ }),
+
+/***/ 94696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Eu: () => (/* binding */ validatePackageName),
+/* harmony export */   MT: () => (/* binding */ matchesPattern),
+/* harmony export */   ci: () => (/* binding */ splitPackages),
+/* harmony export */   z2: () => (/* binding */ isWildcard)
+/* harmony export */ });
+/* unused harmony export PACKAGE_NAME_RULE */
+/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85507);
+// Splits the `packages` input into names and checks each against the upstream package grammar.
+
+const MAX_NAME_LENGTH = 200;
+/** What the error message tells a person is accepted; kept next to the grammar it describes. */
+const PACKAGE_NAME_RULE = 'a jetson-containers package name: letters, digits, ".", "_", "-", "+", an optional ":tag" ' +
+    '(pytorch:2.8, ros:humble-desktop), and shell wildcards *, ? and [...]; ' +
+    `it must start with a letter, digit, "_" or wildcard and be at most ${MAX_NAME_LENGTH} characters`;
+// Upstream matches names with fnmatch against its package table; names never contain "/" or spaces,
+// and argv elements starting with "-" would be taken as flags by argparse.
+const PLAIN = 'A-Za-z0-9._+\\-';
+const PART = `(?:[${PLAIN}*?]|\\[!?[${PLAIN}]+\\])`;
+const NAME_RE = new RegExp(`^(?:[A-Za-z0-9_*?]|\\[!?[${PLAIN}]+\\])${PART}*(?::${PART}+)?$`);
+/** Space, comma or newline separated; trimmed; empties dropped; duplicates removed keeping the first. */
+function splitPackages(input) {
+    const seen = new Set();
+    // Split on every separator: the empty parts between runs of them are dropped.
+    for (const name of input.split(/[\s,]/)) {
+        if (name.length > 0)
+            seen.add(name);
+    }
+    return [...seen];
+}
+/** Throws an InputError for anything upstream would not take as a package name or pattern. */
+function validatePackageName(name) {
+    if (name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('packages', name, PACKAGE_NAME_RULE);
+    }
+}
+/** True when the name is a shell pattern that upstream expands against its package table. */
+function isWildcard(name) {
+    return /[*?[]/.test(name);
+}
+/**
+ * fnmatch-style matching, as upstream uses to expand patterns (`ros:humble*`).
+ * Written as a small backtracking matcher instead of a RegExp so a hostile pattern cannot blow up.
+ */
+function matchesPattern(name, pattern) {
+    let n = 0;
+    let p = 0;
+    let starP = -1;
+    let starN = 0;
+    while (n < name.length) {
+        const c = pattern[p];
+        if (c === '*') {
+            starP = p++;
+            starN = n;
+            continue;
+        }
+        if (c === '?') {
+            n++;
+            p++;
+            continue;
+        }
+        if (c === '[') {
+            const cls = matchClass(pattern, p, name[n]);
+            if (cls === null) {
+                // No closing "]": the "[" is a plain character.
+                if (name[n] === '[') {
+                    n++;
+                    p++;
+                    continue;
+                }
+            }
+            else if (cls.matched) {
+                n++;
+                p = cls.next;
+                continue;
+            }
+        }
+        else if (c === name[n]) {
+            n++;
+            p++;
+            continue;
+        }
+        if (starP < 0)
+            return false;
+        p = starP + 1;
+        n = ++starN;
+    }
+    while (pattern[p] === '*')
+        p++;
+    return p === pattern.length;
+}
+/** The class `[...]` opening at `open` tested against `ch`, or null when it has no closing "]". */
+function matchClass(pattern, open, ch) {
+    let i = open + 1;
+    const negate = pattern[i] === '!';
+    if (negate)
+        i++;
+    const first = i;
+    let matched = false;
+    // A "]" right after the "[" (or "[!") is a plain character, the next one closes the class.
+    while (pattern[i] !== ']' || i === first) {
+        const lo = pattern[i];
+        if (lo === undefined)
+            return null;
+        // A range `a-z`; a "-" before the closing "]" is a plain character. (A range cut off by the end of the
+        // pattern leaves the class without its "]", so what it would match does not matter.)
+        if (pattern[i + 1] === '-' && pattern[i + 2] !== ']') {
+            const hi = pattern[i + 2];
+            if (ch >= lo && ch <= hi)
+                matched = true;
+            i += 3;
+        }
+        else {
+            if (ch === lo)
+                matched = true;
+            i++;
+        }
+    }
+    return { matched: matched !== negate, next: i + 1 };
+}
+
+
+/***/ }),
+
 /***/ 19153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28876,7 +29529,7 @@ async function uploadLogsUnsafe(opts) {
             void (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(root, { recursive: true, force: true }).catch(() => undefined);
     };
     const upload = uploadContext.run(tag, async () => {
-        const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 584).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
         return new DefaultArtifactClient().uploadArtifact(opts.name, files, root, opts.retentionDays === undefined ? {} : { retentionDays: opts.retentionDays });
     });
     inFlight++;
@@ -28919,6 +29572,1371 @@ async function uploadLogsUnsafe(opts) {
 
 /***/ }),
 
+/***/ 33193:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NO_TOKEN_WARNING: () => (/* binding */ NO_TOKEN_WARNING),
+/* harmony export */   pm: () => (/* binding */ readChange),
+/* harmony export */   wantsChange: () => (/* binding */ wantsChange)
+/* harmony export */ });
+/* unused harmony exports CHANGE_TIMEOUT_MS, previousResult, changeFrom, describeFailure */
+/** The whole comparison (every request together) gives up after this long: it runs before notifying. */
+const CHANGE_TIMEOUT_MS = 5000;
+/** Completed runs looked at: enough to step over a few cancelled or skipped ones, bounded. */
+const PER_PAGE = 20;
+const MAX_PAGES = 2;
+/** Whether any target fires on `change`: only then is the previous run asked for. */
+function wantsChange(targets) {
+    return targets.some((t) => t.on === 'change');
+}
+/**
+ * A previous run's conclusion as a result to compare with: `success`, or `failure` (a run that timed out
+ * failed too); anything else (cancelled, skipped, neutral, …) says nothing about the build and is stepped over.
+ */
+function previousResult(conclusion) {
+    if (conclusion === 'success')
+        return 'success';
+    if (conclusion === 'failure' || conclusion === 'timed_out')
+        return 'failure';
+    return null;
+}
+/**
+ * This build's change: failed then succeeded → `fixed`, succeeded then failed → `broken`, no earlier result →
+ * `first`, else `same`. A cancelled build is `same`: a cancel is not a change of state.
+ */
+function changeFrom(previous, now) {
+    if (now === 'cancelled')
+        return 'same';
+    if (previous === null)
+        return 'first';
+    if (previous === now)
+        return 'same';
+    return now === 'success' ? 'fixed' : 'broken';
+}
+const UNKNOWN_TAIL = '; notifying as always.';
+/** The warning when there is no token (also printed at the start of the step, see notices.ts). */
+const NO_TOKEN_WARNING = 'notify-on change: could not read the previous run (github-token is empty) — leave `github-token` at its ' +
+    'default (`${{ github.token }}`) and give the workflow `permissions: actions: read`' +
+    UNKNOWN_TAIL;
+/** Compares with the previous run. Never throws: anything that goes wrong is `unknown` with a warning. */
+async function readChange(req) {
+    // A cancel is not a change of state: nothing to ask.
+    if (req.status === 'cancelled')
+        return { change: 'same', warning: null, previousRunId: null };
+    if (req.token === null || req.token === '')
+        return unknown(NO_TOKEN_WARNING);
+    if (!req.repository || req.runId === null) {
+        return unknown(couldNot('GITHUB_REPOSITORY or GITHUB_RUN_ID is not set', ' — this is not a GitHub Actions run'));
+    }
+    const timeoutMs = req.timeoutMs ?? CHANGE_TIMEOUT_MS;
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+        const api = req.api(req.token);
+        const previous = await findPrevious(api, req.runId, signal);
+        if (typeof previous === 'string')
+            return unknown(couldNot(previous, ''));
+        return {
+            change: changeFrom(previous ? previousResult(previous.conclusion) : null, req.status),
+            warning: null,
+            previousRunId: previous?.id ?? null,
+        };
+    }
+    catch (err) {
+        return unknown(describeFailure(err, signal.aborted, req.apiUrl, timeoutMs));
+    }
+}
+/** The most recent earlier completed run with a result, null when there is none, or why it cannot be told. */
+async function findPrevious(api, runId, signal) {
+    const current = await api.getRun(runId, signal);
+    if (current.workflowId === null)
+        return 'the run has no workflow id';
+    if (!current.headBranch)
+        return 'the run has no branch';
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const runs = await api.listCompletedRuns(current.workflowId, current.headBranch, page, PER_PAGE, signal);
+        const found = runs.find((r) => r.id !== current.id &&
+            !(r.runNumber !== null && current.runNumber !== null && r.runNumber >= current.runNumber) &&
+            previousResult(r.conclusion) !== null);
+        if (found)
+            return found;
+        if (runs.length < PER_PAGE)
+            break;
+    }
+    return null;
+}
+function unknown(warning) {
+    return { change: 'unknown', warning, previousRunId: null };
+}
+function couldNot(why, hint) {
+    return `notify-on change: could not read the previous run (${why})${hint}${UNKNOWN_TAIL}`;
+}
+const HINTS = {
+    401: ' — the github-token is not valid (expired, revoked or not a token)',
+    403: ' — the workflow needs `permissions: actions: read`',
+    404: ' — the token cannot see this repository’s runs; the workflow needs `permissions: actions: read`',
+};
+/** An API error in one line: the HTTP status and GitHub's own words, or what kept the answer away. */
+function describeFailure(err, timedOut, apiUrl, timeoutMs) {
+    if (timedOut)
+        return couldNot(`no answer from ${apiUrl} within ${timeoutMs / 1000} s`, '');
+    const status = err?.status;
+    const message = oneLine(err instanceof Error ? err.message : String(err));
+    if (typeof status === 'number' && status >= 400 && status !== 500) {
+        return couldNot(`HTTP ${status}: ${message}`, HINTS[status] ?? '');
+    }
+    // Octokit reports a request that never got an answer (refused, reset, DNS) as status 500 with the cause.
+    const response = err?.response;
+    if (status === 500 && response !== undefined)
+        return couldNot(`HTTP 500: ${message}`, '');
+    return couldNot(`${apiUrl} could not be reached: ${message}`, '');
+}
+/** GitHub's message without its documentation link, on one bounded line (it comes from a server). */
+function oneLine(text) {
+    const line = text
+        .replace(/ - https?:\/\/\S+$/, '')
+        // eslint-disable-next-line no-control-regex -- control characters are what is removed
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim();
+    return line.length > 200 ? `${line.slice(0, 200)}…` : line || 'no message';
+}
+
+
+/***/ }),
+
+/***/ 2470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ discordTextLength),
+/* harmony export */   Fq: () => (/* binding */ checkDiscordLimits),
+/* harmony export */   Kx: () => (/* binding */ PACKAGE_EMOJI),
+/* harmony export */   Nv: () => (/* binding */ STATUS_COLOR),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   WE: () => (/* binding */ COLOR_CANCELLED),
+/* harmony export */   Xn: () => (/* binding */ wherePhrase),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   e1: () => (/* binding */ finishBody),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   nb: () => (/* binding */ mentionsFor),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   t: () => (/* binding */ COLOR_FAILURE),
+/* harmony export */   tf: () => (/* binding */ environmentPairs),
+/* harmony export */   to: () => (/* binding */ mapStrings),
+/* harmony export */   w$: () => (/* binding */ COLOR_SUCCESS)
+/* harmony export */ });
+/* unused harmony exports applyMentions, discordEditBody */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87284);
+
+const COLOR_SUCCESS = 65280;
+const COLOR_FAILURE = 16711680;
+/** Discord's own grey: a cancelled build is neither green nor red. */
+const COLOR_CANCELLED = 9807270;
+const STATUS_COLOR = {
+    success: COLOR_SUCCESS,
+    failure: COLOR_FAILURE,
+    cancelled: COLOR_CANCELLED,
+};
+const PACKAGE_EMOJI = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹',
+    'not-built': '⏭',
+};
+// ---- text helpers ----
+function oneLine(s) {
+    return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** Plain text made inert for Discord markdown (no formatting, links, mentions or fences). */
+function md(s, max) {
+    const cut = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(oneLine(s), max);
+    return cut.replace(/[\\`*_~|[\]<>]/g, '\\$&').replace(/^([#>+-])/, '\\$1');
+}
+/** Inline code; backticks become a look-alike so the span can never be closed early. */
+function code(s, max) {
+    const cut = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(oneLine(s).replace(/`/g, 'ˋ'), max);
+    return cut === '' ? '—' : '`' + cut + '`';
+}
+/** `url` when it is an absolute http(s) URL Discord accepts and markdown cannot be broken out of; else null. */
+function safeUrl(url, max = 2048) {
+    if (!url || url.length > max || !/^https?:\/\/[^\s<>()[\]`]+$/i.test(url))
+        return null;
+    return URL.canParse(url) ? url : null;
+}
+/** A masked link in angle brackets (no unfurl in content); null when the URL is unusable. */
+function link(label, url, max = 600) {
+    if (!url || !/^https?:\/\//i.test(url) || url.length > max || /[\s<>]/.test(url))
+        return null;
+    // The angle brackets keep Discord from unfurling the link into an extra embed.
+    return `[${label}](<${url}>)`;
+}
+/** Applies `f` to every string in a JSON-like value. */
+function mapStrings(value, f) {
+    if (typeof value === 'string')
+        return f(value);
+    if (Array.isArray(value))
+        return value.map((v) => mapStrings(v, f));
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = mapStrings(v, f);
+        return out;
+    }
+    return value;
+}
+function environmentPairs(report) {
+    const { source: _source, ...vars } = report.environment;
+    return Object.entries(vars).filter((e) => typeof e[1] === 'string' && e[1] !== '');
+}
+/** `python (3/4, build)`, or just the phase when no stage ran. */
+function wherePhrase(f) {
+    if (f.stage === null)
+        return f.phase;
+    const pos = f.stageIndex !== null && f.stageCount !== null ? `${f.stageIndex}/${f.stageCount}, ` : '';
+    return `${f.stage} (${pos}${f.phase})`;
+}
+// ---- limits ----
+/** The characters Discord counts toward an embed's 6000 total. */
+function discordTextLength(embed) {
+    let n = (embed.title ?? '').length + (embed.description ?? '').length;
+    for (const f of embed.fields ?? [])
+        n += f.name.length + f.value.length;
+    n += (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
+    return n;
+}
+/** Every way `body` breaks a Discord execute-webhook limit, as readable sentences; empty when it fits. */
+function checkDiscordLimits(body) {
+    const L = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT;
+    const v = [];
+    if (body === null || typeof body !== 'object')
+        return ['body is not an object'];
+    const b = body;
+    const over = (what, s, max, min = 0) => {
+        if (s === undefined)
+            return;
+        if (typeof s !== 'string')
+            v.push(`${what} is not a string`);
+        else if (s.length > max)
+            v.push(`${what} has ${s.length} characters (max ${max})`);
+        else if (s.length < min)
+            v.push(`${what} has ${s.length} characters (min ${min})`);
+    };
+    over('content', b.content, L.content);
+    over('username', b.username, L.usernameMax, L.usernameMin);
+    over('thread_name', b.thread_name, L.threadName, 1);
+    const embeds = b.embeds ?? [];
+    if (embeds.length > L.embeds)
+        v.push(`${embeds.length} embeds (max ${L.embeds})`);
+    if (!b.content && embeds.length === 0 && !(b.attachments ?? []).length)
+        v.push('message is empty');
+    let total = 0;
+    embeds.forEach((e, i) => {
+        const at = `embeds[${i}]`;
+        over(`${at}.title`, e.title, L.title);
+        over(`${at}.description`, e.description, L.description);
+        over(`${at}.footer.text`, e.footer?.text, L.footer);
+        over(`${at}.author.name`, e.author?.name, L.authorName);
+        const fields = e.fields ?? [];
+        if (fields.length > L.fields)
+            v.push(`${at} has ${fields.length} fields (max ${L.fields})`);
+        fields.forEach((f, j) => {
+            over(`${at}.fields[${j}].name`, f.name, L.fieldName, 1);
+            over(`${at}.fields[${j}].value`, f.value, L.fieldValue, 1);
+        });
+        total += discordTextLength(e);
+    });
+    if (total > L.embedTotal)
+        v.push(`embed text totals ${total} characters (max ${L.embedTotal})`);
+    const attachments = b.attachments ?? [];
+    if (attachments.length > L.attachments)
+        v.push(`${attachments.length} attachments (max ${L.attachments})`);
+    attachments.forEach((a, i) => over(`attachments[${i}].description`, a.description, L.attachmentDescription));
+    if (!b.allowed_mentions || !Array.isArray(b.allowed_mentions.parse))
+        v.push('allowed_mentions.parse is missing');
+    return v;
+}
+/** The final guard: clamps every limited text, whatever the builders produced. */
+function clamp(body) {
+    const L = _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT;
+    if (body.content !== undefined)
+        body.content = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(body.content, L.content);
+    for (const e of body.embeds ?? []) {
+        if (e.title !== undefined)
+            e.title = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(e.title, L.title);
+        if (e.footer)
+            e.footer.text = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(e.footer.text, L.footer);
+        if (e.author)
+            e.author.name = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(e.author.name, L.authorName);
+        if (e.fields) {
+            e.fields = e.fields.slice(0, L.fields).map((f) => ({
+                ...f,
+                name: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(f.name, L.fieldName) || '—',
+                value: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(f.value, L.fieldValue) || '—',
+            }));
+        }
+        if (e.description !== undefined)
+            e.description = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(e.description, L.description);
+        const overflow = discordTextLength(e) - L.embedTotal;
+        if (overflow > 0 && e.description) {
+            e.description = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(e.description, Math.max(0, e.description.length - overflow));
+            if (!e.description)
+                delete e.description;
+        }
+        while (discordTextLength(e) > L.embedTotal && e.fields && e.fields.length > 0)
+            e.fields.pop();
+    }
+    return body;
+}
+/** Room for the mention line: ~40 ids, far more than a team pings, and the message keeps its own room. */
+const MENTION_LINE_MAX = 1000;
+const SNOWFLAKE = /^[1-9]\d{0,19}$/;
+/**
+ * The ids to ping for this message: `discord-mention-on-failure` on a failure (a `broken` build is one), never
+ * for a start announcement; null when nobody is to be pinged.
+ */
+function mentionsFor(status, opts, ctx) {
+    if (ctx?.event === 'started')
+        return null;
+    if (status !== 'failure' && ctx?.change !== 'broken')
+        return null;
+    const pick = (ids) => [...new Set(ids ?? [])].filter((id) => SNOWFLAKE.test(id));
+    const users = pick(opts.mentionOnFailure?.users);
+    const roles = pick(opts.mentionOnFailure?.roles);
+    return users.length + roles.length > 0 ? { users, roles } : null;
+}
+/**
+ * Puts the mention line first in `content` and lists exactly its ids in `allowed_mentions` (empty lists are
+ * left out). Ids that would not fit the line are neither shown nor allowed.
+ */
+function applyMentions(body, mentions) {
+    if (!mentions)
+        return body;
+    const tokens = [
+        ...mentions.users.map((id) => ({ kind: 'users', id, text: `<@${id}>` })),
+        ...mentions.roles.map((id) => ({ kind: 'roles', id, text: `<@&${id}>` })),
+    ];
+    const shown = [];
+    let length = 0;
+    for (const t of tokens) {
+        const cost = t.text.length + (shown.length ? 1 : 0);
+        if (length + cost > MENTION_LINE_MAX)
+            break;
+        shown.push(t);
+        length += cost;
+    }
+    const line = shown.map((t) => t.text).join(' ');
+    const rest = body.content ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(body.content, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.content - line.length - 1) : '';
+    body.content = rest ? `${line}\n${rest}` : line;
+    const allowed = { parse: [] };
+    const users = shown.filter((t) => t.kind === 'users').map((t) => t.id);
+    const roles = shown.filter((t) => t.kind === 'roles').map((t) => t.id);
+    if (users.length)
+        allowed.users = users;
+    if (roles.length)
+        allowed.roles = roles;
+    body.allowed_mentions = allowed;
+    return body;
+}
+// ---- finishing ----
+/**
+ * Adds what every single-build body carries besides its text (username, avatar, forum thread name, the
+ * declared attachment), defuses any mass mention the assembled text still shows, clamps every limit, and only
+ * then adds the configured mentions.
+ */
+function finishBody(body, report, opts, ctx) {
+    const attachment = opts.attachment ?? null;
+    const username = opts.username ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(opts.username.trim(), _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.usernameMax) : '';
+    if (username)
+        body.username = username;
+    if (opts.avatarUrl)
+        body.avatar_url = opts.avatarUrl;
+    const threadName = opts.threadName
+        ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)((0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseMentions */ .yY)(oneLine(opts.threadName)), _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.threadName)
+        : '';
+    if (threadName)
+        body.thread_name = threadName;
+    if (attachment) {
+        const where = report.failure?.stage ? ` of stage ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeFence */ .$S)(oneLine(report.failure.stage))}` : '';
+        body.attachments = [
+            {
+                id: '0',
+                filename: attachment.name,
+                description: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(`Build log${where} (${report.status})`, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .DISCORD_LIMITS */ .YT.attachmentDescription),
+            },
+        ];
+    }
+    // Defence in depth: whatever assembled text still looks like a mass mention is defused, then re-clamped.
+    const final = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .hasMassMention */ .Rp)(JSON.stringify(body)) ? mapStrings(body, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseMentions */ .yY) : body;
+    return applyMentions(clamp(final), mentionsFor(report.status, opts, ctx));
+}
+/**
+ * The body of an edit (PATCH …/messages/{id}) from a create body: an edit may carry content, embeds,
+ * allowed_mentions, components, attachments, poll and flags, but not the webhook's username, avatar_url or a
+ * forum thread_name (those belong to the message as it was posted).
+ */
+function discordEditBody(body) {
+    if (body === null || typeof body !== 'object' || Array.isArray(body))
+        return body;
+    const { username: _u, avatar_url: _a, thread_name: _t, ...edit } = body;
+    return edit;
+}
+
+
+/***/ }),
+
+/***/ 87284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $S: () => (/* binding */ escapeFence),
+/* harmony export */   A$: () => (/* binding */ formatShortDuration),
+/* harmony export */   Az: () => (/* binding */ longestBacktickRun),
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Gr: () => (/* binding */ ELLIPSIS),
+/* harmony export */   Lt: () => (/* binding */ fenceFor),
+/* harmony export */   Rp: () => (/* binding */ hasMassMention),
+/* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   nE: () => (/* binding */ isoSeconds),
+/* harmony export */   o4: () => (/* binding */ truncateMarkdown),
+/* harmony export */   xv: () => (/* binding */ truncate),
+/* harmony export */   yY: () => (/* binding */ neutraliseMentions)
+/* harmony export */ });
+/* unused harmony export tail */
+// Text-fitting primitives for chat limits: truncate with a visible '…', and never cut a code fence open.
+const ELLIPSIS = '…';
+/** `text` cut to at most `max` characters (UTF-16 units, as Discord counts), ending in '…' when cut. */
+function truncate(text, max) {
+    if (max <= 0)
+        return '';
+    if (text.length <= max)
+        return text;
+    let cut = max - 1;
+    // Do not split a surrogate pair.
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut) + ELLIPSIS;
+}
+/** Neutralises backtick runs so user text can never close (or open) a code fence. */
+function escapeFence(text) {
+    return text.replace(/`{3,}/g, (m) => m.split('').join('\u200b'));
+}
+/**
+ * A fenced code block of at most `max` characters in total. When the lines do not fit, the first lines are
+ * dropped (the end of a log matters most) and a `…` line marks the cut; the closing fence is always kept.
+ */
+function codeBlock(lines, max, lang = '') {
+    const open = '```' + lang + '\n';
+    const close = '\n```';
+    const budget = max - open.length - close.length;
+    if (budget <= 2)
+        return '';
+    const safe = lines.map(escapeFence);
+    const body = safe.join('\n');
+    if (body.length <= budget)
+        return open + body + close;
+    const kept = [];
+    let used = 2; // the '…' line and its newline
+    for (const line of [...safe].reverse()) {
+        const cost = line.length + 1;
+        if (used + cost > budget) {
+            if (kept.length === 0)
+                kept.unshift(ELLIPSIS + tail(line, budget - used - 1));
+            break;
+        }
+        kept.unshift(line);
+        used += cost;
+    }
+    return open + [ELLIPSIS, ...kept].join('\n') + close;
+}
+/** The last `max` characters of `text`, never starting on the low half of a surrogate pair. */
+function tail(text, max) {
+    // No room (max <= 0) needs no case of its own: the start then lies at or past the end.
+    if (text.length <= max)
+        return text;
+    let start = text.length - max;
+    const code = text.charCodeAt(start);
+    if (code >= 0xdc00 && code <= 0xdfff)
+        start += 1;
+    return text.slice(start);
+}
+const ZWSP = '\u200b';
+/**
+ * Defuses mass and user/role mentions in text bound for chat: `@everyone`, `@here`, `<@123>`, `<@&123>`,
+ * `<@!123>`. `allowed_mentions` already stops the ping; this keeps it from even looking like one.
+ */
+function neutraliseMentions(text) {
+    return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@([!&]?\d)/g, `<@${ZWSP}$1`);
+}
+/** True when `text` still holds a live-looking mass mention. */
+function hasMassMention(text) {
+    return /@(everyone|here)/i.test(text);
+}
+/** The longest run of consecutive backticks in `text`. */
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const m of text.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    return longest;
+}
+/** A backtick fence that nothing in `text` can close: at least three, longer than any run inside. */
+function fenceFor(text) {
+    return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+}
+/**
+ * `text` cut to at most `max` characters like `truncate`, but aware of ``` code fences: when the cut lands
+ * inside a fenced block the block is closed again, so the rest of the message never renders as code.
+ * Assumes fences are ``` runs (as `codeBlock` and `escapeFence` produce).
+ */
+function truncateMarkdown(text, max) {
+    if (text.length <= max)
+        return text;
+    const close = '\n```';
+    const fit = (room) => {
+        // Never leave a partial fence marker just before the '…'.
+        const cut = truncate(text, room).replace(/`{1,2}(?=…$)/, '');
+        const open = (cut.match(/```/g) ?? []).length % 2 === 1;
+        return open ? cut + close : cut;
+    };
+    const whole = fit(max);
+    // With `close.length` less room the closed cut always fits: below 5 characters the first cut cannot hold a
+    // whole ``` (the marker before the '…' is stripped), and no room at all gives ''.
+    return whole.length <= max ? whole : fit(max - close.length);
+}
+/** A duration a person reads at a glance: `42s`, `5m 03s`, `1h 02m 13s`; `—` when unknown. */
+function formatDuration(seconds) {
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
+        return '—';
+    const total = Math.round(known);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const pad = (n) => String(n).padStart(2, '0');
+    if (h > 0)
+        return `${h}h ${pad(m)}m ${pad(s)}s`;
+    if (m > 0)
+        return `${m}m ${pad(s)}s`;
+    return `${s}s`;
+}
+/** A duration for a headline, to two units: `42s`, `42m 10s`, `1h 12m`; `—` when unknown. */
+function formatShortDuration(seconds) {
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
+        return '—';
+    const total = Math.round(known);
+    if (total < 3600)
+        return formatDuration(total);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    return `${h}h ${String(m).padStart(2, '0')}m`;
+}
+/** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
+function isoSeconds(iso) {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t))
+        return iso;
+    return new Date(t).toISOString().replace(/\.\d{3}Z/, 'Z'); // the only '.' in an ISO string
+}
+/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
+const DISCORD_LIMITS = {
+    content: 2000,
+    embeds: 10,
+    title: 256,
+    description: 4096,
+    fields: 25,
+    fieldName: 256,
+    fieldValue: 1024,
+    footer: 2048,
+    authorName: 256,
+    embedTotal: 6000,
+    usernameMin: 1,
+    usernameMax: 80,
+    threadName: 100,
+    attachments: 10,
+    attachmentDescription: 1024,
+};
+
+
+/***/ }),
+
+/***/ 78274:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xr: () => (/* binding */ assembleReport),
+  P8: () => (/* binding */ logPaths),
+  hf: () => (/* binding */ markLogsIncomplete),
+  DR: () => (/* binding */ markReportUnwritable),
+  qV: () => (/* binding */ setupFailureReport)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/jetson/packages.ts
+var jetson_packages = __nccwpck_require__(94696);
+;// CONCATENATED MODULE: ./src/jetson/outcome.ts
+// Decides what really happened in a build — overall and per package — from the parsed output and the exit.
+//
+// The tool's exit code alone cannot be trusted: `--multiple` exits 0 after a failed package (with or
+// without `--skip-errors`), and versions before September 2025 exited 0 for any failed chain. So a build
+// is a success only when the exit code is 0, every requested package was reported done, and no failure
+// marker appeared.
+
+const KILL_EXIT_CODES = {
+    130: 'SIGINT',
+    143: 'SIGTERM',
+    137: 'SIGKILL',
+    129: 'SIGHUP',
+};
+function point(f) {
+    return {
+        stage: f.stage,
+        stageIndex: f.stageIndex,
+        stageCount: f.stageCount,
+        phase: f.phase,
+        error: f.error,
+        excerpt: [...f.excerpt],
+        logFile: f.logFile,
+    };
+}
+function simplePoint(phase, error, excerpt) {
+    return { stage: null, stageIndex: null, stageCount: null, phase, error, excerpt, logFile: null };
+}
+/** Where the tool was when it stopped without saying why. */
+function stoppedPoint(parse, error) {
+    const running = runningStage(parse);
+    return {
+        stage: running?.name ?? null,
+        stageIndex: running?.index ?? null,
+        stageCount: running?.total ?? null,
+        phase: running ? running.phase : 'unknown',
+        error,
+        excerpt: [...parse.tail],
+        logFile: null,
+    };
+}
+function runningStage(parse) {
+    return [...parse.stages].reverse().find((s) => s.status === 'running');
+}
+function describeStage(f) {
+    if (f.phase === 'resolve')
+        return 'while resolving packages';
+    if (f.phase === 'push')
+        return 'while pushing';
+    if (f.phase === 'start')
+        return 'to start';
+    if (f.stage === null)
+        return f.phase === 'unknown' ? '' : `in ${f.phase}`;
+    const at = f.stageIndex !== null && f.stageCount !== null ? ` ${f.stageIndex}/${f.stageCount}` : '';
+    return `in stage ${f.stage} (${f.phase}${at})`;
+}
+function failureClause(name, f) {
+    if (!f)
+        return `${name} failed`;
+    const where = describeStage(f);
+    const head = `${name} failed${where ? ' ' + where : ''}`;
+    return f.error ? `${head}: ${f.error}` : head;
+}
+function list(names, max = 5) {
+    if (names.length <= max)
+        return names.join(', ');
+    return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+function killSignal(exitCode, signal) {
+    // (No exit code looks up "null", which names no signal.)
+    return signal ?? KILL_EXIT_CODES[String(exitCode)] ?? null;
+}
+function settle(input) {
+    const { parse, cancelled } = input;
+    const killed = cancelled ? null : killSignal(input.exitCode, input.signal);
+    return {
+        input,
+        parse,
+        requested: input.requested.length > 0 ? input.requested : (parse.args?.packages ?? []),
+        killed,
+        exitText: input.exitCode !== null ? `exit ${input.exitCode}` : 'no exit code',
+        stoppedEarly: cancelled || killed !== null || (parse.failures.length > 0 && !(input.multiple && input.skipErrors)),
+        orphan: parse.failures.find((f) => f.chain === null) ?? null,
+    };
+}
+function decideOutcome(input) {
+    const run = settle(input);
+    const early = startFailure(run) ?? argumentFailure(run) ?? startupFailure(run);
+    if (early)
+        return early;
+    const packages = input.multiple ? multiplePackages(run) : singleChainPackages(run);
+    return verdict(run, packages);
+}
+// ---- Nothing was built: every requested package fails the same way.
+function nothingBuilt(run, f, message) {
+    const packages = run.requested.map((name) => ({
+        name,
+        status: 'failure',
+        image: null,
+        pushedImage: null,
+        durationSeconds: null,
+        failure: f,
+    }));
+    return result(run.input, 'failure', packages, f, message);
+}
+function builtNothing(parse) {
+    return parse.chains.length === 0 && parse.failures.length === 0;
+}
+function startFailure(run) {
+    const error = run.input.startError;
+    if (error === null)
+        return null;
+    return nothingBuilt(run, simplePoint('start', error, []), `jetson-containers could not be started: ${error}.`);
+}
+function argumentFailure(run) {
+    const { parse, input } = run;
+    const refused = parse.usageError !== null || (input.exitCode === 2 && builtNothing(parse) && !input.cancelled);
+    if (!refused)
+        return null;
+    const error = parse.usageError ?? 'argument error (exit 2)';
+    const excerpt = parse.usage.length > 0 ? parse.usage.slice(-40) : [...parse.tail];
+    const why = parse.usageError !== null ? `: ${parse.usageError}` : ' (exit 2)';
+    return nothingBuilt(run, simplePoint('resolve', error, excerpt), `jetson-containers rejected its arguments${why}.`);
+}
+function startupFailure(run) {
+    const { parse, input } = run;
+    const stopped = parse.startupError !== null && builtNothing(parse) && !input.cancelled;
+    if (!stopped)
+        return null;
+    return nothingBuilt(run, simplePoint('resolve', parse.startupError, [...parse.tail]), `jetson-containers stopped before building: ${parse.startupError}.`);
+}
+// ---- One chain or one package: what its record says, or why there is none.
+function chainResult(run, c) {
+    const { parse, input, killed } = run;
+    const base = { image: c.image, pushedImage: c.pushedImage, durationSeconds: c.durationSeconds };
+    if (c.status === 'success')
+        return { status: 'success', ...base, failure: null };
+    if (c.status === 'failure') {
+        const f = parse.failures[c.failure ?? -1];
+        return {
+            status: 'failure',
+            ...base,
+            failure: f ? point(f) : stoppedPoint(parse, 'jetson-containers reported a failure'),
+        };
+    }
+    if (input.cancelled)
+        return { status: 'cancelled', ...base, failure: null };
+    if (killed)
+        return {
+            status: 'failure',
+            ...base,
+            failure: stoppedPoint(parse, `jetson-containers was killed by ${killed}`),
+        };
+    const why = input.exitCode === 0
+        ? 'jetson-containers exited 0 without reporting it done'
+        : `jetson-containers stopped (${run.exitText}) without reporting it done or failed`;
+    return { status: 'failure', ...base, failure: stoppedPoint(parse, why) };
+}
+/** A requested package that no chain or summary line stands for. */
+function unreached(run, name) {
+    const { parse, input, orphan } = run;
+    const none = { image: null, pushedImage: null, durationSeconds: null };
+    if (orphan && (!input.multiple || orphan.unknownPackage === null || orphan.unknownPackage === name)) {
+        return { status: 'failure', ...none, failure: point(orphan) };
+    }
+    if (input.cancelled)
+        return {
+            status: input.multiple && parse.chains.length > 0 ? 'not-built' : 'cancelled',
+            ...none,
+            failure: null,
+        };
+    if (run.stoppedEarly || orphan)
+        return { status: 'not-built', ...none, failure: null };
+    const why = input.exitCode === 0
+        ? 'jetson-containers exited 0 but never built or reported it'
+        : `jetson-containers stopped (${run.exitText}) before building it`;
+    return { status: 'failure', ...none, failure: simplePoint('unknown', why, [...parse.tail]) };
+}
+// ---- Without --multiple: one chain, one image named after its last package. Every requested package shares
+// its result — if the chain holds it.
+function singleChainPackages(run) {
+    const chain = run.parse.chains[run.parse.chains.length - 1];
+    const shared = chain ? chainResult(run, chain) : null;
+    const packages = [];
+    for (const name of run.requested) {
+        if (!(0,jetson_packages/* isWildcard */.z2)(name)) {
+            packages.push({ name, ...singleNamed(run, name, chain, shared) });
+            continue;
+        }
+        const matches = chain ? chain.packages.filter((p) => (0,jetson_packages/* matchesPattern */.MT)(p, name)) : [];
+        for (const m of matches) {
+            if (!packages.some((p) => p.name === m))
+                packages.push({ name: m, ...shared });
+        }
+        if (matches.length === 0)
+            packages.push({ name, ...wildcardMiss(name, shared ?? unreached(run, name)) });
+    }
+    return packages;
+}
+/**
+ * Upstream keeps each typed name in the chain (or the `name:tag` a dependency asked for); the done line names
+ * the chain's last package, or the `--name` image.
+ */
+function singleNamed(run, name, chain, shared) {
+    const named = chain !== undefined &&
+        (chain.packages.some((p) => namesPackage(p, name)) ||
+            (chain.builtName !== null && namesPackage(chain.builtName, name)));
+    if (shared?.status === 'success' && !named) {
+        const built = chain.target;
+        return notReported(name, [built], [...run.parse.tail]);
+    }
+    return shared ?? unreached(run, name);
+}
+function wildcardMiss(pattern, shared) {
+    if (shared.status !== 'success')
+        return shared;
+    return {
+        status: 'failure',
+        image: null,
+        pushedImage: null,
+        durationSeconds: null,
+        failure: simplePoint('resolve', `the pattern ${pattern} matched no package that was built`, []),
+    };
+}
+/** Whether a built package name stands for a requested name: the same, or its default `name:tag`. */
+function namesPackage(built, name) {
+    return built === name || (built.startsWith(name) && built[name.length] === ':' && !name.includes(':'));
+}
+function baseName(name) {
+    return name.split(':')[0];
+}
+/** A requested package that no done line, summary line or chain names, although something else was built. */
+function notReported(name, builtInstead, excerpt) {
+    // (Only asked when something else was built: `builtInstead` is never empty.)
+    const instead = `; it built ${list(builtInstead)}, which no requested name matches`;
+    return {
+        status: 'failure',
+        image: null,
+        pushedImage: null,
+        durationSeconds: null,
+        failure: simplePoint('unknown', `jetson-containers never reported ${name} done${instead}`, excerpt),
+    };
+}
+// ---- With --multiple, leg matching: which chain or summary line each requested name owns.
+/**
+ * Hands out the records of one kind (chains, summary lines) by name, each at most once, in output order.
+ * Indexed so that thousands of packages cost linear time.
+ */
+class Claims {
+    taken = new Set();
+    byName = new Map();
+    base = new Map();
+    constructor(names) {
+        names.forEach((n, i) => {
+            push(this.byName, n, i);
+            // An untagged record is listed under its own name here too: `tagged` is only asked once `exact` found
+            // nothing left for that name, so only the tagged ones can come out.
+            push(this.base, baseName(n), i);
+        });
+    }
+    /** The first record not yet taken named exactly `name`. */
+    exact(name) {
+        return this.first(this.byName.get(name));
+    }
+    /** For a name without a tag, after `exact` found nothing: the first record not yet taken of its `name:tag`. */
+    tagged(name) {
+        // (A tagged name finds nothing here: no base name holds a ":".)
+        return this.first(this.base.get(name));
+    }
+    first(list) {
+        for (const k of list ?? []) {
+            // Taken under another name, or by position.
+            if (this.taken.has(k))
+                continue;
+            this.taken.add(k);
+            return k;
+        }
+        return undefined;
+    }
+}
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+/**
+ * Aliases under `--multiple`: upstream resolves `torch` to `pytorch:2.11` and prints only the resolved name, but
+ * it builds one chain per requested package in the order they were requested. So a requested name that no
+ * chain names takes the first unclaimed chain between the chains of its named neighbours — never one before
+ * the previous named package's chain or after the next one's, so a chain is never taken across a package the
+ * output does name. Not used with wildcards, whose expansions make positions unknowable.
+ */
+function pairAliases(explicit, chainCount, chainOf, taken) {
+    const anchors = explicit.map((n) => chainOf.get(n));
+    explicit.forEach((name, i) => {
+        if (chainOf.has(name))
+            return;
+        let low = -1;
+        for (let j = i - 1; j >= 0; j--) {
+            const a = anchors[j];
+            if (a !== undefined) {
+                low = a;
+                break;
+            }
+        }
+        let high = chainCount;
+        for (let j = i + 1; j < anchors.length; j++) {
+            const a = anchors[j];
+            if (a !== undefined) {
+                high = a;
+                break;
+            }
+        }
+        for (let k = low + 1; k < high; k++) {
+            if (taken.has(k))
+                continue;
+            // (No need to make this chain an anchor for the next alias: every chain before it in the window is
+            // taken, so the next alias's search passes them all the same.)
+            taken.add(k);
+            chainOf.set(name, k);
+            return;
+        }
+    });
+}
+function matchLegs(run) {
+    const { parse, requested } = run;
+    const chains = parse.chains;
+    const wildcards = requested.filter(jetson_packages/* isWildcard */.z2);
+    const claims = new Claims(chains.map((c) => c.target));
+    const chainOf = ownChains(claims, requested);
+    if (wildcards.length === 0)
+        pairAliases(requested, chains.length, chainOf, claims.taken);
+    const requestedSet = new Set(requested);
+    const wildcardChain = new Map();
+    const expansions = new Map();
+    for (const pattern of wildcards) {
+        const names = expand(parse, pattern, claims.taken, requestedSet);
+        for (const n of names) {
+            if (!wildcardChain.has(n))
+                wildcardChain.set(n, claims.exact(n));
+        }
+        expansions.set(pattern, names);
+    }
+    const strays = [];
+    chains.forEach((c, k) => {
+        if (!claims.taken.has(k) && c.status === 'success')
+            strays.push(c.target);
+    });
+    const summary = new Claims((parse.summary ?? []).map((s) => s.package));
+    return { chainOf, expansions, wildcardChain, strays, summary };
+}
+/**
+ * A requested name owns the chain built under its own name, else the one built under its `name:tag`
+ * (upstream's default version: `python` builds `python:3.10`). Nothing else: a chain of another name is
+ * never taken for a package the output does not name.
+ */
+function ownChains(claims, requested) {
+    // (Patterns are among the names: no record is named with *, ? or [, so they claim nothing by name.)
+    const chainOf = new Map();
+    for (const name of requested) {
+        const k = claims.exact(name);
+        if (k !== undefined)
+            chainOf.set(name, k);
+    }
+    for (const name of requested) {
+        if (chainOf.has(name))
+            continue;
+        const k = claims.tagged(name);
+        if (k !== undefined)
+            chainOf.set(name, k);
+    }
+    return chainOf;
+}
+/** A wildcard counts once the output names what it matched: chains built for it, or summary lines. */
+function expand(parse, pattern, taken, requested) {
+    const names = [];
+    const seen = new Set();
+    parse.chains.forEach((c, k) => {
+        if (taken.has(k) || seen.has(c.target) || !(0,jetson_packages/* matchesPattern */.MT)(c.target, pattern))
+            return;
+        seen.add(c.target);
+        names.push(c.target);
+    });
+    for (const s of parse.summary ?? []) {
+        if (seen.has(s.package) || requested.has(s.package) || !(0,jetson_packages/* matchesPattern */.MT)(s.package, pattern))
+            continue;
+        seen.add(s.package);
+        names.push(s.package);
+    }
+    return names;
+}
+// ---- With --multiple, per-package results: a summary line wins, then the chain, then why there is neither.
+function legResult(run, legs, name, chainIndex) {
+    const chain = run.parse.chains[chainIndex ?? -1];
+    const si = chain
+        ? legs.summary.exact(chain.target)
+        : (legs.summary.exact(name) ?? legs.summary.tagged(name));
+    if (si !== undefined)
+        return fromSummary(run, (run.parse.summary ?? [])[si], chain);
+    if (chain)
+        return chainResult(run, chain);
+    const r = unreached(run, name);
+    // Exit 0 with something else built: say what, instead of only that the package never came.
+    // (Only a failure carries a failure point.)
+    if (r.failure?.phase === 'unknown' && legs.strays.length > 0 && run.input.exitCode === 0) {
+        return notReported(name, legs.strays, r.failure.excerpt);
+    }
+    return r;
+}
+function fromSummary(run, s, chain) {
+    const fromChain = chain ? chainResult(run, chain) : null;
+    if (s.status === 'success') {
+        return {
+            status: 'success',
+            image: fromChain?.image ?? s.image,
+            pushedImage: fromChain?.pushedImage ?? null,
+            durationSeconds: fromChain?.durationSeconds ?? null,
+            failure: null,
+        };
+    }
+    const failure = fromChain?.status === 'failure' && fromChain.failure
+        ? fromChain.failure
+        : simplePoint('unknown', s.error, []);
+    return {
+        status: 'failure',
+        image: null,
+        pushedImage: null,
+        durationSeconds: fromChain?.durationSeconds ?? null,
+        failure,
+    };
+}
+/** A pattern the output named nothing for is blamed only when no stop or orphan failure explains it. */
+function patternMiss(run, pattern) {
+    const r = unreached(run, pattern);
+    if (r.failure?.phase === 'unknown') {
+        return {
+            ...r,
+            failure: simplePoint('resolve', `the pattern ${pattern} matched no package`, r.failure.excerpt),
+        };
+    }
+    return r;
+}
+// ---- With --multiple, ordering: request order, a pattern standing for its expansion, each package once.
+function multiplePackages(run) {
+    const { parse } = run;
+    const legs = matchLegs(run);
+    const out = [];
+    const listed = new Set();
+    for (const name of run.requested) {
+        if (!(0,jetson_packages/* isWildcard */.z2)(name)) {
+            out.push({ name, ...legResult(run, legs, name, legs.chainOf.get(name)) });
+            listed.add(name);
+            continue;
+        }
+        for (const n of legs.expansions.get(name)) {
+            if (listed.has(n))
+                continue;
+            listed.add(n);
+            out.push({ name: n, ...legResult(run, legs, n, legs.wildcardChain.get(n)) });
+        }
+        // Upstream builds each package once, however many requested names match it: a pattern counts as matched
+        // when the output names any package it matches, even one listed under another requested name.
+        const named = parse.chains.some((c) => (0,jetson_packages/* matchesPattern */.MT)(c.target, name)) ||
+            (parse.summary ?? []).some((s) => (0,jetson_packages/* matchesPattern */.MT)(s.package, name));
+        if (!named)
+            out.push({ name, ...patternMiss(run, name) });
+    }
+    return out;
+}
+function tally(parse, packages) {
+    const firstFailed = packages.find((p) => p.status === 'failure') ?? null;
+    const built = packages.filter((p) => p.status === 'success');
+    const summaryFailed = parse.summary?.some((s) => s.status === 'failure') ?? false;
+    return {
+        firstFailed,
+        failure: firstFailed?.failure ?? (parse.failures[0] ? point(parse.failures[0]) : null),
+        built,
+        allDone: packages.length > 0 && built.length === packages.length,
+        // Records past the caps are not kept, but their failures are counted: the verdict never rests on a cap.
+        clean: parse.failures.length === 0 && !summaryFailed && parse.dropped.failed === 0,
+    };
+}
+function verdict(run, packages) {
+    const { input, parse } = run;
+    const t = tally(parse, packages);
+    if (input.cancelled) {
+        return result(input, 'cancelled', packages, t.failure, cancelledMessage(run, packages, t.built));
+    }
+    if (input.exitCode === 0 && input.signal === null && t.allDone && t.clean) {
+        return result(input, 'success', packages, null, successMessage(t.built) + unlistedNote(parse));
+    }
+    let message = failureMessage(run, packages, t) + lostNote(parse.dropped.failed);
+    // (Exit 0 with every package done and clean was a success above, unless killed.)
+    if (input.exitCode === 0 && !run.killed && !message.includes('exited 0')) {
+        message += '; jetson-containers itself exited 0';
+    }
+    // A failed build always carries a failure point, even when no package can be blamed.
+    const overall = t.failure ?? stoppedPoint(parse, message);
+    return result(input, 'failure', packages, overall, `${message}.`);
+}
+function cancelledMessage(run, packages, built) {
+    const running = packages.find((p) => p.status === 'cancelled');
+    const stage = runningStage(run.parse);
+    const where = running
+        ? ` while building ${running.name}${stage ? ` (stage ${stage.name}, ${stage.phase} ${stage.index}/${stage.total})` : ''}`
+        : '';
+    const progress = packages.length > 1 ? `; ${built.length} of ${packages.length} packages built` : '';
+    return `Build cancelled${where}${progress}.`;
+}
+function unlistedNote(parse) {
+    const unlisted = parse.dropped.chains + parse.dropped.summary;
+    return unlisted > 0
+        ? ` The output named more packages than were requested; ${unlisted} of their records were not kept.`
+        : '';
+}
+function lostNote(lost) {
+    return lost > 0
+        ? `; ${lost} more ${lost === 1 ? 'package' : 'packages'} failed that ${lost === 1 ? 'was' : 'were'} not recorded (the output named more packages than were requested)`
+        : '';
+}
+function failureMessage(run, packages, t) {
+    if (run.killed)
+        return killedMessage(run, run.killed, packages);
+    if (t.allDone && t.clean) {
+        return `All packages reported done but jetson-containers ended with ${run.exitText}`;
+    }
+    if (t.allDone) {
+        let message = `All packages reported done but jetson-containers also reported a failure`;
+        if (t.failure) {
+            const where = describeStage(t.failure);
+            message += `${where ? ` ${where}` : ''}${t.failure.error ? `: ${t.failure.error}` : ''}`;
+        }
+        return message;
+    }
+    if (t.failure?.phase === 'resolve' && run.orphan?.unknownPackage) {
+        return `Unknown package ${run.orphan.unknownPackage}: jetson-containers couldn't find it`;
+    }
+    if (!run.input.multiple) {
+        // One chain: the packages failed together, so name them together.
+        const failed = packages.filter((p) => p.status === 'failure').map((p) => p.name);
+        return failureClause(failed.length > 0 ? list(failed) : 'the build', t.failure);
+    }
+    return multipleFailureMessage(packages, t);
+}
+function killedMessage(run, killed, packages) {
+    // (Only a failed package carries a failure point.)
+    const running = packages.find((p) => p.failure?.error?.includes('killed'));
+    const f = running?.failure ?? null;
+    const stage = f && f.stage ? ` ${describeStage(f)}` : '';
+    const where = running ? ` while building ${running.name}${stage}` : '';
+    const exit = run.input.signal === null ? ` (${run.exitText})` : '';
+    return `jetson-containers was killed by ${killed}${exit}${where}`;
+}
+function multipleFailureMessage(packages, t) {
+    const { firstFailed } = t;
+    const failed = firstFailed ? failureClause(firstFailed.name, firstFailed.failure) : 'the build failed';
+    let message = packages.length > 1 ? `${t.built.length} of ${packages.length} packages built; ${failed}` : failed;
+    const others = packages.filter((p) => p.status === 'failure' && p !== firstFailed).map((p) => p.name);
+    if (others.length > 0)
+        message += `; also failed: ${list(others)}`;
+    const notBuilt = packages.filter((p) => p.status === 'not-built');
+    if (notBuilt.length > 0)
+        message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
+    return message;
+}
+function successMessage(built) {
+    if (built.length === 1) {
+        const p = built[0];
+        const pushed = p.pushedImage ? ` and pushed ${p.pushedImage}` : '';
+        return `Built ${p.name}${p.image ? ` as ${p.image}` : ''}${pushed}.`;
+    }
+    const images = new Set(built.map((p) => p.image).filter((i) => i !== null));
+    if (images.size === 1)
+        return `Built ${list(built.map((p) => p.name))} into ${[...images][0]}.`;
+    return `All ${built.length} packages built: ${list(built.map((p) => p.name))}.`;
+}
+function result(input, status, packages, failure, message) {
+    const images = new Set();
+    for (const p of packages)
+        if (p.status === 'success' && p.image)
+            images.add(p.image);
+    const stages = input.parse.stages.map((s) => s.status === 'running'
+        ? { ...s, status: status === 'cancelled' ? 'cancelled' : 'failure' }
+        : { ...s });
+    return {
+        status,
+        packages,
+        failedPackages: packages.filter((p) => p.status === 'failure').map((p) => p.name),
+        images: [...images],
+        failure,
+        message,
+        stages,
+    };
+}
+
+// EXTERNAL MODULE: ./src/runner/errors.ts
+var errors = __nccwpck_require__(85507);
+// EXTERNAL MODULE: ./src/report/build-report.ts
+var build_report = __nccwpck_require__(64417);
+;// CONCATENATED MODULE: ./src/report/assemble.ts
+// Puts the BuildReport together from what the build half learned: settings, the parse, the process result.
+
+
+
+
+function logPaths(dir) {
+    return { dir, consoleLog: external_node_path_default().join(dir, 'console.log'), reportFile: external_node_path_default().join(dir, 'report.json') };
+}
+function assembleReport(input) {
+    const { build, parse, run } = input;
+    const outcome = decideOutcome({
+        parse,
+        requested: build.packages,
+        exitCode: run.exitCode,
+        signal: run.signal,
+        cancelled: input.cancelled,
+        startError: run.startError,
+        multiple: build.multiple,
+        skipErrors: build.skipErrors,
+    });
+    const durationSeconds = Math.max(0, Math.round((input.end.getTime() - input.start.getTime()) / 100) / 10);
+    // The build's text is printed outside its fence from here on (messages, annotations): no raw control character.
+    return (0,errors/* printableDeep */.Ym)({
+        schemaVersion: build_report/* REPORT_SCHEMA_VERSION */.W,
+        status: outcome.status,
+        message: outcome.message,
+        exitCode: run.exitCode,
+        signal: run.signal,
+        requestedPackages: [...build.packages],
+        packages: outcome.packages,
+        failedPackages: outcome.failedPackages,
+        images: outcome.images,
+        stages: parse.stages,
+        environment: input.environment,
+        command: { argv: [input.argv.command, ...input.argv.args], display: input.argv.display },
+        startTime: input.start.toISOString(),
+        endTime: input.end.toISOString(),
+        durationSeconds,
+        toolBuildSeconds: parse.toolBuildSeconds,
+        failure: outcome.failure,
+        runner: input.runner,
+        run: input.context,
+        logs: {
+            dir: input.logs.dir,
+            consoleLog: input.logs.consoleLog,
+            reportFile: input.logs.reportFile,
+            artifactName: null,
+            artifactId: null,
+            artifactUrl: null,
+            url: input.context.runUrl,
+            uploadError: null,
+        },
+        options: {
+            multiple: build.multiple,
+            skipErrors: build.skipErrors,
+            name: build.name,
+            push: build.push,
+        },
+    });
+}
+/**
+ * When the disk holding the log folder ran full during the build, console.log and the stage logs lost their
+ * end, and with it what the status rules would have read: the outcome parsed from them is not to be trusted.
+ * The report becomes a failure that names the disk and the folder (a cancel stays a cancel, with the reason
+ * added). Applying it twice (main, then post) changes nothing.
+ */
+function markLogsIncomplete(report) {
+    const error = `No space left on device on the disk holding the log folder ${report.logs.dir}: console.log and the stage logs there are incomplete`;
+    if (report.failure?.error === error || report.message.includes(error))
+        return;
+    const exit = report.signal !== null
+        ? `it ended by signal ${report.signal}`
+        : report.exitCode !== null
+            ? `it exited with code ${report.exitCode}`
+            : 'its exit code is unknown';
+    if (report.status === 'cancelled') {
+        report.message = `${report.message} ${error}.`;
+        return;
+    }
+    report.status = 'failure';
+    report.message = `${error}, so the build's outcome is not known (${exit}). Free space on that disk and run the build again.`;
+    report.failure = {
+        stage: null,
+        stageIndex: null,
+        stageCount: null,
+        phase: 'unknown',
+        error,
+        // The last lines the build managed to write are still the best clue.
+        excerpt: report.failure?.excerpt ?? [],
+        logFile: null,
+    };
+}
+/**
+ * report.json could not be written where it belongs (its folder's disk is full, read-only, …). A status
+ * that says success while the report a later step or the fleet summary reads is missing would mislead:
+ * the report becomes a failure naming the path and why; the build's own failure, if any, stays the failure.
+ */
+function markReportUnwritable(report, file, why, movedTo) {
+    const error = `report.json could not be written to ${file}: ${why}`;
+    if (report.message.includes(error))
+        return;
+    const where = movedTo ? ` It was written to ${movedTo} instead.` : '';
+    report.message = `${report.message} ${error}.${where}`;
+    if (report.status === 'cancelled')
+        return;
+    report.status = 'failure';
+    report.failure ??= {
+        stage: null,
+        stageIndex: null,
+        stageCount: null,
+        phase: 'unknown',
+        error,
+        excerpt: [],
+        logFile: null,
+    };
+}
+/**
+ * The report of a run that built nothing because its log folder cannot be used: every requested package
+ * `not-built`, the failure naming the folder and why. Its files live in `fallback` (a fresh folder).
+ */
+function setupFailureReport(input) {
+    const report = assembleReport({
+        ...input,
+        run: { exitCode: null, signal: null, startError: input.error, cancelSignal: null, killed: false },
+        cancelled: false,
+        logs: input.fallback,
+    });
+    const failure = {
+        stage: null,
+        stageIndex: null,
+        stageCount: null,
+        phase: 'start',
+        error: input.error,
+        excerpt: [],
+        logFile: null,
+    };
+    report.status = 'failure';
+    report.message = `Nothing was built: ${input.error}.`;
+    report.failure = failure;
+    report.packages = report.requestedPackages.map((name) => ({
+        name,
+        status: 'not-built',
+        image: null,
+        pushedImage: null,
+        durationSeconds: null,
+        failure: null,
+    }));
+    report.failedPackages = [];
+    report.images = [];
+    return report;
+}
+
+
+/***/ }),
+
 /***/ 64417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28939,6 +30957,83 @@ const ENVIRONMENT_KEYS = [
     'LSB_RELEASE',
     'CUDA_ARCH',
 ];
+
+
+/***/ }),
+
+/***/ 21953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ readRunContext),
+/* harmony export */   T7: () => (/* binding */ normalizeMatrix),
+/* harmony export */   Xy: () => (/* binding */ parseLabels),
+/* harmony export */   l7: () => (/* binding */ readRunnerInfo)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+// The GitHub run context and runner facts, read from the environment the runner sets.
+// Read directly from env rather than @actions/github's context so start-up stays small.
+
+function value(env, name) {
+    const v = env[name];
+    return v === undefined || v === '' ? null : v;
+}
+/**
+ * The run context from the runner's environment. `checkRunId` is the job's check run id (input
+ * `job-check-run-id`, default `${{ job.check_run_id }}`): with it the job's own page is linked.
+ */
+function readRunContext(env = process.env, checkRunId = '') {
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const repository = value(env, 'GITHUB_REPOSITORY');
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const runAttempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    let runUrl = null;
+    if (repository && runId) {
+        runUrl = `${serverUrl}/${repository}/actions/runs/${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            runUrl += `/attempts/${runAttempt}`;
+    }
+    return {
+        serverUrl,
+        repository,
+        ref: value(env, 'GITHUB_REF'),
+        sha: value(env, 'GITHUB_SHA'),
+        workflow: value(env, 'GITHUB_WORKFLOW'),
+        job: value(env, 'GITHUB_JOB'),
+        runId,
+        runAttempt,
+        runUrl,
+        jobUrl: repository && runId && /^\d{1,20}$/.test(checkRunId.trim())
+            ? `${serverUrl}/${repository}/actions/runs/${runId}/job/${checkRunId.trim()}`
+            : null,
+        matrix: null,
+    };
+}
+/** The `matrix` input (`${{ toJSON(matrix) }}` by default) as compact JSON, or null outside a matrix. */
+function normalizeMatrix(raw) {
+    const text = raw.trim();
+    if (text === '' || text === 'null' || text === '{}')
+        return null;
+    try {
+        return JSON.stringify(JSON.parse(text));
+    }
+    catch {
+        return text;
+    }
+}
+/** The `runner-labels` input: space, comma or newline separated, duplicates dropped. */
+function parseLabels(raw) {
+    return [...new Set(raw.split(/[\s,]+/).filter((l) => l !== ''))];
+}
+function readRunnerInfo(env = process.env, labels = []) {
+    return {
+        name: value(env, 'RUNNER_NAME') ?? node_os__WEBPACK_IMPORTED_MODULE_0___default().hostname(),
+        os: value(env, 'RUNNER_OS') ?? node_os__WEBPACK_IMPORTED_MODULE_0___default().platform(),
+        arch: value(env, 'RUNNER_ARCH') ?? node_os__WEBPACK_IMPORTED_MODULE_0___default().arch(),
+        labels,
+    };
+}
 
 
 /***/ }),
@@ -29773,6 +31868,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -29781,7 +31877,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -29807,7 +31903,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -30622,7 +32718,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -30630,7 +32726,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -30638,7 +32734,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -32996,879 +35092,12 @@ var __webpack_exports__ = {};
 var lib_core = __nccwpck_require__(33838);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/runner/errors.ts
-var errors = __nccwpck_require__(85507);
-;// CONCATENATED MODULE: ./src/jetson/packages.ts
-// Splits the `packages` input into names and checks each against the upstream package grammar.
-
-const MAX_NAME_LENGTH = 200;
-/** What the error message tells a person is accepted; kept next to the grammar it describes. */
-const PACKAGE_NAME_RULE = 'a jetson-containers package name: letters, digits, ".", "_", "-", "+", an optional ":tag" ' +
-    '(pytorch:2.8, ros:humble-desktop), and shell wildcards *, ? and [...]; ' +
-    `it must start with a letter, digit, "_" or wildcard and be at most ${MAX_NAME_LENGTH} characters`;
-// Upstream matches names with fnmatch against its package table; names never contain "/" or spaces,
-// and argv elements starting with "-" would be taken as flags by argparse.
-const PLAIN = 'A-Za-z0-9._+\\-';
-const PART = `(?:[${PLAIN}*?]|\\[!?[${PLAIN}]+\\])`;
-const NAME_RE = new RegExp(`^(?:[A-Za-z0-9_*?]|\\[!?[${PLAIN}]+\\])${PART}*(?::${PART}+)?$`);
-/** Space, comma or newline separated; trimmed; empties dropped; duplicates removed keeping the first. */
-function splitPackages(input) {
-    const seen = new Set();
-    // Split on every separator: the empty parts between runs of them are dropped.
-    for (const name of input.split(/[\s,]/)) {
-        if (name.length > 0)
-            seen.add(name);
-    }
-    return [...seen];
-}
-/** Throws an InputError for anything upstream would not take as a package name or pattern. */
-function validatePackageName(name) {
-    if (name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
-        throw new errors/* InputError */.dz('packages', name, PACKAGE_NAME_RULE);
-    }
-}
-/** True when the name is a shell pattern that upstream expands against its package table. */
-function isWildcard(name) {
-    return /[*?[]/.test(name);
-}
-/**
- * fnmatch-style matching, as upstream uses to expand patterns (`ros:humble*`).
- * Written as a small backtracking matcher instead of a RegExp so a hostile pattern cannot blow up.
- */
-function matchesPattern(name, pattern) {
-    let n = 0;
-    let p = 0;
-    let starP = -1;
-    let starN = 0;
-    while (n < name.length) {
-        const c = pattern[p];
-        if (c === '*') {
-            starP = p++;
-            starN = n;
-            continue;
-        }
-        if (c === '?') {
-            n++;
-            p++;
-            continue;
-        }
-        if (c === '[') {
-            const cls = matchClass(pattern, p, name[n]);
-            if (cls === null) {
-                // No closing "]": the "[" is a plain character.
-                if (name[n] === '[') {
-                    n++;
-                    p++;
-                    continue;
-                }
-            }
-            else if (cls.matched) {
-                n++;
-                p = cls.next;
-                continue;
-            }
-        }
-        else if (c === name[n]) {
-            n++;
-            p++;
-            continue;
-        }
-        if (starP < 0)
-            return false;
-        p = starP + 1;
-        n = ++starN;
-    }
-    while (pattern[p] === '*')
-        p++;
-    return p === pattern.length;
-}
-/** The class `[...]` opening at `open` tested against `ch`, or null when it has no closing "]". */
-function matchClass(pattern, open, ch) {
-    let i = open + 1;
-    const negate = pattern[i] === '!';
-    if (negate)
-        i++;
-    const first = i;
-    let matched = false;
-    // A "]" right after the "[" (or "[!") is a plain character, the next one closes the class.
-    while (pattern[i] !== ']' || i === first) {
-        const lo = pattern[i];
-        if (lo === undefined)
-            return null;
-        // A range `a-z`; a "-" before the closing "]" is a plain character. (A range cut off by the end of the
-        // pattern leaves the class without its "]", so what it would match does not matter.)
-        if (pattern[i + 1] === '-' && pattern[i + 2] !== ']') {
-            const hi = pattern[i + 2];
-            if (ch >= lo && ch <= hi)
-                matched = true;
-            i += 3;
-        }
-        else {
-            if (ch === lo)
-                matched = true;
-            i++;
-        }
-    }
-    return { matched: matched !== negate, next: i + 1 };
-}
-
-;// CONCATENATED MODULE: ./src/jetson/outcome.ts
-// Decides what really happened in a build — overall and per package — from the parsed output and the exit.
-//
-// The tool's exit code alone cannot be trusted: `--multiple` exits 0 after a failed package (with or
-// without `--skip-errors`), and versions before September 2025 exited 0 for any failed chain. So a build
-// is a success only when the exit code is 0, every requested package was reported done, and no failure
-// marker appeared.
-
-const KILL_EXIT_CODES = {
-    130: 'SIGINT',
-    143: 'SIGTERM',
-    137: 'SIGKILL',
-    129: 'SIGHUP',
-};
-function point(f) {
-    return {
-        stage: f.stage,
-        stageIndex: f.stageIndex,
-        stageCount: f.stageCount,
-        phase: f.phase,
-        error: f.error,
-        excerpt: [...f.excerpt],
-        logFile: f.logFile,
-    };
-}
-function simplePoint(phase, error, excerpt) {
-    return { stage: null, stageIndex: null, stageCount: null, phase, error, excerpt, logFile: null };
-}
-/** Where the tool was when it stopped without saying why. */
-function stoppedPoint(parse, error) {
-    const running = runningStage(parse);
-    return {
-        stage: running?.name ?? null,
-        stageIndex: running?.index ?? null,
-        stageCount: running?.total ?? null,
-        phase: running ? running.phase : 'unknown',
-        error,
-        excerpt: [...parse.tail],
-        logFile: null,
-    };
-}
-function runningStage(parse) {
-    return [...parse.stages].reverse().find((s) => s.status === 'running');
-}
-function describeStage(f) {
-    if (f.phase === 'resolve')
-        return 'while resolving packages';
-    if (f.phase === 'push')
-        return 'while pushing';
-    if (f.phase === 'start')
-        return 'to start';
-    if (f.stage === null)
-        return f.phase === 'unknown' ? '' : `in ${f.phase}`;
-    const at = f.stageIndex !== null && f.stageCount !== null ? ` ${f.stageIndex}/${f.stageCount}` : '';
-    return `in stage ${f.stage} (${f.phase}${at})`;
-}
-function failureClause(name, f) {
-    if (!f)
-        return `${name} failed`;
-    const where = describeStage(f);
-    const head = `${name} failed${where ? ' ' + where : ''}`;
-    return f.error ? `${head}: ${f.error}` : head;
-}
-function list(names, max = 5) {
-    if (names.length <= max)
-        return names.join(', ');
-    return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
-}
-function killSignal(exitCode, signal) {
-    // (No exit code looks up "null", which names no signal.)
-    return signal ?? KILL_EXIT_CODES[String(exitCode)] ?? null;
-}
-function settle(input) {
-    const { parse, cancelled } = input;
-    const killed = cancelled ? null : killSignal(input.exitCode, input.signal);
-    return {
-        input,
-        parse,
-        requested: input.requested.length > 0 ? input.requested : (parse.args?.packages ?? []),
-        killed,
-        exitText: input.exitCode !== null ? `exit ${input.exitCode}` : 'no exit code',
-        stoppedEarly: cancelled || killed !== null || (parse.failures.length > 0 && !(input.multiple && input.skipErrors)),
-        orphan: parse.failures.find((f) => f.chain === null) ?? null,
-    };
-}
-function decideOutcome(input) {
-    const run = settle(input);
-    const early = startFailure(run) ?? argumentFailure(run) ?? startupFailure(run);
-    if (early)
-        return early;
-    const packages = input.multiple ? multiplePackages(run) : singleChainPackages(run);
-    return verdict(run, packages);
-}
-// ---- Nothing was built: every requested package fails the same way.
-function nothingBuilt(run, f, message) {
-    const packages = run.requested.map((name) => ({
-        name,
-        status: 'failure',
-        image: null,
-        pushedImage: null,
-        durationSeconds: null,
-        failure: f,
-    }));
-    return result(run.input, 'failure', packages, f, message);
-}
-function builtNothing(parse) {
-    return parse.chains.length === 0 && parse.failures.length === 0;
-}
-function startFailure(run) {
-    const error = run.input.startError;
-    if (error === null)
-        return null;
-    return nothingBuilt(run, simplePoint('start', error, []), `jetson-containers could not be started: ${error}.`);
-}
-function argumentFailure(run) {
-    const { parse, input } = run;
-    const refused = parse.usageError !== null || (input.exitCode === 2 && builtNothing(parse) && !input.cancelled);
-    if (!refused)
-        return null;
-    const error = parse.usageError ?? 'argument error (exit 2)';
-    const excerpt = parse.usage.length > 0 ? parse.usage.slice(-40) : [...parse.tail];
-    const why = parse.usageError !== null ? `: ${parse.usageError}` : ' (exit 2)';
-    return nothingBuilt(run, simplePoint('resolve', error, excerpt), `jetson-containers rejected its arguments${why}.`);
-}
-function startupFailure(run) {
-    const { parse, input } = run;
-    const stopped = parse.startupError !== null && builtNothing(parse) && !input.cancelled;
-    if (!stopped)
-        return null;
-    return nothingBuilt(run, simplePoint('resolve', parse.startupError, [...parse.tail]), `jetson-containers stopped before building: ${parse.startupError}.`);
-}
-// ---- One chain or one package: what its record says, or why there is none.
-function chainResult(run, c) {
-    const { parse, input, killed } = run;
-    const base = { image: c.image, pushedImage: c.pushedImage, durationSeconds: c.durationSeconds };
-    if (c.status === 'success')
-        return { status: 'success', ...base, failure: null };
-    if (c.status === 'failure') {
-        const f = parse.failures[c.failure ?? -1];
-        return {
-            status: 'failure',
-            ...base,
-            failure: f ? point(f) : stoppedPoint(parse, 'jetson-containers reported a failure'),
-        };
-    }
-    if (input.cancelled)
-        return { status: 'cancelled', ...base, failure: null };
-    if (killed)
-        return {
-            status: 'failure',
-            ...base,
-            failure: stoppedPoint(parse, `jetson-containers was killed by ${killed}`),
-        };
-    const why = input.exitCode === 0
-        ? 'jetson-containers exited 0 without reporting it done'
-        : `jetson-containers stopped (${run.exitText}) without reporting it done or failed`;
-    return { status: 'failure', ...base, failure: stoppedPoint(parse, why) };
-}
-/** A requested package that no chain or summary line stands for. */
-function unreached(run, name) {
-    const { parse, input, orphan } = run;
-    const none = { image: null, pushedImage: null, durationSeconds: null };
-    if (orphan && (!input.multiple || orphan.unknownPackage === null || orphan.unknownPackage === name)) {
-        return { status: 'failure', ...none, failure: point(orphan) };
-    }
-    if (input.cancelled)
-        return {
-            status: input.multiple && parse.chains.length > 0 ? 'not-built' : 'cancelled',
-            ...none,
-            failure: null,
-        };
-    if (run.stoppedEarly || orphan)
-        return { status: 'not-built', ...none, failure: null };
-    const why = input.exitCode === 0
-        ? 'jetson-containers exited 0 but never built or reported it'
-        : `jetson-containers stopped (${run.exitText}) before building it`;
-    return { status: 'failure', ...none, failure: simplePoint('unknown', why, [...parse.tail]) };
-}
-// ---- Without --multiple: one chain, one image named after its last package. Every requested package shares
-// its result — if the chain holds it.
-function singleChainPackages(run) {
-    const chain = run.parse.chains[run.parse.chains.length - 1];
-    const shared = chain ? chainResult(run, chain) : null;
-    const packages = [];
-    for (const name of run.requested) {
-        if (!isWildcard(name)) {
-            packages.push({ name, ...singleNamed(run, name, chain, shared) });
-            continue;
-        }
-        const matches = chain ? chain.packages.filter((p) => matchesPattern(p, name)) : [];
-        for (const m of matches) {
-            if (!packages.some((p) => p.name === m))
-                packages.push({ name: m, ...shared });
-        }
-        if (matches.length === 0)
-            packages.push({ name, ...wildcardMiss(name, shared ?? unreached(run, name)) });
-    }
-    return packages;
-}
-/**
- * Upstream keeps each typed name in the chain (or the `name:tag` a dependency asked for); the done line names
- * the chain's last package, or the `--name` image.
- */
-function singleNamed(run, name, chain, shared) {
-    const named = chain !== undefined &&
-        (chain.packages.some((p) => namesPackage(p, name)) ||
-            (chain.builtName !== null && namesPackage(chain.builtName, name)));
-    if (shared?.status === 'success' && !named) {
-        const built = chain.target;
-        return notReported(name, [built], [...run.parse.tail]);
-    }
-    return shared ?? unreached(run, name);
-}
-function wildcardMiss(pattern, shared) {
-    if (shared.status !== 'success')
-        return shared;
-    return {
-        status: 'failure',
-        image: null,
-        pushedImage: null,
-        durationSeconds: null,
-        failure: simplePoint('resolve', `the pattern ${pattern} matched no package that was built`, []),
-    };
-}
-/** Whether a built package name stands for a requested name: the same, or its default `name:tag`. */
-function namesPackage(built, name) {
-    return built === name || (built.startsWith(name) && built[name.length] === ':' && !name.includes(':'));
-}
-function baseName(name) {
-    return name.split(':')[0];
-}
-/** A requested package that no done line, summary line or chain names, although something else was built. */
-function notReported(name, builtInstead, excerpt) {
-    // (Only asked when something else was built: `builtInstead` is never empty.)
-    const instead = `; it built ${list(builtInstead)}, which no requested name matches`;
-    return {
-        status: 'failure',
-        image: null,
-        pushedImage: null,
-        durationSeconds: null,
-        failure: simplePoint('unknown', `jetson-containers never reported ${name} done${instead}`, excerpt),
-    };
-}
-// ---- With --multiple, leg matching: which chain or summary line each requested name owns.
-/**
- * Hands out the records of one kind (chains, summary lines) by name, each at most once, in output order.
- * Indexed so that thousands of packages cost linear time.
- */
-class Claims {
-    taken = new Set();
-    byName = new Map();
-    base = new Map();
-    constructor(names) {
-        names.forEach((n, i) => {
-            push(this.byName, n, i);
-            // An untagged record is listed under its own name here too: `tagged` is only asked once `exact` found
-            // nothing left for that name, so only the tagged ones can come out.
-            push(this.base, baseName(n), i);
-        });
-    }
-    /** The first record not yet taken named exactly `name`. */
-    exact(name) {
-        return this.first(this.byName.get(name));
-    }
-    /** For a name without a tag, after `exact` found nothing: the first record not yet taken of its `name:tag`. */
-    tagged(name) {
-        // (A tagged name finds nothing here: no base name holds a ":".)
-        return this.first(this.base.get(name));
-    }
-    first(list) {
-        for (const k of list ?? []) {
-            // Taken under another name, or by position.
-            if (this.taken.has(k))
-                continue;
-            this.taken.add(k);
-            return k;
-        }
-        return undefined;
-    }
-}
-function push(map, key, value) {
-    const list = map.get(key);
-    if (list)
-        list.push(value);
-    else
-        map.set(key, [value]);
-}
-/**
- * Aliases under `--multiple`: upstream resolves `torch` to `pytorch:2.11` and prints only the resolved name, but
- * it builds one chain per requested package in the order they were requested. So a requested name that no
- * chain names takes the first unclaimed chain between the chains of its named neighbours — never one before
- * the previous named package's chain or after the next one's, so a chain is never taken across a package the
- * output does name. Not used with wildcards, whose expansions make positions unknowable.
- */
-function pairAliases(explicit, chainCount, chainOf, taken) {
-    const anchors = explicit.map((n) => chainOf.get(n));
-    explicit.forEach((name, i) => {
-        if (chainOf.has(name))
-            return;
-        let low = -1;
-        for (let j = i - 1; j >= 0; j--) {
-            const a = anchors[j];
-            if (a !== undefined) {
-                low = a;
-                break;
-            }
-        }
-        let high = chainCount;
-        for (let j = i + 1; j < anchors.length; j++) {
-            const a = anchors[j];
-            if (a !== undefined) {
-                high = a;
-                break;
-            }
-        }
-        for (let k = low + 1; k < high; k++) {
-            if (taken.has(k))
-                continue;
-            // (No need to make this chain an anchor for the next alias: every chain before it in the window is
-            // taken, so the next alias's search passes them all the same.)
-            taken.add(k);
-            chainOf.set(name, k);
-            return;
-        }
-    });
-}
-function matchLegs(run) {
-    const { parse, requested } = run;
-    const chains = parse.chains;
-    const wildcards = requested.filter(isWildcard);
-    const claims = new Claims(chains.map((c) => c.target));
-    const chainOf = ownChains(claims, requested);
-    if (wildcards.length === 0)
-        pairAliases(requested, chains.length, chainOf, claims.taken);
-    const requestedSet = new Set(requested);
-    const wildcardChain = new Map();
-    const expansions = new Map();
-    for (const pattern of wildcards) {
-        const names = expand(parse, pattern, claims.taken, requestedSet);
-        for (const n of names) {
-            if (!wildcardChain.has(n))
-                wildcardChain.set(n, claims.exact(n));
-        }
-        expansions.set(pattern, names);
-    }
-    const strays = [];
-    chains.forEach((c, k) => {
-        if (!claims.taken.has(k) && c.status === 'success')
-            strays.push(c.target);
-    });
-    const summary = new Claims((parse.summary ?? []).map((s) => s.package));
-    return { chainOf, expansions, wildcardChain, strays, summary };
-}
-/**
- * A requested name owns the chain built under its own name, else the one built under its `name:tag`
- * (upstream's default version: `python` builds `python:3.10`). Nothing else: a chain of another name is
- * never taken for a package the output does not name.
- */
-function ownChains(claims, requested) {
-    // (Patterns are among the names: no record is named with *, ? or [, so they claim nothing by name.)
-    const chainOf = new Map();
-    for (const name of requested) {
-        const k = claims.exact(name);
-        if (k !== undefined)
-            chainOf.set(name, k);
-    }
-    for (const name of requested) {
-        if (chainOf.has(name))
-            continue;
-        const k = claims.tagged(name);
-        if (k !== undefined)
-            chainOf.set(name, k);
-    }
-    return chainOf;
-}
-/** A wildcard counts once the output names what it matched: chains built for it, or summary lines. */
-function expand(parse, pattern, taken, requested) {
-    const names = [];
-    const seen = new Set();
-    parse.chains.forEach((c, k) => {
-        if (taken.has(k) || seen.has(c.target) || !matchesPattern(c.target, pattern))
-            return;
-        seen.add(c.target);
-        names.push(c.target);
-    });
-    for (const s of parse.summary ?? []) {
-        if (seen.has(s.package) || requested.has(s.package) || !matchesPattern(s.package, pattern))
-            continue;
-        seen.add(s.package);
-        names.push(s.package);
-    }
-    return names;
-}
-// ---- With --multiple, per-package results: a summary line wins, then the chain, then why there is neither.
-function legResult(run, legs, name, chainIndex) {
-    const chain = run.parse.chains[chainIndex ?? -1];
-    const si = chain
-        ? legs.summary.exact(chain.target)
-        : (legs.summary.exact(name) ?? legs.summary.tagged(name));
-    if (si !== undefined)
-        return fromSummary(run, (run.parse.summary ?? [])[si], chain);
-    if (chain)
-        return chainResult(run, chain);
-    const r = unreached(run, name);
-    // Exit 0 with something else built: say what, instead of only that the package never came.
-    // (Only a failure carries a failure point.)
-    if (r.failure?.phase === 'unknown' && legs.strays.length > 0 && run.input.exitCode === 0) {
-        return notReported(name, legs.strays, r.failure.excerpt);
-    }
-    return r;
-}
-function fromSummary(run, s, chain) {
-    const fromChain = chain ? chainResult(run, chain) : null;
-    if (s.status === 'success') {
-        return {
-            status: 'success',
-            image: fromChain?.image ?? s.image,
-            pushedImage: fromChain?.pushedImage ?? null,
-            durationSeconds: fromChain?.durationSeconds ?? null,
-            failure: null,
-        };
-    }
-    const failure = fromChain?.status === 'failure' && fromChain.failure
-        ? fromChain.failure
-        : simplePoint('unknown', s.error, []);
-    return {
-        status: 'failure',
-        image: null,
-        pushedImage: null,
-        durationSeconds: fromChain?.durationSeconds ?? null,
-        failure,
-    };
-}
-/** A pattern the output named nothing for is blamed only when no stop or orphan failure explains it. */
-function patternMiss(run, pattern) {
-    const r = unreached(run, pattern);
-    if (r.failure?.phase === 'unknown') {
-        return {
-            ...r,
-            failure: simplePoint('resolve', `the pattern ${pattern} matched no package`, r.failure.excerpt),
-        };
-    }
-    return r;
-}
-// ---- With --multiple, ordering: request order, a pattern standing for its expansion, each package once.
-function multiplePackages(run) {
-    const { parse } = run;
-    const legs = matchLegs(run);
-    const out = [];
-    const listed = new Set();
-    for (const name of run.requested) {
-        if (!isWildcard(name)) {
-            out.push({ name, ...legResult(run, legs, name, legs.chainOf.get(name)) });
-            listed.add(name);
-            continue;
-        }
-        for (const n of legs.expansions.get(name)) {
-            if (listed.has(n))
-                continue;
-            listed.add(n);
-            out.push({ name: n, ...legResult(run, legs, n, legs.wildcardChain.get(n)) });
-        }
-        // Upstream builds each package once, however many requested names match it: a pattern counts as matched
-        // when the output names any package it matches, even one listed under another requested name.
-        const named = parse.chains.some((c) => matchesPattern(c.target, name)) ||
-            (parse.summary ?? []).some((s) => matchesPattern(s.package, name));
-        if (!named)
-            out.push({ name, ...patternMiss(run, name) });
-    }
-    return out;
-}
-function tally(parse, packages) {
-    const firstFailed = packages.find((p) => p.status === 'failure') ?? null;
-    const built = packages.filter((p) => p.status === 'success');
-    const summaryFailed = parse.summary?.some((s) => s.status === 'failure') ?? false;
-    return {
-        firstFailed,
-        failure: firstFailed?.failure ?? (parse.failures[0] ? point(parse.failures[0]) : null),
-        built,
-        allDone: packages.length > 0 && built.length === packages.length,
-        // Records past the caps are not kept, but their failures are counted: the verdict never rests on a cap.
-        clean: parse.failures.length === 0 && !summaryFailed && parse.dropped.failed === 0,
-    };
-}
-function verdict(run, packages) {
-    const { input, parse } = run;
-    const t = tally(parse, packages);
-    if (input.cancelled) {
-        return result(input, 'cancelled', packages, t.failure, cancelledMessage(run, packages, t.built));
-    }
-    if (input.exitCode === 0 && input.signal === null && t.allDone && t.clean) {
-        return result(input, 'success', packages, null, successMessage(t.built) + unlistedNote(parse));
-    }
-    let message = failureMessage(run, packages, t) + lostNote(parse.dropped.failed);
-    // (Exit 0 with every package done and clean was a success above, unless killed.)
-    if (input.exitCode === 0 && !run.killed && !message.includes('exited 0')) {
-        message += '; jetson-containers itself exited 0';
-    }
-    // A failed build always carries a failure point, even when no package can be blamed.
-    const overall = t.failure ?? stoppedPoint(parse, message);
-    return result(input, 'failure', packages, overall, `${message}.`);
-}
-function cancelledMessage(run, packages, built) {
-    const running = packages.find((p) => p.status === 'cancelled');
-    const stage = runningStage(run.parse);
-    const where = running
-        ? ` while building ${running.name}${stage ? ` (stage ${stage.name}, ${stage.phase} ${stage.index}/${stage.total})` : ''}`
-        : '';
-    const progress = packages.length > 1 ? `; ${built.length} of ${packages.length} packages built` : '';
-    return `Build cancelled${where}${progress}.`;
-}
-function unlistedNote(parse) {
-    const unlisted = parse.dropped.chains + parse.dropped.summary;
-    return unlisted > 0
-        ? ` The output named more packages than were requested; ${unlisted} of their records were not kept.`
-        : '';
-}
-function lostNote(lost) {
-    return lost > 0
-        ? `; ${lost} more ${lost === 1 ? 'package' : 'packages'} failed that ${lost === 1 ? 'was' : 'were'} not recorded (the output named more packages than were requested)`
-        : '';
-}
-function failureMessage(run, packages, t) {
-    if (run.killed)
-        return killedMessage(run, run.killed, packages);
-    if (t.allDone && t.clean) {
-        return `All packages reported done but jetson-containers ended with ${run.exitText}`;
-    }
-    if (t.allDone) {
-        let message = `All packages reported done but jetson-containers also reported a failure`;
-        if (t.failure) {
-            const where = describeStage(t.failure);
-            message += `${where ? ` ${where}` : ''}${t.failure.error ? `: ${t.failure.error}` : ''}`;
-        }
-        return message;
-    }
-    if (t.failure?.phase === 'resolve' && run.orphan?.unknownPackage) {
-        return `Unknown package ${run.orphan.unknownPackage}: jetson-containers couldn't find it`;
-    }
-    if (!run.input.multiple) {
-        // One chain: the packages failed together, so name them together.
-        const failed = packages.filter((p) => p.status === 'failure').map((p) => p.name);
-        return failureClause(failed.length > 0 ? list(failed) : 'the build', t.failure);
-    }
-    return multipleFailureMessage(packages, t);
-}
-function killedMessage(run, killed, packages) {
-    // (Only a failed package carries a failure point.)
-    const running = packages.find((p) => p.failure?.error?.includes('killed'));
-    const f = running?.failure ?? null;
-    const stage = f && f.stage ? ` ${describeStage(f)}` : '';
-    const where = running ? ` while building ${running.name}${stage}` : '';
-    const exit = run.input.signal === null ? ` (${run.exitText})` : '';
-    return `jetson-containers was killed by ${killed}${exit}${where}`;
-}
-function multipleFailureMessage(packages, t) {
-    const { firstFailed } = t;
-    const failed = firstFailed ? failureClause(firstFailed.name, firstFailed.failure) : 'the build failed';
-    let message = packages.length > 1 ? `${t.built.length} of ${packages.length} packages built; ${failed}` : failed;
-    const others = packages.filter((p) => p.status === 'failure' && p !== firstFailed).map((p) => p.name);
-    if (others.length > 0)
-        message += `; also failed: ${list(others)}`;
-    const notBuilt = packages.filter((p) => p.status === 'not-built');
-    if (notBuilt.length > 0)
-        message += `; not built: ${list(notBuilt.map((p) => p.name))}`;
-    return message;
-}
-function successMessage(built) {
-    if (built.length === 1) {
-        const p = built[0];
-        const pushed = p.pushedImage ? ` and pushed ${p.pushedImage}` : '';
-        return `Built ${p.name}${p.image ? ` as ${p.image}` : ''}${pushed}.`;
-    }
-    const images = new Set(built.map((p) => p.image).filter((i) => i !== null));
-    if (images.size === 1)
-        return `Built ${list(built.map((p) => p.name))} into ${[...images][0]}.`;
-    return `All ${built.length} packages built: ${list(built.map((p) => p.name))}.`;
-}
-function result(input, status, packages, failure, message) {
-    const images = new Set();
-    for (const p of packages)
-        if (p.status === 'success' && p.image)
-            images.add(p.image);
-    const stages = input.parse.stages.map((s) => s.status === 'running'
-        ? { ...s, status: status === 'cancelled' ? 'cancelled' : 'failure' }
-        : { ...s });
-    return {
-        status,
-        packages,
-        failedPackages: packages.filter((p) => p.status === 'failure').map((p) => p.name),
-        images: [...images],
-        failure,
-        message,
-        stages,
-    };
-}
-
-// EXTERNAL MODULE: ./src/report/build-report.ts
-var build_report = __nccwpck_require__(64417);
-;// CONCATENATED MODULE: ./src/report/assemble.ts
-// Puts the BuildReport together from what the build half learned: settings, the parse, the process result.
-
-
-
-
-function logPaths(dir) {
-    return { dir, consoleLog: external_node_path_default().join(dir, 'console.log'), reportFile: external_node_path_default().join(dir, 'report.json') };
-}
-function assembleReport(input) {
-    const { build, parse, run } = input;
-    const outcome = decideOutcome({
-        parse,
-        requested: build.packages,
-        exitCode: run.exitCode,
-        signal: run.signal,
-        cancelled: input.cancelled,
-        startError: run.startError,
-        multiple: build.multiple,
-        skipErrors: build.skipErrors,
-    });
-    const durationSeconds = Math.max(0, Math.round((input.end.getTime() - input.start.getTime()) / 100) / 10);
-    // The build's text is printed outside its fence from here on (messages, annotations): no raw control character.
-    return (0,errors/* printableDeep */.Ym)({
-        schemaVersion: build_report/* REPORT_SCHEMA_VERSION */.W,
-        status: outcome.status,
-        message: outcome.message,
-        exitCode: run.exitCode,
-        signal: run.signal,
-        requestedPackages: [...build.packages],
-        packages: outcome.packages,
-        failedPackages: outcome.failedPackages,
-        images: outcome.images,
-        stages: parse.stages,
-        environment: input.environment,
-        command: { argv: [input.argv.command, ...input.argv.args], display: input.argv.display },
-        startTime: input.start.toISOString(),
-        endTime: input.end.toISOString(),
-        durationSeconds,
-        toolBuildSeconds: parse.toolBuildSeconds,
-        failure: outcome.failure,
-        runner: input.runner,
-        run: input.context,
-        logs: {
-            dir: input.logs.dir,
-            consoleLog: input.logs.consoleLog,
-            reportFile: input.logs.reportFile,
-            artifactName: null,
-            artifactId: null,
-            artifactUrl: null,
-            url: input.context.runUrl,
-            uploadError: null,
-        },
-        options: {
-            multiple: build.multiple,
-            skipErrors: build.skipErrors,
-            name: build.name,
-            push: build.push,
-        },
-    });
-}
-/**
- * When the disk holding the log folder ran full during the build, console.log and the stage logs lost their
- * end, and with it what the status rules would have read: the outcome parsed from them is not to be trusted.
- * The report becomes a failure that names the disk and the folder (a cancel stays a cancel, with the reason
- * added). Applying it twice (main, then post) changes nothing.
- */
-function markLogsIncomplete(report) {
-    const error = `No space left on device on the disk holding the log folder ${report.logs.dir}: console.log and the stage logs there are incomplete`;
-    if (report.failure?.error === error || report.message.includes(error))
-        return;
-    const exit = report.signal !== null
-        ? `it ended by signal ${report.signal}`
-        : report.exitCode !== null
-            ? `it exited with code ${report.exitCode}`
-            : 'its exit code is unknown';
-    if (report.status === 'cancelled') {
-        report.message = `${report.message} ${error}.`;
-        return;
-    }
-    report.status = 'failure';
-    report.message = `${error}, so the build's outcome is not known (${exit}). Free space on that disk and run the build again.`;
-    report.failure = {
-        stage: null,
-        stageIndex: null,
-        stageCount: null,
-        phase: 'unknown',
-        error,
-        // The last lines the build managed to write are still the best clue.
-        excerpt: report.failure?.excerpt ?? [],
-        logFile: null,
-    };
-}
-/**
- * report.json could not be written where it belongs (its folder's disk is full, read-only, …). A status
- * that says success while the report a later step or the fleet summary reads is missing would mislead:
- * the report becomes a failure naming the path and why; the build's own failure, if any, stays the failure.
- */
-function markReportUnwritable(report, file, why, movedTo) {
-    const error = `report.json could not be written to ${file}: ${why}`;
-    if (report.message.includes(error))
-        return;
-    const where = movedTo ? ` It was written to ${movedTo} instead.` : '';
-    report.message = `${report.message} ${error}.${where}`;
-    if (report.status === 'cancelled')
-        return;
-    report.status = 'failure';
-    report.failure ??= {
-        stage: null,
-        stageIndex: null,
-        stageCount: null,
-        phase: 'unknown',
-        error,
-        excerpt: [],
-        logFile: null,
-    };
-}
-/**
- * The report of a run that built nothing because its log folder cannot be used: every requested package
- * `not-built`, the failure naming the folder and why. Its files live in `fallback` (a fresh folder).
- */
-function setupFailureReport(input) {
-    const report = assembleReport({
-        ...input,
-        run: { exitCode: null, signal: null, startError: input.error, cancelSignal: null, killed: false },
-        cancelled: false,
-        logs: input.fallback,
-    });
-    const failure = {
-        stage: null,
-        stageIndex: null,
-        stageCount: null,
-        phase: 'start',
-        error: input.error,
-        excerpt: [],
-        logFile: null,
-    };
-    report.status = 'failure';
-    report.message = `Nothing was built: ${input.error}.`;
-    report.failure = failure;
-    report.packages = report.requestedPackages.map((name) => ({
-        name,
-        status: 'not-built',
-        image: null,
-        pushedImage: null,
-        durationSeconds: null,
-        failure: null,
-    }));
-    report.failedPackages = [];
-    report.images = [];
-    return report;
-}
-
+// EXTERNAL MODULE: ./src/report/assemble.ts + 1 modules
+var assemble = __nccwpck_require__(78274);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ./src/report/build-report.ts
+var build_report = __nccwpck_require__(64417);
 ;// CONCATENATED MODULE: ./src/jetson/environment.ts
 // Works out the Jetson environment (L4T, JetPack, CUDA, Ubuntu, Python, arch) the way jetson-containers does.
 //
@@ -35482,6 +36711,11 @@ async function parseConsoleLog(file, requested = []) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/runner/errors.ts
+var errors = __nccwpck_require__(85507);
 ;// CONCATENATED MODULE: ./src/jetson/run.ts
 // Runs the build command in its own process group. The build writes straight into console.log (stdout and
 // stderr share one O_APPEND descriptor, so the kernel does the tee and the build never waits on the action);
@@ -35998,523 +37232,673 @@ function isExecutable(file) {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/runner/context.ts
-// The GitHub run context and runner facts, read from the environment the runner sets.
-// Read directly from env rather than @actions/github's context so start-up stays small.
-
-function value(env, name) {
-    const v = env[name];
-    return v === undefined || v === '' ? null : v;
-}
-function readRunContext(env = process.env) {
-    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-    const repository = value(env, 'GITHUB_REPOSITORY');
-    const runId = value(env, 'GITHUB_RUN_ID');
-    const runAttempt = value(env, 'GITHUB_RUN_ATTEMPT');
-    let runUrl = null;
-    if (repository && runId) {
-        runUrl = `${serverUrl}/${repository}/actions/runs/${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            runUrl += `/attempts/${runAttempt}`;
-    }
-    return {
-        serverUrl,
-        repository,
-        ref: value(env, 'GITHUB_REF'),
-        sha: value(env, 'GITHUB_SHA'),
-        workflow: value(env, 'GITHUB_WORKFLOW'),
-        job: value(env, 'GITHUB_JOB'),
-        runId,
-        runAttempt,
-        runUrl,
-        matrix: null,
-    };
-}
-/** The `matrix` input (`${{ toJSON(matrix) }}` by default) as compact JSON, or null outside a matrix. */
-function normalizeMatrix(raw) {
-    const text = raw.trim();
-    if (text === '' || text === 'null' || text === '{}')
-        return null;
-    try {
-        return JSON.stringify(JSON.parse(text));
-    }
-    catch {
-        return text;
-    }
-}
-/** The `runner-labels` input: space, comma or newline separated, duplicates dropped. */
-function parseLabels(raw) {
-    return [...new Set(raw.split(/[\s,]+/).filter((l) => l !== ''))];
-}
-function readRunnerInfo(env = process.env, labels = []) {
-    return {
-        name: value(env, 'RUNNER_NAME') ?? external_node_os_default().hostname(),
-        os: value(env, 'RUNNER_OS') ?? external_node_os_default().platform(),
-        arch: value(env, 'RUNNER_ARCH') ?? external_node_os_default().arch(),
-        labels,
-    };
-}
-
+// EXTERNAL MODULE: ./src/runner/context.ts
+var context = __nccwpck_require__(21953);
+// EXTERNAL MODULE: ./src/action/finish.ts
+var finish = __nccwpck_require__(83699);
 // EXTERNAL MODULE: ./src/runner/secrets.ts
 var secrets = __nccwpck_require__(72995);
-;// CONCATENATED MODULE: ./src/action/finish.ts
-// The back half shared by main (build ended) and post (main cancelled or killed):
-// upload the logs, write report.json, notify, then outputs, job summary and annotations.
+// EXTERNAL MODULE: ./src/notify/render/limits.ts
+var limits = __nccwpck_require__(87284);
+// EXTERNAL MODULE: ./src/notify/render/discord-common.ts
+var discord_common = __nccwpck_require__(2470);
+;// CONCATENATED MODULE: ./src/notify/render/run-discord.ts
 
 
 
-
-
-
-
-
-
-/**
- * The `webhook-id` of one target for one build: the same from main and from post, so a receiver can
- * de-duplicate a notification that post sends again after main was stopped mid-delivery.
- */
-function deliveryId(report, target) {
-    const key = [
-        report.run.repository,
-        report.run.runId,
-        report.run.runAttempt,
-        report.run.job,
-        report.run.matrix,
-    ];
-    const hash = (0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify([...key, report.startTime, target.source]))
-        .digest('hex');
-    return `msg_${hash.slice(0, 32)}`;
-}
-/** Below this much free space the log folder's disk counts as full (writes there have failed or will). */
-const FULL_DISK_BYTES = 64 * 1024;
-/** Create a new file, never through a link, never over an existing one (the build shares the folder). */
-const CREATE_NEW = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
-const ERRNO_WORDS = {
-    ENOSPC: 'no space left on device',
-    EDQUOT: 'disk quota exceeded',
-    EROFS: 'read-only file system',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EEXIST: 'it exists and is not a folder',
-    ENOENT: 'a folder on the path does not exist',
-    ELOOP: 'a symbolic link where none is followed',
-    EISDIR: 'it is a folder',
-    ENAMETOOLONG: 'the path is too long',
-    EIO: 'input/output error',
+/** Discord's limits (a 400 when exceeded). */
+const STATUS_ICON = {
+    failure: '❌',
+    cancelled: '⏹',
+    missing: '❔',
+    success: '✅',
 };
-/** A file-system error in words, with its code: `read-only file system (EROFS)`. */
-function errnoWords(err) {
-    const code = err?.code;
-    const words = code ? ERRNO_WORDS[code] : undefined;
-    return words ? `${words} (${code})` : (0,errors/* errorMessage */.gJ)(err);
+const COLOR = { success: 0x2ecc71, failure: 0xe74c3c, cancelled: 0x95a5a6 };
+/** The order rows are shown in: what needs attention first. */
+const PRIORITY = { failure: 0, missing: 1, cancelled: 2, success: 3 };
+function orderRows(rows) {
+    return rows
+        .map((row, i) => ({ row, i }))
+        .sort((a, b) => PRIORITY[a.row.status] - PRIORITY[b.row.status] || a.i - b.i)
+        .map((x) => x.row);
 }
+/** Text safe inside Discord markdown: no formatting, links, code or mentions from user data. */
+function run_discord_escapeMarkdown(text) {
+    return (0,limits/* neutraliseMentions */.yY)(text.replace(/[\r\n]+/g, ' ').replace(/([\\*_~|`>[\]()<])/g, '\\$1'));
+}
+function rowLine(row) {
+    const icon = STATUS_ICON[row.status];
+    const name = run_discord_escapeMarkdown(row.name);
+    const label = row.status !== 'success' && row.web_url ? `[${name}](${row.web_url})` : `**${name}**`;
+    if (row.status === 'success') {
+        const d = row.duration_seconds !== null ? ` · ${formatDuration(row.duration_seconds)}` : '';
+        return `${icon} ${label}${d}`;
+    }
+    if (row.status === 'failure') {
+        const f = row.failure;
+        const where = f
+            ? [f.phase, f.stage].filter((x) => !!x && x !== 'unknown' && x !== row.name).join(' · ')
+            : '';
+        const error = f?.error ? truncate(f.error, 140) : (row.reason ?? '');
+        const detail = [where ? `\`${run_discord_escapeMarkdown(where).replace(/`/g, '')}\`` : '', run_discord_escapeMarkdown(error)]
+            .filter((x) => x !== '')
+            .join(' ');
+        return `${icon} ${label}${detail ? ' — ' + detail : ''}`;
+    }
+    const reason = row.reason ? ' — ' + run_discord_escapeMarkdown(truncate(row.reason, 100)) : '';
+    return `${icon} ${label}${reason}`;
+}
+const GROUP_TITLE = {
+    failure: 'failed',
+    missing: 'without a report',
+    cancelled: 'cancelled',
+    success: 'built',
+};
 /**
- * Free bytes on the disk holding `dir` for this user (root may use the blocks reserved for it), or null
- * when that cannot be told.
+ * The row list within `budget` characters. Lines are taken in priority order; room is always kept for one
+ * "… and N more <group>" line per group still to come, so every group shows at least its count.
+ * Returns the text and how many rows were folded.
  */
-async function freeBytes(dir) {
-    try {
-        const s = await (0,promises_.statfs)(dir);
-        const blocks = process.getuid?.() === 0 ? s.bfree : s.bavail;
-        return blocks * s.bsize;
+function fitRows(rows, budget) {
+    const groups = [];
+    for (const status of ['failure', 'missing', 'cancelled', 'success']) {
+        const g = rows.filter((r) => r.status === status);
+        if (g.length > 0)
+            groups.push({ status, rows: g });
     }
-    catch {
-        return null;
-    }
-}
-/**
- * Node's recursive mkdir reports ENOENT where the file system said EROFS or EACCES: asks the first missing
- * folder on the path for the real reason (and removes it again if that works after all).
- */
-async function mkdirCause(dir, err) {
-    if (err?.code !== 'ENOENT')
-        return err;
-    let missing = external_node_path_default().resolve(dir);
-    // Bounded by the path's depth.
-    for (;;) {
-        const parent = external_node_path_default().dirname(missing);
-        if (parent === missing ||
-            (await (0,promises_.lstat)(parent).then(() => true, () => false)))
-            break;
-        missing = parent;
-    }
-    try {
-        await (0,promises_.mkdir)(missing);
-        await (0,promises_.rmdir)(missing).catch(() => undefined);
-        return err;
-    }
-    catch (cause) {
-        return cause;
-    }
-}
-/**
- * Makes sure the log folder can take this run's files before hours of building: it exists (created if
- * not), a file can be created in it, and its disk is not full. Null when it can, else why not, in words.
- */
-async function prepareLogDir(dir) {
-    try {
-        await (0,promises_.mkdir)(dir, { recursive: true });
-    }
-    catch (err) {
-        return `the log folder ${dir} (input 'log-dir') could not be created: ${errnoWords(await mkdirCause(dir, err))}`;
-    }
-    const probe = external_node_path_default().join(dir, `.jetson-build-action-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-    try {
-        const handle = await (0,promises_.open)(probe, CREATE_NEW, 0o600);
-        await handle.close();
-        await (0,promises_.unlink)(probe);
-    }
-    catch (err) {
-        return `the log folder ${dir} (input 'log-dir') cannot be written to: ${errnoWords(err)}`;
-    }
-    const free = await freeBytes(dir);
-    if (free !== null && free < FULL_DISK_BYTES) {
-        return `the disk holding the log folder ${dir} (input 'log-dir') is full: no space left on device (${Math.floor(free / 1024)} KiB free)`;
-    }
-    return null;
-}
-/** `a symlink to /x`, `a folder`, `a file`: what a path is, for a log line. */
-async function describeEntry(file) {
-    const st = await (0,promises_.lstat)(file).catch(() => null);
-    if (st === null)
-        return null;
-    if (st.isSymbolicLink()) {
-        const target = await (0,promises_.readlink)(file).catch(() => '?');
-        return `a symlink to ${target}`;
-    }
-    if (st.isDirectory())
-        return 'a folder';
-    return st.isFile() ? 'a file' : 'a special file';
-}
-/**
- * Removes a report.json an earlier run left in a reused log folder (a persistent runner), so neither the
- * artifact nor post can mistake it for this run's. A link is removed itself, never followed.
- */
-async function removeLeftoverReport(file) {
-    const what = await describeEntry(file);
-    if (what === null || what === 'a folder')
-        return;
-    try {
-        await (0,promises_.unlink)(file);
-        lib_core/* info */.pq((0,secrets/* scrub */._I)(`${external_node_path_default().basename(file)} in ${external_node_path_default().dirname(file)} is from an earlier run (${what}): removed it; nothing is written through it.`));
-    }
-    catch (err) {
-        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Could not remove the earlier run's ${file} (${what}): ${errnoWords(err)}.`));
-    }
-}
-/**
- * Writes `text` to `file` atomically and without following links: a fresh, randomly named temp file in the
- * same folder (O_EXCL|O_NOFOLLOW), then a rename over `file`, which replaces a link itself and never its
- * target. A reader sees the old file or the whole new one, never a part; on failure the temp file is gone.
- */
-async function writeFileAtomic(file, text) {
-    const dir = external_node_path_default().dirname(file);
-    const tmp = external_node_path_default().join(dir, `.${external_node_path_default().basename(file)}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`);
-    const handle = await (0,promises_.open)(tmp, CREATE_NEW, 0o644);
-    try {
-        try {
-            await handle.writeFile(text);
-            // A disk that fills up can still fail the write-back: find out now, not after the rename.
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        const before = await describeEntry(file);
-        await (0,promises_.rename)(tmp, file);
-        if (before !== null && before !== 'a file') {
-            lib_core/* warning */.$e((0,secrets/* scrub */._I)(`${file} was ${before}, put there during the build: replaced it; nothing was written through it.`));
-        }
-    }
-    catch (err) {
-        await (0,promises_.unlink)(tmp).catch(() => undefined);
-        throw err;
-    }
-}
-const fallbackDirs = new Set();
-/** A fresh folder of this run's own (under RUNNER_TEMP) when the log folder cannot take the action's files. */
-async function fallbackDir() {
-    const root = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
-    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(root, 'jetson-build-report-'));
-    fallbackDirs.add(dir);
-    return dir;
-}
-/**
- * Writes report.json (scrubbed) where `report.logs.reportFile` says. When that fails, the report becomes a
- * failure that says where and why, and goes to a fresh folder under RUNNER_TEMP instead (recorded for post).
- * Rejects only when neither place takes it.
- */
-async function writeReport(report) {
-    const file = report.logs.reportFile;
-    const text = () => JSON.stringify((0,secrets/* scrubDeep */.wE)(report), null, 2) + '\n';
-    try {
-        await writeFileAtomic(file, text());
-        return;
-    }
-    catch (err) {
-        if (fallbackDirs.has(external_node_path_default().dirname(file)))
-            throw err;
-        const why = errnoWords(err);
-        const moved = await fallbackDir().then((dir) => external_node_path_default().join(dir, 'report.json'), () => null);
-        // Marked before anything else: even with no report.json anywhere, the outputs and notifications say so.
-        markReportUnwritable(report, file, why, moved);
-        if (moved === null)
-            throw err;
-        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`report.json could not be written to ${file}: ${why}. Writing it to ${moved} instead.`));
-        report.logs.reportFile = moved;
-        try {
-            await writeFileAtomic(moved, text());
-        }
-        catch (again) {
-            report.logs.reportFile = file;
-            report.message = report.message.replace(` It was written to ${moved} instead.`, '');
-            throw again;
-        }
-        // Post looks for the report here if main is stopped; a state file that cannot be written only costs that.
-        try {
-            lib_core/* saveState */.LZ('reportFile', moved);
-        }
-        catch {
-            // reported by the outputs step, which writes to the runner's files the same way
-        }
-    }
-}
-/**
- * The report.json main wrote: where it recorded one written elsewhere (its log folder could not take it),
- * else `file`. Never read through a link; null when there is none or it is not a report.
- */
-async function readSavedReport(file) {
-    const moved = core.getState('reportFile');
-    const where = moved && path.isAbsolute(moved) ? moved : file;
-    try {
-        const handle = await open(where, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-        try {
-            if (!(await handle.stat()).isFile())
-                return null;
-            const report = JSON.parse(await handle.readFile('utf8'));
-            return typeof report === 'object' && report !== null && report.schemaVersion === 1 ? report : null;
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * A console.log for a run that built nothing (its log folder was unusable): the one line that says why, so
- * the `log-file` output names a real file that tells the story.
- */
-async function writeConsoleNote(file, text) {
-    const handle = await (0,promises_.open)(file, CREATE_NEW, 0o644);
-    try {
-        await handle.writeFile(`[jetson-build-action] ${(0,secrets/* scrub */._I)(text)}\n`);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Whether the build's output reached console.log whole. The build writes it itself through an O_APPEND
- * descriptor, so the action never sees a failed write: when the log folder's disk has (next to) no space
- * left once the build is over, writes there have failed, and the logs are treated as cut off.
- */
-async function checkLogDisk(report) {
-    const free = await freeBytes(report.logs.dir);
-    if (free === null || free >= FULL_DISK_BYTES)
-        return;
-    markLogsIncomplete(report);
-    lib_core/* warning */.$e((0,secrets/* scrub */._I)(`No space left on device on the disk holding ${report.logs.dir} (${Math.floor(free / 1024)} KiB free): console.log and the stage logs are incomplete.`));
-}
-async function uploadStep(report, logs) {
-    // Turned off is a choice, not an error: the run URL stays the link and nothing is reported as failed.
-    if (!logs.upload)
-        return;
-    const { uploadLogs, defaultArtifactName, isNameConflict } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 19153));
-    let name = logs.artifactName ??
-        defaultArtifactName({
-            job: report.run.job,
-            matrix: report.run.matrix,
-            runAttempt: report.run.runAttempt,
-            step: process.env.GITHUB_ACTION ?? null,
-        });
-    const upload = () => uploadLogs({
-        dir: report.logs.dir,
-        name,
-        retentionDays: logs.retentionDays,
-        timeoutMs: logs.uploadTimeoutMs,
-        serverUrl: report.run.serverUrl,
-        repository: report.run.repository,
-        runId: report.run.runId,
-    });
-    let result = await upload();
-    if (!result.ok && logs.artifactName === null && isNameConflict(result.reason)) {
-        // A derived name can still be taken (the same job id in two calls of a reusable workflow): keep the
-        // logs under a name made unique on the spot rather than lose them. A name the user chose is kept as is.
-        const runner = (report.runner.name ?? 'runner').replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 40);
-        name = `${name}-${runner}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-        lib_core/* info */.pq(`The artifact name was taken in this run; uploading as '${name}' instead.`);
-        result = await upload();
-    }
-    report.logs.artifactName = name;
-    if (result.ok) {
-        report.logs.artifactId = result.id;
-        report.logs.artifactUrl = result.url;
-        report.logs.url = result.url;
-        lib_core/* info */.pq(`Logs uploaded as artifact '${name}' (${(result.size / 1048576).toFixed(1)} MiB): ${result.url}`);
-    }
-    else {
-        report.logs.uploadError = result.reason;
-        report.logs.artifactName = null;
-        lib_core/* warning */.$e(`Build logs were not uploaded: ${result.reason}. Linking the run instead.`);
-    }
-}
-async function notifyStep(report, settings, opts) {
-    const { notify, resumeAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
-    let attachment = null;
-    const wantsAttachment = settings.discord.attachLog === 'always' ||
-        (settings.discord.attachLog === 'failure' && report.status !== 'success');
-    const render = async (target) => {
-        if (target.format === 'discord') {
-            const { renderDiscord } = await __nccwpck_require__.e(/* import() */ 214).then(__nccwpck_require__.bind(__nccwpck_require__, 57214));
-            if (wantsAttachment && attachment === null) {
-                const { readLogTail } = await __nccwpck_require__.e(/* import() */ 69).then(__nccwpck_require__.bind(__nccwpck_require__, 1069));
-                attachment = readLogTail({
-                    failureLogFile: report.failure?.logFile ?? null,
-                    consoleLog: report.logs.consoleLog,
-                    // The build names the failing stage's log in its output: only files in the log folder are read.
-                    within: report.logs.dir,
-                }).catch(() => null);
+    const more = (n, status) => `… and ${n} more ${GROUP_TITLE[status]}`;
+    // Worst-case length of a fold line, for the reservation.
+    const foldCost = (status) => more(99999, status).length + 1;
+    const lines = [];
+    let used = 0;
+    let folded = 0;
+    let exhausted = false;
+    groups.forEach((group, gi) => {
+        const reserveLater = groups.slice(gi + 1).reduce((s, g) => s + foldCost(g.status), 0);
+        let shown = 0;
+        if (!exhausted) {
+            for (const row of group.rows) {
+                const line = truncate(rowLine(row), 400);
+                const cost = line.length + 1;
+                const remainingAfter = group.rows.length - shown - 1;
+                const reserveHere = remainingAfter > 0 ? foldCost(group.status) : 0;
+                if (used + cost + reserveHere + reserveLater > budget)
+                    break;
+                lines.push(line);
+                used += cost;
+                shown += 1;
             }
-            const file = wantsAttachment && attachment ? await attachment : null;
-            // Render from a scrubbed report: markdown escaping (`\_`) or truncation would hide a secret from a scrub
-            // of the rendered text.
-            return scrubbed(renderDiscord((0,secrets/* scrubDeep */.wE)(report), { ...settings.discord, attachment: file }));
         }
-        const { renderGeneric } = await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 95131));
-        return scrubbed(renderGeneric((0,secrets/* scrubDeep */.wE)(report)));
-    };
-    const previous = opts.previous ?? {};
-    // A source main listed as delivered without a fate record is simply not sent again.
-    const done = new Set((opts.alreadyDelivered ?? []).filter((s) => previous[s] === undefined));
-    const remaining = { ...settings, targets: settings.targets.filter((t) => !done.has(t.source)) };
-    for (const target of remaining.targets) {
-        const before = previous[target.source];
-        if ((before?.fate === 'sending' || before?.fate === 'unknown') &&
-            resumeAction(target, before) === 'send') {
-            lib_core/* info */.pq((0,secrets/* scrub */._I)(`Sending to ${(0,secrets/* maskUrl */.yP)(target.url)} (${target.source}) again with the same webhook-id: the main step ` +
-                'was stopped while sending it, so the receiver may get it twice and can drop the duplicate.'));
+        const hidden = group.rows.length - shown;
+        if (hidden > 0) {
+            exhausted = true;
+            const line = shown === 0
+                ? `${STATUS_ICON[group.status]} ${hidden} ${GROUP_TITLE[group.status]}`
+                : more(hidden, group.status);
+            if (used + line.length + 1 <= budget) {
+                lines.push(line);
+                used += line.length + 1;
+            }
+            folded += hidden;
         }
+    });
+    return { text: lines.join('\n'), folded };
+}
+function title(run, change) {
+    const t = run.totals;
+    // A change against the last run replaces the plain verb: "fixed" after a failure, "broken" after a success.
+    const fixed = change === 'fixed' && run.status === 'success';
+    const broken = change === 'broken' && run.status === 'failure';
+    const head = run.status === 'success'
+        ? `✅ Jetson build${fixed ? ' fixed' : ''}: ${t.success}/${t.packages} packages built`
+        : run.status === 'cancelled'
+            ? `⏹ Jetson build cancelled: ${t.success}/${t.packages} built`
+            : t.missing > 0
+                ? `❌ Jetson build ${broken ? 'broken' : 'failed'}: ${t.failure} failed, ${t.missing} without a report (of ${t.packages})`
+                : `❌ Jetson build ${broken ? 'broken' : 'failed'}: ${t.failure} of ${t.packages} failed`;
+    return truncate(head, DISCORD_LIMITS.title);
+}
+/** A plain-text list of every row, attached when the embed had to fold rows. */
+function rowsAsText(run) {
+    const lines = [`${run.status.toUpperCase()}  ${run.message}`, run.web_url ?? '', ''];
+    for (const r of orderRows(run.runs)) {
+        const extra = [
+            r.image ?? '',
+            formatDuration(r.duration_seconds),
+            r.host_tag ?? '',
+            r.failure?.error ?? r.reason ?? '',
+            r.web_url ?? '',
+        ];
+        lines.push(`${r.status.padEnd(9)} ${r.name}  ${extra.filter((x) => x !== '' && x !== '—').join('  ')}`);
     }
-    const outcome = await notify({ status: report.status }, remaining, render, {
-        newId: (target) => deliveryId(report, target),
-        onResult: (result) => {
-            if (result.delivered)
-                opts.onDelivered?.(result.source);
+    return lines.join('\n') + '\n';
+}
+function fieldsFor(run) {
+    const t = run.totals;
+    const totals = [
+        `✅ ${t.success} built`,
+        t.failure ? `❌ ${t.failure} failed` : '',
+        t.missing ? `❔ ${t.missing} no report` : '',
+        t.cancelled ? `⏹ ${t.cancelled} cancelled` : '',
+    ]
+        .filter((x) => x !== '')
+        .join('\n');
+    const fields = [
+        { name: 'Packages', value: totals, inline: true },
+        {
+            name: 'Time',
+            value: `${formatDuration(run.wall_seconds)} wall\n${formatDuration(run.build_seconds_sum)} of builds`,
+            inline: true,
         },
-        onFate: (target, record) => opts.onFate?.(target.source, record),
-        stop: opts.stopDeliveries,
-        previous,
-    });
-    for (const w of outcome.withheld) {
-        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Notification to ${w.url} (${w.source}) may not have been delivered: the main step was stopped while ` +
-            'sending it and never saw the answer. Discord cannot drop a duplicate, so it is not sent again ' +
-            '(check the channel).'), { title: 'Notification possibly lost' });
-    }
-    return outcome;
+    ];
+    const where = [
+        run.ref ? run_discord_escapeMarkdown(run.ref.replace(/^refs\/(heads|tags)\//, '')) : '',
+        run.sha ? `\`${run.sha.slice(0, 7)}\`` : '',
+    ]
+        .filter((x) => x !== '')
+        .join(' @ ');
+    if (where)
+        fields.push({ name: 'Ref', value: where, inline: true });
+    return fields.map((f) => ({
+        name: truncate(f.name, DISCORD_LIMITS.fieldName),
+        value: truncate(f.value, DISCORD_LIMITS.fieldValue),
+        inline: f.inline,
+    }));
+}
+/** Every character Discord counts toward the 6000 limit of an embed. */
+function embedTextLength(embed) {
+    return ((embed.title?.length ?? 0) +
+        (embed.description?.length ?? 0) +
+        (embed.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0) +
+        (embed.footer?.text.length ?? 0) +
+        (embed.author?.name.length ?? 0));
 }
 /**
- * Secrets the build printed (e.g. in an excerpt) never leave in a payload. Delivery scrubs every outgoing byte
- * again (files included) where it encodes the body; this keeps the rendered message itself clean too.
+ * The run message. `ctx` says why it is sent: a change against the last run is worded in the title, and a
+ * failed run carries the `discord-mention-on-failure` mentions (the only thing in it that can ping).
  */
-function scrubbed(message) {
-    return { ...message, body: (0,secrets/* scrubDeep */.wE)(message.body) };
-}
-function setOutputs(report, notifications) {
-    // Outputs reach later steps, other jobs and logs unmasked by us: every value passes the scrubber, JSON ones
-    // structurally before serialising (escaping would hide a secret holding `"` or `\`) and as text after.
-    const set = (name, value) => lib_core/* setOutput */.uH(name, (0,secrets/* scrub */._I)(value));
-    const json = (name, value) => set(name, JSON.stringify((0,secrets/* scrubDeep */.wE)(value)));
-    set('status', report.status);
-    set('exit-code', report.exitCode === null ? '' : String(report.exitCode));
-    json('packages', report.packages);
-    json('failed-packages', report.failedPackages);
-    json('images', report.images);
-    set('duration-seconds', String(report.durationSeconds));
-    json('environment', report.environment);
-    set('report-file', report.logs.reportFile);
-    set('log-dir', report.logs.dir);
-    set('log-file', report.logs.consoleLog);
-    set('log-artifact-id', report.logs.artifactId === null ? '' : String(report.logs.artifactId));
-    set('log-artifact-url', report.logs.artifactUrl ?? '');
-    json('notifications', notifications);
-    set('message-id', notifications.find((n) => n.messageId)?.messageId ?? '');
-}
-async function annotationsStep(report) {
-    const { renderAnnotations } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
-    for (const a of renderAnnotations((0,secrets/* scrubDeep */.wE)(report))) {
-        lib_core/* error */.z3((0,secrets/* scrub */._I)(a.message), { title: (0,secrets/* scrub */._I)(a.title), ...(a.file ? { file: a.file } : {}) });
-    }
-}
-async function summaryStep(report) {
-    const { renderJobSummary } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 57994));
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await lib_core/* summary */.z.addRaw((0,secrets/* scrub */._I)(renderJobSummary((0,secrets/* scrubDeep */.wE)(report))), true).write();
-    }
-}
-/**
- * Runs every step even when an earlier one fails: an upload or notification problem is a warning,
- * never a lost build result.
- */
-async function finishBuild(report, logs, notifySettings, opts = {}) {
-    // Before report.json takes any of what space is left: was the build's output kept whole?
-    await checkLogDisk(report);
-    // report.json goes into the artifact, so write it before the upload, and again once the link is known.
-    await writeReport(report).catch((err) => lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Could not write report.json anywhere: ${errnoWords(err)}`)));
-    if (!opts.skipUpload) {
-        await uploadStep(report, logs).catch((err) => {
-            report.logs.uploadError = (0,errors/* errorMessage */.gJ)(err);
-            lib_core/* warning */.$e(`Build logs were not uploaded: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`);
+function renderRunDiscord(run, opts, ctx) {
+    const embedTitle = title(run, ctx?.change ?? 'unknown');
+    const fields = fieldsFor(run);
+    const footerText = truncate([
+        run.repository,
+        run.trigger_name,
+        run.build_id ? `run ${run.build_id}` : null,
+        run.run_attempt && run.run_attempt !== '1' ? `attempt ${run.run_attempt}` : null,
+    ]
+        .filter((x) => !!x)
+        .join(' · ') || 'jetson-build', DISCORD_LIMITS.footer);
+    const summary = run_discord_escapeMarkdown(truncate(run.message, 600));
+    const link = run.web_url ? `\n[Open the run](${run.web_url})` : '';
+    const fixed = embedTitle.length + footerText.length + fields.reduce((s, f) => s + f.name.length + f.value.length, 0);
+    // The description holds the summary, the rows and the link; 16 characters of slack for the separators.
+    const descBudget = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.embedTotal - fixed) -
+        summary.length -
+        link.length -
+        16;
+    const { text: rows, folded } = fitRows(orderRows(run.runs), Math.max(0, descBudget));
+    const description = truncate([summary, rows].filter((x) => x !== '').join('\n\n') + link, DISCORD_LIMITS.description);
+    const embed = {
+        title: embedTitle,
+        description,
+        color: COLOR[run.status],
+        fields,
+        footer: { text: footerText },
+        timestamp: run.completed,
+    };
+    if (run.web_url)
+        embed['url'] = run.web_url;
+    const content = truncate(neutraliseMentions(run.status === 'success'
+        ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
+        : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${run_discord_escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`), DISCORD_LIMITS.content);
+    const body = {
+        content,
+        embeds: [embed],
+        allowed_mentions: { parse: [] },
+    };
+    if (opts.username)
+        body['username'] = truncate(opts.username, DISCORD_LIMITS.usernameMax);
+    if (opts.avatarUrl)
+        body['avatar_url'] = opts.avatarUrl;
+    if (opts.threadName && !opts.threadId)
+        body['thread_name'] = truncate(opts.threadName, 100);
+    const files = [];
+    if (folded > 0) {
+        files.push({
+            name: 'packages.txt',
+            contentType: 'text/plain; charset=utf-8',
+            data: Buffer.from(rowsAsText(run), 'utf8'),
         });
-        await writeReport(report).catch(() => undefined);
-        opts.onUploaded?.();
     }
-    let notifications = [];
-    let notifyFailed = [];
-    if (notifySettings && notifySettings.targets.length > 0) {
-        try {
-            const res = await notifyStep(report, notifySettings, opts);
-            notifications = res.results;
-            notifyFailed = res.failed;
-            for (const f of notifyFailed) {
-                lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Notification to ${f.url} (${f.source}) was not delivered: ${f.error ?? 'unknown error'}`), {
-                    title: 'Notification not delivered',
-                });
-            }
-            const ok = notifications.filter((n) => n.delivered).length;
-            if (notifications.length > 0)
-                lib_core/* info */.pq(`Notifications: ${ok} of ${notifications.length} delivered.`);
-        }
-        catch (err) {
-            lib_core/* warning */.$e(`Notifications failed: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`);
-        }
-    }
-    // Each of the runner's sinks fails alone: a bad GITHUB_OUTPUT must not cost the summary or the annotations.
+    return { body: applyMentions(body, mentionsFor(run.status, opts, ctx)), files };
+}
+
+;// CONCATENATED MODULE: ./src/notify/render/run-live-discord.ts
+
+
+/** GitHub's limit of jobs per matrix: the most legs one run message tracks. */
+const MAX_LIVE_LEGS = 256;
+const ICON = { failure: '❌', cancelled: '⏹', success: '✅', pending: '⏳' };
+const LABEL = {
+    failure: 'failed',
+    cancelled: 'cancelled',
+    success: 'done',
+    pending: 'to go',
+};
+/** Failures first: what needs attention is never folded to make room for a success. */
+const GROUP_ORDER = ['failure', 'cancelled', 'success', 'pending'];
+const STATUS_CODE = ['pending', 'success', 'failure', 'cancelled'];
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const STATE_MARK = ' · state ';
+const STATE_RE = /(?:^| · )state (\d{1,3})\.([A-Za-z0-9_-]*)$/;
+/** A leg's line: its icon, then its name in a code span (linked or not). Nothing else starts that way. */
+const LINE_RE = /^(❌|⏹|✅|⏳) \[?`([A-Za-z0-9._-]{1,60})`/u;
+const LINE_MAX = 320;
+const FOOTER_MAX = 200;
+const run_live_discord_COLOR = { building: 0xf1c40f, failing: 0xe67e22 };
+/**
+ * A leg name as a line key: the plan's names (`pytorch-2.8`, `chunk-2-of-3`) as they are; anything else made
+ * safe for a code span and the parser (no backticks, markdown or mentions can come through).
+ */
+function legKey(name) {
+    const key = name
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, 60);
+    return key === '' ? 'leg' : key;
+}
+/** A link target safe inside `[text](url)`: http(s) only, no parenthesis or space to end the link early. */
+function safeUrl(url) {
+    if (!url)
+        return null;
     try {
-        setOutputs(report, notifications);
+        const u = new URL(url);
+        if (u.protocol !== 'https:' && u.protocol !== 'http:')
+            return null;
+        return u.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\s/g, '%20');
+    }
+    catch {
+        return null;
+    }
+}
+function keyLabel(key, url) {
+    const link = safeUrl(url);
+    // A link too long for the line would be cut open by the line's limit: the name alone then.
+    return link && link.length <= 120 ? `[\`${key}\`](${link})` : `\`${key}\``;
+}
+function pendingLine(leg) {
+    const key = legKey(leg.leg);
+    const packages = leg.packages.trim();
+    const what = packages !== '' && packages !== leg.leg ? ' ' + escapeMarkdown(truncate(packages, 80)) : '';
+    return { key, status: 'pending', text: truncate(`${ICON.pending} \`${key}\`${what}`, LINE_MAX) };
+}
+function legLine(result) {
+    const key = legKey(result.leg);
+    const parts = [`${ICON[result.status]} ${keyLabel(key, result.url)}`];
+    if (result.built && result.built.of > 1)
+        parts.push(`${result.built.done}/${result.built.of} built`);
+    if (result.durationSeconds !== null)
+        parts.push((0,limits/* formatDuration */.a3)(result.durationSeconds));
+    let text = parts.join(' · ');
+    if (result.status === 'failure') {
+        const where = result.where ? `\`${run_discord_escapeMarkdown(result.where).replace(/`/g, '')}\`` : '';
+        const cause = result.cause ? run_discord_escapeMarkdown((0,limits/* truncate */.xv)(result.cause, 160)) : '';
+        const detail = [where, cause].filter((x) => x !== '').join(' ');
+        if (detail)
+            text += ` — ${detail}`;
+    }
+    else if (result.status === 'cancelled') {
+        text += ' — cancelled';
+    }
+    return { key, status: result.status, text: (0,limits/* truncate */.xv)(text, LINE_MAX) };
+}
+/** The run message as the plan posts it: every leg pending. */
+function planLiveRun(legs, url, footer) {
+    if (legs.length === 0 || legs.length > MAX_LIVE_LEGS) {
+        throw new Error(`a live run message tracks 1 to ${MAX_LIVE_LEGS} legs, not ${legs.length}`);
+    }
+    const ordered = [...legs].sort((a, b) => a.index - b.index);
+    return {
+        states: ordered.map(() => 'pending'),
+        lines: ordered.map(pendingLine),
+        url: safeUrl(url),
+        footer: truncate(footer.replace(/[\r\n]+/g, ' '), FOOTER_MAX),
+    };
+}
+/**
+ * The run with one leg's result written in: its slot in the state set, its line replaced (or added).
+ * Every other leg's state and line is kept as it was. Null when the index is not one of the run's legs.
+ */
+function mergeLegLine(run, index, line) {
+    if (!Number.isInteger(index) || index < 0 || index >= run.states.length)
+        return null;
+    const states = [...run.states];
+    states[index] = line.status;
+    const at = run.lines.findIndex((l) => l.key === line.key);
+    const lines = at >= 0 ? run.lines.map((l, i) => (i === at ? line : l)) : [...run.lines, line];
+    return { ...run, states, lines };
+}
+/** Whether the message holds this leg's result: its slot has the status, and no stale line of it is shown. */
+function hasLegLine(run, index, line) {
+    if (run.states[index] !== line.status)
+        return false;
+    const shown = run.lines.find((l) => l.key === line.key);
+    return shown === undefined || shown.status === line.status;
+}
+function countStates(states) {
+    const counts = { pending: 0, success: 0, failure: 0, cancelled: 0 };
+    for (const s of states)
+        counts[s] += 1;
+    return counts;
+}
+/** The state code: one base-4 digit per leg, three to a character. */
+function encodeStates(states) {
+    let out = '';
+    for (let i = 0; i < states.length; i += 3) {
+        let n = 0;
+        for (let j = 0; j < 3; j++)
+            n = n * 4 + STATUS_CODE.indexOf(states[i + j] ?? 'pending');
+        out += ALPHABET[n];
+    }
+    return `${states.length}.${out}`;
+}
+function decodeStates(total, code) {
+    if (!Number.isInteger(total) || total < 1 || total > MAX_LIVE_LEGS)
+        return null;
+    if (code.length !== Math.ceil(total / 3))
+        return null;
+    const states = [];
+    for (const ch of code) {
+        const n = ALPHABET.indexOf(ch);
+        if (n < 0)
+            return null;
+        for (const shift of [16, 4, 1])
+            states.push(STATUS_CODE[Math.floor(n / shift) % 4]);
+    }
+    return states.slice(0, total);
+}
+/**
+ * The visible lines within `budget` characters, in group order. Each group shows what fits, and its other
+ * legs as "… and N more <label>" (N from the state, so a leg whose line was folded earlier is still counted).
+ * Room is kept for one such line per group, so every group shows at least its count.
+ */
+function fitLiveLines(run, budget) {
+    const counts = countStates(run.states);
+    const foldCost = (s) => `… and 999 more ${LABEL[s]}`.length + 1;
+    const groups = GROUP_ORDER.filter((s) => counts[s] > 0);
+    const out = [];
+    let used = 0;
+    groups.forEach((status, gi) => {
+        const reserveLater = groups.slice(gi + 1).reduce((sum, s) => sum + foldCost(s), 0);
+        const lines = run.lines.filter((l) => l.status === status).slice(0, counts[status]);
+        let shown = 0;
+        for (const line of lines) {
+            const more = counts[status] - shown - 1 > 0 ? foldCost(status) : 0;
+            if (used + line.text.length + 1 + more + reserveLater > budget)
+                break;
+            out.push(line.text);
+            used += line.text.length + 1;
+            shown += 1;
+        }
+        const hidden = counts[status] - shown;
+        if (hidden > 0) {
+            const fold = shown === 0 ? `${ICON[status]} ${hidden} ${LABEL[status]}` : `… and ${hidden} more ${LABEL[status]}`;
+            if (used + fold.length + 1 <= budget) {
+                out.push(fold);
+                used += fold.length + 1;
+            }
+        }
+    });
+    return out;
+}
+function liveTitle(counts, total) {
+    const done = total - counts.pending;
+    const legs = total === 1 ? 'leg' : 'legs';
+    const tail = done === total ? ', summarizing' : '';
+    return (0,limits/* truncate */.xv)(`⏳ Jetson build: ${done}/${total} ${legs} done${tail}`, limits/* DISCORD_LIMITS */.YT.title);
+}
+function countsLine(counts) {
+    return GROUP_ORDER.filter((s) => counts[s] > 0)
+        .map((s) => `${ICON[s]} ${counts[s]} ${LABEL[s]}`)
+        .join(' · ');
+}
+/**
+ * The message for `run`. `create` (the plan's post) may carry the webhook's username, avatar and a forum
+ * thread's name; an edit carries only what Discord's edit endpoint accepts.
+ */
+function renderLiveRun(run, kind, opts) {
+    const counts = countStates(run.states);
+    const title = liveTitle(counts, run.states.length);
+    const footer = `${run.footer}${run.footer ? STATE_MARK : 'state '}${encodeStates(run.states)}`;
+    const head = [run.url ? `[Open the run](${run.url})` : '', countsLine(counts)].filter((x) => x !== '');
+    const headText = head.join('\n') + '\n\n';
+    const budget = Math.min(limits/* DISCORD_LIMITS */.YT.description, limits/* DISCORD_LIMITS */.YT.embedTotal - title.length - footer.length) -
+        headText.length;
+    const description = headText + fitLiveLines(run, budget).join('\n');
+    const embed = {
+        title,
+        description: (0,limits/* truncate */.xv)(description, limits/* DISCORD_LIMITS */.YT.description),
+        color: counts.failure > 0 ? run_live_discord_COLOR.failing : run_live_discord_COLOR.building,
+        footer: { text: footer },
+    };
+    if (run.url)
+        embed['url'] = run.url;
+    const body = { embeds: [embed], allowed_mentions: { parse: [] } };
+    if (kind === 'create' && opts) {
+        if (opts.username)
+            body['username'] = (0,limits/* truncate */.xv)(opts.username, limits/* DISCORD_LIMITS */.YT.usernameMax);
+        if (opts.avatarUrl)
+            body['avatar_url'] = opts.avatarUrl;
+        if (opts.threadName && !opts.threadId)
+            body['thread_name'] = (0,limits/* truncate */.xv)(opts.threadName, limits/* DISCORD_LIMITS */.YT.threadName);
+    }
+    if (kind === 'edit')
+        body['content'] = '';
+    return { body, files: [] };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * The run a message holds (Discord's GET answer), or null when it is not a live run message: one that
+ * summarize has already replaced with the final result, or any other message.
+ */
+function parseLiveRun(message) {
+    const embed = isRecord(message) && Array.isArray(message['embeds']) ? message['embeds'][0] : undefined;
+    if (!isRecord(embed))
+        return null;
+    const footerText = isRecord(embed['footer']) ? embed['footer']['text'] : undefined;
+    if (typeof footerText !== 'string')
+        return null;
+    const mark = STATE_RE.exec(footerText);
+    if (!mark)
+        return null;
+    const states = decodeStates(Number(mark[1]), mark[2]);
+    if (!states)
+        return null;
+    const description = typeof embed['description'] === 'string' ? embed['description'] : '';
+    const lines = [];
+    for (const text of description.split('\n')) {
+        const m = LINE_RE.exec(text);
+        if (!m)
+            continue;
+        const status = GROUP_ORDER.find((s) => ICON[s] === m[1]);
+        const key = m[2];
+        if (!lines.some((l) => l.key === key))
+            lines.push({ key, status, text: (0,limits/* truncate */.xv)(text, LINE_MAX) });
+    }
+    return {
+        states,
+        lines,
+        url: typeof embed['url'] === 'string' ? safeUrl(embed['url']) : null,
+        footer: footerText.slice(0, mark.index),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/run-line.ts
+
+
+const MESSAGE_INPUT = 'discord-run-message-id';
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, Math.max(0, ms));
+        signal.addEventListener('abort', done, { once: true });
+    });
+}
+/** The leg's name and matrix index from the `matrix` input, or null. */
+function readMatrixLeg(matrix) {
+    try {
+        const m = JSON.parse(matrix);
+        if (typeof m !== 'object' || m === null)
+            return null;
+        const { leg, index } = m;
+        if (typeof leg !== 'string' || leg.trim() === '')
+            return null;
+        const n = typeof index === 'string' && /^\d{1,3}$/.test(index) ? Number(index) : index;
+        return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? { leg, index: n } : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** What the leg's line says, from its report. */
+function legResult(leg, report) {
+    const f = report.failure;
+    const step = f && f.stageIndex !== null && f.stageCount !== null ? ` ${f.stageIndex}/${f.stageCount}` : '';
+    const phase = f && f.phase !== 'unknown' ? `${f.phase}${step}` : '';
+    const where = f ? [f.stage, phase].filter((x) => !!x).join(' · ') : '';
+    const of = report.packages.length;
+    return {
+        leg,
+        status: report.status,
+        url: report.run.jobUrl ?? report.run.runUrl,
+        durationSeconds: report.durationSeconds,
+        built: of > 1 ? { done: report.packages.filter((p) => p.status === 'success').length, of } : null,
+        where: report.status === 'failure' ? where || null : null,
+        cause: report.status === 'failure' ? (f?.error ?? report.message) : null,
+    };
+}
+/** The Discord target the run message belongs to: `discord-webhook-url` (whatever its notify-on says). */
+function runTarget(settings) {
+    return settings?.targets.find((t) => t.format === 'discord' && t.source === 'discord-webhook-url') ?? null;
+}
+/** Writes this leg's line into the run message. Resolves (never rejects) with what happened. */
+async function updateRunLine(opts) {
+    const ref = opts.messageRef.trim();
+    if (ref === '')
+        return 'skipped';
+    const warn = (m) => opts.warn((0,secrets/* scrub */._I)(m));
+    try {
+        const { parseMessageRef } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(96), __nccwpck_require__.e(936)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68788));
+        if (!parseMessageRef(ref)) {
+            warn(`Input '${MESSAGE_INPUT}' is ${JSON.stringify(ref.slice(0, 40))}: expected a Discord message id (digits, as the plan's discord-message-id output); the run message is not edited.`);
+            return 'skipped';
+        }
+        const target = runTarget(opts.settings);
+        if (!target) {
+            warn(`Input '${MESSAGE_INPUT}' is set but discord-webhook-url is empty: the run message cannot be edited.`);
+            return 'skipped';
+        }
+        const leg = readMatrixLeg(opts.matrix);
+        if (!leg) {
+            warn(`Input '${MESSAGE_INPUT}' is set but the 'matrix' input names no leg and index (the reusable workflow's matrix has {"leg","index"}): the run message is not edited.`);
+            return 'skipped';
+        }
+        return await writeLine(opts, target, ref, leg.index, legLine(legResult(leg.leg, opts.report)), warn);
     }
     catch (err) {
-        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Could not set the step outputs (GITHUB_OUTPUT=${process.env.GITHUB_OUTPUT ?? ''}): ${errnoWords(err)}`));
+        warn(`Could not write this leg's line in the run message: ${err instanceof Error ? err.message : String(err)}`);
+        return 'failed';
     }
-    await annotationsStep(report).catch((err) => lib_core/* warning */.$e(`Could not write the annotations: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`));
-    await summaryStep(report).catch((err) => lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Could not write the job summary (GITHUB_STEP_SUMMARY=${process.env.GITHUB_STEP_SUMMARY ?? ''}): ${errnoWords(err)}`)));
-    return { report, notifications, notifyFailed };
+}
+async function defaultApi(dispatcher) {
+    const { editMessage, getMessage } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(96), __nccwpck_require__.e(936)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68788));
+    const timeoutMs = 5000;
+    return {
+        get: (t, ref, signal) => getMessage(t, ref, { signal, dispatcher, timeoutMs }),
+        edit: (t, ref, message, signal) => editMessage(t, ref, message, { signal, dispatcher, timeoutMs }),
+    };
+}
+/** The read-merge-edit-verify loop, bounded in attempts and time. */
+async function writeLine(opts, target, ref, index, line, warn) {
+    const deadline = AbortSignal.timeout(opts.deadlineMs ?? 20_000);
+    const signal = opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline;
+    const api = opts.api ?? (await defaultApi(opts.dispatcher));
+    const sleep = opts.sleep ?? abortableSleep;
+    const settle = opts.settleMs ?? (() => 1000 + Math.floor(Math.random() * 2000));
+    const maxRetryAfter = opts.maxRetryAfterMs ?? 3000;
+    const maxAttempts = opts.maxAttempts ?? 4;
+    // One pass: read; when checking, stop if the line is there; otherwise merge and edit.
+    const pass = async (check) => {
+        const read = await retried(() => api.get(target, ref, signal), sleep, signal, maxRetryAfter);
+        if (!read.ok)
+            return problem(read, 'read', warn);
+        const run = parseLiveRun(read.body);
+        if (!run) {
+            opts.info('The run message is no longer a live status (the final result is in it already); not edited.');
+            return 'skipped';
+        }
+        if (check && hasLegLine(run, index, line))
+            return 'written';
+        const merged = mergeLegLine(run, index, line);
+        if (!merged) {
+            warn(`This leg's index ${index} is not one of the run message's ${run.states.length} legs; not edited.`);
+            return 'skipped';
+        }
+        const message = renderLiveRun(merged, 'edit');
+        const edited = await retried(() => api.edit(target, ref, message, signal), sleep, signal, maxRetryAfter);
+        return edited.ok ? 'edited' : problem(edited, 'edit', warn);
+    };
+    for (let attempt = 0; attempt <= maxAttempts; attempt++) {
+        if (signal.aborted)
+            break;
+        // The last pass only checks: it never edits past the attempts allowed.
+        const outcome = attempt === maxAttempts ? await verifyOnly() : await pass(attempt > 0);
+        if (outcome !== 'edited')
+            return outcome;
+        await sleep(settle(), signal);
+    }
+    opts.info(`This leg's line is not confirmed in the run message (${maxAttempts} edits; the summary writes the final state).`);
+    return 'unverified';
+    async function verifyOnly() {
+        const read = await retried(() => api.get(target, ref, signal), sleep, signal, maxRetryAfter);
+        const run = read.ok ? parseLiveRun(read.body) : null;
+        if (run && hasLegLine(run, index, line))
+            return 'written';
+        opts.info(`This leg's line is not confirmed in the run message (${maxAttempts} edits; the summary writes the final state).`);
+        return 'unverified';
+    }
+}
+/** One call, repeated once after a short Retry-After; a longer one is given up on. */
+async function retried(call, sleep, signal, maxRetryAfterMs) {
+    const first = await call();
+    if (first.ok || first.kind !== 'http' || first.status !== 429)
+        return first;
+    const wait = first.retryAfterMs ?? maxRetryAfterMs;
+    if (wait > maxRetryAfterMs || signal.aborted)
+        return first;
+    await sleep(wait, signal);
+    return signal.aborted ? first : call();
+}
+function problem(result, what, warn) {
+    if (result.ok)
+        return 'written';
+    const detail = result.kind === 'network'
+        ? result.detail
+        : result.status === 429
+            ? `rate limited for ${Math.ceil((result.retryAfterMs ?? 0) / 1000)} s: skipped (the summary writes the final state)`
+            : result.status === 404
+                ? 'HTTP 404: the message was deleted (the summary posts the final result as a new message)'
+                : `HTTP ${result.status}: ${result.detail}`;
+    warn(`Could not ${what} the run's Discord message for this leg's line: ${detail}`);
+    return 'failed';
 }
 
 ;// CONCATENATED MODULE: ./src/notify/settings.ts
@@ -36536,6 +37920,84 @@ async function loadNotifySettings(getInput, env) {
     return resolveNotifySettings(getInput, env);
 }
 
+// EXTERNAL MODULE: ./src/notify/change.ts
+var change = __nccwpck_require__(33193);
+;// CONCATENATED MODULE: ./src/notify/notices.ts
+// What a user should hear about the notification setup before anything is sent: that nothing will be sent
+// at all, that a URL belongs to a platform whose format this action does not speak, that `notify-on: change`
+// has no token. Pure: it returns the messages; the actions print them (core.notice / core.warning).
+
+
+const NO_TARGET_NOTICE = 'No notification will be sent: no notification target is set. discord-webhook-url, webhook-url, ' +
+    'success-webhook-url, failure-webhook-url and webhooks are empty, and so are the WEBHOOK_URL, ' +
+    'JC_BUILD_SUCCESS_WEBHOOK_URL and JC_BUILD_FAILURE_WEBHOOK_URL variables. A secret the run cannot read ' +
+    '(e.g. on a pull request from a fork, or a typo in its name) is empty too.';
+const hostIs = (host, ...domains) => domains.some((d) => host === d || host.endsWith(`.${d}`));
+/** Platforms people paste webhook URLs of, whose message formats this action does not send. */
+const PLATFORMS = [
+    {
+        name: 'Slack',
+        matches: (host) => hostIs(host, 'hooks.slack.com'),
+        instead: 'which Slack rejects (its incoming webhooks take Slack messages only). Send to a relay that turns the ' +
+            'generic payload into a Slack message, or use a Discord webhook',
+    },
+    {
+        name: 'Microsoft Teams',
+        matches: (host, pathname) => hostIs(host, 'webhook.office.com') ||
+            (hostIs(host, 'outlook.office.com') && pathname.startsWith('/webhook')),
+        instead: 'which a Teams connector rejects (it takes message cards only). Send to a relay that turns the generic ' +
+            'payload into a card, or use a Discord webhook',
+    },
+    {
+        name: 'Power Automate / Teams Workflows',
+        matches: (host) => hostIs(host, 'logic.azure.com', 'environment.api.powerplatform.com'),
+        instead: 'which the Teams "post to a channel when a webhook request is received" flow rejects (it takes Adaptive ' +
+            'Cards only); a flow of your own that reads the generic payload works',
+    },
+];
+function platformOf(target) {
+    let u;
+    try {
+        u = new URL(target.url);
+    }
+    catch {
+        return null;
+    }
+    // The URL parser lower-cases the host; a trailing dot names the same host.
+    const host = u.hostname.replace(/\.$/, '');
+    return PLATFORMS.find((p) => p.matches(host, u.pathname)) ?? null;
+}
+/** A target whose URL looks like another platform's webhook: what it will get and what that platform does. */
+function foreignPlatformWarning(target) {
+    const platform = platformOf(target);
+    if (platform === null)
+        return null;
+    const body = target.format === 'discord' ? 'a Discord message body' : "this action's generic JSON body";
+    return (`${target.source} looks like a ${platform.name} webhook (${(0,secrets/* maskUrl */.yP)(target.url)}); this action has no ` +
+        `${platform.name} format, so it will get ${body}, ${platform.instead}.`);
+}
+/** The notices and warnings for these settings (null: no notification input at all). */
+function setupNotices(settings) {
+    const out = { notices: [], warnings: [] };
+    if (settings === null || settings.targets.length === 0) {
+        out.notices.push(NO_TARGET_NOTICE);
+        return out;
+    }
+    for (const target of settings.targets) {
+        const warning = foreignPlatformWarning(target);
+        if (warning !== null)
+            out.warnings.push(warning);
+    }
+    if ((0,change.wantsChange)(settings.targets) && !settings.githubToken)
+        out.warnings.push(change.NO_TOKEN_WARNING);
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/jetson/packages.ts
+var jetson_packages = __nccwpck_require__(94696);
 // EXTERNAL MODULE: ./src/runner/inputs.ts
 var inputs = __nccwpck_require__(39205);
 // EXTERNAL MODULE: ./src/logs/artifact.ts
@@ -36602,15 +38064,15 @@ function checkExtraArgs(args) {
     }
     return args;
 }
-function readBuildSettings(getInput, env) {
+function readBuildSettings(getInput, env, opts = {}) {
     const packagesRaw = getInput('packages');
-    const packages = splitPackages(packagesRaw);
-    if (packages.length === 0) {
+    const packages = (0,jetson_packages/* splitPackages */.ci)(packagesRaw);
+    if (packages.length === 0 && opts.packagesOptional !== true) {
         throw new errors/* InputError */.dz('packages', packagesRaw, 'name at least one package, e.g. "pytorch:2.8 torchvision"');
     }
     for (const p of packages) {
         (0,inputs/* rejectControlChars */.mU)('packages', p);
-        validatePackageName(p);
+        (0,jetson_packages/* validatePackageName */.Eu)(p);
     }
     const multiple = readBoolean(getInput, 'multiple', false);
     const skipErrors = readBoolean(getInput, 'skip-errors', false);
@@ -36682,8 +38144,30 @@ function checkReportInputs(getInput) {
     for (const label of getInput('runner-labels').split(/[\s,]+/))
         (0,inputs/* rejectControlChars */.mU)('runner-labels', label);
 }
+/** `dry-run`, `test-notification` and `report-file`; null for a build. */
+function readTrialSettings(getInput) {
+    const dryRun = readBoolean(getInput, 'dry-run', false);
+    const test = readBoolean(getInput, 'test-notification', false);
+    if (dryRun && test) {
+        // Each promises something the other breaks: a dry run sends nothing, a test sends to every target.
+        throw new errors/* InputError */.dz('test-notification', 'true', 'dry-run and test-notification cannot both be true (dry-run renders and sends nothing; test-notification sends a sample)');
+    }
+    const reportFile = optional(getInput, 'report-file');
+    (0,inputs/* rejectControlChars */.mU)('report-file', reportFile);
+    if (reportFile !== null && !dryRun) {
+        throw new errors/* InputError */.dz('report-file', reportFile, 'report-file is only read with dry-run: true');
+    }
+    if (!dryRun && !test)
+        return null;
+    return { mode: dryRun ? 'dry-run' : 'test-notification', reportFile };
+}
 function readSettings(getInput, env) {
-    const settings = { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput) };
+    const trial = readTrialSettings(getInput);
+    // Nothing is built in a trial: without packages the sample report names a default list.
+    const build = readBuildSettings(getInput, env, { packagesOptional: trial !== null });
+    if (trial?.reportFile)
+        trial.reportFile = external_node_path_default().resolve(build.workingDirectory, trial.reportFile);
+    const settings = { build, logs: readLogSettings(getInput), trial };
     checkReportInputs(getInput);
     return settings;
 }
@@ -36760,6 +38244,100 @@ function childEnv(env, buildId) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/action/notify-start.ts
+// The front of the main step's notifications: what the user should know about the setup before hours of
+// building (no target at all, a Slack or Teams URL, change without a token), and the `notify-start` message.
+
+
+
+
+
+
+
+/** The started message may hold the build back this long at most, retries included. */
+const START_DEADLINE_MS = 30_000;
+/** Prints the setup notices (notify/notices.ts) once, at the start of the step. */
+function printSetupNotices(notifySettings) {
+    const { notices, warnings } = setupNotices(notifySettings);
+    for (const n of notices)
+        lib_core/* notice */.lm(n, { title: 'No notification target' });
+    for (const w of warnings)
+        lib_core/* warning */.$e((0,secrets/* scrub */._I)(w), { title: 'Notification setup' });
+}
+/**
+ * Who gets a started message: every target that can fire at all (`on` other than `never`: a start has no
+ * status, so status rules do not apply to it), except Discord targets with `discord-live`, whose live message
+ * is their start.
+ */
+function startTargets(settings) {
+    return settings.targets
+        .filter((t) => t.on !== 'never' && !(t.format === 'discord' && settings.discord.live))
+        .map((t) => ({ ...t, on: 'always' }));
+}
+/** What the started message says, from the step's settings and the runner's environment. */
+function buildStart(settings, start, env = process.env) {
+    const argv = buildArgv(settings.build);
+    return {
+        packages: settings.build.packages,
+        command: { display: argv.display, argv: [argv.command, ...argv.args] },
+        runner: (0,context/* readRunnerInfo */.l7)(env, (0,context/* parseLabels */.Xy)(lib_core/* getInput */.V4('runner-labels'))),
+        run: {
+            ...(0,context/* readRunContext */.$p)(env, lib_core/* getInput */.V4('job-check-run-id')),
+            matrix: (0,context/* normalizeMatrix */.T7)(lib_core/* getInput */.V4('matrix')),
+        },
+        startTime: start.toISOString(),
+    };
+}
+/** One webhook-id per target per build start, so a receiver can drop a duplicate. */
+function startId(info, target) {
+    const r = info.run;
+    const key = [
+        r.repository,
+        r.runId,
+        r.runAttempt,
+        r.job,
+        r.matrix,
+        info.startTime,
+        target.source,
+        'started',
+    ];
+    return `msg_${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32)}`;
+}
+/**
+ * `notify-start: true`: announces the build to every start target before it runs (event `started`), bounded
+ * by START_DEADLINE_MS. A failed delivery is a warning; nothing here fails the step or stops the build.
+ */
+async function announceStart(settings, notifySettings, start) {
+    if (!notifySettings?.notifyStart)
+        return;
+    const targets = startTargets(notifySettings);
+    if (targets.length === 0)
+        return;
+    try {
+        const info = (0,secrets/* scrubDeep */.wE)(buildStart(settings, start));
+        const { notify } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
+        const render = async (target) => {
+            const message = target.format === 'discord'
+                ? (await __nccwpck_require__.e(/* import() */ 787).then(__nccwpck_require__.bind(__nccwpck_require__, 41787))).renderStartDiscord(info, notifySettings.discord)
+                : (await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 95131))).renderGenericStarted(info);
+            return { ...message, body: (0,secrets/* scrubDeep */.wE)(message.body) };
+        };
+        const outcome = await notify({ status: 'success' }, { ...notifySettings, targets }, render, {
+            event: 'started',
+            deadlineMs: Math.min(START_DEADLINE_MS, notifySettings.deadlineMs),
+            newId: (target) => startId(info, target),
+        });
+        for (const f of outcome.failed) {
+            lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Started notification to ${f.url} (${f.source}) was not delivered: ${f.error ?? 'unknown error'}`), { title: 'Notification not delivered' });
+        }
+        const ok = outcome.results.filter((r) => r.delivered).length;
+        lib_core/* info */.pq(`notify-start: ${ok} of ${outcome.results.length} started notification(s) delivered.`);
+    }
+    catch (err) {
+        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`notify-start: the started notification failed: ${(0,errors/* errorMessage */.gJ)(err)}`));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 // What main hands to post through GITHUB_STATE: enough to finish the report, the upload and the
 // notifications that main could not, without repeating what it already did.
@@ -36792,6 +38370,10 @@ function saveDelivered(sources) {
 function saveDeliveries(fates) {
     lib_core/* saveState */.LZ('deliveries', JSON.stringify(fates));
 }
+/** Saved as soon as a live status message is posted (and when one stops being edited: it is dropped). */
+function saveLiveMessages(refs) {
+    lib_core/* saveState */.LZ('liveMessages', JSON.stringify(refs));
+}
 function parseJson(text, check) {
     if (!text)
         return null;
@@ -36815,6 +38397,10 @@ const isFateRecord = (v) => {
         (r.httpStatus === null || typeof r.httpStatus === 'number') &&
         (r.messageId === null || typeof r.messageId === 'string'));
 };
+const isRefMap = (v) => typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((r) => typeof r === 'string' && /^\d{1,20}(:\d{1,20})?$/.test(r));
 const isFateMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isFateRecord);
 function readState() {
     const phase = core.getState('phase');
@@ -36834,11 +38420,14 @@ function readState() {
         uploaded: core.getState('uploaded') === '1',
         delivered: parseJson(core.getState('delivered'), isStringList) ?? [],
         deliveries: parseJson(core.getState('deliveries'), isFateMap) ?? {},
+        liveMessages: parseJson(core.getState('liveMessages'), isRefMap) ?? {},
     };
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // Entry point of the action's main step: wire settings → build → report → logs → notifications.
+
+
 
 
 
@@ -36862,6 +38451,8 @@ function readState() {
  */
 const HANDOFF_AFTER_SIGINT_MS = 8500;
 const HANDOFF_AFTER_SIGTERM_MS = 1000;
+/** After a cancel, how long main waits for a live edit in flight before it hands the result to post. */
+const LIVE_WAIT_AFTER_CANCEL_MS = 2000;
 /** Fates after which a target needs nothing more (see DeliveryFate). */
 const SETTLED = new Set(['delivered', 'failed', 'unknown']);
 /**
@@ -36914,6 +38505,18 @@ async function main() {
         lib_core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err)));
         return;
     }
+    // dry-run / test-notification: nothing is built, nothing is written to the log folder, post has nothing to do.
+    if (settings.trial !== null) {
+        if (settings.trial.mode === 'dry-run') {
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215), __nccwpck_require__.e(80)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67080))).runDryRun(settings, notifySettings);
+        }
+        else {
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215), __nccwpck_require__.e(862)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5862))).runTestNotification(settings, notifySettings);
+        }
+        return;
+    }
+    // Told once, before hours of building: no target at all, a Slack or Teams URL, change without a token.
+    printSetupNotices(notifySettings);
     if (signals.early) {
         lib_core/* warning */.$e(`Cancelled (${signals.early}) before the build started; nothing was built.`);
         process.exitCode = 1;
@@ -36921,23 +38524,31 @@ async function main() {
     }
     // A log folder that cannot take the logs is found now, not after hours of building: nothing is built, and
     // the failure still reaches the outputs, report.json (in a fresh folder) and the notifications.
-    const logDirProblem = await prepareLogDir(settings.build.logDir);
+    const logDirProblem = await (0,finish/* prepareLogDir */.$$)(settings.build.logDir);
     if (logDirProblem !== null) {
         await failBeforeBuild(start, logDirProblem, settings, notifySettings);
         return;
     }
-    const { report, cancelSignal } = await runBuild(settings, start, signals);
+    await announceStart(settings, notifySettings, start);
+    // A cancel that came while the start was being announced: the build is not started.
+    if (signals.early) {
+        lib_core/* warning */.$e(`Cancelled (${signals.early}) before the build started; nothing was built.`);
+        process.exitCode = 1;
+        return;
+    }
+    const { report, cancelSignal, liveRefs } = await runBuild(settings, start, signals, notifySettings);
     if (cancelSignal !== null) {
+        // The live messages are in the state already: post edits them with the result.
         await handCancelledBuildToPost(report, cancelSignal);
         return;
     }
-    await finishAfterBuild(report, settings, notifySettings, signals);
+    await finishAfterBuild(report, settings, notifySettings, signals, liveRefs);
 }
 /** Runs the build, streaming and parsing its output, and puts the report together. */
-async function runBuild(settings, start, signals) {
+async function runBuild(settings, start, signals, notifySettings) {
     const build = settings.build;
-    const paths = logPaths(build.logDir);
-    await removeLeftoverReport(paths.reportFile);
+    const paths = (0,assemble/* logPaths */.P8)(build.logDir);
+    await (0,finish/* removeLeftoverReport */.ew)(paths.reportFile);
     saveStart({ logDir: build.logDir, startTime: start.toISOString(), settings });
     savePhase('building');
     const argv = buildArgv(build);
@@ -36945,6 +38556,7 @@ async function runBuild(settings, start, signals) {
     lib_core/* info */.pq(`Logs: ${build.logDir}`);
     // Told the requested packages, the parser keeps a record for each of them, however many there are.
     const parser = new parse_BuildStreamParser({ requested: build.packages });
+    const live = await startLive(settings, notifySettings, start);
     // Every process of the build inherits this id; post checks for it before it stops leftovers.
     const buildId = (0,external_node_crypto_.randomBytes)(16).toString('hex');
     const proc = new BuildProcess({
@@ -36953,34 +38565,61 @@ async function runBuild(settings, start, signals) {
         cwd: build.workingDirectory,
         env: childEnv(process.env, buildId),
         consoleLogPath: paths.consoleLog,
-        parser,
+        parser: live?.watch(parser) ?? parser,
         out: process.stdout,
         onSpawn: (pid) => savePid(pid, processStartTime(pid), buildId),
     });
     signals.building(proc);
     const run = await proc.run();
+    // Pending live edits are dropped and the one in flight awaited: none may land after the result.
+    const liveDone = live?.finish(run.cancelSignal === null ? undefined : LIVE_WAIT_AFTER_CANCEL_MS) ?? Promise.resolve({});
     const parse = parser.result();
-    const report = assembleReport({
+    const report = (0,assemble/* assembleReport */.xr)({
         build,
         argv,
         parse,
         run,
         cancelled: run.cancelSignal !== null,
         environment: await resolveEnvironment(parse.environment),
-        context: { ...readRunContext(), matrix: normalizeMatrix(lib_core/* getInput */.V4('matrix')) },
-        runner: readRunnerInfo(process.env, parseLabels(lib_core/* getInput */.V4('runner-labels'))),
+        context: {
+            ...(0,context/* readRunContext */.$p)(process.env, lib_core/* getInput */.V4('job-check-run-id')),
+            matrix: (0,context/* normalizeMatrix */.T7)(lib_core/* getInput */.V4('matrix')),
+        },
+        runner: (0,context/* readRunnerInfo */.l7)(process.env, (0,context/* parseLabels */.Xy)(lib_core/* getInput */.V4('runner-labels'))),
         start,
         end: new Date(),
         logs: paths,
     });
-    return { report, cancelSignal: run.cancelSignal };
+    return { report, cancelSignal: run.cancelSignal, liveRefs: await liveDone };
+}
+/** `discord-live`: the live status message, posted as the build starts (null when off or no Discord target). */
+async function startLive(settings, notifySettings, start) {
+    if (!notifySettings?.discord.live)
+        return null;
+    const { LiveStatus } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(96), __nccwpck_require__.e(107)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47755));
+    const run = (0,context/* readRunContext */.$p)(process.env, lib_core/* getInput */.V4('job-check-run-id'));
+    const link = run.jobUrl ?? run.runUrl;
+    const live = new LiveStatus({
+        settings: notifySettings,
+        packages: settings.build.packages,
+        runner: (0,context/* readRunnerInfo */.l7)(process.env).name,
+        link: link ? { url: link, label: run.jobUrl ? 'Job' : 'Run' } : null,
+        startTime: start,
+        warn: (message) => lib_core/* warning */.$e(message),
+        // As soon as a message is posted: post edits it if main is killed or cancelled.
+        onRefs: saveLiveMessages,
+    });
+    if (!live.active)
+        return null;
+    live.start();
+    return live;
 }
 /**
  * The runner sends SIGTERM 7.5 s after SIGINT and SIGKILL 2.5 s later: write the report now and let post (which
  * always runs) upload the logs and notify.
  */
 async function handCancelledBuildToPost(report, cancelSignal) {
-    await writeReport(report).catch(() => undefined);
+    await (0,finish/* writeReport */.u5)(report).catch(() => undefined);
     savePhase('reported');
     try {
         lib_core/* setOutput */.uH('status', report.status);
@@ -36998,13 +38637,23 @@ async function handCancelledBuildToPost(report, cancelSignal) {
  * records each target's fate as it changes; on a signal it starts no new attempt, lets the requests on the wire
  * be answered for as long as the runner allows, then leaves the rest to post.
  */
-async function finishAfterBuild(report, settings, notifySettings, signals) {
+async function finishAfterBuild(report, settings, notifySettings, signals, liveRefs) {
     savePhase('finishing');
     const delivered = new Set();
     const fates = {};
     const handOff = new HandOff();
     signals.finishing((signal) => handOff.signal(signal));
-    const finishing = finishBuild(report, settings.logs, notifySettings, {
+    // Reusable workflow: this leg's line in the run's live message, alongside the upload (bounded, never fails).
+    const runLine = updateRunLine({
+        messageRef: lib_core/* getInput */.V4('discord-run-message-id'),
+        matrix: lib_core/* getInput */.V4('matrix'),
+        report,
+        settings: notifySettings,
+        signal: handOff.stop.signal,
+        warn: (m) => lib_core/* warning */.$e(m),
+        info: (m) => lib_core/* info */.pq(m),
+    });
+    const finishing = (0,finish/* finishBuild */.i5)(report, settings.logs, notifySettings, {
         onUploaded: saveUploaded,
         onDelivered: (source) => {
             delivered.add(source);
@@ -37015,14 +38664,17 @@ async function finishAfterBuild(report, settings, notifySettings, signals) {
             saveDeliveries(fates);
         },
         stopDeliveries: handOff.stop.signal,
+        // The live status messages: the result replaces them in place.
+        edit: liveRefs,
     });
     const finished = await Promise.race([finishing, handOff.due]);
     handOff.dispose();
+    await runLine;
     // Targets the stop cut short (not started, or waiting to retry) are post's to send.
     const cutShort = (finished?.notifications ?? []).filter((r) => !r.delivered && !SETTLED.has(fates[r.source]?.fate));
     const firstSignal = handOff.first;
     if (finished === null || (firstSignal !== null && cutShort.length > 0)) {
-        await writeReport(report).catch(() => undefined);
+        await (0,finish/* writeReport */.u5)(report).catch(() => undefined);
         savePhase('reported');
         const unanswered = Object.values(fates).filter((f) => f.fate === 'sending').length;
         lib_core/* warning */.$e(`Received ${firstSignal ?? 'a signal'} while uploading logs or notifying; the post step finishes what is left ` +
@@ -37081,24 +38733,27 @@ function concludeStep(report, settings, notifySettings, finished) {
 /** The report, outputs and notifications of a run whose log folder could not be used: a failure, no build. */
 async function failBeforeBuild(start, error, settings, notifySettings) {
     const build = settings.build;
-    const fallback = logPaths(await fallbackDir().catch(() => build.logDir));
-    const report = setupFailureReport({
+    const fallback = (0,assemble/* logPaths */.P8)(await (0,finish/* fallbackDir */.e3)().catch(() => build.logDir));
+    const report = (0,assemble/* setupFailureReport */.qV)({
         build,
         argv: buildArgv(build),
         parse: new parse_BuildStreamParser().result(),
         environment: await resolveEnvironment({}),
-        context: { ...readRunContext(), matrix: normalizeMatrix(lib_core/* getInput */.V4('matrix')) },
-        runner: readRunnerInfo(process.env, parseLabels(lib_core/* getInput */.V4('runner-labels'))),
+        context: {
+            ...(0,context/* readRunContext */.$p)(process.env, lib_core/* getInput */.V4('job-check-run-id')),
+            matrix: (0,context/* normalizeMatrix */.T7)(lib_core/* getInput */.V4('matrix')),
+        },
+        runner: (0,context/* readRunnerInfo */.l7)(process.env, (0,context/* parseLabels */.Xy)(lib_core/* getInput */.V4('runner-labels'))),
         start,
         end: new Date(),
         error,
         fallback,
     });
-    await writeConsoleNote(fallback.consoleLog, report.message).catch(() => undefined);
+    await (0,finish/* writeConsoleNote */.vd)(fallback.consoleLog, report.message).catch(() => undefined);
     lib_core/* info */.pq((0,secrets/* scrub */._I)(`This run's report.json and console.log are in ${fallback.dir} instead.`));
     // A setting the run cannot work with fails the step like bad input does, whatever fail-on-build-error says.
     lib_core/* setFailed */.C1((0,secrets/* scrub */._I)(report.message));
-    await finishBuild(report, settings.logs, notifySettings, { skipUpload: true });
+    await (0,finish/* finishBuild */.i5)(report, settings.logs, notifySettings, { skipUpload: true });
 }
 main()
     .catch((err) => {

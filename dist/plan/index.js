@@ -28370,10 +28370,478 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
+/***/ 5507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/* unused harmony exports findControlChar, escapeChar, printable, printableDeep, quoteValue */
+// Errors a person can act on: bad input names the input, the value (masked if secret) and what is accepted.
+/**
+ * The characters that must never reach the job log raw, because the runner or the terminal acts on them:
+ * the C0 controls (NUL, CR and LF that start a new log line — and with it a `::command::` —, ESC that starts
+ * an ANSI sequence, …), DEL, the C1 controls U+0080–U+009F (NEL, CSI) and the Unicode line and paragraph
+ * separators U+2028/U+2029. TAB is the one exception inputs may hold (see inputs.ts): it only moves the
+ * cursor, so it can neither start a line nor a sequence.
+ */
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;
+/* eslint-enable no-control-regex */
+/** The first character of `text` an input may not hold (any control character but TAB), or null. */
+function findControlChar(text) {
+    return CONTROL_BUT_TAB.exec(text)?.[0] ?? null;
+}
+/** `\n`, `\r`, `\t` or `\uXXXX`: how a control character is shown. */
+function escapeChar(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** `text` with every control character (TAB included) written as an escape: safe on one log line. */
+function printable(text) {
+    return text.replace(CONTROL_ALL, escapeChar);
+}
+const CONTROL_BUT_TAB_ALL = new RegExp(CONTROL_BUT_TAB.source, 'g');
+/**
+ * Every string inside a JSON-like value with its control characters but TAB written as escapes. The report
+ * carries text from the build's output (errors, excerpt lines, stage and package names) that is printed outside
+ * the build's fence (messages, annotations, group titles): this is what makes that safe.
+ */
+function printableDeep(value) {
+    if (typeof value === 'string')
+        return value.replace(CONTROL_BUT_TAB_ALL, escapeChar);
+    if (Array.isArray(value))
+        return value.map((v) => printableDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)]));
+    }
+    return value;
+}
+/** A value quoted for a message: JSON string syntax, with DEL, C1 and U+2028/9 escaped too (JSON leaves those raw). */
+function quoteValue(value) {
+    return printable(JSON.stringify(value));
+}
+class InputError extends Error {
+    input;
+    constructor(input, value, accepted, opts = {}) {
+        const shown = opts.secret ? '***' : quoteValue(value.length > 200 ? value.slice(0, 200) + '…' : value);
+        // The name can carry user text too (a header or map key from YAML): the whole message stays one line.
+        super(`Input '${printable(input)}' has an invalid value ${shown}: ${printable(accepted)}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** The message of anything thrown, without a stack trace. */
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
+
+
+/***/ }),
+
+/***/ 9205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony exports LINE_BREAK, splitLines, rejectControlChars */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5507);
+// Reading input values the same way everywhere: one boolean grammar for every true/false input, one line
+// splitter for multi-line inputs, one rule for the characters no input may hold.
+
+/**
+ * A boolean input, as the YAML 1.2 core schema (and @actions/core's getBooleanInput) reads it:
+ * true/True/TRUE or false/False/FALSE; empty means the default.
+ */
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(value))
+        return true;
+    if (/^(false|False|FALSE)$/.test(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'use true or false');
+}
+/**
+ * Line breaks between the items of a multi-line input: CRLF, a lone CR and LF alike (a lone CR is a line
+ * break to the runner's log too, so leaving it inside an item would start a new job-log line).
+ */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** One item per line; lines trimmed, blank ones dropped. No shell parsing: each line is one item. */
+function splitLines(value) {
+    return value
+        .split(LINE_BREAK)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+/**
+ * Rejects a value that holds a control character (see findControlChar: anything but TAB), with the error
+ * every single-line input gives. Inputs reach the job log outside the build's `::stop-commands::` fence
+ * (the `Running …` and `Logs:` lines, messages), where a line break would start a runner command and ESC
+ * a terminal sequence. Multi-line inputs check each item after splitLines.
+ */
+function rejectControlChars(input, value) {
+    if (value === null)
+        return;
+    const c = findControlChar(value);
+    if (c !== null) {
+        throw new InputError(input, value, `a single line without control characters (found ${escapeChar(c)}; line breaks, NUL, ESC, DEL and U+0080–U+009F are not accepted, TAB is)`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2995:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jv: () => (/* binding */ scrubBytes),
+/* harmony export */   _I: () => (/* binding */ scrub),
+/* harmony export */   l2: () => (/* binding */ registerSecretUrl),
+/* harmony export */   wE: () => (/* binding */ scrubDeep)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, MIN_CREDENTIAL_LENGTH, registerSecret, registerCredential, secretForms, maskUrl, resetSecretsForTest */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+// Secret handling: every secret is registered (masked in the job log via core.setSecret) the moment it
+// is read, in every form a build could print it, and is scrubbed from anything the action sends or writes:
+// text (`scrub`), JSON-like values (`scrubDeep`) and raw bytes that need not be UTF-8 (`scrubBytes`).
+
+/**
+ * Shorter values are neither masked nor scrubbed: a header such as `X-Debug: true` or a port would otherwise
+ * turn every `true` or `8080` in the log into `***`. Derived forms (a decoded half, a word of a header) use it.
+ */
+const MIN_SECRET_LENGTH = 6;
+/**
+ * A value given as a secret (a signing secret, a password) is masked whole down to this length: short is a bad
+ * secret, but still one the user meant to keep out of the log.
+ */
+const MIN_CREDENTIAL_LENGTH = 3;
+/** Query parameters that are routing, not credentials (Discord's `?wait=true&thread_id=…`). */
+const PUBLIC_QUERY_KEYS = new Set(['wait', 'thread_id']);
+/** Words of a multi-word value shorter than this are not masked on their own. */
+const LONG_PART = 8;
+const STANDARD_PREFIX = 'whsec_';
+const MASK = '***';
+const MASK_BYTES = Buffer.from(MASK);
+const registered = new Set();
+/** The registered values as search needles, longest first; rebuilt lazily after a registration. */
+let needles = null;
+/**
+ * Masks a secret in all later log output and remembers it for scrubbing, in each form it can be printed in:
+ * the whole value; the credential of `<scheme> <credential>` (`Bearer …`, `Basic …`); the key material after
+ * `whsec_`; the decoded text of a base64 value when it is printable, and for `user:password` the password;
+ * percent-encoded and decoded; JSON-escaped. Empty and short values are ignored.
+ */
+function registerSecret(value) {
+    if (!value)
+        return;
+    for (const form of secretForms(value))
+        add(form, MIN_SECRET_LENGTH);
+}
+/** registerSecret for a value that is a credential through and through: masked whole even when short. */
+function registerCredential(value) {
+    if (!value)
+        return;
+    add(value.trim(), MIN_CREDENTIAL_LENGTH);
+    registerSecret(value);
+}
+/** Registers a URL and the parts of it that carry credentials (password, query values, long path segments). */
+function registerSecretUrl(url) {
+    registerSecret(url);
+    let u;
+    try {
+        u = new URL(url.trim());
+    }
+    catch {
+        return; // Not a URL: the whole value is already registered.
+    }
+    if (u.password) {
+        registerSecret(u.password);
+        const user = safeDecode(u.username);
+        const password = safeDecode(u.password);
+        registerSecret(password);
+        // What an `Authorization: Basic` header built from the URL carries, and its decoded pair.
+        registerSecret(Buffer.from(`${user}:${password}`, 'utf8').toString('base64'));
+    }
+    for (const pair of u.search.slice(1).split('&')) {
+        const eq = pair.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = safeDecode(pair.slice(0, eq).replace(/\+/g, ' '));
+        if (PUBLIC_QUERY_KEYS.has(key))
+            continue;
+        const raw = pair.slice(eq + 1);
+        registerSecret(raw);
+        registerSecret(safeDecode(raw.replace(/\+/g, ' ')));
+    }
+    // A token in the path, as Discord's /api/webhooks/<id>/<token> or Slack's /services/T…/B…/<token>.
+    for (const segment of u.pathname.split('/'))
+        if (segment.length >= 16)
+            registerSecret(segment);
+}
+/** Every form of `value` worth masking (see registerSecret), short ones included; exported for tests. */
+function secretForms(value) {
+    const forms = new Set();
+    const whole = value.trim();
+    const bases = [whole];
+    const parts = whole.split(/\s+/);
+    if (parts.length === 2 && /^[A-Za-z][A-Za-z-]*$/.test(parts[0])) {
+        // `Bearer <token>`: the token on its own; the scheme word (`Bearer`, `Basic`, `token`) is no secret.
+        bases.push(parts[1]);
+    }
+    else if (parts.length > 1) {
+        // Anything else with spaces: only long words, so a title like `Jetson nightly builds` masks no word.
+        bases.push(...parts.filter((p) => p.length >= LONG_PART));
+    }
+    for (const base of bases) {
+        forms.add(base);
+        let material = base;
+        if (base.startsWith(STANDARD_PREFIX)) {
+            material = base.slice(STANDARD_PREFIX.length);
+            forms.add(material);
+        }
+        const decoded = printableBase64(material);
+        if (decoded !== null) {
+            forms.add(decoded);
+            // A Basic credential decodes to `user:password`; the password alone is the secret part.
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                forms.add(decoded.slice(colon + 1));
+        }
+    }
+    for (const form of [...forms]) {
+        const plain = /%[0-9A-Fa-f]{2}/.test(form) ? safeDecode(form) : form;
+        forms.add(plain);
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(plain)) {
+            const encoded = encodeURIComponent(plain);
+            // As other tools write it: lower-case hex, and Python's quote() that keeps '/'.
+            for (const e of [encoded, encoded.replace(/%2F/g, '/')]) {
+                forms.add(e);
+                forms.add(e.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()));
+            }
+        }
+    }
+    for (const base of bases) {
+        // A credential a tool encodes on its own (an auth header, a config file): base64 and base64url. Not for a
+        // value with a scheme word, a whsec_ key (its material is base64 already) or one that is base64 itself.
+        if (base.length < MIN_SECRET_LENGTH || /\s/.test(base) || base.startsWith(STANDARD_PREFIX))
+            continue;
+        if (printableBase64(base) !== null)
+            continue;
+        const bytes = Buffer.from(base, 'utf8');
+        forms.add(bytes.toString('base64'));
+        forms.add(bytes.toString('base64url'));
+    }
+    for (const form of [...forms]) {
+        const json = JSON.stringify(form).slice(1, -1);
+        forms.add(json);
+        forms.add(json.replace(/\//g, '\\/')); // JSON writers that escape '/' (PHP, some loggers)
+    }
+    return [...forms].filter((f) => f.length > 0);
+}
+/* eslint-disable no-control-regex -- the point is to find control characters */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/;
+/* eslint-enable no-control-regex */
+/** The length of the shortest registered form: shorter text cannot hold any. */
+let shortest = Number.POSITIVE_INFINITY;
+function add(form, minLength) {
+    if (form.length < minLength || registered.has(form))
+        return;
+    registered.add(form);
+    shortest = Math.min(shortest, form.length);
+    needles = null;
+    // `::add-mask::` prints the value on a job-log line of its own: no control character may ride along raw
+    // (the toolkit escapes only CR and LF). Such a value is masked by its pieces; it is scrubbed whole.
+    if (!CONTROL.test(form))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+    else
+        for (const piece of form.split(CONTROL))
+            if (piece.length >= minLength)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(piece);
+}
+/** The UTF-8 text of a canonical base64 value when it is printable (no control characters), else null. */
+function printableBase64(text) {
+    if (text.length < 8 || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text))
+        return null;
+    let decoded;
+    try {
+        decoded = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64'));
+    }
+    catch {
+        return null;
+    }
+    // eslint-disable-next-line no-control-regex
+    return /^[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufffd]+$/.test(decoded) ? decoded : null;
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function currentNeedles() {
+    if (needles === null) {
+        const text = [...registered].sort((a, b) => b.length - a.length);
+        needles = { text, bytes: text.map((s) => Buffer.from(s, 'utf8')) };
+    }
+    return needles;
+}
+/**
+ * The spans to mask: every occurrence of every secret (overlapping ones too), merged where they overlap, so
+ * no byte of any secret survives and a longer secret is never left half-masked around a shorter one.
+ */
+function spans(list, find, found = []) {
+    for (const needle of list) {
+        for (let at = find(needle, 0); at >= 0; at = find(needle, at + 1))
+            found.push([at, at + needle.length]);
+    }
+    if (found.length <= 1)
+        return found;
+    found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const merged = [found[0]];
+    for (const [start, end] of found.slice(1)) {
+        const last = merged[merged.length - 1];
+        if (start < last[1])
+            last[1] = Math.max(last[1], end);
+        else
+            merged.push([start, end]);
+    }
+    return merged;
+}
+/** The shortest start of a secret that counts as the secret where a cut (`…`) ended it. */
+const MIN_CUT_PREFIX = MIN_SECRET_LENGTH;
+const CUT = '…';
+/**
+ * Where the parser or a renderer cut a long line (`…` marks the cut), a secret can stand there half: its start
+ * (or, where a line was kept by its end, its end) leaves as surely as the whole. The spans of such pieces: the
+ * longest start of any secret just before a `…`, and the longest end of one just after it.
+ */
+function cutSpans(text, secrets) {
+    const found = [];
+    for (let cut = text.indexOf(CUT); cut >= 0; cut = text.indexOf(CUT, cut + 1)) {
+        // The start of a secret just before the cut, and the end of one just after it (a line kept by its end).
+        let before = 0;
+        let after = 0;
+        const rest = text.length - cut - CUT.length;
+        for (const secret of secrets) {
+            for (let k = Math.min(secret.length - 1, cut); k > Math.max(before, MIN_CUT_PREFIX - 1); k--) {
+                if (text.startsWith(secret.slice(0, k), cut - k)) {
+                    before = k;
+                    break;
+                }
+            }
+            for (let k = Math.min(secret.length - 1, rest); k > Math.max(after, MIN_CUT_PREFIX - 1); k--) {
+                if (text.startsWith(secret.slice(secret.length - k), cut + CUT.length)) {
+                    after = k;
+                    break;
+                }
+            }
+        }
+        if (before > 0)
+            found.push([cut - before, cut]);
+        if (after > 0)
+            found.push([cut + CUT.length, cut + CUT.length + after]);
+    }
+    return found;
+}
+/** Replaces every registered secret in `text` with `***`, and the piece of one a `…` cut off. */
+function scrub(text) {
+    if (text.length < shortest)
+        return text;
+    const needlesText = currentNeedles().text;
+    const cuts = text.includes(CUT) ? cutSpans(text, needlesText) : [];
+    const found = spans(needlesText, (s, from) => text.indexOf(s, from), cuts);
+    if (found.length === 0)
+        return text;
+    let out = '';
+    let pos = 0;
+    for (const [start, end] of found) {
+        out += text.slice(pos, start) + MASK;
+        pos = end;
+    }
+    return out + text.slice(pos);
+}
+/**
+ * `scrub` for bytes: a log tail or any file that leaves the runner. Works on the raw bytes (each secret is
+ * searched as its UTF-8 encoding), so invalid UTF-8 around a secret neither hides it nor gets altered.
+ * Returns `data` itself when there is nothing to replace.
+ */
+function scrubBytes(data) {
+    if (data.length < shortest)
+        return data;
+    const found = spans(currentNeedles().bytes, (s, from) => data.indexOf(s, from));
+    if (found.length === 0)
+        return data;
+    const chunks = [];
+    let pos = 0;
+    for (const [start, end] of found) {
+        chunks.push(data.subarray(pos, start), MASK_BYTES);
+        pos = end;
+    }
+    chunks.push(data.subarray(pos));
+    return Buffer.concat(chunks);
+}
+/**
+ * `scrub` applied to every string inside a JSON-like value, object keys included. Scrubbing before
+ * serialising matters: JSON escaping would hide a secret holding `"` or `\` from a scrub of the text.
+ */
+function scrubDeep(value) {
+    if (registered.size === 0)
+        return value;
+    if (typeof value === 'string')
+        return scrub(value);
+    if (Array.isArray(value))
+        return value.map((v) => scrubDeep(v));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubDeep(v)]));
+    }
+    return value;
+}
+/** A URL safe to print: scheme and host only, the rest masked. */
+function maskUrl(url) {
+    try {
+        const u = new URL(url);
+        return `${u.protocol}//${u.host}/***`;
+    }
+    catch {
+        return '***';
+    }
+}
+/** For tests: forget what was registered. */
+function resetSecretsForTest() {
+    registered.clear();
+    needles = null;
+    shortest = Number.POSITIVE_INFINITY;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -28461,6 +28929,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28482,6 +28957,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -28496,10 +28978,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
 
 /***/ }),
 
@@ -28545,6 +29041,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28564,69 +29067,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 3218:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Y: () => (/* binding */ readRunsOn),
-  F: () => (/* binding */ runPlan)
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  $e: () => (/* binding */ warning)
 });
+
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -28652,7 +29110,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -31333,7 +31791,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31358,7 +31816,7 @@ function addPath(inputPath) {
  * @param     options  optional. See InputOptions.
  * @returns   string
  */
-function core_getInput(name, options) {
+function getInput(name, options) {
     const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
     if (options && options.required && !val) {
         throw new Error(`Input required and not supplied: ${name}`);
@@ -31377,7 +31835,7 @@ function core_getInput(name, options) {
  *
  */
 function getMultilineInput(name, options) {
-    const inputs = core_getInput(name, options)
+    const inputs = getInput(name, options)
         .split('\n')
         .filter(x => x !== '');
     if (options && options.trimWhitespace === false) {
@@ -31398,7 +31856,7 @@ function getMultilineInput(name, options) {
 function getBooleanInput(name, options) {
     const trueValue = ['true', 'True', 'TRUE'];
     const falseValue = ['false', 'False', 'FALSE'];
-    const val = core_getInput(name, options);
+    const val = getInput(name, options);
     if (trueValue.includes(val))
         return true;
     if (falseValue.includes(val))
@@ -31463,7 +31921,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31471,7 +31929,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31479,7 +31937,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31573,74 +32031,188 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/runner/errors.ts
-// Errors a person can act on: bad input names the input, the value (masked if secret) and what is accepted.
-/**
- * The characters that must never reach the job log raw, because the runner or the terminal acts on them:
- * the C0 controls (NUL, CR and LF that start a new log line — and with it a `::command::` —, ESC that starts
- * an ANSI sequence, …), DEL, the C1 controls U+0080–U+009F (NEL, CSI) and the Unicode line and paragraph
- * separators U+2028/U+2029. TAB is the one exception inputs may hold (see inputs.ts): it only moves the
- * cursor, so it can neither start a line nor a sequence.
- */
-/* eslint-disable no-control-regex -- matching control characters is the point */
-const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const CONTROL_BUT_TAB = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;
-/* eslint-enable no-control-regex */
-/** The first character of `text` an input may not hold (any control character but TAB), or null. */
-function findControlChar(text) {
-    return CONTROL_BUT_TAB.exec(text)?.[0] ?? null;
-}
-/** `\n`, `\r`, `\t` or `\uXXXX`: how a control character is shown. */
-function escapeChar(c) {
-    if (c === '\n')
-        return '\\n';
-    if (c === '\r')
-        return '\\r';
-    if (c === '\t')
-        return '\\t';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-/** `text` with every control character (TAB included) written as an escape: safe on one log line. */
-function printable(text) {
-    return text.replace(CONTROL_ALL, escapeChar);
-}
-const CONTROL_BUT_TAB_ALL = new RegExp(CONTROL_BUT_TAB.source, 'g');
-/**
- * Every string inside a JSON-like value with its control characters but TAB written as escapes. The report
- * carries text from the build's output (errors, excerpt lines, stage and package names) that is printed outside
- * the build's fence (messages, annotations, group titles): this is what makes that safe.
- */
-function printableDeep(value) {
-    if (typeof value === 'string')
-        return value.replace(CONTROL_BUT_TAB_ALL, escapeChar);
-    if (Array.isArray(value))
-        return value.map((v) => printableDeep(v));
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)]));
-    }
-    return value;
-}
-/** A value quoted for a message: JSON string syntax, with DEL, C1 and U+2028/9 escaped too (JSON leaves those raw). */
-function quoteValue(value) {
-    return printable(JSON.stringify(value));
-}
-class InputError extends Error {
-    input;
-    constructor(input, value, accepted, opts = {}) {
-        const shown = opts.secret ? '***' : quoteValue(value.length > 200 ? value.slice(0, 200) + '…' : value);
-        // The name can carry user text too (a header or map key from YAML): the whole message stays one line.
-        super(`Input '${printable(input)}' has an invalid value ${shown}: ${printable(accepted)}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-/** The message of anything thrown, without a stack trace. */
-function errorMessage(err) {
-    if (err instanceof Error)
-        return err.message;
-    return String(err);
-}
 
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Nx: () => (/* binding */ announceRun),
+  Yq: () => (/* binding */ readRunsOn),
+  Fo: () => (/* binding */ runPlan)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./src/runner/errors.ts
+var errors = __nccwpck_require__(5507);
 ;// CONCATENATED MODULE: ./src/jetson/packages.ts
 // Splits the `packages` input into names and checks each against the upstream package grammar.
 
@@ -31667,7 +32239,7 @@ function splitPackages(input) {
 /** Throws an InputError for anything upstream would not take as a package name or pattern. */
 function validatePackageName(name) {
     if (name.length > MAX_NAME_LENGTH || !NAME_RE.test(name)) {
-        throw new InputError('packages', name, PACKAGE_NAME_RULE);
+        throw new errors/* InputError */.dz('packages', name, PACKAGE_NAME_RULE);
     }
 }
 /** True when the name is a shell pattern that upstream expands against its package table. */
@@ -31755,6 +32327,76 @@ function matchClass(pattern, open, ch) {
     return { matched: matched !== negate, next: i + 1 };
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/runner/context.ts
+// The GitHub run context and runner facts, read from the environment the runner sets.
+// Read directly from env rather than @actions/github's context so start-up stays small.
+
+function value(env, name) {
+    const v = env[name];
+    return v === undefined || v === '' ? null : v;
+}
+/**
+ * The run context from the runner's environment. `checkRunId` is the job's check run id (input
+ * `job-check-run-id`, default `${{ job.check_run_id }}`): with it the job's own page is linked.
+ */
+function readRunContext(env = process.env, checkRunId = '') {
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const repository = value(env, 'GITHUB_REPOSITORY');
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const runAttempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    let runUrl = null;
+    if (repository && runId) {
+        runUrl = `${serverUrl}/${repository}/actions/runs/${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            runUrl += `/attempts/${runAttempt}`;
+    }
+    return {
+        serverUrl,
+        repository,
+        ref: value(env, 'GITHUB_REF'),
+        sha: value(env, 'GITHUB_SHA'),
+        workflow: value(env, 'GITHUB_WORKFLOW'),
+        job: value(env, 'GITHUB_JOB'),
+        runId,
+        runAttempt,
+        runUrl,
+        jobUrl: repository && runId && /^\d{1,20}$/.test(checkRunId.trim())
+            ? `${serverUrl}/${repository}/actions/runs/${runId}/job/${checkRunId.trim()}`
+            : null,
+        matrix: null,
+    };
+}
+/** The `matrix` input (`${{ toJSON(matrix) }}` by default) as compact JSON, or null outside a matrix. */
+function normalizeMatrix(raw) {
+    const text = raw.trim();
+    if (text === '' || text === 'null' || text === '{}')
+        return null;
+    try {
+        return JSON.stringify(JSON.parse(text));
+    }
+    catch {
+        return text;
+    }
+}
+/** The `runner-labels` input: space, comma or newline separated, duplicates dropped. */
+function parseLabels(raw) {
+    return [...new Set(raw.split(/[\s,]+/).filter((l) => l !== ''))];
+}
+function readRunnerInfo(env = process.env, labels = []) {
+    return {
+        name: value(env, 'RUNNER_NAME') ?? os.hostname(),
+        os: value(env, 'RUNNER_OS') ?? os.platform(),
+        arch: value(env, 'RUNNER_ARCH') ?? os.arch(),
+        labels,
+    };
+}
+
+// EXTERNAL MODULE: ./src/runner/inputs.ts
+var inputs = __nccwpck_require__(9205);
+// EXTERNAL MODULE: ./src/runner/secrets.ts
+var secrets = __nccwpck_require__(2995);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/fleet/plan.ts
@@ -31889,6 +32531,9 @@ function normalizeRunsOn(input) {
 
 
 
+
+
+
 /**
  * `runs-on`: required, so that an empty or malformed value fails here, in seconds and naming the input,
  * instead of as a `fromJSON('')` error of the build job and a summary of "missing" rows.
@@ -31901,10 +32546,10 @@ function readRunsOn(raw) {
         return normalizeRunsOn(raw);
     }
     catch (err) {
-        throw new Error(`Input 'runs-on' is invalid: ${errorMessage(err)}`);
+        throw new Error(`Input 'runs-on' is invalid: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
 }
-function runPlan(getInput = core_getInput, key = () => planKey()) {
+function runPlan(getInput = core/* getInput */.V4, key = () => planKey()) {
     const raw = getInput('packages');
     const names = splitPackages(raw);
     for (const name of names)
@@ -31919,28 +32564,85 @@ function runPlan(getInput = core_getInput, key = () => planKey()) {
     const plan = planMatrix(names, { maxLegs });
     const runsOn = readRunsOn(getInput('runs-on'));
     const runKey = key();
-    setOutput('key', runKey);
-    setOutput('matrix', JSON.stringify({ include: plan.include }));
-    setOutput('packages', JSON.stringify(plan.packages));
-    setOutput('count', String(plan.packages.length));
-    setOutput('legs', String(plan.include.length));
-    setOutput('runs-on', JSON.stringify(runsOn));
+    core/* setOutput */.uH('key', runKey);
+    core/* setOutput */.uH('matrix', JSON.stringify({ include: plan.include }));
+    core/* setOutput */.uH('packages', JSON.stringify(plan.packages));
+    core/* setOutput */.uH('count', String(plan.packages.length));
+    core/* setOutput */.uH('legs', String(plan.include.length));
+    core/* setOutput */.uH('runs-on', JSON.stringify(runsOn));
     const chunked = plan.include.length < plan.packages.length;
-    info(`${plan.packages.length} package(s) → ${plan.include.length} matrix leg(s)` +
+    core/* info */.pq(`${plan.packages.length} package(s) → ${plan.include.length} matrix leg(s)` +
         (chunked ? ` (more than ${maxLegs}: each leg builds its chunk one package at a time)` : '') +
         ` on ${JSON.stringify(runsOn)}; artifact key ${runKey}`);
     for (const leg of plan.include.slice(0, 300))
-        info(`  ${leg.leg}: ${leg.packages}${leg.multiple ? ' (--multiple --skip-errors)' : ''}`);
+        core/* info */.pq(`  ${leg.leg}: ${leg.packages}${leg.multiple ? ' (--multiple --skip-errors)' : ''}`);
+    return plan;
 }
-if (!process.env.VITEST) {
+/**
+ * With `discord-live` and a `discord-webhook-url`: posts the run's live message, every leg pending, and outputs
+ * its id as `discord-message-id` for the legs and summarize. Empty when not live or when the post failed: a
+ * failure is one warning, never the plan's failure (the run still gets its summary, as a new message).
+ */
+async function announceRun(plan, getInput = core/* getInput */.V4, opts = {}) {
+    const url = getInput('discord-webhook-url').trim();
+    // Registered at once, before anything else can print it.
+    (0,secrets/* registerSecretUrl */.l2)(url);
+    let id = '';
     try {
-        runPlan();
+        if ((0,inputs/* parseBoolean */.yG)('discord-live', getInput('discord-live'), false)) {
+            if (url === '') {
+                core/* notice */.lm('discord-live is true but discord-webhook-url is empty: no live run message is posted.');
+            }
+            else {
+                id = await postRunMessage(plan, url, opts);
+            }
+        }
+    }
+    finally {
+        core/* setOutput */.uH('discord-message-id', id);
+    }
+    return id;
+}
+async function postRunMessage(plan, rawUrl, opts) {
+    const { normalizeDiscordUrl } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8215));
+    const { createMessage, closeDiscordApi } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6700));
+    const { planLiveRun, renderLiveRun } = await __nccwpck_require__.e(/* import() */ 212).then(__nccwpck_require__.bind(__nccwpck_require__, 5212));
+    let target;
+    try {
+        target = { url: normalizeDiscordUrl(rawUrl), timeoutMs: 10_000 };
     }
     catch (err) {
-        setFailed(errorMessage(err));
+        core/* warning */.$e((0,secrets/* scrub */._I)(`discord-webhook-url: ${(0,errors/* errorMessage */.gJ)(err)}; no live run message is posted.`));
+        return '';
     }
+    const context = readRunContext(opts.env ?? process.env);
+    const footer = [context.repository, context.runId ? `run ${context.runId}` : null]
+        .filter((x) => !!x)
+        .join(' · ');
+    const message = renderLiveRun(planLiveRun(plan.include, context.runUrl, footer), 'create');
+    const posted = await createMessage(target, message, { dispatcher: opts.dispatcher });
+    if (!opts.dispatcher)
+        await closeDiscordApi();
+    if (posted.ok) {
+        core/* info */.pq(`Posted the live run message ${posted.message.id} (${plan.include.length} legs pending).`);
+        return posted.message.id;
+    }
+    const detail = posted.kind === 'network' ? posted.detail : `HTTP ${posted.status}: ${posted.detail}`;
+    core/* warning */.$e((0,secrets/* scrub */._I)(`Could not post the live run message (${detail}); the legs do not edit it and the summary is posted as a new message.`), { title: 'Live run message not posted' });
+    return '';
+}
+if (!process.env.VITEST) {
+    (async () => {
+        try {
+            await announceRun(runPlan());
+        }
+        catch (err) {
+            core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err)));
+        }
+    })().catch(() => undefined);
 }
 
-var __webpack_exports__readRunsOn = __webpack_exports__.Y;
-var __webpack_exports__runPlan = __webpack_exports__.F;
-export { __webpack_exports__readRunsOn as readRunsOn, __webpack_exports__runPlan as runPlan };
+var __webpack_exports__announceRun = __webpack_exports__.Nx;
+var __webpack_exports__readRunsOn = __webpack_exports__.Yq;
+var __webpack_exports__runPlan = __webpack_exports__.Fo;
+export { __webpack_exports__announceRun as announceRun, __webpack_exports__readRunsOn as readRunsOn, __webpack_exports__runPlan as runPlan };

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderGeneric: () => (/* binding */ renderGeneric)
 /* harmony export */ });
-/* unused harmony exports GENERIC_PAYLOAD_VERSION, GENERIC_EVENT, GENERIC_MAX_BYTES, genericPayload */
+/* unused harmony exports GENERIC_PAYLOAD_VERSION, GENERIC_EVENT, GENERIC_EVENTS, GENERIC_MAX_BYTES, genericPayload, genericStartedPayload, renderGenericStarted */
 /* harmony import */ var _report_build_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64417);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
 // The generic webhook body: a documented, versioned JSON object (schema/generic-payload.schema.json) that
@@ -18,7 +18,14 @@ export const modules = {
 
 /** Bumped on any incompatible change to the payload. */
 const GENERIC_PAYLOAD_VERSION = 1;
+/** The `event` of a build's result. */
 const GENERIC_EVENT = 'jetson.build.finished';
+/** The `event` of each kind of notification: receivers route on it. */
+const GENERIC_EVENTS = {
+    finished: GENERIC_EVENT,
+    started: 'jetson.build.started',
+    test: 'jetson.test',
+};
 /** The body stays under this many UTF-8 bytes whatever the report holds. */
 const GENERIC_MAX_BYTES = 512 * 1024;
 const NORMAL = { items: 500, text: 512, error: 2000, excerptLines: 40, excerptLine: 500, excerpts: 10 };
@@ -89,7 +96,7 @@ function keepFailed(packages, max) {
     }
     return packages.filter((p) => keep.has(p));
 }
-function build(report, caps) {
+function build(report, caps, ctx) {
     const c = new Clipper(caps);
     const environment = {};
     for (const key of ENV_KEYS) {
@@ -116,7 +123,7 @@ function build(report, caps) {
     const run = report.run;
     return {
         payload_version: GENERIC_PAYLOAD_VERSION,
-        event: GENERIC_EVENT,
+        event: ctx.event === 'test' ? GENERIC_EVENTS.test : GENERIC_EVENT,
         status: report.status,
         end_time: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .isoSeconds */ .nE)(report.endTime),
         packages: c.list(report.requestedPackages),
@@ -130,6 +137,8 @@ function build(report, caps) {
         artifact_name: c.maybe(report.logs.artifactName),
         log_upload_error: c.maybe(report.logs.uploadError),
         run_url: run.runUrl,
+        job_url: run.jobUrl ?? null,
+        change: ctx.change === 'fixed' || ctx.change === 'broken' ? ctx.change : null,
         start_time: (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .isoSeconds */ .nE)(report.startTime),
         duration_seconds: report.durationSeconds,
         tool_build_seconds: report.toolBuildSeconds,
@@ -169,24 +178,60 @@ function build(report, caps) {
 function bytes(payload) {
     return Buffer.byteLength(JSON.stringify(payload), 'utf8');
 }
+const FINISHED = { event: 'finished', change: 'unknown' };
 /** The generic payload of a report, bounded to GENERIC_MAX_BYTES. */
-function genericPayload(report) {
-    const normal = build(report, NORMAL);
+function genericPayload(report, ctx = FINISHED) {
+    const normal = build(report, NORMAL, ctx);
     if (bytes(normal) <= GENERIC_MAX_BYTES)
         return normal;
     let caps = COMPACT;
-    let payload = build(report, caps);
+    let payload = build(report, caps, ctx);
     // Wide characters can still overflow: halve the lists until the body fits.
     while (bytes(payload) > GENERIC_MAX_BYTES && caps.items > 1) {
         caps = { ...caps, items: Math.floor(caps.items / 2), excerptLines: Math.min(caps.excerptLines, 10) };
-        payload = build(report, caps);
+        payload = build(report, caps, ctx);
     }
     payload.truncated = true;
     return payload;
 }
-/** Renders the generic webhook body: JSON, no files. */
-function renderGeneric(report) {
-    return { body: genericPayload(report), files: [] };
+/** Renders the generic webhook body of a build's result (or of a test sample): JSON, no files. */
+function renderGeneric(report, ctx = FINISHED) {
+    return { body: genericPayload(report, ctx), files: [] };
+}
+/** The started body. It holds only the step's own settings and the runner's facts, bounded all the same. */
+function genericStartedPayload(start) {
+    const c = new Clipper(NORMAL);
+    const run = start.run;
+    return {
+        payload_version: GENERIC_PAYLOAD_VERSION,
+        event: GENERIC_EVENTS.started,
+        start_time: isoSeconds(start.startTime),
+        packages: c.list(start.packages),
+        build_command: c.text(start.command.display, NORMAL.error),
+        command_argv: c.list(start.command.argv),
+        runner: {
+            name: c.maybe(start.runner.name),
+            os: start.runner.os,
+            arch: start.runner.arch,
+            labels: c.list(start.runner.labels, 50),
+        },
+        run_url: run.runUrl,
+        job_url: run.jobUrl ?? null,
+        server_url: run.serverUrl,
+        repository: run.repository,
+        ref: c.maybe(run.ref),
+        sha: run.sha,
+        workflow: c.maybe(run.workflow),
+        job: c.maybe(run.job),
+        run_id: run.runId,
+        run_attempt: run.runAttempt,
+        matrix: c.maybe(run.matrix, NORMAL.error),
+        truncated: c.truncated,
+    };
+}
+/** Renders the generic `jetson.build.started` body: JSON, no files. */
+function renderGenericStarted(start) {
+    return { body: genericStartedPayload(start), files: [] };
 }
 
 
@@ -197,6 +242,7 @@ function renderGeneric(report) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $S: () => (/* binding */ escapeFence),
+/* harmony export */   A$: () => (/* binding */ formatShortDuration),
 /* harmony export */   Az: () => (/* binding */ longestBacktickRun),
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   Gr: () => (/* binding */ ELLIPSIS),
@@ -326,6 +372,18 @@ function formatDuration(seconds) {
     if (m > 0)
         return `${m}m ${pad(s)}s`;
     return `${s}s`;
+}
+/** A duration for a headline, to two units: `42s`, `42m 10s`, `1h 12m`; `—` when unknown. */
+function formatShortDuration(seconds) {
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
+        return '—';
+    const total = Math.round(known);
+    if (total < 3600)
+        return formatDuration(total);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    return `${h}h ${String(m).padStart(2, '0')}m`;
 }
 /** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
 function isoSeconds(iso) {

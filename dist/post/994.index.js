@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $S: () => (/* binding */ escapeFence),
+/* harmony export */   A$: () => (/* binding */ formatShortDuration),
 /* harmony export */   Az: () => (/* binding */ longestBacktickRun),
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   Gr: () => (/* binding */ ELLIPSIS),
@@ -136,6 +137,18 @@ function formatDuration(seconds) {
     if (m > 0)
         return `${m}m ${pad(s)}s`;
     return `${s}s`;
+}
+/** A duration for a headline, to two units: `42s`, `42m 10s`, `1h 12m`; `—` when unknown. */
+function formatShortDuration(seconds) {
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
+        return '—';
+    const total = Math.round(known);
+    if (total < 3600)
+        return formatDuration(total);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    return `${h}h ${String(m).padStart(2, '0')}m`;
 }
 /** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
 function isoSeconds(iso) {

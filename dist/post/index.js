@@ -28876,7 +28876,7 @@ async function uploadLogsUnsafe(opts) {
             void (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(root, { recursive: true, force: true }).catch(() => undefined);
     };
     const upload = uploadContext.run(tag, async () => {
-        const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 584).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
         return new DefaultArtifactClient().uploadArtifact(opts.name, files, root, opts.retentionDays === undefined ? {} : { retentionDays: opts.retentionDays });
     });
     inFlight++;
@@ -36008,7 +36008,11 @@ function value(env, name) {
     const v = env[name];
     return v === undefined || v === '' ? null : v;
 }
-function readRunContext(env = process.env) {
+/**
+ * The run context from the runner's environment. `checkRunId` is the job's check run id (input
+ * `job-check-run-id`, default `${{ job.check_run_id }}`): with it the job's own page is linked.
+ */
+function readRunContext(env = process.env, checkRunId = '') {
     const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
     const repository = value(env, 'GITHUB_REPOSITORY');
     const runId = value(env, 'GITHUB_RUN_ID');
@@ -36029,6 +36033,9 @@ function readRunContext(env = process.env) {
         runId,
         runAttempt,
         runUrl,
+        jobUrl: repository && runId && /^\d{1,20}$/.test(checkRunId.trim())
+            ? `${serverUrl}/${repository}/actions/runs/${runId}/job/${checkRunId.trim()}`
+            : null,
         matrix: null,
     };
 }
@@ -36374,14 +36381,18 @@ async function uploadStep(report, logs) {
         lib_core/* warning */.$e(`Build logs were not uploaded: ${result.reason}. Linking the run instead.`);
     }
 }
-async function notifyStep(report, settings, opts) {
-    const { notify, resumeAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
+/**
+ * How each target's message is rendered for `report`: the one path real deliveries, dry runs and test
+ * notifications share, so a dry run shows exactly what would be sent.
+ */
+function messageRenderer(report, settings, options = {}) {
     let attachment = null;
-    const wantsAttachment = settings.discord.attachLog === 'always' ||
-        (settings.discord.attachLog === 'failure' && report.status !== 'success');
-    const render = async (target) => {
+    const wantsAttachment = options.logTail !== false &&
+        (settings.discord.attachLog === 'always' ||
+            (settings.discord.attachLog === 'failure' && report.status !== 'success'));
+    return async (target, ctx) => {
         if (target.format === 'discord') {
-            const { renderDiscord } = await __nccwpck_require__.e(/* import() */ 214).then(__nccwpck_require__.bind(__nccwpck_require__, 57214));
+            const { renderDiscord } = await __nccwpck_require__.e(/* import() */ 820).then(__nccwpck_require__.bind(__nccwpck_require__, 1820));
             if (wantsAttachment && attachment === null) {
                 const { readLogTail } = await __nccwpck_require__.e(/* import() */ 69).then(__nccwpck_require__.bind(__nccwpck_require__, 1069));
                 attachment = readLogTail({
@@ -36394,11 +36405,43 @@ async function notifyStep(report, settings, opts) {
             const file = wantsAttachment && attachment ? await attachment : null;
             // Render from a scrubbed report: markdown escaping (`\_`) or truncation would hide a secret from a scrub
             // of the rendered text.
-            return scrubbed(renderDiscord((0,secrets/* scrubDeep */.wE)(report), { ...settings.discord, attachment: file }));
+            return scrubbed(renderDiscord((0,secrets/* scrubDeep */.wE)(report), { ...settings.discord, attachment: file }, ctx));
         }
         const { renderGeneric } = await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 95131));
-        return scrubbed(renderGeneric((0,secrets/* scrubDeep */.wE)(report)));
+        return scrubbed(renderGeneric((0,secrets/* scrubDeep */.wE)(report), ctx));
     };
+}
+/**
+ * `notify-on: change`: this build against the previous completed run on its branch, asked of the GitHub API
+ * only when some target fires on change. Anything in the way is `unknown` (those targets then fire as always)
+ * with one warning; it never fails the step.
+ */
+async function changeStep(report, settings) {
+    try {
+        const { wantsChange, NO_TOKEN_WARNING } = await __nccwpck_require__.e(/* import() */ 193).then(__nccwpck_require__.bind(__nccwpck_require__, 33193));
+        if (!wantsChange(settings.targets))
+            return 'unknown';
+        const { previousRunChange } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(863)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99863));
+        const answer = await previousRunChange(report.status, settings.githubToken);
+        // A missing token was already told at the start of the step.
+        if (answer.warning !== null && answer.warning !== NO_TOKEN_WARNING)
+            lib_core/* warning */.$e((0,secrets/* scrub */._I)(answer.warning));
+        if (answer.previousRunId !== null) {
+            lib_core/* info */.pq(`notify-on change: ${answer.change}, compared with run ${answer.previousRunId} on this branch.`);
+        }
+        else if (answer.change === 'first') {
+            lib_core/* info */.pq('notify-on change: first, no earlier completed run on this branch succeeded or failed.');
+        }
+        return answer.change;
+    }
+    catch (err) {
+        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`notify-on change: could not compare with the previous run (${(0,errors/* errorMessage */.gJ)(err)}); notifying as always.`));
+        return 'unknown';
+    }
+}
+async function notifyStep(report, settings, opts) {
+    const { notify, resumeAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
+    const render = messageRenderer(report, settings);
     const previous = opts.previous ?? {};
     // A source main listed as delivered without a fate record is simply not sent again.
     const done = new Set((opts.alreadyDelivered ?? []).filter((s) => previous[s] === undefined));
@@ -36411,7 +36454,9 @@ async function notifyStep(report, settings, opts) {
                 'was stopped while sending it, so the receiver may get it twice and can drop the duplicate.'));
         }
     }
+    const change = await changeStep(report, remaining);
     const outcome = await notify({ status: report.status }, remaining, render, {
+        change,
         newId: (target) => deliveryId(report, target),
         onResult: (result) => {
             if (result.delivered)
@@ -36420,6 +36465,7 @@ async function notifyStep(report, settings, opts) {
         onFate: (target, record) => opts.onFate?.(target.source, record),
         stop: opts.stopDeliveries,
         previous,
+        edit: opts.edit,
     });
     for (const w of outcome.withheld) {
         lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Notification to ${w.url} (${w.source}) may not have been delivered: the main step was stopped while ` +
@@ -36601,10 +36647,10 @@ function checkExtraArgs(args) {
     }
     return args;
 }
-function readBuildSettings(getInput, env) {
+function readBuildSettings(getInput, env, opts = {}) {
     const packagesRaw = getInput('packages');
     const packages = splitPackages(packagesRaw);
-    if (packages.length === 0) {
+    if (packages.length === 0 && opts.packagesOptional !== true) {
         throw new errors/* InputError */.dz('packages', packagesRaw, 'name at least one package, e.g. "pytorch:2.8 torchvision"');
     }
     for (const p of packages) {
@@ -36681,8 +36727,30 @@ function checkReportInputs(getInput) {
     for (const label of getInput('runner-labels').split(/[\s,]+/))
         (0,inputs/* rejectControlChars */.mU)('runner-labels', label);
 }
+/** `dry-run`, `test-notification` and `report-file`; null for a build. */
+function readTrialSettings(getInput) {
+    const dryRun = readBoolean(getInput, 'dry-run', false);
+    const test = readBoolean(getInput, 'test-notification', false);
+    if (dryRun && test) {
+        // Each promises something the other breaks: a dry run sends nothing, a test sends to every target.
+        throw new errors/* InputError */.dz('test-notification', 'true', 'dry-run and test-notification cannot both be true (dry-run renders and sends nothing; test-notification sends a sample)');
+    }
+    const reportFile = optional(getInput, 'report-file');
+    (0,inputs/* rejectControlChars */.mU)('report-file', reportFile);
+    if (reportFile !== null && !dryRun) {
+        throw new errors/* InputError */.dz('report-file', reportFile, 'report-file is only read with dry-run: true');
+    }
+    if (!dryRun && !test)
+        return null;
+    return { mode: dryRun ? 'dry-run' : 'test-notification', reportFile };
+}
 function readSettings(getInput, env) {
-    const settings = { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput) };
+    const trial = readTrialSettings(getInput);
+    // Nothing is built in a trial: without packages the sample report names a default list.
+    const build = readBuildSettings(getInput, env, { packagesOptional: trial !== null });
+    if (trial?.reportFile)
+        trial.reportFile = external_node_path_default().resolve(build.workingDirectory, trial.reportFile);
+    const settings = { build, logs: readLogSettings(getInput), trial };
     checkReportInputs(getInput);
     return settings;
 }
@@ -36791,6 +36859,10 @@ function saveDelivered(sources) {
 function saveDeliveries(fates) {
     core.saveState('deliveries', JSON.stringify(fates));
 }
+/** Saved as soon as a live status message is posted (and when one stops being edited: it is dropped). */
+function saveLiveMessages(refs) {
+    core.saveState('liveMessages', JSON.stringify(refs));
+}
 function parseJson(text, check) {
     if (!text)
         return null;
@@ -36814,6 +36886,10 @@ const isFateRecord = (v) => {
         (r.httpStatus === null || typeof r.httpStatus === 'number') &&
         (r.messageId === null || typeof r.messageId === 'string'));
 };
+const isRefMap = (v) => typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((r) => typeof r === 'string' && /^\d{1,20}(:\d{1,20})?$/.test(r));
 const isFateMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isFateRecord);
 function readState() {
     const phase = lib_core/* getState */.Gu('phase');
@@ -36833,6 +36909,7 @@ function readState() {
         uploaded: lib_core/* getState */.Gu('uploaded') === '1',
         delivered: parseJson(lib_core/* getState */.Gu('delivered'), isStringList) ?? [],
         deliveries: parseJson(lib_core/* getState */.Gu('deliveries'), isFateMap) ?? {},
+        liveMessages: parseJson(lib_core/* getState */.Gu('liveMessages'), isRefMap) ?? {},
     };
 }
 
@@ -36958,7 +37035,10 @@ async function loadReport(state, settings) {
         run: { exitCode: null, signal: 'SIGKILL', startError: null, cancelSignal: 'SIGKILL', killed: true },
         cancelled: true,
         environment: await resolveEnvironment(parse.environment),
-        context: { ...readRunContext(), matrix: normalizeMatrix(lib_core/* getInput */.V4('matrix')) },
+        context: {
+            ...readRunContext(process.env, lib_core/* getInput */.V4('job-check-run-id')),
+            matrix: normalizeMatrix(lib_core/* getInput */.V4('matrix')),
+        },
         runner: readRunnerInfo(process.env, parseLabels(lib_core/* getInput */.V4('runner-labels'))),
         start: state.startTime ? new Date(state.startTime) : lastWrite,
         end: lastWrite,
@@ -36986,6 +37066,8 @@ async function post() {
         alreadyDelivered: state.delivered,
         // What main recorded per target: delivered is skipped, an unknown outcome is withheld from Discord.
         previous: state.deliveries,
+        // Main's live status messages: the result replaces them in place, as main would have done.
+        edit: state.liveMessages,
     });
     lib_core/* info */.pq((0,secrets/* scrub */._I)(`Reported the ${report.status === 'cancelled' ? 'cancelled ' : ''}build: ${report.message}`));
 }

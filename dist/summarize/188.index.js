@@ -6,9 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   loadNotifySettings: () => (/* binding */ loadNotifySettings)
+/* harmony export */   loadNotifySettings: () => (/* binding */ loadNotifySettings),
+/* harmony export */   wantsNotifications: () => (/* binding */ wantsNotifications)
 /* harmony export */ });
-/* unused harmony export wantsNotifications */
 const URL_INPUTS = [
     'discord-webhook-url',
     'webhook-url',

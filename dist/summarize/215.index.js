@@ -70,7 +70,7 @@ function signHeaders(scheme, secret, input) {
 /* harmony export */   Dv: () => (/* binding */ selectTargets),
 /* harmony export */   resolveNotifySettings: () => (/* binding */ resolveNotifySettings)
 /* harmony export */ });
-/* unused harmony exports NOTIFY_DEFAULTS, DEADLINE_ENV, isDiscordHost, normalizeDiscordUrl */
+/* unused harmony exports NOTIFY_DEFAULTS, DEADLINE_ENV, LIVE_INTERVAL, isDiscordHost, normalizeDiscordUrl, readMentions */
 /* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9205);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
 /* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5507);
@@ -92,7 +92,10 @@ const NOTIFY_DEFAULTS = {
 };
 const DEADLINE_ENV = 'JETSON_BUILD_NOTIFY_DEADLINE_SECONDS';
 const FORMATS = ['discord', 'generic'];
-const ONS = ['always', 'success', 'failure', 'cancelled'];
+const ONS = ['always', 'success', 'failure', 'cancelled', 'change', 'never'];
+const STYLES = ['compact', 'upstream'];
+/** `discord-live-interval` in seconds: the default, and the fastest Discord's edit rate limit comfortably allows. */
+const LIVE_INTERVAL = { defaultSeconds: 10, minSeconds: 2, maxSeconds: 3600 };
 const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'];
 const SCHEMES = ['standard', 'github', 'jobserv'];
 const ATTACH_LOG = ['failure', 'always', 'never'];
@@ -100,6 +103,7 @@ const ENTRY_KEYS = [
     'url',
     'format',
     'on',
+    'notify-on',
     'method',
     'headers',
     'basic-auth',
@@ -157,8 +161,23 @@ function normalizeDiscordUrl(url, threadId) {
     return u.toString();
 }
 /** The targets that fire for a build that ended with `status`. */
-function selectTargets(targets, status) {
-    return targets.filter((t) => t.on === 'always' || t.on === status);
+/**
+ * The targets that fire for `status`. A `change` target fires unless the outcome is known to be the same as
+ * the previous run's (`unknown` means no comparison could be made: it then fires as `always`).
+ */
+function selectTargets(targets, status, change = 'unknown') {
+    return targets.filter((t) => {
+        switch (t.on) {
+            case 'always':
+                return true;
+            case 'never':
+                return false;
+            case 'change':
+                return change !== 'same';
+            default:
+                return t.on === status;
+        }
+    });
 }
 /**
  * Reads every notification input (and the env fallbacks) into validated settings. Throws InputError naming
@@ -186,6 +205,7 @@ function resolve(getInput, env) {
         (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(envValue(name));
     }
     (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(input('webhook-secret'));
+    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(input('github-token'));
     const headersText = input('webhook-headers');
     const webhooksText = input('webhooks');
     const parsedHeaders = headersText
@@ -211,17 +231,18 @@ function resolve(getInput, env) {
             ? retries('webhook-retries', input('webhook-retries'))
             : NOTIFY_DEFAULTS.retries,
         headers: parsedHeaders === null ? {} : readHeaders('webhook-headers', parsedHeaders),
+        notifyOn: input('notify-on') ? oneOf('notify-on', input('notify-on'), ONS) : 'always',
     };
     const targets = [];
     const simple = (source, url, format, on) => {
         if (url)
             targets.push(simpleTarget(source, url, format, on, globals, discord));
     };
-    simple('discord-webhook-url', input('discord-webhook-url'), 'discord', 'always');
+    simple('discord-webhook-url', input('discord-webhook-url'), 'discord', globals.notifyOn);
     if (input('webhook-url'))
-        simple('webhook-url', input('webhook-url'), 'generic', 'always');
+        simple('webhook-url', input('webhook-url'), 'generic', globals.notifyOn);
     else
-        simple('env WEBHOOK_URL', envValue('WEBHOOK_URL'), 'detect', 'always');
+        simple('env WEBHOOK_URL', envValue('WEBHOOK_URL'), 'detect', globals.notifyOn);
     if (input('success-webhook-url'))
         simple('success-webhook-url', input('success-webhook-url'), 'detect', 'success');
     else
@@ -244,6 +265,9 @@ function resolve(getInput, env) {
         deadlineMs: readDeadline(envValue(DEADLINE_ENV)),
         failOnError: boolean('fail-on-notify-error', input('fail-on-notify-error'), false),
         discord,
+        notifyOn: globals.notifyOn,
+        notifyStart: boolean('notify-start', input('notify-start'), false),
+        githubToken: input('github-token') || null,
     };
 }
 // ---------------------------------------------------------------------------------------------- secrets first
@@ -311,7 +335,12 @@ function listTarget(path, entry, globals, discord) {
     const format = entry.format == null
         ? detectFormat(parsed)
         : oneOf(at('format'), scalarText(at('format'), entry.format), FORMATS);
-    const on = entry.on == null ? 'always' : oneOf(at('on'), scalarText(at('on'), entry.on), ONS);
+    if (entry.on != null && entry['notify-on'] != null) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('notify-on'), String(entry['notify-on']), 'either on or notify-on, not both');
+    }
+    const onKey = entry['notify-on'] != null ? 'notify-on' : 'on';
+    const onValue = entry[onKey];
+    const on = onValue == null ? globals.notifyOn : oneOf(at(onKey), scalarText(at(onKey), onValue), ONS);
     const method = entry.method == null
         ? 'POST'
         : oneOf(at('method'), scalarText(at('method'), entry.method).toUpperCase(), METHODS);
@@ -500,7 +529,44 @@ function readDiscordOptions(input) {
         threadId,
         threadName,
         attachLog: oneOf('discord-attach-log', input('discord-attach-log') || 'failure', ATTACH_LOG),
+        style: oneOf('discord-style', input('discord-style') || 'compact', STYLES),
+        mentionOnFailure: readMentions(input('discord-mention-on-failure')),
+        live: boolean('discord-live', input('discord-live'), false),
+        liveIntervalMs: readLiveInterval(input('discord-live-interval')),
     };
+}
+/** At most this many user and this many role ids (Discord's allowed_mentions limit per list). */
+const MAX_MENTIONS = 100;
+/**
+ * `discord-mention-on-failure`: `<@user-id>` (or `<@!user-id>`) and `<@&role-id>`, separated by spaces, commas
+ * or lines. Plain ids are refused: a user id and a role id look the same.
+ */
+function readMentions(text) {
+    const users = [];
+    const roles = [];
+    for (const word of text.split(/[\s,]+/).filter((w) => w !== '')) {
+        const m = /^<@(!|&)?(\d{1,20})>$/.exec(word);
+        if (!m) {
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-mention-on-failure', word, 'user mentions <@user-id> and role mentions <@&role-id>, separated by spaces or commas (e.g. "<@80351110224678912> <@&165511591545143296>")');
+        }
+        const list = m[1] === '&' ? roles : users;
+        const id = m[2];
+        if (!list.includes(id))
+            list.push(id);
+    }
+    if (users.length > MAX_MENTIONS || roles.length > MAX_MENTIONS) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-mention-on-failure', `${users.length} users, ${roles.length} roles`, `at most ${MAX_MENTIONS} users and ${MAX_MENTIONS} roles (Discord's limit)`);
+    }
+    return { users, roles };
+}
+function readLiveInterval(text) {
+    if (text === '')
+        return LIVE_INTERVAL.defaultSeconds * 1000;
+    const n = numeric(text);
+    if (!(n >= LIVE_INTERVAL.minSeconds && n <= LIVE_INTERVAL.maxSeconds)) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-live-interval', text, `seconds from ${LIVE_INTERVAL.minSeconds} to ${LIVE_INTERVAL.maxSeconds} (default ${LIVE_INTERVAL.defaultSeconds})`);
+    }
+    return Math.round(n * 1000);
 }
 function readDeadline(value) {
     if (!value)

@@ -28093,7 +28093,7 @@ module.exports = {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -28101,7 +28101,6 @@ module.exports = {
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -28113,10 +28112,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -28365,7 +28364,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -32096,7 +32095,7 @@ function getIDToken(aud) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -32286,7 +32285,11 @@ function value(env, name) {
     const v = env[name];
     return v === undefined || v === '' ? null : v;
 }
-function readRunContext(env = process.env) {
+/**
+ * The run context from the runner's environment. `checkRunId` is the job's check run id (input
+ * `job-check-run-id`, default `${{ job.check_run_id }}`): with it the job's own page is linked.
+ */
+function readRunContext(env = process.env, checkRunId = '') {
     const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
     const repository = value(env, 'GITHUB_REPOSITORY');
     const runId = value(env, 'GITHUB_RUN_ID');
@@ -32307,6 +32310,9 @@ function readRunContext(env = process.env) {
         runId,
         runAttempt,
         runUrl,
+        jobUrl: repository && runId && /^\d{1,20}$/.test(checkRunId.trim())
+            ? `${serverUrl}/${repository}/actions/runs/${runId}/job/${checkRunId.trim()}`
+            : null,
         matrix: null,
     };
 }
@@ -33032,13 +33038,48 @@ function parseNeeds(input, warn) {
 function readBool(name, fallback) {
     return (0,inputs/* parseBoolean */.yG)(name, core/* getInput */.V4(name), fallback);
 }
+/**
+ * `discord-message-id`: the plan's live run message, which the final result replaces in place (a deleted one
+ * is posted anew by delivery). Not an id → one warning, and the result is posted as a new message.
+ */
+function liveMessageEdit() {
+    const id = core/* getInput */.V4('discord-message-id').trim();
+    if (id === '')
+        return null;
+    if (/^\d{1,20}(?::\d{1,20})?$/.test(id))
+        return id;
+    core/* warning */.$e((0,secrets/* scrub */._I)(`Input 'discord-message-id' is ${JSON.stringify(id.slice(0, 40))}: expected a Discord message id (digits, the plan's discord-message-id output); the summary is posted as a new message.`));
+    return null;
+}
+/**
+ * `notify-on: change` for the whole run: its result against the previous completed run of the workflow on
+ * this branch, asked only when a target fires on change; anything in the way is `unknown` with one warning.
+ */
+async function runChange(run, settings) {
+    try {
+        const { wantsChange, NO_TOKEN_WARNING } = await __nccwpck_require__.e(/* import() */ 193).then(__nccwpck_require__.bind(__nccwpck_require__, 5574));
+        if (!wantsChange(settings.targets))
+            return 'unknown';
+        const { previousRunChange } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(863)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9863));
+        const answer = await previousRunChange(run.status, settings.githubToken);
+        // A missing token was told with the setup notices.
+        if (answer.warning !== null && answer.warning !== NO_TOKEN_WARNING)
+            core/* warning */.$e((0,secrets/* scrub */._I)(answer.warning));
+        return answer.change;
+    }
+    catch (err) {
+        core/* warning */.$e((0,secrets/* scrub */._I)(`notify-on change: ${(0,errors/* errorMessage */.gJ)(err)}; notifying as always.`));
+        return 'unknown';
+    }
+}
 async function notifyRun(run, settings) {
     if (!settings || settings.targets.length === 0)
         return { notifications: '[]', messageId: '', failed: 0 };
     const { notify, summarizeResults, notificationOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8701));
-    const { renderRunDiscord } = await __nccwpck_require__.e(/* import() */ 158).then(__nccwpck_require__.bind(__nccwpck_require__, 8158));
+    const { renderRunDiscord } = await __nccwpck_require__.e(/* import() */ 808).then(__nccwpck_require__.bind(__nccwpck_require__, 1808));
     const { renderRunGeneric } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 8891));
-    const outcome = await notify(run, settings, (target) => target.format === 'discord' ? renderRunDiscord(run, settings.discord) : renderRunGeneric(run));
+    const live = liveMessageEdit();
+    const outcome = await notify(run, settings, (target, ctx) => target.format === 'discord' ? renderRunDiscord(run, settings.discord, ctx) : renderRunGeneric(run), { ...(live ? { edit: { 'discord-webhook-url': live } } : {}), change: await runChange(run, settings) });
     for (const f of outcome.failed) {
         core/* warning */.$e((0,secrets/* scrub */._I)(`Notification to ${f.url} (${f.source}) was not delivered: ${f.error ?? 'unknown error'}`), {
             title: 'Notification not delivered',
@@ -33086,6 +33127,7 @@ async function runSummarize(env = process.env, now = () => new Date()) {
             warn(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
     }
+    await printNotices(notifySettings, env);
     await notifyAndSetOutputs(run, notifySettings, warn);
     const line = `Run ${run.status}: ${run.message}`;
     if (run.status === 'failure' && failOnBuildError)
@@ -33135,6 +33177,19 @@ function setRunOutputs(run, reportFile) {
     core/* setOutput */.uH('images', json(run.images));
     core/* setOutput */.uH('report-file', reportFile);
     core/* setOutput */.uH('packages', json(run.runs.map((r) => ({ name: r.name, status: r.status, image: r.image }))));
+}
+/** The setup notices (no target, a Slack or Teams URL, change without a token); none for invalid inputs. */
+async function printNotices(settings, env) {
+    const { wantsNotifications } = await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 1188));
+    // Invalid inputs failed the step already, naming the input: "no target" would only mislead.
+    if (settings === null && wantsNotifications(core/* getInput */.V4, env))
+        return;
+    const { setupNotices } = await __nccwpck_require__.e(/* import() */ 884).then(__nccwpck_require__.bind(__nccwpck_require__, 6884));
+    const { notices, warnings } = setupNotices(settings);
+    for (const n of notices)
+        core/* notice */.lm(n, { title: 'No notification target' });
+    for (const w of warnings)
+        core/* warning */.$e((0,secrets/* scrub */._I)(w), { title: 'Notification setup' });
 }
 /** The notification settings, or null (with the step failed, naming the input) when they are invalid. */
 async function readNotifySettings(env) {

@@ -12,6 +12,7 @@ import type { BuildReport } from '../report/build-report.js';
 import { maskUrl, scrub, scrubDeep } from '../runner/secrets.js';
 import type { LogSettings } from './settings.js';
 import type {
+  ChangeState,
   DeliveryResult,
   FateRecord,
   NotifySettings,
@@ -19,6 +20,7 @@ import type {
   RenderedMessage,
   Target,
 } from '../notify/types.js';
+import type { RenderFn } from '../notify/index.js';
 
 export interface FinishOptions {
   /** The logs were already uploaded (by main, before post took over). */
@@ -38,6 +40,8 @@ export interface FinishOptions {
   onFate?: (source: string, record: FateRecord) => void;
   /** Once aborted, no new delivery attempt or retry starts; requests already on the wire run to their answer. */
   stopDeliveries?: AbortSignal;
+  /** Live status messages per Discord target source (message refs): the result edits them in place. */
+  edit?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -370,17 +374,29 @@ async function uploadStep(report: BuildReport, logs: LogSettings): Promise<void>
   }
 }
 
-async function notifyStep(
+export interface RendererOptions {
+  /**
+   * Attach the failing stage's log tail as a real delivery does (discord-attach-log). Off for a sample
+   * report: its log files do not exist, and a folder reused from an earlier run must not leak into a test.
+   */
+  logTail?: boolean;
+}
+
+/**
+ * How each target's message is rendered for `report`: the one path real deliveries, dry runs and test
+ * notifications share, so a dry run shows exactly what would be sent.
+ */
+export function messageRenderer(
   report: BuildReport,
   settings: NotifySettings,
-  opts: FinishOptions,
-): Promise<{ results: DeliveryResult[]; failed: DeliveryResult[] }> {
-  const { notify, resumeAction } = await import('../notify/index.js');
+  options: RendererOptions = {},
+): RenderFn {
   let attachment: Promise<OutgoingFile | null> | null = null;
   const wantsAttachment =
-    settings.discord.attachLog === 'always' ||
-    (settings.discord.attachLog === 'failure' && report.status !== 'success');
-  const render = async (target: Target): Promise<RenderedMessage> => {
+    options.logTail !== false &&
+    (settings.discord.attachLog === 'always' ||
+      (settings.discord.attachLog === 'failure' && report.status !== 'success'));
+  return async (target: Target, ctx: Parameters<RenderFn>[1]): Promise<RenderedMessage> => {
     if (target.format === 'discord') {
       const { renderDiscord } = await import('../notify/render/discord.js');
       if (wantsAttachment && attachment === null) {
@@ -395,11 +411,51 @@ async function notifyStep(
       const file = wantsAttachment && attachment ? await attachment : null;
       // Render from a scrubbed report: markdown escaping (`\_`) or truncation would hide a secret from a scrub
       // of the rendered text.
-      return scrubbed(renderDiscord(scrubDeep(report), { ...settings.discord, attachment: file }));
+      return scrubbed(renderDiscord(scrubDeep(report), { ...settings.discord, attachment: file }, ctx));
     }
     const { renderGeneric } = await import('../notify/render/generic.js');
-    return scrubbed(renderGeneric(scrubDeep(report)));
+    return scrubbed(renderGeneric(scrubDeep(report), ctx));
   };
+}
+
+/**
+ * `notify-on: change`: this build against the previous completed run on its branch, asked of the GitHub API
+ * only when some target fires on change. Anything in the way is `unknown` (those targets then fire as always)
+ * with one warning; it never fails the step.
+ */
+async function changeStep(report: BuildReport, settings: NotifySettings): Promise<ChangeState> {
+  try {
+    const { wantsChange, NO_TOKEN_WARNING } = await import('../notify/change.js');
+    if (!wantsChange(settings.targets)) return 'unknown';
+    const { previousRunChange } = await import('../runner/github.js');
+    const answer = await previousRunChange(report.status, settings.githubToken);
+    // A missing token was already told at the start of the step.
+    if (answer.warning !== null && answer.warning !== NO_TOKEN_WARNING) core.warning(scrub(answer.warning));
+    if (answer.previousRunId !== null) {
+      core.info(
+        `notify-on change: ${answer.change}, compared with run ${answer.previousRunId} on this branch.`,
+      );
+    } else if (answer.change === 'first') {
+      core.info('notify-on change: first, no earlier completed run on this branch succeeded or failed.');
+    }
+    return answer.change;
+  } catch (err) {
+    core.warning(
+      scrub(
+        `notify-on change: could not compare with the previous run (${errorMessage(err)}); notifying as always.`,
+      ),
+    );
+    return 'unknown';
+  }
+}
+
+async function notifyStep(
+  report: BuildReport,
+  settings: NotifySettings,
+  opts: FinishOptions,
+): Promise<{ results: DeliveryResult[]; failed: DeliveryResult[] }> {
+  const { notify, resumeAction } = await import('../notify/index.js');
+  const render = messageRenderer(report, settings);
   const previous = opts.previous ?? {};
   // A source main listed as delivered without a fate record is simply not sent again.
   const done = new Set((opts.alreadyDelivered ?? []).filter((s) => previous[s] === undefined));
@@ -418,7 +474,9 @@ async function notifyStep(
       );
     }
   }
+  const change = await changeStep(report, remaining);
   const outcome = await notify({ status: report.status }, remaining, render, {
+    change,
     newId: (target) => deliveryId(report, target),
     onResult: (result) => {
       if (result.delivered) opts.onDelivered?.(result.source);
@@ -426,6 +484,7 @@ async function notifyStep(
     onFate: (target, record) => opts.onFate?.(target.source, record),
     stop: opts.stopDeliveries,
     previous,
+    edit: opts.edit,
   });
   for (const w of outcome.withheld) {
     core.warning(

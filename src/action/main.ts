@@ -16,7 +16,10 @@ import {
   writeConsoleNote,
   writeReport,
 } from './finish.js';
+import { updateRunLine } from '../notify/run-line.js';
 import { loadNotifySettings } from '../notify/settings.js';
+import { announceStart, printSetupNotices } from './notify-start.js';
+import type { LiveStatus } from '../notify/live.js';
 import type { DeliveryFate, FateRecord, NotifySettings } from '../notify/types.js';
 import type { BuildReport } from '../report/build-report.js';
 import { scrub } from '../runner/secrets.js';
@@ -24,6 +27,7 @@ import { buildArgv, childEnv, readSettings, type Settings } from './settings.js'
 import {
   saveDeliveries,
   saveDelivered,
+  saveLiveMessages,
   savePhase,
   savePid,
   saveStart,
@@ -40,6 +44,8 @@ import {
  */
 const HANDOFF_AFTER_SIGINT_MS = 8500;
 const HANDOFF_AFTER_SIGTERM_MS = 1000;
+/** After a cancel, how long main waits for a live edit in flight before it hands the result to post. */
+const LIVE_WAIT_AFTER_CANCEL_MS = 2000;
 /** Fates after which a target needs nothing more (see DeliveryFate). */
 const SETTLED: ReadonlySet<DeliveryFate | undefined> = new Set(['delivered', 'failed', 'unknown'] as const);
 
@@ -97,6 +103,17 @@ async function main(): Promise<void> {
     core.setFailed(scrub(errorMessage(err)));
     return;
   }
+  // dry-run / test-notification: nothing is built, nothing is written to the log folder, post has nothing to do.
+  if (settings.trial !== null) {
+    if (settings.trial.mode === 'dry-run') {
+      await (await import('./dry-run.js')).runDryRun(settings, notifySettings);
+    } else {
+      await (await import('./test-notification.js')).runTestNotification(settings, notifySettings);
+    }
+    return;
+  }
+  // Told once, before hours of building: no target at all, a Slack or Teams URL, change without a token.
+  printSetupNotices(notifySettings);
   if (signals.early) {
     core.warning(`Cancelled (${signals.early}) before the build started; nothing was built.`);
     process.exitCode = 1;
@@ -109,12 +126,20 @@ async function main(): Promise<void> {
     await failBeforeBuild(start, logDirProblem, settings, notifySettings);
     return;
   }
-  const { report, cancelSignal } = await runBuild(settings, start, signals);
+  await announceStart(settings, notifySettings, start);
+  // A cancel that came while the start was being announced: the build is not started.
+  if (signals.early) {
+    core.warning(`Cancelled (${signals.early}) before the build started; nothing was built.`);
+    process.exitCode = 1;
+    return;
+  }
+  const { report, cancelSignal, liveRefs } = await runBuild(settings, start, signals, notifySettings);
   if (cancelSignal !== null) {
+    // The live messages are in the state already: post edits them with the result.
     await handCancelledBuildToPost(report, cancelSignal);
     return;
   }
-  await finishAfterBuild(report, settings, notifySettings, signals);
+  await finishAfterBuild(report, settings, notifySettings, signals, liveRefs);
 }
 
 /** Runs the build, streaming and parsing its output, and puts the report together. */
@@ -122,7 +147,8 @@ async function runBuild(
   settings: Settings,
   start: Date,
   signals: SignalRouter,
-): Promise<{ report: BuildReport; cancelSignal: string | null }> {
+  notifySettings: NotifySettings | null,
+): Promise<{ report: BuildReport; cancelSignal: string | null; liveRefs: Record<string, string> }> {
   const build = settings.build;
   const paths = logPaths(build.logDir);
   await removeLeftoverReport(paths.reportFile);
@@ -134,6 +160,7 @@ async function runBuild(
   core.info(`Logs: ${build.logDir}`);
   // Told the requested packages, the parser keeps a record for each of them, however many there are.
   const parser = new BuildStreamParser({ requested: build.packages });
+  const live = await startLive(settings, notifySettings, start);
   // Every process of the build inherits this id; post checks for it before it stops leftovers.
   const buildId = randomBytes(16).toString('hex');
   const proc = new BuildProcess({
@@ -142,12 +169,15 @@ async function runBuild(
     cwd: build.workingDirectory,
     env: childEnv(process.env, buildId),
     consoleLogPath: paths.consoleLog,
-    parser,
+    parser: live?.watch(parser) ?? parser,
     out: process.stdout,
     onSpawn: (pid) => savePid(pid, processStartTime(pid), buildId),
   });
   signals.building(proc);
   const run = await proc.run();
+  // Pending live edits are dropped and the one in flight awaited: none may land after the result.
+  const liveDone =
+    live?.finish(run.cancelSignal === null ? undefined : LIVE_WAIT_AFTER_CANCEL_MS) ?? Promise.resolve({});
   const parse = parser.result();
   const report = assembleReport({
     build,
@@ -165,7 +195,32 @@ async function runBuild(
     end: new Date(),
     logs: paths,
   });
-  return { report, cancelSignal: run.cancelSignal };
+  return { report, cancelSignal: run.cancelSignal, liveRefs: await liveDone };
+}
+
+/** `discord-live`: the live status message, posted as the build starts (null when off or no Discord target). */
+async function startLive(
+  settings: Settings,
+  notifySettings: NotifySettings | null,
+  start: Date,
+): Promise<LiveStatus | null> {
+  if (!notifySettings?.discord.live) return null;
+  const { LiveStatus } = await import('../notify/live.js');
+  const run = readRunContext(process.env, core.getInput('job-check-run-id'));
+  const link = run.jobUrl ?? run.runUrl;
+  const live = new LiveStatus({
+    settings: notifySettings,
+    packages: settings.build.packages,
+    runner: readRunnerInfo(process.env).name,
+    link: link ? { url: link, label: run.jobUrl ? 'Job' : 'Run' } : null,
+    startTime: start,
+    warn: (message) => core.warning(message),
+    // As soon as a message is posted: post edits it if main is killed or cancelled.
+    onRefs: saveLiveMessages,
+  });
+  if (!live.active) return null;
+  live.start();
+  return live;
 }
 
 /**
@@ -198,12 +253,23 @@ async function finishAfterBuild(
   settings: Settings,
   notifySettings: NotifySettings | null,
   signals: SignalRouter,
+  liveRefs: Readonly<Record<string, string>>,
 ): Promise<void> {
   savePhase('finishing');
   const delivered = new Set<string>();
   const fates: Record<string, FateRecord> = {};
   const handOff = new HandOff();
   signals.finishing((signal) => handOff.signal(signal));
+  // Reusable workflow: this leg's line in the run's live message, alongside the upload (bounded, never fails).
+  const runLine = updateRunLine({
+    messageRef: core.getInput('discord-run-message-id'),
+    matrix: core.getInput('matrix'),
+    report,
+    settings: notifySettings,
+    signal: handOff.stop.signal,
+    warn: (m) => core.warning(m),
+    info: (m) => core.info(m),
+  });
   const finishing = finishBuild(report, settings.logs, notifySettings, {
     onUploaded: saveUploaded,
     onDelivered: (source) => {
@@ -215,9 +281,12 @@ async function finishAfterBuild(
       saveDeliveries(fates);
     },
     stopDeliveries: handOff.stop.signal,
+    // The live status messages: the result replaces them in place.
+    edit: liveRefs,
   });
   const finished = await Promise.race([finishing, handOff.due]);
   handOff.dispose();
+  await runLine;
   // Targets the stop cut short (not started, or waiting to retry) are post's to send.
   const cutShort = (finished?.notifications ?? []).filter(
     (r) => !r.delivered && !SETTLED.has(fates[r.source]?.fate),

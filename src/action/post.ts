@@ -147,6 +147,8 @@ async function post(): Promise<void> {
     alreadyDelivered: state.delivered,
     // What main recorded per target: delivered is skipped, an unknown outcome is withheld from Discord.
     previous: state.deliveries,
+    // Main's live status messages: the result replaces them in place, as main would have done.
+    edit: state.liveMessages,
   });
   core.info(
     scrub(`Reported the ${report.status === 'cancelled' ? 'cancelled ' : ''}build: ${report.message}`),

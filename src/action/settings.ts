@@ -36,9 +36,20 @@ export interface LogSettings {
   uploadTimeoutMs: number;
 }
 
+/**
+ * `dry-run` (render every payload, send nothing) or `test-notification` (send a marked sample to every
+ * target): either way nothing is built. `reportFile` is `report-file`, resolved against working-directory.
+ */
+export interface TrialSettings {
+  mode: 'dry-run' | 'test-notification';
+  reportFile: string | null;
+}
+
 export interface Settings {
   build: BuildSettings;
   logs: LogSettings;
+  /** Null for a build. */
+  trial: TrialSettings | null;
 }
 
 /** Reads a boolean input (see parseBoolean), with an error that names the input. */
@@ -101,10 +112,14 @@ function checkExtraArgs(args: string[]): string[] {
   return args;
 }
 
-export function readBuildSettings(getInput: GetInput, env: Env): BuildSettings {
+export function readBuildSettings(
+  getInput: GetInput,
+  env: Env,
+  opts: { packagesOptional?: boolean } = {},
+): BuildSettings {
   const packagesRaw = getInput('packages');
   const packages = splitPackages(packagesRaw);
-  if (packages.length === 0) {
+  if (packages.length === 0 && opts.packagesOptional !== true) {
     throw new InputError(
       'packages',
       packagesRaw,
@@ -193,8 +208,33 @@ function checkReportInputs(getInput: GetInput): void {
   for (const label of getInput('runner-labels').split(/[\s,]+/)) rejectControlChars('runner-labels', label);
 }
 
+/** `dry-run`, `test-notification` and `report-file`; null for a build. */
+export function readTrialSettings(getInput: GetInput): TrialSettings | null {
+  const dryRun = readBoolean(getInput, 'dry-run', false);
+  const test = readBoolean(getInput, 'test-notification', false);
+  if (dryRun && test) {
+    // Each promises something the other breaks: a dry run sends nothing, a test sends to every target.
+    throw new InputError(
+      'test-notification',
+      'true',
+      'dry-run and test-notification cannot both be true (dry-run renders and sends nothing; test-notification sends a sample)',
+    );
+  }
+  const reportFile = optional(getInput, 'report-file');
+  rejectControlChars('report-file', reportFile);
+  if (reportFile !== null && !dryRun) {
+    throw new InputError('report-file', reportFile, 'report-file is only read with dry-run: true');
+  }
+  if (!dryRun && !test) return null;
+  return { mode: dryRun ? 'dry-run' : 'test-notification', reportFile };
+}
+
 export function readSettings(getInput: GetInput, env: Env): Settings {
-  const settings = { build: readBuildSettings(getInput, env), logs: readLogSettings(getInput) };
+  const trial = readTrialSettings(getInput);
+  // Nothing is built in a trial: without packages the sample report names a default list.
+  const build = readBuildSettings(getInput, env, { packagesOptional: trial !== null });
+  if (trial?.reportFile) trial.reportFile = path.resolve(build.workingDirectory, trial.reportFile);
+  const settings = { build, logs: readLogSettings(getInput), trial };
   checkReportInputs(getInput);
   return settings;
 }

@@ -18,7 +18,7 @@ import {
   type RunReport,
 } from '../report/run-report.js';
 import { scrub, scrubDeep } from '../runner/secrets.js';
-import type { NotifySettings } from '../notify/types.js';
+import type { ChangeState, NotifySettings } from '../notify/types.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -168,6 +168,41 @@ function readBool(name: string, fallback: boolean): boolean {
   return parseBoolean(name, core.getInput(name), fallback);
 }
 
+/**
+ * `discord-message-id`: the plan's live run message, which the final result replaces in place (a deleted one
+ * is posted anew by delivery). Not an id → one warning, and the result is posted as a new message.
+ */
+function liveMessageEdit(): string | null {
+  const id = core.getInput('discord-message-id').trim();
+  if (id === '') return null;
+  if (/^\d{1,20}(?::\d{1,20})?$/.test(id)) return id;
+  core.warning(
+    scrub(
+      `Input 'discord-message-id' is ${JSON.stringify(id.slice(0, 40))}: expected a Discord message id (digits, the plan's discord-message-id output); the summary is posted as a new message.`,
+    ),
+  );
+  return null;
+}
+
+/**
+ * `notify-on: change` for the whole run: its result against the previous completed run of the workflow on
+ * this branch, asked only when a target fires on change; anything in the way is `unknown` with one warning.
+ */
+async function runChange(run: RunReport, settings: NotifySettings): Promise<ChangeState> {
+  try {
+    const { wantsChange, NO_TOKEN_WARNING } = await import('../notify/change.js');
+    if (!wantsChange(settings.targets)) return 'unknown';
+    const { previousRunChange } = await import('../runner/github.js');
+    const answer = await previousRunChange(run.status, settings.githubToken);
+    // A missing token was told with the setup notices.
+    if (answer.warning !== null && answer.warning !== NO_TOKEN_WARNING) core.warning(scrub(answer.warning));
+    return answer.change;
+  } catch (err) {
+    core.warning(scrub(`notify-on change: ${errorMessage(err)}; notifying as always.`));
+    return 'unknown';
+  }
+}
+
 async function notifyRun(
   run: RunReport,
   settings: NotifySettings | null,
@@ -176,8 +211,13 @@ async function notifyRun(
   const { notify, summarizeResults, notificationOutputs } = await import('../notify/index.js');
   const { renderRunDiscord } = await import('../notify/render/run-discord.js');
   const { renderRunGeneric } = await import('../notify/render/run-generic.js');
-  const outcome = await notify(run, settings, (target) =>
-    target.format === 'discord' ? renderRunDiscord(run, settings.discord) : renderRunGeneric(run),
+  const live = liveMessageEdit();
+  const outcome = await notify(
+    run,
+    settings,
+    (target, ctx) =>
+      target.format === 'discord' ? renderRunDiscord(run, settings.discord, ctx) : renderRunGeneric(run),
+    { ...(live ? { edit: { 'discord-webhook-url': live } } : {}), change: await runChange(run, settings) },
   );
   for (const f of outcome.failed) {
     core.warning(
@@ -231,6 +271,7 @@ export async function runSummarize(
       warn(`Could not write the job summary: ${errorMessage(err)}`);
     }
   }
+  await printNotices(notifySettings, env);
   await notifyAndSetOutputs(run, notifySettings, warn);
   const line = `Run ${run.status}: ${run.message}`;
   if (run.status === 'failure' && failOnBuildError) core.setFailed(scrub(line));
@@ -289,6 +330,17 @@ function setRunOutputs(run: RunReport, reportFile: string): void {
   core.setOutput('images', json(run.images));
   core.setOutput('report-file', reportFile);
   core.setOutput('packages', json(run.runs.map((r) => ({ name: r.name, status: r.status, image: r.image }))));
+}
+
+/** The setup notices (no target, a Slack or Teams URL, change without a token); none for invalid inputs. */
+async function printNotices(settings: NotifySettings | null, env: Env): Promise<void> {
+  const { wantsNotifications } = await import('../notify/settings.js');
+  // Invalid inputs failed the step already, naming the input: "no target" would only mislead.
+  if (settings === null && wantsNotifications(core.getInput, env)) return;
+  const { setupNotices } = await import('../notify/notices.js');
+  const { notices, warnings } = setupNotices(settings);
+  for (const n of notices) core.notice(n, { title: 'No notification target' });
+  for (const w of warnings) core.warning(scrub(w), { title: 'Notification setup' });
 }
 
 /** The notification settings, or null (with the step failed, naming the input) when they are invalid. */

@@ -147,7 +147,15 @@ interface Context {
 /** What one attempt came to. */
 type Outcome =
   | { kind: 'delivered'; status: number; messageId: string | null }
-  | { kind: 'http'; status: number; retry: boolean; detail: string; serverDelayMs: number | null }
+  | {
+      kind: 'http';
+      status: number;
+      retry: boolean;
+      detail: string;
+      serverDelayMs: number | null;
+      /** A Discord edit answered 404 Unknown Message: the message was deleted (not the webhook). */
+      messageGone?: boolean;
+    }
   | { kind: 'network'; retry: boolean; detail: string; timedOut: boolean };
 
 async function deliverOne(job: DeliveryJob, ctx: Context): Promise<DeliveryResult> {
@@ -166,20 +174,48 @@ class Delivery {
   // and then got no answer at all. An HTTP answer, or a failure before the request started, cannot have.
   private lastMaybeLanded = false;
   private lastFailure: string | null = null;
+  /** What goes on the wire: the target itself, or its message URL and PATCH while editing a message in place. */
+  private wire: Target;
+  private editing = false;
 
   constructor(
     private readonly job: DeliveryJob,
     private readonly ctx: Context,
   ) {
     this.target = job.target;
+    this.wire = job.target;
     this.started = Date.now();
     this.result = undeliveredResult(job.target);
+  }
+
+  /** The bytes to send: an edit of the job's Discord message when it names one, else a new message. */
+  private encode(): Payload {
+    const { target, job } = this;
+    const ref = target.format === 'discord' && job.editMessageId ? parseMessageRef(job.editMessageId) : null;
+    if (ref === null) return encodeBody(target, job.message);
+    this.editing = true;
+    this.wire = {
+      ...target,
+      method: 'PATCH',
+      url: discordMessageUrl(target.url, ref.messageId, ref.threadId),
+    };
+    return encodeBody(this.wire, { ...job.message, body: editRequestBody(job.message.body) });
+  }
+
+  /** The message to edit was deleted: the result goes out as a new message instead, in this same delivery. */
+  private postInstead(): Payload {
+    this.editing = false;
+    this.wire = this.target;
+    this.ctx.log(
+      `${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) was deleted (HTTP 404 Unknown Message); posting the result as a new message`,
+    );
+    return encodeBody(this.target, this.job.message);
   }
 
   async run(): Promise<DeliveryResult> {
     const { target, result, ctx } = this;
     try {
-      const payload = encodeBody(target, this.job.message);
+      let payload = this.encode();
       const id = ctx.newId(target);
       while (true) {
         if (ctx.stop.aborted) {
@@ -209,6 +245,10 @@ class Delivery {
             `gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`,
           );
         }
+        if (outcome.kind === 'http' && outcome.messageGone && this.editing) {
+          payload = this.postInstead();
+          continue;
+        }
         const failure = failureText(outcome, target);
         this.lastFailure = failure;
         const next = this.nextStep(outcome, failure);
@@ -230,7 +270,7 @@ class Delivery {
   private async send(payload: Payload, id: string, timeoutMs: number): Promise<Outcome> {
     this.result.attempts += 1;
     let started = false;
-    const outcome = await attempt(this.target, payload, id, timeoutMs, this.ctx, () => {
+    const outcome = await attempt(this.wire, payload, id, timeoutMs, this.ctx, () => {
       started = true;
       this.record('sending');
     });
@@ -247,7 +287,8 @@ class Delivery {
     const { target, result, ctx } = this;
     const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
     if (!outcome.retry) return { giveUp: failure };
-    if (this.lastMaybeLanded && target.format === 'discord') {
+    // An edit is idempotent: sending it again cannot post a second message.
+    if (this.lastMaybeLanded && target.format === 'discord' && !this.editing) {
       // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
       // have posted the message, and sending it again could post it twice. At most once, said plainly.
       return {
@@ -314,7 +355,7 @@ function after(result: DeliveryResult): string {
 
 // ---------------------------------------------------------------------------------------------- one attempt
 
-interface Payload {
+export interface Payload {
   /** null: no body (GET, DELETE). */
   bytes: Buffer | null;
   contentType: string | null;
@@ -501,6 +542,16 @@ function httpOutcome(
       serverDelayMs: null,
     };
   }
+  if (target.format === 'discord' && target.method === 'PATCH' && status === 404 && json?.code !== 10015) {
+    return {
+      kind: 'http',
+      status,
+      retry: false,
+      detail: 'the message to edit was deleted (Unknown Message)',
+      serverDelayMs: null,
+      messageGone: true,
+    };
+  }
   if (target.format === 'discord' && DISCORD_GONE_STATUS.has(status)) {
     return {
       kind: 'http',
@@ -592,7 +643,7 @@ function headerValue(headers: Dispatcher.ResponseData['headers'], name: string):
  * Every byte that leaves goes through the secret scrubber here, so no renderer or caller can forget it: the
  * JSON structurally (before escaping could hide a secret holding `"` or `\`), files and their names as bytes.
  */
-function encodeBody(target: Target, message: RenderedMessage): Payload {
+export function encodeBody(target: Pick<Target, 'method'>, message: RenderedMessage): Payload {
   if (target.method === 'GET' || target.method === 'DELETE') return { bytes: null, contentType: null };
   if (message.files.length === 0) {
     return { bytes: Buffer.from(toJson(scrubDeep(message.body))), contentType: 'application/json' };
@@ -600,7 +651,7 @@ function encodeBody(target: Target, message: RenderedMessage): Payload {
   const files = message.files.map((f) => ({ ...f, name: scrub(f.name), data: scrubBytes(f.data) }));
   let body = scrubDeep(message.body);
   if (isRecord(body) && body.attachments === undefined) {
-    body = { ...body, attachments: files.map((f, i) => ({ id: i, filename: f.name })) };
+    body = { ...body, attachments: files.map((f, i) => ({ id: String(i), filename: f.name })) };
   }
   const parts: { headers: string; data: Buffer }[] = [
     {
@@ -636,6 +687,63 @@ function newBoundary(): string {
 
 function escapeFilename(name: string): string {
   return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+// ---------------------------------------------------------------------------------------------- Discord edits
+
+/**
+ * A message to edit, as carried in `NotifyOptions.edit` and in the state main saves for post: the message id,
+ * or `<message id>:<thread id>` when the message opened a thread of its own (a forum post made with
+ * `thread_name`), which Discord finds only through that thread.
+ */
+export function parseMessageRef(ref: string): { messageId: string; threadId: string | null } | null {
+  const m = /^(\d{1,20})(?::(\d{1,20}))?$/.exec(ref.trim());
+  return m ? { messageId: m[1] as string, threadId: m[2] ?? null } : null;
+}
+
+export function formatMessageRef(messageId: string, threadId: string | null): string {
+  return threadId ? `${messageId}:${threadId}` : messageId;
+}
+
+/**
+ * The edit URL of a message posted through a normalised execute URL:
+ * `…/webhooks/{id}/{token}?wait=true[&thread_id=t]` → `…/webhooks/{id}/{token}/messages/{mid}[?thread_id=t]`.
+ * `threadId` (the thread a forum post opened) replaces the URL's own.
+ */
+export function discordMessageUrl(webhookUrl: string, messageId: string, threadId?: string | null): string {
+  const u = new URL(webhookUrl);
+  const thread = threadId ?? u.searchParams.get('thread_id');
+  u.pathname = `${u.pathname.replace(/\/+$/, '')}/messages/${encodeURIComponent(messageId)}`;
+  u.search = '';
+  if (thread) u.searchParams.set('thread_id', thread);
+  return u.toString();
+}
+
+/** What Discord's edit-message body accepts; the rest (username, avatar_url, tts, thread_name …) is create-only. */
+const EDIT_FIELDS: readonly string[] = [
+  'content',
+  'embeds',
+  'allowed_mentions',
+  'components',
+  'attachments',
+  'flags',
+];
+/** The only flag an edit may set (SUPPRESS_EMBEDS); SUPPRESS_NOTIFICATIONS applies to a new message only. */
+const EDITABLE_FLAGS = 4;
+
+/**
+ * An execute-webhook body as an edit body: create-only fields dropped, and `content` and `embeds` always
+ * given, since an edit leaves out what it does not name (a live message's text would otherwise survive).
+ */
+export function editRequestBody(body: unknown): unknown {
+  if (!isRecord(body)) return body;
+  const out: Record<string, unknown> = {};
+  for (const key of EDIT_FIELDS) if (body[key] !== undefined) out[key] = body[key];
+  out.content ??= '';
+  out.embeds ??= [];
+  if (typeof out.flags === 'number' && (out.flags & EDITABLE_FLAGS) !== 0) out.flags = EDITABLE_FLAGS;
+  else delete out.flags;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------- helpers

@@ -50,15 +50,23 @@ export interface NotifyOutcome {
 export const WITHHELD_ERROR =
   'outcome unknown: the main step was stopped while sending it; not sent again (Discord cannot drop a duplicate)';
 
-/** What to do with one target given its earlier fate. */
-export function resumeAction(target: Target, previous: FateRecord | undefined): 'send' | 'keep' | 'withhold' {
+/**
+ * What to do with one target given its earlier fate. `editing`: this delivery edits a Discord message in
+ * place (a live status message), as the interrupted one did.
+ */
+export function resumeAction(
+  target: Target,
+  previous: FateRecord | undefined,
+  editing = false,
+): 'send' | 'keep' | 'withhold' {
   switch (previous?.fate) {
     case 'delivered':
       return 'keep';
     case 'sending':
     case 'unknown':
-      // Discord's execute-webhook has no idempotency key: a second request is a second message.
-      return target.format === 'discord' ? 'withhold' : 'send';
+      // Discord's execute-webhook has no idempotency key: a second request is a second message. An edit of
+      // one message is idempotent: sending it again leaves the same message with the same content.
+      return target.format === 'discord' && !editing ? 'withhold' : 'send';
     default:
       return 'send';
   }
@@ -76,7 +84,10 @@ export async function notify(
 ): Promise<NotifyOutcome> {
   const started = Date.now();
   const ctx: NotifyContext = { event: opts.event ?? 'finished', change: opts.change ?? 'unknown' };
-  const targets = selectTargets(settings.targets, subject.status, ctx.change);
+  // A live status message always ends showing the result, even where the outcome would not notify: editing
+  // it pings no one, and leaving it at "building" would be wrong.
+  const selected = new Set(selectTargets(settings.targets, subject.status, ctx.change));
+  const targets = settings.targets.filter((t) => selected.has(t) || opts.edit?.[t.source] !== undefined);
   if (targets.length === 0) return { results: [], failed: [], withheld: [] };
   const { previous, event: _event, change: _change, edit, ...deliverOpts } = opts;
 
@@ -91,7 +102,7 @@ export async function notify(
   const rendered = await Promise.all(
     targets.map(async (target): Promise<Rendered> => {
       const before = previous?.[target.source];
-      const action = resumeAction(target, before);
+      const action = resumeAction(target, before, edit?.[target.source] !== undefined);
       if (action === 'keep' && before) return { ok: 'done', result: keptResult(target, before) };
       if (action === 'withhold' && before) {
         const result = { ...undeliveredResult(target, WITHHELD_ERROR), attempts: before.attempts };

@@ -29,6 +29,11 @@ export interface SavedState {
   delivered: string[];
   /** The last fate main recorded per target source (what post may send again). */
   deliveries: Record<string, FateRecord>;
+  /**
+   * The live status message per Discord target source (`discord-live`), as a message ref (`<id>` or
+   * `<id>:<thread id>`): post edits it in place with the result instead of posting a new message.
+   */
+  liveMessages: Record<string, string>;
 }
 
 export function savePhase(phase: Phase): void {
@@ -63,6 +68,11 @@ export function saveDeliveries(fates: Readonly<Record<string, FateRecord>>): voi
   core.saveState('deliveries', JSON.stringify(fates));
 }
 
+/** Saved as soon as a live status message is posted (and when one stops being edited: it is dropped). */
+export function saveLiveMessages(refs: Readonly<Record<string, string>>): void {
+  core.saveState('liveMessages', JSON.stringify(refs));
+}
+
 function parseJson<T>(text: string, check: (v: unknown) => v is T): T | null {
   if (!text) return null;
   try {
@@ -88,6 +98,11 @@ const isFateRecord = (v: unknown): v is FateRecord => {
     (r.messageId === null || typeof r.messageId === 'string')
   );
 };
+const isRefMap = (v: unknown): v is Record<string, string> =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.values(v).every((r) => typeof r === 'string' && /^\d{1,20}(:\d{1,20})?$/.test(r));
 const isFateMap = (v: unknown): v is Record<string, FateRecord> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isFateRecord);
 
@@ -109,5 +124,6 @@ export function readState(): SavedState {
     uploaded: core.getState('uploaded') === '1',
     delivered: parseJson(core.getState('delivered'), isStringList) ?? [],
     deliveries: parseJson(core.getState('deliveries'), isFateMap) ?? {},
+    liveMessages: parseJson(core.getState('liveMessages'), isRefMap) ?? {},
   };
 }

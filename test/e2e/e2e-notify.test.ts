@@ -56,12 +56,23 @@ describe('e2e: dist/ notifications', () => {
     const discord = receiver.requests.find((r) => r.path.startsWith('/api/v10/webhooks/'));
     expect(discord?.query.wait).toBe('true');
     const body = (discord?.json ?? discord?.multipart?.payloadJson) as {
-      content: string;
-      embeds: { title: string; color: number }[];
+      content?: string;
+      embeds: { title: string; color: number; url: string; description: string; footer: { text: string } }[];
       allowed_mentions: unknown;
     };
-    expect(body.content).toContain('❌');
-    expect(body.embeds[0]?.title).toBe('Jetson Containers Build Failure');
+    // The default (compact) message: what broke and where in the title, links first, nothing runner-local.
+    const embed = body.embeds[0]!;
+    expect(body.content).toBeUndefined();
+    expect(embed.title).toBe('❌ torchvision failed at build 9/9');
+    expect(embed.url).toBe('https://github.com/octo-org/jetson-images/actions/runs/4242');
+    const lines = embed.description.split('\n');
+    expect(lines[0]).toBe('[Run](https://github.com/octo-org/jetson-images/actions/runs/4242)');
+    expect(lines.filter((l) => /^(❌|✅) /.test(l)).map((l) => l.slice(0, 2).trim())).toEqual(['❌', '✅']);
+    expect(lines.length + 2).toBeLessThanOrEqual(25);
+    expect(embed.footer.text).toMatch(/^L4T 36\.4\.\d+ · JetPack/);
+    const logDir = (JSON.parse(readFileSync(run.main.outputs['report-file'] ?? '', 'utf8')) as BuildReport)
+      .logs.dir;
+    expect(JSON.stringify(body)).not.toContain(logDir);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(checkDiscordLimits(body)).toEqual([]);
     // A failure attaches the failing stage's log tail (discord-attach-log defaults to failure).
@@ -164,7 +175,7 @@ describe('e2e: dist/ notifications', () => {
     expect(generic.status).toBe('cancelled');
     const discord = receiver.requests.find((r) => r.path.includes('/webhooks/'));
     const body = (discord?.json ?? discord?.multipart?.payloadJson) as { embeds: { title: string }[] };
-    expect(body.embeds[0]?.title).toBe('Jetson Containers Build Cancelled');
+    expect(body.embeds[0]?.title).toBe('⏹ numpy cancelled at build 2/4 (pip\\_cache)');
     noSecretsIn([run.main.stdout, run.post.stdout, run.summary], [TOKEN]);
   });
 

@@ -874,7 +874,7 @@ describe('requests as the receiver sees them', () => {
     const expected = Buffer.concat([
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json\r\n\r\n` +
-          '{"content":"hi","attachments":[{"id":0,"filename":"a\\r\\n\\"b\\".log"},{"id":1,"filename":"c.bin"}]}\r\n' +
+          '{"content":"hi","attachments":[{"id":"0","filename":"a\\r\\n\\"b\\".log"},{"id":"1","filename":"c.bin"}]}\r\n' +
           `--${boundary}\r\nContent-Disposition: form-data; name="files[0]"; filename="a%0D%0A%22b%22.log"\r\n` +
           'Content-Type: text/plainX-Evil: 1\r\n\r\none\r\n' +
           `--${boundary}\r\nContent-Disposition: form-data; name="files[1]"; filename="c.bin"\r\n` +

@@ -355,7 +355,7 @@ describe('deliverAll: bodies and headers', () => {
     expect(req!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(req!.multipart!.payloadJson).toEqual({
       content: 'failed',
-      attachments: [{ id: 0, filename: 'build "tail".log' }],
+      attachments: [{ id: '0', filename: 'build "tail".log' }],
     });
     expect(req!.multipart!.files).toHaveLength(1);
     expect(req!.multipart!.files[0]).toMatchObject({

@@ -283,7 +283,7 @@ describe('renderDiscord: options', () => {
     const out = renderDiscord(F.stageFailure(), { ...OPTS, attachment: file });
     const body = out.body as DiscordBody;
     expect(body.attachments).toEqual([
-      { id: 0, filename: 'python.log', description: 'Build log of stage python (failure)' },
+      { id: '0', filename: 'python.log', description: 'Build log of stage python (failure)' },
     ]);
     expect(out.files).toEqual([file]);
     expect(field(body, 'Logs')).toContain('📎 `python.log` attached');

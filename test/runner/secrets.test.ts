@@ -257,7 +257,7 @@ describe('deliverAll: every part of a multipart body is scrubbed', () => {
     expect(body).not.toContain('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
     expect(req!.multipart!.payloadJson).toEqual({
       content: 'failed: ***',
-      attachments: [{ id: 0, filename: '***-tail.txt' }],
+      attachments: [{ id: '0', filename: '***-tail.txt' }],
     });
     expect(req!.multipart!.files[0]!.filename).toBe('***-tail.txt');
     expect([...req!.multipart!.files[0]!.data]).toEqual([

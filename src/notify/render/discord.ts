@@ -1,190 +1,195 @@
-// The Discord execute-webhook body for a BuildReport: the message jetson-containers users know (bold status
-// line with 📦 ⏰ 💻 🔧 in `content`, one embed with Status / Package Count / Build Command / Environment /
-// Details) plus per-package lines, duration, runner, links and the failure excerpt. Every Discord limit holds
-// for any report: text is cut with a visible '…', never inside an open code fence, and failed packages are
-// listed before anything else so a cut never hides a failure behind successes.
-import type {
-  BuildReport,
-  BuildStatus,
-  FailurePoint,
-  PackageResult,
-  PackageStatus,
-} from '../../report/build-report.js';
-import type { DiscordOptions, OutgoingFile, RenderedMessage } from '../types.js';
+// The Discord execute-webhook body for a BuildReport. `discord-style: compact` (the default) is read in five
+// seconds, like the fleet message: a headline that says what broke and where, the links, the cause in the
+// error's own words once, the excerpt on failure, one line per package (failures first) and the environment
+// in the footer. Nothing runner-local (log folder, stage log paths) is shown: it means nothing off the runner,
+// and the job summary keeps it. `discord-style: upstream` keeps the upstream-compatible layout
+// (discord-upstream.ts). Every Discord limit holds for any report, and only `discord-mention-on-failure` ids
+// can ping.
+import type { BuildReport, BuildStatus, FailurePoint, PackageResult } from '../../report/build-report.js';
+import type { ChangeState, NotifyContext, RenderedMessage } from '../types.js';
+import {
+  code,
+  environmentPairs,
+  finishBody,
+  mapStrings,
+  md,
+  mentionsFor,
+  oneLine,
+  PACKAGE_EMOJI,
+  safeUrl,
+  STATUS_COLOR,
+  type DiscordBody,
+  type DiscordEmbed,
+  type DiscordRenderOptions,
+} from './discord-common.js';
+import { renderUpstream } from './discord-upstream.js';
 import {
   codeBlock,
   DISCORD_LIMITS,
   ELLIPSIS,
-  escapeFence,
   formatDuration,
-  hasMassMention,
-  isoSeconds,
+  formatShortDuration,
   neutraliseMentions,
   truncate,
-  truncateMarkdown,
 } from './limits.js';
 
 export { DISCORD_LIMITS };
+export {
+  checkDiscordLimits,
+  COLOR_CANCELLED,
+  COLOR_FAILURE,
+  COLOR_SUCCESS,
+  discordEditBody,
+  discordTextLength,
+  PACKAGE_EMOJI,
+  type DiscordAllowedMentions,
+  type DiscordAttachment,
+  type DiscordBody,
+  type DiscordEmbed,
+  type DiscordField,
+  type DiscordRenderOptions,
+} from './discord-common.js';
 
-export interface DiscordField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
+/** What a person reads at a glance; the package list gets whatever the rest leaves of it. */
+const MAX_VISIBLE_LINES = 25;
+/** Package lines shown even when the rest of the message is long (the fold line included). */
+const MIN_PACKAGE_LINES = 3;
+const EXCERPT_LINES = 15;
+const EXCERPT_LINE_MAX = 200;
+const EXCERPT_MAX = 1600;
+const CAUSE_MAX = 300;
+const LINK_MAX = 1000;
+const NAME_LINK_MAX = 300;
 
-export interface DiscordEmbed {
-  title?: string;
-  description?: string;
-  url?: string;
-  color?: number;
-  timestamp?: string;
-  fields?: DiscordField[];
-  footer?: { text: string; icon_url?: string };
-  author?: { name: string; url?: string; icon_url?: string };
-}
+const STATUS_EMOJI: Record<BuildStatus, string> = { success: '✅', failure: '❌', cancelled: '⏹' };
 
-export interface DiscordAttachment {
-  id: number;
-  filename: string;
-  description?: string;
-}
+// ---- headline ----
 
-export interface DiscordBody {
-  content?: string;
-  username?: string;
-  avatar_url?: string;
-  thread_name?: string;
-  embeds?: DiscordEmbed[];
-  allowed_mentions: { parse: string[] };
-  attachments?: DiscordAttachment[];
-}
-
-export type DiscordRenderOptions = DiscordOptions & { attachment?: OutgoingFile | null };
-
-export const COLOR_SUCCESS = 65280;
-export const COLOR_FAILURE = 16711680;
-/** Discord's own grey: a cancelled build is neither green nor red. */
-export const COLOR_CANCELLED = 9807270;
-
-interface Look {
-  emoji: string;
-  headline: string;
-  title: string;
-  color: number;
-}
-
-const LOOKS: Record<BuildStatus, Look> = {
-  success: {
-    emoji: '✅',
-    headline: 'Build Successful',
-    title: 'Jetson Containers Build Success',
-    color: COLOR_SUCCESS,
-  },
-  failure: {
-    emoji: '❌',
-    headline: 'Build Failed',
-    title: 'Jetson Containers Build Failure',
-    color: COLOR_FAILURE,
-  },
-  cancelled: {
-    emoji: '⏹',
-    headline: 'Build Cancelled',
-    title: 'Jetson Containers Build Cancelled',
-    color: COLOR_CANCELLED,
-  },
-};
-
-export const PACKAGE_EMOJI: Record<PackageStatus, string> = {
-  success: '✅',
-  failure: '❌',
-  cancelled: '⏹',
-  'not-built': '⏭',
-};
-
-// ---- text helpers ----
-
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-
-/** Plain text made inert for Discord markdown (no formatting, links, mentions or fences). */
-function md(s: string, max: number): string {
-  const cut = truncate(oneLine(s), max);
-  return cut.replace(/[\\`*_~|[\]<>]/g, '\\$&').replace(/^([#>+-])/, '\\$1');
-}
-
-/** Inline code; backticks become a look-alike so the span can never be closed early. */
-function code(s: string, max: number): string {
-  const cut = truncate(oneLine(s).replace(/`/g, 'ˋ'), max);
-  return cut === '' ? '—' : '`' + cut + '`';
-}
-
-function link(label: string, url: string | null, max = 600): string | null {
-  if (!url || !/^https?:\/\//i.test(url) || url.length > max || /[\s<>]/.test(url)) return null;
-  // The angle brackets keep Discord from unfurling the link into an extra embed.
-  return `[${label}](<${url}>)`;
-}
-
-/** Applies `f` to every string in a JSON-like value. */
-function mapStrings<T>(value: T, f: (s: string) => string): T {
-  if (typeof value === 'string') return f(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = mapStrings(v, f);
-    return out as T;
+/** Where a failure happened, as a phrase after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
+function atPhrase(f: FailurePoint | null, name: string | null): string {
+  if (!f) return '';
+  const stage = f.stage && f.stage !== name ? ` (${md(f.stage, 80)})` : '';
+  if (f.stageIndex !== null && f.stageCount !== null) {
+    return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
   }
-  return value;
+  if (f.phase === 'resolve' || f.phase === 'start') return ` to ${f.phase}${stage}`;
+  if (f.phase === 'unknown') return f.stage ? ` in ${md(f.stage, 80)}` : '';
+  return ` at ${f.phase}${stage}`;
 }
 
-function environmentPairs(report: BuildReport): [string, string][] {
-  const { source: _source, ...vars } = report.environment;
-  return Object.entries(vars).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+/**
+ * Where a cancelled package stopped: its failure point, else the stage the parser last saw running (a cancel
+ * often ends the build before the tool prints any failure).
+ */
+function stopPoint(report: BuildReport, p: PackageResult | undefined): FailurePoint | null {
+  const known = p?.failure ?? report.failure;
+  if (known) return known;
+  const open = report.stages.filter(
+    (s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name),
+  );
+  const s = open[open.length - 1];
+  if (!s) return null;
+  return {
+    stage: s.name,
+    stageIndex: s.index,
+    stageCount: s.total,
+    phase: s.phase,
+    error: null,
+    excerpt: [],
+    logFile: null,
+  };
 }
 
-/** `python (3/4, build)`, or just the phase when no stage ran. */
-function wherePhrase(f: FailurePoint): string {
-  if (f.stage === null) return f.phase;
-  const pos = f.stageIndex !== null && f.stageCount !== null ? `${f.stageIndex}/${f.stageCount}, ` : '';
-  return `${f.stage} (${pos}${f.phase})`;
+function failureStatement(report: BuildReport): string {
+  const failed = report.packages.filter((p) => p.status === 'failure');
+  const first = failed[0];
+  if (!first) return `Build failed${atPhrase(report.failure, null)}`;
+  const name = md(first.name, 100);
+  if (failed.length > 1) return `${name} and ${failed.length - 1} more failed`;
+  return `${name} failed${atPhrase(first.failure ?? report.failure, first.name)}`;
 }
 
-/** A comma list of at most `max` characters that says how many names it left out. */
-function nameList(names: string[], max: number): string {
-  if (names.length === 0) return '—';
-  let out = '';
-  for (let i = 0; i < names.length; i++) {
-    const item = md(names[i] ?? '', 120);
-    const rest = names.length - i - 1;
-    const more = rest > 0 ? `, ${ELLIPSIS} and ${rest} more` : '';
-    const next = out === '' ? item : `${out}, ${item}`;
-    if (next.length + more.length > max) {
-      return `${out || ELLIPSIS} ${ELLIPSIS} and ${names.length - i} more`.trim();
-    }
-    out = next;
+function statement(report: BuildReport): string {
+  const took = formatShortDuration(report.durationSeconds);
+  if (report.status === 'failure') return failureStatement(report);
+  if (report.status === 'cancelled') {
+    const p = report.packages.find((x) => x.status === 'cancelled');
+    const at = atPhrase(stopPoint(report, p), p?.name ?? null);
+    return `${p ? md(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
   }
-  return out;
+  const built = report.packages.filter((p) => p.status === 'success');
+  const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
+  if (names.length === 1) return `${md(names[0] ?? '', 100)} built in ${took}`;
+  if (names.length === 0) return `Build succeeded in ${took}`;
+  return `${names.length} packages built in ${took}`;
 }
 
-// ---- the message ----
-
-function packageLine(p: PackageResult): string {
-  const parts = [`${PACKAGE_EMOJI[p.status]} **${md(p.name, 100)}**`];
-  if (p.pushedImage) parts.push(code(p.pushedImage, 140));
-  else if (p.image) parts.push(code(p.image, 140));
-  if (p.durationSeconds !== null) parts.push(formatDuration(p.durationSeconds));
-  if (p.status === 'not-built') parts.push('not built');
-  if (p.failure) {
-    const verb = p.status === 'cancelled' ? 'cancelled in' : 'failed at';
-    let text = `${verb} ${md(wherePhrase(p.failure), 80)}`;
-    if (p.failure.error && p.status === 'failure') text += `: ${md(p.failure.error, 100)}`;
-    parts.push(text);
-  }
-  return truncateMarkdown(parts.join(' · '), 360);
+/** `❌ torchvision failed at build 9/9`, `✅ Fixed: 3 packages built in 1h 12m`. */
+export function compactHeadline(report: BuildReport, change: ChangeState = 'unknown'): string {
+  const prefix =
+    change === 'fixed' && report.status === 'success'
+      ? 'Fixed: '
+      : change === 'broken' && report.status === 'failure'
+        ? 'Broken: '
+        : '';
+  const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
+  return truncate(oneLine(`${emoji} ${prefix}${statement(report)}`), DISCORD_LIMITS.title);
 }
 
-/** Package lines, failed first, then the rest in order, within `budget` characters. */
-function packageLines(report: BuildReport, budget: number): string {
+// ---- description ----
+
+function linksLine(report: BuildReport): string {
+  const { runUrl, jobUrl } = report.run;
+  const logs = report.logs.artifactUrl ?? (report.logs.url !== runUrl ? report.logs.url : null);
+  const parts: string[] = [];
+  const logsUrl = safeUrl(logs, LINK_MAX);
+  if (logsUrl) parts.push(`[Logs](${logsUrl})`);
+  else if (report.logs.uploadError) parts.push('Logs not uploaded');
+  const run = safeUrl(runUrl, LINK_MAX);
+  if (run) parts.push(`[Run](${run})`);
+  const job = safeUrl(jobUrl, LINK_MAX);
+  if (job && job !== run) parts.push(`[Job](${job})`);
+  return parts.join(' · ');
+}
+
+/** The cause in the error's own words (else the report's sentence), once. */
+function causeOf(report: BuildReport): string {
+  const error = report.status !== 'success' ? report.failure?.error : null;
+  return oneLine(error || report.message);
+}
+
+/** The excerpt's last lines, without the cause itself (it is shown once, above) or blank lines. */
+function excerptBlock(report: BuildReport, cause: string, max: number): string {
+  if (report.status !== 'failure' || !report.failure) return '';
+  const repeats = (line: string): boolean =>
+    cause.length >= 20 ? line.includes(cause) : line.trim() === cause;
+  const lines = report.failure.excerpt
+    .map((l) => l.replace(/\s+$/, ''))
+    .filter((l) => l.trim() !== '' && !repeats(l))
+    .slice(-EXCERPT_LINES)
+    .map((l) => truncate(l, EXCERPT_LINE_MAX));
+  return lines.length ? codeBlock(lines, Math.min(EXCERPT_MAX, max)) : '';
+}
+
+function packageLine(p: PackageResult, report: BuildReport): string {
+  const name = md(p.name, 100);
+  const url = p.status === 'failure' ? safeUrl(report.run.jobUrl ?? report.run.runUrl, NAME_LINK_MAX) : null;
+  const parts = [`${PACKAGE_EMOJI[p.status]} ${url ? `[${name}](${url})` : `**${name}**`}`];
+  if (p.status === 'failure') parts.push(`failed${atPhrase(p.failure, p.name)}`);
+  else if (p.status === 'cancelled') parts.push(`cancelled${atPhrase(stopPoint(report, p), p.name)}`);
+  else if (p.status === 'not-built') parts.push('not built');
+  else if (p.pushedImage ?? p.image) parts.push(code(p.pushedImage ?? p.image ?? '', 140));
+  if (p.durationSeconds !== null && p.status !== 'not-built') parts.push(formatDuration(p.durationSeconds));
+  return parts.join(' · ');
+}
+
+function moreLine(hidden: PackageResult[]): string {
+  const failed = hidden.filter((p) => p.status === 'failure').length;
+  return `${ELLIPSIS} and ${hidden.length} more (${failed} failed)`;
+}
+
+/** Package lines, failed first, within `maxLines` lines and `budget` characters; the rest folds into a count. */
+function packageLines(report: BuildReport, maxLines: number, budget: number): string[] {
   const rank = (p: PackageResult): number => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
   const ordered = report.packages
     .map((p, i) => ({ p, i }))
@@ -193,254 +198,105 @@ function packageLines(report: BuildReport, budget: number): string {
   const lines: string[] = [];
   let used = 0;
   for (let i = 0; i < ordered.length; i++) {
-    const line = packageLine(ordered[i]!);
+    const line = packageLine(ordered[i]!, report);
     const hidden = ordered.slice(i + 1);
     const reserve = hidden.length ? moreLine(hidden).length + 1 : 0;
-    if (used + line.length + 1 + reserve > budget) {
-      const rest = ordered.slice(i);
-      const more = moreLine(rest);
+    const tooMany = lines.length + 1 + (hidden.length ? 1 : 0) > maxLines;
+    if (tooMany || used + line.length + 1 + reserve > budget) {
+      const more = moreLine(ordered.slice(i));
       if (used + more.length <= budget) lines.push(more);
       break;
     }
     lines.push(line);
     used += line.length + 1;
   }
-  return lines.join('\n');
+  return lines;
 }
 
-function moreLine(hidden: PackageResult[]): string {
-  const failed = hidden.filter((p) => p.status === 'failure').length;
-  return `${ELLIPSIS} and ${hidden.length} more (${failed} failed)`;
+/** Lines Discord shows for `text` (fence lines counted too: a conservative count). */
+function lineCount(text: string): number {
+  return text === '' ? 0 : text.split('\n').length;
 }
 
-function contentText(report: BuildReport, look: Look): string {
-  const lines = [
-    `${look.emoji} **${look.headline}**`,
-    `📦 **Packages:** ${nameList(report.requestedPackages, 400)}`,
-    `⏰ **Time:** ${isoSeconds(report.endTime)}`,
-    `⏱️ **Duration:** ${formatDuration(report.durationSeconds)}`,
-    `💻 **Command:** ${code(report.command.display, 400)}`,
-  ];
-  const env = environmentPairs(report);
-  if (env.length) lines.push(`🔧 **Environment:** ${md(env.map(([k, v]) => `${k}=${v}`).join(', '), 300)}`);
-  if (report.runner.name) lines.push(`🖥️ **Runner:** ${md(report.runner.name, 100)}`);
-  lines.push(`📝 **Details:** ${md(report.message, 400)}`);
-  return truncateMarkdown(lines.join('\n'), DISCORD_LIMITS.content);
+function description(report: BuildReport, fixedLines: number): string {
+  const L = DISCORD_LIMITS.description;
+  const head: string[] = [];
+  const links = linksLine(report);
+  if (links) head.push(links);
+  const cause = causeOf(report);
+  if (cause) head.push(md(cause, CAUSE_MAX));
+  const used = (): number => head.join('\n').length;
+  const excerpt = excerptBlock(report, cause, L - used() - 400);
+  if (excerpt) head.push(excerpt);
+  const linesLeft = MAX_VISIBLE_LINES - fixedLines - lineCount(head.join('\n'));
+  const pkgs = packageLines(report, Math.max(MIN_PACKAGE_LINES, linesLeft), L - used() - 2);
+  return [...head, ...pkgs].join('\n');
 }
 
-function countText(report: BuildReport): string {
-  const n = report.packages.length || report.requestedPackages.length;
-  const failed = report.packages.filter((p) => p.status === 'failure').length;
-  const notBuilt = report.packages.filter((p) => p.status === 'not-built').length;
-  const extra = [failed ? `${failed} failed` : '', notBuilt ? `${notBuilt} not built` : ''].filter(Boolean);
-  return extra.length ? `${n} (${extra.join(', ')})` : String(n);
-}
-
-function statusText(report: BuildReport, look: Look): string {
-  const how = report.signal
-    ? `signal ${report.signal}`
-    : report.exitCode !== null
-      ? `exit ${report.exitCode}`
-      : '';
-  return how ? `${look.headline} (${md(how, 40)})` : look.headline;
-}
-
-function detailsBlock(report: BuildReport, max: number): string {
-  const f = report.failure;
-  let lines: string[];
-  if (report.status === 'success' || !f) lines = [report.message];
-  else if (f.excerpt.length) lines = f.excerpt.slice(-60);
-  else lines = [f.error ?? report.message];
-  return codeBlock(
-    lines.map((l) => truncate(l, 300)),
-    max,
-  );
-}
-
-function logsText(report: BuildReport, attachment: OutgoingFile | null): string {
-  const links = [link('Workflow run', report.run.runUrl)];
-  if (report.logs.artifactUrl && report.logs.artifactUrl !== report.run.runUrl) {
-    links.push(link('Logs artifact', report.logs.artifactUrl));
-  } else if (report.logs.url && report.logs.url !== report.run.runUrl) {
-    links.push(link('Logs', report.logs.url));
-  }
-  const lines: string[] = [];
-  const shown = links.filter((l): l is string => l !== null);
-  if (shown.length) lines.push(shown.join(' · '));
-  if (attachment) lines.push(`📎 ${code(attachment.name, 100)} attached`);
-  if (!report.logs.artifactUrl && report.logs.uploadError) {
-    lines.push(`Log upload failed: ${md(report.logs.uploadError, 200)}`);
-  }
-  lines.push(`Log: ${code(report.logs.consoleLog, 200)}`);
-  return lines.join('\n');
-}
-
+/** `L4T 36.4.4 · JetPack 6.2.1 · CUDA 12.6 · Python 3.10 · orin-agx-01 · main @ 3f5c0e9`. */
 function footerText(report: BuildReport): string {
-  const r = report.run;
-  const parts = ['jetson-build-action'];
-  if (r.repository) parts.push(r.repository);
-  if (r.ref) parts.push(r.ref.replace(/^refs\/(heads|tags)\//, ''));
-  if (r.sha) parts.push(r.sha.slice(0, 7));
-  if (r.runId) parts.push(`run ${r.runId}${r.runAttempt && r.runAttempt !== '1' ? ` #${r.runAttempt}` : ''}`);
-  if (r.workflow) parts.push(r.workflow);
-  return truncate(oneLine(parts.join(' · ')), 300);
+  const env = Object.fromEntries(environmentPairs(report));
+  const label: [string, string][] = [
+    ['L4T_VERSION', 'L4T'],
+    ['JETPACK_VERSION', 'JetPack'],
+    ['CUDA_VERSION', 'CUDA'],
+    ['PYTHON_VERSION', 'Python'],
+  ];
+  const short = (s: string): string => truncate(oneLine(s), 60);
+  const parts = label.filter(([k]) => env[k]).map(([k, name]) => `${name} ${short(env[k] ?? '')}`);
+  if (report.runner.name) parts.push(short(report.runner.name));
+  const ref = report.run.ref ? short(report.run.ref.replace(/^refs\/(heads\/|tags\/)?/, '')) : '';
+  const sha = report.run.sha ? report.run.sha.slice(0, 7) : '';
+  if (ref || sha) parts.push([ref, sha].filter(Boolean).join(' @ '));
+  return parts.join(' · ');
 }
 
-function embedFor(report: BuildReport, look: Look, attachment: OutgoingFile | null): DiscordEmbed {
-  const fields: DiscordField[] = [
-    { name: 'Status', value: statusText(report, look), inline: true },
-    { name: 'Package Count', value: countText(report), inline: true },
-    { name: 'Duration', value: formatDuration(report.durationSeconds), inline: true },
-  ];
-  if (report.runner.name) fields.push({ name: 'Runner', value: md(report.runner.name, 100), inline: true });
-  const f = report.failure;
-  if (f && report.status !== 'success') {
-    let where = `**${md(wherePhrase(f), 200)}**`;
-    if (f.error) where += '\n' + codeBlock([truncate(oneLine(f.error), 400)], 460);
-    if (f.logFile) where += `\nStage log: ${code(f.logFile, 200)}`;
-    fields.push({ name: report.status === 'cancelled' ? 'Cancelled At' : 'Failed At', value: where });
-  }
-  fields.push({
-    name: 'Build Command',
-    value: codeBlock([truncate(oneLine(report.command.display), 560)], 600, 'bash'),
-  });
-  const env = environmentPairs(report);
-  fields.push({
-    name: 'Environment',
-    value: env.length
-      ? truncateMarkdown(env.map(([k, v]) => `${k}: ${md(v, 60)}`).join('\n'), 400)
-      : 'not detected',
-    inline: true,
-  });
-  fields.push({ name: 'Details', value: detailsBlock(report, DISCORD_LIMITS.fieldValue) });
-  fields.push({
-    name: 'Logs',
-    value: truncateMarkdown(logsText(report, attachment), DISCORD_LIMITS.fieldValue),
-  });
-
-  const embed: DiscordEmbed = { title: look.title, color: look.color };
-  const runLink = report.run.runUrl;
-  if (runLink && /^https?:\/\//i.test(runLink) && runLink.length <= 2000) embed.url = runLink;
+function compactEmbed(report: BuildReport, change: ChangeState, fixedLines: number): DiscordEmbed {
+  const embed: DiscordEmbed = {
+    title: compactHeadline(report, change),
+    color: STATUS_COLOR[report.status] ?? STATUS_COLOR.failure,
+  };
+  const url = safeUrl(report.run.jobUrl) ?? safeUrl(report.run.runUrl);
+  if (url) embed.url = url;
+  const footer = footerText(report);
+  const desc = description(report, fixedLines + (footer ? 1 : 0));
+  if (desc) embed.description = desc;
+  if (footer) embed.footer = { text: footer };
   const t = Date.parse(report.endTime);
   if (!Number.isNaN(t)) embed.timestamp = new Date(t).toISOString();
-  embed.fields = fields;
-  embed.footer = { text: footerText(report) };
-
-  // The description takes what the 6000-character total leaves, up to its own limit.
-  const left = DISCORD_LIMITS.embedTotal - discordTextLength(embed) - 50;
-  const budget = Math.min(DISCORD_LIMITS.description, Math.max(0, left));
-  const head = md(report.message, Math.min(400, Math.max(0, budget - 2)));
-  const pkgs = packageLines(report, budget - head.length - 2);
-  const description = pkgs ? `${head}\n\n${pkgs}` : head;
-  if (description) embed.description = truncateMarkdown(description, budget);
   return embed;
 }
 
-/** The characters Discord counts toward an embed's 6000 total. */
-export function discordTextLength(embed: DiscordEmbed): number {
-  let n = (embed.title ?? '').length + (embed.description ?? '').length;
-  for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
-  n += (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
-  return n;
+/** Runner-local log paths rewritten to their place in the logs artifact (`logs/build/…`). */
+function withoutLogDir(report: BuildReport): BuildReport {
+  const dir = report.logs.dir.replace(/\/+$/, '');
+  // A one-segment folder (`/tmp`) would also match the build's own paths: leave those alone.
+  if (dir.split('/').filter(Boolean).length < 2) return report;
+  return mapStrings(report, (s) => s.replaceAll(`${dir}/`, 'logs/'));
 }
 
-/** Every way `body` breaks a Discord execute-webhook limit, as readable sentences; empty when it fits. */
-export function checkDiscordLimits(body: unknown): string[] {
-  const L = DISCORD_LIMITS;
-  const v: string[] = [];
-  if (body === null || typeof body !== 'object') return ['body is not an object'];
-  const b = body as DiscordBody;
-  const over = (what: string, s: unknown, max: number, min = 0): void => {
-    if (s === undefined) return;
-    if (typeof s !== 'string') v.push(`${what} is not a string`);
-    else if (s.length > max) v.push(`${what} has ${s.length} characters (max ${max})`);
-    else if (s.length < min) v.push(`${what} has ${s.length} characters (min ${min})`);
-  };
-  over('content', b.content, L.content);
-  over('username', b.username, L.usernameMax, L.usernameMin);
-  over('thread_name', b.thread_name, L.threadName, 1);
-  const embeds = b.embeds ?? [];
-  if (embeds.length > L.embeds) v.push(`${embeds.length} embeds (max ${L.embeds})`);
-  if (!b.content && embeds.length === 0 && !(b.attachments ?? []).length) v.push('message is empty');
-  let total = 0;
-  embeds.forEach((e, i) => {
-    const at = `embeds[${i}]`;
-    over(`${at}.title`, e.title, L.title);
-    over(`${at}.description`, e.description, L.description);
-    over(`${at}.footer.text`, e.footer?.text, L.footer);
-    over(`${at}.author.name`, e.author?.name, L.authorName);
-    const fields = e.fields ?? [];
-    if (fields.length > L.fields) v.push(`${at} has ${fields.length} fields (max ${L.fields})`);
-    fields.forEach((f, j) => {
-      over(`${at}.fields[${j}].name`, f.name, L.fieldName, 1);
-      over(`${at}.fields[${j}].value`, f.value, L.fieldValue, 1);
-    });
-    total += discordTextLength(e);
-  });
-  if (total > L.embedTotal) v.push(`embed text totals ${total} characters (max ${L.embedTotal})`);
-  const attachments = b.attachments ?? [];
-  if (attachments.length > L.attachments) v.push(`${attachments.length} attachments (max ${L.attachments})`);
-  attachments.forEach((a, i) =>
-    over(`attachments[${i}].description`, a.description, L.attachmentDescription),
-  );
-  if (!b.allowed_mentions || !Array.isArray(b.allowed_mentions.parse))
-    v.push('allowed_mentions.parse is missing');
-  return v;
-}
-
-/** The final guard: clamps every limited text, whatever the builders above produced. */
-function clamp(body: DiscordBody): DiscordBody {
-  const L = DISCORD_LIMITS;
-  if (body.content !== undefined) body.content = truncateMarkdown(body.content, L.content);
-  for (const e of body.embeds ?? []) {
-    if (e.title !== undefined) e.title = truncate(e.title, L.title);
-    if (e.footer) e.footer.text = truncate(e.footer.text, L.footer);
-    if (e.author) e.author.name = truncate(e.author.name, L.authorName);
-    e.fields = (e.fields ?? []).slice(0, L.fields).map((f) => ({
-      ...f,
-      name: truncate(f.name, L.fieldName) || '—',
-      value: truncateMarkdown(f.value, L.fieldValue) || '—',
-    }));
-    if (e.description !== undefined) e.description = truncateMarkdown(e.description, L.description);
-    const overflow = discordTextLength(e) - L.embedTotal;
-    if (overflow > 0 && e.description) {
-      e.description = truncateMarkdown(e.description, Math.max(0, e.description.length - overflow));
-      if (!e.description) delete e.description;
-    }
-    while (discordTextLength(e) > L.embedTotal && e.fields.length > 0) e.fields.pop();
-  }
-  return body;
-}
-
-/** Renders the Discord webhook body for a report (and the log file to attach, when given). */
-export function renderDiscord(report: BuildReport, opts: DiscordRenderOptions): RenderedMessage {
-  // Defuse mentions at the source: every text taken from the report is inert from here on.
-  const safe = mapStrings(report, neutraliseMentions);
-  const look = LOOKS[safe.status] ?? LOOKS.failure;
+function renderCompact(safe: BuildReport, opts: DiscordRenderOptions, ctx?: NotifyContext): RenderedMessage {
   const attachment = opts.attachment ?? null;
+  const report = withoutLogDir(safe);
+  const mentionLine = mentionsFor(report.status, opts, ctx) ? 1 : 0;
   const body: DiscordBody = {
-    content: contentText(safe, look),
-    embeds: [embedFor(safe, look, attachment)],
+    embeds: [compactEmbed(report, ctx?.change ?? 'unknown', 1 + mentionLine)],
     allowed_mentions: { parse: [] },
   };
-  const username = opts.username ? truncate(opts.username.trim(), DISCORD_LIMITS.usernameMax) : '';
-  if (username) body.username = username;
-  if (opts.avatarUrl) body.avatar_url = opts.avatarUrl;
-  const threadName = opts.threadName
-    ? truncate(neutraliseMentions(oneLine(opts.threadName)), DISCORD_LIMITS.threadName)
-    : '';
-  if (threadName) body.thread_name = threadName;
-  if (attachment) {
-    const where = safe.failure?.stage ? ` of stage ${escapeFence(oneLine(safe.failure.stage))}` : '';
-    body.attachments = [
-      {
-        id: 0,
-        filename: attachment.name,
-        description: truncate(`Build log${where} (${safe.status})`, DISCORD_LIMITS.attachmentDescription),
-      },
-    ];
-  }
-  // Defence in depth: whatever assembled text still looks like a mass mention is defused, then re-clamped.
-  const final = hasMassMention(JSON.stringify(body)) ? mapStrings(body, neutraliseMentions) : body;
-  return { body: clamp(final), files: attachment ? [attachment] : [] };
+  return { body: finishBody(body, report, opts, ctx), files: attachment ? [attachment] : [] };
+}
+
+/**
+ * Renders the Discord webhook body for a report in the configured style (and the log file to attach, when
+ * given). `ctx` says why it is sent: a change against the last run is worded (`Fixed:`, `Broken:`), and a
+ * failure carries the configured mentions.
+ */
+export function renderDiscord(
+  report: BuildReport,
+  opts: DiscordRenderOptions,
+  ctx?: NotifyContext,
+): RenderedMessage {
+  // Defuse mentions at the source: every text taken from the report is inert from here on.
+  const safe = mapStrings(report, neutraliseMentions);
+  return opts.style === 'upstream' ? renderUpstream(safe, opts, ctx) : renderCompact(safe, opts, ctx);
 }

@@ -6,13 +6,23 @@ import {
   type BuildReport,
   type FailurePoint,
   type PackageResult,
+  type RunContext,
+  type RunnerInfo,
 } from '../../report/build-report.js';
-import type { RenderedMessage } from '../types.js';
+import type { NotifyContext, NotifyEvent, RenderedMessage } from '../types.js';
 import { isoSeconds, truncate } from './limits.js';
 
 /** Bumped on any incompatible change to the payload. */
 export const GENERIC_PAYLOAD_VERSION = 1 as const;
+/** The `event` of a build's result. */
 export const GENERIC_EVENT = 'jetson.build.finished' as const;
+/** The `event` of each kind of notification: receivers route on it. */
+export const GENERIC_EVENTS = {
+  finished: GENERIC_EVENT,
+  started: 'jetson.build.started',
+  test: 'jetson.test',
+} as const satisfies Record<NotifyEvent, string>;
+export type GenericEvent = (typeof GENERIC_EVENTS)[NotifyEvent];
 
 /** The body stays under this many UTF-8 bytes whatever the report holds. */
 export const GENERIC_MAX_BYTES = 512 * 1024;
@@ -38,7 +48,8 @@ export interface GenericResult {
 
 export interface GenericPayload {
   payload_version: typeof GENERIC_PAYLOAD_VERSION;
-  event: typeof GENERIC_EVENT;
+  /** `jetson.build.finished`, or `jetson.test` for a test-notification sample. */
+  event: typeof GENERIC_EVENT | typeof GENERIC_EVENTS.test;
   // The upstream (jetson-containers) fields, same names and meaning.
   status: BuildReport['status'];
   end_time: string;
@@ -54,6 +65,10 @@ export interface GenericPayload {
   artifact_name: string | null;
   log_upload_error: string | null;
   run_url: string | null;
+  /** The job's own page, when its check run id is known. */
+  job_url: string | null;
+  /** Against the previous completed run on this branch: `fixed`, `broken`, or null (same, first or not known). */
+  change: 'fixed' | 'broken' | null;
   start_time: string;
   duration_seconds: number;
   tool_build_seconds: number | null;
@@ -157,7 +172,7 @@ function keepFailed(packages: PackageResult[], max: number): PackageResult[] {
   return packages.filter((p) => keep.has(p));
 }
 
-function build(report: BuildReport, caps: Caps): GenericPayload {
+function build(report: BuildReport, caps: Caps, ctx: NotifyContext): GenericPayload {
   const c = new Clipper(caps);
   const environment: Record<string, string> = {};
   for (const key of ENV_KEYS) {
@@ -181,7 +196,7 @@ function build(report: BuildReport, caps: Caps): GenericPayload {
   const run = report.run;
   return {
     payload_version: GENERIC_PAYLOAD_VERSION,
-    event: GENERIC_EVENT,
+    event: ctx.event === 'test' ? GENERIC_EVENTS.test : GENERIC_EVENT,
     status: report.status,
     end_time: isoSeconds(report.endTime),
     packages: c.list(report.requestedPackages),
@@ -195,6 +210,8 @@ function build(report: BuildReport, caps: Caps): GenericPayload {
     artifact_name: c.maybe(report.logs.artifactName),
     log_upload_error: c.maybe(report.logs.uploadError),
     run_url: run.runUrl,
+    job_url: run.jobUrl ?? null,
+    change: ctx.change === 'fixed' || ctx.change === 'broken' ? ctx.change : null,
     start_time: isoSeconds(report.startTime),
     duration_seconds: report.durationSeconds,
     tool_build_seconds: report.toolBuildSeconds,
@@ -236,22 +253,95 @@ function bytes(payload: GenericPayload): number {
   return Buffer.byteLength(JSON.stringify(payload), 'utf8');
 }
 
+const FINISHED: NotifyContext = { event: 'finished', change: 'unknown' };
+
 /** The generic payload of a report, bounded to GENERIC_MAX_BYTES. */
-export function genericPayload(report: BuildReport): GenericPayload {
-  const normal = build(report, NORMAL);
+export function genericPayload(report: BuildReport, ctx: NotifyContext = FINISHED): GenericPayload {
+  const normal = build(report, NORMAL, ctx);
   if (bytes(normal) <= GENERIC_MAX_BYTES) return normal;
   let caps = COMPACT;
-  let payload = build(report, caps);
+  let payload = build(report, caps, ctx);
   // Wide characters can still overflow: halve the lists until the body fits.
   while (bytes(payload) > GENERIC_MAX_BYTES && caps.items > 1) {
     caps = { ...caps, items: Math.floor(caps.items / 2), excerptLines: Math.min(caps.excerptLines, 10) };
-    payload = build(report, caps);
+    payload = build(report, caps, ctx);
   }
   payload.truncated = true;
   return payload;
 }
 
-/** Renders the generic webhook body: JSON, no files. */
-export function renderGeneric(report: BuildReport): RenderedMessage {
-  return { body: genericPayload(report), files: [] };
+/** Renders the generic webhook body of a build's result (or of a test sample): JSON, no files. */
+export function renderGeneric(report: BuildReport, ctx: NotifyContext = FINISHED): RenderedMessage {
+  return { body: genericPayload(report, ctx), files: [] };
+}
+
+/** What is known when a build starts: enough to say what is being built, where, and where to watch it. */
+export interface BuildStart {
+  /** The packages requested. */
+  packages: string[];
+  command: { display: string; argv: string[] };
+  runner: RunnerInfo;
+  run: RunContext;
+  /** ISO time the step started. */
+  startTime: string;
+}
+
+/** The `jetson.build.started` body (`notify-start`): schema/generic-payload.schema.json#/$defs/started. */
+export interface GenericStartedPayload {
+  payload_version: typeof GENERIC_PAYLOAD_VERSION;
+  event: typeof GENERIC_EVENTS.started;
+  start_time: string;
+  packages: string[];
+  build_command: string;
+  command_argv: string[];
+  runner: GenericPayload['runner'];
+  run_url: string | null;
+  job_url: string | null;
+  server_url: string;
+  repository: string | null;
+  ref: string | null;
+  sha: string | null;
+  workflow: string | null;
+  job: string | null;
+  run_id: string | null;
+  run_attempt: string | null;
+  matrix: string | null;
+  truncated: boolean;
+}
+
+/** The started body. It holds only the step's own settings and the runner's facts, bounded all the same. */
+export function genericStartedPayload(start: BuildStart): GenericStartedPayload {
+  const c = new Clipper(NORMAL);
+  const run = start.run;
+  return {
+    payload_version: GENERIC_PAYLOAD_VERSION,
+    event: GENERIC_EVENTS.started,
+    start_time: isoSeconds(start.startTime),
+    packages: c.list(start.packages),
+    build_command: c.text(start.command.display, NORMAL.error),
+    command_argv: c.list(start.command.argv),
+    runner: {
+      name: c.maybe(start.runner.name),
+      os: start.runner.os,
+      arch: start.runner.arch,
+      labels: c.list(start.runner.labels, 50),
+    },
+    run_url: run.runUrl,
+    job_url: run.jobUrl ?? null,
+    server_url: run.serverUrl,
+    repository: run.repository,
+    ref: c.maybe(run.ref),
+    sha: run.sha,
+    workflow: c.maybe(run.workflow),
+    job: c.maybe(run.job),
+    run_id: run.runId,
+    run_attempt: run.runAttempt,
+    matrix: c.maybe(run.matrix, NORMAL.error),
+    truncated: c.truncated,
+  };
+}
+
+/** Renders the generic `jetson.build.started` body: JSON, no files. */
+export function renderGenericStarted(start: BuildStart): RenderedMessage {
+  return { body: genericStartedPayload(start), files: [] };
 }

@@ -115,6 +115,17 @@ export function formatDuration(seconds: number | null | undefined): string {
   return `${s}s`;
 }
 
+/** A duration for a headline, to two units: `42s`, `42m 10s`, `1h 12m`; `—` when unknown. */
+export function formatShortDuration(seconds: number | null | undefined): string {
+  const known = seconds ?? Number.NaN;
+  if (!Number.isFinite(known) || known < 0) return '—';
+  const total = Math.round(known);
+  if (total < 3600) return formatDuration(total);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  return `${h}h ${String(m).padStart(2, '0')}m`;
+}
+
 /** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
 export function isoSeconds(iso: string): string {
   const t = Date.parse(iso);

@@ -3,7 +3,8 @@
 // they do not all fit the later ones fold into "… and N more" lines, so a failure is never dropped to make room
 // for a success. When rows were folded the full list rides along as a text attachment.
 import type { RunReport, RunRow, RunRowStatus } from '../../report/run-report.js';
-import type { DiscordOptions, OutgoingFile, RenderedMessage } from '../types.js';
+import type { ChangeState, DiscordOptions, NotifyContext, OutgoingFile, RenderedMessage } from '../types.js';
+import { applyMentions, mentionsFor, type DiscordAllowedMentions } from './discord-common.js';
 import { DISCORD_LIMITS, formatDuration, neutraliseMentions, truncate } from './limits.js';
 
 export { DISCORD_LIMITS };
@@ -115,16 +116,19 @@ export function fitRows(rows: RunRow[], budget: number): { text: string; folded:
   return { text: lines.join('\n'), folded };
 }
 
-function title(run: RunReport): string {
+function title(run: RunReport, change: ChangeState): string {
   const t = run.totals;
+  // A change against the last run replaces the plain verb: "fixed" after a failure, "broken" after a success.
+  const fixed = change === 'fixed' && run.status === 'success';
+  const broken = change === 'broken' && run.status === 'failure';
   const head =
     run.status === 'success'
-      ? `✅ Jetson build: ${t.success}/${t.packages} packages built`
+      ? `✅ Jetson build${fixed ? ' fixed' : ''}: ${t.success}/${t.packages} packages built`
       : run.status === 'cancelled'
         ? `⏹ Jetson build cancelled: ${t.success}/${t.packages} built`
         : t.missing > 0
-          ? `❌ Jetson build failed: ${t.failure} failed, ${t.missing} without a report (of ${t.packages})`
-          : `❌ Jetson build failed: ${t.failure} of ${t.packages} failed`;
+          ? `❌ Jetson build ${broken ? 'broken' : 'failed'}: ${t.failure} failed, ${t.missing} without a report (of ${t.packages})`
+          : `❌ Jetson build ${broken ? 'broken' : 'failed'}: ${t.failure} of ${t.packages} failed`;
   return truncate(head, DISCORD_LIMITS.title);
 }
 
@@ -193,8 +197,12 @@ export function embedTextLength(embed: {
   );
 }
 
-export function renderRunDiscord(run: RunReport, opts: DiscordOptions): RenderedMessage {
-  const embedTitle = title(run);
+/**
+ * The run message. `ctx` says why it is sent: a change against the last run is worded in the title, and a
+ * failed run carries the `discord-mention-on-failure` mentions (the only thing in it that can ping).
+ */
+export function renderRunDiscord(run: RunReport, opts: DiscordOptions, ctx?: NotifyContext): RenderedMessage {
+  const embedTitle = title(run, ctx?.change ?? 'unknown');
   const fields = fieldsFor(run);
   const footerText = truncate(
     [
@@ -242,7 +250,11 @@ export function renderRunDiscord(run: RunReport, opts: DiscordOptions): Rendered
     DISCORD_LIMITS.content,
   );
 
-  const body: Record<string, unknown> = { content, embeds: [embed], allowed_mentions: { parse: [] } };
+  const body: { content: string; allowed_mentions: DiscordAllowedMentions } & Record<string, unknown> = {
+    content,
+    embeds: [embed],
+    allowed_mentions: { parse: [] },
+  };
   if (opts.username) body['username'] = truncate(opts.username, DISCORD_LIMITS.usernameMax);
   if (opts.avatarUrl) body['avatar_url'] = opts.avatarUrl;
   if (opts.threadName && !opts.threadId) body['thread_name'] = truncate(opts.threadName, 100);
@@ -255,5 +267,5 @@ export function renderRunDiscord(run: RunReport, opts: DiscordOptions): Rendered
       data: Buffer.from(rowsAsText(run), 'utf8'),
     });
   }
-  return { body, files };
+  return { body: applyMentions(body, mentionsFor(run.status, opts, ctx)), files };
 }

@@ -1,0 +1,160 @@
+export const id = 787;
+export const ids = [787];
+export const modules = {
+
+/***/ 61243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hf: () => (/* binding */ renderLiveDiscord),
+/* harmony export */   dA: () => (/* binding */ COLOR_BUILDING)
+/* harmony export */ });
+/* unused harmony export progressBar */
+/* harmony import */ var _discord_common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2470);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87284);
+
+
+/** Discord's blurple: neither a success nor a failure yet. */
+const COLOR_BUILDING = 5793266;
+const BAR_WIDTH = 20;
+/** `▓▓▓▓▓▓░░░░░░░░░░░░░░ 30%`: the share of the stages done (a stage under test counts half done). */
+function progressBar(stage, width = BAR_WIDTH) {
+    if (stage === null || !(stage.total > 0))
+        return `${'░'.repeat(width)} 0%`;
+    const done = Math.max(0, stage.index - (stage.phase === 'test' ? 0.5 : 1));
+    const share = Math.min(1, done / stage.total);
+    const filled = Math.round(share * width);
+    return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.floor(share * 100)}%`;
+}
+/** The message body (create form: the edit endpoint's client drops what an edit may not carry). */
+function renderLiveDiscord(progress, opts) {
+    const { stage, packages } = progress;
+    const what = stage?.target ?? (packages.length === 1 ? packages[0] : null);
+    const title = what !== null ? `🔨 Building ${inert(what, 200)}` : `🔨 Building ${packages.length} packages`;
+    const lines = [];
+    if (stage === null)
+        lines.push('Starting…');
+    else {
+        const verb = stage.phase === 'test' ? 'testing' : 'building';
+        lines.push(`**Stage ${stage.index}/${stage.total}** · ${verb} ${inert(stage.name, 200)}`);
+    }
+    lines.push(`\`${progressBar(stage)}\``);
+    const started = Date.parse(progress.startTime);
+    const since = Number.isNaN(started) ? '' : ` (started <t:${Math.floor(started / 1000)}:R>)`;
+    lines.push(`⏱ ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(progress.elapsedMs / 1000)} elapsed${since}`);
+    if (packages.length > 1)
+        lines.push(`Packages: ${inert(packages.join(', '), 1000)}`);
+    const url = progress.link ? (0,_discord_common_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(progress.link.url) : null;
+    if (url && progress.link)
+        lines.push(`[${progress.link.label}](<${url}>)`);
+    const footer = [
+        progress.runner ? `runner ${oneLineInert(progress.runner)}` : null,
+        `updated every ${Math.round(opts.liveIntervalMs / 1000)} s at most`,
+    ].filter((s) => s !== null);
+    const body = {
+        embeds: [
+            {
+                title: (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(title, _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .DISCORD_LIMITS */ .YT.title),
+                ...(url ? { url } : {}),
+                description: (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(lines.join('\n'), _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .DISCORD_LIMITS */ .YT.description),
+                color: COLOR_BUILDING,
+                footer: { text: (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(footer.join(' · '), _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .DISCORD_LIMITS */ .YT.footer) },
+            },
+        ],
+        // Nothing in a live message may ping anyone.
+        allowed_mentions: { parse: [] },
+    };
+    const username = opts.username ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(opts.username.trim(), _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .DISCORD_LIMITS */ .YT.usernameMax) : '';
+    if (username)
+        body.username = username;
+    if (opts.avatarUrl)
+        body.avatar_url = opts.avatarUrl;
+    const threadName = opts.threadName
+        ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(oneLineInert(opts.threadName), _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .DISCORD_LIMITS */ .YT.threadName)
+        : '';
+    if (threadName)
+        body.thread_name = threadName;
+    return { body, files: [] };
+}
+/** Build text as inert markdown: no formatting, links, mentions or fences. */
+function inert(text, max) {
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .neutraliseMentions */ .yY)((0,_discord_common_js__WEBPACK_IMPORTED_MODULE_0__.md)(text, max));
+}
+function oneLineInert(text) {
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .neutraliseMentions */ .yY)(text.replace(/\s+/g, ' ').trim());
+}
+
+
+/***/ }),
+
+/***/ 41787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderStartDiscord: () => (/* binding */ renderStartDiscord)
+/* harmony export */ });
+/* harmony import */ var _discord_common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2470);
+/* harmony import */ var _live_discord_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61243);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87284);
+
+
+
+/** `🔨 Building torchvision` / `🔨 Building 3 packages`, linked to the job (or the run); packages listed. */
+function renderStartDiscord(start, opts) {
+    const { packages, run } = start;
+    const title = packages.length === 1
+        ? `🔨 Building ${plain(packages[0])}`
+        : `🔨 Building ${packages.length} packages`;
+    const url = (0,_discord_common_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(run.jobUrl) ?? (0,_discord_common_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(run.runUrl);
+    const lines = [];
+    const started = Date.parse(start.startTime);
+    const when = Number.isNaN(started) ? 'Started' : `Started <t:${Math.floor(started / 1000)}:R>`;
+    lines.push(start.runner.name ? `${when} on ${inert(start.runner.name, 100)}` : when);
+    if (packages.length > 1)
+        lines.push(`Packages: ${inert(packages.join(', '), 1500)}`);
+    if (url)
+        lines.push(`[${(0,_discord_common_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(run.jobUrl) ? 'Job' : 'Run'}](<${url}>)`);
+    const footer = [
+        run.repository,
+        run.ref?.replace(/^refs\/(heads|tags)\//, '') ?? null,
+        run.sha?.slice(0, 7) ?? null,
+    ].filter((s) => !!s);
+    const body = {
+        embeds: [
+            {
+                title: (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(title, _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .DISCORD_LIMITS */ .YT.title),
+                ...(url ? { url } : {}),
+                description: (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(lines.join('\n'), _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .DISCORD_LIMITS */ .YT.description),
+                color: _live_discord_js__WEBPACK_IMPORTED_MODULE_1__/* .COLOR_BUILDING */ .dA,
+                // Footers show plain text: no markdown to escape.
+                ...(footer.length
+                    ? { footer: { text: (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(plain(footer.join(' · ')), _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .DISCORD_LIMITS */ .YT.footer) } }
+                    : {}),
+            },
+        ],
+        // A start message pings no one.
+        allowed_mentions: { parse: [] },
+    };
+    const username = opts.username ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(opts.username.trim(), _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .DISCORD_LIMITS */ .YT.usernameMax) : '';
+    if (username)
+        body.username = username;
+    if (opts.avatarUrl)
+        body.avatar_url = opts.avatarUrl;
+    const threadName = opts.threadName ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(plain(opts.threadName), _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .DISCORD_LIMITS */ .YT.threadName) : '';
+    if (threadName)
+        body.thread_name = threadName;
+    return { body, files: [] };
+}
+/** Text as inert markdown: no formatting, links, mentions or fences. */
+function inert(text, max) {
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .neutraliseMentions */ .yY)((0,_discord_common_js__WEBPACK_IMPORTED_MODULE_0__.md)(text, max));
+}
+function plain(text) {
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .neutraliseMentions */ .yY)((0,_discord_common_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,282 @@
+export const id = 936;
+export const ids = [936];
+export const modules = {
+
+/***/ 68788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _z: () => (/* reexport safe */ _deliver_js__WEBPACK_IMPORTED_MODULE_1__._z),
+/* harmony export */   editMessage: () => (/* binding */ editMessage),
+/* harmony export */   getMessage: () => (/* binding */ getMessage),
+/* harmony export */   n2: () => (/* binding */ closeDiscordApi),
+/* harmony export */   oH: () => (/* binding */ createMessage),
+/* harmony export */   parseMessageRef: () => (/* reexport safe */ _deliver_js__WEBPACK_IMPORTED_MODULE_1__.SW)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+/* harmony import */ var _deliver_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73096);
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72995);
+// A small client for one Discord webhook's messages: create (execute with ?wait=true), edit, get.
+//
+// Contract:
+// - One request per call: no retries and no waiting. A 429 comes back with the delay Discord asked for
+//   (`retryAfterMs`, the larger of Retry-After, `retry_after` and X-RateLimit-Reset-After); the caller decides
+//   whether to skip, postpone or give up. The live status skips; it never queues requests up.
+// - Never throws and never rejects: every outcome is a value (`ok` with the message's id and channel, an HTTP
+//   status, or a network error), each call bounded by its own timeout (`timeoutMs`, default the target's).
+// - Every byte sent goes through delivery's own encoder (`encodeBody`), so the secret scrubber sees it exactly
+//   as it sees a notification; an edit's body is cut down to what Discord's edit endpoint accepts.
+// - The same dispatcher choice as delivery: an injected one (never closed here), else one shared
+//   EnvHttpProxyAgent (HTTPS_PROXY / NO_PROXY honoured), closed with `closeDiscordApi()`.
+// - `webhookUrl` is a normalised execute URL (`…/api/v10/webhooks/{id}/{token}?wait=true[&thread_id=…]`).
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const MAX_RESPONSE_BYTES = 64 * 1024;
+let shared = null;
+/** Posts a new message (`?wait=true`, so the answer carries its id). */
+function createMessage(target, message, opts = {}) {
+    const url = new URL(target.url);
+    url.searchParams.set('wait', 'true');
+    return call(target, 'POST', url.toString(), (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeBody */ .FT)({ method: 'POST' }, message), opts);
+}
+/** Edits message `ref` (an id, or `id:thread` from formatMessageRef) in place. */
+function editMessage(target, ref, message, opts = {}) {
+    const url = refUrl(target, ref);
+    if (url === null)
+        return Promise.resolve(badRef(ref));
+    const body = { ...message, body: (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .editRequestBody */ .Eq)(message.body) };
+    return call(target, 'PATCH', url, (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeBody */ .FT)({ method: 'PATCH' }, body), opts);
+}
+function getMessage(target, ref, opts = {}) {
+    const url = refUrl(target, ref);
+    if (url === null)
+        return Promise.resolve(badRef(ref));
+    return call(target, 'GET', url, { bytes: null, contentType: null }, opts);
+}
+/** Closes the shared dispatcher (its idle keep-alive sockets) once no more calls are coming. */
+async function closeDiscordApi() {
+    const agent = shared;
+    shared = null;
+    await agent?.close().catch(() => undefined);
+}
+function refUrl(target, ref) {
+    const parsed = (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMessageRef */ .SW)(ref);
+    return parsed ? (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .discordMessageUrl */ .ll)(target.url, parsed.messageId, parsed.threadId) : null;
+}
+function badRef(ref) {
+    return {
+        ok: false,
+        kind: 'http',
+        status: 404,
+        retryAfterMs: null,
+        code: 10008,
+        detail: `not a Discord message id: ${JSON.stringify(ref.slice(0, 40))}`,
+    };
+}
+async function call(target, method, url, payload, opts) {
+    const timeoutMs = opts.timeoutMs ?? target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
+    try {
+        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
+            method,
+            headers: headersFor(target, payload, opts),
+            body: payload.bytes,
+            dispatcher: opts.dispatcher ?? (shared ??= new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2()),
+            signal,
+        });
+        const text = await readCapped(response.body);
+        return interpret(response.statusCode, response.headers, text);
+    }
+    catch (err) {
+        return {
+            ok: false,
+            kind: 'network',
+            detail: networkDetail(err, timeout.aborted, timeoutMs),
+            timedOut: timeout.aborted,
+        };
+    }
+}
+function headersFor(target, payload, opts) {
+    const headers = {
+        'user-agent': opts.userAgent ?? (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .userAgents */ .e)().discord,
+        accept: 'application/json',
+    };
+    for (const [name, value] of Object.entries(target.headers ?? {}))
+        headers[name.toLowerCase()] = value;
+    if (payload.contentType !== null)
+        headers['content-type'] = payload.contentType;
+    else
+        delete headers['content-type'];
+    if (target.basicAuth) {
+        const { username, password } = target.basicAuth;
+        headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    }
+    return headers;
+}
+function interpret(status, headers, text) {
+    const json = parseObject(text);
+    if (status >= 200 && status < 300) {
+        const id = typeof json?.id === 'string' ? json.id : null;
+        if (id === null) {
+            return {
+                ok: false,
+                kind: 'http',
+                status,
+                retryAfterMs: null,
+                code: null,
+                detail: 'the answer carries no message id',
+            };
+        }
+        const channelId = typeof json?.channel_id === 'string' ? json.channel_id : null;
+        return { ok: true, status, message: { id, channelId }, body: json ?? {} };
+    }
+    const delays = [];
+    const header = (name) => {
+        const v = headers[name];
+        return Array.isArray(v) ? v[0] : v;
+    };
+    const retryAfter = (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(header('retry-after'), Date.now(), header('date'));
+    if (retryAfter !== null)
+        delays.push(retryAfter);
+    if (typeof json?.retry_after === 'number' && json.retry_after >= 0)
+        delays.push(Math.ceil(json.retry_after * 1000));
+    const resetAfter = status === 429 ? (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(header('x-ratelimit-reset-after'), Date.now()) : null;
+    if (resetAfter !== null)
+        delays.push(resetAfter);
+    const code = typeof json?.code === 'number' ? json.code : null;
+    const message = typeof json?.message === 'string' ? json.message : text;
+    const detail = message.replace(/\s+/g, ' ').trim().slice(0, 200) || `HTTP ${status}`;
+    return {
+        ok: false,
+        kind: 'http',
+        status,
+        retryAfterMs: delays.length ? Math.max(...delays) : null,
+        code,
+        detail: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .scrub */ ._I)(code === null ? detail : `${detail} (code ${code})`),
+    };
+}
+async function readCapped(body) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= MAX_RESPONSE_BYTES)
+            break;
+    }
+    return Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES).toString('utf8');
+}
+function networkDetail(err, timedOut, timeoutMs) {
+    if (timedOut)
+        return `timed out after ${timeoutMs / 1000} s`;
+    const e = err;
+    const code = e?.code ?? e?.cause?.code ?? '';
+    const message = e?.message ?? String(err);
+    return (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .scrub */ ._I)(code ? `network error: ${message} (${code})` : `network error: ${message}`);
+}
+function parseObject(text) {
+    if (!text.startsWith('{'))
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ undeliveredResult)
+/* harmony export */ });
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72995);
+// The outcome record of one target before (or without) any successful attempt.
+
+function undeliveredResult(target, error = null) {
+    return {
+        source: target.source,
+        url: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskUrl */ .yP)(target.url),
+        format: target.format,
+        delivered: false,
+        httpStatus: null,
+        attempts: 0,
+        error,
+        messageId: null,
+        durationMs: 0,
+    };
+}
+
+
+/***/ }),
+
+/***/ 83576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E_: () => (/* binding */ signHeaders),
+/* harmony export */   Q2: () => (/* binding */ isBase64)
+/* harmony export */ });
+/* unused harmony export standardSigningKey */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Signs a delivery so the receiver can authenticate it: Standard Webhooks, GitHub or Foundries JobServ style.
+
+const STANDARD_PREFIX = 'whsec_';
+/**
+ * The Standard Webhooks HMAC key: a `whsec_<base64>` secret decodes to its bytes, anything else is used as
+ * its UTF-8 bytes. (GitHub and JobServ receivers always key with the secret's UTF-8 bytes.)
+ */
+function standardSigningKey(secret) {
+    if (secret.startsWith(STANDARD_PREFIX)) {
+        const encoded = secret.slice(STANDARD_PREFIX.length);
+        const key = Buffer.from(encoded, 'base64');
+        if (key.length > 0 && isBase64(encoded))
+            return key;
+    }
+    return Buffer.from(secret, 'utf8');
+}
+/** Whether `text` is canonical padded base64 (what a `whsec_` secret must hold). */
+function isBase64(text) {
+    return /^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0;
+}
+function hmac(key, ...parts) {
+    const mac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key);
+    for (const part of parts)
+        mac.update(part);
+    return mac.digest();
+}
+/** The headers that sign `input.body` with `secret` under `scheme`. */
+function signHeaders(scheme, secret, input) {
+    switch (scheme) {
+        case 'standard': {
+            const key = standardSigningKey(secret);
+            const timestamp = String(Math.floor(input.timestamp));
+            const mac = hmac(key, `${input.id}.${timestamp}.`, input.body);
+            return {
+                'webhook-id': input.id,
+                'webhook-timestamp': timestamp,
+                'webhook-signature': `v1,${mac.toString('base64')}`,
+            };
+        }
+        case 'github':
+            return {
+                'x-hub-signature-256': `sha256=${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}`,
+            };
+        case 'jobserv':
+            return { 'x-jobserv-sig': `sha256:${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}` };
+    }
+}
+
+
+/***/ })
+
+};

@@ -15,7 +15,7 @@ export const START_DEADLINE_MS = 30_000;
 
 /** Prints the setup notices (notify/notices.ts) once, at the start of the step. */
 export function printSetupNotices(notifySettings: NotifySettings | null): void {
-  const { notices, warnings } = setupNotices(notifySettings);
+  const { notices, warnings } = setupNotices(notifySettings, core.getInput('notify-on'));
   for (const n of notices) core.notice(n, { title: 'No notification target' });
   for (const w of warnings) core.warning(scrub(w), { title: 'Notification setup' });
 }

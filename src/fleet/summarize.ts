@@ -338,7 +338,7 @@ async function printNotices(settings: NotifySettings | null, env: Env): Promise<
   // Invalid inputs failed the step already, naming the input: "no target" would only mislead.
   if (settings === null && wantsNotifications(core.getInput, env)) return;
   const { setupNotices } = await import('../notify/notices.js');
-  const { notices, warnings } = setupNotices(settings);
+  const { notices, warnings } = setupNotices(settings, core.getInput('notify-on'));
   for (const n of notices) core.notice(n, { title: 'No notification target' });
   for (const w of warnings) core.warning(scrub(w), { title: 'Notification setup' });
 }

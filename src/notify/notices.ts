@@ -78,11 +78,15 @@ export function foreignPlatformWarning(target: Target): string | null {
   );
 }
 
-/** The notices and warnings for these settings (null: no notification input at all). */
-export function setupNotices(settings: NotifySettings | null): SetupNotices {
+/**
+ * The notices and warnings for these settings (null: no notification input at all). `notifyOn` is the
+ * `notify-on` input as given: `never` means no notification was asked for, so its absence is not news (the
+ * reusable workflow's legs, which leave the notifying to the summary).
+ */
+export function setupNotices(settings: NotifySettings | null, notifyOn = ''): SetupNotices {
   const out: SetupNotices = { notices: [], warnings: [] };
   if (settings === null || settings.targets.length === 0) {
-    out.notices.push(NO_TARGET_NOTICE);
+    if (notifyOn.trim() !== 'never') out.notices.push(NO_TARGET_NOTICE);
     return out;
   }
   for (const target of settings.targets) {

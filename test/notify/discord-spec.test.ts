@@ -7,12 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('@actions/core', () => ({ setSecret: () => {} }));
 
 import { IncomingWebhookUpdateRequestPartialSchema } from 'discord-api-spec/zod';
-import { deliverAll } from '../../src/notify/deliver.js';
-import {
-  discordEditBody,
-  renderDiscord,
-  type DiscordRenderOptions,
-} from '../../src/notify/render/discord.js';
+import { deliverAll, editRequestBody } from '../../src/notify/deliver.js';
+import { renderDiscord, type DiscordRenderOptions } from '../../src/notify/render/discord.js';
 import { renderRunDiscord } from '../../src/notify/render/run-discord.js';
 import type { RunReport, RunRow } from '../../src/report/run-report.js';
 import type {
@@ -57,7 +53,7 @@ const ctx = (change: ChangeState = 'unknown'): NotifyContext => ({ event: 'finis
 const EDIT_KEYS = Object.keys(IncomingWebhookUpdateRequestPartialSchema.shape).sort();
 
 function expectValidEdit(body: unknown): void {
-  const edit = discordEditBody(body);
+  const edit = editRequestBody(body);
   expectValidDiscordBody(edit, 'edit');
   for (const key of Object.keys(edit as object)) expect(EDIT_KEYS, `edit body key ${key}`).toContain(key);
 }
@@ -146,7 +142,7 @@ describe('single-build bodies validate against Discord’s published schema', ()
       string,
       unknown
     >;
-    const edit = discordEditBody(body) as Record<string, unknown>;
+    const edit = editRequestBody(body) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(
       expect.arrayContaining(['username', 'avatar_url', 'thread_name', 'embeds', 'attachments']),
     );

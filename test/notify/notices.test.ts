@@ -15,7 +15,7 @@ const PP =
   'https://default0123.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/abc/triggers/manual/paths/invoke?sig=PPsecret';
 
 async function notices(inputs: Record<string, string>, env: Record<string, string> = {}) {
-  return setupNotices(await loadNotifySettings((name) => inputs[name] ?? '', env));
+  return setupNotices(await loadNotifySettings((name) => inputs[name] ?? '', env), inputs['notify-on']);
 }
 
 beforeEach(() => resetSecretsForTest());
@@ -29,6 +29,11 @@ describe('no target', () => {
 
   it('says once that nothing will be sent, and why, when every input and variable is empty', async () => {
     expect(await notices({ 'notify-on': 'failure' })).toEqual({ notices: [NOTICE], warnings: [] });
+  });
+
+  it('is silent when notify-on is never: nothing was asked for (the fleet legs)', async () => {
+    expect(await notices({ 'notify-on': 'never' })).toEqual({ notices: [], warnings: [] });
+    expect(await notices({ 'notify-on': ' never ' })).toEqual({ notices: [], warnings: [] });
   });
 
   it('an empty webhooks list is no target either', async () => {

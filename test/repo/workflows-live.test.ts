@@ -45,7 +45,7 @@ describe('the reusable workflow: live run message', () => {
     expect(build?.with?.['discord-webhook-url']).toBe(
       "${{ inputs.notify-each && secrets.discord-webhook-url || needs.plan.outputs.discord-message-id != '' && secrets.discord-webhook-url || '' }}",
     );
-    expect(build?.with?.['notify-on']).toBe("${{ inputs.notify-each && 'always' || 'never' }}");
+    expect(build?.with?.['notify-on']).toBe("${{ inputs.notify-each && inputs.notify-on || 'never' }}");
     // The leg's line is keyed by the matrix's leg and index: the action's default matrix input carries them.
     expect(build?.with?.['matrix']).toBeUndefined();
     const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {

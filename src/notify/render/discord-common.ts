@@ -2,7 +2,13 @@
 // final clamp), the mentions a failure may carry, and the finishing of a body (username, thread, attachment,
 // the mass-mention guard). Mentions are added last, after every guard, so that only the configured ids can
 // ever ping and nothing taken from the report can.
-import type { BuildReport, BuildStatus, FailurePoint, PackageStatus } from '../../report/build-report.js';
+import type {
+  BuildReport,
+  BuildStatus,
+  FailurePoint,
+  PackageResult,
+  PackageStatus,
+} from '../../report/build-report.js';
 import type { DiscordOptions, NotifyContext, OutgoingFile } from '../types.js';
 import {
   DISCORD_LIMITS,
@@ -119,6 +125,15 @@ export function mapStrings<T>(value: T, f: (s: string) => string): T {
 export function environmentPairs(report: BuildReport): [string, string][] {
   const { source: _source, ...vars } = report.environment;
   return Object.entries(vars).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+}
+
+/** The report's packages as a message lists them: failed first, then cancelled, then the rest, each in order. */
+export function failuresFirst(packages: readonly PackageResult[]): PackageResult[] {
+  const rank = (p: PackageResult): number => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
+  return packages
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map((x) => x.p);
 }
 
 /** `python (3/4, build)`, or just the phase when no stage ran. */
@@ -304,15 +319,4 @@ export function finishBody(
   // Defence in depth: whatever assembled text still looks like a mass mention is defused, then re-clamped.
   const final = hasMassMention(JSON.stringify(body)) ? mapStrings(body, neutraliseMentions) : body;
   return applyMentions(clamp(final), mentionsFor(report.status, opts, ctx));
-}
-
-/**
- * The body of an edit (PATCH …/messages/{id}) from a create body: an edit may carry content, embeds,
- * allowed_mentions, components, attachments, poll and flags, but not the webhook's username, avatar_url or a
- * forum thread_name (those belong to the message as it was posted).
- */
-export function discordEditBody(body: unknown): unknown {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  const { username: _u, avatar_url: _a, thread_name: _t, ...edit } = body as Record<string, unknown>;
-  return edit;
 }

@@ -13,6 +13,7 @@ import {
   code,
   discordTextLength,
   environmentPairs,
+  failuresFirst,
   finishBody,
   link,
   md,
@@ -98,11 +99,7 @@ function packageLine(p: PackageResult): string {
 
 /** Package lines, failed first, then the rest in order, within `budget` characters. */
 function packageLines(report: BuildReport, budget: number): string {
-  const rank = (p: PackageResult): number => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
-  const ordered = report.packages
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
-    .map((x) => x.p);
+  const ordered = failuresFirst(report.packages);
   const lines: string[] = [];
   let used = 0;
   for (let i = 0; i < ordered.length; i++) {

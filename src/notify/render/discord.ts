@@ -10,6 +10,7 @@ import type { ChangeState, NotifyContext, RenderedMessage } from '../types.js';
 import {
   code,
   environmentPairs,
+  failuresFirst,
   finishBody,
   mapStrings,
   md,
@@ -39,7 +40,6 @@ export {
   COLOR_CANCELLED,
   COLOR_FAILURE,
   COLOR_SUCCESS,
-  discordEditBody,
   discordTextLength,
   PACKAGE_EMOJI,
   type DiscordAllowedMentions,
@@ -190,11 +190,7 @@ function moreLine(hidden: PackageResult[]): string {
 
 /** Package lines, failed first, within `maxLines` lines and `budget` characters; the rest folds into a count. */
 function packageLines(report: BuildReport, maxLines: number, budget: number): string[] {
-  const rank = (p: PackageResult): number => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
-  const ordered = report.packages
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
-    .map((x) => x.p);
+  const ordered = failuresFirst(report.packages);
   const lines: string[] = [];
   let used = 0;
   for (let i = 0; i < ordered.length; i++) {

@@ -6,6 +6,8 @@ type Env = Record<string, string | undefined>;
 
 const URL_INPUTS = [
   'discord-webhook-url',
+  'slack-webhook-url',
+  'teams-webhook-url',
   'webhook-url',
   'success-webhook-url',
   'failure-webhook-url',

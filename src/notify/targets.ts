@@ -1,6 +1,8 @@
 // Notification routing: action inputs and env fallbacks → the validated list of targets and delivery settings.
 // Every URL, secret, header value and password is registered as a secret before anything is validated, so no
 // error message or later log line can show one.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parseBoolean } from '../runner/inputs.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../runner/errors.js';
@@ -16,6 +18,7 @@ import type {
   Target,
   TargetFormat,
   TargetOn,
+  TargetTemplates,
 } from './types.js';
 
 type GetInput = (name: string) => string;
@@ -30,7 +33,7 @@ export const NOTIFY_DEFAULTS = {
 };
 export const DEADLINE_ENV = 'JETSON_BUILD_NOTIFY_DEADLINE_SECONDS';
 
-const FORMATS: readonly TargetFormat[] = ['discord', 'generic'];
+const FORMATS: readonly TargetFormat[] = ['discord', 'generic', 'slack', 'teams'];
 const ONS: readonly TargetOn[] = ['always', 'success', 'failure', 'cancelled', 'change', 'never'];
 const STYLES: readonly DiscordStyle[] = ['compact', 'upstream'];
 /** `discord-live-interval` in seconds: the default, and the fastest Discord's edit rate limit comfortably allows. */
@@ -50,6 +53,9 @@ const ENTRY_KEYS = [
   'retries',
   'secret',
   'signature',
+  'message-template',
+  'payload-template',
+  'payload-template-file',
 ] as const;
 /** Headers that frame the HTTP message itself: the client sets them, a user value would corrupt the request. */
 const RESERVED_HEADERS = new Set([
@@ -135,6 +141,10 @@ interface Globals {
   headers: Record<string, string>;
   /** `notify-on`: the `on` of the targets that do not name their own. */
   notifyOn: TargetOn;
+  /** The global `message-template` and `payload-template(-file)`. */
+  templates: TargetTemplates;
+  /** Where template files are read from (GITHUB_WORKSPACE). */
+  workspace: string;
 }
 
 /**
@@ -156,7 +166,14 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
   const envValue = (name: string): string => (env[name] ?? '').trim();
 
   // 1. Register every secret before validating anything.
-  for (const name of ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url']) {
+  for (const name of [
+    'discord-webhook-url',
+    'slack-webhook-url',
+    'teams-webhook-url',
+    'webhook-url',
+    'success-webhook-url',
+    'failure-webhook-url',
+  ]) {
     registerSecretUrl(input(name));
   }
   for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
@@ -191,6 +208,8 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
       : NOTIFY_DEFAULTS.retries,
     headers: parsedHeaders === null ? {} : readHeaders('webhook-headers', parsedHeaders),
     notifyOn: input('notify-on') ? oneOf('notify-on', input('notify-on'), ONS) : 'always',
+    templates: readGlobalTemplates(input, env),
+    workspace: workspaceOf(env),
   };
 
   const targets: Target[] = [];
@@ -198,6 +217,8 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
     if (url) targets.push(simpleTarget(source, url, format, on, globals, discord));
   };
   simple('discord-webhook-url', input('discord-webhook-url'), 'discord', globals.notifyOn);
+  simple('slack-webhook-url', input('slack-webhook-url'), 'slack', globals.notifyOn);
+  simple('teams-webhook-url', input('teams-webhook-url'), 'teams', globals.notifyOn);
   if (input('webhook-url')) simple('webhook-url', input('webhook-url'), 'generic', globals.notifyOn);
   else simple('env WEBHOOK_URL', envValue('WEBHOOK_URL'), 'detect', globals.notifyOn);
   if (input('success-webhook-url'))
@@ -277,6 +298,7 @@ function simpleTarget(
     retries: globals.retries,
     secret: generic ? globals.secret : null,
     signature: globals.signature,
+    templates: templatesFor(resolved, globals.templates),
   };
 }
 
@@ -316,6 +338,9 @@ function listTarget(path: string, entry: unknown, globals: Globals, discord: Dis
     entry.method == null
       ? 'POST'
       : oneOf(at('method'), scalarText(at('method'), entry.method).toUpperCase(), METHODS);
+  if ((format === 'slack' || format === 'teams') && method !== 'POST') {
+    throw new InputError(at('method'), method, `POST for a ${format} target (its webhooks take POST only)`);
+  }
   if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
     throw new InputError(
       at('method'),
@@ -355,6 +380,136 @@ function listTarget(path: string, entry: unknown, globals: Globals, discord: Dis
       entry.signature == null
         ? globals.signature
         : oneOf(at('signature'), scalarText(at('signature'), entry.signature), SCHEMES),
+    templates: entryTemplates(path, entry, format, globals),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- templates
+
+/** A template file larger than this is refused: a template is a message, not a document. */
+const MAX_TEMPLATE_BYTES = 256 * 1024;
+const CHAT_FORMATS: readonly TargetFormat[] = ['discord', 'slack', 'teams'];
+
+interface TemplateValues {
+  message: string;
+  payload: string;
+  payloadFile: string;
+}
+
+function readGlobalTemplates(input: (name: string) => string, env: Env): TargetTemplates {
+  return readTemplates(
+    {
+      message: input('message-template'),
+      payload: input('payload-template'),
+      payloadFile: input('payload-template-file'),
+    },
+    (key) => key,
+    workspaceOf(env),
+  );
+}
+
+function workspaceOf(env: Env): string {
+  return env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
+}
+
+/** The templates as given: `payload-template` and `payload-template-file` exclude each other. */
+function readTemplates(
+  values: TemplateValues,
+  nameOf: (key: 'message-template' | 'payload-template' | 'payload-template-file') => string,
+  workspace: string,
+): TargetTemplates {
+  if (values.payload !== '' && values.payloadFile !== '') {
+    throw new InputError(
+      nameOf('payload-template-file'),
+      values.payloadFile,
+      `either ${nameOf('payload-template')} or ${nameOf('payload-template-file')}, not both`,
+    );
+  }
+  let payload: string | null = values.payload === '' ? null : values.payload;
+  let payloadSource = payload === null ? null : nameOf('payload-template');
+  if (values.payloadFile !== '') {
+    payload = readTemplateFile(nameOf('payload-template-file'), values.payloadFile, workspace);
+    payloadSource = `${nameOf('payload-template-file')} (${values.payloadFile})`;
+  }
+  return {
+    message: values.message === '' ? null : values.message,
+    messageSource: values.message === '' ? null : nameOf('message-template'),
+    payload,
+    payloadSource,
+  };
+}
+
+/** A template file: a regular file inside the workspace, at most MAX_TEMPLATE_BYTES, as UTF-8 text. */
+function readTemplateFile(name: string, file: string, workspace: string): string {
+  const full = path.resolve(workspace, file);
+  const rel = path.relative(workspace, full);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new InputError(name, file, `a file inside the workspace (${workspace})`);
+  }
+  let size: number;
+  try {
+    const st = statSync(full);
+    if (!st.isFile()) throw new InputError(name, file, 'a file (this is not a regular file)');
+    size = st.size;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(name, file, `a file that exists in the workspace (${workspace})`);
+  }
+  if (size > MAX_TEMPLATE_BYTES) {
+    throw new InputError(
+      name,
+      file,
+      `a file of at most ${MAX_TEMPLATE_BYTES / 1024} KiB (it has ${size} bytes)`,
+    );
+  }
+  return readFileSync(full, 'utf8');
+}
+
+/** What a target takes of the global templates: the message line for chat formats, the body for generic ones. */
+function templatesFor(format: TargetFormat, globals: TargetTemplates): TargetTemplates {
+  return format === 'generic'
+    ? { message: null, messageSource: null, payload: globals.payload, payloadSource: globals.payloadSource }
+    : { message: globals.message, messageSource: globals.messageSource, payload: null, payloadSource: null };
+}
+
+/** A `webhooks` entry's own templates, over the global ones; each only where its format uses it. */
+function entryTemplates(
+  at: string,
+  entry: Record<string, unknown>,
+  format: TargetFormat,
+  globals: Globals,
+): TargetTemplates {
+  const text = (key: string): string => (entry[key] == null ? '' : scalarText(`${at}.${key}`, entry[key]));
+  const own = readTemplates(
+    {
+      message: text('message-template'),
+      payload: text('payload-template'),
+      payloadFile: text('payload-template-file'),
+    },
+    (key) => `${at}.${key}`,
+    globals.workspace,
+  );
+  const chat = CHAT_FORMATS.includes(format);
+  if (own.payload !== null && chat) {
+    throw new InputError(
+      own.payloadSource as string,
+      '(a template)',
+      `a whole-body template is for generic targets; a ${format} target takes message-template`,
+    );
+  }
+  if (own.message !== null && !chat) {
+    throw new InputError(
+      own.messageSource as string,
+      '(a template)',
+      'message-template is for discord, slack and teams targets; a generic target takes payload-template',
+    );
+  }
+  const inherited = templatesFor(format, globals.templates);
+  return {
+    message: own.message ?? inherited.message,
+    messageSource: own.messageSource ?? inherited.messageSource,
+    payload: own.payload ?? inherited.payload,
+    payloadSource: own.payloadSource ?? inherited.payloadSource,
   };
 }
 

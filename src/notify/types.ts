@@ -1,6 +1,6 @@
 // Types shared by target routing, the renderers and delivery.
 
-export type TargetFormat = 'discord' | 'generic';
+export type TargetFormat = 'discord' | 'generic' | 'slack' | 'teams';
 /**
  * When a target fires: on every outcome, on one status, when the outcome differs from the previous completed
  * run of the same workflow on the same branch (`change`), or not at all (`never`).
@@ -33,7 +33,19 @@ export interface Target {
   timeoutMs: number;
   retries: number;
   secret: string | null;
-  signature: SignatureScheme;
+  signature: SignatureScheme; /** The user's templates for this target (mustache source, checked when the settings are read). */
+  templates: TargetTemplates;
+}
+
+/** `message-template` / `payload-template` / `payload-template-file`, globally or per `webhooks` entry. */
+export interface TargetTemplates {
+  /** The text line of a Discord, Slack or Teams message; null: the built-in one. */
+  message: string | null;
+  /** A whole generic JSON body; null: the built-in payload. */
+  payload: string | null;
+  /** Where each came from, for error messages: `message-template`, `webhooks[1].payload-template-file (hooks/x.json)`. */
+  messageSource: string | null;
+  payloadSource: string | null;
 }
 
 export interface DiscordOptions {

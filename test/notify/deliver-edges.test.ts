@@ -26,6 +26,7 @@ import {
 import { registerSecret, resetSecretsForTest } from '../../src/runner/secrets.js';
 import type { DeliveryResult, RenderedMessage, Target } from '../../src/notify/types.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
+import { NO_TEMPLATES } from '../support/targets.js';
 
 let receiver: Receiver;
 beforeEach(async () => {
@@ -49,6 +50,7 @@ function target(url: string, over: Partial<Target> = {}): Target {
     retries: 0,
     secret: null,
     signature: 'standard',
+    templates: NO_TEMPLATES,
     ...over,
   };
 }

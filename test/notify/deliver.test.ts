@@ -9,6 +9,7 @@ import { deliverAll, parseRetryAfter, type DeliverOptions } from '../../src/noti
 import { registerSecret, resetSecretsForTest } from '../../src/runner/secrets.js';
 import type { RenderedMessage, Target } from '../../src/notify/types.js';
 import { startReceiver, startRecordingProxy, type Receiver } from '../support/receiver.js';
+import { NO_TEMPLATES } from '../support/targets.js';
 
 let receiver: Receiver;
 
@@ -33,6 +34,7 @@ function target(url: string, over: Partial<Target> = {}): Target {
     retries: 3,
     secret: null,
     signature: 'standard',
+    templates: NO_TEMPLATES,
     ...over,
   };
 }

@@ -22,6 +22,7 @@ import { resetSecretsForTest } from '../../src/runner/secrets.js';
 import { discordSpecProblems, expectValidDiscordBody } from '../support/discord-spec.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import * as F from '../support/reports.js';
+import { NO_TEMPLATES } from '../support/targets.js';
 
 const USER = '123456789012345678';
 const ROLE = '987654321098765432';
@@ -197,6 +198,7 @@ describe('the multipart payload_json as delivery sends it', () => {
       retries: 0,
       secret: null,
       signature: 'standard',
+      templates: NO_TEMPLATES,
     };
   }
 

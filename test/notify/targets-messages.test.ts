@@ -9,12 +9,13 @@ import { InputError } from '../../src/runner/errors.js';
 import { resetSecretsForTest } from '../../src/runner/secrets.js';
 import { resolveNotifySettings } from '../../src/notify/targets.js';
 import type { NotifySettings, Target } from '../../src/notify/types.js';
+import { NO_TEMPLATES } from '../support/targets.js';
 
 const ID = '112233445566778899';
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-tokenvalue';
 const DISCORD = `https://discord.com/api/webhooks/${ID}/${TOKEN}`;
 const NORMAL = `https://discord.com/api/v10/webhooks/${ID}/${TOKEN}?wait=true`;
-const KEYS = 'url, format, on, notify-on, method, headers, basic-auth, timeout, retries, secret, signature';
+const KEYS = 'url, format, on, notify-on, method, headers, basic-auth, timeout, retries, secret, signature, message-template, payload-template, payload-template-file';
 
 function settings(
   inputs: Record<string, string> = {},
@@ -246,6 +247,7 @@ describe('boundaries and defaults of simple inputs', () => {
     expect(s.targets[0]).toMatchObject({
       url: 'https://h.example.com/x',
       signature: 'jobserv',
+      templates: NO_TEMPLATES,
       secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     });
     expect(s.discord.attachLog).toBe('never');
@@ -265,6 +267,7 @@ describe('boundaries and defaults of simple inputs', () => {
       retries: 3,
       secret: null,
       signature: 'standard',
+      templates: NO_TEMPLATES,
     });
   });
 
@@ -366,7 +369,7 @@ describe('messages for a bad webhooks entry', () => {
     ],
     [
       '- url: https://a.example.com\n  format: Discord',
-      `Input 'webhooks[0].format' has an invalid value "Discord": one of discord, generic`,
+      `Input 'webhooks[0].format' has an invalid value "Discord": one of discord, generic, slack, teams`,
     ],
     [
       '- url: https://a.example.com\n  format: [discord]',
@@ -517,6 +520,7 @@ describe('a webhooks entry: defaults and accepted forms', () => {
       'webhook-timeout': '7',
       'webhook-retries': '1',
       signature: 'github',
+      templates: NO_TEMPLATES,
       'webhook-secret': 'global-secret-2',
       'webhook-headers': 'X-Global: g',
     });
@@ -532,6 +536,7 @@ describe('a webhooks entry: defaults and accepted forms', () => {
       retries: 1,
       secret: 'global-secret-2',
       signature: 'github',
+      templates: NO_TEMPLATES,
     });
   });
 
@@ -551,6 +556,7 @@ describe('a webhooks entry: defaults and accepted forms', () => {
       retries: 3,
       secret: null,
       signature: 'standard',
+      templates: NO_TEMPLATES,
     });
   });
 
@@ -617,6 +623,7 @@ describe('a webhooks entry: defaults and accepted forms', () => {
     expect(entry(`- url: ${DISCORD}\n  secret: own-secret-9\n  signature: github`)).toMatchObject({
       secret: 'own-secret-9',
       signature: 'github',
+      templates: NO_TEMPLATES,
     });
     expect(entry('- url: https://a.example.com/h\n  secret: 12345').secret).toBe('12345');
   });

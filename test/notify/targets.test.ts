@@ -12,6 +12,7 @@ import {
   selectTargets,
 } from '../../src/notify/targets.js';
 import type { NotifySettings } from '../../src/notify/types.js';
+import { NO_TEMPLATES } from '../support/targets.js';
 
 const ID = '112233445566778899';
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-tokenvalue';
@@ -123,6 +124,7 @@ describe('resolveNotifySettings: simple inputs', () => {
       retries: 3,
       secret: null, // webhook-secret signs generic deliveries only
       signature: 'standard',
+      templates: NO_TEMPLATES,
     });
   });
 
@@ -146,6 +148,7 @@ describe('resolveNotifySettings: simple inputs', () => {
       'webhook-url': 'https://discord.com/api/webhooks/1/not-detected',
       'webhook-secret': 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
       signature: 'github',
+      templates: NO_TEMPLATES,
       'webhook-timeout': '2.5',
       'webhook-retries': '0',
       'webhook-headers': 'Authorization: Bearer abc123\nX-Team: jetson',
@@ -165,6 +168,7 @@ describe('resolveNotifySettings: simple inputs', () => {
         retries: 0,
         secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
         signature: 'github',
+        templates: NO_TEMPLATES,
       },
     ]);
   });
@@ -336,6 +340,7 @@ describe('resolveNotifySettings: webhooks list', () => {
         retries: 5,
         secret: 'raw-secret-value',
         signature: 'jobserv',
+        templates: NO_TEMPLATES,
       },
       {
         source: 'webhooks[1]',
@@ -349,6 +354,7 @@ describe('resolveNotifySettings: webhooks list', () => {
         retries: 2,
         secret: null,
         signature: 'standard',
+        templates: NO_TEMPLATES,
       },
       {
         source: 'webhooks[2]',
@@ -362,6 +368,7 @@ describe('resolveNotifySettings: webhooks list', () => {
         retries: 2,
         secret: null,
         signature: 'standard',
+        templates: NO_TEMPLATES,
       },
     ]);
     for (const secret of ['key-123456', 'wonder-land', 'raw-secret-value', 'builder-pw', TOKEN]) {
@@ -405,7 +412,7 @@ describe('resolveNotifySettings: webhooks list', () => {
     ['- url: https://a.example.com\n  timeout: 0.1', 'webhooks[0].timeout', 'seconds from 0.5 to 120'],
     ['- url: https://a.example.com\n  timeout: soon', 'webhooks[0].timeout', 'seconds from 0.5 to 120'],
     ['- url: https://a.example.com\n  retries: 11', 'webhooks[0].retries', 'from 0 to 10'],
-    ['- url: https://a.example.com\n  format: slack', 'webhooks[0].format', 'discord, generic'],
+    ['- url: https://a.example.com\n  format: mattermost', 'webhooks[0].format', 'discord, generic, slack, teams'],
     ['- url: https://a.example.com\n  on: started', 'webhooks[0].on', 'always, success, failure, cancelled'],
     ['- url: https://a.example.com\n  method: HEAD', 'webhooks[0].method', 'POST, PUT, PATCH, GET, DELETE'],
     [`- url: ${DISCORD}\n  method: GET`, 'webhooks[0].method', 'POST, PUT or PATCH for a discord target'],

@@ -18,6 +18,7 @@ import {
 } from '../../src/runner/secrets.js';
 import type { Target } from '../../src/notify/types.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
+import { NO_TEMPLATES } from '../support/targets.js';
 
 beforeEach(() => {
   resetSecretsForTest();
@@ -232,6 +233,7 @@ describe('deliverAll: every part of a multipart body is scrubbed', () => {
       retries: 0,
       secret: signing,
       signature: 'standard',
+      templates: NO_TEMPLATES,
     };
     const log = Buffer.concat([
       Buffer.from('step 1\nAuthorization: Bearer tok-abcdef-123456\n'),

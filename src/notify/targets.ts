@@ -283,7 +283,13 @@ function simpleTarget(
   discord: DiscordOptions,
 ): Target {
   const parsed = parseUrl(source, rawUrl);
-  const resolved: TargetFormat = format === 'detect' ? detectFormat(parsed) : format;
+  const detected = detectFormat(parsed);
+  // `webhook-url` is generic by definition, but a Slack or Teams URL would refuse the generic body: it gets
+  // that platform's format, as it does anywhere a URL is accepted.
+  const resolved: TargetFormat =
+    format === 'detect' || (format === 'generic' && (detected === 'slack' || detected === 'teams'))
+      ? detected
+      : format;
   const { url, basicAuth } = finishUrl(source, parsed, resolved, discord.threadId);
   const generic = resolved === 'generic';
   return {
@@ -527,7 +533,32 @@ function parseUrl(name: string, raw: string): URL {
 }
 
 function detectFormat(u: URL): TargetFormat {
-  return isDiscordHost(u.hostname) ? 'discord' : 'generic';
+  if (isDiscordHost(u.hostname)) return 'discord';
+  if (isSlackHost(u.hostname)) return 'slack';
+  if (isTeamsUrl(u)) return 'teams';
+  return 'generic';
+}
+
+const hostIs = (hostname: string, ...domains: string[]): boolean => {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return domains.some((d) => host === d || host.endsWith(`.${d}`));
+};
+
+/** Slack's incoming webhooks: `https://hooks.slack.com/services/…` (and workflow triggers on the same host). */
+export function isSlackHost(hostname: string): boolean {
+  return hostIs(hostname, 'hooks.slack.com');
+}
+
+/**
+ * Microsoft Teams webhooks: Power Automate / Teams Workflows (`…logic.azure.com…`,
+ * `…environment.api.powerplatform.com…`) and the legacy Office 365 connectors (`…webhook.office.com…`,
+ * `outlook.office.com/webhook…`).
+ */
+export function isTeamsUrl(u: URL): boolean {
+  return (
+    hostIs(u.hostname, 'webhook.office.com', 'logic.azure.com', 'environment.api.powerplatform.com') ||
+    (hostIs(u.hostname, 'outlook.office.com') && u.pathname.startsWith('/webhook'))
+  );
 }
 
 /** Moves `user:pass@` out of the URL into basic auth (undici will not send it) and applies Discord's form. */

@@ -520,7 +520,6 @@ describe('a webhooks entry: defaults and accepted forms', () => {
       'webhook-timeout': '7',
       'webhook-retries': '1',
       signature: 'github',
-      templates: NO_TEMPLATES,
       'webhook-secret': 'global-secret-2',
       'webhook-headers': 'X-Global: g',
     });

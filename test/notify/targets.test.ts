@@ -148,7 +148,6 @@ describe('resolveNotifySettings: simple inputs', () => {
       'webhook-url': 'https://discord.com/api/webhooks/1/not-detected',
       'webhook-secret': 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
       signature: 'github',
-      templates: NO_TEMPLATES,
       'webhook-timeout': '2.5',
       'webhook-retries': '0',
       'webhook-headers': 'Authorization: Bearer abc123\nX-Team: jetson',

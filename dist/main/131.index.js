@@ -16,11 +16,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderGeneric: () => (/* binding */ renderGeneric),
 /* harmony export */   renderGenericStarted: () => (/* binding */ renderGenericStarted)
 /* harmony export */ });
-/* harmony import */ var _report_build_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64417);
+/* harmony import */ var _report_build_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64417);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
+/* harmony import */ var _template_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56589);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69969);
 // The generic webhook body: a documented, versioned JSON object (schema/generic-payload.schema.json) that
 // keeps every field of jetson-containers' own generic webhook, with its meaning, and adds the rest of the
 // BuildReport in snake_case. Sizes are bounded so a hostile report cannot produce a multi-megabyte body.
+
+
 
 
 /** Bumped on any incompatible change to the payload. */
@@ -37,7 +41,7 @@ const GENERIC_EVENTS = {
 const GENERIC_MAX_BYTES = 512 * 1024;
 const NORMAL = { items: 500, text: 512, error: 2000, excerptLines: 40, excerptLine: 500, excerpts: 10 };
 const COMPACT = { items: 200, text: 160, error: 300, excerptLines: 40, excerptLine: 200, excerpts: 0 };
-const ENV_KEYS = _report_build_report_js__WEBPACK_IMPORTED_MODULE_1__/* .ENVIRONMENT_KEYS */ .J;
+const ENV_KEYS = _report_build_report_js__WEBPACK_IMPORTED_MODULE_3__/* .ENVIRONMENT_KEYS */ .J;
 class Clipper {
     caps;
     truncated = false;
@@ -201,8 +205,16 @@ function genericPayload(report, ctx = FINISHED) {
     payload.truncated = true;
     return payload;
 }
-/** Renders the generic webhook body of a build's result (or of a test sample): JSON, no files. */
-function renderGeneric(report, ctx = FINISHED) {
+/**
+ * Renders the generic webhook body of a build's result (or of a test sample): JSON, no files. With the
+ * target's `payload-template` the body is the template's JSON instead (throws when it renders invalid JSON or
+ * more than GENERIC_MAX_BYTES even from the compact view: that target's delivery fails with the reason).
+ */
+function renderGeneric(report, ctx = FINISHED, payloadTemplate = null) {
+    if (payloadTemplate !== null) {
+        const body = (0,_templates_js__WEBPACK_IMPORTED_MODULE_2__/* .renderPayloadTemplate */ .Pi)(payloadTemplate, (caps) => (0,_template_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .buildTemplateView */ .ao)(report, ctx, caps), GENERIC_MAX_BYTES);
+        return { body, files: [] };
+    }
     return { body: genericPayload(report, ctx), files: [] };
 }
 /** The started body. It holds only the step's own settings and the runner's facts, bounded all the same. */

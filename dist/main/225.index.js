@@ -8,17 +8,26 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  $F: () => (/* binding */ atPhrase),
   checkDiscordLimits: () => (/* reexport */ discord_common/* checkDiscordLimits */.Fq),
-  renderDiscord: () => (/* binding */ renderDiscord)
+  mJ: () => (/* binding */ compactHeadline),
+  renderDiscord: () => (/* binding */ renderDiscord),
+  Tz: () => (/* binding */ stopPoint)
 });
 
-// UNUSED EXPORTS: COLOR_CANCELLED, COLOR_FAILURE, COLOR_SUCCESS, DISCORD_LIMITS, PACKAGE_EMOJI, compactHeadline, discordEditBody, discordTextLength
+// UNUSED EXPORTS: COLOR_CANCELLED, COLOR_FAILURE, COLOR_SUCCESS, DISCORD_LIMITS, PACKAGE_EMOJI, discordTextLength
 
 // EXTERNAL MODULE: ./src/notify/render/discord-common.ts
 var discord_common = __webpack_require__(2470);
 // EXTERNAL MODULE: ./src/notify/render/limits.ts
 var limits = __webpack_require__(87284);
+// EXTERNAL MODULE: ./src/notify/template-fields.ts
+var template_fields = __webpack_require__(56589);
+// EXTERNAL MODULE: ./src/notify/templates.ts + 1 modules
+var templates = __webpack_require__(69969);
 ;// CONCATENATED MODULE: ./src/notify/render/discord-upstream.ts
+
+
 
 
 const LOOKS = {
@@ -80,11 +89,7 @@ function packageLine(p) {
 }
 /** Package lines, failed first, then the rest in order, within `budget` characters. */
 function packageLines(report, budget) {
-    const rank = (p) => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
-    const ordered = report.packages
-        .map((p, i) => ({ p, i }))
-        .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
-        .map((x) => x.p);
+    const ordered = (0,discord_common/* failuresFirst */.Cq)(report.packages);
     const lines = [];
     let used = 0;
     for (let i = 0; i < ordered.length; i++) {
@@ -249,12 +254,19 @@ function lookFor(report, ctx) {
         return look;
     return { ...look, headline: `${change}: ${look.headline}`, title: `${change}: ${look.title}` };
 }
+/** The target's `message-template` rendered for Discord, or null when it has none (or it renders empty). */
+function templateLine(report, opts, ctx) {
+    if (!opts.messageTemplate)
+        return null;
+    return (0,templates/* renderMessageTemplate */.U2)(opts.messageTemplate, (0,template_fields/* buildTemplateView */.ao)(report, ctx), 'discord') || null;
+}
 /** The upstream-compatible body for a report that is already inert (mentions defused). */
 function renderUpstream(safe, opts, ctx) {
     const look = lookFor(safe, ctx);
     const attachment = opts.attachment ?? null;
     const body = {
-        content: contentText(safe, look),
+        // The user's line replaces the upstream content lines.
+        content: templateLine(safe, opts, ctx) ?? contentText(safe, look),
         embeds: [embedFor(safe, look, attachment)],
         allowed_mentions: { parse: [] },
     };
@@ -409,11 +421,7 @@ function discord_moreLine(hidden) {
 }
 /** Package lines, failed first, within `maxLines` lines and `budget` characters; the rest folds into a count. */
 function discord_packageLines(report, maxLines, budget) {
-    const rank = (p) => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
-    const ordered = report.packages
-        .map((p, i) => ({ p, i }))
-        .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
-        .map((x) => x.p);
+    const ordered = (0,discord_common/* failuresFirst */.Cq)(report.packages);
     const lines = [];
     let used = 0;
     for (let i = 0; i < ordered.length; i++) {
@@ -507,6 +515,10 @@ function renderCompact(safe, opts, ctx) {
         embeds: [compactEmbed(report, ctx?.change ?? 'unknown', 1 + mentionLine)],
         allowed_mentions: { parse: [] },
     };
+    // The compact layout has no content of its own: the user's line becomes it (mentions still go first).
+    const line = templateLine(report, opts, ctx);
+    if (line)
+        body.content = line;
     return { body: (0,discord_common/* finishBody */.e1)(body, report, opts, ctx), files: attachment ? [attachment] : [] };
 }
 /**

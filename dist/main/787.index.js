@@ -1,13 +1,13 @@
 export const id = 787;
-export const ids = [787];
+export const ids = [787,243];
 export const modules = {
 
 /***/ 61243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hf: () => (/* binding */ renderLiveDiscord),
-/* harmony export */   dA: () => (/* binding */ COLOR_BUILDING)
+/* harmony export */   d: () => (/* binding */ COLOR_BUILDING),
+/* harmony export */   renderLiveDiscord: () => (/* binding */ renderLiveDiscord)
 /* harmony export */ });
 /* unused harmony export progressBar */
 /* harmony import */ var _discord_common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2470);
@@ -126,7 +126,7 @@ function renderStartDiscord(start, opts) {
                 title: (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(title, _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .DISCORD_LIMITS */ .YT.title),
                 ...(url ? { url } : {}),
                 description: (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(lines.join('\n'), _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .DISCORD_LIMITS */ .YT.description),
-                color: _live_discord_js__WEBPACK_IMPORTED_MODULE_1__/* .COLOR_BUILDING */ .dA,
+                color: _live_discord_js__WEBPACK_IMPORTED_MODULE_1__/* .COLOR_BUILDING */ .d,
                 // Footers show plain text: no markdown to escape.
                 ...(footer.length
                     ? { footer: { text: (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(plain(footer.join(' · ')), _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .DISCORD_LIMITS */ .YT.footer) } }

@@ -1,5 +1,5 @@
 export const id = 82;
-export const ids = [82,701];
+export const ids = [82,701,587];
 export const modules = {
 
 /***/ 58701:
@@ -13,10 +13,12 @@ export const modules = {
 /* unused harmony exports WITHHELD_ERROR, summarizeResults */
 /* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72995);
 /* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8048);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8215);
+/* harmony import */ var _teams_answer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85346);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8215);
 // Notification orchestrator: pick the targets for an outcome, render a message per target (the caller's
 // renderer), deliver them all, report per target. It knows nothing of what is reported, and loads the HTTP
 // client only when there is somewhere to send to.
+
 
 
 
@@ -48,11 +50,11 @@ async function notify(subject, settings, render, opts = {}) {
     const ctx = { event: opts.event ?? 'finished', change: opts.change ?? 'unknown' };
     // A live status message always ends showing the result, even where the outcome would not notify: editing
     // it pings no one, and leaving it at "building" would be wrong.
-    const selected = new Set((0,_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .selectTargets */ .Dv)(settings.targets, subject.status, ctx.change));
+    const selected = new Set((0,_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .selectTargets */ .Dv)(settings.targets, subject.status, ctx.change));
     const targets = settings.targets.filter((t) => selected.has(t) || opts.edit?.[t.source] !== undefined);
     if (targets.length === 0)
         return { results: [], failed: [], withheld: [] };
-    const { previous, event: _event, change: _change, edit, ...deliverOpts } = opts;
+    const { previous, event: _event, change: _change, edit, warn, ...deliverOpts } = opts;
     const results = [];
     const withheld = [];
     const jobs = [];
@@ -88,13 +90,18 @@ async function notify(subject, settings, render, opts = {}) {
         }
     });
     if (jobs.length > 0) {
-        const deadlineMs = Math.max(0, (opts.deadlineMs ?? settings.deadlineMs) - (Date.now() - started));
+        const deadlineMs = () => Math.max(0, (opts.deadlineMs ?? settings.deadlineMs) - (Date.now() - started));
         try {
-            const { deliverAll } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(96)]).then(__webpack_require__.bind(__webpack_require__, 73096));
-            const delivered = await deliverAll(jobs, { ...deliverOpts, deadlineMs });
+            const { deliverAll, parseMessageRef } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 84363));
+            const { splitMentions } = await __webpack_require__.e(/* import() */ 548).then(__webpack_require__.bind(__webpack_require__, 74548));
+            const followUps = splitEditMentions(jobs, splitMentions, parseMessageRef);
+            const delivered = await deliverAll(jobs, { ...deliverOpts, deadlineMs: deadlineMs() });
             delivered.forEach((result, i) => {
                 results[jobs[i].index] = result;
             });
+            const due = followUps.filter((f) => results[f.index]?.delivered);
+            if (due.length > 0)
+                await postFollowUps(due, deliverAll, { ...deliverOpts, deadlineMs: deadlineMs() }, warn);
         }
         catch (err) {
             // deliverAll does not throw; this guards the import itself.
@@ -105,6 +112,43 @@ async function notify(subject, settings, render, opts = {}) {
     }
     const all = results.filter((r) => r !== null);
     return { results: all, failed: all.filter((r) => !r.delivered && !withheld.includes(r)), withheld };
+}
+/** Posts the follow-ups with the mentions; one that is not posted is a warning (the result itself landed). */
+async function postFollowUps(due, deliverAll, opts, warn) {
+    // Not the target's own delivery: its fate (kept for the post step) and its result stay the edit's.
+    const { onFate: _onFate, onResult: _onResult, ...plain } = opts;
+    const pinged = await deliverAll(due, plain);
+    for (const r of pinged) {
+        if (r.delivered)
+            continue;
+        (warn ?? opts.log)?.((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(`${r.source}: the result was delivered as an edit, but the message with its mentions was not posted: ${r.error ?? 'unknown error'}`));
+    }
+}
+/**
+ * Discord notifies nobody for a mention an edit adds. Each result that edits a message and pings someone is
+ * split (in place): the edit loses its mentions, and a follow-up message that carries them is returned, to be
+ * posted once the edit is delivered, in the thread the edited message lives in.
+ */
+function splitEditMentions(jobs, split, parseRef) {
+    const followUps = [];
+    for (const job of jobs) {
+        if (job.target.format !== 'discord' || !job.editMessageId)
+            continue;
+        const parts = split(job.message);
+        if (!parts)
+            continue;
+        job.message = parts.edit;
+        const thread = parseRef(job.editMessageId)?.threadId ?? null;
+        const url = new URL(job.target.url);
+        if (thread)
+            url.searchParams.set('thread_id', thread);
+        followUps.push({
+            index: job.index,
+            target: { ...job.target, url: url.toString() },
+            message: parts.followUp,
+        });
+    }
+    return followUps;
 }
 /** A target delivered earlier, as it was then: it appears in the outputs without being sent again. */
 function keptResult(target, before) {
@@ -118,6 +162,8 @@ function keptResult(target, before) {
         error: null,
         messageId: before.messageId,
         durationMs: 0,
+        confirmed: before.httpStatus !== 202,
+        note: before.httpStatus !== 202 ? null : target.format === 'teams' ? _teams_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .TEAMS_ACCEPTED_NOTE */ .ee : _teams_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCEPTED_NOTE */ .t6,
     };
 }
 function failedResult(target, error) {
@@ -131,8 +177,12 @@ function summarizeResults(results) {
     const failures = results
         .filter((r) => !r.delivered)
         .map((r) => `${r.source} (${r.url}) failed: ${r.error ?? 'unknown error'}`);
+    // A 202 only queued the message: said, so that a card a flow then fails to post is not a mystery.
+    const accepted = results
+        .filter((r) => r.delivered && r.confirmed === false)
+        .map((r) => `${r.source}: accepted, not confirmed (HTTP ${r.httpStatus ?? 202})`);
     const head = `notifications: ${ok} of ${results.length} delivered`;
-    return scrub(failures.length ? `${head}; ${failures.join('; ')}` : head);
+    return scrub([head, ...failures, ...accepted].join('; '));
 }
 /** The `notifications` output (JSON, no secrets) and `message-id` (the first Discord message id, or ''). */
 function notificationOutputs(results) {
@@ -163,6 +213,104 @@ function undeliveredResult(target, error = null) {
         error,
         messageId: null,
         durationMs: 0,
+        confirmed: false,
+        note: null,
+    };
+}
+
+
+/***/ }),
+
+/***/ 85346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JL: () => (/* binding */ teamsOutcome),
+/* harmony export */   ee: () => (/* binding */ TEAMS_ACCEPTED_NOTE),
+/* harmony export */   t6: () => (/* binding */ ACCEPTED_NOTE)
+/* harmony export */ });
+// What Microsoft Teams webhooks answer, in words a person can act on. A Teams Workflows (Power Automate)
+// trigger answers 202 Accepted with an empty body: the flow run is queued and posts the card later, so the
+// card is accepted, not confirmed (a card the flow then fails to post shows only in the flow's run history).
+// Its errors are JSON: `{"error":{"code":"TriggerInputSchemaMismatch","message":"…"}}`. A legacy Office 365
+// connector answers 200 `1` once posted, and its errors as plain text — sometimes inside a 200 (`Microsoft
+// Teams endpoint returned HTTP error 429 …`), which is a failure. Pure.
+/** The note a 202 carries in the `notifications` output. */
+const TEAMS_ACCEPTED_NOTE = 'accepted, not confirmed: the Workflows flow queued the card (HTTP 202); whether Teams posted it shows in ' +
+    "the flow's run history";
+const ACCEPTED_NOTE = 'accepted, not confirmed: the receiver queued the message (HTTP 202) and did not say whether it was processed';
+const RETRYABLE = new Set([408, 429]);
+/** What each refusal means for someone looking at their Teams setup. */
+function meaning(status, code) {
+    if (code === 'DirectApiAuthorizationRequired' || status === 401 || status === 403) {
+        return "the flow does not accept anonymous requests: set its trigger's “Who can trigger the flow” to Anyone";
+    }
+    if (status === 404) {
+        return 'the flow was not found: it was deleted or turned off, or the URL is incomplete';
+    }
+    if (status === 413)
+        return 'the message is larger than Teams accepts (about 28 KB)';
+    if (status === 429)
+        return 'Teams is rate-limiting this webhook';
+    if (status >= 500)
+        return "something went wrong on Teams' side";
+    if (code)
+        return 'the flow rejected the message';
+    return 'Teams rejected the message';
+}
+/** Power Automate's error object, if the answer is one. */
+function flowError(json) {
+    const error = json?.error;
+    if (typeof error !== 'object' || error === null)
+        return null;
+    const e = error;
+    const message = typeof e.message === 'string' ? e.message : '';
+    const code = typeof e.code === 'string' ? e.code : null;
+    return code || message ? { code, message } : null;
+}
+function clean(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 300 ? `${one.slice(0, 299)}…` : one;
+}
+/** The connector's error inside a 200 (`… returned HTTP error 429 …`): its status, else null. */
+function connectorFailure(text) {
+    if (!/^(Webhook message delivery failed|Microsoft Teams endpoint returned HTTP error)/i.test(text.trim())) {
+        return null;
+    }
+    const m = /HTTP error (\d{3})/i.exec(text);
+    return m ? Number(m[1]) : 502;
+}
+/**
+ * One Teams answer: 2xx is delivered (202 only accepted); an error in words; 408, 429 and 5xx retried (429
+ * after its Retry-After, `delayMs`), every other refusal final (400: the card; 413: the size).
+ */
+function teamsOutcome(httpStatus, text, json, delayMs) {
+    const inner = httpStatus < 300 ? connectorFailure(text) : null;
+    if (httpStatus < 300 && inner === null) {
+        return httpStatus === 202
+            ? { kind: 'delivered', status: httpStatus, messageId: null, accepted: TEAMS_ACCEPTED_NOTE }
+            : { kind: 'delivered', status: httpStatus, messageId: null };
+    }
+    const status = inner ?? httpStatus;
+    if (status < 400) {
+        return {
+            kind: 'http',
+            status,
+            retry: false,
+            detail: 'redirects are not followed; configure the final URL',
+            serverDelayMs: null,
+        };
+    }
+    const flow = flowError(json);
+    const said = flow ? clean(flow.message) : clean(text);
+    const code = flow?.code ? ` (${flow.code})` : '';
+    const words = meaning(status, flow?.code ?? null);
+    return {
+        kind: 'http',
+        status: httpStatus,
+        retry: RETRYABLE.has(status) || status >= 500,
+        detail: said ? `${words}${code}: ${said}` : `${words}${code}`,
+        serverDelayMs: delayMs,
     };
 }
 

@@ -1,195 +1,34 @@
 export const id = 862;
-export const ids = [862,80];
+export const ids = [862,591];
 export const modules = {
 
-/***/ 67080:
+/***/ 59591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  DISCORD_MAX_FILE_BYTES: () => (/* binding */ DISCORD_MAX_FILE_BYTES),
-  dryRunSummary: () => (/* binding */ dryRunSummary),
-  literal: () => (/* binding */ literal),
-  payloadProblems: () => (/* binding */ payloadProblems),
-  readReportFile: () => (/* binding */ readReportFile),
-  renderDryRun: () => (/* binding */ renderDryRun),
-  reportProblems: () => (/* binding */ reportProblems),
-  runDryRun: () => (/* binding */ runDryRun),
-  runSample: () => (/* binding */ runSample)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/runner/context.ts
-var context = __webpack_require__(21953);
-// EXTERNAL MODULE: ./src/runner/errors.ts
-var errors = __webpack_require__(85507);
-// EXTERNAL MODULE: ./src/runner/secrets.ts
-var secrets = __webpack_require__(72995);
-// EXTERNAL MODULE: ./src/report/build-report.ts
-var build_report = __webpack_require__(64417);
-;// CONCATENATED MODULE: ./src/report/sample.ts
-// A realistic BuildReport that no build produced: what `dry-run` renders and `test-notification` sends when
-// there is no report to show. It reads like a real --multiple build on a Jetson Orin (JetPack 6): every
-// package but the last built, the last failed in its final stage with a short docker excerpt.
-
-/** The packages of the sample when the workflow names none (`packages` may be empty in a trial). */
-const SAMPLE_PACKAGES = ['pytorch:2.8', 'torchvision'];
-/** The tag suffix jetson-containers gives images on L4T r36.4 (JetPack 6.2.1), CUDA 12.6, Ubuntu 22.04. */
-const IMAGE_SUFFIX = 'r36.4.tegra-aarch64-cu126-22.04';
-/** The chain every package of the sample is built on; the package itself is the last stage. */
-const BASE_CHAIN = ['build-essential', 'pip_cache', 'cuda', 'cudnn', 'python', 'numpy', 'cmake', 'onnx'];
-/** Build times of the packages that built, in order (then repeated): hours-long like real Jetson builds. */
-const BUILT_SECONDS = [2712, 1484, 963, 2210];
-const FAILED_SECONDS = 1187;
-/** `pytorch:2.8` → `pytorch:2.8-r36.4…`, `numpy` → `numpy:r36.4…`: how the tool tags its images. */
-function sampleImage(pkg) {
-    return pkg.includes(':') ? `${pkg}-${IMAGE_SUFFIX}` : `${pkg}:${IMAGE_SUFFIX}`;
-}
-function stageName(pkg) {
-    return pkg.split(':')[0] ?? pkg;
-}
-function quote(word) {
-    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function failurePoint(pkg, logDir) {
-    const stage = stageName(pkg);
-    const count = BASE_CHAIN.length + 1;
-    const cmd = `process "/bin/sh -c /tmp/${stage}/install.sh" did not complete successfully: exit code: 1`;
-    const error = `ERROR: failed to solve: ${cmd}`;
-    return {
-        stage,
-        stageIndex: count,
-        stageCount: count,
-        phase: 'build',
-        error,
-        excerpt: [
-            `#14 1160.2 Building wheel for ${stage} (setup.py): finished with status 'error'`,
-            `#14 1187.9 error: command '/usr/local/cuda/bin/nvcc' failed with exit code 1`,
-            `#14 ERROR: ${cmd}`,
-            error,
-        ],
-        logFile: `${logDir}/build/${String(count).padStart(2, '0')}o${count}_${stage}_${IMAGE_SUFFIX}-${stage}.txt`,
-    };
-}
-/** The failing package's chain: every base stage built, its own stage failed. */
-function stagesOf(pkg, start, seconds) {
-    const names = [...BASE_CHAIN, stageName(pkg)];
-    const each = Math.floor(seconds / names.length);
-    return names.map((name, i) => ({
-        target: pkg,
-        name,
-        image: `${stageName(pkg)}:${IMAGE_SUFFIX}-${name}`,
-        index: i + 1,
-        total: names.length,
-        phase: 'build',
-        status: i === names.length - 1 ? 'failure' : 'success',
-        startTime: new Date(start.getTime() + i * each * 1000).toISOString(),
-        durationSeconds: each,
-    }));
-}
-function packagesOf(requested, logDir) {
-    const last = requested.length - 1;
-    return requested.map((name, i) => i === last
-        ? {
-            name,
-            status: 'failure',
-            image: null,
-            pushedImage: null,
-            durationSeconds: FAILED_SECONDS,
-            failure: failurePoint(name, logDir),
-        }
-        : {
-            name,
-            status: 'success',
-            image: sampleImage(name),
-            pushedImage: null,
-            durationSeconds: BUILT_SECONDS[i % BUILT_SECONDS.length],
-            failure: null,
-        });
-}
-/** The sentence the status rules would write for this outcome (see jetson/outcome.ts). */
-function sentence(packages, f) {
-    const failed = packages[packages.length - 1];
-    const clause = `${failed.name} failed in stage ${f.stage} (build ${f.stageIndex}/${f.stageCount}): ${f.error}`;
-    if (packages.length === 1)
-        return `${clause}.`;
-    return `${packages.length - 1} of ${packages.length} packages built; ${clause}.`;
-}
-/** A failed sample build of `packages` (the last one fails), ended at `end`, with the given run context. */
-function sampleReport(input) {
-    const requested = input.packages.length > 0 ? [...input.packages] : [...SAMPLE_PACKAGES];
-    const multiple = requested.length > 1;
-    const packages = packagesOf(requested, input.logDir);
-    const failed = packages[packages.length - 1];
-    const failure = failed.failure;
-    const seconds = packages.reduce((n, p) => n + (p.durationSeconds ?? 0), 0);
-    const start = new Date(input.end.getTime() - seconds * 1000);
-    const failedStart = new Date(input.end.getTime() - FAILED_SECONDS * 1000);
-    const argv = [
-        'jetson-containers',
-        'build',
-        ...(multiple ? ['--multiple', '--skip-errors'] : []),
-        `--logs=${input.logDir}`,
-        ...requested,
-    ];
-    const own = sentence(packages, failure);
-    return {
-        schemaVersion: build_report/* REPORT_SCHEMA_VERSION */.W,
-        status: 'failure',
-        message: input.headline ? `${input.headline}. ${own}` : own,
-        exitCode: 1,
-        signal: null,
-        requestedPackages: requested,
-        packages,
-        failedPackages: [failed.name],
-        images: packages.flatMap((p) => (p.image ? [p.image] : [])),
-        stages: stagesOf(failed.name, failedStart, FAILED_SECONDS),
-        environment: {
-            L4T_VERSION: '36.4.4',
-            JETPACK_VERSION: '6.2.1',
-            CUDA_VERSION: '12.6',
-            PYTHON_VERSION: '3.10',
-            SYSTEM_ARCH: 'aarch64',
-            LSB_RELEASE: '22.04',
-            CUDA_ARCH: 'tegra-aarch64',
-            source: 'console',
-        },
-        command: { argv, display: argv.map(quote).join(' ') },
-        startTime: start.toISOString(),
-        endTime: input.end.toISOString(),
-        durationSeconds: seconds,
-        toolBuildSeconds: null,
-        failure,
-        runner: input.runner,
-        run: input.run,
-        logs: {
-            dir: input.logDir,
-            consoleLog: `${input.logDir}/console.log`,
-            reportFile: `${input.logDir}/report.json`,
-            artifactName: null,
-            artifactId: null,
-            artifactUrl: null,
-            // No artifact exists for a sample: the run is the link, as when upload-logs is off.
-            url: input.run.runUrl,
-            uploadError: null,
-        },
-        options: { multiple, skipErrors: multiple, name: null, push: null },
-    };
-}
-
-// EXTERNAL MODULE: ./src/notify/targets.ts
-var targets = __webpack_require__(8215);
-// EXTERNAL MODULE: ./src/action/finish.ts
-var finish = __webpack_require__(83699);
-;// CONCATENATED MODULE: ./src/action/dry-run.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DISCORD_MAX_FILE_BYTES: () => (/* binding */ DISCORD_MAX_FILE_BYTES),
+/* harmony export */   dryRunSummary: () => (/* binding */ dryRunSummary),
+/* harmony export */   literal: () => (/* binding */ literal),
+/* harmony export */   payloadProblems: () => (/* binding */ payloadProblems),
+/* harmony export */   readReportFile: () => (/* binding */ readReportFile),
+/* harmony export */   renderDryRun: () => (/* binding */ renderDryRun),
+/* harmony export */   reportProblems: () => (/* binding */ reportProblems),
+/* harmony export */   runDryRun: () => (/* binding */ runDryRun),
+/* harmony export */   runSample: () => (/* binding */ runSample)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _runner_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21953);
+/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85507);
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72995);
+/* harmony import */ var _report_build_report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(64417);
+/* harmony import */ var _report_sample_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(92142);
+/* harmony import */ var _notify_targets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8215);
+/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83699);
 // `dry-run: true`: build nothing, send nothing, write nothing to the log folder. Every payload a real delivery
 // would send for a report (the sample, or `report-file`) is rendered through the same path, scrubbed, checked
 // against its platform's limits and shown in the job summary (collapsed) and the `notifications` output.
@@ -211,13 +50,13 @@ const MAX_REPORT_FILE_BYTES = 64 * 1024 * 1024;
 const SUMMARY_BODY_CHARS = 64 * 1024;
 /** The sample report for this run: the configured packages, this run's context, a Jetson Orin environment. */
 function runSample(settings, headline) {
-    return sampleReport({
+    return (0,_report_sample_js__WEBPACK_IMPORTED_MODULE_8__/* .sampleReport */ .lW)({
         packages: settings.build.packages,
         run: {
-            ...(0,context/* readRunContext */.$p)(process.env, core/* getInput */.V4('job-check-run-id')),
-            matrix: (0,context/* normalizeMatrix */.T7)(core/* getInput */.V4('matrix')),
+            ...(0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunContext */ .$p)(process.env, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('job-check-run-id')),
+            matrix: (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeMatrix */ .T7)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('matrix')),
         },
-        runner: (0,context/* readRunnerInfo */.l7)(process.env, (0,context/* parseLabels */.Xy)(core/* getInput */.V4('runner-labels'))),
+        runner: (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunnerInfo */ .l7)(process.env, (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLabels */ .Xy)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('runner-labels'))),
         end: new Date(),
         logDir: settings.build.logDir,
         ...(headline === undefined ? {} : { headline }),
@@ -232,7 +71,7 @@ function reportProblems(value) {
     if (!isObject(value))
         return ['it is not a JSON object'];
     const r = value;
-    if (r.schemaVersion !== build_report/* REPORT_SCHEMA_VERSION */.W) {
+    if (r.schemaVersion !== _report_build_report_js__WEBPACK_IMPORTED_MODULE_9__/* .REPORT_SCHEMA_VERSION */ .W) {
         return [`schemaVersion is ${JSON.stringify(r.schemaVersion) ?? 'missing'}, this action reads 1`];
     }
     const p = [];
@@ -267,10 +106,10 @@ function reportProblems(value) {
 }
 /** Reads and checks `report-file`; an InputError naming the input when it is not a readable BuildReport. */
 async function readReportFile(file) {
-    const bad = (why) => new errors/* InputError */.dz('report-file', file, `${why}; name the report.json of an earlier run of this action`);
+    const bad = (why) => new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('report-file', file, `${why}; name the report.json of an earlier run of this action`);
     let text;
     try {
-        const handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
         try {
             const st = await handle.stat();
             if (!st.isFile())
@@ -284,17 +123,17 @@ async function readReportFile(file) {
         }
     }
     catch (err) {
-        if (err instanceof errors/* InputError */.dz)
+        if (err instanceof _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz)
             throw err;
         const missing = err?.code === 'ENOENT';
-        throw bad(missing ? 'there is no such file' : `it cannot be read: ${(0,finish/* errnoWords */.st)(err)}`);
+        throw bad(missing ? 'there is no such file' : `it cannot be read: ${(0,_finish_js__WEBPACK_IMPORTED_MODULE_7__/* .errnoWords */ .st)(err)}`);
     }
     let value;
     try {
         value = JSON.parse(text);
     }
     catch (err) {
-        throw bad(`it is not JSON (${(0,errors/* errorMessage */.gJ)(err)})`);
+        throw bad(`it is not JSON (${(0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)})`);
     }
     const problems = reportProblems(value);
     if (problems.length > 0)
@@ -311,6 +150,14 @@ async function payloadProblems(format, message) {
             problems.push(`attachments total ${fileBytes} bytes (max ${DISCORD_MAX_FILE_BYTES})`);
         }
         return problems;
+    }
+    if (format === 'slack') {
+        const { checkSlackLimits } = await __webpack_require__.e(/* import() */ 59).then(__webpack_require__.bind(__webpack_require__, 8059));
+        return checkSlackLimits(message.body);
+    }
+    if (format === 'teams') {
+        const { checkTeamsLimits } = await __webpack_require__.e(/* import() */ 137).then(__webpack_require__.bind(__webpack_require__, 28137));
+        return checkTeamsLimits(message.body);
     }
     const { GENERIC_MAX_BYTES } = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 95131));
     const text = JSON.stringify(message.body);
@@ -330,14 +177,15 @@ function notFiring(target, status) {
  * target fires: without a run to compare with, the outcome is unknown), and checks each against its limits.
  */
 async function renderDryRun(report, settings, opts) {
-    const firing = new Set((0,targets/* selectTargets */.Dv)(settings.targets, report.status, 'unknown'));
-    const render = (0,finish/* messageRenderer */.hB)(report, settings, { logTail: opts.logTail });
+    const firing = new Set((0,_notify_targets_js__WEBPACK_IMPORTED_MODULE_6__/* .selectTargets */ .Dv)(settings.targets, report.status, 'unknown'));
+    const render = (0,_finish_js__WEBPACK_IMPORTED_MODULE_7__/* .messageRenderer */ .hB)(report, settings, { logTail: opts.logTail });
     const entries = [];
     for (const target of settings.targets) {
         const entry = {
             source: target.source,
-            url: (0,secrets/* maskUrl */.yP)(target.url),
+            url: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskUrl */ .yP)(target.url),
             format: target.format,
+            event: 'finished',
             dryRun: true,
             wouldSend: firing.has(target),
             reason: firing.has(target) ? null : notFiring(target, report.status),
@@ -348,14 +196,85 @@ async function renderDryRun(report, settings, opts) {
         if (entry.wouldSend) {
             try {
                 const message = await render(target, { event: 'finished', change: 'unknown' });
-                const body = (0,secrets/* scrubDeep */.wE)(message.body);
+                const body = (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubDeep */ .wE)(message.body);
                 entry.body = body;
-                entry.files = message.files.map((f) => ({ name: (0,secrets/* scrub */._I)(f.name), bytes: f.data.length }));
+                entry.files = message.files.map((f) => ({ name: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(f.name), bytes: f.data.length }));
                 entry.problems = await payloadProblems(target.format, { ...message, body });
             }
             catch (err) {
-                entry.problems = [`could not render the message: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`];
+                entry.problems = [`could not render the message: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)((0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err))}`];
             }
+        }
+        entries.push(entry);
+    }
+    if (opts.start)
+        entries.push(...(await startEntries((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubDeep */ .wE)(opts.start), settings)));
+    return entries;
+}
+/**
+ * What a build sends before its result: the `notify-start` message per start target, and with
+ * `discord-live` the live message per live target, as posted and as a progress edit (one stage in).
+ */
+async function startEntries(start, settings) {
+    const jobs = [];
+    if (settings.notifyStart) {
+        const { renderStart, startTargets } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 35599));
+        for (const target of startTargets(settings)) {
+            jobs.push({ target, event: 'started', render: () => renderStart(target, start, settings) });
+        }
+    }
+    const { liveTargets } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363), __webpack_require__.e(393)]).then(__webpack_require__.bind(__webpack_require__, 47755));
+    const { renderLiveDiscord } = await __webpack_require__.e(/* import() */ 243).then(__webpack_require__.bind(__webpack_require__, 61243));
+    const { editRequestBody } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363), __webpack_require__.e(587)]).then(__webpack_require__.bind(__webpack_require__, 84363));
+    const link = start.run.jobUrl ?? start.run.runUrl;
+    const progress = {
+        packages: start.packages,
+        runner: start.runner.name,
+        link: link ? { url: link, label: start.run.jobUrl ? 'Job' : 'Run' } : null,
+        startTime: start.startTime,
+        elapsedMs: 0,
+    };
+    const first = start.packages[0] ?? 'package';
+    const stage = {
+        target: start.packages.at(-1) ?? first,
+        name: first,
+        index: 1,
+        total: Math.max(1, start.packages.length),
+        phase: 'build',
+    };
+    for (const target of liveTargets(settings)) {
+        const live = (s) => renderLiveDiscord({ ...progress, stage: s }, settings.discord);
+        jobs.push({ target, event: 'live', render: () => Promise.resolve(live(null)) });
+        jobs.push({
+            target,
+            event: 'live-edit',
+            render: () => {
+                const edit = live(stage);
+                return Promise.resolve({ ...edit, body: editRequestBody(edit.body) });
+            },
+        });
+    }
+    const entries = [];
+    for (const job of jobs) {
+        const entry = {
+            source: job.target.source,
+            url: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .maskUrl */ .yP)(job.target.url),
+            format: job.target.format,
+            event: job.event,
+            dryRun: true,
+            wouldSend: true,
+            reason: null,
+            problems: [],
+            body: null,
+            files: [],
+        };
+        try {
+            const message = await job.render();
+            entry.body = (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubDeep */ .wE)(message.body);
+            entry.problems = await payloadProblems(job.target.format, { ...message, body: entry.body });
+        }
+        catch (err) {
+            entry.problems = [`could not render the message: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)((0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err))}`];
         }
         entries.push(entry);
     }
@@ -363,10 +282,13 @@ async function renderDryRun(report, settings, opts) {
 }
 /**
  * Text that renders as itself in markdown and in HTML (a `<summary>`): every character either language acts
- * on becomes a numeric entity, which both read literally. One line.
+ * on becomes a numeric entity, which both read literally. One line. Scrubbed first: once `_` is `&#95;`, a
+ * secret holding one can no longer be found by a scrub of the summary.
  */
 function literal(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[&<>"'`*_[\]|#~\\!]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(text)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(/[&<>"'`*_[\]|#~\\!]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 /** The body as a fenced JSON block no line of it can close (at most SUMMARY_BODY_CHARS shown). */
 function bodyBlock(body) {
@@ -382,6 +304,18 @@ function bodyBlock(body) {
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}json\n${json}\n${fence}\n${note}`;
 }
+/** Whose limits a format's payload is checked against, for the summary. */
+const LIMITS_OF = {
+    discord: "Discord's",
+    slack: "Slack's",
+    teams: "Teams'",
+};
+const EVENT_LABEL = {
+    finished: 'result',
+    started: 'started',
+    live: 'live (posted at the start)',
+    'live-edit': 'live (a progress edit)',
+};
 function entryDetails(e) {
     const verdict = !e.wouldSend
         ? `not sent (${e.reason ?? ''})`
@@ -389,16 +323,17 @@ function entryDetails(e) {
             ? `❌ ${e.problems.length} limit problem(s)`
             : 'fits';
     const lines = [
-        `<details><summary>${e.wouldSend && e.problems.length === 0 ? '✅' : e.wouldSend ? '❌' : '⏭'} ${literal(e.source)} · ${literal(e.url)} · ${e.format}: ${literal(verdict)}</summary>`,
+        `<details><summary>${e.wouldSend && e.problems.length === 0 ? '✅' : e.wouldSend ? '❌' : '⏭'} ${literal(e.source)}${e.event === 'finished' ? '' : ` · ${EVENT_LABEL[e.event]}`} · ${literal(e.url)} · ${e.format}: ${literal(verdict)}</summary>`,
         '',
         `- Source: ${literal(e.source)}`,
+        `- Payload: ${EVENT_LABEL[e.event]}`,
         `- URL: ${literal(e.url)}`,
         `- Format: ${e.format}`,
         `- Would send: ${e.wouldSend ? 'yes' : `no: ${literal(e.reason ?? '')}`}`,
     ];
     if (e.wouldSend) {
         lines.push(e.problems.length === 0
-            ? `- Limits: fits ${e.format === 'discord' ? "Discord's" : 'the generic payload'} limits`
+            ? `- Limits: fits ${LIMITS_OF[e.format] ?? 'the generic payload'} limits`
             : `- Limits: ${e.problems.map(literal).join('; ')}`);
         const files = e.files.map((f) => `${literal(f.name)} (${f.bytes} bytes)`);
         lines.push(`- Attached files: ${files.length > 0 ? files.join(', ') : 'none'}`, '', bodyBlock(e.body));
@@ -426,7 +361,14 @@ function logLine(e) {
         : e.problems.length > 0
             ? `would send, but it breaks its limits: ${e.problems.join('; ')}`
             : `would send; fits its limits${e.files.length > 0 ? ` (${e.files.length} file(s) attached)` : ''}`;
-    return `dry-run: ${e.source} (${e.url}): ${what}`;
+    const event = e.event === 'finished' ? '' : ` ${EVENT_LABEL[e.event]}`;
+    return `dry-run: ${e.source}${event} (${e.url}): ${what}`;
+}
+/** What this step would announce at a build's start (the report's packages when none are configured). */
+async function sampleStart(settings, report) {
+    const { buildStart } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 35599));
+    const start = buildStart(settings, new Date());
+    return start.packages.length > 0 ? start : { ...start, packages: report.requestedPackages };
 }
 /** The dry run itself (see the file's head). Fails the step only when a payload that would be sent breaks a limit. */
 async function runDryRun(settings, notifySettings) {
@@ -436,28 +378,33 @@ async function runDryRun(settings, notifySettings) {
         report = file === null ? runSample(settings) : await readReportFile(file);
     }
     catch (err) {
-        core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)((0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)));
         return;
     }
     const origin = file === null ? `the sample report (packages: ${report.requestedPackages.join(' ')})` : file;
-    core/* info */.pq((0,secrets/* scrub */._I)(`Dry run: nothing is built and nothing is sent. Rendering the notifications for ${origin}.`));
-    const entries = notifySettings === null ? [] : await renderDryRun(report, notifySettings, { logTail: file !== null });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(`Dry run: nothing is built and nothing is sent. Rendering the notifications for ${origin}.`));
+    const entries = notifySettings === null
+        ? []
+        : await renderDryRun(report, notifySettings, {
+            logTail: file !== null,
+            start: await sampleStart(settings, report),
+        });
     if (entries.length === 0) {
-        core/* warning */.$e('Dry run: no notification target is configured, so a build would send no notification.');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('Dry run: no notification target is configured, so a build would send no notification.');
     }
     for (const e of entries)
-        core/* info */.pq((0,secrets/* scrub */._I)(logLine(e)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(logLine(e)));
     if (process.env.GITHUB_STEP_SUMMARY) {
-        await core/* summary */.z
-            .addRaw((0,secrets/* scrub */._I)(dryRunSummary(report, entries, origin)), true)
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+            .addRaw((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(dryRunSummary(report, entries, origin)), true)
             .write()
-            .catch((err) => core/* warning */.$e((0,secrets/* scrub */._I)(`Could not write the job summary: ${(0,finish/* errnoWords */.st)(err)}`)));
+            .catch((err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(`Could not write the job summary: ${(0,_finish_js__WEBPACK_IMPORTED_MODULE_7__/* .errnoWords */ .st)(err)}`)));
     }
-    core/* setOutput */.uH('status', (0,secrets/* scrub */._I)(report.status));
-    core/* setOutput */.uH('notifications', (0,secrets/* scrub */._I)(JSON.stringify((0,secrets/* scrubDeep */.wE)(entries))));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('status', (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(report.status));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('notifications', (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(JSON.stringify((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubDeep */ .wE)(entries))));
     const broken = entries.filter((e) => e.wouldSend && e.problems.length > 0);
     if (broken.length > 0) {
-        core/* setFailed */.C1((0,secrets/* scrub */._I)(broken
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(broken
             .map((e) => `Dry run: the payload for ${e.source} (${e.url}) breaks its limits: ${e.problems.join('; ')}`)
             .join('\n')));
     }
@@ -482,7 +429,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72995);
 /* harmony import */ var _notify_render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87284);
 /* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83699);
-/* harmony import */ var _dry_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67080);
+/* harmony import */ var _dry_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59591);
 // `test-notification: true`: build nothing; send a clearly marked sample to every configured target through
 // the real delivery (retries, signatures, scrubber) and say per target whether it was accepted. The step
 // fails when any target did not accept it: finding that out is the point of the test.
@@ -514,7 +461,9 @@ function markAsTest(format, message) {
 function resultLine(r) {
     if (r.delivered) {
         const http = r.httpStatus === null ? '' : `, HTTP ${r.httpStatus}`;
-        return `${r.source} (${r.url}): delivered${http}${r.messageId ? `, message ${r.messageId}` : ''}`;
+        const id = r.messageId ? `, message ${r.messageId}` : '';
+        // A 202 (a Teams Workflows flow) only queued it: whether it was posted shows in the flow's run history.
+        return `${r.source} (${r.url}): delivered${http}${id}${r.note ? ` (${r.note})` : ''}`;
     }
     return `${r.source} (${r.url}): failed: ${r.error ?? 'unknown error'}`;
 }

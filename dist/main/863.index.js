@@ -78,7 +78,7 @@ function workflowRunsApi(client, owner, repo) {
             });
             const runs = data.workflow_runs;
             if (!Array.isArray(runs))
-                throw new Error('the list of runs has no workflow_runs');
+                throw new _notify_change_js__WEBPACK_IMPORTED_MODULE_1__/* .UnexpectedAnswer */ .M7('the list of runs has no workflow_runs');
             return runs.map(runInfo);
         },
     };
@@ -87,7 +87,7 @@ function workflowRunsApi(client, owner, repo) {
 function runInfo(data) {
     const d = (data ?? {});
     if (typeof d.id !== 'number')
-        throw new Error('a workflow run without an id');
+        throw new _notify_change_js__WEBPACK_IMPORTED_MODULE_1__/* .UnexpectedAnswer */ .M7('a workflow run without an id');
     const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
     const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
     return {

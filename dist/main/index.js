@@ -28735,10 +28735,20 @@ function messageRenderer(report, settings, options = {}) {
             const file = wantsAttachment && attachment ? await attachment : null;
             // Render from a scrubbed report: markdown escaping (`\_`) or truncation would hide a secret from a scrub
             // of the rendered text.
-            return scrubbed(renderDiscord((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report), { ...settings.discord, attachment: file }, ctx));
+            const messageTemplate = target.templates?.message ?? null;
+            return scrubbed(renderDiscord((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report), { ...settings.discord, attachment: file, messageTemplate }, ctx));
+        }
+        if (target.format === 'slack') {
+            const { renderSlack } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(110)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47110));
+            return scrubbed(renderSlack((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report), {}, ctx));
+        }
+        if (target.format === 'teams') {
+            const { renderTeams } = await __nccwpck_require__.e(/* import() */ 52).then(__nccwpck_require__.bind(__nccwpck_require__, 43052));
+            const messageTemplate = target.templates?.message ?? null;
+            return scrubbed(renderTeams((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report), { messageTemplate }, ctx));
         }
         const { renderGeneric } = await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 95131));
-        return scrubbed(renderGeneric((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report), ctx));
+        return scrubbed(renderGeneric((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrubDeep */ .wE)(report), ctx, target.templates?.payload ?? null));
     };
 }
 /**
@@ -28796,6 +28806,7 @@ async function notifyStep(report, settings, opts) {
         stop: opts.stopDeliveries,
         previous,
         edit: opts.edit,
+        warn: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(m)),
     });
     for (const w of outcome.withheld) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`Notification to ${w.url} (${w.source}) may not have been delivered: the main step was stopped while ` +
@@ -28875,6 +28886,10 @@ async function finishBuild(report, logs, notifySettings, opts = {}) {
             const ok = notifications.filter((n) => n.delivered).length;
             if (notifications.length > 0)
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Notifications: ${ok} of ${notifications.length} delivered.`);
+            // A 202 (a Teams Workflows flow) only queued the card: a card the flow then fails to post shows only there.
+            for (const n of notifications.filter((x) => x.delivered && x.confirmed === false)) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`${n.source} (${n.url}): ${n.note ?? 'accepted, not confirmed'}`));
+            }
         }
         catch (err) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Notifications failed: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)((0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err))}`);
@@ -28890,6 +28905,514 @@ async function finishBuild(report, logs, notifySettings, opts = {}) {
     await annotationsStep(report).catch((err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the annotations: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)((0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err))}`));
     await summaryStep(report).catch((err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`Could not write the job summary (GITHUB_STEP_SUMMARY=${process.env.GITHUB_STEP_SUMMARY ?? ''}): ${errnoWords(err)}`)));
     return { report, notifications, notifyFailed };
+}
+
+
+/***/ }),
+
+/***/ 35599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Wb: () => (/* binding */ announceStart),
+  buildStart: () => (/* binding */ buildStart),
+  ci: () => (/* binding */ printSetupNotices),
+  renderStart: () => (/* binding */ renderStart),
+  startTargets: () => (/* binding */ startTargets)
+});
+
+// UNUSED EXPORTS: START_DEADLINE_MS
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./src/runner/context.ts
+var context = __nccwpck_require__(21953);
+// EXTERNAL MODULE: ./src/runner/errors.ts
+var errors = __nccwpck_require__(85507);
+// EXTERNAL MODULE: ./src/runner/secrets.ts
+var secrets = __nccwpck_require__(72995);
+// EXTERNAL MODULE: ./src/notify/change.ts
+var change = __nccwpck_require__(33193);
+;// CONCATENATED MODULE: ./src/notify/notices.ts
+// What a user should hear about the notification setup before anything is sent: that nothing will be sent
+// at all, that a Slack or Teams URL is set to a format its platform rejects, that `notify-on: change` has no
+// token. Pure: it returns the messages; the actions print them (core.notice / core.warning).
+
+
+const NO_TARGET_NOTICE = 'No notification will be sent: no notification target is set. discord-webhook-url, slack-webhook-url, ' +
+    'teams-webhook-url, webhook-url, success-webhook-url, failure-webhook-url and webhooks are empty, and so are the WEBHOOK_URL, ' +
+    'JC_BUILD_SUCCESS_WEBHOOK_URL and JC_BUILD_FAILURE_WEBHOOK_URL variables. A secret the run cannot read ' +
+    '(e.g. on a pull request from a fork, or a typo in its name) is empty too.';
+const hostIs = (host, ...domains) => domains.some((d) => host === d || host.endsWith(`.${d}`));
+/**
+ * A Teams URL set to another format (a `webhooks` entry's `format`): what it will get. A Power Automate flow
+ * of one's own may read any JSON, so the generic body is fine there; a legacy connector takes cards only.
+ */
+function teamsFormatWarning(target) {
+    if (target.format === 'teams' || !URL.canParse(target.url))
+        return null;
+    const u = new URL(target.url);
+    const host = u.hostname.replace(/\.$/, '');
+    const flow = hostIs(host, 'logic.azure.com', 'environment.api.powerplatform.com');
+    const connector = hostIs(host, 'webhook.office.com') ||
+        (hostIs(host, 'outlook.office.com') && u.pathname.startsWith('/webhook'));
+    if (!flow && !connector)
+        return null;
+    if (flow && target.format === 'generic')
+        return null;
+    const body = target.format === 'discord' ? 'a Discord message body' : "this action's generic JSON body";
+    return (`${target.source} is a Microsoft Teams webhook (${(0,secrets/* maskUrl */.yP)(target.url)}) set to format: ${target.format}, ` +
+        `so it will get ${body}, which Teams rejects (it takes Adaptive Cards). Leave format out or set format: teams.`);
+}
+/**
+ * A Slack URL set to another format (a `webhooks` entry's `format`): what it will get. A workflow trigger
+ * (`/triggers/…`) takes any JSON, so the generic body is fine there.
+ */
+function slackFormatWarning(target) {
+    if (target.format === 'slack' || !URL.canParse(target.url))
+        return null;
+    const u = new URL(target.url);
+    if (!hostIs(u.hostname.replace(/\.$/, ''), 'hooks.slack.com'))
+        return null;
+    if (target.format === 'generic' && u.pathname.startsWith('/triggers/'))
+        return null;
+    const body = target.format === 'discord' ? 'a Discord message body' : "this action's generic JSON body";
+    return (`${target.source} is a Slack webhook (${(0,secrets/* maskUrl */.yP)(target.url)}) set to format: ${target.format}, so it will ` +
+        `get ${body}, which Slack rejects (its incoming webhooks take Slack messages only). Leave format out or ` +
+        'set format: slack.');
+}
+/**
+ * The notices and warnings for these settings (null: no notification input at all). `notifyOn` is the
+ * `notify-on` input as given: `never` means no notification was asked for, so its absence is not news (the
+ * reusable workflow's legs, which leave the notifying to the summary).
+ */
+function setupNotices(settings, notifyOn = '') {
+    const out = { notices: [], warnings: [] };
+    if (settings === null || settings.targets.length === 0) {
+        if (notifyOn.trim() !== 'never')
+            out.notices.push(NO_TARGET_NOTICE);
+        return out;
+    }
+    for (const target of settings.targets) {
+        const warning = slackFormatWarning(target) ?? teamsFormatWarning(target);
+        if (warning !== null)
+            out.warnings.push(warning);
+    }
+    if ((0,change.wantsChange)(settings.targets) && !settings.githubToken)
+        out.warnings.push(change.NO_TOKEN_WARNING);
+    const discordOnly = discordOptionsWarning(settings);
+    if (discordOnly !== null)
+        out.warnings.push(discordOnly);
+    return out;
+}
+/** `discord-live` or `discord-mention-on-failure` set where no target is a Discord one: said, not ignored. */
+function discordOptionsWarning(settings) {
+    if (settings.targets.some((t) => t.format === 'discord'))
+        return null;
+    const { live, mentionOnFailure } = settings.discord;
+    const set = [
+        live ? 'discord-live' : null,
+        mentionOnFailure.users.length + mentionOnFailure.roles.length > 0 ? 'discord-mention-on-failure' : null,
+    ].filter((x) => x !== null);
+    if (set.length === 0)
+        return null;
+    const [verb, pronoun] = set.length > 1 ? ['are', 'they are'] : ['is', 'it is'];
+    return (`${set.join(' and ')} ${verb} set, but no Discord target is (discord-webhook-url, or a webhooks entry with ` +
+        `format: discord): ${pronoun} ignored.`);
+}
+/**
+ * Warnings about a build step's inputs that would otherwise be ignored quietly at the end: a run message id
+ * with no Discord webhook to edit it through, a check run id that is no id (the Job link is left out).
+ */
+function startInputWarnings(settings, inputs) {
+    const warnings = [];
+    const hasRunWebhook = settings?.targets.some((t) => t.source === 'discord-webhook-url') ?? false;
+    if (inputs.runMessageId.trim() !== '' && !hasRunWebhook) {
+        warnings.push("discord-run-message-id is set, but discord-webhook-url is empty: this leg's line in the run message cannot be written.");
+    }
+    const check = inputs.jobCheckRunId.trim();
+    if (check !== '' && !/^\d{1,20}$/.test(check)) {
+        warnings.push(`job-check-run-id is ${JSON.stringify(check.slice(0, 40))}, not a check run id (digits, as \${{ job.check_run_id }} gives): messages link the run instead of the job.`);
+    }
+    return warnings;
+}
+
+// EXTERNAL MODULE: ./src/action/settings.ts
+var action_settings = __nccwpck_require__(69297);
+;// CONCATENATED MODULE: ./src/action/notify-start.ts
+// The front of the main step's notifications: what the user should know about the setup before hours of
+// building (no target at all, a Slack or Teams URL, change without a token), and the `notify-start` message.
+
+
+
+
+
+
+
+/** The started message may hold the build back this long at most, retries included. */
+const START_DEADLINE_MS = 30_000;
+/** Prints the setup notices (notify/notices.ts) once, at the start of the step. */
+function printSetupNotices(notifySettings) {
+    const { notices, warnings } = setupNotices(notifySettings, core/* getInput */.V4('notify-on'));
+    warnings.push(...startInputWarnings(notifySettings, {
+        runMessageId: core/* getInput */.V4('discord-run-message-id'),
+        jobCheckRunId: core/* getInput */.V4('job-check-run-id'),
+    }));
+    for (const n of notices)
+        core/* notice */.lm(n, { title: 'No notification target' });
+    for (const w of warnings)
+        core/* warning */.$e((0,secrets/* scrub */._I)(w), { title: 'Notification setup' });
+}
+/**
+ * Who gets a started message: every target that can fire at all (`on` other than `never`: a start has no
+ * status, so status rules do not apply to it), except Discord targets with `discord-live`, whose live message
+ * is their start.
+ */
+function startTargets(settings) {
+    return settings.targets
+        .filter((t) => t.on !== 'never' && !(t.format === 'discord' && settings.discord.live))
+        .map((t) => ({ ...t, on: 'always' }));
+}
+/** What the started message says, from the step's settings and the runner's environment. */
+function buildStart(settings, start, env = process.env) {
+    const argv = (0,action_settings/* buildArgv */.v$)(settings.build);
+    return {
+        packages: settings.build.packages,
+        command: { display: argv.display, argv: [argv.command, ...argv.args] },
+        runner: (0,context/* readRunnerInfo */.l7)(env, (0,context/* parseLabels */.Xy)(core/* getInput */.V4('runner-labels'))),
+        run: {
+            ...(0,context/* readRunContext */.$p)(env, core/* getInput */.V4('job-check-run-id')),
+            matrix: (0,context/* normalizeMatrix */.T7)(core/* getInput */.V4('matrix')),
+        },
+        startTime: start.toISOString(),
+    };
+}
+/** One webhook-id per target per build start, so a receiver can drop a duplicate. */
+function startId(info, target) {
+    const r = info.run;
+    const key = [
+        r.repository,
+        r.runId,
+        r.runAttempt,
+        r.job,
+        r.matrix,
+        info.startTime,
+        target.source,
+        'started',
+    ];
+    return `msg_${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32)}`;
+}
+/** The started message for one target (scrubbed): the one path real starts and dry runs share. */
+async function renderStart(target, info, notifySettings) {
+    const message = target.format === 'discord'
+        ? (await __nccwpck_require__.e(/* import() */ 787).then(__nccwpck_require__.bind(__nccwpck_require__, 41787))).renderStartDiscord(info, notifySettings.discord)
+        : target.format === 'slack'
+            ? (await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(110)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47110))).renderStartSlack(info)
+            : target.format === 'teams'
+                ? (await __nccwpck_require__.e(/* import() */ 52).then(__nccwpck_require__.bind(__nccwpck_require__, 43052))).renderStartTeams(info)
+                : (await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 95131))).renderGenericStarted(info);
+    return { ...message, body: (0,secrets/* scrubDeep */.wE)(message.body) };
+}
+/**
+ * `notify-start: true`: announces the build to every start target before it runs (event `started`), bounded
+ * by START_DEADLINE_MS. A failed delivery is a warning; nothing here fails the step or stops the build.
+ */
+async function announceStart(settings, notifySettings, start) {
+    if (!notifySettings?.notifyStart)
+        return;
+    const targets = startTargets(notifySettings);
+    if (targets.length === 0)
+        return;
+    try {
+        const info = (0,secrets/* scrubDeep */.wE)(buildStart(settings, start));
+        const { notify } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
+        const render = (target) => renderStart(target, info, notifySettings);
+        const outcome = await notify({ status: 'success' }, { ...notifySettings, targets }, render, {
+            event: 'started',
+            deadlineMs: Math.min(START_DEADLINE_MS, notifySettings.deadlineMs),
+            newId: (target) => startId(info, target),
+        });
+        for (const f of outcome.failed) {
+            core/* warning */.$e((0,secrets/* scrub */._I)(`Started notification to ${f.url} (${f.source}) was not delivered: ${f.error ?? 'unknown error'}`), { title: 'Notification not delivered' });
+        }
+        const ok = outcome.results.filter((r) => r.delivered).length;
+        core/* info */.pq(`notify-start: ${ok} of ${outcome.results.length} started notification(s) delivered.`);
+    }
+    catch (err) {
+        core/* warning */.$e((0,secrets/* scrub */._I)(`notify-start: the started notification failed: ${(0,errors/* errorMessage */.gJ)(err)}`));
+    }
+}
+
+
+/***/ }),
+
+/***/ 69297:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gf: () => (/* binding */ childEnv),
+/* harmony export */   sb: () => (/* binding */ readSettings),
+/* harmony export */   v$: () => (/* binding */ buildArgv)
+/* harmony export */ });
+/* unused harmony exports readBoolean, defaultLogDir, readBuildSettings, readLogSettings, readTrialSettings, shellQuote, BUILD_ID_ENV */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _jetson_packages_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(94696);
+/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(85507);
+/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(39205);
+/* harmony import */ var _logs_artifact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(19153);
+// Inputs + env → one typed, validated Settings object (the only place that reads build inputs).
+
+
+
+
+
+
+
+/** Reads a boolean input (see parseBoolean), with an error that names the input. */
+function readBoolean(getInput, name, fallback) {
+    return (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBoolean */ .yG)(name, getInput(name), fallback);
+}
+function optional(getInput, name) {
+    const v = getInput(name).trim();
+    return v === '' ? null : v;
+}
+function resolveCommand(raw, cwd) {
+    let command = raw;
+    if (command.includes('/') || command.startsWith('.')) {
+        command = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, command);
+        let isDir = false;
+        try {
+            isDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(command).isDirectory();
+        }
+        catch {
+            // A missing path is reported when the build is started, with the same clear message.
+        }
+        if (isDir)
+            command = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(command, 'jetson-containers');
+    }
+    return { command, takesBuild: node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(command) !== 'build.sh' };
+}
+function defaultLogDir(env, now = new Date()) {
+    const root = env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir();
+    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+    const job = (env.GITHUB_JOB ?? 'local').replace(/[^A-Za-z0-9_.-]/g, '_');
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, 'jetson-build-logs', `${job}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${stamp}-${process.pid}`);
+}
+/** Flags the action sets itself, and the inputs to use instead of passing them in extra-args. */
+const RESERVED_FLAGS = {
+    '--logs': "the 'log-dir' input (the action always passes --logs so it can upload and parse the logs)",
+    '--log-dir': "the 'log-dir' input (the action always passes --logs so it can upload and parse the logs)",
+    '--multiple': "the 'multiple' input",
+    '--skip-errors': "the 'skip-errors' input",
+    '--name': "the 'name' input",
+    '--base': "the 'base' input",
+    '--push': "the 'push' input",
+    '--skip-tests': "the 'skip-tests' input",
+    '--build-flags': "the 'build-flags' input",
+    '--build-args': "the 'build-args' input",
+};
+function checkExtraArgs(args) {
+    for (const arg of args) {
+        (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .rejectControlChars */ .mU)('extra-args', arg);
+        const flag = arg.split('=')[0] ?? arg;
+        const instead = RESERVED_FLAGS[flag];
+        if (instead)
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('extra-args', arg, `${flag} is set through ${instead}`);
+    }
+    return args;
+}
+function readBuildSettings(getInput, env, opts = {}) {
+    const packagesRaw = getInput('packages');
+    const packages = (0,_jetson_packages_js__WEBPACK_IMPORTED_MODULE_3__/* .splitPackages */ .ci)(packagesRaw);
+    if (packages.length === 0 && opts.packagesOptional !== true) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('packages', packagesRaw, 'name at least one package, e.g. "pytorch:2.8 torchvision"');
+    }
+    for (const p of packages) {
+        (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .rejectControlChars */ .mU)('packages', p);
+        (0,_jetson_packages_js__WEBPACK_IMPORTED_MODULE_3__/* .validatePackageName */ .Eu)(p);
+    }
+    const multiple = readBoolean(getInput, 'multiple', false);
+    const skipErrors = readBoolean(getInput, 'skip-errors', false);
+    if (skipErrors && !multiple) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('skip-errors', 'true', 'skip-errors only works together with multiple: true');
+    }
+    const single = ['name', 'base', 'push', 'skip-tests', 'build-args', 'build-flags'];
+    const values = Object.fromEntries(single.map((n) => [n, optional(getInput, n)]));
+    for (const n of single)
+        (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .rejectControlChars */ .mU)(n, values[n]);
+    const workspace = env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
+    const wdRaw = optional(getInput, 'working-directory');
+    (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .rejectControlChars */ .mU)('working-directory', wdRaw);
+    const workingDirectory = wdRaw ? node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(workspace, wdRaw) : workspace;
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(workingDirectory).isDirectory())
+            throw new Error('not a directory');
+    }
+    catch {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('working-directory', wdRaw ?? workingDirectory, 'an existing directory');
+    }
+    const cmdRaw = optional(getInput, 'jetson-containers') ?? 'jetson-containers';
+    (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .rejectControlChars */ .mU)('jetson-containers', cmdRaw);
+    const { command, takesBuild } = resolveCommand(cmdRaw, workingDirectory);
+    const logDirRaw = optional(getInput, 'log-dir');
+    (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .rejectControlChars */ .mU)('log-dir', logDirRaw);
+    const logDir = logDirRaw ? node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(workingDirectory, logDirRaw) : defaultLogDir(env);
+    return {
+        packages,
+        multiple,
+        skipErrors,
+        name: values.name,
+        base: values.base,
+        push: values.push,
+        skipTests: values['skip-tests'],
+        buildArgs: values['build-args'],
+        buildFlags: values['build-flags'],
+        extraArgs: checkExtraArgs((0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .splitLines */ .uz)(getInput('extra-args'))),
+        command,
+        commandTakesBuild: takesBuild,
+        workingDirectory,
+        logDir,
+        failOnBuildError: readBoolean(getInput, 'fail-on-build-error', true),
+    };
+}
+function readLogSettings(getInput) {
+    const timeoutRaw = getInput('upload-timeout').trim();
+    const timeoutSeconds = timeoutRaw === '' ? 300 : Number(timeoutRaw);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 3600) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('upload-timeout', timeoutRaw, 'a number of seconds from 1 to 3600 (default 300)');
+    }
+    const artifactName = getInput('artifact-name').trim();
+    (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .rejectControlChars */ .mU)('artifact-name', artifactName);
+    return {
+        upload: readBoolean(getInput, 'upload-logs', true),
+        artifactName: (0,_logs_artifact_js__WEBPACK_IMPORTED_MODULE_6__/* .parseArtifactName */ .TZ)(artifactName) ?? null,
+        retentionDays: (0,_logs_artifact_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRetentionDays */ .l6)(getInput('retention-days')),
+        uploadTimeoutMs: timeoutSeconds * 1000,
+    };
+}
+/**
+ * Inputs main and post read themselves (for the report) but that are checked here with the rest, so bad
+ * input fails the step before anything runs. `runner-labels` goes into the report and every notification:
+ * labels are separated by whitespace and commas, so line breaks and TABs are separators, any other control
+ * character is an error. `matrix` is not checked: it is JSON from `toJSON(matrix)`, never printed to the
+ * job log, and only ever shown re-serialized (JSON escapes) or slugged (in the artifact name).
+ */
+function checkReportInputs(getInput) {
+    for (const label of getInput('runner-labels').split(/[\s,]+/))
+        (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .rejectControlChars */ .mU)('runner-labels', label);
+    // Found now, not after hours of building when the leg would write its line in the run message.
+    const runMessage = getInput('discord-run-message-id').trim();
+    if (runMessage !== '' && !/^\d{1,20}(?::\d{1,20})?$/.test(runMessage)) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('discord-run-message-id', runMessage, "a Discord message id (digits, the plan's discord-message-id output)");
+    }
+}
+/** `dry-run`, `test-notification` and `report-file`; null for a build. */
+function readTrialSettings(getInput) {
+    const dryRun = readBoolean(getInput, 'dry-run', false);
+    const test = readBoolean(getInput, 'test-notification', false);
+    if (dryRun && test) {
+        // Each promises something the other breaks: a dry run sends nothing, a test sends to every target.
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('test-notification', 'true', 'dry-run and test-notification cannot both be true (dry-run renders and sends nothing; test-notification sends a sample)');
+    }
+    const reportFile = optional(getInput, 'report-file');
+    (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .rejectControlChars */ .mU)('report-file', reportFile);
+    if (reportFile !== null && !dryRun) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('report-file', reportFile, 'report-file is only read with dry-run: true');
+    }
+    if (!dryRun && !test)
+        return null;
+    return { mode: dryRun ? 'dry-run' : 'test-notification', reportFile };
+}
+function readSettings(getInput, env) {
+    const trial = readTrialSettings(getInput);
+    // Nothing is built in a trial: without packages the sample report names a default list.
+    const build = readBuildSettings(getInput, env, { packagesOptional: trial !== null });
+    if (trial?.reportFile)
+        trial.reportFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(build.workingDirectory, trial.reportFile);
+    const settings = { build, logs: readLogSettings(getInput), trial };
+    checkReportInputs(getInput);
+    return settings;
+}
+/** The argv for the build: flags in `--flag=value` form so values starting with '-' stay values. */
+function buildArgv(s) {
+    const args = [];
+    if (s.commandTakesBuild)
+        args.push('build');
+    const flag = (name, value) => {
+        if (value !== null)
+            args.push(`--${name}=${value}`);
+    };
+    flag('name', s.name);
+    flag('base', s.base);
+    if (s.multiple)
+        args.push('--multiple');
+    if (s.skipErrors)
+        args.push('--skip-errors');
+    flag('skip-tests', s.skipTests);
+    flag('push', s.push);
+    flag('build-flags', s.buildFlags);
+    flag('build-args', s.buildArgs);
+    args.push(`--logs=${s.logDir}`);
+    args.push(...s.extraArgs);
+    args.push(...s.packages);
+    return { command: s.command, args, display: [s.command, ...args].map(shellQuote).join(' ') };
+}
+/** Quotes a word for display (never executed). */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The runner's file commands. The build gets none of them: with GITHUB_OUTPUT, GITHUB_ENV, GITHUB_PATH,
+ * GITHUB_STEP_SUMMARY and GITHUB_STATE it could set the step's outputs, NODE_OPTIONS or PATH for every later
+ * step, write the summary, or hand post a process group to kill.
+ */
+const FILE_COMMANDS = new Set([
+    'GITHUB_OUTPUT',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+]);
+/** Set in the build's environment to a per-build random id; post checks it before stopping leftovers. */
+const BUILD_ID_ENV = 'JETSON_BUILD_ACTION_ID';
+/**
+ * The child's environment: the runner's, minus what is ours (inputs carry webhook URLs, the runtime
+ * token is for artifact uploads, the file commands are the step's), minus upstream's own webhook variables
+ * (the action notifies, not the tool), plus CI-friendly output settings unless the user set them, plus
+ * `buildId` under BUILD_ID_ENV: every process of the build inherits it, which is how post tells the build's
+ * processes from anyone else's.
+ */
+function childEnv(env, buildId) {
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (v === undefined)
+            continue;
+        if (k.startsWith('INPUT_') || k.startsWith('STATE_'))
+            continue;
+        if (k === 'JC_BUILD_SUCCESS_WEBHOOK_URL' || k === 'JC_BUILD_FAILURE_WEBHOOK_URL' || k === 'WEBHOOK_URL')
+            continue;
+        if (k === 'ACTIONS_RUNTIME_TOKEN' || k === 'ACTIONS_ID_TOKEN_REQUEST_TOKEN')
+            continue;
+        if (FILE_COMMANDS.has(k))
+            continue;
+        out[k] = v;
+    }
+    out.ANSI_COLORS_DISABLED ??= '1';
+    out.BUILDKIT_PROGRESS ??= 'plain';
+    out.PYTHONUNBUFFERED ??= '1';
+    out[BUILD_ID_ENV] = buildId;
+    return out;
 }
 
 
@@ -29576,11 +30099,16 @@ async function uploadLogsUnsafe(opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M7: () => (/* binding */ UnexpectedAnswer),
 /* harmony export */   NO_TOKEN_WARNING: () => (/* binding */ NO_TOKEN_WARNING),
 /* harmony export */   pm: () => (/* binding */ readChange),
 /* harmony export */   wantsChange: () => (/* binding */ wantsChange)
 /* harmony export */ });
 /* unused harmony exports CHANGE_TIMEOUT_MS, previousResult, changeFrom, describeFailure */
+/** The API answered, but not with what the comparison reads (a run without an id, a list without runs). */
+class UnexpectedAnswer extends Error {
+    name = 'UnexpectedAnswer';
+}
 /** The whole comparison (every request together) gives up after this long: it runs before notifying. */
 const CHANGE_TIMEOUT_MS = 5000;
 /** Completed runs looked at: enough to step over a few cancelled or skipped ones, bounded. */
@@ -29682,6 +30210,9 @@ function describeFailure(err, timedOut, apiUrl, timeoutMs) {
         return couldNot(`no answer from ${apiUrl} within ${timeoutMs / 1000} s`, '');
     const status = err?.status;
     const message = oneLine(err instanceof Error ? err.message : String(err));
+    // The server was reached and answered: what it said is the problem, not the way to it.
+    if (err instanceof UnexpectedAnswer)
+        return couldNot(`the answer from ${apiUrl} was not understood: ${message}`, '');
     if (typeof status === 'number' && status >= 400 && status !== 500) {
         return couldNot(`HTTP ${status}: ${message}`, HINTS[status] ?? '');
     }
@@ -29709,6 +30240,7 @@ function oneLine(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ discordTextLength),
+/* harmony export */   Cq: () => (/* binding */ failuresFirst),
 /* harmony export */   Fq: () => (/* binding */ checkDiscordLimits),
 /* harmony export */   Kx: () => (/* binding */ PACKAGE_EMOJI),
 /* harmony export */   Nv: () => (/* binding */ STATUS_COLOR),
@@ -29726,7 +30258,7 @@ function oneLine(text) {
 /* harmony export */   to: () => (/* binding */ mapStrings),
 /* harmony export */   w$: () => (/* binding */ COLOR_SUCCESS)
 /* harmony export */ });
-/* unused harmony exports applyMentions, discordEditBody */
+/* unused harmony export applyMentions */
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87284);
 
 const COLOR_SUCCESS = 65280;
@@ -29745,8 +30277,11 @@ const PACKAGE_EMOJI = {
     'not-built': '⏭',
 };
 // ---- text helpers ----
+/** One line of printable text (see printableText): line breaks, NEL and U+2028/9 included, become a space. */
 function oneLine(s) {
-    return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .printableText */ .XU)(s)
+        .replace(/\s*[\r\n\u0085\u2028\u2029]+\s*/g, ' ')
+        .trim();
 }
 /** Plain text made inert for Discord markdown (no formatting, links, mentions or fences). */
 function md(s, max) {
@@ -29788,6 +30323,14 @@ function mapStrings(value, f) {
 function environmentPairs(report) {
     const { source: _source, ...vars } = report.environment;
     return Object.entries(vars).filter((e) => typeof e[1] === 'string' && e[1] !== '');
+}
+/** The report's packages as a message lists them: failed first, then cancelled, then the rest, each in order. */
+function failuresFirst(packages) {
+    const rank = (p) => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
+    return packages
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+        .map((x) => x.p);
 }
 /** `python (3/4, build)`, or just the phase when no stage ran. */
 function wherePhrase(f) {
@@ -29888,8 +30431,6 @@ function clamp(body) {
     }
     return body;
 }
-/** Room for the mention line: ~40 ids, far more than a team pings, and the message keeps its own room. */
-const MENTION_LINE_MAX = 1000;
 const SNOWFLAKE = /^[1-9]\d{0,19}$/;
 /**
  * The ids to ping for this message: `discord-mention-on-failure` on a failure (a `broken` build is one), never
@@ -29920,7 +30461,7 @@ function applyMentions(body, mentions) {
     let length = 0;
     for (const t of tokens) {
         const cost = t.text.length + (shown.length ? 1 : 0);
-        if (length + cost > MENTION_LINE_MAX)
+        if (length + cost > _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MENTION_LINE_MAX */ .nl)
             break;
         shown.push(t);
         length += cost;
@@ -29970,17 +30511,6 @@ function finishBody(body, report, opts, ctx) {
     const final = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .hasMassMention */ .Rp)(JSON.stringify(body)) ? mapStrings(body, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .neutraliseMentions */ .yY) : body;
     return applyMentions(clamp(final), mentionsFor(report.status, opts, ctx));
 }
-/**
- * The body of an edit (PATCH …/messages/{id}) from a create body: an edit may carry content, embeds,
- * allowed_mentions, components, attachments, poll and flags, but not the webhook's username, avatar_url or a
- * forum thread_name (those belong to the message as it was posted).
- */
-function discordEditBody(body) {
-    if (body === null || typeof body !== 'object' || Array.isArray(body))
-        return body;
-    const { username: _u, avatar_url: _a, thread_name: _t, ...edit } = body;
-    return edit;
-}
 
 
 /***/ }),
@@ -29996,9 +30526,11 @@ function discordEditBody(body) {
 /* harmony export */   Gr: () => (/* binding */ ELLIPSIS),
 /* harmony export */   Lt: () => (/* binding */ fenceFor),
 /* harmony export */   Rp: () => (/* binding */ hasMassMention),
+/* harmony export */   XU: () => (/* binding */ printableText),
 /* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   nE: () => (/* binding */ isoSeconds),
+/* harmony export */   nl: () => (/* binding */ MENTION_LINE_MAX),
 /* harmony export */   o4: () => (/* binding */ truncateMarkdown),
 /* harmony export */   xv: () => (/* binding */ truncate),
 /* harmony export */   yY: () => (/* binding */ neutraliseMentions)
@@ -30019,6 +30551,24 @@ function truncate(text, max) {
         cut -= 1;
     return text.slice(0, cut) + ELLIPSIS;
 }
+/**
+ * The most the mention line of a failure may take (`discord-mention-on-failure`, ids separated by spaces):
+ * ~45 ids, far more than a team pings, and the message keeps its own room. More ids are refused as input.
+ */
+const MENTION_LINE_MAX = 1000;
+/* eslint-disable no-control-regex -- matching control characters is the point */
+/** An ANSI escape sequence (CSI `ESC [ … m`, OSC `ESC ] … BEL`, or a two-character one). */
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+/** Control characters with no place in a chat message: C0 but TAB and line breaks, DEL, C1 but NEL. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+/* eslint-enable no-control-regex */
+/**
+ * Text from the build made printable for a chat message: colour and other ANSI sequences dropped, any other
+ * control character (NUL, BEL, a lone ESC …) shown as `�`. TAB and line breaks stay (callers decide on lines).
+ */
+function printableText(text) {
+    return text.replace(ANSI, '').replace(CONTROL, '\ufffd');
+}
 /** Neutralises backtick runs so user text can never close (or open) a code fence. */
 function escapeFence(text) {
     return text.replace(/`{3,}/g, (m) => m.split('').join('\u200b'));
@@ -30033,7 +30583,7 @@ function codeBlock(lines, max, lang = '') {
     const budget = max - open.length - close.length;
     if (budget <= 2)
         return '';
-    const safe = lines.map(escapeFence);
+    const safe = lines.map((l) => escapeFence(printableText(l)));
     const body = safe.join('\n');
     if (body.length <= budget)
         return open + body + close;
@@ -30158,6 +30708,1703 @@ const DISCORD_LIMITS = {
     attachments: 10,
     attachmentDescription: 1024,
 };
+
+
+/***/ }),
+
+/***/ 56589:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ec: () => (/* binding */ COMPACT_VIEW_CAPS),
+/* harmony export */   W8: () => (/* binding */ VIEW_CAPS),
+/* harmony export */   ao: () => (/* binding */ buildTemplateView),
+/* harmony export */   cJ: () => (/* binding */ FIELDS),
+/* harmony export */   fk: () => (/* binding */ sampleTemplateReport)
+/* harmony export */ });
+/* unused harmony exports TEMPLATE_EVENTS, runTemplateView, startTemplateView, fieldByName */
+/* harmony import */ var _report_sample_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92142);
+/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87284);
+
+
+const ALL = ['build', 'run', 'start'];
+const ENDED = ['build', 'run'];
+const BUILD = ['build'];
+const BUILD_START = ['build', 'start'];
+const PKG = '/$defs/PackageResult/properties';
+const FAIL = '/$defs/FailurePoint/properties';
+const RUN = '/properties/run/properties';
+const ENV = '/$defs/EnvironmentInfo/properties';
+const POSITION = [
+    { name: 'first', type: 'boolean', note: 'true for the first item of the list.', scope: ENDED },
+    {
+        name: 'last',
+        type: 'boolean',
+        note: 'true for the last item: `{{^last}},{{/last}}` separates JSON list items.',
+        scope: ENDED,
+    },
+];
+const FAILED_ITEM = [
+    { name: 'name', type: 'string', schema: `${PKG}/name`, note: '', scope: ENDED },
+    { name: 'stage', type: 'string', schema: `${FAIL}/stage`, note: '', scope: ENDED },
+    { name: 'phase', type: 'string', schema: `${FAIL}/phase`, note: '', scope: ENDED },
+    { name: 'error', type: 'string', schema: `${FAIL}/error`, note: '', scope: ENDED },
+    {
+        name: 'log_url',
+        type: 'string',
+        note: 'Where its logs are: the logs artifact, else the run (for the fleet: its leg).',
+        scope: ENDED,
+    },
+    ...POSITION,
+];
+const RESULT_ITEM = [
+    { name: 'name', type: 'string', schema: `${PKG}/name`, note: '', scope: ENDED },
+    {
+        name: 'status',
+        type: 'string',
+        note: '`success`, `failure`, `cancelled`, `not-built` (never reached), or for the fleet `missing` (no report).',
+        scope: ENDED,
+    },
+    { name: 'emoji', type: 'string', note: 'The status as ✅ ❌ ⏹ ⏭ (❔: no report).', scope: ENDED },
+    { name: 'image', type: 'string', schema: `${PKG}/image`, note: '', scope: ENDED },
+    { name: 'duration', type: 'string', note: 'Its build time, as `45m 12s`.', scope: ENDED },
+    {
+        name: 'duration_seconds',
+        type: 'number',
+        schema: `${PKG}/durationSeconds`,
+        note: '',
+        scope: ENDED,
+        nullable: true,
+    },
+    { name: 'error', type: 'string', schema: `${FAIL}/error`, note: '', scope: ENDED },
+    ...POSITION,
+];
+/** Every field, in the order of the documentation. */
+const FIELDS = [
+    {
+        name: 'event',
+        type: 'string',
+        note: 'What the message announces: `jetson.build.finished`, `jetson.build.started` (notify-start), `jetson.test` (test-notification), `jetson.run.finished` (summarize).',
+        scope: ALL,
+    },
+    {
+        name: 'status',
+        type: 'string',
+        schema: '/properties/status',
+        note: '`started` for a start.',
+        scope: ALL,
+    },
+    { name: 'emoji', type: 'string', note: 'The status as ✅ ❌ ⏹ (🔨 for a start).', scope: ALL },
+    {
+        name: 'is_success',
+        type: 'boolean',
+        note: 'true when the status is success: `{{#is_success}}…{{/is_success}}`.',
+        scope: ENDED,
+    },
+    { name: 'is_failure', type: 'boolean', note: 'true when the status is failure.', scope: ENDED },
+    { name: 'is_cancelled', type: 'boolean', note: 'true when the status is cancelled.', scope: ENDED },
+    { name: 'message', type: 'string', schema: '/properties/message', note: '', scope: ALL },
+    {
+        name: 'change',
+        type: 'string',
+        note: 'Against the previous run of the workflow on the branch: `fixed`, `broken`, `same`, `first`, or `unknown` (not asked: see notify-on).',
+        scope: ENDED,
+    },
+    {
+        name: 'packages',
+        type: 'string',
+        schema: '/properties/requestedPackages',
+        note: 'Joined with `, `.',
+        scope: ALL,
+    },
+    { name: 'package_count', type: 'number', note: 'How many packages the build reports.', scope: ALL },
+    {
+        name: 'failed_packages',
+        type: 'string',
+        schema: '/properties/failedPackages',
+        note: 'Joined with `, ` (for the fleet: missing ones too).',
+        scope: ENDED,
+    },
+    { name: 'failed_count', type: 'number', note: 'How many packages failed.', scope: ENDED },
+    { name: 'success_count', type: 'number', note: 'How many packages built.', scope: ENDED },
+    {
+        name: 'failed',
+        type: 'list',
+        note: 'The failed packages, for `{{#failed}}…{{/failed}}`.',
+        scope: ENDED,
+        items: FAILED_ITEM,
+    },
+    {
+        name: 'results',
+        type: 'list',
+        schema: '/properties/packages',
+        note: 'For `{{#results}}…{{/results}}`, failures first.',
+        scope: ENDED,
+        items: RESULT_ITEM,
+    },
+    { name: 'images', type: 'string', schema: '/properties/images', note: 'Joined with `, `.', scope: ENDED },
+    {
+        name: 'error',
+        type: 'string',
+        schema: `${FAIL}/error`,
+        note: 'Of the first failure.',
+        scope: ENDED,
+    },
+    { name: 'stage', type: 'string', schema: `${FAIL}/stage`, note: 'Of the first failure.', scope: BUILD },
+    { name: 'phase', type: 'string', schema: `${FAIL}/phase`, note: 'Of the first failure.', scope: ENDED },
+    {
+        name: 'excerpt',
+        type: 'string',
+        schema: `${FAIL}/excerpt`,
+        note: 'Of the first failure, one line per line (a text line shows it on one line).',
+        scope: BUILD,
+    },
+    { name: 'log_url', type: 'string', schema: '/properties/logs/properties/url', note: '', scope: ENDED },
+    {
+        name: 'artifact_url',
+        type: 'string',
+        schema: '/properties/logs/properties/artifactUrl',
+        note: '',
+        scope: BUILD,
+    },
+    { name: 'run_url', type: 'string', schema: `${RUN}/runUrl`, note: '', scope: ALL },
+    { name: 'job_url', type: 'string', schema: `${RUN}/jobUrl`, note: '', scope: BUILD_START },
+    {
+        name: 'duration',
+        type: 'string',
+        note: 'Wall-clock duration of the build, as `1h 02m 13s` (for the fleet: first leg start to last leg end).',
+        scope: ENDED,
+    },
+    {
+        name: 'duration_seconds',
+        type: 'number',
+        schema: '/properties/durationSeconds',
+        note: 'Rounded.',
+        scope: ENDED,
+    },
+    { name: 'start_time', type: 'string', schema: '/properties/startTime', note: '', scope: ALL },
+    { name: 'end_time', type: 'string', schema: '/properties/endTime', note: '', scope: ENDED },
+    {
+        name: 'runner',
+        type: 'string',
+        schema: '/properties/runner/properties/name',
+        note: '(For the fleet: every runner, joined.)',
+        scope: ALL,
+    },
+    { name: 'repository', type: 'string', schema: `${RUN}/repository`, note: '', scope: ALL },
+    { name: 'ref', type: 'string', schema: `${RUN}/ref`, note: '', scope: ALL },
+    { name: 'sha', type: 'string', schema: `${RUN}/sha`, note: '', scope: ALL },
+    { name: 'short_sha', type: 'string', schema: `${RUN}/sha`, note: 'Its first 7 characters.', scope: ALL },
+    { name: 'workflow', type: 'string', schema: `${RUN}/workflow`, note: '', scope: ALL },
+    { name: 'job', type: 'string', schema: `${RUN}/job`, note: '', scope: BUILD_START },
+    { name: 'run_id', type: 'string', schema: `${RUN}/runId`, note: '', scope: ALL },
+    { name: 'run_attempt', type: 'string', schema: `${RUN}/runAttempt`, note: '', scope: ALL },
+    { name: 'l4t', type: 'string', schema: `${ENV}/L4T_VERSION`, note: '', scope: BUILD },
+    { name: 'jetpack', type: 'string', schema: `${ENV}/JETPACK_VERSION`, note: '', scope: BUILD },
+    { name: 'cuda', type: 'string', schema: `${ENV}/CUDA_VERSION`, note: '', scope: BUILD },
+    { name: 'python', type: 'string', schema: `${ENV}/PYTHON_VERSION`, note: '', scope: BUILD },
+    { name: 'arch', type: 'string', schema: `${ENV}/SYSTEM_ARCH`, note: '', scope: BUILD },
+    {
+        name: 'command',
+        type: 'string',
+        schema: '/properties/command/properties/display',
+        note: '',
+        scope: BUILD_START,
+    },
+    {
+        name: 'exit_code',
+        type: 'number',
+        schema: '/properties/exitCode',
+        note: '',
+        scope: BUILD,
+        nullable: true,
+    },
+];
+const VIEW_CAPS = { text: 4000, items: 1000, excerptLines: 40 };
+const COMPACT_VIEW_CAPS = { text: 500, items: 20, excerptLines: 10 };
+const TEMPLATE_EVENTS = {
+    finished: 'jetson.build.finished',
+    started: 'jetson.build.started',
+    test: 'jetson.test',
+    run: 'jetson.run.finished',
+};
+const STATUS_EMOJI = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹',
+    'not-built': '⏭',
+    missing: '❔',
+    started: '🔨',
+};
+const FAILED_FIRST = {
+    failure: 0,
+    missing: 1,
+    cancelled: 2,
+    'not-built': 3,
+    success: 4,
+};
+function bare(values) {
+    return Object.assign(Object.create(null), values);
+}
+/** A list's items, at most `caps.items`, with `first` and `last` set. */
+function itemsOf(items, caps) {
+    const kept = items.slice(0, caps.items);
+    return kept.map((item, i) => bare({ ...item, first: i === 0, last: i === kept.length - 1 }));
+}
+function text(value, caps) {
+    return value == null ? null : (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(value, caps.text);
+}
+function joined(values, caps) {
+    return (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(values.slice(0, caps.items).join(', '), caps.text);
+}
+function statusFlags(status) {
+    return {
+        is_success: status === 'success',
+        is_failure: status === 'failure',
+        is_cancelled: status === 'cancelled',
+    };
+}
+function failureOf(p, report) {
+    return p.failure ?? (p.status === 'failure' ? report.failure : null);
+}
+function buildItems(report, caps) {
+    const ordered = report.packages
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => (FAILED_FIRST[a.p.status] ?? 9) - (FAILED_FIRST[b.p.status] ?? 9) || a.i - b.i)
+        .map((x) => x.p);
+    const failed = ordered
+        .filter((p) => p.status === 'failure')
+        .map((p) => {
+        const f = failureOf(p, report);
+        return {
+            name: text(p.name, caps),
+            stage: text(f?.stage, caps),
+            phase: f?.phase ?? null,
+            error: text(f?.error, caps),
+            log_url: report.logs.url,
+        };
+    });
+    const results = ordered.map((p) => ({
+        name: text(p.name, caps),
+        status: p.status,
+        emoji: STATUS_EMOJI[p.status] ?? '',
+        image: text(p.image, caps),
+        duration: p.durationSeconds === null ? null : (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(p.durationSeconds),
+        duration_seconds: p.durationSeconds === null ? null : Math.round(p.durationSeconds),
+        error: text(failureOf(p, report)?.error, caps),
+    }));
+    return { failed: itemsOf(failed, caps), results: itemsOf(results, caps) };
+}
+/** What every view says about where it ran: from a BuildReport's or a BuildStart's run context. */
+function runContext(report, caps) {
+    const run = report.run;
+    return {
+        run_url: run.runUrl,
+        job_url: run.jobUrl ?? null,
+        runner: text(report.runner.name, caps),
+        repository: run.repository,
+        ref: text(run.ref, caps),
+        sha: run.sha,
+        short_sha: run.sha === null ? null : run.sha.slice(0, 7),
+        workflow: text(run.workflow, caps),
+        job: text(run.job, caps),
+        run_id: run.runId,
+        run_attempt: run.runAttempt,
+    };
+}
+const FINISHED = { event: 'finished', change: 'unknown' };
+/** The view of a single build's report (its end, or a test-notification sample). */
+function buildTemplateView(report, ctx = FINISHED, caps = VIEW_CAPS) {
+    const { failed, results } = buildItems(report, caps);
+    const f = report.failure;
+    const env = report.environment;
+    return bare({
+        event: TEMPLATE_EVENTS[ctx.event],
+        status: report.status,
+        emoji: STATUS_EMOJI[report.status] ?? '',
+        ...statusFlags(report.status),
+        message: text(report.message, caps),
+        change: ctx.change,
+        packages: joined(report.requestedPackages, caps),
+        package_count: report.packages.length,
+        failed_packages: joined(report.failedPackages, caps),
+        failed_count: report.packages.filter((p) => p.status === 'failure').length,
+        success_count: report.packages.filter((p) => p.status === 'success').length,
+        failed,
+        results,
+        images: joined(report.images, caps),
+        error: text(f?.error, caps),
+        stage: text(f?.stage, caps),
+        phase: f?.phase ?? null,
+        excerpt: f ? text(f.excerpt.slice(-caps.excerptLines).join('\n'), caps) : null,
+        log_url: report.logs.url,
+        artifact_url: report.logs.artifactUrl,
+        duration: (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(report.durationSeconds),
+        duration_seconds: Math.round(report.durationSeconds),
+        start_time: report.startTime,
+        end_time: report.endTime,
+        ...runContext(report, caps),
+        l4t: env.L4T_VERSION ?? null,
+        jetpack: env.JETPACK_VERSION ?? null,
+        cuda: env.CUDA_VERSION ?? null,
+        python: env.PYTHON_VERSION ?? null,
+        arch: env.SYSTEM_ARCH ?? null,
+        command: text(report.command.display, caps),
+        exit_code: report.exitCode,
+    });
+}
+function runFailedItem(row, caps) {
+    return {
+        name: text(row.name, caps),
+        stage: text(row.failure?.stage, caps),
+        phase: row.failure?.phase ?? (row.status === 'missing' ? 'missing' : null),
+        error: text(row.failure?.error ?? row.reason, caps),
+        log_url: row.log_url ?? row.web_url,
+    };
+}
+/** The view of the fleet's run report (summarize). */
+function runTemplateView(run, ctx = FINISHED, caps = VIEW_CAPS) {
+    const ordered = run.runs
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => (FAILED_FIRST[a.r.status] ?? 9) - (FAILED_FIRST[b.r.status] ?? 9) || a.i - b.i)
+        .map((x) => x.r);
+    const failedRows = ordered.filter((r) => r.status === 'failure' || r.status === 'missing');
+    const first = failedRows[0];
+    const runners = [...new Set(run.runs.flatMap((r) => (r.host_tag ? [r.host_tag] : [])))];
+    return bare({
+        event: TEMPLATE_EVENTS.run,
+        status: run.status,
+        emoji: STATUS_EMOJI[run.status] ?? '',
+        ...statusFlags(run.status),
+        message: text(run.message, caps),
+        change: ctx.change,
+        packages: joined(run.runs.map((r) => r.name), caps),
+        package_count: run.totals.packages,
+        failed_packages: joined(run.failed_packages, caps),
+        failed_count: run.totals.failure + run.totals.missing,
+        success_count: run.totals.success,
+        failed: itemsOf(failedRows.map((r) => runFailedItem(r, caps)), caps),
+        results: itemsOf(ordered.map((r) => ({
+            name: text(r.name, caps),
+            status: r.status,
+            emoji: STATUS_EMOJI[r.status] ?? '',
+            image: text(r.image, caps),
+            duration: r.duration_seconds === null ? null : formatDuration(r.duration_seconds),
+            duration_seconds: r.duration_seconds === null ? null : Math.round(r.duration_seconds),
+            error: text(r.failure?.error ?? r.reason, caps),
+        })), caps),
+        images: joined(run.images, caps),
+        error: text(first?.failure?.error ?? first?.reason, caps),
+        phase: first ? (first.failure?.phase ?? (first.status === 'missing' ? 'missing' : null)) : null,
+        log_url: run.url,
+        run_url: run.web_url,
+        duration: formatDuration(run.wall_seconds),
+        duration_seconds: Math.round(run.wall_seconds),
+        start_time: run.created,
+        end_time: run.completed,
+        runner: text(runners.join(', '), caps),
+        repository: run.repository,
+        ref: text(run.ref, caps),
+        sha: run.sha,
+        short_sha: run.sha === null ? null : run.sha.slice(0, 7),
+        workflow: text(run.trigger_name, caps),
+        run_id: run.build_id,
+        run_attempt: run.run_attempt,
+    });
+}
+/** The view of a build's start (notify-start): what is known before it runs. */
+function startTemplateView(start, caps = VIEW_CAPS) {
+    return bare({
+        event: TEMPLATE_EVENTS.started,
+        status: 'started',
+        emoji: STATUS_EMOJI.started,
+        message: text(`Building ${start.packages.join(', ')}`, caps),
+        packages: joined(start.packages, caps),
+        package_count: start.packages.length,
+        start_time: start.startTime,
+        ...runContext(start, caps),
+        command: text(start.command.display, caps),
+    });
+}
+/**
+ * The sample a template is checked with at start (and the docs' examples): the report `dry-run` shows, in a
+ * fixed repository, run and runner.
+ */
+function sampleTemplateReport() {
+    const serverUrl = 'https://github.com';
+    const repository = 'octo-org/jetson-images';
+    const runUrl = `${serverUrl}/${repository}/actions/runs/16234567890`;
+    const report = (0,_report_sample_js__WEBPACK_IMPORTED_MODULE_1__/* .sampleReport */ .lW)({
+        packages: ['pytorch:2.8', 'torchvision', 'onnxruntime'],
+        run: {
+            serverUrl,
+            repository,
+            ref: 'refs/heads/main',
+            sha: '3f5c0e9d1b2a4c6e8f0a1b2c3d4e5f60718293a4',
+            workflow: 'Jetson images',
+            job: 'build',
+            runId: '16234567890',
+            runAttempt: '1',
+            runUrl,
+            jobUrl: `${runUrl}/job/45678901234`,
+            matrix: null,
+        },
+        runner: { name: 'orin-agx-01', os: 'Linux', arch: 'ARM64', labels: ['self-hosted', 'jetson'] },
+        end: new Date('2026-03-14T09:26:53Z'),
+        logDir: '/home/runner/_work/_temp/jetson-logs',
+    });
+    const artifactUrl = `${runUrl}/artifacts/3456789012`;
+    return { ...report, logs: { ...report.logs, artifactUrl, url: artifactUrl } };
+}
+/** Every field's name, the list fields' item fields and every field's type: what validation checks against. */
+function fieldByName(name, fields = FIELDS) {
+    return fields.find((f) => f.name === name);
+}
+
+
+/***/ }),
+
+/***/ 69969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  U2: () => (/* binding */ renderMessageTemplate),
+  Pi: () => (/* binding */ renderPayloadTemplate),
+  s0: () => (/* binding */ validateTemplates)
+});
+
+// UNUSED EXPORTS: MESSAGE_LIMITS, escapeJson, escapeText, jsonSyntaxError, lineColumn
+
+;// CONCATENATED MODULE: ./node_modules/mustache/mustache.mjs
+/*!
+ * mustache.js - Logic-less {{mustache}} templates with JavaScript
+ * http://github.com/janl/mustache.js
+ */
+
+var objectToString = Object.prototype.toString;
+var isArray = Array.isArray || function isArrayPolyfill (object) {
+  return objectToString.call(object) === '[object Array]';
+};
+
+function isFunction (object) {
+  return typeof object === 'function';
+}
+
+/**
+ * More correct typeof string handling array
+ * which normally returns typeof 'object'
+ */
+function typeStr (obj) {
+  return isArray(obj) ? 'array' : typeof obj;
+}
+
+function escapeRegExp (string) {
+  return string.replace(/[\-\[\]{}()*+?.,\\\^$|#\s]/g, '\\$&');
+}
+
+/**
+ * Null safe way of checking whether or not an object,
+ * including its prototype, has a given property
+ */
+function hasProperty (obj, propName) {
+  return obj != null && typeof obj === 'object' && (propName in obj);
+}
+
+/**
+ * Safe way of detecting whether or not the given thing is a primitive and
+ * whether it has the given property
+ */
+function primitiveHasOwnProperty (primitive, propName) {
+  return (
+    primitive != null
+    && typeof primitive !== 'object'
+    && primitive.hasOwnProperty
+    && primitive.hasOwnProperty(propName)
+  );
+}
+
+// Workaround for https://issues.apache.org/jira/browse/COUCHDB-577
+// See https://github.com/janl/mustache.js/issues/189
+var regExpTest = RegExp.prototype.test;
+function testRegExp (re, string) {
+  return regExpTest.call(re, string);
+}
+
+var nonSpaceRe = /\S/;
+function isWhitespace (string) {
+  return !testRegExp(nonSpaceRe, string);
+}
+
+var entityMap = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '/': '&#x2F;',
+  '`': '&#x60;',
+  '=': '&#x3D;'
+};
+
+function escapeHtml (string) {
+  return String(string).replace(/[&<>"'`=\/]/g, function fromEntityMap (s) {
+    return entityMap[s];
+  });
+}
+
+var whiteRe = /\s*/;
+var spaceRe = /\s+/;
+var equalsRe = /\s*=/;
+var curlyRe = /\s*\}/;
+var tagRe = /#|\^|\/|>|\{|&|=|!/;
+
+/**
+ * Breaks up the given `template` string into a tree of tokens. If the `tags`
+ * argument is given here it must be an array with two string values: the
+ * opening and closing tags used in the template (e.g. [ "<%", "%>" ]). Of
+ * course, the default is to use mustaches (i.e. mustache.tags).
+ *
+ * A token is an array with at least 4 elements. The first element is the
+ * mustache symbol that was used inside the tag, e.g. "#" or "&". If the tag
+ * did not contain a symbol (i.e. {{myValue}}) this element is "name". For
+ * all text that appears outside a symbol this element is "text".
+ *
+ * The second element of a token is its "value". For mustache tags this is
+ * whatever else was inside the tag besides the opening symbol. For text tokens
+ * this is the text itself.
+ *
+ * The third and fourth elements of the token are the start and end indices,
+ * respectively, of the token in the original template.
+ *
+ * Tokens that are the root node of a subtree contain two more elements: 1) an
+ * array of tokens in the subtree and 2) the index in the original template at
+ * which the closing tag for that section begins.
+ *
+ * Tokens for partials also contain two more elements: 1) a string value of
+ * indendation prior to that tag and 2) the index of that tag on that line -
+ * eg a value of 2 indicates the partial is the third tag on this line.
+ */
+function parseTemplate (template, tags) {
+  if (!template)
+    return [];
+  var lineHasNonSpace = false;
+  var sections = [];     // Stack to hold section tokens
+  var tokens = [];       // Buffer to hold the tokens
+  var spaces = [];       // Indices of whitespace tokens on the current line
+  var hasTag = false;    // Is there a {{tag}} on the current line?
+  var nonSpace = false;  // Is there a non-space char on the current line?
+  var indentation = '';  // Tracks indentation for tags that use it
+  var tagIndex = 0;      // Stores a count of number of tags encountered on a line
+
+  // Strips all whitespace tokens array for the current line
+  // if there was a {{#tag}} on it and otherwise only space.
+  function stripSpace () {
+    if (hasTag && !nonSpace) {
+      while (spaces.length)
+        delete tokens[spaces.pop()];
+    } else {
+      spaces = [];
+    }
+
+    hasTag = false;
+    nonSpace = false;
+  }
+
+  var openingTagRe, closingTagRe, closingCurlyRe;
+  function compileTags (tagsToCompile) {
+    if (typeof tagsToCompile === 'string')
+      tagsToCompile = tagsToCompile.split(spaceRe, 2);
+
+    if (!isArray(tagsToCompile) || tagsToCompile.length !== 2)
+      throw new Error('Invalid tags: ' + tagsToCompile);
+
+    openingTagRe = new RegExp(escapeRegExp(tagsToCompile[0]) + '\\s*');
+    closingTagRe = new RegExp('\\s*' + escapeRegExp(tagsToCompile[1]));
+    closingCurlyRe = new RegExp('\\s*' + escapeRegExp('}' + tagsToCompile[1]));
+  }
+
+  compileTags(tags || mustache.tags);
+
+  var scanner = new Scanner(template);
+
+  var start, type, value, chr, token, openSection;
+  while (!scanner.eos()) {
+    start = scanner.pos;
+
+    // Match any text between tags.
+    value = scanner.scanUntil(openingTagRe);
+
+    if (value) {
+      for (var i = 0, valueLength = value.length; i < valueLength; ++i) {
+        chr = value.charAt(i);
+
+        if (isWhitespace(chr)) {
+          spaces.push(tokens.length);
+          indentation += chr;
+        } else {
+          nonSpace = true;
+          lineHasNonSpace = true;
+          indentation += ' ';
+        }
+
+        tokens.push([ 'text', chr, start, start + 1 ]);
+        start += 1;
+
+        // Check for whitespace on the current line.
+        if (chr === '\n') {
+          stripSpace();
+          indentation = '';
+          tagIndex = 0;
+          lineHasNonSpace = false;
+        }
+      }
+    }
+
+    // Match the opening tag.
+    if (!scanner.scan(openingTagRe))
+      break;
+
+    hasTag = true;
+
+    // Get the tag type.
+    type = scanner.scan(tagRe) || 'name';
+    scanner.scan(whiteRe);
+
+    // Get the tag value.
+    if (type === '=') {
+      value = scanner.scanUntil(equalsRe);
+      scanner.scan(equalsRe);
+      scanner.scanUntil(closingTagRe);
+    } else if (type === '{') {
+      value = scanner.scanUntil(closingCurlyRe);
+      scanner.scan(curlyRe);
+      scanner.scanUntil(closingTagRe);
+      type = '&';
+    } else {
+      value = scanner.scanUntil(closingTagRe);
+    }
+
+    // Match the closing tag.
+    if (!scanner.scan(closingTagRe))
+      throw new Error('Unclosed tag at ' + scanner.pos);
+
+    if (type == '>') {
+      token = [ type, value, start, scanner.pos, indentation, tagIndex, lineHasNonSpace ];
+    } else {
+      token = [ type, value, start, scanner.pos ];
+    }
+    tagIndex++;
+    tokens.push(token);
+
+    if (type === '#' || type === '^') {
+      sections.push(token);
+    } else if (type === '/') {
+      // Check section nesting.
+      openSection = sections.pop();
+
+      if (!openSection)
+        throw new Error('Unopened section "' + value + '" at ' + start);
+
+      if (openSection[1] !== value)
+        throw new Error('Unclosed section "' + openSection[1] + '" at ' + start);
+    } else if (type === 'name' || type === '{' || type === '&') {
+      nonSpace = true;
+    } else if (type === '=') {
+      // Set the tags for the next time around.
+      compileTags(value);
+    }
+  }
+
+  stripSpace();
+
+  // Make sure there are no open sections when we're done.
+  openSection = sections.pop();
+
+  if (openSection)
+    throw new Error('Unclosed section "' + openSection[1] + '" at ' + scanner.pos);
+
+  return nestTokens(squashTokens(tokens));
+}
+
+/**
+ * Combines the values of consecutive text tokens in the given `tokens` array
+ * to a single token.
+ */
+function squashTokens (tokens) {
+  var squashedTokens = [];
+
+  var token, lastToken;
+  for (var i = 0, numTokens = tokens.length; i < numTokens; ++i) {
+    token = tokens[i];
+
+    if (token) {
+      if (token[0] === 'text' && lastToken && lastToken[0] === 'text') {
+        lastToken[1] += token[1];
+        lastToken[3] = token[3];
+      } else {
+        squashedTokens.push(token);
+        lastToken = token;
+      }
+    }
+  }
+
+  return squashedTokens;
+}
+
+/**
+ * Forms the given array of `tokens` into a nested tree structure where
+ * tokens that represent a section have two additional items: 1) an array of
+ * all tokens that appear in that section and 2) the index in the original
+ * template that represents the end of that section.
+ */
+function nestTokens (tokens) {
+  var nestedTokens = [];
+  var collector = nestedTokens;
+  var sections = [];
+
+  var token, section;
+  for (var i = 0, numTokens = tokens.length; i < numTokens; ++i) {
+    token = tokens[i];
+
+    switch (token[0]) {
+      case '#':
+      case '^':
+        collector.push(token);
+        sections.push(token);
+        collector = token[4] = [];
+        break;
+      case '/':
+        section = sections.pop();
+        section[5] = token[2];
+        collector = sections.length > 0 ? sections[sections.length - 1][4] : nestedTokens;
+        break;
+      default:
+        collector.push(token);
+    }
+  }
+
+  return nestedTokens;
+}
+
+/**
+ * A simple string scanner that is used by the template parser to find
+ * tokens in template strings.
+ */
+function Scanner (string) {
+  this.string = string;
+  this.tail = string;
+  this.pos = 0;
+}
+
+/**
+ * Returns `true` if the tail is empty (end of string).
+ */
+Scanner.prototype.eos = function eos () {
+  return this.tail === '';
+};
+
+/**
+ * Tries to match the given regular expression at the current position.
+ * Returns the matched text if it can match, the empty string otherwise.
+ */
+Scanner.prototype.scan = function scan (re) {
+  var match = this.tail.match(re);
+
+  if (!match || match.index !== 0)
+    return '';
+
+  var string = match[0];
+
+  this.tail = this.tail.substring(string.length);
+  this.pos += string.length;
+
+  return string;
+};
+
+/**
+ * Skips all text until the given regular expression can be matched. Returns
+ * the skipped string, which is the entire tail if no match can be made.
+ */
+Scanner.prototype.scanUntil = function scanUntil (re) {
+  var index = this.tail.search(re), match;
+
+  switch (index) {
+    case -1:
+      match = this.tail;
+      this.tail = '';
+      break;
+    case 0:
+      match = '';
+      break;
+    default:
+      match = this.tail.substring(0, index);
+      this.tail = this.tail.substring(index);
+  }
+
+  this.pos += match.length;
+
+  return match;
+};
+
+/**
+ * Represents a rendering context by wrapping a view object and
+ * maintaining a reference to the parent context.
+ */
+function Context (view, parentContext) {
+  this.view = view;
+  this.cache = { '.': this.view };
+  this.parent = parentContext;
+}
+
+/**
+ * Creates a new context using the given view with this context
+ * as the parent.
+ */
+Context.prototype.push = function push (view) {
+  return new Context(view, this);
+};
+
+/**
+ * Returns the value of the given name in this context, traversing
+ * up the context hierarchy if the value is absent in this context's view.
+ */
+Context.prototype.lookup = function lookup (name) {
+  var cache = this.cache;
+
+  var value;
+  if (cache.hasOwnProperty(name)) {
+    value = cache[name];
+  } else {
+    var context = this, intermediateValue, names, index, lookupHit = false;
+
+    while (context) {
+      if (name.indexOf('.') > 0) {
+        intermediateValue = context.view;
+        names = name.split('.');
+        index = 0;
+
+        /**
+         * Using the dot notion path in `name`, we descend through the
+         * nested objects.
+         *
+         * To be certain that the lookup has been successful, we have to
+         * check if the last object in the path actually has the property
+         * we are looking for. We store the result in `lookupHit`.
+         *
+         * This is specially necessary for when the value has been set to
+         * `undefined` and we want to avoid looking up parent contexts.
+         *
+         * In the case where dot notation is used, we consider the lookup
+         * to be successful even if the last "object" in the path is
+         * not actually an object but a primitive (e.g., a string, or an
+         * integer), because it is sometimes useful to access a property
+         * of an autoboxed primitive, such as the length of a string.
+         **/
+        while (intermediateValue != null && index < names.length) {
+          if (index === names.length - 1)
+            lookupHit = (
+              hasProperty(intermediateValue, names[index])
+              || primitiveHasOwnProperty(intermediateValue, names[index])
+            );
+
+          intermediateValue = intermediateValue[names[index++]];
+        }
+      } else {
+        intermediateValue = context.view[name];
+
+        /**
+         * Only checking against `hasProperty`, which always returns `false` if
+         * `context.view` is not an object. Deliberately omitting the check
+         * against `primitiveHasOwnProperty` if dot notation is not used.
+         *
+         * Consider this example:
+         * ```
+         * Mustache.render("The length of a football field is {{#length}}{{length}}{{/length}}.", {length: "100 yards"})
+         * ```
+         *
+         * If we were to check also against `primitiveHasOwnProperty`, as we do
+         * in the dot notation case, then render call would return:
+         *
+         * "The length of a football field is 9."
+         *
+         * rather than the expected:
+         *
+         * "The length of a football field is 100 yards."
+         **/
+        lookupHit = hasProperty(context.view, name);
+      }
+
+      if (lookupHit) {
+        value = intermediateValue;
+        break;
+      }
+
+      context = context.parent;
+    }
+
+    cache[name] = value;
+  }
+
+  if (isFunction(value))
+    value = value.call(this.view);
+
+  return value;
+};
+
+/**
+ * A Writer knows how to take a stream of tokens and render them to a
+ * string, given a context. It also maintains a cache of templates to
+ * avoid the need to parse the same template twice.
+ */
+function Writer () {
+  this.templateCache = {
+    _cache: {},
+    set: function set (key, value) {
+      this._cache[key] = value;
+    },
+    get: function get (key) {
+      return this._cache[key];
+    },
+    clear: function clear () {
+      this._cache = {};
+    }
+  };
+}
+
+/**
+ * Clears all cached templates in this writer.
+ */
+Writer.prototype.clearCache = function clearCache () {
+  if (typeof this.templateCache !== 'undefined') {
+    this.templateCache.clear();
+  }
+};
+
+/**
+ * Parses and caches the given `template` according to the given `tags` or
+ * `mustache.tags` if `tags` is omitted,  and returns the array of tokens
+ * that is generated from the parse.
+ */
+Writer.prototype.parse = function parse (template, tags) {
+  var cache = this.templateCache;
+  var cacheKey = template + ':' + (tags || mustache.tags).join(':');
+  var isCacheEnabled = typeof cache !== 'undefined';
+  var tokens = isCacheEnabled ? cache.get(cacheKey) : undefined;
+
+  if (tokens == undefined) {
+    tokens = parseTemplate(template, tags);
+    isCacheEnabled && cache.set(cacheKey, tokens);
+  }
+  return tokens;
+};
+
+/**
+ * High-level method that is used to render the given `template` with
+ * the given `view`.
+ *
+ * The optional `partials` argument may be an object that contains the
+ * names and templates of partials that are used in the template. It may
+ * also be a function that is used to load partial templates on the fly
+ * that takes a single argument: the name of the partial.
+ *
+ * If the optional `config` argument is given here, then it should be an
+ * object with a `tags` attribute or an `escape` attribute or both.
+ * If an array is passed, then it will be interpreted the same way as
+ * a `tags` attribute on a `config` object.
+ *
+ * The `tags` attribute of a `config` object must be an array with two
+ * string values: the opening and closing tags used in the template (e.g.
+ * [ "<%", "%>" ]). The default is to mustache.tags.
+ *
+ * The `escape` attribute of a `config` object must be a function which
+ * accepts a string as input and outputs a safely escaped string.
+ * If an `escape` function is not provided, then an HTML-safe string
+ * escaping function is used as the default.
+ */
+Writer.prototype.render = function render (template, view, partials, config) {
+  var tags = this.getConfigTags(config);
+  var tokens = this.parse(template, tags);
+  var context = (view instanceof Context) ? view : new Context(view, undefined);
+  return this.renderTokens(tokens, context, partials, template, config);
+};
+
+/**
+ * Low-level method that renders the given array of `tokens` using
+ * the given `context` and `partials`.
+ *
+ * Note: The `originalTemplate` is only ever used to extract the portion
+ * of the original template that was contained in a higher-order section.
+ * If the template doesn't use higher-order sections, this argument may
+ * be omitted.
+ */
+Writer.prototype.renderTokens = function renderTokens (tokens, context, partials, originalTemplate, config) {
+  var buffer = '';
+
+  var token, symbol, value;
+  for (var i = 0, numTokens = tokens.length; i < numTokens; ++i) {
+    value = undefined;
+    token = tokens[i];
+    symbol = token[0];
+
+    if (symbol === '#') value = this.renderSection(token, context, partials, originalTemplate, config);
+    else if (symbol === '^') value = this.renderInverted(token, context, partials, originalTemplate, config);
+    else if (symbol === '>') value = this.renderPartial(token, context, partials, config);
+    else if (symbol === '&') value = this.unescapedValue(token, context);
+    else if (symbol === 'name') value = this.escapedValue(token, context, config);
+    else if (symbol === 'text') value = this.rawValue(token);
+
+    if (value !== undefined)
+      buffer += value;
+  }
+
+  return buffer;
+};
+
+Writer.prototype.renderSection = function renderSection (token, context, partials, originalTemplate, config) {
+  var self = this;
+  var buffer = '';
+  var value = context.lookup(token[1]);
+
+  // This function is used to render an arbitrary template
+  // in the current context by higher-order sections.
+  function subRender (template) {
+    return self.render(template, context, partials, config);
+  }
+
+  if (!value) return;
+
+  if (isArray(value)) {
+    for (var j = 0, valueLength = value.length; j < valueLength; ++j) {
+      buffer += this.renderTokens(token[4], context.push(value[j]), partials, originalTemplate, config);
+    }
+  } else if (typeof value === 'object' || typeof value === 'string' || typeof value === 'number') {
+    buffer += this.renderTokens(token[4], context.push(value), partials, originalTemplate, config);
+  } else if (isFunction(value)) {
+    if (typeof originalTemplate !== 'string')
+      throw new Error('Cannot use higher-order sections without the original template');
+
+    // Extract the portion of the original template that the section contains.
+    value = value.call(context.view, originalTemplate.slice(token[3], token[5]), subRender);
+
+    if (value != null)
+      buffer += value;
+  } else {
+    buffer += this.renderTokens(token[4], context, partials, originalTemplate, config);
+  }
+  return buffer;
+};
+
+Writer.prototype.renderInverted = function renderInverted (token, context, partials, originalTemplate, config) {
+  var value = context.lookup(token[1]);
+
+  // Use JavaScript's definition of falsy. Include empty arrays.
+  // See https://github.com/janl/mustache.js/issues/186
+  if (!value || (isArray(value) && value.length === 0))
+    return this.renderTokens(token[4], context, partials, originalTemplate, config);
+};
+
+Writer.prototype.indentPartial = function indentPartial (partial, indentation, lineHasNonSpace) {
+  var filteredIndentation = indentation.replace(/[^ \t]/g, '');
+  var partialByNl = partial.split('\n');
+  for (var i = 0; i < partialByNl.length; i++) {
+    if (partialByNl[i].length && (i > 0 || !lineHasNonSpace)) {
+      partialByNl[i] = filteredIndentation + partialByNl[i];
+    }
+  }
+  return partialByNl.join('\n');
+};
+
+Writer.prototype.renderPartial = function renderPartial (token, context, partials, config) {
+  if (!partials) return;
+  var tags = this.getConfigTags(config);
+
+  var value = isFunction(partials) ? partials(token[1]) : partials[token[1]];
+  if (value != null) {
+    var lineHasNonSpace = token[6];
+    var tagIndex = token[5];
+    var indentation = token[4];
+    var indentedValue = value;
+    if (tagIndex == 0 && indentation) {
+      indentedValue = this.indentPartial(value, indentation, lineHasNonSpace);
+    }
+    var tokens = this.parse(indentedValue, tags);
+    return this.renderTokens(tokens, context, partials, indentedValue, config);
+  }
+};
+
+Writer.prototype.unescapedValue = function unescapedValue (token, context) {
+  var value = context.lookup(token[1]);
+  if (value != null)
+    return value;
+};
+
+Writer.prototype.escapedValue = function escapedValue (token, context, config) {
+  var escape = this.getConfigEscape(config) || mustache.escape;
+  var value = context.lookup(token[1]);
+  if (value != null)
+    return (typeof value === 'number' && escape === mustache.escape) ? String(value) : escape(value);
+};
+
+Writer.prototype.rawValue = function rawValue (token) {
+  return token[1];
+};
+
+Writer.prototype.getConfigTags = function getConfigTags (config) {
+  if (isArray(config)) {
+    return config;
+  }
+  else if (config && typeof config === 'object') {
+    return config.tags;
+  }
+  else {
+    return undefined;
+  }
+};
+
+Writer.prototype.getConfigEscape = function getConfigEscape (config) {
+  if (config && typeof config === 'object' && !isArray(config)) {
+    return config.escape;
+  }
+  else {
+    return undefined;
+  }
+};
+
+var mustache = {
+  name: 'mustache.js',
+  version: '4.2.0',
+  tags: [ '{{', '}}' ],
+  clearCache: undefined,
+  escape: undefined,
+  parse: undefined,
+  render: undefined,
+  Scanner: undefined,
+  Context: undefined,
+  Writer: undefined,
+  /**
+   * Allows a user to override the default caching strategy, by providing an
+   * object with set, get and clear methods. This can also be used to disable
+   * the cache by setting it to the literal `undefined`.
+   */
+  set templateCache (cache) {
+    defaultWriter.templateCache = cache;
+  },
+  /**
+   * Gets the default or overridden caching object from the default writer.
+   */
+  get templateCache () {
+    return defaultWriter.templateCache;
+  }
+};
+
+// All high-level mustache.* functions use this writer.
+var defaultWriter = new Writer();
+
+/**
+ * Clears all cached templates in the default writer.
+ */
+mustache.clearCache = function clearCache () {
+  return defaultWriter.clearCache();
+};
+
+/**
+ * Parses and caches the given template in the default writer and returns the
+ * array of tokens it contains. Doing this ahead of time avoids the need to
+ * parse templates on the fly as they are rendered.
+ */
+mustache.parse = function parse (template, tags) {
+  return defaultWriter.parse(template, tags);
+};
+
+/**
+ * Renders the `template` with the given `view`, `partials`, and `config`
+ * using the default writer.
+ */
+mustache.render = function render (template, view, partials, config) {
+  if (typeof template !== 'string') {
+    throw new TypeError('Invalid template! Template should be a "string" ' +
+                        'but "' + typeStr(template) + '" was given as the first ' +
+                        'argument for mustache#render(template, view, partials)');
+  }
+
+  return defaultWriter.render(template, view, partials, config);
+};
+
+// Export the escaping function so that the user may override it.
+// See https://github.com/janl/mustache.js/issues/244
+mustache.escape = escapeHtml;
+
+// Export these mainly for testing, but also for advanced usage.
+mustache.Scanner = Scanner;
+mustache.Context = Context;
+mustache.Writer = Writer;
+
+/* harmony default export */ const mustache_mustache = (mustache);
+
+// EXTERNAL MODULE: ./src/runner/errors.ts
+var errors = __nccwpck_require__(85507);
+// EXTERNAL MODULE: ./src/notify/render/discord-common.ts
+var discord_common = __nccwpck_require__(2470);
+// EXTERNAL MODULE: ./src/notify/render/limits.ts
+var limits = __nccwpck_require__(87284);
+// EXTERNAL MODULE: ./src/notify/template-fields.ts
+var template_fields = __nccwpck_require__(56589);
+;// CONCATENATED MODULE: ./src/notify/templates.ts
+// The user's templates: `message-template` (the text line of a Discord, Slack or Teams message) and
+// `payload-template(-file)` (a whole generic JSON body). Logic-less mustache, never code. Every template is
+// checked when the settings are read, before the build runs: it must parse, name only known fields, and (a
+// payload) render valid JSON for the sample report and for one whose values are all empty. Values are
+// escaped for where they land before mustache sees them, so `{{x}}`, `{{{x}}}` and `{{&x}}` all give the same
+// escaped text: a package name or a log line can neither break a JSON body nor add markup or a mention.
+// Pure: no I/O.
+
+
+
+
+
+/**
+ * The most a rendered text line may hold, in characters: Discord's `content` (2000), a Slack section's text
+ * (3000; the top-level `text` allows 40 000, a section is the tighter place it may land), a Teams TextBlock
+ * (no documented limit; the whole card must stay under ~28 KB).
+ */
+const MESSAGE_LIMITS = { discord: 2000, slack: 3000, teams: 4000 };
+const ZWSP = '\u200b';
+/** A rendered value is never longer than this before the line limit: a text line is not a log. */
+const VALUE_MAX = 100_000;
+// ------------------------------------------------------------------------------------------- escaping
+/** A URL a value may keep as is in chat text: absolute http(s), nothing markdown or a link could break on. */
+function plainUrl(value) {
+    if (value.length > 2048 || !/^https?:\/\/[^\s<>()[\]`|"'\\]+$/i.test(value))
+        return null;
+    return URL.canParse(value) ? value : null;
+}
+function oneLine(value) {
+    return value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+}
+/** `@everyone`, `@here`, `@channel` and `@all` with a zero-width space after the `@`: shown, never a ping. */
+function defuseAtMentions(value) {
+    return value.replace(/@(everyone|here|channel|all)\b/gi, `@${ZWSP}$1`);
+}
+/**
+ * One plain value made inert for a platform's text, on one line:
+ * - discord: markdown characters backslashed, `@everyone`/`<@id>` defused (md + neutraliseMentions);
+ * - slack: `&`, `<`, `>` as entities (so no `<!channel>`, `<@U…>`, `<#C…>` or `<url|link>`), `@channel`
+ *   and the like defused, code fences broken;
+ * - teams: markdown characters and `<` `>` backslashed (no `<at>` mention, no HTML), entities and list
+ *   markers defused, bare URLs broken, `@` names defused.
+ */
+function escapeText(value, platform) {
+    const text = (0,limits/* truncate */.xv)(value, VALUE_MAX);
+    switch (platform) {
+        case 'discord':
+            return (0,discord_common.md)((0,limits/* neutraliseMentions */.yY)(text), VALUE_MAX);
+        case 'slack':
+            return defuseAtMentions((0,limits/* escapeFence */.$S)(oneLine(text)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+        case 'teams':
+            // The markdown a TextBlock renders: emphasis, links, HTML and entities, and list or heading markers at
+            // the start; a bare URL in report text does not become a link either.
+            return defuseAtMentions(oneLine(text)
+                .replace(/[\\`*_~[\]<>|]/g, '\\$&')
+                .replace(/&(?=#?\w+;)/g, '\\&')
+                .replace(/^([#+-])(?=\s|$)/, '\\$1')
+                .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+                .replace(/:\/\//g, `:${ZWSP}//`));
+    }
+}
+/** A URL for a platform's text: kept clickable when it is a plain http(s) URL, else escaped like any text. */
+function escapeUrl(value, platform) {
+    const url = plainUrl(value);
+    // A Slack link is `<url|label>`: a `|` from the value must not end the URL part.
+    if (url === null || /@/.test(url)) {
+        const text = escapeText(value, platform);
+        return platform === 'slack' ? text.replace(/\|/g, '%7C') : text;
+    }
+    return platform === 'slack' ? url.replace(/&/g, '&amp;') : url;
+}
+/** A value as the inside of a JSON string: quotes, backslashes and every control character escaped. */
+function escapeJson(value) {
+    return JSON.stringify(value)
+        .slice(1, -1)
+        .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+function escapeValue(key, value, platform) {
+    if (platform === 'json')
+        return escapeJson(value);
+    return key.endsWith('_url') ? escapeUrl(value, platform) : escapeText(value, platform);
+}
+/** The view with every text value escaped for `platform` (numbers and flags need none). */
+function escapeView(view, platform) {
+    const walk = (values) => {
+        const out = Object.create(null);
+        for (const [key, value] of Object.entries(values)) {
+            if (typeof value === 'string')
+                out[key] = escapeValue(key, value, platform);
+            else if (Array.isArray(value))
+                out[key] = value.map((item) => walk(item));
+            else
+                out[key] = value;
+        }
+        return out;
+    };
+    return walk(view);
+}
+/** Mustache with the values already escaped: its own HTML escaping is off, for this render only. */
+function renderEscaped(template, view) {
+    return mustache_mustache.render(template, view, undefined, { escape: (v) => String(v) });
+}
+// ------------------------------------------------------------------------------------------- rendering
+/**
+ * The user's `message-template` rendered for one platform: every value escaped for it (see escapeText; URL
+ * fields stay clickable), trailing white space dropped, cut with `…` to `max` characters (default: the
+ * platform's MESSAGE_LIMITS). Never throws for a template that passed validateTemplates.
+ */
+function renderMessageTemplate(template, view, platform, max = MESSAGE_LIMITS[platform]) {
+    const text = renderEscaped(template, escapeView(view, platform)).replace(/\s+$/, '');
+    return platform === 'discord' ? (0,limits/* truncateMarkdown */.o4)(text, max) : (0,limits/* truncate */.xv)(text, max);
+}
+/**
+ * The user's `payload-template` rendered into the JSON body it describes (parsed). `viewFor` gives the view at
+ * a size cap: when the body is over `maxBytes` it is rendered again from the compact view (short texts, 20
+ * list items); still over, or not JSON (a value the sample never had), it throws an Error that says why, and
+ * that target's delivery fails with it.
+ */
+function renderPayloadTemplate(template, viewFor, maxBytes, caps = [template_fields/* VIEW_CAPS */.W8, template_fields/* COMPACT_VIEW_CAPS */.Ec]) {
+    let size = 0;
+    for (const cap of caps) {
+        const view = escapeView(viewFor(cap), 'json');
+        const text = renderEscaped(template, view);
+        size = Buffer.byteLength(text, 'utf8');
+        if (size > maxBytes)
+            continue;
+        const problem = jsonSyntaxError(text);
+        if (problem) {
+            const at = templatePosition(template, view, problem.offset);
+            throw new Error(`the payload template renders invalid JSON ${at}: ${problem.reason}`);
+        }
+        return JSON.parse(text);
+    }
+    throw new Error(`the payload template renders ${size} bytes, over the ${Math.floor(maxBytes / 1024)} KiB limit, even with every list cut to ${caps[caps.length - 1]?.items} items`);
+}
+/** Line and column (1-based, in characters) of `offset` in `text`. */
+function lineColumn(text, offset) {
+    const before = text.slice(0, Math.max(0, offset));
+    const line = before.split('\n').length;
+    const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+    return { line, column };
+}
+function lineAt(text, offset) {
+    const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+    const end = text.indexOf('\n', offset);
+    return text.slice(start, end < 0 ? text.length : end);
+}
+function fail(source, template, offset, what) {
+    const { line, column } = lineColumn(template, offset);
+    throw new errors/* InputError */.dz(source, lineAt(template, offset), what.replace('@', `line ${line}, column ${column}`));
+}
+/** Where a mustache parse error is, and what it means in words. */
+function parseProblem(template, message) {
+    const at = Number(/ at (\d+)$/.exec(message)?.[1] ?? template.length);
+    const section = /section "([^"]*)"/.exec(message)?.[1] ?? '';
+    if (message.startsWith('Unclosed tag')) {
+        const after = template.indexOf('{{', template.lastIndexOf('}}') + 2);
+        const offset = after >= 0 ? after : Math.max(0, template.lastIndexOf('{{'));
+        return { offset, what: 'a tag opened at @ is never closed (no "}}")' };
+    }
+    if (message.startsWith('Unopened section')) {
+        return { offset: at, what: `{{/${section}}} at @ closes a section that is not open` };
+    }
+    if (message.startsWith('Unclosed section') && at < template.length) {
+        return {
+            offset: at,
+            what: `section "${section}" is still open at @: close it with {{/${section}}} first`,
+        };
+    }
+    if (message.startsWith('Unclosed section')) {
+        const open = [...template.matchAll(/\{\{\s*[#^]\s*([^}]*?)\s*\}\}/g)].filter((m) => m[1] === section);
+        const offset = open.length > 0 ? (open[open.length - 1]?.index ?? at) : at;
+        return { offset, what: `section "${section}" opened at @ is never closed (add {{/${section}}})` };
+    }
+    return {
+        offset: Math.max(0, template.lastIndexOf('{{=')),
+        what: `the tag at @ does not parse (${message})`,
+    };
+}
+/** Edit distance, for "did you mean". */
+function distance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+function unknownField(name, scopes) {
+    const names = [...new Set(scopes.flat().map((f) => f.name))];
+    const best = names
+        .map((n) => ({ n, d: distance(name.toLowerCase(), n) }))
+        .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))[0];
+    const lists = scopes.flat().filter((f) => f.items?.some((i) => i.name === name));
+    if (lists.length > 0) {
+        const where = lists.map((l) => `{{#${l.name}}}…{{/${l.name}}}`).join(' or ');
+        return `a template naming known fields; "${name}" at @ is a field of each list item: use it inside ${where}`;
+    }
+    const hint = best && best.d <= Math.max(2, Math.floor(name.length / 3))
+        ? `did you mean "${best.n}"?`
+        : `the fields are ${names.join(', ')}`;
+    return `a template naming known fields; "${name}" at @ is not one (${hint})`;
+}
+/** Every name the tokens use, checked against the fields in scope (a list section adds its items' fields). */
+function checkNames(tokens, scopes, check) {
+    for (const [type, name, start, , children] of tokens) {
+        if (type === '>')
+            check(start, `a template without partials: {{>${name}}} at @ is one`);
+        if (!['name', '&', '#', '^'].includes(type))
+            continue;
+        // Every value has a name (a list item's fields too): `{{.}}` would show `[object Object]` or the whole view.
+        if (name === '.')
+            check(start, 'a template naming fields: {{.}} at @ names none (write the field)');
+        const field = scopes.map((s) => s.find((f) => f.name === name)).find((f) => f !== undefined);
+        if (!field)
+            check(start, unknownField(name, scopes));
+        if (field.type === 'list' && (type === 'name' || type === '&')) {
+            check(start, `a template using lists as sections; "${name}" at @ is a list: write {{#${name}}}…{{/${name}}}`);
+        }
+        const inner = type === '#' && field.items ? [field.items, ...scopes] : scopes;
+        checkNames(children ?? [], inner, check);
+    }
+}
+/** The parsed template, or an InputError saying where it does not parse. */
+function templates_parseTemplate(source, template) {
+    try {
+        return mustache_mustache.parse(template);
+    }
+    catch (err) {
+        const { offset, what } = parseProblem(template, err instanceof Error ? err.message : String(err));
+        return fail(source, template, offset, `a mustache template; it does not parse: ${what}`);
+    }
+}
+const EMPTY = { string: null, number: 0, boolean: false, list: [] };
+/** A view like `view` with every value empty (texts and nullable numbers null, lists empty, flags false). */
+function blankView(view) {
+    const out = Object.create(null);
+    for (const f of template_fields/* FIELDS */.cJ) {
+        out[f.name] = EMPTY[f.type];
+        if (f.type === 'number' && (f.nullable || typeof view[f.name] !== 'number'))
+            out[f.name] = null;
+    }
+    return out;
+}
+/** The sample view with its one failure repeated: lists of several items, for separators between them. */
+function manyFailures(view) {
+    const failed = view.failed;
+    const item = failed[0];
+    const many = [0, 1, 2].map((i) => Object.assign(Object.create(null), { ...item, first: i === 0, last: i === 2 }));
+    return Object.assign(Object.create(null), { ...view, failed: many });
+}
+let sample = null;
+/** The views a payload template must render valid JSON for: the sample, several failures, all empty. */
+function checkViews() {
+    sample ??= (0,template_fields/* buildTemplateView */.ao)((0,template_fields/* sampleTemplateReport */.fk)());
+    return [
+        { label: 'for the sample report', view: sample },
+        { label: 'for a report with several failures', view: manyFailures(sample) },
+        { label: 'when its values are empty (unknown: put such a field in quotes)', view: blankView(sample) },
+    ];
+}
+function checkJson(source, template) {
+    for (const { label, view } of checkViews()) {
+        const escaped = escapeView(view, 'json');
+        const problem = jsonSyntaxError(renderEscaped(template, escaped));
+        if (!problem)
+            continue;
+        const offset = templateOffset(template, escaped, problem.offset);
+        const hint = problem.reason.includes('trailing comma')
+            ? ' (separate list items with {{^last}},{{/last}})'
+            : '';
+        const what = `a template that renders JSON; ${label} it renders invalid JSON at @: ${problem.reason}`;
+        fail(source, template, offset, what + hint);
+    }
+}
+/**
+ * Checks one target's templates, as read from the settings: each must parse, name only known fields, and (a
+ * payload) render valid JSON. Throws InputError naming the template's source and the line and column.
+ */
+function validateTemplates(templates) {
+    if (templates.message !== null) {
+        const source = templates.messageSource ?? 'message-template';
+        const tokens = templates_parseTemplate(source, templates.message);
+        checkNames(tokens, [template_fields/* FIELDS */.cJ], (offset, what) => fail(source, templates.message, offset, what));
+    }
+    if (templates.payload !== null) {
+        const source = templates.payloadSource ?? 'payload-template';
+        const tokens = templates_parseTemplate(source, templates.payload);
+        checkNames(tokens, [template_fields/* FIELDS */.cJ], (offset, what) => fail(source, templates.payload, offset, what));
+        checkJson(source, templates.payload);
+    }
+}
+/** Renders `tokens` as mustache does, recording where each piece of the output came from. */
+function renderMapped(tokens, context, out) {
+    for (const [type, name, start, , children] of tokens) {
+        if (type === 'text') {
+            out.spans.push({ out: out.s.length, at: start, text: true, empty: false });
+            out.s += name;
+        }
+        else if (type === 'name' || type === '&') {
+            const value = context.lookup(name);
+            const shown = value == null ? '' : String(value);
+            out.spans.push({ out: out.s.length, at: start, text: false, empty: shown === '' });
+            out.s += shown;
+        }
+        else if (type === '#' || type === '^') {
+            const value = context.lookup(name);
+            const empty = !value || (Array.isArray(value) && value.length === 0);
+            if (type === '^') {
+                if (empty)
+                    renderMapped(children ?? [], context, out);
+            }
+            else if (Array.isArray(value)) {
+                for (const item of value)
+                    renderMapped(children ?? [], context.push(item), out);
+            }
+            else if (!empty) {
+                renderMapped(children ?? [], typeof value === 'boolean' ? context : context.push(value), out);
+            }
+        }
+    }
+}
+/** The template offset that produced output offset `offset` (the tag, for a value). */
+function templateOffset(template, view, offset) {
+    const out = { s: '', spans: [] };
+    renderMapped(mustache_mustache.parse(template), new mustache_mustache.Context(view), out);
+    // A value that rendered empty where JSON needs one is the cause: its tag, not the text after it.
+    const empty = out.spans.findLast((s) => s.empty && s.out <= offset && /^\s*$/.test(out.s.slice(s.out, offset)));
+    if (empty)
+        return empty.at;
+    let span;
+    for (const s of out.spans)
+        if (s.out <= offset)
+            span = s;
+    if (!span || offset >= out.s.length)
+        return template.replace(/\s+$/, '').length;
+    return span.text ? span.at + (offset - span.out) : span.at;
+}
+function templatePosition(template, view, offset) {
+    const { line, column } = lineColumn(template, templateOffset(template, view, offset));
+    return `at line ${line}, column ${column} of the template`;
+}
+// ------------------------------------------------------------------------------------------- JSON syntax
+/**
+ * The first JSON syntax error in `text` (offset and reason), or null: its own scanner, so the place and the
+ * words do not depend on the JavaScript engine's messages (some name no position).
+ */
+function jsonSyntaxError(text) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const bad = (reason) => {
+        throw new JsonProblem(i, reason);
+    };
+    const string = () => {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            const c = text.charCodeAt(i);
+            if (c < 0x20)
+                bad('a control character inside a string (write it escaped)');
+            if (text[i] === '\\') {
+                const e = text[i + 1] ?? '';
+                if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                    i += 6;
+                else if ('"\\/bfnrt'.includes(e) && e !== '')
+                    i += 2;
+                else
+                    bad('an invalid escape inside a string');
+            }
+            else
+                i++;
+        }
+        if (i >= text.length)
+            bad('a string that is never closed (missing ")');
+        i++;
+    };
+    const value = () => {
+        ws();
+        const c = text[i];
+        if (c === '{')
+            return members('}', true);
+        if (c === '[')
+            return members(']', false);
+        if (c === '"')
+            return string();
+        const word = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+        if (!word)
+            bad(i >= text.length ? 'the text ends where a value is expected' : 'a value is expected here');
+        i += word[0].length;
+    };
+    const members = (close, object) => {
+        i++;
+        ws();
+        if (text[i] === close) {
+            i++;
+            return;
+        }
+        for (;;) {
+            ws();
+            if (object) {
+                if (text[i] !== '"')
+                    bad('a property name in double quotes is expected here');
+                string();
+                ws();
+                if (text[i] !== ':')
+                    bad('":" is expected after a property name');
+                i++;
+            }
+            value();
+            ws();
+            if (text[i] === ',') {
+                i++;
+                ws();
+                if (text[i] === close)
+                    bad(`a value is expected after "," (no trailing comma before "${close}")`);
+                continue;
+            }
+            if (text[i] === close) {
+                i++;
+                return;
+            }
+            bad(`"," or "${close}" is expected here`);
+        }
+    };
+    try {
+        value();
+        ws();
+        if (i < text.length)
+            bad('there is more text after the JSON value');
+        return null;
+    }
+    catch (err) {
+        if (err instanceof JsonProblem)
+            return { offset: err.offset, reason: err.reason };
+        // Only a stack overflow gets here: nesting deeper than any receiver takes.
+        return { offset: i, reason: 'the JSON nests too deeply' };
+    }
+}
+class JsonProblem extends Error {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        super(reason);
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
 
 
 /***/ }),
@@ -30957,6 +33204,166 @@ const ENVIRONMENT_KEYS = [
     'LSB_RELEASE',
     'CUDA_ARCH',
 ];
+
+
+/***/ }),
+
+/***/ 92142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lW: () => (/* binding */ sampleReport)
+/* harmony export */ });
+/* unused harmony exports SAMPLE_PACKAGES, sampleImage */
+/* harmony import */ var _build_report_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64417);
+// A realistic BuildReport that no build produced: what `dry-run` renders and `test-notification` sends when
+// there is no report to show. It reads like a real --multiple build on a Jetson Orin (JetPack 6): every
+// package but the last built, the last failed in its final stage with a short docker excerpt.
+
+/** The packages of the sample when the workflow names none (`packages` may be empty in a trial). */
+const SAMPLE_PACKAGES = ['pytorch:2.8', 'torchvision'];
+/** The tag suffix jetson-containers gives images on L4T r36.4 (JetPack 6.2.1), CUDA 12.6, Ubuntu 22.04. */
+const IMAGE_SUFFIX = 'r36.4.tegra-aarch64-cu126-22.04';
+/** The chain every package of the sample is built on; the package itself is the last stage. */
+const BASE_CHAIN = ['build-essential', 'pip_cache', 'cuda', 'cudnn', 'python', 'numpy', 'cmake', 'onnx'];
+/** Build times of the packages that built, in order (then repeated): hours-long like real Jetson builds. */
+const BUILT_SECONDS = [2712, 1484, 963, 2210];
+const FAILED_SECONDS = 1187;
+/** `pytorch:2.8` → `pytorch:2.8-r36.4…`, `numpy` → `numpy:r36.4…`: how the tool tags its images. */
+function sampleImage(pkg) {
+    return pkg.includes(':') ? `${pkg}-${IMAGE_SUFFIX}` : `${pkg}:${IMAGE_SUFFIX}`;
+}
+function stageName(pkg) {
+    return pkg.split(':')[0] ?? pkg;
+}
+function quote(word) {
+    return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function failurePoint(pkg, logDir) {
+    const stage = stageName(pkg);
+    const count = BASE_CHAIN.length + 1;
+    const cmd = `process "/bin/sh -c /tmp/${stage}/install.sh" did not complete successfully: exit code: 1`;
+    const error = `ERROR: failed to solve: ${cmd}`;
+    return {
+        stage,
+        stageIndex: count,
+        stageCount: count,
+        phase: 'build',
+        error,
+        excerpt: [
+            `#14 1160.2 Building wheel for ${stage} (setup.py): finished with status 'error'`,
+            `#14 1187.9 error: command '/usr/local/cuda/bin/nvcc' failed with exit code 1`,
+            `#14 ERROR: ${cmd}`,
+            error,
+        ],
+        logFile: `${logDir}/build/${String(count).padStart(2, '0')}o${count}_${stage}_${IMAGE_SUFFIX}-${stage}.txt`,
+    };
+}
+/** The failing package's chain: every base stage built, its own stage failed. */
+function stagesOf(pkg, start, seconds) {
+    const names = [...BASE_CHAIN, stageName(pkg)];
+    const each = Math.floor(seconds / names.length);
+    return names.map((name, i) => ({
+        target: pkg,
+        name,
+        image: `${stageName(pkg)}:${IMAGE_SUFFIX}-${name}`,
+        index: i + 1,
+        total: names.length,
+        phase: 'build',
+        status: i === names.length - 1 ? 'failure' : 'success',
+        startTime: new Date(start.getTime() + i * each * 1000).toISOString(),
+        durationSeconds: each,
+    }));
+}
+function packagesOf(requested, logDir) {
+    const last = requested.length - 1;
+    return requested.map((name, i) => i === last
+        ? {
+            name,
+            status: 'failure',
+            image: null,
+            pushedImage: null,
+            durationSeconds: FAILED_SECONDS,
+            failure: failurePoint(name, logDir),
+        }
+        : {
+            name,
+            status: 'success',
+            image: sampleImage(name),
+            pushedImage: null,
+            durationSeconds: BUILT_SECONDS[i % BUILT_SECONDS.length],
+            failure: null,
+        });
+}
+/** The sentence the status rules would write for this outcome (see jetson/outcome.ts). */
+function sentence(packages, f) {
+    const failed = packages[packages.length - 1];
+    const clause = `${failed.name} failed in stage ${f.stage} (build ${f.stageIndex}/${f.stageCount}): ${f.error}`;
+    if (packages.length === 1)
+        return `${clause}.`;
+    return `${packages.length - 1} of ${packages.length} packages built; ${clause}.`;
+}
+/** A failed sample build of `packages` (the last one fails), ended at `end`, with the given run context. */
+function sampleReport(input) {
+    const requested = input.packages.length > 0 ? [...input.packages] : [...SAMPLE_PACKAGES];
+    const multiple = requested.length > 1;
+    const packages = packagesOf(requested, input.logDir);
+    const failed = packages[packages.length - 1];
+    const failure = failed.failure;
+    const seconds = packages.reduce((n, p) => n + (p.durationSeconds ?? 0), 0);
+    const start = new Date(input.end.getTime() - seconds * 1000);
+    const failedStart = new Date(input.end.getTime() - FAILED_SECONDS * 1000);
+    const argv = [
+        'jetson-containers',
+        'build',
+        ...(multiple ? ['--multiple', '--skip-errors'] : []),
+        `--logs=${input.logDir}`,
+        ...requested,
+    ];
+    const own = sentence(packages, failure);
+    return {
+        schemaVersion: _build_report_js__WEBPACK_IMPORTED_MODULE_0__/* .REPORT_SCHEMA_VERSION */ .W,
+        status: 'failure',
+        message: input.headline ? `${input.headline}. ${own}` : own,
+        exitCode: 1,
+        signal: null,
+        requestedPackages: requested,
+        packages,
+        failedPackages: [failed.name],
+        images: packages.flatMap((p) => (p.image ? [p.image] : [])),
+        stages: stagesOf(failed.name, failedStart, FAILED_SECONDS),
+        environment: {
+            L4T_VERSION: '36.4.4',
+            JETPACK_VERSION: '6.2.1',
+            CUDA_VERSION: '12.6',
+            PYTHON_VERSION: '3.10',
+            SYSTEM_ARCH: 'aarch64',
+            LSB_RELEASE: '22.04',
+            CUDA_ARCH: 'tegra-aarch64',
+            source: 'console',
+        },
+        command: { argv, display: argv.map(quote).join(' ') },
+        startTime: start.toISOString(),
+        endTime: input.end.toISOString(),
+        durationSeconds: seconds,
+        toolBuildSeconds: null,
+        failure,
+        runner: input.runner,
+        run: input.run,
+        logs: {
+            dir: input.logDir,
+            consoleLog: `${input.logDir}/console.log`,
+            reportFile: `${input.logDir}/report.json`,
+            artifactName: null,
+            artifactId: null,
+            artifactUrl: null,
+            // No artifact exists for a sample: the run is the link, as when upload-logs is off.
+            url: input.run.runUrl,
+            uploadError: null,
+        },
+        options: { multiple, skipErrors: multiple, name: null, push: null },
+    };
+}
 
 
 /***/ }),
@@ -37238,11 +39645,17 @@ var context = __nccwpck_require__(21953);
 var finish = __nccwpck_require__(83699);
 // EXTERNAL MODULE: ./src/runner/secrets.ts
 var secrets = __nccwpck_require__(72995);
-// EXTERNAL MODULE: ./src/notify/render/limits.ts
-var limits = __nccwpck_require__(87284);
 // EXTERNAL MODULE: ./src/notify/render/discord-common.ts
 var discord_common = __nccwpck_require__(2470);
+// EXTERNAL MODULE: ./src/notify/render/limits.ts
+var limits = __nccwpck_require__(87284);
+// EXTERNAL MODULE: ./src/notify/template-fields.ts
+var template_fields = __nccwpck_require__(56589);
+// EXTERNAL MODULE: ./src/notify/templates.ts + 1 modules
+var templates = __nccwpck_require__(69969);
 ;// CONCATENATED MODULE: ./src/notify/render/run-discord.ts
+
+
 
 
 
@@ -37417,7 +39830,7 @@ function embedTextLength(embed) {
  * The run message. `ctx` says why it is sent: a change against the last run is worded in the title, and a
  * failed run carries the `discord-mention-on-failure` mentions (the only thing in it that can ping).
  */
-function renderRunDiscord(run, opts, ctx) {
+function renderRunDiscord(run, opts, ctx, messageTemplate = null) {
     const embedTitle = title(run, ctx?.change ?? 'unknown');
     const fields = fieldsFor(run);
     const footerText = truncate([
@@ -37448,9 +39861,13 @@ function renderRunDiscord(run, opts, ctx) {
     };
     if (run.web_url)
         embed['url'] = run.web_url;
-    const content = truncate(neutraliseMentions(run.status === 'success'
-        ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
-        : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${run_discord_escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`), DISCORD_LIMITS.content);
+    const own = messageTemplate
+        ? renderMessageTemplate(messageTemplate, runTemplateView(run, ctx), 'discord')
+        : null;
+    const content = own ||
+        truncate(neutraliseMentions(run.status === 'success'
+            ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
+            : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${run_discord_escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`), DISCORD_LIMITS.content);
     const body = {
         content,
         embeds: [embed],
@@ -37474,6 +39891,7 @@ function renderRunDiscord(run, opts, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/notify/render/run-live-discord.ts
+
 
 
 /** GitHub's limit of jobs per matrix: the most legs one run message tracks. */
@@ -37541,7 +39959,8 @@ function legLine(result) {
         parts.push((0,limits/* formatDuration */.a3)(result.durationSeconds));
     let text = parts.join(' · ');
     if (result.status === 'failure') {
-        const where = result.where ? `\`${run_discord_escapeMarkdown(result.where).replace(/`/g, '')}\`` : '';
+        // A code span shows its text as it is: no markdown escape inside (it would show as a backslash).
+        const where = result.where ? (0,discord_common/* code */.aY)(result.where, 120) : '';
         const cause = result.cause ? run_discord_escapeMarkdown((0,limits/* truncate */.xv)(result.cause, 160)) : '';
         const detail = [where, cause].filter((x) => x !== '').join(' ');
         if (detail)
@@ -37796,14 +40215,15 @@ async function updateRunLine(opts) {
         return 'skipped';
     const warn = (m) => opts.warn((0,secrets/* scrub */._I)(m));
     try {
-        const { parseMessageRef } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(96), __nccwpck_require__.e(936)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68788));
+        const { parseMessageRef } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(363), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68788));
         if (!parseMessageRef(ref)) {
             warn(`Input '${MESSAGE_INPUT}' is ${JSON.stringify(ref.slice(0, 40))}: expected a Discord message id (digits, as the plan's discord-message-id output); the run message is not edited.`);
             return 'skipped';
         }
         const target = runTarget(opts.settings);
         if (!target) {
-            warn(`Input '${MESSAGE_INPUT}' is set but discord-webhook-url is empty: the run message cannot be edited.`);
+            // Warned about at the start of the step (notices.ts): said once.
+            opts.info(`Input '${MESSAGE_INPUT}' is set but discord-webhook-url is empty: the run message is not edited.`);
             return 'skipped';
         }
         const leg = readMatrixLeg(opts.matrix);
@@ -37811,7 +40231,10 @@ async function updateRunLine(opts) {
             warn(`Input '${MESSAGE_INPUT}' is set but the 'matrix' input names no leg and index (the reusable workflow's matrix has {"leg","index"}): the run message is not edited.`);
             return 'skipped';
         }
-        return await writeLine(opts, target, ref, leg.index, legLine(legResult(leg.leg, opts.report)), warn);
+        // Rendered from the scrubbed report and name: markdown escaping (`_` → `\_`) would otherwise hide a secret
+        // the build printed from the encoder's scrub of the text.
+        const result = legResult((0,secrets/* scrub */._I)(leg.leg), (0,secrets/* scrubDeep */.wE)(opts.report));
+        return await writeLine(opts, target, ref, leg.index, legLine(result), warn);
     }
     catch (err) {
         warn(`Could not write this leg's line in the run message: ${err instanceof Error ? err.message : String(err)}`);
@@ -37819,7 +40242,7 @@ async function updateRunLine(opts) {
     }
 }
 async function defaultApi(dispatcher) {
-    const { editMessage, getMessage } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(96), __nccwpck_require__.e(936)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68788));
+    const { editMessage, getMessage } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(363), __nccwpck_require__.e(619)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68788));
     const timeoutMs = 5000;
     return {
         get: (t, ref, signal) => getMessage(t, ref, { signal, dispatcher, timeoutMs }),
@@ -37904,6 +40327,8 @@ function problem(result, what, warn) {
 ;// CONCATENATED MODULE: ./src/notify/settings.ts
 const URL_INPUTS = [
     'discord-webhook-url',
+    'slack-webhook-url',
+    'teams-webhook-url',
     'webhook-url',
     'success-webhook-url',
     'failure-webhook-url',
@@ -37920,424 +40345,10 @@ async function loadNotifySettings(getInput, env) {
     return resolveNotifySettings(getInput, env);
 }
 
-// EXTERNAL MODULE: ./src/notify/change.ts
-var change = __nccwpck_require__(33193);
-;// CONCATENATED MODULE: ./src/notify/notices.ts
-// What a user should hear about the notification setup before anything is sent: that nothing will be sent
-// at all, that a URL belongs to a platform whose format this action does not speak, that `notify-on: change`
-// has no token. Pure: it returns the messages; the actions print them (core.notice / core.warning).
-
-
-const NO_TARGET_NOTICE = 'No notification will be sent: no notification target is set. discord-webhook-url, webhook-url, ' +
-    'success-webhook-url, failure-webhook-url and webhooks are empty, and so are the WEBHOOK_URL, ' +
-    'JC_BUILD_SUCCESS_WEBHOOK_URL and JC_BUILD_FAILURE_WEBHOOK_URL variables. A secret the run cannot read ' +
-    '(e.g. on a pull request from a fork, or a typo in its name) is empty too.';
-const hostIs = (host, ...domains) => domains.some((d) => host === d || host.endsWith(`.${d}`));
-/** Platforms people paste webhook URLs of, whose message formats this action does not send. */
-const PLATFORMS = [
-    {
-        name: 'Slack',
-        matches: (host) => hostIs(host, 'hooks.slack.com'),
-        instead: 'which Slack rejects (its incoming webhooks take Slack messages only). Send to a relay that turns the ' +
-            'generic payload into a Slack message, or use a Discord webhook',
-    },
-    {
-        name: 'Microsoft Teams',
-        matches: (host, pathname) => hostIs(host, 'webhook.office.com') ||
-            (hostIs(host, 'outlook.office.com') && pathname.startsWith('/webhook')),
-        instead: 'which a Teams connector rejects (it takes message cards only). Send to a relay that turns the generic ' +
-            'payload into a card, or use a Discord webhook',
-    },
-    {
-        name: 'Power Automate / Teams Workflows',
-        matches: (host) => hostIs(host, 'logic.azure.com', 'environment.api.powerplatform.com'),
-        instead: 'which the Teams "post to a channel when a webhook request is received" flow rejects (it takes Adaptive ' +
-            'Cards only); a flow of your own that reads the generic payload works',
-    },
-];
-function platformOf(target) {
-    let u;
-    try {
-        u = new URL(target.url);
-    }
-    catch {
-        return null;
-    }
-    // The URL parser lower-cases the host; a trailing dot names the same host.
-    const host = u.hostname.replace(/\.$/, '');
-    return PLATFORMS.find((p) => p.matches(host, u.pathname)) ?? null;
-}
-/** A target whose URL looks like another platform's webhook: what it will get and what that platform does. */
-function foreignPlatformWarning(target) {
-    const platform = platformOf(target);
-    if (platform === null)
-        return null;
-    const body = target.format === 'discord' ? 'a Discord message body' : "this action's generic JSON body";
-    return (`${target.source} looks like a ${platform.name} webhook (${(0,secrets/* maskUrl */.yP)(target.url)}); this action has no ` +
-        `${platform.name} format, so it will get ${body}, ${platform.instead}.`);
-}
-/** The notices and warnings for these settings (null: no notification input at all). */
-function setupNotices(settings) {
-    const out = { notices: [], warnings: [] };
-    if (settings === null || settings.targets.length === 0) {
-        out.notices.push(NO_TARGET_NOTICE);
-        return out;
-    }
-    for (const target of settings.targets) {
-        const warning = foreignPlatformWarning(target);
-        if (warning !== null)
-            out.warnings.push(warning);
-    }
-    if ((0,change.wantsChange)(settings.targets) && !settings.githubToken)
-        out.warnings.push(change.NO_TOKEN_WARNING);
-    return out;
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/jetson/packages.ts
-var jetson_packages = __nccwpck_require__(94696);
-// EXTERNAL MODULE: ./src/runner/inputs.ts
-var inputs = __nccwpck_require__(39205);
-// EXTERNAL MODULE: ./src/logs/artifact.ts
-var artifact = __nccwpck_require__(19153);
-;// CONCATENATED MODULE: ./src/action/settings.ts
-// Inputs + env → one typed, validated Settings object (the only place that reads build inputs).
-
-
-
-
-
-
-
-/** Reads a boolean input (see parseBoolean), with an error that names the input. */
-function readBoolean(getInput, name, fallback) {
-    return (0,inputs/* parseBoolean */.yG)(name, getInput(name), fallback);
-}
-function optional(getInput, name) {
-    const v = getInput(name).trim();
-    return v === '' ? null : v;
-}
-function resolveCommand(raw, cwd) {
-    let command = raw;
-    if (command.includes('/') || command.startsWith('.')) {
-        command = external_node_path_default().resolve(cwd, command);
-        let isDir = false;
-        try {
-            isDir = (0,external_node_fs_.statSync)(command).isDirectory();
-        }
-        catch {
-            // A missing path is reported when the build is started, with the same clear message.
-        }
-        if (isDir)
-            command = external_node_path_default().join(command, 'jetson-containers');
-    }
-    return { command, takesBuild: external_node_path_default().basename(command) !== 'build.sh' };
-}
-function defaultLogDir(env, now = new Date()) {
-    const root = env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : external_node_os_default().tmpdir();
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-    const job = (env.GITHUB_JOB ?? 'local').replace(/[^A-Za-z0-9_.-]/g, '_');
-    return external_node_path_default().join(root, 'jetson-build-logs', `${job}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${stamp}-${process.pid}`);
-}
-/** Flags the action sets itself, and the inputs to use instead of passing them in extra-args. */
-const RESERVED_FLAGS = {
-    '--logs': "the 'log-dir' input (the action always passes --logs so it can upload and parse the logs)",
-    '--log-dir': "the 'log-dir' input (the action always passes --logs so it can upload and parse the logs)",
-    '--multiple': "the 'multiple' input",
-    '--skip-errors': "the 'skip-errors' input",
-    '--name': "the 'name' input",
-    '--base': "the 'base' input",
-    '--push': "the 'push' input",
-    '--skip-tests': "the 'skip-tests' input",
-    '--build-flags': "the 'build-flags' input",
-    '--build-args': "the 'build-args' input",
-};
-function checkExtraArgs(args) {
-    for (const arg of args) {
-        (0,inputs/* rejectControlChars */.mU)('extra-args', arg);
-        const flag = arg.split('=')[0] ?? arg;
-        const instead = RESERVED_FLAGS[flag];
-        if (instead)
-            throw new errors/* InputError */.dz('extra-args', arg, `${flag} is set through ${instead}`);
-    }
-    return args;
-}
-function readBuildSettings(getInput, env, opts = {}) {
-    const packagesRaw = getInput('packages');
-    const packages = (0,jetson_packages/* splitPackages */.ci)(packagesRaw);
-    if (packages.length === 0 && opts.packagesOptional !== true) {
-        throw new errors/* InputError */.dz('packages', packagesRaw, 'name at least one package, e.g. "pytorch:2.8 torchvision"');
-    }
-    for (const p of packages) {
-        (0,inputs/* rejectControlChars */.mU)('packages', p);
-        (0,jetson_packages/* validatePackageName */.Eu)(p);
-    }
-    const multiple = readBoolean(getInput, 'multiple', false);
-    const skipErrors = readBoolean(getInput, 'skip-errors', false);
-    if (skipErrors && !multiple) {
-        throw new errors/* InputError */.dz('skip-errors', 'true', 'skip-errors only works together with multiple: true');
-    }
-    const single = ['name', 'base', 'push', 'skip-tests', 'build-args', 'build-flags'];
-    const values = Object.fromEntries(single.map((n) => [n, optional(getInput, n)]));
-    for (const n of single)
-        (0,inputs/* rejectControlChars */.mU)(n, values[n]);
-    const workspace = env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
-    const wdRaw = optional(getInput, 'working-directory');
-    (0,inputs/* rejectControlChars */.mU)('working-directory', wdRaw);
-    const workingDirectory = wdRaw ? external_node_path_default().resolve(workspace, wdRaw) : workspace;
-    try {
-        if (!(0,external_node_fs_.statSync)(workingDirectory).isDirectory())
-            throw new Error('not a directory');
-    }
-    catch {
-        throw new errors/* InputError */.dz('working-directory', wdRaw ?? workingDirectory, 'an existing directory');
-    }
-    const cmdRaw = optional(getInput, 'jetson-containers') ?? 'jetson-containers';
-    (0,inputs/* rejectControlChars */.mU)('jetson-containers', cmdRaw);
-    const { command, takesBuild } = resolveCommand(cmdRaw, workingDirectory);
-    const logDirRaw = optional(getInput, 'log-dir');
-    (0,inputs/* rejectControlChars */.mU)('log-dir', logDirRaw);
-    const logDir = logDirRaw ? external_node_path_default().resolve(workingDirectory, logDirRaw) : defaultLogDir(env);
-    return {
-        packages,
-        multiple,
-        skipErrors,
-        name: values.name,
-        base: values.base,
-        push: values.push,
-        skipTests: values['skip-tests'],
-        buildArgs: values['build-args'],
-        buildFlags: values['build-flags'],
-        extraArgs: checkExtraArgs((0,inputs/* splitLines */.uz)(getInput('extra-args'))),
-        command,
-        commandTakesBuild: takesBuild,
-        workingDirectory,
-        logDir,
-        failOnBuildError: readBoolean(getInput, 'fail-on-build-error', true),
-    };
-}
-function readLogSettings(getInput) {
-    const timeoutRaw = getInput('upload-timeout').trim();
-    const timeoutSeconds = timeoutRaw === '' ? 300 : Number(timeoutRaw);
-    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 3600) {
-        throw new errors/* InputError */.dz('upload-timeout', timeoutRaw, 'a number of seconds from 1 to 3600 (default 300)');
-    }
-    const artifactName = getInput('artifact-name').trim();
-    (0,inputs/* rejectControlChars */.mU)('artifact-name', artifactName);
-    return {
-        upload: readBoolean(getInput, 'upload-logs', true),
-        artifactName: (0,artifact/* parseArtifactName */.TZ)(artifactName) ?? null,
-        retentionDays: (0,artifact/* parseRetentionDays */.l6)(getInput('retention-days')),
-        uploadTimeoutMs: timeoutSeconds * 1000,
-    };
-}
-/**
- * Inputs main and post read themselves (for the report) but that are checked here with the rest, so bad
- * input fails the step before anything runs. `runner-labels` goes into the report and every notification:
- * labels are separated by whitespace and commas, so line breaks and TABs are separators, any other control
- * character is an error. `matrix` is not checked: it is JSON from `toJSON(matrix)`, never printed to the
- * job log, and only ever shown re-serialized (JSON escapes) or slugged (in the artifact name).
- */
-function checkReportInputs(getInput) {
-    for (const label of getInput('runner-labels').split(/[\s,]+/))
-        (0,inputs/* rejectControlChars */.mU)('runner-labels', label);
-}
-/** `dry-run`, `test-notification` and `report-file`; null for a build. */
-function readTrialSettings(getInput) {
-    const dryRun = readBoolean(getInput, 'dry-run', false);
-    const test = readBoolean(getInput, 'test-notification', false);
-    if (dryRun && test) {
-        // Each promises something the other breaks: a dry run sends nothing, a test sends to every target.
-        throw new errors/* InputError */.dz('test-notification', 'true', 'dry-run and test-notification cannot both be true (dry-run renders and sends nothing; test-notification sends a sample)');
-    }
-    const reportFile = optional(getInput, 'report-file');
-    (0,inputs/* rejectControlChars */.mU)('report-file', reportFile);
-    if (reportFile !== null && !dryRun) {
-        throw new errors/* InputError */.dz('report-file', reportFile, 'report-file is only read with dry-run: true');
-    }
-    if (!dryRun && !test)
-        return null;
-    return { mode: dryRun ? 'dry-run' : 'test-notification', reportFile };
-}
-function readSettings(getInput, env) {
-    const trial = readTrialSettings(getInput);
-    // Nothing is built in a trial: without packages the sample report names a default list.
-    const build = readBuildSettings(getInput, env, { packagesOptional: trial !== null });
-    if (trial?.reportFile)
-        trial.reportFile = external_node_path_default().resolve(build.workingDirectory, trial.reportFile);
-    const settings = { build, logs: readLogSettings(getInput), trial };
-    checkReportInputs(getInput);
-    return settings;
-}
-/** The argv for the build: flags in `--flag=value` form so values starting with '-' stay values. */
-function buildArgv(s) {
-    const args = [];
-    if (s.commandTakesBuild)
-        args.push('build');
-    const flag = (name, value) => {
-        if (value !== null)
-            args.push(`--${name}=${value}`);
-    };
-    flag('name', s.name);
-    flag('base', s.base);
-    if (s.multiple)
-        args.push('--multiple');
-    if (s.skipErrors)
-        args.push('--skip-errors');
-    flag('skip-tests', s.skipTests);
-    flag('push', s.push);
-    flag('build-flags', s.buildFlags);
-    flag('build-args', s.buildArgs);
-    args.push(`--logs=${s.logDir}`);
-    args.push(...s.extraArgs);
-    args.push(...s.packages);
-    return { command: s.command, args, display: [s.command, ...args].map(shellQuote).join(' ') };
-}
-/** Quotes a word for display (never executed). */
-function shellQuote(word) {
-    if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * The runner's file commands. The build gets none of them: with GITHUB_OUTPUT, GITHUB_ENV, GITHUB_PATH,
- * GITHUB_STEP_SUMMARY and GITHUB_STATE it could set the step's outputs, NODE_OPTIONS or PATH for every later
- * step, write the summary, or hand post a process group to kill.
- */
-const FILE_COMMANDS = new Set([
-    'GITHUB_OUTPUT',
-    'GITHUB_ENV',
-    'GITHUB_PATH',
-    'GITHUB_STATE',
-    'GITHUB_STEP_SUMMARY',
-]);
-/** Set in the build's environment to a per-build random id; post checks it before stopping leftovers. */
-const BUILD_ID_ENV = 'JETSON_BUILD_ACTION_ID';
-/**
- * The child's environment: the runner's, minus what is ours (inputs carry webhook URLs, the runtime
- * token is for artifact uploads, the file commands are the step's), minus upstream's own webhook variables
- * (the action notifies, not the tool), plus CI-friendly output settings unless the user set them, plus
- * `buildId` under BUILD_ID_ENV: every process of the build inherits it, which is how post tells the build's
- * processes from anyone else's.
- */
-function childEnv(env, buildId) {
-    const out = {};
-    for (const [k, v] of Object.entries(env)) {
-        if (v === undefined)
-            continue;
-        if (k.startsWith('INPUT_') || k.startsWith('STATE_'))
-            continue;
-        if (k === 'JC_BUILD_SUCCESS_WEBHOOK_URL' || k === 'JC_BUILD_FAILURE_WEBHOOK_URL' || k === 'WEBHOOK_URL')
-            continue;
-        if (k === 'ACTIONS_RUNTIME_TOKEN' || k === 'ACTIONS_ID_TOKEN_REQUEST_TOKEN')
-            continue;
-        if (FILE_COMMANDS.has(k))
-            continue;
-        out[k] = v;
-    }
-    out.ANSI_COLORS_DISABLED ??= '1';
-    out.BUILDKIT_PROGRESS ??= 'plain';
-    out.PYTHONUNBUFFERED ??= '1';
-    out[BUILD_ID_ENV] = buildId;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/action/notify-start.ts
-// The front of the main step's notifications: what the user should know about the setup before hours of
-// building (no target at all, a Slack or Teams URL, change without a token), and the `notify-start` message.
-
-
-
-
-
-
-
-/** The started message may hold the build back this long at most, retries included. */
-const START_DEADLINE_MS = 30_000;
-/** Prints the setup notices (notify/notices.ts) once, at the start of the step. */
-function printSetupNotices(notifySettings) {
-    const { notices, warnings } = setupNotices(notifySettings);
-    for (const n of notices)
-        lib_core/* notice */.lm(n, { title: 'No notification target' });
-    for (const w of warnings)
-        lib_core/* warning */.$e((0,secrets/* scrub */._I)(w), { title: 'Notification setup' });
-}
-/**
- * Who gets a started message: every target that can fire at all (`on` other than `never`: a start has no
- * status, so status rules do not apply to it), except Discord targets with `discord-live`, whose live message
- * is their start.
- */
-function startTargets(settings) {
-    return settings.targets
-        .filter((t) => t.on !== 'never' && !(t.format === 'discord' && settings.discord.live))
-        .map((t) => ({ ...t, on: 'always' }));
-}
-/** What the started message says, from the step's settings and the runner's environment. */
-function buildStart(settings, start, env = process.env) {
-    const argv = buildArgv(settings.build);
-    return {
-        packages: settings.build.packages,
-        command: { display: argv.display, argv: [argv.command, ...argv.args] },
-        runner: (0,context/* readRunnerInfo */.l7)(env, (0,context/* parseLabels */.Xy)(lib_core/* getInput */.V4('runner-labels'))),
-        run: {
-            ...(0,context/* readRunContext */.$p)(env, lib_core/* getInput */.V4('job-check-run-id')),
-            matrix: (0,context/* normalizeMatrix */.T7)(lib_core/* getInput */.V4('matrix')),
-        },
-        startTime: start.toISOString(),
-    };
-}
-/** One webhook-id per target per build start, so a receiver can drop a duplicate. */
-function startId(info, target) {
-    const r = info.run;
-    const key = [
-        r.repository,
-        r.runId,
-        r.runAttempt,
-        r.job,
-        r.matrix,
-        info.startTime,
-        target.source,
-        'started',
-    ];
-    return `msg_${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32)}`;
-}
-/**
- * `notify-start: true`: announces the build to every start target before it runs (event `started`), bounded
- * by START_DEADLINE_MS. A failed delivery is a warning; nothing here fails the step or stops the build.
- */
-async function announceStart(settings, notifySettings, start) {
-    if (!notifySettings?.notifyStart)
-        return;
-    const targets = startTargets(notifySettings);
-    if (targets.length === 0)
-        return;
-    try {
-        const info = (0,secrets/* scrubDeep */.wE)(buildStart(settings, start));
-        const { notify } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
-        const render = async (target) => {
-            const message = target.format === 'discord'
-                ? (await __nccwpck_require__.e(/* import() */ 787).then(__nccwpck_require__.bind(__nccwpck_require__, 41787))).renderStartDiscord(info, notifySettings.discord)
-                : (await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 95131))).renderGenericStarted(info);
-            return { ...message, body: (0,secrets/* scrubDeep */.wE)(message.body) };
-        };
-        const outcome = await notify({ status: 'success' }, { ...notifySettings, targets }, render, {
-            event: 'started',
-            deadlineMs: Math.min(START_DEADLINE_MS, notifySettings.deadlineMs),
-            newId: (target) => startId(info, target),
-        });
-        for (const f of outcome.failed) {
-            lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Started notification to ${f.url} (${f.source}) was not delivered: ${f.error ?? 'unknown error'}`), { title: 'Notification not delivered' });
-        }
-        const ok = outcome.results.filter((r) => r.delivered).length;
-        lib_core/* info */.pq(`notify-start: ${ok} of ${outcome.results.length} started notification(s) delivered.`);
-    }
-    catch (err) {
-        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`notify-start: the started notification failed: ${(0,errors/* errorMessage */.gJ)(err)}`));
-    }
-}
-
+// EXTERNAL MODULE: ./src/action/notify-start.ts + 1 modules
+var notify_start = __nccwpck_require__(35599);
+// EXTERNAL MODULE: ./src/action/settings.ts
+var action_settings = __nccwpck_require__(69297);
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 // What main hands to post through GITHUB_STATE: enough to finish the report, the upload and the
 // notifications that main could not, without repeating what it already did.
@@ -38498,7 +40509,7 @@ async function main() {
     let settings;
     let notifySettings;
     try {
-        settings = readSettings(lib_core/* getInput */.V4, process.env);
+        settings = (0,action_settings/* readSettings */.sb)(lib_core/* getInput */.V4, process.env);
         notifySettings = await loadNotifySettings(lib_core/* getInput */.V4, process.env);
     }
     catch (err) {
@@ -38508,7 +40519,7 @@ async function main() {
     // dry-run / test-notification: nothing is built, nothing is written to the log folder, post has nothing to do.
     if (settings.trial !== null) {
         if (settings.trial.mode === 'dry-run') {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215), __nccwpck_require__.e(80)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67080))).runDryRun(settings, notifySettings);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59591))).runDryRun(settings, notifySettings);
         }
         else {
             await (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215), __nccwpck_require__.e(862)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5862))).runTestNotification(settings, notifySettings);
@@ -38516,7 +40527,7 @@ async function main() {
         return;
     }
     // Told once, before hours of building: no target at all, a Slack or Teams URL, change without a token.
-    printSetupNotices(notifySettings);
+    (0,notify_start/* printSetupNotices */.ci)(notifySettings);
     if (signals.early) {
         lib_core/* warning */.$e(`Cancelled (${signals.early}) before the build started; nothing was built.`);
         process.exitCode = 1;
@@ -38529,7 +40540,7 @@ async function main() {
         await failBeforeBuild(start, logDirProblem, settings, notifySettings);
         return;
     }
-    await announceStart(settings, notifySettings, start);
+    await (0,notify_start/* announceStart */.Wb)(settings, notifySettings, start);
     // A cancel that came while the start was being announced: the build is not started.
     if (signals.early) {
         lib_core/* warning */.$e(`Cancelled (${signals.early}) before the build started; nothing was built.`);
@@ -38551,7 +40562,7 @@ async function runBuild(settings, start, signals, notifySettings) {
     await (0,finish/* removeLeftoverReport */.ew)(paths.reportFile);
     saveStart({ logDir: build.logDir, startTime: start.toISOString(), settings });
     savePhase('building');
-    const argv = buildArgv(build);
+    const argv = (0,action_settings/* buildArgv */.v$)(build);
     lib_core/* info */.pq(`Running ${argv.display}`);
     lib_core/* info */.pq(`Logs: ${build.logDir}`);
     // Told the requested packages, the parser keeps a record for each of them, however many there are.
@@ -38563,7 +40574,7 @@ async function runBuild(settings, start, signals, notifySettings) {
         command: argv.command,
         args: argv.args,
         cwd: build.workingDirectory,
-        env: childEnv(process.env, buildId),
+        env: (0,action_settings/* childEnv */.gf)(process.env, buildId),
         consoleLogPath: paths.consoleLog,
         parser: live?.watch(parser) ?? parser,
         out: process.stdout,
@@ -38596,7 +40607,7 @@ async function runBuild(settings, start, signals, notifySettings) {
 async function startLive(settings, notifySettings, start) {
     if (!notifySettings?.discord.live)
         return null;
-    const { LiveStatus } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(96), __nccwpck_require__.e(107)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47755));
+    const { LiveStatus } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(363), __nccwpck_require__.e(864)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47755));
     const run = (0,context/* readRunContext */.$p)(process.env, lib_core/* getInput */.V4('job-check-run-id'));
     const link = run.jobUrl ?? run.runUrl;
     const live = new LiveStatus({
@@ -38736,7 +40747,7 @@ async function failBeforeBuild(start, error, settings, notifySettings) {
     const fallback = (0,assemble/* logPaths */.P8)(await (0,finish/* fallbackDir */.e3)().catch(() => build.logDir));
     const report = (0,assemble/* setupFailureReport */.qV)({
         build,
-        argv: buildArgv(build),
+        argv: (0,action_settings/* buildArgv */.v$)(build),
         parse: new parse_BuildStreamParser().result(),
         environment: await resolveEnvironment({}),
         context: {

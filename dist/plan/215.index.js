@@ -65,15 +65,25 @@ function signHeaders(scheme, secret, input) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   normalizeDiscordUrl: () => (/* binding */ normalizeDiscordUrl)
 /* harmony export */ });
-/* unused harmony exports NOTIFY_DEFAULTS, DEADLINE_ENV, LIVE_INTERVAL, isDiscordHost, selectTargets, resolveNotifySettings, readMentions */
-/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9205);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5507);
-/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2995);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3576);
+/* unused harmony exports NOTIFY_DEFAULTS, DEADLINE_ENV, LIVE_INTERVAL, isDiscordHost, selectTargets, resolveNotifySettings, isSlackHost, isTeamsUrl, readMentions */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9205);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8815);
+/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5507);
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2995);
+/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7284);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3576);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7858);
 // Notification routing: action inputs and env fallbacks → the validated list of targets and delivery settings.
 // Every URL, secret, header value and password is registered as a secret before anything is validated, so no
 // error message or later log line can show one.
+
+
+
+
 
 
 
@@ -86,7 +96,7 @@ const NOTIFY_DEFAULTS = {
     signature: 'standard',
 };
 const DEADLINE_ENV = 'JETSON_BUILD_NOTIFY_DEADLINE_SECONDS';
-const FORMATS = (/* unused pure expression or super */ null && (['discord', 'generic']));
+const FORMATS = (/* unused pure expression or super */ null && (['discord', 'generic', 'slack', 'teams']));
 const ONS = (/* unused pure expression or super */ null && (['always', 'success', 'failure', 'cancelled', 'change', 'never']));
 const STYLES = (/* unused pure expression or super */ null && (['compact', 'upstream']));
 /** `discord-live-interval` in seconds: the default, and the fastest Discord's edit rate limit comfortably allows. */
@@ -106,6 +116,9 @@ const ENTRY_KEYS = (/* unused pure expression or super */ null && ([
     'retries',
     'secret',
     'signature',
+    'message-template',
+    'payload-template',
+    'payload-template-file',
 ]));
 /** Headers that frame the HTTP message itself: the client sets them, a user value would corrupt the request. */
 const RESERVED_HEADERS = new Set([
@@ -180,7 +193,12 @@ function selectTargets(targets, status, change = 'unknown') {
  */
 function resolveNotifySettings(getInput, env) {
     try {
-        return resolve(getInput, env);
+        const settings = resolve(getInput, env);
+        // A template that does not parse, names an unknown field or renders invalid JSON stops the step here,
+        // before the build runs.
+        for (const t of settings.targets)
+            validateTemplates(t.templates);
+        return settings;
     }
     catch (err) {
         // Belt and braces: nothing registered may leak through a message built from a value.
@@ -189,16 +207,24 @@ function resolveNotifySettings(getInput, env) {
         throw err;
     }
 }
+/** The URL inputs that may carry a webhook, and the upstream tool's variables read when they are empty. */
+const URL_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'discord-webhook-url',
+    'slack-webhook-url',
+    'teams-webhook-url',
+    'webhook-url',
+    'success-webhook-url',
+    'failure-webhook-url',
+]));
+const URL_ENV_NAMES = (/* unused pure expression or super */ null && (['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']));
 function resolve(getInput, env) {
     const input = (name) => getInput(name).trim();
     const envValue = (name) => (env[name] ?? '').trim();
     // 1. Register every secret before validating anything.
-    for (const name of ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url']) {
+    for (const name of URL_INPUT_NAMES)
         registerSecretUrl(input(name));
-    }
-    for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
+    for (const name of URL_ENV_NAMES)
         registerSecretUrl(envValue(name));
-    }
     registerCredential(input('webhook-secret'));
     registerSecret(input('github-token'));
     const headersText = input('webhook-headers');
@@ -216,7 +242,24 @@ function resolve(getInput, env) {
     }
     // 2. Validate.
     const discord = readDiscordOptions(input);
-    const globals = {
+    const globals = readGlobals(input, env, parsedHeaders);
+    const targets = [
+        ...simpleTargets(input, envValue, globals, discord),
+        ...listTargets(parsedWebhooks, globals, discord),
+    ];
+    return {
+        targets: dedupe(targets),
+        deadlineMs: readDeadline(envValue(DEADLINE_ENV)),
+        failOnError: boolean('fail-on-notify-error', input('fail-on-notify-error'), false),
+        discord,
+        notifyOn: globals.notifyOn,
+        notifyStart: boolean('notify-start', input('notify-start'), false),
+        githubToken: input('github-token') || null,
+    };
+}
+/** The settings every target starts from. */
+function readGlobals(input, env, parsedHeaders) {
+    return {
         secret: readSecret('webhook-secret', input('webhook-secret')),
         signature: oneOf('signature', input('signature') || NOTIFY_DEFAULTS.signature, SCHEMES),
         timeoutMs: input('webhook-timeout')
@@ -227,43 +270,41 @@ function resolve(getInput, env) {
             : NOTIFY_DEFAULTS.retries,
         headers: parsedHeaders === null ? {} : readHeaders('webhook-headers', parsedHeaders),
         notifyOn: input('notify-on') ? oneOf('notify-on', input('notify-on'), ONS) : 'always',
+        templates: readGlobalTemplates(input, env),
+        workspace: workspaceOf(env),
     };
+}
+/** One target per URL input (or, when an input is empty, per upstream variable). */
+function simpleTargets(input, envValue, globals, discord) {
     const targets = [];
     const simple = (source, url, format, on) => {
         if (url)
             targets.push(simpleTarget(source, url, format, on, globals, discord));
     };
-    simple('discord-webhook-url', input('discord-webhook-url'), 'discord', globals.notifyOn);
-    if (input('webhook-url'))
-        simple('webhook-url', input('webhook-url'), 'generic', globals.notifyOn);
-    else
-        simple('env WEBHOOK_URL', envValue('WEBHOOK_URL'), 'detect', globals.notifyOn);
-    if (input('success-webhook-url'))
-        simple('success-webhook-url', input('success-webhook-url'), 'detect', 'success');
-    else
-        simple('env JC_BUILD_SUCCESS_WEBHOOK_URL', envValue('JC_BUILD_SUCCESS_WEBHOOK_URL'), 'detect', 'success');
-    if (input('failure-webhook-url'))
-        simple('failure-webhook-url', input('failure-webhook-url'), 'detect', 'failure');
-    else
-        simple('env JC_BUILD_FAILURE_WEBHOOK_URL', envValue('JC_BUILD_FAILURE_WEBHOOK_URL'), 'detect', 'failure');
-    if (parsedWebhooks !== null) {
-        // A single target written as a map (no leading '-') is a list of one.
-        const isMap = typeof parsedWebhooks === 'object' && !Array.isArray(parsedWebhooks);
-        const list = isMap ? [parsedWebhooks] : parsedWebhooks;
-        if (!Array.isArray(list)) {
-            throw new InputError('webhooks', kindOf(parsedWebhooks), 'a YAML or JSON list of targets (- url: …)');
-        }
-        list.forEach((entry, i) => targets.push(listTarget(`webhooks[${i}]`, entry, globals, discord)));
-    }
-    return {
-        targets: dedupe(targets),
-        deadlineMs: readDeadline(envValue(DEADLINE_ENV)),
-        failOnError: boolean('fail-on-notify-error', input('fail-on-notify-error'), false),
-        discord,
-        notifyOn: globals.notifyOn,
-        notifyStart: boolean('notify-start', input('notify-start'), false),
-        githubToken: input('github-token') || null,
+    /** The input, or when it is empty the upstream variable of the same meaning. */
+    const inputOrEnv = (name, variable, format, on) => {
+        if (input(name))
+            simple(name, input(name), format, on);
+        else
+            simple(`env ${variable}`, envValue(variable), 'detect', on);
     };
+    simple('discord-webhook-url', input('discord-webhook-url'), 'discord', globals.notifyOn);
+    simple('slack-webhook-url', input('slack-webhook-url'), 'slack', globals.notifyOn);
+    simple('teams-webhook-url', input('teams-webhook-url'), 'teams', globals.notifyOn);
+    inputOrEnv('webhook-url', 'WEBHOOK_URL', 'generic', globals.notifyOn);
+    inputOrEnv('success-webhook-url', 'JC_BUILD_SUCCESS_WEBHOOK_URL', 'detect', 'success');
+    inputOrEnv('failure-webhook-url', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'detect', 'failure');
+    return targets;
+}
+/** The `webhooks` list; a single target written as a map (no leading '-') is a list of one. */
+function listTargets(parsed, globals, discord) {
+    if (parsed === null)
+        return [];
+    const list = typeof parsed === 'object' && !Array.isArray(parsed) ? [parsed] : parsed;
+    if (!Array.isArray(list)) {
+        throw new InputError('webhooks', kindOf(parsed), 'a YAML or JSON list of targets (- url: …)');
+    }
+    return list.map((entry, i) => listTarget(`webhooks[${i}]`, entry, globals, discord));
 }
 // ---------------------------------------------------------------------------------------------- secrets first
 function registerHeaderValues(headers) {
@@ -293,7 +334,12 @@ function registerEntrySecrets(entry) {
 // ---------------------------------------------------------------------------------------------- targets
 function simpleTarget(source, rawUrl, format, on, globals, discord) {
     const parsed = parseUrl(source, rawUrl);
-    const resolved = format === 'detect' ? detectFormat(parsed) : format;
+    const detected = detectFormat(parsed);
+    // `webhook-url` is generic by definition, but a Slack or Teams URL would refuse the generic body: it gets
+    // that platform's format, as it does anywhere a URL is accepted.
+    const resolved = format === 'detect' || (format === 'generic' && (detected === 'slack' || detected === 'teams'))
+        ? detected
+        : format;
     const { url, basicAuth } = finishUrl(source, parsed, resolved, discord.threadId);
     const generic = resolved === 'generic';
     return {
@@ -308,6 +354,7 @@ function simpleTarget(source, rawUrl, format, on, globals, discord) {
         retries: globals.retries,
         secret: generic ? globals.secret : null,
         signature: globals.signature,
+        templates: templatesFor(resolved, globals.templates),
     };
 }
 function listTarget(path, entry, globals, discord) {
@@ -336,12 +383,7 @@ function listTarget(path, entry, globals, discord) {
     const onKey = entry['notify-on'] != null ? 'notify-on' : 'on';
     const onValue = entry[onKey];
     const on = onValue == null ? globals.notifyOn : oneOf(at(onKey), scalarText(at(onKey), onValue), ONS);
-    const method = entry.method == null
-        ? 'POST'
-        : oneOf(at('method'), scalarText(at('method'), entry.method).toUpperCase(), METHODS);
-    if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
-        throw new InputError(at('method'), method, 'POST, PUT or PATCH for a discord target (GET and DELETE send no body)');
-    }
+    const method = entryMethod(at('method'), entry.method, format);
     const { url, basicAuth: urlAuth } = finishUrl(at('url'), parsed, format, discord.threadId);
     const ownHeaders = entry.headers == null ? {} : readHeaders(at('headers'), entry.headers);
     const basicAuth = entry['basic-auth'] == null ? urlAuth : readBasicAuth(at('basic-auth'), entry['basic-auth']);
@@ -367,6 +409,103 @@ function listTarget(path, entry, globals, discord) {
         signature: entry.signature == null
             ? globals.signature
             : oneOf(at('signature'), scalarText(at('signature'), entry.signature), SCHEMES),
+        templates: entryTemplates(path, entry, format, globals),
+    };
+}
+/** A `webhooks` entry's method: POST by default; what each format's endpoint accepts. */
+function entryMethod(name, value, format) {
+    const method = value == null ? 'POST' : oneOf(name, scalarText(name, value).toUpperCase(), METHODS);
+    if ((format === 'slack' || format === 'teams') && method !== 'POST') {
+        throw new InputError(name, method, `POST for a ${format} target (its webhooks take POST only)`);
+    }
+    if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
+        throw new InputError(name, method, 'POST, PUT or PATCH for a discord target (GET and DELETE send no body)');
+    }
+    return method;
+}
+// ---------------------------------------------------------------------------------------------- templates
+/** A template file larger than this is refused: a template is a message, not a document. */
+const MAX_TEMPLATE_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
+const CHAT_FORMATS = (/* unused pure expression or super */ null && (['discord', 'slack', 'teams']));
+function readGlobalTemplates(input, env) {
+    return readTemplates({
+        message: input('message-template'),
+        payload: input('payload-template'),
+        payloadFile: input('payload-template-file'),
+    }, (key) => key, workspaceOf(env));
+}
+function workspaceOf(env) {
+    return env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
+}
+/** The templates as given: `payload-template` and `payload-template-file` exclude each other. */
+function readTemplates(values, nameOf, workspace) {
+    if (values.payload !== '' && values.payloadFile !== '') {
+        throw new InputError(nameOf('payload-template-file'), values.payloadFile, `either ${nameOf('payload-template')} or ${nameOf('payload-template-file')}, not both`);
+    }
+    let payload = values.payload === '' ? null : values.payload;
+    let payloadSource = payload === null ? null : nameOf('payload-template');
+    if (values.payloadFile !== '') {
+        payload = readTemplateFile(nameOf('payload-template-file'), values.payloadFile, workspace);
+        payloadSource = `${nameOf('payload-template-file')} (${values.payloadFile})`;
+    }
+    return {
+        message: values.message === '' ? null : values.message,
+        messageSource: values.message === '' ? null : nameOf('message-template'),
+        payload,
+        payloadSource,
+    };
+}
+/** A template file: a regular file inside the workspace, at most MAX_TEMPLATE_BYTES, as UTF-8 text. */
+function readTemplateFile(name, file, workspace) {
+    const full = path.resolve(workspace, file);
+    const rel = path.relative(workspace, full);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+        throw new InputError(name, file, `a file inside the workspace (${workspace})`);
+    }
+    let size;
+    try {
+        const st = statSync(full);
+        if (!st.isFile())
+            throw new InputError(name, file, 'a file (this is not a regular file)');
+        size = st.size;
+    }
+    catch (err) {
+        if (err instanceof InputError)
+            throw err;
+        throw new InputError(name, file, `a file that exists in the workspace (${workspace})`);
+    }
+    if (size > MAX_TEMPLATE_BYTES) {
+        throw new InputError(name, file, `a file of at most ${MAX_TEMPLATE_BYTES / 1024} KiB (it has ${size} bytes)`);
+    }
+    return readFileSync(full, 'utf8');
+}
+/** What a target takes of the global templates: the message line for chat formats, the body for generic ones. */
+function templatesFor(format, globals) {
+    return format === 'generic'
+        ? { message: null, messageSource: null, payload: globals.payload, payloadSource: globals.payloadSource }
+        : { message: globals.message, messageSource: globals.messageSource, payload: null, payloadSource: null };
+}
+/** A `webhooks` entry's own templates, over the global ones; each only where its format uses it. */
+function entryTemplates(at, entry, format, globals) {
+    const text = (key) => (entry[key] == null ? '' : scalarText(`${at}.${key}`, entry[key]));
+    const own = readTemplates({
+        message: text('message-template'),
+        payload: text('payload-template'),
+        payloadFile: text('payload-template-file'),
+    }, (key) => `${at}.${key}`, globals.workspace);
+    const chat = CHAT_FORMATS.includes(format);
+    if (own.payload !== null && chat) {
+        throw new InputError(own.payloadSource, '(a template)', `a whole-body template is for generic targets; a ${format} target takes message-template`);
+    }
+    if (own.message !== null && !chat) {
+        throw new InputError(own.messageSource, '(a template)', 'message-template is for discord, slack and teams targets; a generic target takes payload-template');
+    }
+    const inherited = templatesFor(format, globals.templates);
+    return {
+        message: own.message ?? inherited.message,
+        messageSource: own.messageSource ?? inherited.messageSource,
+        payload: own.payload ?? inherited.payload,
+        payloadSource: own.payloadSource ?? inherited.payloadSource,
     };
 }
 function parseUrl(name, raw) {
@@ -383,7 +522,30 @@ function parseUrl(name, raw) {
     return u;
 }
 function detectFormat(u) {
-    return isDiscordHost(u.hostname) ? 'discord' : 'generic';
+    if (isDiscordHost(u.hostname))
+        return 'discord';
+    if (isSlackHost(u.hostname))
+        return 'slack';
+    if (isTeamsUrl(u))
+        return 'teams';
+    return 'generic';
+}
+const hostIs = (hostname, ...domains) => {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return domains.some((d) => host === d || host.endsWith(`.${d}`));
+};
+/** Slack's incoming webhooks: `https://hooks.slack.com/services/…` (and workflow triggers on the same host). */
+function isSlackHost(hostname) {
+    return hostIs(hostname, 'hooks.slack.com');
+}
+/**
+ * Microsoft Teams webhooks: Power Automate / Teams Workflows (`…logic.azure.com…`,
+ * `…environment.api.powerplatform.com…`) and the legacy Office 365 connectors (`…webhook.office.com…`,
+ * `outlook.office.com/webhook…`).
+ */
+function isTeamsUrl(u) {
+    return (hostIs(u.hostname, 'webhook.office.com', 'logic.azure.com', 'environment.api.powerplatform.com') ||
+        (hostIs(u.hostname, 'outlook.office.com') && u.pathname.startsWith('/webhook')));
 }
 /** Moves `user:pass@` out of the URL into basic auth (undici will not send it) and applies Discord's form. */
 function finishUrl(name, u, format, threadId) {
@@ -540,9 +702,9 @@ function readMentions(text) {
     const users = [];
     const roles = [];
     for (const word of text.split(/[\s,]+/).filter((w) => w !== '')) {
-        const m = /^<@(!|&)?(\d{1,20})>$/.exec(word);
+        const m = /^<@(!|&)?([1-9]\d{0,19})>$/.exec(word);
         if (!m) {
-            throw new InputError('discord-mention-on-failure', word, 'user mentions <@user-id> and role mentions <@&role-id>, separated by spaces or commas (e.g. "<@80351110224678912> <@&165511591545143296>")');
+            throw new InputError('discord-mention-on-failure', word, 'user mentions <@user-id> and role mentions <@&role-id>, separated by spaces or commas (e.g. "<@80351110224678912> <@&165511591545143296>"); ids are Discord snowflakes: digits, not starting with 0');
         }
         const list = m[1] === '&' ? roles : users;
         const id = m[2];
@@ -552,7 +714,20 @@ function readMentions(text) {
     if (users.length > MAX_MENTIONS || roles.length > MAX_MENTIONS) {
         throw new InputError('discord-mention-on-failure', `${users.length} users, ${roles.length} roles`, `at most ${MAX_MENTIONS} users and ${MAX_MENTIONS} roles (Discord's limit)`);
     }
+    checkMentionLine(users, roles);
     return { users, roles };
+}
+/** The mention line (users, then roles, as the message puts them) must fit: none is silently dropped. */
+function checkMentionLine(users, roles) {
+    const tokens = [...users.map((id) => `<@${id}>`), ...roles.map((id) => `<@&${id}>`)];
+    const length = tokens.join(' ').length;
+    if (length <= MENTION_LINE_MAX)
+        return;
+    let fit = 0;
+    for (let used = -1; fit < tokens.length && used + 1 + tokens[fit].length <= MENTION_LINE_MAX; fit++) {
+        used += 1 + tokens[fit].length;
+    }
+    throw new InputError('discord-mention-on-failure', `${tokens.length} mentions`, `${tokens.length} mentions take ${length} characters, more than the ${MENTION_LINE_MAX} of the mention line: ${fit} of these fit (ping a role instead of many users)`);
 }
 function readLiveInterval(text) {
     if (text === '')

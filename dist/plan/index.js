@@ -28929,6 +28929,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -32417,12 +32424,15 @@ function planKey(random = external_node_crypto_.randomBytes) {
  * A name usable in an artifact name: no `" ' : < > | * ? \ /`, no spaces, at most 60 characters. A `*` reads
  * as `all` (`ros:humble*` → `ros-humble-all`), so a wildcard leg is not mistaken for a package of that name.
  */
+/** The longest leg name: the live run message keys a leg's line by it, cut to this length. */
+const LEG_NAME_MAX = 60;
 function legSlug(name) {
     const slug = name
         .replace(/-*\*+-*/g, '-all-')
         .replace(/[^A-Za-z0-9._-]+/g, '-')
         .replace(/^[-.]+|[-.]+$/g, '')
-        .slice(0, 60);
+        .slice(0, LEG_NAME_MAX)
+        .replace(/[-.]+$/, '');
     return slug === '' ? 'package' : slug;
 }
 /** Removes exact duplicates, keeping the first occurrence and the given order. */
@@ -32459,9 +32469,13 @@ function planMatrix(packages, opts = {}) {
             const slug = legSlug(name);
             // Two names can slug alike (`a:b`, `a-b`), and a suffixed name can meet a real one (`a-b-3 a:b a-b`):
             // count up from the position until the name is free.
+            // The suffix replaces the end of a long name rather than growing it: a name over LEG_NAME_MAX would be
+            // cut back to its twin's as a line key of the live run message.
             let leg = slug;
-            for (let n = index + 1; used.has(leg); n++)
-                leg = `${slug}-${n}`;
+            for (let n = index + 1; used.has(leg); n++) {
+                const suffix = `-${n}`;
+                leg = `${slug.slice(0, LEG_NAME_MAX - suffix.length).replace(/[-.]+$/, '')}${suffix}`;
+            }
             used.add(leg);
             include.push({ leg, packages: name, index, multiple: isWildcard(name) });
         });
@@ -32604,9 +32618,9 @@ async function announceRun(plan, getInput = core/* getInput */.V4, opts = {}) {
     return id;
 }
 async function postRunMessage(plan, rawUrl, opts) {
-    const { normalizeDiscordUrl } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8215));
-    const { createMessage, closeDiscordApi } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6700));
-    const { planLiveRun, renderLiveRun } = await __nccwpck_require__.e(/* import() */ 212).then(__nccwpck_require__.bind(__nccwpck_require__, 5212));
+    const { normalizeDiscordUrl } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(815), __nccwpck_require__.e(858), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8215));
+    const { createMessage, closeDiscordApi } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(978)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6978));
+    const { planLiveRun, renderLiveRun } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(772)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2772));
     let target;
     try {
         target = { url: normalizeDiscordUrl(rawUrl), timeoutMs: 10_000 };
@@ -32619,7 +32633,8 @@ async function postRunMessage(plan, rawUrl, opts) {
     const footer = [context.repository, context.runId ? `run ${context.runId}` : null]
         .filter((x) => !!x)
         .join(' · ');
-    const message = renderLiveRun(planLiveRun(plan.include, context.runUrl, footer), 'create');
+    // Scrubbed before rendering: escaping would hide a secret in a package list from the encoder's scrub.
+    const message = renderLiveRun(planLiveRun((0,secrets/* scrubDeep */.wE)(plan.include), context.runUrl, footer), 'create');
     const posted = await createMessage(target, message, { dispatcher: opts.dispatcher });
     if (!opts.dispatcher)
         await closeDiscordApi();

@@ -9,11 +9,15 @@ export const modules = {
 /* harmony export */   renderGeneric: () => (/* binding */ renderGeneric)
 /* harmony export */ });
 /* unused harmony exports GENERIC_PAYLOAD_VERSION, GENERIC_EVENT, GENERIC_EVENTS, GENERIC_MAX_BYTES, genericPayload, genericStartedPayload, renderGenericStarted */
-/* harmony import */ var _report_build_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64417);
+/* harmony import */ var _report_build_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64417);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
+/* harmony import */ var _template_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28236);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67858);
 // The generic webhook body: a documented, versioned JSON object (schema/generic-payload.schema.json) that
 // keeps every field of jetson-containers' own generic webhook, with its meaning, and adds the rest of the
 // BuildReport in snake_case. Sizes are bounded so a hostile report cannot produce a multi-megabyte body.
+
+
 
 
 /** Bumped on any incompatible change to the payload. */
@@ -30,7 +34,7 @@ const GENERIC_EVENTS = {
 const GENERIC_MAX_BYTES = 512 * 1024;
 const NORMAL = { items: 500, text: 512, error: 2000, excerptLines: 40, excerptLine: 500, excerpts: 10 };
 const COMPACT = { items: 200, text: 160, error: 300, excerptLines: 40, excerptLine: 200, excerpts: 0 };
-const ENV_KEYS = _report_build_report_js__WEBPACK_IMPORTED_MODULE_1__/* .ENVIRONMENT_KEYS */ .J;
+const ENV_KEYS = _report_build_report_js__WEBPACK_IMPORTED_MODULE_3__/* .ENVIRONMENT_KEYS */ .J;
 class Clipper {
     caps;
     truncated = false;
@@ -194,8 +198,16 @@ function genericPayload(report, ctx = FINISHED) {
     payload.truncated = true;
     return payload;
 }
-/** Renders the generic webhook body of a build's result (or of a test sample): JSON, no files. */
-function renderGeneric(report, ctx = FINISHED) {
+/**
+ * Renders the generic webhook body of a build's result (or of a test sample): JSON, no files. With the
+ * target's `payload-template` the body is the template's JSON instead (throws when it renders invalid JSON or
+ * more than GENERIC_MAX_BYTES even from the compact view: that target's delivery fails with the reason).
+ */
+function renderGeneric(report, ctx = FINISHED, payloadTemplate = null) {
+    if (payloadTemplate !== null) {
+        const body = (0,_templates_js__WEBPACK_IMPORTED_MODULE_2__/* .renderPayloadTemplate */ .Pi)(payloadTemplate, (caps) => (0,_template_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .buildTemplateView */ .ao)(report, ctx, caps), GENERIC_MAX_BYTES);
+        return { body, files: [] };
+    }
     return { body: genericPayload(report, ctx), files: [] };
 }
 /** The started body. It holds only the step's own settings and the runner's facts, bounded all the same. */
@@ -233,183 +245,6 @@ function genericStartedPayload(start) {
 function renderGenericStarted(start) {
     return { body: genericStartedPayload(start), files: [] };
 }
-
-
-/***/ }),
-
-/***/ 87284:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $S: () => (/* binding */ escapeFence),
-/* harmony export */   A$: () => (/* binding */ formatShortDuration),
-/* harmony export */   Az: () => (/* binding */ longestBacktickRun),
-/* harmony export */   DV: () => (/* binding */ codeBlock),
-/* harmony export */   Gr: () => (/* binding */ ELLIPSIS),
-/* harmony export */   Lt: () => (/* binding */ fenceFor),
-/* harmony export */   Rp: () => (/* binding */ hasMassMention),
-/* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   nE: () => (/* binding */ isoSeconds),
-/* harmony export */   o4: () => (/* binding */ truncateMarkdown),
-/* harmony export */   xv: () => (/* binding */ truncate),
-/* harmony export */   yY: () => (/* binding */ neutraliseMentions)
-/* harmony export */ });
-/* unused harmony export tail */
-// Text-fitting primitives for chat limits: truncate with a visible '…', and never cut a code fence open.
-const ELLIPSIS = '…';
-/** `text` cut to at most `max` characters (UTF-16 units, as Discord counts), ending in '…' when cut. */
-function truncate(text, max) {
-    if (max <= 0)
-        return '';
-    if (text.length <= max)
-        return text;
-    let cut = max - 1;
-    // Do not split a surrogate pair.
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut -= 1;
-    return text.slice(0, cut) + ELLIPSIS;
-}
-/** Neutralises backtick runs so user text can never close (or open) a code fence. */
-function escapeFence(text) {
-    return text.replace(/`{3,}/g, (m) => m.split('').join('\u200b'));
-}
-/**
- * A fenced code block of at most `max` characters in total. When the lines do not fit, the first lines are
- * dropped (the end of a log matters most) and a `…` line marks the cut; the closing fence is always kept.
- */
-function codeBlock(lines, max, lang = '') {
-    const open = '```' + lang + '\n';
-    const close = '\n```';
-    const budget = max - open.length - close.length;
-    if (budget <= 2)
-        return '';
-    const safe = lines.map(escapeFence);
-    const body = safe.join('\n');
-    if (body.length <= budget)
-        return open + body + close;
-    const kept = [];
-    let used = 2; // the '…' line and its newline
-    for (const line of [...safe].reverse()) {
-        const cost = line.length + 1;
-        if (used + cost > budget) {
-            if (kept.length === 0)
-                kept.unshift(ELLIPSIS + tail(line, budget - used - 1));
-            break;
-        }
-        kept.unshift(line);
-        used += cost;
-    }
-    return open + [ELLIPSIS, ...kept].join('\n') + close;
-}
-/** The last `max` characters of `text`, never starting on the low half of a surrogate pair. */
-function tail(text, max) {
-    // No room (max <= 0) needs no case of its own: the start then lies at or past the end.
-    if (text.length <= max)
-        return text;
-    let start = text.length - max;
-    const code = text.charCodeAt(start);
-    if (code >= 0xdc00 && code <= 0xdfff)
-        start += 1;
-    return text.slice(start);
-}
-const ZWSP = '\u200b';
-/**
- * Defuses mass and user/role mentions in text bound for chat: `@everyone`, `@here`, `<@123>`, `<@&123>`,
- * `<@!123>`. `allowed_mentions` already stops the ping; this keeps it from even looking like one.
- */
-function neutraliseMentions(text) {
-    return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@([!&]?\d)/g, `<@${ZWSP}$1`);
-}
-/** True when `text` still holds a live-looking mass mention. */
-function hasMassMention(text) {
-    return /@(everyone|here)/i.test(text);
-}
-/** The longest run of consecutive backticks in `text`. */
-function longestBacktickRun(text) {
-    let longest = 0;
-    for (const m of text.matchAll(/`+/g))
-        longest = Math.max(longest, m[0].length);
-    return longest;
-}
-/** A backtick fence that nothing in `text` can close: at least three, longer than any run inside. */
-function fenceFor(text) {
-    return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
-}
-/**
- * `text` cut to at most `max` characters like `truncate`, but aware of ``` code fences: when the cut lands
- * inside a fenced block the block is closed again, so the rest of the message never renders as code.
- * Assumes fences are ``` runs (as `codeBlock` and `escapeFence` produce).
- */
-function truncateMarkdown(text, max) {
-    if (text.length <= max)
-        return text;
-    const close = '\n```';
-    const fit = (room) => {
-        // Never leave a partial fence marker just before the '…'.
-        const cut = truncate(text, room).replace(/`{1,2}(?=…$)/, '');
-        const open = (cut.match(/```/g) ?? []).length % 2 === 1;
-        return open ? cut + close : cut;
-    };
-    const whole = fit(max);
-    // With `close.length` less room the closed cut always fits: below 5 characters the first cut cannot hold a
-    // whole ``` (the marker before the '…' is stripped), and no room at all gives ''.
-    return whole.length <= max ? whole : fit(max - close.length);
-}
-/** A duration a person reads at a glance: `42s`, `5m 03s`, `1h 02m 13s`; `—` when unknown. */
-function formatDuration(seconds) {
-    const known = seconds ?? Number.NaN;
-    if (!Number.isFinite(known) || known < 0)
-        return '—';
-    const total = Math.round(known);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    const pad = (n) => String(n).padStart(2, '0');
-    if (h > 0)
-        return `${h}h ${pad(m)}m ${pad(s)}s`;
-    if (m > 0)
-        return `${m}m ${pad(s)}s`;
-    return `${s}s`;
-}
-/** A duration for a headline, to two units: `42s`, `42m 10s`, `1h 12m`; `—` when unknown. */
-function formatShortDuration(seconds) {
-    const known = seconds ?? Number.NaN;
-    if (!Number.isFinite(known) || known < 0)
-        return '—';
-    const total = Math.round(known);
-    if (total < 3600)
-        return formatDuration(total);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    return `${h}h ${String(m).padStart(2, '0')}m`;
-}
-/** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
-function isoSeconds(iso) {
-    const t = Date.parse(iso);
-    if (Number.isNaN(t))
-        return iso;
-    return new Date(t).toISOString().replace(/\.\d{3}Z/, 'Z'); // the only '.' in an ISO string
-}
-/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
-const DISCORD_LIMITS = {
-    content: 2000,
-    embeds: 10,
-    title: 256,
-    description: 4096,
-    fields: 25,
-    fieldName: 256,
-    fieldValue: 1024,
-    footer: 2048,
-    authorName: 256,
-    embedTotal: 6000,
-    usernameMin: 1,
-    usernameMax: 80,
-    threadName: 100,
-    attachments: 10,
-    attachmentDescription: 1024,
-};
 
 
 /***/ })

@@ -70,15 +70,25 @@ function signHeaders(scheme, secret, input) {
 /* harmony export */   Dv: () => (/* binding */ selectTargets),
 /* harmony export */   resolveNotifySettings: () => (/* binding */ resolveNotifySettings)
 /* harmony export */ });
-/* unused harmony exports NOTIFY_DEFAULTS, DEADLINE_ENV, LIVE_INTERVAL, isDiscordHost, normalizeDiscordUrl, readMentions */
-/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39205);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
-/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85507);
-/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72995);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83576);
+/* unused harmony exports NOTIFY_DEFAULTS, DEADLINE_ENV, LIVE_INTERVAL, isDiscordHost, normalizeDiscordUrl, isSlackHost, isTeamsUrl, readMentions */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39205);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
+/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85507);
+/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72995);
+/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(87284);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83576);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(67858);
 // Notification routing: action inputs and env fallbacks → the validated list of targets and delivery settings.
 // Every URL, secret, header value and password is registered as a secret before anything is validated, so no
 // error message or later log line can show one.
+
+
+
+
 
 
 
@@ -91,7 +101,7 @@ const NOTIFY_DEFAULTS = {
     signature: 'standard',
 };
 const DEADLINE_ENV = 'JETSON_BUILD_NOTIFY_DEADLINE_SECONDS';
-const FORMATS = ['discord', 'generic'];
+const FORMATS = ['discord', 'generic', 'slack', 'teams'];
 const ONS = ['always', 'success', 'failure', 'cancelled', 'change', 'never'];
 const STYLES = ['compact', 'upstream'];
 /** `discord-live-interval` in seconds: the default, and the fastest Discord's edit rate limit comfortably allows. */
@@ -111,6 +121,9 @@ const ENTRY_KEYS = [
     'retries',
     'secret',
     'signature',
+    'message-template',
+    'payload-template',
+    'payload-template-file',
 ];
 /** Headers that frame the HTTP message itself: the client sets them, a user value would corrupt the request. */
 const RESERVED_HEADERS = new Set([
@@ -185,27 +198,40 @@ function selectTargets(targets, status, change = 'unknown') {
  */
 function resolveNotifySettings(getInput, env) {
     try {
-        return resolve(getInput, env);
+        const settings = resolve(getInput, env);
+        // A template that does not parse, names an unknown field or renders invalid JSON stops the step here,
+        // before the build runs.
+        for (const t of settings.targets)
+            (0,_templates_js__WEBPACK_IMPORTED_MODULE_8__/* .validateTemplates */ .s0)(t.templates);
+        return settings;
     }
     catch (err) {
         // Belt and braces: nothing registered may leak through a message built from a value.
         if (err instanceof Error)
-            err.message = (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(err.message);
+            err.message = (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(err.message);
         throw err;
     }
 }
+/** The URL inputs that may carry a webhook, and the upstream tool's variables read when they are empty. */
+const URL_INPUT_NAMES = [
+    'discord-webhook-url',
+    'slack-webhook-url',
+    'teams-webhook-url',
+    'webhook-url',
+    'success-webhook-url',
+    'failure-webhook-url',
+];
+const URL_ENV_NAMES = ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL'];
 function resolve(getInput, env) {
     const input = (name) => getInput(name).trim();
     const envValue = (name) => (env[name] ?? '').trim();
     // 1. Register every secret before validating anything.
-    for (const name of ['discord-webhook-url', 'webhook-url', 'success-webhook-url', 'failure-webhook-url']) {
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(input(name));
-    }
-    for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(envValue(name));
-    }
-    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(input('webhook-secret'));
-    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(input('github-token'));
+    for (const name of URL_INPUT_NAMES)
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(input(name));
+    for (const name of URL_ENV_NAMES)
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(envValue(name));
+    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCredential */ .J4)(input('webhook-secret'));
+    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(input('github-token'));
     const headersText = input('webhook-headers');
     const webhooksText = input('webhooks');
     const parsedHeaders = headersText
@@ -221,45 +247,11 @@ function resolve(getInput, env) {
     }
     // 2. Validate.
     const discord = readDiscordOptions(input);
-    const globals = {
-        secret: readSecret('webhook-secret', input('webhook-secret')),
-        signature: oneOf('signature', input('signature') || NOTIFY_DEFAULTS.signature, SCHEMES),
-        timeoutMs: input('webhook-timeout')
-            ? seconds('webhook-timeout', input('webhook-timeout'))
-            : NOTIFY_DEFAULTS.timeoutMs,
-        retries: input('webhook-retries')
-            ? retries('webhook-retries', input('webhook-retries'))
-            : NOTIFY_DEFAULTS.retries,
-        headers: parsedHeaders === null ? {} : readHeaders('webhook-headers', parsedHeaders),
-        notifyOn: input('notify-on') ? oneOf('notify-on', input('notify-on'), ONS) : 'always',
-    };
-    const targets = [];
-    const simple = (source, url, format, on) => {
-        if (url)
-            targets.push(simpleTarget(source, url, format, on, globals, discord));
-    };
-    simple('discord-webhook-url', input('discord-webhook-url'), 'discord', globals.notifyOn);
-    if (input('webhook-url'))
-        simple('webhook-url', input('webhook-url'), 'generic', globals.notifyOn);
-    else
-        simple('env WEBHOOK_URL', envValue('WEBHOOK_URL'), 'detect', globals.notifyOn);
-    if (input('success-webhook-url'))
-        simple('success-webhook-url', input('success-webhook-url'), 'detect', 'success');
-    else
-        simple('env JC_BUILD_SUCCESS_WEBHOOK_URL', envValue('JC_BUILD_SUCCESS_WEBHOOK_URL'), 'detect', 'success');
-    if (input('failure-webhook-url'))
-        simple('failure-webhook-url', input('failure-webhook-url'), 'detect', 'failure');
-    else
-        simple('env JC_BUILD_FAILURE_WEBHOOK_URL', envValue('JC_BUILD_FAILURE_WEBHOOK_URL'), 'detect', 'failure');
-    if (parsedWebhooks !== null) {
-        // A single target written as a map (no leading '-') is a list of one.
-        const isMap = typeof parsedWebhooks === 'object' && !Array.isArray(parsedWebhooks);
-        const list = isMap ? [parsedWebhooks] : parsedWebhooks;
-        if (!Array.isArray(list)) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('webhooks', kindOf(parsedWebhooks), 'a YAML or JSON list of targets (- url: …)');
-        }
-        list.forEach((entry, i) => targets.push(listTarget(`webhooks[${i}]`, entry, globals, discord)));
-    }
+    const globals = readGlobals(input, env, parsedHeaders);
+    const targets = [
+        ...simpleTargets(input, envValue, globals, discord),
+        ...listTargets(parsedWebhooks, globals, discord),
+    ];
     return {
         targets: dedupe(targets),
         deadlineMs: readDeadline(envValue(DEADLINE_ENV)),
@@ -270,35 +262,89 @@ function resolve(getInput, env) {
         githubToken: input('github-token') || null,
     };
 }
+/** The settings every target starts from. */
+function readGlobals(input, env, parsedHeaders) {
+    return {
+        secret: readSecret('webhook-secret', input('webhook-secret')),
+        signature: oneOf('signature', input('signature') || NOTIFY_DEFAULTS.signature, SCHEMES),
+        timeoutMs: input('webhook-timeout')
+            ? seconds('webhook-timeout', input('webhook-timeout'))
+            : NOTIFY_DEFAULTS.timeoutMs,
+        retries: input('webhook-retries')
+            ? retries('webhook-retries', input('webhook-retries'))
+            : NOTIFY_DEFAULTS.retries,
+        headers: parsedHeaders === null ? {} : readHeaders('webhook-headers', parsedHeaders),
+        notifyOn: input('notify-on') ? oneOf('notify-on', input('notify-on'), ONS) : 'always',
+        templates: readGlobalTemplates(input, env),
+        workspace: workspaceOf(env),
+    };
+}
+/** One target per URL input (or, when an input is empty, per upstream variable). */
+function simpleTargets(input, envValue, globals, discord) {
+    const targets = [];
+    const simple = (source, url, format, on) => {
+        if (url)
+            targets.push(simpleTarget(source, url, format, on, globals, discord));
+    };
+    /** The input, or when it is empty the upstream variable of the same meaning. */
+    const inputOrEnv = (name, variable, format, on) => {
+        if (input(name))
+            simple(name, input(name), format, on);
+        else
+            simple(`env ${variable}`, envValue(variable), 'detect', on);
+    };
+    simple('discord-webhook-url', input('discord-webhook-url'), 'discord', globals.notifyOn);
+    simple('slack-webhook-url', input('slack-webhook-url'), 'slack', globals.notifyOn);
+    simple('teams-webhook-url', input('teams-webhook-url'), 'teams', globals.notifyOn);
+    inputOrEnv('webhook-url', 'WEBHOOK_URL', 'generic', globals.notifyOn);
+    inputOrEnv('success-webhook-url', 'JC_BUILD_SUCCESS_WEBHOOK_URL', 'detect', 'success');
+    inputOrEnv('failure-webhook-url', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'detect', 'failure');
+    return targets;
+}
+/** The `webhooks` list; a single target written as a map (no leading '-') is a list of one. */
+function listTargets(parsed, globals, discord) {
+    if (parsed === null)
+        return [];
+    const list = typeof parsed === 'object' && !Array.isArray(parsed) ? [parsed] : parsed;
+    if (!Array.isArray(list)) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('webhooks', kindOf(parsed), 'a YAML or JSON list of targets (- url: …)');
+    }
+    return list.map((entry, i) => listTarget(`webhooks[${i}]`, entry, globals, discord));
+}
 // ---------------------------------------------------------------------------------------------- secrets first
 function registerHeaderValues(headers) {
     if (!isPlainObject(headers))
         return;
     for (const v of Object.values(headers))
         if (isScalar(v))
-            (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(String(v));
+            (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(String(v));
 }
 function registerEntrySecrets(entry) {
     if (!isPlainObject(entry))
         return;
     if (typeof entry.url === 'string')
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(entry.url);
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(entry.url);
     if (isScalar(entry.secret))
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(entry.secret));
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCredential */ .J4)(String(entry.secret));
     registerHeaderValues(entry.headers);
     const auth = entry['basic-auth'];
     if (typeof auth === 'string') {
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(auth);
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(auth.slice(auth.indexOf(':') + 1));
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(auth);
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCredential */ .J4)(auth.slice(auth.indexOf(':') + 1));
     }
     else if (isPlainObject(auth) && isScalar(auth.password)) {
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(String(auth.password));
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCredential */ .J4)(String(auth.password));
     }
 }
 // ---------------------------------------------------------------------------------------------- targets
 function simpleTarget(source, rawUrl, format, on, globals, discord) {
     const parsed = parseUrl(source, rawUrl);
-    const resolved = format === 'detect' ? detectFormat(parsed) : format;
+    const detected = detectFormat(parsed);
+    // `webhook-url` is generic by definition, but a Slack or Teams URL would refuse the generic body: it gets
+    // that platform's format, as it does anywhere a URL is accepted.
+    const resolved = format === 'detect' || (format === 'generic' && (detected === 'slack' || detected === 'teams'))
+        ? detected
+        : format;
     const { url, basicAuth } = finishUrl(source, parsed, resolved, discord.threadId);
     const generic = resolved === 'generic';
     return {
@@ -313,20 +359,21 @@ function simpleTarget(source, rawUrl, format, on, globals, discord) {
         retries: globals.retries,
         secret: generic ? globals.secret : null,
         signature: globals.signature,
+        templates: templatesFor(resolved, globals.templates),
     };
 }
 function listTarget(path, entry, globals, discord) {
     if (!isPlainObject(entry)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(path, kindOf(entry), 'a map with at least a url (keys: ' + ENTRY_KEYS.join(', ') + ')');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(path, kindOf(entry), 'a map with at least a url (keys: ' + ENTRY_KEYS.join(', ') + ')');
     }
     for (const key of Object.keys(entry)) {
         if (!ENTRY_KEYS.includes(key)) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${path}.${key}`, key, `unknown key; accepted keys are ${ENTRY_KEYS.join(', ')}`);
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${path}.${key}`, key, `unknown key; accepted keys are ${ENTRY_KEYS.join(', ')}`);
         }
     }
     const at = (key) => `${path}.${key}`;
     if (typeof entry.url !== 'string' || entry.url.trim() === '') {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('url'), kindOf(entry.url), 'an http:// or https:// URL (required)', {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(at('url'), kindOf(entry.url), 'an http:// or https:// URL (required)', {
             secret: true,
         });
     }
@@ -336,17 +383,12 @@ function listTarget(path, entry, globals, discord) {
         ? detectFormat(parsed)
         : oneOf(at('format'), scalarText(at('format'), entry.format), FORMATS);
     if (entry.on != null && entry['notify-on'] != null) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('notify-on'), String(entry['notify-on']), 'either on or notify-on, not both');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(at('notify-on'), String(entry['notify-on']), 'either on or notify-on, not both');
     }
     const onKey = entry['notify-on'] != null ? 'notify-on' : 'on';
     const onValue = entry[onKey];
     const on = onValue == null ? globals.notifyOn : oneOf(at(onKey), scalarText(at(onKey), onValue), ONS);
-    const method = entry.method == null
-        ? 'POST'
-        : oneOf(at('method'), scalarText(at('method'), entry.method).toUpperCase(), METHODS);
-    if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('method'), method, 'POST, PUT or PATCH for a discord target (GET and DELETE send no body)');
-    }
+    const method = entryMethod(at('method'), entry.method, format);
     const { url, basicAuth: urlAuth } = finishUrl(at('url'), parsed, format, discord.threadId);
     const ownHeaders = entry.headers == null ? {} : readHeaders(at('headers'), entry.headers);
     const basicAuth = entry['basic-auth'] == null ? urlAuth : readBasicAuth(at('basic-auth'), entry['basic-auth']);
@@ -356,7 +398,7 @@ function listTarget(path, entry, globals, discord) {
             : null
         : readSecret(at('secret'), scalarText(at('secret'), entry.secret, true));
     if (entry.signature != null && secret === null) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at('signature'), String(entry.signature), 'a signature needs a secret (key secret or input webhook-secret)');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(at('signature'), String(entry.signature), 'a signature needs a secret (key secret or input webhook-secret)');
     }
     return {
         source: path,
@@ -372,6 +414,103 @@ function listTarget(path, entry, globals, discord) {
         signature: entry.signature == null
             ? globals.signature
             : oneOf(at('signature'), scalarText(at('signature'), entry.signature), SCHEMES),
+        templates: entryTemplates(path, entry, format, globals),
+    };
+}
+/** A `webhooks` entry's method: POST by default; what each format's endpoint accepts. */
+function entryMethod(name, value, format) {
+    const method = value == null ? 'POST' : oneOf(name, scalarText(name, value).toUpperCase(), METHODS);
+    if ((format === 'slack' || format === 'teams') && method !== 'POST') {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, method, `POST for a ${format} target (its webhooks take POST only)`);
+    }
+    if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, method, 'POST, PUT or PATCH for a discord target (GET and DELETE send no body)');
+    }
+    return method;
+}
+// ---------------------------------------------------------------------------------------------- templates
+/** A template file larger than this is refused: a template is a message, not a document. */
+const MAX_TEMPLATE_BYTES = 256 * 1024;
+const CHAT_FORMATS = ['discord', 'slack', 'teams'];
+function readGlobalTemplates(input, env) {
+    return readTemplates({
+        message: input('message-template'),
+        payload: input('payload-template'),
+        payloadFile: input('payload-template-file'),
+    }, (key) => key, workspaceOf(env));
+}
+function workspaceOf(env) {
+    return env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
+}
+/** The templates as given: `payload-template` and `payload-template-file` exclude each other. */
+function readTemplates(values, nameOf, workspace) {
+    if (values.payload !== '' && values.payloadFile !== '') {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(nameOf('payload-template-file'), values.payloadFile, `either ${nameOf('payload-template')} or ${nameOf('payload-template-file')}, not both`);
+    }
+    let payload = values.payload === '' ? null : values.payload;
+    let payloadSource = payload === null ? null : nameOf('payload-template');
+    if (values.payloadFile !== '') {
+        payload = readTemplateFile(nameOf('payload-template-file'), values.payloadFile, workspace);
+        payloadSource = `${nameOf('payload-template-file')} (${values.payloadFile})`;
+    }
+    return {
+        message: values.message === '' ? null : values.message,
+        messageSource: values.message === '' ? null : nameOf('message-template'),
+        payload,
+        payloadSource,
+    };
+}
+/** A template file: a regular file inside the workspace, at most MAX_TEMPLATE_BYTES, as UTF-8 text. */
+function readTemplateFile(name, file, workspace) {
+    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, full);
+    if (rel === '' || rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel)) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, `a file inside the workspace (${workspace})`);
+    }
+    let size;
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full);
+        if (!st.isFile())
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, 'a file (this is not a regular file)');
+        size = st.size;
+    }
+    catch (err) {
+        if (err instanceof _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz)
+            throw err;
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, `a file that exists in the workspace (${workspace})`);
+    }
+    if (size > MAX_TEMPLATE_BYTES) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, `a file of at most ${MAX_TEMPLATE_BYTES / 1024} KiB (it has ${size} bytes)`);
+    }
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
+}
+/** What a target takes of the global templates: the message line for chat formats, the body for generic ones. */
+function templatesFor(format, globals) {
+    return format === 'generic'
+        ? { message: null, messageSource: null, payload: globals.payload, payloadSource: globals.payloadSource }
+        : { message: globals.message, messageSource: globals.messageSource, payload: null, payloadSource: null };
+}
+/** A `webhooks` entry's own templates, over the global ones; each only where its format uses it. */
+function entryTemplates(at, entry, format, globals) {
+    const text = (key) => (entry[key] == null ? '' : scalarText(`${at}.${key}`, entry[key]));
+    const own = readTemplates({
+        message: text('message-template'),
+        payload: text('payload-template'),
+        payloadFile: text('payload-template-file'),
+    }, (key) => `${at}.${key}`, globals.workspace);
+    const chat = CHAT_FORMATS.includes(format);
+    if (own.payload !== null && chat) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(own.payloadSource, '(a template)', `a whole-body template is for generic targets; a ${format} target takes message-template`);
+    }
+    if (own.message !== null && !chat) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(own.messageSource, '(a template)', 'message-template is for discord, slack and teams targets; a generic target takes payload-template');
+    }
+    const inherited = templatesFor(format, globals.templates);
+    return {
+        message: own.message ?? inherited.message,
+        messageSource: own.messageSource ?? inherited.messageSource,
+        payload: own.payload ?? inherited.payload,
+        payloadSource: own.payloadSource ?? inherited.payloadSource,
     };
 }
 function parseUrl(name, raw) {
@@ -380,22 +519,45 @@ function parseUrl(name, raw) {
         u = new URL(raw);
     }
     catch {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, raw, 'an http:// or https:// URL', { secret: true });
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, raw, 'an http:// or https:// URL', { secret: true });
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, raw, `an http:// or https:// URL, not ${u.protocol}//`, { secret: true });
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, raw, `an http:// or https:// URL, not ${u.protocol}//`, { secret: true });
     }
     return u;
 }
 function detectFormat(u) {
-    return isDiscordHost(u.hostname) ? 'discord' : 'generic';
+    if (isDiscordHost(u.hostname))
+        return 'discord';
+    if (isSlackHost(u.hostname))
+        return 'slack';
+    if (isTeamsUrl(u))
+        return 'teams';
+    return 'generic';
+}
+const hostIs = (hostname, ...domains) => {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return domains.some((d) => host === d || host.endsWith(`.${d}`));
+};
+/** Slack's incoming webhooks: `https://hooks.slack.com/services/…` (and workflow triggers on the same host). */
+function isSlackHost(hostname) {
+    return hostIs(hostname, 'hooks.slack.com');
+}
+/**
+ * Microsoft Teams webhooks: Power Automate / Teams Workflows (`…logic.azure.com…`,
+ * `…environment.api.powerplatform.com…`) and the legacy Office 365 connectors (`…webhook.office.com…`,
+ * `outlook.office.com/webhook…`).
+ */
+function isTeamsUrl(u) {
+    return (hostIs(u.hostname, 'webhook.office.com', 'logic.azure.com', 'environment.api.powerplatform.com') ||
+        (hostIs(u.hostname, 'outlook.office.com') && u.pathname.startsWith('/webhook')));
 }
 /** Moves `user:pass@` out of the URL into basic auth (undici will not send it) and applies Discord's form. */
 function finishUrl(name, u, format, threadId) {
     let basicAuth = null;
     if (u.username || u.password) {
         basicAuth = { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCredential */ .J4)(basicAuth.password);
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCredential */ .J4)(basicAuth.password);
         u.username = '';
         u.password = '';
     }
@@ -405,12 +567,12 @@ function finishUrl(name, u, format, threadId) {
             url = normalizeDiscordUrl(url, threadId);
         }
         catch (err) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, url, err.message, { secret: true });
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, url, err.message, { secret: true });
         }
     }
-    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecretUrl */ .l2)(url);
+    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(url);
     if (basicAuth)
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicToken(basicAuth));
+        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(basicToken(basicAuth));
     return { url, basicAuth };
 }
 function basicToken(auth) {
@@ -428,35 +590,35 @@ function dedupe(targets) {
 }
 // ---------------------------------------------------------------------------------------------- values
 function parseStructured(name, text, accepted) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_3__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parseDocument */ .Tp)(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem) {
         // Only the first line: a yaml message may continue with the offending source, which may hold a secret.
         const first = problem.message.split('\n')[0];
         const { line, col } = lineCounter.linePos(problem.pos[0]);
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, text, `${accepted}; it does not parse at line ${line}, column ${col}: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(first)}`, { secret: true });
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, text, `${accepted}; it does not parse at line ${line}, column ${col}: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .scrub */ ._I)(first)}`, { secret: true });
     }
     // yaml's default maxAliasCount (100) refuses an alias bomb.
     return doc.toJS();
 }
 function readHeaders(name, value) {
     if (!isPlainObject(value)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), 'a map of header names to values, e.g. {Authorization: "Bearer …"}');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, kindOf(value), 'a map of header names to values, e.g. {Authorization: "Bearer …"}');
     }
     const out = {};
     for (const [key, raw] of Object.entries(value)) {
         const at = `${name}.${key}`;
         if (!HEADER_NAME.test(key))
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, key, 'a valid HTTP header name');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(at, key, 'a valid HTTP header name');
         if (RESERVED_HEADERS.has(key.toLowerCase())) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, key, 'a header the HTTP client does not set itself (host, content-length and the like are not allowed)');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(at, key, 'a header the HTTP client does not set itself (host, content-length and the like are not allowed)');
         }
         if (!isScalar(raw))
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, kindOf(raw), 'a string value', { secret: true });
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(at, kindOf(raw), 'a string value', { secret: true });
         const text = String(raw);
         if (/[\r\n\0]/.test(text))
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(at, text, 'a single-line value', { secret: true });
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(at, text, 'a single-line value', { secret: true });
         out[key.toLowerCase()] = text;
     }
     return out;
@@ -467,37 +629,37 @@ function readBasicAuth(name, value) {
     if (typeof value === 'string') {
         const colon = value.indexOf(':');
         if (colon <= 0)
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, '"user:password" or {username, password}', { secret: true });
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, value, '"user:password" or {username, password}', { secret: true });
         username = value.slice(0, colon);
         password = value.slice(colon + 1);
     }
     else if (isPlainObject(value)) {
         for (const key of Object.keys(value)) {
             if (key !== 'username' && key !== 'password') {
-                throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.${key}`, key, 'unknown key; accepted keys are username, password');
+                throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name}.${key}`, key, 'unknown key; accepted keys are username, password');
             }
         }
         if (!isScalar(value.username) || String(value.username) === '') {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, kindOf(value.username), 'a non-empty user name');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name}.username`, kindOf(value.username), 'a non-empty user name');
         }
         username = String(value.username);
         password = value.password == null ? '' : scalarText(`${name}.password`, value.password, true);
     }
     else {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), '"user:password" or {username, password}');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, kindOf(value), '"user:password" or {username, password}');
     }
     if (username.includes(':'))
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}.username`, username, 'a user name without ":"');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name}.username`, username, 'a user name without ":"');
     // The password itself was registered with the entry's other secrets (registerEntrySecrets).
     const auth = { username, password };
-    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl)(basicToken(auth));
+    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(basicToken(auth));
     return auth;
 }
 function readSecret(name, value) {
     if (!value)
         return null;
-    if (value.startsWith('whsec_') && !(0,_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .isBase64 */ .Q2)(value.slice('whsec_'.length))) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, 'a whsec_ secret must be base64 after the prefix (or use a raw secret)', {
+    if (value.startsWith('whsec_') && !(0,_sign_js__WEBPACK_IMPORTED_MODULE_7__/* .isBase64 */ .Q2)(value.slice('whsec_'.length))) {
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, value, 'a whsec_ secret must be base64 after the prefix (or use a raw secret)', {
             secret: true,
         });
     }
@@ -507,9 +669,9 @@ function readDiscordOptions(input) {
     const username = input('discord-username') || null;
     if (username !== null) {
         if (username.length > 80)
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-username', username, '1 to 80 characters');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('discord-username', username, '1 to 80 characters');
         if (/clyde|discord/i.test(username)) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-username', username, 'a name without "clyde" or "discord" (Discord rejects those)');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('discord-username', username, 'a name without "clyde" or "discord" (Discord rejects those)');
         }
     }
     const avatarUrl = input('discord-avatar-url') || null;
@@ -517,11 +679,11 @@ function readDiscordOptions(input) {
         parseUrl('discord-avatar-url', avatarUrl);
     const threadId = input('discord-thread-id') || null;
     if (threadId !== null && !/^\d{1,20}$/.test(threadId)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-thread-id', threadId, 'a numeric Discord thread id (snowflake)');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('discord-thread-id', threadId, 'a numeric Discord thread id (snowflake)');
     }
     const threadName = input('discord-thread-name') || null;
     if (threadName !== null && threadName.length > 100) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-thread-name', threadName, '1 to 100 characters');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('discord-thread-name', threadName, '1 to 100 characters');
     }
     return {
         username,
@@ -545,9 +707,9 @@ function readMentions(text) {
     const users = [];
     const roles = [];
     for (const word of text.split(/[\s,]+/).filter((w) => w !== '')) {
-        const m = /^<@(!|&)?(\d{1,20})>$/.exec(word);
+        const m = /^<@(!|&)?([1-9]\d{0,19})>$/.exec(word);
         if (!m) {
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-mention-on-failure', word, 'user mentions <@user-id> and role mentions <@&role-id>, separated by spaces or commas (e.g. "<@80351110224678912> <@&165511591545143296>")');
+            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('discord-mention-on-failure', word, 'user mentions <@user-id> and role mentions <@&role-id>, separated by spaces or commas (e.g. "<@80351110224678912> <@&165511591545143296>"); ids are Discord snowflakes: digits, not starting with 0');
         }
         const list = m[1] === '&' ? roles : users;
         const id = m[2];
@@ -555,16 +717,29 @@ function readMentions(text) {
             list.push(id);
     }
     if (users.length > MAX_MENTIONS || roles.length > MAX_MENTIONS) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-mention-on-failure', `${users.length} users, ${roles.length} roles`, `at most ${MAX_MENTIONS} users and ${MAX_MENTIONS} roles (Discord's limit)`);
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('discord-mention-on-failure', `${users.length} users, ${roles.length} roles`, `at most ${MAX_MENTIONS} users and ${MAX_MENTIONS} roles (Discord's limit)`);
     }
+    checkMentionLine(users, roles);
     return { users, roles };
+}
+/** The mention line (users, then roles, as the message puts them) must fit: none is silently dropped. */
+function checkMentionLine(users, roles) {
+    const tokens = [...users.map((id) => `<@${id}>`), ...roles.map((id) => `<@&${id}>`)];
+    const length = tokens.join(' ').length;
+    if (length <= _render_limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MENTION_LINE_MAX */ .nl)
+        return;
+    let fit = 0;
+    for (let used = -1; fit < tokens.length && used + 1 + tokens[fit].length <= _render_limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MENTION_LINE_MAX */ .nl; fit++) {
+        used += 1 + tokens[fit].length;
+    }
+    throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('discord-mention-on-failure', `${tokens.length} mentions`, `${tokens.length} mentions take ${length} characters, more than the ${_render_limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MENTION_LINE_MAX */ .nl} of the mention line: ${fit} of these fit (ping a role instead of many users)`);
 }
 function readLiveInterval(text) {
     if (text === '')
         return LIVE_INTERVAL.defaultSeconds * 1000;
     const n = numeric(text);
     if (!(n >= LIVE_INTERVAL.minSeconds && n <= LIVE_INTERVAL.maxSeconds)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('discord-live-interval', text, `seconds from ${LIVE_INTERVAL.minSeconds} to ${LIVE_INTERVAL.maxSeconds} (default ${LIVE_INTERVAL.defaultSeconds})`);
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('discord-live-interval', text, `seconds from ${LIVE_INTERVAL.minSeconds} to ${LIVE_INTERVAL.maxSeconds} (default ${LIVE_INTERVAL.defaultSeconds})`);
     }
     return Math.round(n * 1000);
 }
@@ -573,21 +748,21 @@ function readDeadline(value) {
         return NOTIFY_DEFAULTS.deadlineMs;
     const n = Number(value);
     if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 3600) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`env ${DEADLINE_ENV}`, value, 'seconds, more than 0 and at most 3600');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`env ${DEADLINE_ENV}`, value, 'seconds, more than 0 and at most 3600');
     }
     return Math.round(n * 1000);
 }
 function seconds(name, value) {
     const n = numeric(value);
     if (!(n >= 0.5 && n <= 120)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'seconds from 0.5 to 120');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, String(value), 'seconds from 0.5 to 120');
     }
     return Math.round(n * 1000);
 }
 function retries(name, value) {
     const n = numeric(value);
     if (!Number.isInteger(n) || n < 0 || n > 10) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, String(value), 'a whole number from 0 to 10');
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, String(value), 'a whole number from 0 to 10');
     }
     return n;
 }
@@ -600,17 +775,17 @@ function numeric(value) {
     return Number.NaN;
 }
 function boolean(name, value, fallback) {
-    return (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(name, value, fallback);
+    return (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)(name, value, fallback);
 }
 function oneOf(name, value, allowed) {
     const v = value.trim();
     if (allowed.includes(v))
         return v;
-    throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, v, `one of ${allowed.join(', ')}`);
+    throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, v, `one of ${allowed.join(', ')}`);
 }
 function scalarText(name, value, secret = false) {
     if (!isScalar(value))
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, kindOf(value), 'a single value', { secret });
+        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, kindOf(value), 'a single value', { secret });
     return String(value);
 }
 function isScalar(value) {

@@ -36392,7 +36392,7 @@ function messageRenderer(report, settings, options = {}) {
             (settings.discord.attachLog === 'failure' && report.status !== 'success'));
     return async (target, ctx) => {
         if (target.format === 'discord') {
-            const { renderDiscord } = await __nccwpck_require__.e(/* import() */ 820).then(__nccwpck_require__.bind(__nccwpck_require__, 1820));
+            const { renderDiscord } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88225));
             if (wantsAttachment && attachment === null) {
                 const { readLogTail } = await __nccwpck_require__.e(/* import() */ 69).then(__nccwpck_require__.bind(__nccwpck_require__, 1069));
                 attachment = readLogTail({
@@ -36405,10 +36405,20 @@ function messageRenderer(report, settings, options = {}) {
             const file = wantsAttachment && attachment ? await attachment : null;
             // Render from a scrubbed report: markdown escaping (`\_`) or truncation would hide a secret from a scrub
             // of the rendered text.
-            return scrubbed(renderDiscord((0,secrets/* scrubDeep */.wE)(report), { ...settings.discord, attachment: file }, ctx));
+            const messageTemplate = target.templates?.message ?? null;
+            return scrubbed(renderDiscord((0,secrets/* scrubDeep */.wE)(report), { ...settings.discord, attachment: file, messageTemplate }, ctx));
         }
-        const { renderGeneric } = await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 95131));
-        return scrubbed(renderGeneric((0,secrets/* scrubDeep */.wE)(report), ctx));
+        if (target.format === 'slack') {
+            const { renderSlack } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(225), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77590));
+            return scrubbed(renderSlack((0,secrets/* scrubDeep */.wE)(report), {}, ctx));
+        }
+        if (target.format === 'teams') {
+            const { renderTeams } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(264)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26264));
+            const messageTemplate = target.templates?.message ?? null;
+            return scrubbed(renderTeams((0,secrets/* scrubDeep */.wE)(report), { messageTemplate }, ctx));
+        }
+        const { renderGeneric } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(131)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95131));
+        return scrubbed(renderGeneric((0,secrets/* scrubDeep */.wE)(report), ctx, target.templates?.payload ?? null));
     };
 }
 /**
@@ -36440,7 +36450,7 @@ async function changeStep(report, settings) {
     }
 }
 async function notifyStep(report, settings, opts) {
-    const { notify, resumeAction } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
+    const { notify, resumeAction } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(815), __nccwpck_require__.e(858), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58701));
     const render = messageRenderer(report, settings);
     const previous = opts.previous ?? {};
     // A source main listed as delivered without a fate record is simply not sent again.
@@ -36466,6 +36476,7 @@ async function notifyStep(report, settings, opts) {
         stop: opts.stopDeliveries,
         previous,
         edit: opts.edit,
+        warn: (m) => lib_core/* warning */.$e((0,secrets/* scrub */._I)(m)),
     });
     for (const w of outcome.withheld) {
         lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Notification to ${w.url} (${w.source}) may not have been delivered: the main step was stopped while ` +
@@ -36545,6 +36556,10 @@ async function finishBuild(report, logs, notifySettings, opts = {}) {
             const ok = notifications.filter((n) => n.delivered).length;
             if (notifications.length > 0)
                 lib_core/* info */.pq(`Notifications: ${ok} of ${notifications.length} delivered.`);
+            // A 202 (a Teams Workflows flow) only queued the card: a card the flow then fails to post shows only there.
+            for (const n of notifications.filter((x) => x.delivered && x.confirmed === false)) {
+                lib_core/* info */.pq((0,secrets/* scrub */._I)(`${n.source} (${n.url}): ${n.note ?? 'accepted, not confirmed'}`));
+            }
         }
         catch (err) {
             lib_core/* warning */.$e(`Notifications failed: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`);
@@ -36565,6 +36580,8 @@ async function finishBuild(report, logs, notifySettings, opts = {}) {
 ;// CONCATENATED MODULE: ./src/notify/settings.ts
 const URL_INPUTS = [
     'discord-webhook-url',
+    'slack-webhook-url',
+    'teams-webhook-url',
     'webhook-url',
     'success-webhook-url',
     'failure-webhook-url',
@@ -36577,7 +36594,7 @@ function wantsNotifications(getInput, env) {
 async function loadNotifySettings(getInput, env) {
     if (!wantsNotifications(getInput, env))
         return null;
-    const { resolveNotifySettings } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8215));
+    const { resolveNotifySettings } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(815), __nccwpck_require__.e(858), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8215));
     return resolveNotifySettings(getInput, env);
 }
 
@@ -36726,6 +36743,11 @@ function readLogSettings(getInput) {
 function checkReportInputs(getInput) {
     for (const label of getInput('runner-labels').split(/[\s,]+/))
         (0,inputs/* rejectControlChars */.mU)('runner-labels', label);
+    // Found now, not after hours of building when the leg would write its line in the run message.
+    const runMessage = getInput('discord-run-message-id').trim();
+    if (runMessage !== '' && !/^\d{1,20}(?::\d{1,20})?$/.test(runMessage)) {
+        throw new errors/* InputError */.dz('discord-run-message-id', runMessage, "a Discord message id (digits, the plan's discord-message-id output)");
+    }
 }
 /** `dry-run`, `test-notification` and `report-file`; null for a build. */
 function readTrialSettings(getInput) {

@@ -11,6 +11,8 @@ export const modules = {
 /* harmony export */ });
 const URL_INPUTS = [
     'discord-webhook-url',
+    'slack-webhook-url',
+    'teams-webhook-url',
     'webhook-url',
     'success-webhook-url',
     'failure-webhook-url',
@@ -23,7 +25,7 @@ function wantsNotifications(getInput, env) {
 async function loadNotifySettings(getInput, env) {
     if (!wantsNotifications(getInput, env))
         return null;
-    const { resolveNotifySettings } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(215)]).then(__webpack_require__.bind(__webpack_require__, 8215));
+    const { resolveNotifySettings } = await Promise.all(/* import() */[__webpack_require__.e(562), __webpack_require__.e(815), __webpack_require__.e(858), __webpack_require__.e(215)]).then(__webpack_require__.bind(__webpack_require__, 8215));
     return resolveNotifySettings(getInput, env);
 }
 

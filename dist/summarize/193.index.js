@@ -6,11 +6,16 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M7: () => (/* binding */ UnexpectedAnswer),
 /* harmony export */   NO_TOKEN_WARNING: () => (/* binding */ NO_TOKEN_WARNING),
 /* harmony export */   pm: () => (/* binding */ readChange),
 /* harmony export */   wantsChange: () => (/* binding */ wantsChange)
 /* harmony export */ });
 /* unused harmony exports CHANGE_TIMEOUT_MS, previousResult, changeFrom, describeFailure */
+/** The API answered, but not with what the comparison reads (a run without an id, a list without runs). */
+class UnexpectedAnswer extends Error {
+    name = 'UnexpectedAnswer';
+}
 /** The whole comparison (every request together) gives up after this long: it runs before notifying. */
 const CHANGE_TIMEOUT_MS = 5000;
 /** Completed runs looked at: enough to step over a few cancelled or skipped ones, bounded. */
@@ -112,6 +117,9 @@ function describeFailure(err, timedOut, apiUrl, timeoutMs) {
         return couldNot(`no answer from ${apiUrl} within ${timeoutMs / 1000} s`, '');
     const status = err?.status;
     const message = oneLine(err instanceof Error ? err.message : String(err));
+    // The server was reached and answered: what it said is the problem, not the way to it.
+    if (err instanceof UnexpectedAnswer)
+        return couldNot(`the answer from ${apiUrl} was not understood: ${message}`, '');
     if (typeof status === 'number' && status >= 400 && status !== 500) {
         return couldNot(`HTTP ${status}: ${message}`, HINTS[status] ?? '');
     }

@@ -6,11 +6,16 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M7: () => (/* binding */ UnexpectedAnswer),
 /* harmony export */   NO_TOKEN_WARNING: () => (/* binding */ NO_TOKEN_WARNING),
 /* harmony export */   pm: () => (/* binding */ readChange),
 /* harmony export */   wantsChange: () => (/* binding */ wantsChange)
 /* harmony export */ });
 /* unused harmony exports CHANGE_TIMEOUT_MS, previousResult, changeFrom, describeFailure */
+/** The API answered, but not with what the comparison reads (a run without an id, a list without runs). */
+class UnexpectedAnswer extends Error {
+    name = 'UnexpectedAnswer';
+}
 /** The whole comparison (every request together) gives up after this long: it runs before notifying. */
 const CHANGE_TIMEOUT_MS = 5000;
 /** Completed runs looked at: enough to step over a few cancelled or skipped ones, bounded. */
@@ -112,6 +117,9 @@ function describeFailure(err, timedOut, apiUrl, timeoutMs) {
         return couldNot(`no answer from ${apiUrl} within ${timeoutMs / 1000} s`, '');
     const status = err?.status;
     const message = oneLine(err instanceof Error ? err.message : String(err));
+    // The server was reached and answered: what it said is the problem, not the way to it.
+    if (err instanceof UnexpectedAnswer)
+        return couldNot(`the answer from ${apiUrl} was not understood: ${message}`, '');
     if (typeof status === 'number' && status >= 400 && status !== 500) {
         return couldNot(`HTTP ${status}: ${message}`, HINTS[status] ?? '');
     }
@@ -140,77 +148,110 @@ function oneLine(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   setupNotices: () => (/* binding */ setupNotices)
 /* harmony export */ });
-/* unused harmony exports NO_TARGET_NOTICE, foreignPlatformWarning */
+/* unused harmony exports NO_TARGET_NOTICE, teamsFormatWarning, slackFormatWarning, startInputWarnings */
 /* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2995);
 /* harmony import */ var _change_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5574);
 // What a user should hear about the notification setup before anything is sent: that nothing will be sent
-// at all, that a URL belongs to a platform whose format this action does not speak, that `notify-on: change`
-// has no token. Pure: it returns the messages; the actions print them (core.notice / core.warning).
+// at all, that a Slack or Teams URL is set to a format its platform rejects, that `notify-on: change` has no
+// token. Pure: it returns the messages; the actions print them (core.notice / core.warning).
 
 
-const NO_TARGET_NOTICE = 'No notification will be sent: no notification target is set. discord-webhook-url, webhook-url, ' +
-    'success-webhook-url, failure-webhook-url and webhooks are empty, and so are the WEBHOOK_URL, ' +
+const NO_TARGET_NOTICE = 'No notification will be sent: no notification target is set. discord-webhook-url, slack-webhook-url, ' +
+    'teams-webhook-url, webhook-url, success-webhook-url, failure-webhook-url and webhooks are empty, and so are the WEBHOOK_URL, ' +
     'JC_BUILD_SUCCESS_WEBHOOK_URL and JC_BUILD_FAILURE_WEBHOOK_URL variables. A secret the run cannot read ' +
     '(e.g. on a pull request from a fork, or a typo in its name) is empty too.';
 const hostIs = (host, ...domains) => domains.some((d) => host === d || host.endsWith(`.${d}`));
-/** Platforms people paste webhook URLs of, whose message formats this action does not send. */
-const PLATFORMS = [
-    {
-        name: 'Slack',
-        matches: (host) => hostIs(host, 'hooks.slack.com'),
-        instead: 'which Slack rejects (its incoming webhooks take Slack messages only). Send to a relay that turns the ' +
-            'generic payload into a Slack message, or use a Discord webhook',
-    },
-    {
-        name: 'Microsoft Teams',
-        matches: (host, pathname) => hostIs(host, 'webhook.office.com') ||
-            (hostIs(host, 'outlook.office.com') && pathname.startsWith('/webhook')),
-        instead: 'which a Teams connector rejects (it takes message cards only). Send to a relay that turns the generic ' +
-            'payload into a card, or use a Discord webhook',
-    },
-    {
-        name: 'Power Automate / Teams Workflows',
-        matches: (host) => hostIs(host, 'logic.azure.com', 'environment.api.powerplatform.com'),
-        instead: 'which the Teams "post to a channel when a webhook request is received" flow rejects (it takes Adaptive ' +
-            'Cards only); a flow of your own that reads the generic payload works',
-    },
-];
-function platformOf(target) {
-    let u;
-    try {
-        u = new URL(target.url);
-    }
-    catch {
+/**
+ * A Teams URL set to another format (a `webhooks` entry's `format`): what it will get. A Power Automate flow
+ * of one's own may read any JSON, so the generic body is fine there; a legacy connector takes cards only.
+ */
+function teamsFormatWarning(target) {
+    if (target.format === 'teams' || !URL.canParse(target.url))
         return null;
-    }
-    // The URL parser lower-cases the host; a trailing dot names the same host.
+    const u = new URL(target.url);
     const host = u.hostname.replace(/\.$/, '');
-    return PLATFORMS.find((p) => p.matches(host, u.pathname)) ?? null;
-}
-/** A target whose URL looks like another platform's webhook: what it will get and what that platform does. */
-function foreignPlatformWarning(target) {
-    const platform = platformOf(target);
-    if (platform === null)
+    const flow = hostIs(host, 'logic.azure.com', 'environment.api.powerplatform.com');
+    const connector = hostIs(host, 'webhook.office.com') ||
+        (hostIs(host, 'outlook.office.com') && u.pathname.startsWith('/webhook'));
+    if (!flow && !connector)
+        return null;
+    if (flow && target.format === 'generic')
         return null;
     const body = target.format === 'discord' ? 'a Discord message body' : "this action's generic JSON body";
-    return (`${target.source} looks like a ${platform.name} webhook (${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskUrl */ .yP)(target.url)}); this action has no ` +
-        `${platform.name} format, so it will get ${body}, ${platform.instead}.`);
+    return (`${target.source} is a Microsoft Teams webhook (${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskUrl */ .yP)(target.url)}) set to format: ${target.format}, ` +
+        `so it will get ${body}, which Teams rejects (it takes Adaptive Cards). Leave format out or set format: teams.`);
 }
-/** The notices and warnings for these settings (null: no notification input at all). */
-function setupNotices(settings) {
+/**
+ * A Slack URL set to another format (a `webhooks` entry's `format`): what it will get. A workflow trigger
+ * (`/triggers/…`) takes any JSON, so the generic body is fine there.
+ */
+function slackFormatWarning(target) {
+    if (target.format === 'slack' || !URL.canParse(target.url))
+        return null;
+    const u = new URL(target.url);
+    if (!hostIs(u.hostname.replace(/\.$/, ''), 'hooks.slack.com'))
+        return null;
+    if (target.format === 'generic' && u.pathname.startsWith('/triggers/'))
+        return null;
+    const body = target.format === 'discord' ? 'a Discord message body' : "this action's generic JSON body";
+    return (`${target.source} is a Slack webhook (${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskUrl */ .yP)(target.url)}) set to format: ${target.format}, so it will ` +
+        `get ${body}, which Slack rejects (its incoming webhooks take Slack messages only). Leave format out or ` +
+        'set format: slack.');
+}
+/**
+ * The notices and warnings for these settings (null: no notification input at all). `notifyOn` is the
+ * `notify-on` input as given: `never` means no notification was asked for, so its absence is not news (the
+ * reusable workflow's legs, which leave the notifying to the summary).
+ */
+function setupNotices(settings, notifyOn = '') {
     const out = { notices: [], warnings: [] };
     if (settings === null || settings.targets.length === 0) {
-        out.notices.push(NO_TARGET_NOTICE);
+        if (notifyOn.trim() !== 'never')
+            out.notices.push(NO_TARGET_NOTICE);
         return out;
     }
     for (const target of settings.targets) {
-        const warning = foreignPlatformWarning(target);
+        const warning = slackFormatWarning(target) ?? teamsFormatWarning(target);
         if (warning !== null)
             out.warnings.push(warning);
     }
     if ((0,_change_js__WEBPACK_IMPORTED_MODULE_1__.wantsChange)(settings.targets) && !settings.githubToken)
         out.warnings.push(_change_js__WEBPACK_IMPORTED_MODULE_1__.NO_TOKEN_WARNING);
+    const discordOnly = discordOptionsWarning(settings);
+    if (discordOnly !== null)
+        out.warnings.push(discordOnly);
     return out;
+}
+/** `discord-live` or `discord-mention-on-failure` set where no target is a Discord one: said, not ignored. */
+function discordOptionsWarning(settings) {
+    if (settings.targets.some((t) => t.format === 'discord'))
+        return null;
+    const { live, mentionOnFailure } = settings.discord;
+    const set = [
+        live ? 'discord-live' : null,
+        mentionOnFailure.users.length + mentionOnFailure.roles.length > 0 ? 'discord-mention-on-failure' : null,
+    ].filter((x) => x !== null);
+    if (set.length === 0)
+        return null;
+    const [verb, pronoun] = set.length > 1 ? ['are', 'they are'] : ['is', 'it is'];
+    return (`${set.join(' and ')} ${verb} set, but no Discord target is (discord-webhook-url, or a webhooks entry with ` +
+        `format: discord): ${pronoun} ignored.`);
+}
+/**
+ * Warnings about a build step's inputs that would otherwise be ignored quietly at the end: a run message id
+ * with no Discord webhook to edit it through, a check run id that is no id (the Job link is left out).
+ */
+function startInputWarnings(settings, inputs) {
+    const warnings = [];
+    const hasRunWebhook = settings?.targets.some((t) => t.source === 'discord-webhook-url') ?? false;
+    if (inputs.runMessageId.trim() !== '' && !hasRunWebhook) {
+        warnings.push("discord-run-message-id is set, but discord-webhook-url is empty: this leg's line in the run message cannot be written.");
+    }
+    const check = inputs.jobCheckRunId.trim();
+    if (check !== '' && !/^\d{1,20}$/.test(check)) {
+        warnings.push(`job-check-run-id is ${JSON.stringify(check.slice(0, 40))}, not a check run id (digits, as \${{ job.check_run_id }} gives): messages link the run instead of the job.`);
+    }
+    return warnings;
 }
 
 

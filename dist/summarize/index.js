@@ -28945,6 +28945,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -33075,11 +33082,29 @@ async function runChange(run, settings) {
 async function notifyRun(run, settings) {
     if (!settings || settings.targets.length === 0)
         return { notifications: '[]', messageId: '', failed: 0 };
-    const { notify, summarizeResults, notificationOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8701));
-    const { renderRunDiscord } = await __nccwpck_require__.e(/* import() */ 808).then(__nccwpck_require__.bind(__nccwpck_require__, 1808));
-    const { renderRunGeneric } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 8891));
+    const { notify, summarizeResults, notificationOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(815), __nccwpck_require__.e(858), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8701));
+    const { renderRunDiscord } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8158));
+    const { renderRunGeneric } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2159));
     const live = liveMessageEdit();
-    const outcome = await notify(run, settings, (target, ctx) => target.format === 'discord' ? renderRunDiscord(run, settings.discord, ctx) : renderRunGeneric(run), { ...(live ? { edit: { 'discord-webhook-url': live } } : {}), change: await runChange(run, settings) });
+    const outcome = await notify(run, settings, async (target, ctx) => {
+        // Templates render from a scrubbed run: escaping would hide a secret from a scrub of the text.
+        const templates = target.templates ?? { message: null, payload: null };
+        if (target.format === 'discord') {
+            return renderRunDiscord((0,secrets/* scrubDeep */.wE)(run), settings.discord, ctx, templates.message);
+        }
+        if (target.format === 'slack') {
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3603))).renderRunSlack((0,secrets/* scrubDeep */.wE)(run), {}, ctx);
+        }
+        if (target.format === 'teams') {
+            const { renderRunTeams } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5428));
+            return renderRunTeams((0,secrets/* scrubDeep */.wE)(run), { messageTemplate: templates.message }, ctx);
+        }
+        return renderRunGeneric((0,secrets/* scrubDeep */.wE)(run), templates.payload, ctx);
+    }, {
+        ...(live ? { edit: { 'discord-webhook-url': live } } : {}),
+        change: await runChange(run, settings),
+        warn: (m) => core/* warning */.$e((0,secrets/* scrub */._I)(m)),
+    });
     for (const f of outcome.failed) {
         core/* warning */.$e((0,secrets/* scrub */._I)(`Notification to ${f.url} (${f.source}) was not delivered: ${f.error ?? 'unknown error'}`), {
             title: 'Notification not delivered',
@@ -33120,7 +33145,7 @@ async function runSummarize(env = process.env, now = () => new Date()) {
     }
     if (env.GITHUB_STEP_SUMMARY) {
         try {
-            const { renderRunSummary } = await __nccwpck_require__.e(/* import() */ 642).then(__nccwpck_require__.bind(__nccwpck_require__, 3642));
+            const { renderRunSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3642));
             await core/* summary */.z.addRaw((0,secrets/* scrub */._I)(renderRunSummary(run)), true).write();
         }
         catch (err) {
@@ -33185,7 +33210,7 @@ async function printNotices(settings, env) {
     if (settings === null && wantsNotifications(core/* getInput */.V4, env))
         return;
     const { setupNotices } = await __nccwpck_require__.e(/* import() */ 884).then(__nccwpck_require__.bind(__nccwpck_require__, 6884));
-    const { notices, warnings } = setupNotices(settings);
+    const { notices, warnings } = setupNotices(settings, core/* getInput */.V4('notify-on'));
     for (const n of notices)
         core/* notice */.lm(n, { title: 'No notification target' });
     for (const w of warnings)

@@ -11,6 +11,7 @@ import { REPORT_SCHEMA_VERSION, type BuildReport } from '../report/build-report.
 import { sampleReport } from '../report/sample.js';
 import { selectTargets } from '../notify/targets.js';
 import type { NotifySettings, RenderedMessage, Target, TargetFormat } from '../notify/types.js';
+import type { BuildStart } from '../notify/render/generic.js';
 import { errnoWords, messageRenderer } from './finish.js';
 import type { Settings } from './settings.js';
 
@@ -20,6 +21,11 @@ export interface DryRunEntry {
   /** Masked: scheme and host only. */
   url: string;
   format: TargetFormat;
+  /**
+   * Which payload: the result (`finished`), the `notify-start` message (`started`), or with `discord-live`
+   * the live message as posted at the start (`live`) and a sample of its progress edits (`live-edit`).
+   */
+  event: DryRunEvent;
   dryRun: true;
   /** Whether the target's rule (`on`) fires for the report's status. */
   wouldSend: boolean;
@@ -32,6 +38,8 @@ export interface DryRunEntry {
   /** Files sent with it (Discord multipart): names and sizes only. */
   files: { name: string; bytes: number }[];
 }
+
+export type DryRunEvent = 'finished' | 'started' | 'live' | 'live-edit';
 
 /** Discord refuses a message whose files total more than this (the default upload limit). */
 export const DISCORD_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -144,6 +152,14 @@ export async function payloadProblems(format: TargetFormat, message: RenderedMes
     }
     return problems;
   }
+  if (format === 'slack') {
+    const { checkSlackLimits } = await import('../notify/render/slack-limits.js');
+    return checkSlackLimits(message.body);
+  }
+  if (format === 'teams') {
+    const { checkTeamsLimits } = await import('../notify/render/teams-limits.js');
+    return checkTeamsLimits(message.body);
+  }
   const { GENERIC_MAX_BYTES } = await import('../notify/render/generic.js');
   const text = JSON.stringify(message.body) as string | undefined;
   if (text === undefined || !isObject(JSON.parse(text))) return ['body is not a JSON object'];
@@ -164,7 +180,7 @@ function notFiring(target: Target, status: string): string {
 export async function renderDryRun(
   report: BuildReport,
   settings: NotifySettings,
-  opts: { logTail: boolean },
+  opts: { logTail: boolean; start?: BuildStart | null },
 ): Promise<DryRunEntry[]> {
   const firing = new Set(selectTargets(settings.targets, report.status, 'unknown'));
   const render = messageRenderer(report, settings, { logTail: opts.logTail });
@@ -174,6 +190,7 @@ export async function renderDryRun(
       source: target.source,
       url: maskUrl(target.url),
       format: target.format,
+      event: 'finished',
       dryRun: true,
       wouldSend: firing.has(target),
       reason: firing.has(target) ? null : notFiring(target, report.status),
@@ -194,15 +211,89 @@ export async function renderDryRun(
     }
     entries.push(entry);
   }
+  if (opts.start) entries.push(...(await startEntries(scrubDeep(opts.start), settings)));
+  return entries;
+}
+
+/**
+ * What a build sends before its result: the `notify-start` message per start target, and with
+ * `discord-live` the live message per live target, as posted and as a progress edit (one stage in).
+ */
+async function startEntries(start: BuildStart, settings: NotifySettings): Promise<DryRunEntry[]> {
+  const jobs: { target: Target; event: DryRunEvent; render: () => Promise<RenderedMessage> }[] = [];
+  if (settings.notifyStart) {
+    const { renderStart, startTargets } = await import('./notify-start.js');
+    for (const target of startTargets(settings)) {
+      jobs.push({ target, event: 'started', render: () => renderStart(target, start, settings) });
+    }
+  }
+  const { liveTargets } = await import('../notify/live.js');
+  const { renderLiveDiscord } = await import('../notify/render/live-discord.js');
+  const { editRequestBody } = await import('../notify/deliver.js');
+  const link = start.run.jobUrl ?? start.run.runUrl;
+  const progress = {
+    packages: start.packages,
+    runner: start.runner.name,
+    link: link ? { url: link, label: start.run.jobUrl ? ('Job' as const) : ('Run' as const) } : null,
+    startTime: start.startTime,
+    elapsedMs: 0,
+  };
+  const first = start.packages[0] ?? 'package';
+  const stage = {
+    target: start.packages.at(-1) ?? first,
+    name: first,
+    index: 1,
+    total: Math.max(1, start.packages.length),
+    phase: 'build' as const,
+  };
+  for (const target of liveTargets(settings)) {
+    const live = (s: typeof stage | null): RenderedMessage =>
+      renderLiveDiscord({ ...progress, stage: s }, settings.discord);
+    jobs.push({ target, event: 'live', render: () => Promise.resolve(live(null)) });
+    jobs.push({
+      target,
+      event: 'live-edit',
+      render: () => {
+        const edit = live(stage);
+        return Promise.resolve({ ...edit, body: editRequestBody(edit.body) });
+      },
+    });
+  }
+  const entries: DryRunEntry[] = [];
+  for (const job of jobs) {
+    const entry: DryRunEntry = {
+      source: job.target.source,
+      url: maskUrl(job.target.url),
+      format: job.target.format,
+      event: job.event,
+      dryRun: true,
+      wouldSend: true,
+      reason: null,
+      problems: [],
+      body: null,
+      files: [],
+    };
+    try {
+      const message = await job.render();
+      entry.body = scrubDeep(message.body);
+      entry.problems = await payloadProblems(job.target.format, { ...message, body: entry.body });
+    } catch (err) {
+      entry.problems = [`could not render the message: ${scrub(errorMessage(err))}`];
+    }
+    entries.push(entry);
+  }
   return entries;
 }
 
 /**
  * Text that renders as itself in markdown and in HTML (a `<summary>`): every character either language acts
- * on becomes a numeric entity, which both read literally. One line.
+ * on becomes a numeric entity, which both read literally. One line. Scrubbed first: once `_` is `&#95;`, a
+ * secret holding one can no longer be found by a scrub of the summary.
  */
 export function literal(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[&<>"'`*_[\]|#~\\!]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return scrub(text)
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[&<>"'`*_[\]|#~\\!]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The body as a fenced JSON block no line of it can close (at most SUMMARY_BODY_CHARS shown). */
@@ -220,6 +311,20 @@ function bodyBlock(body: unknown): string {
   return `${fence}json\n${json}\n${fence}\n${note}`;
 }
 
+/** Whose limits a format's payload is checked against, for the summary. */
+const LIMITS_OF: Partial<Record<TargetFormat, string>> = {
+  discord: "Discord's",
+  slack: "Slack's",
+  teams: "Teams'",
+};
+
+const EVENT_LABEL: Record<DryRunEvent, string> = {
+  finished: 'result',
+  started: 'started',
+  live: 'live (posted at the start)',
+  'live-edit': 'live (a progress edit)',
+};
+
 function entryDetails(e: DryRunEntry): string {
   const verdict = !e.wouldSend
     ? `not sent (${e.reason ?? ''})`
@@ -227,9 +332,10 @@ function entryDetails(e: DryRunEntry): string {
       ? `❌ ${e.problems.length} limit problem(s)`
       : 'fits';
   const lines = [
-    `<details><summary>${e.wouldSend && e.problems.length === 0 ? '✅' : e.wouldSend ? '❌' : '⏭'} ${literal(e.source)} · ${literal(e.url)} · ${e.format}: ${literal(verdict)}</summary>`,
+    `<details><summary>${e.wouldSend && e.problems.length === 0 ? '✅' : e.wouldSend ? '❌' : '⏭'} ${literal(e.source)}${e.event === 'finished' ? '' : ` · ${EVENT_LABEL[e.event]}`} · ${literal(e.url)} · ${e.format}: ${literal(verdict)}</summary>`,
     '',
     `- Source: ${literal(e.source)}`,
+    `- Payload: ${EVENT_LABEL[e.event]}`,
     `- URL: ${literal(e.url)}`,
     `- Format: ${e.format}`,
     `- Would send: ${e.wouldSend ? 'yes' : `no: ${literal(e.reason ?? '')}`}`,
@@ -237,7 +343,7 @@ function entryDetails(e: DryRunEntry): string {
   if (e.wouldSend) {
     lines.push(
       e.problems.length === 0
-        ? `- Limits: fits ${e.format === 'discord' ? "Discord's" : 'the generic payload'} limits`
+        ? `- Limits: fits ${LIMITS_OF[e.format] ?? 'the generic payload'} limits`
         : `- Limits: ${e.problems.map(literal).join('; ')}`,
     );
     const files = e.files.map((f) => `${literal(f.name)} (${f.bytes} bytes)`);
@@ -268,7 +374,15 @@ function logLine(e: DryRunEntry): string {
     : e.problems.length > 0
       ? `would send, but it breaks its limits: ${e.problems.join('; ')}`
       : `would send; fits its limits${e.files.length > 0 ? ` (${e.files.length} file(s) attached)` : ''}`;
-  return `dry-run: ${e.source} (${e.url}): ${what}`;
+  const event = e.event === 'finished' ? '' : ` ${EVENT_LABEL[e.event]}`;
+  return `dry-run: ${e.source}${event} (${e.url}): ${what}`;
+}
+
+/** What this step would announce at a build's start (the report's packages when none are configured). */
+async function sampleStart(settings: Settings, report: BuildReport): Promise<BuildStart> {
+  const { buildStart } = await import('./notify-start.js');
+  const start = buildStart(settings, new Date());
+  return start.packages.length > 0 ? start : { ...start, packages: report.requestedPackages };
 }
 
 /** The dry run itself (see the file's head). Fails the step only when a payload that would be sent breaks a limit. */
@@ -286,7 +400,12 @@ export async function runDryRun(settings: Settings, notifySettings: NotifySettin
     scrub(`Dry run: nothing is built and nothing is sent. Rendering the notifications for ${origin}.`),
   );
   const entries =
-    notifySettings === null ? [] : await renderDryRun(report, notifySettings, { logTail: file !== null });
+    notifySettings === null
+      ? []
+      : await renderDryRun(report, notifySettings, {
+          logTail: file !== null,
+          start: await sampleStart(settings, report),
+        });
   if (entries.length === 0) {
     core.warning('Dry run: no notification target is configured, so a build would send no notification.');
   }

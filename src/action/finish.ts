@@ -411,10 +411,22 @@ export function messageRenderer(
       const file = wantsAttachment && attachment ? await attachment : null;
       // Render from a scrubbed report: markdown escaping (`\_`) or truncation would hide a secret from a scrub
       // of the rendered text.
-      return scrubbed(renderDiscord(scrubDeep(report), { ...settings.discord, attachment: file }, ctx));
+      const messageTemplate = target.templates?.message ?? null;
+      return scrubbed(
+        renderDiscord(scrubDeep(report), { ...settings.discord, attachment: file, messageTemplate }, ctx),
+      );
+    }
+    if (target.format === 'slack') {
+      const { renderSlack } = await import('../notify/render/slack.js');
+      return scrubbed(renderSlack(scrubDeep(report), {}, ctx));
+    }
+    if (target.format === 'teams') {
+      const { renderTeams } = await import('../notify/render/teams.js');
+      const messageTemplate = target.templates?.message ?? null;
+      return scrubbed(renderTeams(scrubDeep(report), { messageTemplate }, ctx));
     }
     const { renderGeneric } = await import('../notify/render/generic.js');
-    return scrubbed(renderGeneric(scrubDeep(report), ctx));
+    return scrubbed(renderGeneric(scrubDeep(report), ctx, target.templates?.payload ?? null));
   };
 }
 
@@ -485,6 +497,7 @@ async function notifyStep(
     stop: opts.stopDeliveries,
     previous,
     edit: opts.edit,
+    warn: (m) => core.warning(scrub(m)),
   });
   for (const w of outcome.withheld) {
     core.warning(
@@ -584,6 +597,10 @@ export async function finishBuild(
       }
       const ok = notifications.filter((n) => n.delivered).length;
       if (notifications.length > 0) core.info(`Notifications: ${ok} of ${notifications.length} delivered.`);
+      // A 202 (a Teams Workflows flow) only queued the card: a card the flow then fails to post shows only there.
+      for (const n of notifications.filter((x) => x.delivered && x.confirmed === false)) {
+        core.info(scrub(`${n.source} (${n.url}): ${n.note ?? 'accepted, not confirmed'}`));
+      }
     } catch (err) {
       core.warning(`Notifications failed: ${scrub(errorMessage(err))}`);
     }

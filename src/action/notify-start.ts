@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { normalizeMatrix, parseLabels, readRunContext, readRunnerInfo } from '../runner/context.js';
 import { errorMessage } from '../runner/errors.js';
 import { scrub, scrubDeep } from '../runner/secrets.js';
-import { setupNotices } from '../notify/notices.js';
+import { setupNotices, startInputWarnings } from '../notify/notices.js';
 import type { BuildStart } from '../notify/render/generic.js';
 import type { NotifySettings, RenderedMessage, Target } from '../notify/types.js';
 import { buildArgv, type Settings } from './settings.js';
@@ -16,6 +16,12 @@ export const START_DEADLINE_MS = 30_000;
 /** Prints the setup notices (notify/notices.ts) once, at the start of the step. */
 export function printSetupNotices(notifySettings: NotifySettings | null): void {
   const { notices, warnings } = setupNotices(notifySettings, core.getInput('notify-on'));
+  warnings.push(
+    ...startInputWarnings(notifySettings, {
+      runMessageId: core.getInput('discord-run-message-id'),
+      jobCheckRunId: core.getInput('job-check-run-id'),
+    }),
+  );
   for (const n of notices) core.notice(n, { title: 'No notification target' });
   for (const w of warnings) core.warning(scrub(w), { title: 'Notification setup' });
 }
@@ -62,6 +68,23 @@ function startId(info: BuildStart, target: Target): string {
   return `msg_${createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32)}`;
 }
 
+/** The started message for one target (scrubbed): the one path real starts and dry runs share. */
+export async function renderStart(
+  target: Target,
+  info: BuildStart,
+  notifySettings: NotifySettings,
+): Promise<RenderedMessage> {
+  const message =
+    target.format === 'discord'
+      ? (await import('../notify/render/start-discord.js')).renderStartDiscord(info, notifySettings.discord)
+      : target.format === 'slack'
+        ? (await import('../notify/render/slack.js')).renderStartSlack(info)
+        : target.format === 'teams'
+          ? (await import('../notify/render/teams.js')).renderStartTeams(info)
+          : (await import('../notify/render/generic.js')).renderGenericStarted(info);
+  return { ...message, body: scrubDeep(message.body) };
+}
+
 /**
  * `notify-start: true`: announces the build to every start target before it runs (event `started`), bounded
  * by START_DEADLINE_MS. A failed delivery is a warning; nothing here fails the step or stops the build.
@@ -77,16 +100,7 @@ export async function announceStart(
   try {
     const info = scrubDeep(buildStart(settings, start));
     const { notify } = await import('../notify/index.js');
-    const render = async (target: Target): Promise<RenderedMessage> => {
-      const message =
-        target.format === 'discord'
-          ? (await import('../notify/render/start-discord.js')).renderStartDiscord(
-              info,
-              notifySettings.discord,
-            )
-          : (await import('../notify/render/generic.js')).renderGenericStarted(info);
-      return { ...message, body: scrubDeep(message.body) };
-    };
+    const render = (target: Target): Promise<RenderedMessage> => renderStart(target, info, notifySettings);
     const outcome = await notify({ status: 'success' }, { ...notifySettings, targets }, render, {
       event: 'started',
       deadlineMs: Math.min(START_DEADLINE_MS, notifySettings.deadlineMs),

@@ -206,6 +206,15 @@ export function readLogSettings(getInput: GetInput): LogSettings {
  */
 function checkReportInputs(getInput: GetInput): void {
   for (const label of getInput('runner-labels').split(/[\s,]+/)) rejectControlChars('runner-labels', label);
+  // Found now, not after hours of building when the leg would write its line in the run message.
+  const runMessage = getInput('discord-run-message-id').trim();
+  if (runMessage !== '' && !/^\d{1,20}(?::\d{1,20})?$/.test(runMessage)) {
+    throw new InputError(
+      'discord-run-message-id',
+      runMessage,
+      "a Discord message id (digits, the plan's discord-message-id output)",
+    );
+  }
 }
 
 /** `dry-run`, `test-notification` and `report-file`; null for a build. */

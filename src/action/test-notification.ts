@@ -33,7 +33,9 @@ export function markAsTest(format: TargetFormat, message: RenderedMessage): Rend
 export function resultLine(r: DeliveryResult): string {
   if (r.delivered) {
     const http = r.httpStatus === null ? '' : `, HTTP ${r.httpStatus}`;
-    return `${r.source} (${r.url}): delivered${http}${r.messageId ? `, message ${r.messageId}` : ''}`;
+    const id = r.messageId ? `, message ${r.messageId}` : '';
+    // A 202 (a Teams Workflows flow) only queued it: whether it was posted shows in the flow's run history.
+    return `${r.source} (${r.url}): delivered${http}${id}${r.note ? ` (${r.note})` : ''}`;
   }
   return `${r.source} (${r.url}): failed: ${r.error ?? 'unknown error'}`;
 }

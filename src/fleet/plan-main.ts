@@ -7,7 +7,7 @@ import { splitPackages, validatePackageName } from '../jetson/packages.js';
 import { readRunContext } from '../runner/context.js';
 import { errorMessage } from '../runner/errors.js';
 import { parseBoolean } from '../runner/inputs.js';
-import { registerSecretUrl, scrub } from '../runner/secrets.js';
+import { registerSecretUrl, scrub, scrubDeep } from '../runner/secrets.js';
 import { MAX_MATRIX_LEGS, normalizeRunsOn, planKey, planMatrix, type MatrixPlan } from './plan.js';
 
 type Env = Record<string, string | undefined>;
@@ -116,7 +116,8 @@ async function postRunMessage(plan: MatrixPlan, rawUrl: string, opts: AnnounceOp
   const footer = [context.repository, context.runId ? `run ${context.runId}` : null]
     .filter((x): x is string => !!x)
     .join(' · ');
-  const message = renderLiveRun(planLiveRun(plan.include, context.runUrl, footer), 'create');
+  // Scrubbed before rendering: escaping would hide a secret in a package list from the encoder's scrub.
+  const message = renderLiveRun(planLiveRun(scrubDeep(plan.include), context.runUrl, footer), 'create');
   const posted = await createMessage(target, message, { dispatcher: opts.dispatcher });
   if (!opts.dispatcher) await closeDiscordApi();
   if (posted.ok) {

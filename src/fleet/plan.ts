@@ -47,12 +47,16 @@ export interface PlanOptions {
  * A name usable in an artifact name: no `" ' : < > | * ? \ /`, no spaces, at most 60 characters. A `*` reads
  * as `all` (`ros:humble*` → `ros-humble-all`), so a wildcard leg is not mistaken for a package of that name.
  */
+/** The longest leg name: the live run message keys a leg's line by it, cut to this length. */
+const LEG_NAME_MAX = 60;
+
 export function legSlug(name: string): string {
   const slug = name
     .replace(/-*\*+-*/g, '-all-')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 60);
+    .slice(0, LEG_NAME_MAX)
+    .replace(/[-.]+$/, '');
   return slug === '' ? 'package' : slug;
 }
 
@@ -90,8 +94,13 @@ export function planMatrix(packages: string[], opts: PlanOptions = {}): MatrixPl
       const slug = legSlug(name);
       // Two names can slug alike (`a:b`, `a-b`), and a suffixed name can meet a real one (`a-b-3 a:b a-b`):
       // count up from the position until the name is free.
+      // The suffix replaces the end of a long name rather than growing it: a name over LEG_NAME_MAX would be
+      // cut back to its twin's as a line key of the live run message.
       let leg = slug;
-      for (let n = index + 1; used.has(leg); n++) leg = `${slug}-${n}`;
+      for (let n = index + 1; used.has(leg); n++) {
+        const suffix = `-${n}`;
+        leg = `${slug.slice(0, LEG_NAME_MAX - suffix.length).replace(/[-.]+$/, '')}${suffix}`;
+      }
       used.add(leg);
       include.push({ leg, packages: name, index, multiple: isWildcard(name) });
     });

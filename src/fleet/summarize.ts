@@ -215,9 +215,26 @@ async function notifyRun(
   const outcome = await notify(
     run,
     settings,
-    (target, ctx) =>
-      target.format === 'discord' ? renderRunDiscord(run, settings.discord, ctx) : renderRunGeneric(run),
-    { ...(live ? { edit: { 'discord-webhook-url': live } } : {}), change: await runChange(run, settings) },
+    async (target, ctx) => {
+      // Templates render from a scrubbed run: escaping would hide a secret from a scrub of the text.
+      const templates = target.templates ?? { message: null, payload: null };
+      if (target.format === 'discord') {
+        return renderRunDiscord(scrubDeep(run), settings.discord, ctx, templates.message);
+      }
+      if (target.format === 'slack') {
+        return (await import('../notify/render/run-slack.js')).renderRunSlack(scrubDeep(run), {}, ctx);
+      }
+      if (target.format === 'teams') {
+        const { renderRunTeams } = await import('../notify/render/run-teams.js');
+        return renderRunTeams(scrubDeep(run), { messageTemplate: templates.message }, ctx);
+      }
+      return renderRunGeneric(scrubDeep(run), templates.payload, ctx);
+    },
+    {
+      ...(live ? { edit: { 'discord-webhook-url': live } } : {}),
+      change: await runChange(run, settings),
+      warn: (m) => core.warning(scrub(m)),
+    },
   );
   for (const f of outcome.failed) {
     core.warning(

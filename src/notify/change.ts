@@ -28,6 +28,11 @@ export interface RunsApi {
   ): Promise<WorkflowRunInfo[]>;
 }
 
+/** The API answered, but not with what the comparison reads (a run without an id, a list without runs). */
+export class UnexpectedAnswer extends Error {
+  override name = 'UnexpectedAnswer';
+}
+
 /** The whole comparison (every request together) gives up after this long: it runs before notifying. */
 export const CHANGE_TIMEOUT_MS = 5000;
 /** Completed runs looked at: enough to step over a few cancelled or skipped ones, bounded. */
@@ -158,6 +163,9 @@ export function describeFailure(err: unknown, timedOut: boolean, apiUrl: string,
   if (timedOut) return couldNot(`no answer from ${apiUrl} within ${timeoutMs / 1000} s`, '');
   const status = (err as { status?: unknown } | null)?.status;
   const message = oneLine(err instanceof Error ? err.message : String(err));
+  // The server was reached and answered: what it said is the problem, not the way to it.
+  if (err instanceof UnexpectedAnswer)
+    return couldNot(`the answer from ${apiUrl} was not understood: ${message}`, '');
   if (typeof status === 'number' && status >= 400 && status !== 500) {
     return couldNot(`HTTP ${status}: ${message}`, HINTS[status] ?? '');
   }

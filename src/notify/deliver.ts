@@ -8,6 +8,8 @@ import type { Duplex } from 'node:stream';
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { scrub, scrubBytes, scrubDeep } from '../runner/secrets.js';
 import { signHeaders } from './sign.js';
+import { slackErrorCode, slackErrorText, slackOddSuccess } from './slack-errors.js';
+import { ACCEPTED_NOTE, teamsOutcome } from './teams-answer.js';
 import type { DeliveryFate, DeliveryResult, FateRecord, RenderedMessage, Target } from './types.js';
 
 export interface DeliveryJob {
@@ -146,7 +148,15 @@ interface Context {
 
 /** What one attempt came to. */
 type Outcome =
-  | { kind: 'delivered'; status: number; messageId: string | null }
+  | {
+      kind: 'delivered';
+      status: number;
+      messageId: string | null;
+      /** Something worth a log line about an accepted answer (a Slack 200 that did not say `ok`). */
+      note?: string;
+      /** Only accepted (HTTP 202), not confirmed: what that means, for the result's `note`. */
+      accepted?: string;
+    }
   | {
       kind: 'http';
       status: number;
@@ -155,6 +165,8 @@ type Outcome =
       serverDelayMs: number | null;
       /** A Discord edit answered 404 Unknown Message: the message was deleted (not the webhook). */
       messageGone?: boolean;
+      /** Slack's error code (`channel_not_found`), shown after the status. */
+      slackCode?: string;
     }
   | { kind: 'network'; retry: boolean; detail: string; timedOut: boolean };
 
@@ -177,6 +189,8 @@ class Delivery {
   /** What goes on the wire: the target itself, or its message URL and PATCH while editing a message in place. */
   private wire: Target;
   private editing = false;
+  /** The edit failed for good and the result went out as a new message instead (at most once). */
+  private postedInstead = false;
 
   constructor(
     private readonly job: DeliveryJob,
@@ -202,14 +216,32 @@ class Delivery {
     return encodeBody(this.wire, { ...job.message, body: editRequestBody(job.message.body) });
   }
 
-  /** The message to edit was deleted: the result goes out as a new message instead, in this same delivery. */
-  private postInstead(): Payload {
+  /**
+   * The message to edit was deleted, or the edit failed for good: the result goes out as a new message
+   * instead, in this same delivery, so it is never lost (the live message then stays behind).
+   */
+  private postInstead(why = 'was deleted (HTTP 404 Unknown Message)'): Payload {
     this.editing = false;
+    this.postedInstead = true;
     this.wire = this.target;
     this.ctx.log(
-      `${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) was deleted (HTTP 404 Unknown Message); posting the result as a new message`,
+      `${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) ${why}; posting the result as a new message`,
     );
     return encodeBody(this.target, this.job.message);
+  }
+
+  /**
+   * An edit Discord refused for good with an HTTP answer (429 until the retries ran out, a 5xx …): one
+   * attempt at a new message instead. Not after a network failure (the edit may have landed) nor when the
+   * webhook itself is gone (a new message would fail the same way).
+   */
+  private canPostInstead(outcome: Failed): boolean {
+    return (
+      this.editing &&
+      !this.postedInstead &&
+      outcome.kind === 'http' &&
+      !DISCORD_GONE_STATUS.has(outcome.status)
+    );
   }
 
   async run(): Promise<DeliveryResult> {
@@ -235,7 +267,10 @@ class Delivery {
         const timeoutMs = Math.min(target.timeoutMs, remaining);
         const outcome = await this.send(payload, id, timeoutMs);
         if (outcome.kind === 'delivered') {
+          if (outcome.note) ctx.log(`${target.source}: ${scrub(outcome.note)}`);
           result.messageId = outcome.messageId;
+          result.confirmed = outcome.accepted === undefined;
+          result.note = outcome.accepted ?? null;
           this.record('delivered');
           return this.finish(null);
         }
@@ -252,7 +287,11 @@ class Delivery {
         const failure = failureText(outcome, target);
         this.lastFailure = failure;
         const next = this.nextStep(outcome, failure);
-        if ('giveUp' in next) return this.fail(next.giveUp);
+        if ('giveUp' in next) {
+          if (!this.canPostInstead(outcome)) return this.fail(next.giveUp);
+          payload = this.postInstead(`could not be edited (${next.giveUp})`);
+          continue;
+        }
         // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
         this.record('retry-wait');
         ctx.log(
@@ -344,7 +383,9 @@ class Delivery {
 
 /** What a failed attempt was, in words, without the counts. */
 function failureText(outcome: Failed, target: Target): string {
-  if (outcome.kind === 'http') return `HTTP ${outcome.status}: ${outcome.detail}`;
+  if (outcome.kind === 'http') {
+    return `HTTP ${outcome.status}${outcome.slackCode ? ` ${outcome.slackCode}` : ''}: ${outcome.detail}`;
+  }
   if (outcome.timedOut) return `${outcome.detail} after ${formatSeconds(target.timeoutMs)}`;
   return outcome.detail;
 }
@@ -528,9 +569,13 @@ function httpOutcome(
   text: string,
 ): Outcome {
   const json = parseObject(text);
+  if (target.format === 'slack') return slackOutcome(status, headers, text, json);
+  if (target.format === 'teams') return teamsOutcome(status, text, json, serverDelay(status, headers, json));
   if (isSuccess(status)) {
     const id = target.format === 'discord' && typeof json?.id === 'string' ? json.id : null;
-    return { kind: 'delivered', status, messageId: id };
+    return status === 202
+      ? { kind: 'delivered', status, messageId: id, accepted: ACCEPTED_NOTE }
+      : { kind: 'delivered', status, messageId: id };
   }
   if (status < 400) {
     // 3xx (2xx was handled above)
@@ -569,6 +614,34 @@ function httpOutcome(
     detail: describeBody(status, json, text),
     serverDelayMs: serverDelay(status, headers, json), // only waited for when retried
   };
+}
+
+/**
+ * Slack's answers: a 200 is delivered (noted when it does not say `ok`); an error code becomes a sentence;
+ * 408, 429 and 5xx are retried (429 after its Retry-After), every other refusal is final.
+ */
+function slackOutcome(
+  status: number,
+  headers: Dispatcher.ResponseData['headers'],
+  text: string,
+  json: JsonObject | undefined,
+): Outcome {
+  if (isSuccess(status)) {
+    const odd = slackOddSuccess(text, json);
+    const note = odd
+      ? `HTTP ${status} but the answer was not \`ok\` (${odd}); counted as delivered, as Slack documents any 200`
+      : undefined;
+    return { kind: 'delivered', status, messageId: null, ...(note ? { note } : {}) };
+  }
+  const code = slackErrorCode(text, json);
+  const known = code ? slackErrorText(code) : null;
+  const retry = RETRYABLE_STATUS.has(status) || status >= 500;
+  const base = { kind: 'http' as const, status, retry, serverDelayMs: serverDelay(status, headers, json) };
+  if (code && known) return { ...base, detail: known, slackCode: code };
+  if (status < 400) {
+    return { ...base, retry: false, detail: 'redirects are not followed; configure the final URL' };
+  }
+  return { ...base, detail: describeBody(status, json, text) };
 }
 
 function describeBody(status: number, json: JsonObject | undefined, text: string): string {

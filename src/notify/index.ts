@@ -3,6 +3,7 @@
 // client only when there is somewhere to send to.
 import { maskUrl, scrub, scrubDeep } from '../runner/secrets.js';
 import { undeliveredResult } from './result.js';
+import { ACCEPTED_NOTE, TEAMS_ACCEPTED_NOTE } from './teams-answer.js';
 import type { DeliverOptions } from './deliver.js';
 import { selectTargets, type BuildStatus } from './targets.js';
 import type {
@@ -36,6 +37,8 @@ export type NotifyOptions = Partial<DeliverOptions> & {
    * message. An edit is idempotent, so an interrupted one is sent again.
    */
   edit?: Readonly<Record<string, string>>;
+  /** A problem worth a warning that is no target's failure (a follow-up with mentions that was not posted). */
+  warn?: (message: string) => void;
 };
 
 export interface NotifyOutcome {
@@ -89,7 +92,7 @@ export async function notify(
   const selected = new Set(selectTargets(settings.targets, subject.status, ctx.change));
   const targets = settings.targets.filter((t) => selected.has(t) || opts.edit?.[t.source] !== undefined);
   if (targets.length === 0) return { results: [], failed: [], withheld: [] };
-  const { previous, event: _event, change: _change, edit, ...deliverOpts } = opts;
+  const { previous, event: _event, change: _change, edit, warn, ...deliverOpts } = opts;
 
   const results: (DeliveryResult | null)[] = [];
   const withheld: DeliveryResult[] = [];
@@ -130,13 +133,19 @@ export async function notify(
   });
 
   if (jobs.length > 0) {
-    const deadlineMs = Math.max(0, (opts.deadlineMs ?? settings.deadlineMs) - (Date.now() - started));
+    const deadlineMs = (): number =>
+      Math.max(0, (opts.deadlineMs ?? settings.deadlineMs) - (Date.now() - started));
     try {
-      const { deliverAll } = await import('./deliver.js');
-      const delivered = await deliverAll(jobs, { ...deliverOpts, deadlineMs });
+      const { deliverAll, parseMessageRef } = await import('./deliver.js');
+      const { splitMentions } = await import('./render/mention-follow-up.js');
+      const followUps = splitEditMentions(jobs, splitMentions, parseMessageRef);
+      const delivered = await deliverAll(jobs, { ...deliverOpts, deadlineMs: deadlineMs() });
       delivered.forEach((result, i) => {
         results[(jobs[i] as { index: number }).index] = result;
       });
+      const due = followUps.filter((f) => results[f.index]?.delivered);
+      if (due.length > 0)
+        await postFollowUps(due, deliverAll, { ...deliverOpts, deadlineMs: deadlineMs() }, warn);
     } catch (err) {
       // deliverAll does not throw; this guards the import itself.
       const reason = `could not deliver: ${err instanceof Error ? err.message : String(err)}`;
@@ -145,6 +154,54 @@ export async function notify(
   }
   const all = results.filter((r): r is DeliveryResult => r !== null);
   return { results: all, failed: all.filter((r) => !r.delivered && !withheld.includes(r)), withheld };
+}
+
+/** Posts the follow-ups with the mentions; one that is not posted is a warning (the result itself landed). */
+async function postFollowUps(
+  due: { target: Target; message: RenderedMessage }[],
+  deliverAll: typeof import('./deliver.js').deliverAll,
+  opts: DeliverOptions,
+  warn: ((message: string) => void) | undefined,
+): Promise<void> {
+  // Not the target's own delivery: its fate (kept for the post step) and its result stay the edit's.
+  const { onFate: _onFate, onResult: _onResult, ...plain } = opts;
+  const pinged = await deliverAll(due, plain);
+  for (const r of pinged) {
+    if (r.delivered) continue;
+    (warn ?? opts.log)?.(
+      scrub(
+        `${r.source}: the result was delivered as an edit, but the message with its mentions was not posted: ${r.error ?? 'unknown error'}`,
+      ),
+    );
+  }
+}
+
+/**
+ * Discord notifies nobody for a mention an edit adds. Each result that edits a message and pings someone is
+ * split (in place): the edit loses its mentions, and a follow-up message that carries them is returned, to be
+ * posted once the edit is delivered, in the thread the edited message lives in.
+ */
+function splitEditMentions(
+  jobs: { index: number; target: Target; message: RenderedMessage; editMessageId: string | null }[],
+  split: (message: RenderedMessage) => { edit: RenderedMessage; followUp: RenderedMessage } | null,
+  parseRef: (ref: string) => { threadId: string | null } | null,
+): { index: number; target: Target; message: RenderedMessage }[] {
+  const followUps: { index: number; target: Target; message: RenderedMessage }[] = [];
+  for (const job of jobs) {
+    if (job.target.format !== 'discord' || !job.editMessageId) continue;
+    const parts = split(job.message);
+    if (!parts) continue;
+    job.message = parts.edit;
+    const thread = parseRef(job.editMessageId)?.threadId ?? null;
+    const url = new URL(job.target.url);
+    if (thread) url.searchParams.set('thread_id', thread);
+    followUps.push({
+      index: job.index,
+      target: { ...job.target, url: url.toString() },
+      message: parts.followUp,
+    });
+  }
+  return followUps;
 }
 
 /** A target delivered earlier, as it was then: it appears in the outputs without being sent again. */
@@ -159,6 +216,8 @@ function keptResult(target: Target, before: FateRecord): DeliveryResult {
     error: null,
     messageId: before.messageId,
     durationMs: 0,
+    confirmed: before.httpStatus !== 202,
+    note: before.httpStatus !== 202 ? null : target.format === 'teams' ? TEAMS_ACCEPTED_NOTE : ACCEPTED_NOTE,
   };
 }
 
@@ -173,8 +232,12 @@ export function summarizeResults(results: readonly DeliveryResult[]): string {
   const failures = results
     .filter((r) => !r.delivered)
     .map((r) => `${r.source} (${r.url}) failed: ${r.error ?? 'unknown error'}`);
+  // A 202 only queued the message: said, so that a card a flow then fails to post is not a mystery.
+  const accepted = results
+    .filter((r) => r.delivered && r.confirmed === false)
+    .map((r) => `${r.source}: accepted, not confirmed (HTTP ${r.httpStatus ?? 202})`);
   const head = `notifications: ${ok} of ${results.length} delivered`;
-  return scrub(failures.length ? `${head}; ${failures.join('; ')}` : head);
+  return scrub([head, ...failures, ...accepted].join('; '));
 }
 
 /** The `notifications` output (JSON, no secrets) and `message-id` (the first Discord message id, or ''). */

@@ -12,7 +12,7 @@
 // - finish() cancels what is pending and awaits the request in flight, so no live edit can land after the
 //   final one. Message ids are reported (onRefs) as soon as they are known, for the post step.
 import type { Dispatcher } from 'undici';
-import { maskUrl, scrub } from '../runner/secrets.js';
+import { maskUrl, scrub, scrubDeep } from '../runner/secrets.js';
 import {
   closeDiscordApi,
   createMessage,
@@ -41,7 +41,7 @@ export interface LiveStatusOptions {
   onRefs?: (refs: Record<string, string>) => void;
   /** Default: settings.discord.liveIntervalMs. */
   intervalMs?: number;
-  /** Per request (default: the target's timeout, at most 10 s). */
+  /** Per request (default: an edit the target's timeout, at most 10 s; the create see MIN_CREATE_MS). */
   timeoutMs?: number;
   dispatcher?: Dispatcher;
 }
@@ -49,6 +49,12 @@ export interface LiveStatusOptions {
 /** Tries to post the live message at all when Discord answers 429 at the start. */
 const CREATE_TRIES = 3;
 const MAX_REQUEST_MS = 10_000;
+/**
+ * The create is off the build's critical path (start() is not awaited), so it is given long: a create that
+ * Discord answers after the client gave up has posted a message nobody edits, and the result becomes a second
+ * one. Its timeout is the larger of this and webhook-timeout; finish() waits for it as long.
+ */
+const MIN_CREATE_MS = 30_000;
 
 /** The targets that get a live message: Discord ones that can fire at all, when `discord-live` is on. */
 export function liveTargets(settings: NotifySettings | null): Target[] {
@@ -117,17 +123,20 @@ export class LiveStatus {
    * Stops live updates: drops what is pending, awaits the request in flight (up to `maxWaitMs`), and returns
    * the live message per target source, for the final notification to edit.
    */
-  async finish(maxWaitMs = MAX_REQUEST_MS): Promise<Record<string, string>> {
+  async finish(maxWaitMs?: number): Promise<Record<string, string>> {
     this.finished = true;
     for (const t of this.live) {
       if (t.timer) clearTimeout(t.timer);
       t.timer = null;
       t.dirty = false;
     }
-    const inFlight = this.live.flatMap((t) => (t.inFlight ? [t.inFlight] : []));
+    const busy = this.live.filter((t) => t.inFlight !== null);
+    const inFlight = busy.map((t) => t.inFlight as Promise<void>);
     if (inFlight.length > 0) {
+      // A create still on the wire is waited for to its own timeout: its message is the one to edit.
+      const waitMs = maxWaitMs ?? Math.max(...busy.map((t) => this.requestOptions(t).timeoutMs));
       let timer: NodeJS.Timeout | undefined;
-      const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMs)));
+      const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
       await Promise.race([Promise.allSettled(inFlight), cap]);
       clearTimeout(timer);
     }
@@ -142,20 +151,28 @@ export class LiveStatus {
     return refs;
   }
 
+  /**
+   * Scrubbed here, before rendering: stage names come from the build's output, and markdown escaping (`_` →
+   * `\_`) would hide a secret in one from the encoder's scrub of the rendered text.
+   */
   private progress(): LiveProgress {
     const { packages, runner, link, startTime } = this.opts;
-    return {
+    return scrubDeep({
       packages,
       runner,
       link,
       stage: this.stage,
       startTime: startTime.toISOString(),
       elapsedMs: Math.max(0, Date.now() - startTime.getTime()),
-    };
+    });
   }
 
   private requestOptions(t: LiveTarget): { timeoutMs: number; dispatcher?: Dispatcher } {
-    const timeoutMs = this.opts.timeoutMs ?? Math.min(t.target.timeoutMs, MAX_REQUEST_MS);
+    const timeoutMs =
+      this.opts.timeoutMs ??
+      (t.state === 'starting'
+        ? Math.max(t.target.timeoutMs, MIN_CREATE_MS)
+        : Math.min(t.target.timeoutMs, MAX_REQUEST_MS));
     return this.opts.dispatcher ? { timeoutMs, dispatcher: this.opts.dispatcher } : { timeoutMs };
   }
 

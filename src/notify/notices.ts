@@ -1,6 +1,6 @@
 // What a user should hear about the notification setup before anything is sent: that nothing will be sent
-// at all, that a URL belongs to a platform whose format this action does not speak, that `notify-on: change`
-// has no token. Pure: it returns the messages; the actions print them (core.notice / core.warning).
+// at all, that a Slack or Teams URL is set to a format its platform rejects, that `notify-on: change` has no
+// token. Pure: it returns the messages; the actions print them (core.notice / core.warning).
 import { maskUrl } from '../runner/secrets.js';
 import { NO_TOKEN_WARNING, wantsChange } from './change.js';
 import type { NotifySettings, Target } from './types.js';
@@ -13,68 +13,49 @@ export interface SetupNotices {
 }
 
 export const NO_TARGET_NOTICE =
-  'No notification will be sent: no notification target is set. discord-webhook-url, webhook-url, ' +
-  'success-webhook-url, failure-webhook-url and webhooks are empty, and so are the WEBHOOK_URL, ' +
+  'No notification will be sent: no notification target is set. discord-webhook-url, slack-webhook-url, ' +
+  'teams-webhook-url, webhook-url, success-webhook-url, failure-webhook-url and webhooks are empty, and so are the WEBHOOK_URL, ' +
   'JC_BUILD_SUCCESS_WEBHOOK_URL and JC_BUILD_FAILURE_WEBHOOK_URL variables. A secret the run cannot read ' +
   '(e.g. on a pull request from a fork, or a typo in its name) is empty too.';
-
-interface Platform {
-  name: string;
-  matches: (host: string, pathname: string) => boolean;
-  /** What the platform wants instead, and what to do about it. */
-  instead: string;
-}
 
 const hostIs = (host: string, ...domains: string[]): boolean =>
   domains.some((d) => host === d || host.endsWith(`.${d}`));
 
-/** Platforms people paste webhook URLs of, whose message formats this action does not send. */
-const PLATFORMS: Platform[] = [
-  {
-    name: 'Slack',
-    matches: (host) => hostIs(host, 'hooks.slack.com'),
-    instead:
-      'which Slack rejects (its incoming webhooks take Slack messages only). Send to a relay that turns the ' +
-      'generic payload into a Slack message, or use a Discord webhook',
-  },
-  {
-    name: 'Microsoft Teams',
-    matches: (host, pathname) =>
-      hostIs(host, 'webhook.office.com') ||
-      (hostIs(host, 'outlook.office.com') && pathname.startsWith('/webhook')),
-    instead:
-      'which a Teams connector rejects (it takes message cards only). Send to a relay that turns the generic ' +
-      'payload into a card, or use a Discord webhook',
-  },
-  {
-    name: 'Power Automate / Teams Workflows',
-    matches: (host) => hostIs(host, 'logic.azure.com', 'environment.api.powerplatform.com'),
-    instead:
-      'which the Teams "post to a channel when a webhook request is received" flow rejects (it takes Adaptive ' +
-      'Cards only); a flow of your own that reads the generic payload works',
-  },
-];
-
-function platformOf(target: Target): Platform | null {
-  let u: URL;
-  try {
-    u = new URL(target.url);
-  } catch {
-    return null;
-  }
-  // The URL parser lower-cases the host; a trailing dot names the same host.
+/**
+ * A Teams URL set to another format (a `webhooks` entry's `format`): what it will get. A Power Automate flow
+ * of one's own may read any JSON, so the generic body is fine there; a legacy connector takes cards only.
+ */
+export function teamsFormatWarning(target: Target): string | null {
+  if (target.format === 'teams' || !URL.canParse(target.url)) return null;
+  const u = new URL(target.url);
   const host = u.hostname.replace(/\.$/, '');
-  return PLATFORMS.find((p) => p.matches(host, u.pathname)) ?? null;
-}
-
-/** A target whose URL looks like another platform's webhook: what it will get and what that platform does. */
-export function foreignPlatformWarning(target: Target): string | null {
-  const platform = platformOf(target);
-  if (platform === null) return null;
+  const flow = hostIs(host, 'logic.azure.com', 'environment.api.powerplatform.com');
+  const connector =
+    hostIs(host, 'webhook.office.com') ||
+    (hostIs(host, 'outlook.office.com') && u.pathname.startsWith('/webhook'));
+  if (!flow && !connector) return null;
+  if (flow && target.format === 'generic') return null;
   const body = target.format === 'discord' ? 'a Discord message body' : "this action's generic JSON body";
   return (
-    `${target.source} looks like a ${platform.name} webhook (${maskUrl(target.url)}); this action has no ` +
-    `${platform.name} format, so it will get ${body}, ${platform.instead}.`
+    `${target.source} is a Microsoft Teams webhook (${maskUrl(target.url)}) set to format: ${target.format}, ` +
+    `so it will get ${body}, which Teams rejects (it takes Adaptive Cards). Leave format out or set format: teams.`
+  );
+}
+
+/**
+ * A Slack URL set to another format (a `webhooks` entry's `format`): what it will get. A workflow trigger
+ * (`/triggers/…`) takes any JSON, so the generic body is fine there.
+ */
+export function slackFormatWarning(target: Target): string | null {
+  if (target.format === 'slack' || !URL.canParse(target.url)) return null;
+  const u = new URL(target.url);
+  if (!hostIs(u.hostname.replace(/\.$/, ''), 'hooks.slack.com')) return null;
+  if (target.format === 'generic' && u.pathname.startsWith('/triggers/')) return null;
+  const body = target.format === 'discord' ? 'a Discord message body' : "this action's generic JSON body";
+  return (
+    `${target.source} is a Slack webhook (${maskUrl(target.url)}) set to format: ${target.format}, so it will ` +
+    `get ${body}, which Slack rejects (its incoming webhooks take Slack messages only). Leave format out or ` +
+    'set format: slack.'
   );
 }
 
@@ -90,9 +71,56 @@ export function setupNotices(settings: NotifySettings | null, notifyOn = ''): Se
     return out;
   }
   for (const target of settings.targets) {
-    const warning = foreignPlatformWarning(target);
+    const warning = slackFormatWarning(target) ?? teamsFormatWarning(target);
     if (warning !== null) out.warnings.push(warning);
   }
   if (wantsChange(settings.targets) && !settings.githubToken) out.warnings.push(NO_TOKEN_WARNING);
+  const discordOnly = discordOptionsWarning(settings);
+  if (discordOnly !== null) out.warnings.push(discordOnly);
   return out;
+}
+
+/** `discord-live` or `discord-mention-on-failure` set where no target is a Discord one: said, not ignored. */
+function discordOptionsWarning(settings: NotifySettings): string | null {
+  if (settings.targets.some((t) => t.format === 'discord')) return null;
+  const { live, mentionOnFailure } = settings.discord;
+  const set = [
+    live ? 'discord-live' : null,
+    mentionOnFailure.users.length + mentionOnFailure.roles.length > 0 ? 'discord-mention-on-failure' : null,
+  ].filter((x): x is string => x !== null);
+  if (set.length === 0) return null;
+  const [verb, pronoun] = set.length > 1 ? ['are', 'they are'] : ['is', 'it is'];
+  return (
+    `${set.join(' and ')} ${verb} set, but no Discord target is (discord-webhook-url, or a webhooks entry with ` +
+    `format: discord): ${pronoun} ignored.`
+  );
+}
+
+/** The inputs of a build step that only the start can check against each other. */
+export interface StartInputs {
+  /** `discord-run-message-id`: the reusable workflow's run message a leg writes its line in. */
+  runMessageId: string;
+  /** `job-check-run-id`: links the job's own page. */
+  jobCheckRunId: string;
+}
+
+/**
+ * Warnings about a build step's inputs that would otherwise be ignored quietly at the end: a run message id
+ * with no Discord webhook to edit it through, a check run id that is no id (the Job link is left out).
+ */
+export function startInputWarnings(settings: NotifySettings | null, inputs: StartInputs): string[] {
+  const warnings: string[] = [];
+  const hasRunWebhook = settings?.targets.some((t) => t.source === 'discord-webhook-url') ?? false;
+  if (inputs.runMessageId.trim() !== '' && !hasRunWebhook) {
+    warnings.push(
+      "discord-run-message-id is set, but discord-webhook-url is empty: this leg's line in the run message cannot be written.",
+    );
+  }
+  const check = inputs.jobCheckRunId.trim();
+  if (check !== '' && !/^\d{1,20}$/.test(check)) {
+    warnings.push(
+      `job-check-run-id is ${JSON.stringify(check.slice(0, 40))}, not a check run id (digits, as \${{ job.check_run_id }} gives): messages link the run instead of the job.`,
+    );
+  }
+  return warnings;
 }

@@ -13,5 +13,7 @@ export function undeliveredResult(target: Target, error: string | null = null): 
     error,
     messageId: null,
     durationMs: 0,
+    confirmed: false,
+    note: null,
   };
 }

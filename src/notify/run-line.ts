@@ -7,7 +7,7 @@
 // here fails the leg, delays it beyond `deadlineMs`, or throws; any problem is one warning.
 import type { Dispatcher } from 'undici';
 import type { BuildReport } from '../report/build-report.js';
-import { scrub } from '../runner/secrets.js';
+import { scrub, scrubDeep } from '../runner/secrets.js';
 import type { DiscordCallResult, DiscordEndpoint } from './discord-api.js';
 import {
   hasLegLine,
@@ -124,8 +124,9 @@ export async function updateRunLine(opts: RunLineOptions): Promise<RunLineOutcom
     }
     const target = runTarget(opts.settings);
     if (!target) {
-      warn(
-        `Input '${MESSAGE_INPUT}' is set but discord-webhook-url is empty: the run message cannot be edited.`,
+      // Warned about at the start of the step (notices.ts): said once.
+      opts.info(
+        `Input '${MESSAGE_INPUT}' is set but discord-webhook-url is empty: the run message is not edited.`,
       );
       return 'skipped';
     }
@@ -136,7 +137,10 @@ export async function updateRunLine(opts: RunLineOptions): Promise<RunLineOutcom
       );
       return 'skipped';
     }
-    return await writeLine(opts, target, ref, leg.index, legLine(legResult(leg.leg, opts.report)), warn);
+    // Rendered from the scrubbed report and name: markdown escaping (`_` → `\_`) would otherwise hide a secret
+    // the build printed from the encoder's scrub of the text.
+    const result = legResult(scrub(leg.leg), scrubDeep(opts.report));
+    return await writeLine(opts, target, ref, leg.index, legLine(result), warn);
   } catch (err) {
     warn(
       `Could not write this leg's line in the run message: ${err instanceof Error ? err.message : String(err)}`,

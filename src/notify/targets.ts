@@ -7,7 +7,9 @@ import { parseBoolean } from '../runner/inputs.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../runner/errors.js';
 import { registerCredential, registerSecret, registerSecretUrl, scrub } from '../runner/secrets.js';
+import { MENTION_LINE_MAX } from './render/limits.js';
 import { isBase64 } from './sign.js';
+import { validateTemplates } from './templates.js';
 import type {
   ChangeState,
   DiscordOptions,
@@ -153,7 +155,11 @@ interface Globals {
  */
 export function resolveNotifySettings(getInput: GetInput, env: Env): NotifySettings {
   try {
-    return resolve(getInput, env);
+    const settings = resolve(getInput, env);
+    // A template that does not parse, names an unknown field or renders invalid JSON stops the step here,
+    // before the build runs.
+    for (const t of settings.targets) validateTemplates(t.templates);
+    return settings;
   } catch (err) {
     // Belt and braces: nothing registered may leak through a message built from a value.
     if (err instanceof Error) err.message = scrub(err.message);
@@ -161,24 +167,24 @@ export function resolveNotifySettings(getInput: GetInput, env: Env): NotifySetti
   }
 }
 
+/** The URL inputs that may carry a webhook, and the upstream tool's variables read when they are empty. */
+const URL_INPUT_NAMES = [
+  'discord-webhook-url',
+  'slack-webhook-url',
+  'teams-webhook-url',
+  'webhook-url',
+  'success-webhook-url',
+  'failure-webhook-url',
+];
+const URL_ENV_NAMES = ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL'];
+
 function resolve(getInput: GetInput, env: Env): NotifySettings {
   const input = (name: string): string => getInput(name).trim();
   const envValue = (name: string): string => (env[name] ?? '').trim();
 
   // 1. Register every secret before validating anything.
-  for (const name of [
-    'discord-webhook-url',
-    'slack-webhook-url',
-    'teams-webhook-url',
-    'webhook-url',
-    'success-webhook-url',
-    'failure-webhook-url',
-  ]) {
-    registerSecretUrl(input(name));
-  }
-  for (const name of ['JC_BUILD_SUCCESS_WEBHOOK_URL', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'WEBHOOK_URL']) {
-    registerSecretUrl(envValue(name));
-  }
+  for (const name of URL_INPUT_NAMES) registerSecretUrl(input(name));
+  for (const name of URL_ENV_NAMES) registerSecretUrl(envValue(name));
   registerCredential(input('webhook-secret'));
   registerSecret(input('github-token'));
   const headersText = input('webhook-headers');
@@ -197,7 +203,25 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
 
   // 2. Validate.
   const discord = readDiscordOptions(input);
-  const globals: Globals = {
+  const globals = readGlobals(input, env, parsedHeaders);
+  const targets = [
+    ...simpleTargets(input, envValue, globals, discord),
+    ...listTargets(parsedWebhooks, globals, discord),
+  ];
+  return {
+    targets: dedupe(targets),
+    deadlineMs: readDeadline(envValue(DEADLINE_ENV)),
+    failOnError: boolean('fail-on-notify-error', input('fail-on-notify-error'), false),
+    discord,
+    notifyOn: globals.notifyOn,
+    notifyStart: boolean('notify-start', input('notify-start'), false),
+    githubToken: input('github-token') || null,
+  };
+}
+
+/** The settings every target starts from. */
+function readGlobals(input: (name: string) => string, env: Env, parsedHeaders: unknown): Globals {
+  return {
     secret: readSecret('webhook-secret', input('webhook-secret')),
     signature: oneOf('signature', input('signature') || NOTIFY_DEFAULTS.signature, SCHEMES),
     timeoutMs: input('webhook-timeout')
@@ -211,44 +235,46 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
     templates: readGlobalTemplates(input, env),
     workspace: workspaceOf(env),
   };
+}
 
+/** One target per URL input (or, when an input is empty, per upstream variable). */
+function simpleTargets(
+  input: (name: string) => string,
+  envValue: (name: string) => string,
+  globals: Globals,
+  discord: DiscordOptions,
+): Target[] {
   const targets: Target[] = [];
   const simple = (source: string, url: string, format: TargetFormat | 'detect', on: TargetOn): void => {
     if (url) targets.push(simpleTarget(source, url, format, on, globals, discord));
   };
+  /** The input, or when it is empty the upstream variable of the same meaning. */
+  const inputOrEnv = (
+    name: string,
+    variable: string,
+    format: TargetFormat | 'detect',
+    on: TargetOn,
+  ): void => {
+    if (input(name)) simple(name, input(name), format, on);
+    else simple(`env ${variable}`, envValue(variable), 'detect', on);
+  };
   simple('discord-webhook-url', input('discord-webhook-url'), 'discord', globals.notifyOn);
   simple('slack-webhook-url', input('slack-webhook-url'), 'slack', globals.notifyOn);
   simple('teams-webhook-url', input('teams-webhook-url'), 'teams', globals.notifyOn);
-  if (input('webhook-url')) simple('webhook-url', input('webhook-url'), 'generic', globals.notifyOn);
-  else simple('env WEBHOOK_URL', envValue('WEBHOOK_URL'), 'detect', globals.notifyOn);
-  if (input('success-webhook-url'))
-    simple('success-webhook-url', input('success-webhook-url'), 'detect', 'success');
-  else
-    simple('env JC_BUILD_SUCCESS_WEBHOOK_URL', envValue('JC_BUILD_SUCCESS_WEBHOOK_URL'), 'detect', 'success');
-  if (input('failure-webhook-url'))
-    simple('failure-webhook-url', input('failure-webhook-url'), 'detect', 'failure');
-  else
-    simple('env JC_BUILD_FAILURE_WEBHOOK_URL', envValue('JC_BUILD_FAILURE_WEBHOOK_URL'), 'detect', 'failure');
+  inputOrEnv('webhook-url', 'WEBHOOK_URL', 'generic', globals.notifyOn);
+  inputOrEnv('success-webhook-url', 'JC_BUILD_SUCCESS_WEBHOOK_URL', 'detect', 'success');
+  inputOrEnv('failure-webhook-url', 'JC_BUILD_FAILURE_WEBHOOK_URL', 'detect', 'failure');
+  return targets;
+}
 
-  if (parsedWebhooks !== null) {
-    // A single target written as a map (no leading '-') is a list of one.
-    const isMap = typeof parsedWebhooks === 'object' && !Array.isArray(parsedWebhooks);
-    const list = isMap ? [parsedWebhooks] : parsedWebhooks;
-    if (!Array.isArray(list)) {
-      throw new InputError('webhooks', kindOf(parsedWebhooks), 'a YAML or JSON list of targets (- url: …)');
-    }
-    list.forEach((entry, i) => targets.push(listTarget(`webhooks[${i}]`, entry, globals, discord)));
+/** The `webhooks` list; a single target written as a map (no leading '-') is a list of one. */
+function listTargets(parsed: unknown, globals: Globals, discord: DiscordOptions): Target[] {
+  if (parsed === null) return [];
+  const list = typeof parsed === 'object' && !Array.isArray(parsed) ? [parsed] : parsed;
+  if (!Array.isArray(list)) {
+    throw new InputError('webhooks', kindOf(parsed), 'a YAML or JSON list of targets (- url: …)');
   }
-
-  return {
-    targets: dedupe(targets),
-    deadlineMs: readDeadline(envValue(DEADLINE_ENV)),
-    failOnError: boolean('fail-on-notify-error', input('fail-on-notify-error'), false),
-    discord,
-    notifyOn: globals.notifyOn,
-    notifyStart: boolean('notify-start', input('notify-start'), false),
-    githubToken: input('github-token') || null,
-  };
+  return list.map((entry, i) => listTarget(`webhooks[${i}]`, entry, globals, discord));
 }
 
 // ---------------------------------------------------------------------------------------------- secrets first
@@ -340,20 +366,7 @@ function listTarget(path: string, entry: unknown, globals: Globals, discord: Dis
   const onValue = entry[onKey];
   const on: TargetOn =
     onValue == null ? globals.notifyOn : oneOf(at(onKey), scalarText(at(onKey), onValue), ONS);
-  const method: HttpMethod =
-    entry.method == null
-      ? 'POST'
-      : oneOf(at('method'), scalarText(at('method'), entry.method).toUpperCase(), METHODS);
-  if ((format === 'slack' || format === 'teams') && method !== 'POST') {
-    throw new InputError(at('method'), method, `POST for a ${format} target (its webhooks take POST only)`);
-  }
-  if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
-    throw new InputError(
-      at('method'),
-      method,
-      'POST, PUT or PATCH for a discord target (GET and DELETE send no body)',
-    );
-  }
+  const method = entryMethod(at('method'), entry.method, format);
   const { url, basicAuth: urlAuth } = finishUrl(at('url'), parsed, format, discord.threadId);
   const ownHeaders = entry.headers == null ? {} : readHeaders(at('headers'), entry.headers);
   const basicAuth =
@@ -388,6 +401,23 @@ function listTarget(path: string, entry: unknown, globals: Globals, discord: Dis
         : oneOf(at('signature'), scalarText(at('signature'), entry.signature), SCHEMES),
     templates: entryTemplates(path, entry, format, globals),
   };
+}
+
+/** A `webhooks` entry's method: POST by default; what each format's endpoint accepts. */
+function entryMethod(name: string, value: unknown, format: TargetFormat): HttpMethod {
+  const method: HttpMethod =
+    value == null ? 'POST' : oneOf(name, scalarText(name, value).toUpperCase(), METHODS);
+  if ((format === 'slack' || format === 'teams') && method !== 'POST') {
+    throw new InputError(name, method, `POST for a ${format} target (its webhooks take POST only)`);
+  }
+  if (format === 'discord' && (method === 'GET' || method === 'DELETE')) {
+    throw new InputError(
+      name,
+      method,
+      'POST, PUT or PATCH for a discord target (GET and DELETE send no body)',
+    );
+  }
+  return method;
 }
 
 // ---------------------------------------------------------------------------------------------- templates
@@ -741,12 +771,12 @@ export function readMentions(text: string): { users: string[]; roles: string[] }
   const users: string[] = [];
   const roles: string[] = [];
   for (const word of text.split(/[\s,]+/).filter((w) => w !== '')) {
-    const m = /^<@(!|&)?(\d{1,20})>$/.exec(word);
+    const m = /^<@(!|&)?([1-9]\d{0,19})>$/.exec(word);
     if (!m) {
       throw new InputError(
         'discord-mention-on-failure',
         word,
-        'user mentions <@user-id> and role mentions <@&role-id>, separated by spaces or commas (e.g. "<@80351110224678912> <@&165511591545143296>")',
+        'user mentions <@user-id> and role mentions <@&role-id>, separated by spaces or commas (e.g. "<@80351110224678912> <@&165511591545143296>"); ids are Discord snowflakes: digits, not starting with 0',
       );
     }
     const list = m[1] === '&' ? roles : users;
@@ -760,7 +790,28 @@ export function readMentions(text: string): { users: string[]; roles: string[] }
       `at most ${MAX_MENTIONS} users and ${MAX_MENTIONS} roles (Discord's limit)`,
     );
   }
+  checkMentionLine(users, roles);
   return { users, roles };
+}
+
+/** The mention line (users, then roles, as the message puts them) must fit: none is silently dropped. */
+function checkMentionLine(users: readonly string[], roles: readonly string[]): void {
+  const tokens = [...users.map((id) => `<@${id}>`), ...roles.map((id) => `<@&${id}>`)];
+  const length = tokens.join(' ').length;
+  if (length <= MENTION_LINE_MAX) return;
+  let fit = 0;
+  for (
+    let used = -1;
+    fit < tokens.length && used + 1 + (tokens[fit] as string).length <= MENTION_LINE_MAX;
+    fit++
+  ) {
+    used += 1 + (tokens[fit] as string).length;
+  }
+  throw new InputError(
+    'discord-mention-on-failure',
+    `${tokens.length} mentions`,
+    `${tokens.length} mentions take ${length} characters, more than the ${MENTION_LINE_MAX} of the mention line: ${fit} of these fit (ping a role instead of many users)`,
+  );
 }
 
 function readLiveInterval(text: string): number {

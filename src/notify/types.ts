@@ -111,6 +111,15 @@ export interface DeliveryResult {
   /** The Discord message id (`?wait=true` answer), when delivered to Discord. */
   messageId: string | null;
   durationMs: number;
+  /**
+   * Delivered and confirmed: the receiver said the message is posted (Discord's 200 with its id, a Teams
+   * connector's 200 `1`, any 2xx but 202). False when not delivered, and when the receiver only accepted it
+   * (HTTP 202: a Teams Workflows flow queues the card and posts it later). Added in #12; every result the
+   * action outputs has it (optional here for results built by older code).
+   */
+  confirmed?: boolean;
+  /** A remark on a delivered target: `accepted, not confirmed: …` for a 202; null otherwise. */
+  note?: string | null;
 }
 
 /**

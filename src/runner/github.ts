@@ -2,7 +2,13 @@
 // GITHUB_API_URL and the runner's proxy settings) and reads the run context through @actions/github's
 // `context`. Loaded only when something needs the API, so a plain build never pays for Octokit at start-up.
 import { context, getOctokit } from '@actions/github';
-import { readChange, type ChangeAnswer, type RunsApi, type WorkflowRunInfo } from '../notify/change.js';
+import {
+  readChange,
+  UnexpectedAnswer,
+  type ChangeAnswer,
+  type RunsApi,
+  type WorkflowRunInfo,
+} from '../notify/change.js';
 import type { BuildStatus } from '../notify/targets.js';
 
 type GitHubContext = typeof context;
@@ -85,7 +91,7 @@ export function workflowRunsApi(client: GitHubClient, owner: string, repo: strin
         request: { signal },
       });
       const runs: unknown = (data as { workflow_runs?: unknown }).workflow_runs;
-      if (!Array.isArray(runs)) throw new Error('the list of runs has no workflow_runs');
+      if (!Array.isArray(runs)) throw new UnexpectedAnswer('the list of runs has no workflow_runs');
       return runs.map(runInfo);
     },
   };
@@ -94,7 +100,7 @@ export function workflowRunsApi(client: GitHubClient, owner: string, repo: strin
 /** The fields the comparison uses, checked: the answer comes from a server. */
 function runInfo(data: unknown): WorkflowRunInfo {
   const d = (data ?? {}) as Record<string, unknown>;
-  if (typeof d.id !== 'number') throw new Error('a workflow run without an id');
+  if (typeof d.id !== 'number') throw new UnexpectedAnswer('a workflow run without an id');
   const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
   return {

@@ -171,7 +171,8 @@ describe('e2e: notification rules', () => {
     const notices = run.main.stdout.split('\n').filter((l) => l.startsWith('::notice'));
     expect(notices).toEqual([
       '::notice title=No notification target::No notification will be sent: no notification target is set. ' +
-        'discord-webhook-url, webhook-url, success-webhook-url, failure-webhook-url and webhooks are empty, and ' +
+        'discord-webhook-url, slack-webhook-url, teams-webhook-url, webhook-url, success-webhook-url, ' +
+        'failure-webhook-url and webhooks are empty, and ' +
         'so are the WEBHOOK_URL, JC_BUILD_SUCCESS_WEBHOOK_URL and JC_BUILD_FAILURE_WEBHOOK_URL variables. A ' +
         'secret the run cannot read (e.g. on a pull request from a fork, or a typo in its name) is empty too.',
     ]);

@@ -1,4 +1,5 @@
-// The notices about the notification setup: nothing will be sent, a Slack or Teams URL, change without token.
+// The notices about the notification setup: nothing will be sent, a Teams URL, a Slack URL set to another
+// format, change without token.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@actions/core', () => ({ setSecret: () => undefined }));
@@ -22,8 +23,9 @@ beforeEach(() => resetSecretsForTest());
 
 describe('no target', () => {
   const NOTICE =
-    'No notification will be sent: no notification target is set. discord-webhook-url, webhook-url, ' +
-    'success-webhook-url, failure-webhook-url and webhooks are empty, and so are the WEBHOOK_URL, ' +
+    'No notification will be sent: no notification target is set. discord-webhook-url, slack-webhook-url, ' +
+    'teams-webhook-url, webhook-url, success-webhook-url, failure-webhook-url and webhooks are empty, and so ' +
+    'are the WEBHOOK_URL, ' +
     'JC_BUILD_SUCCESS_WEBHOOK_URL and JC_BUILD_FAILURE_WEBHOOK_URL variables. A secret the run cannot read ' +
     '(e.g. on a pull request from a fork, or a typo in its name) is empty too.';
 
@@ -53,36 +55,70 @@ describe('no target', () => {
 });
 
 describe('a URL of a platform this action has no format for', () => {
-  it('Slack through webhook-url: names the input, the platform and the body it will get; the URL masked', async () => {
-    const { warnings } = await notices({ 'webhook-url': SLACK });
-    expect(warnings).toEqual([
-      'webhook-url looks like a Slack webhook (https://hooks.slack.com/***); this action has no Slack format, so ' +
-        "it will get this action's generic JSON body, which Slack rejects (its incoming webhooks take Slack " +
-        'messages only). Send to a relay that turns the generic payload into a Slack message, or use a Discord webhook.',
-    ]);
+  it('a Slack URL anywhere gets the Slack format: no warning (slack-webhook-url, webhook-url, a variable)', async () => {
+    expect(await notices({ 'slack-webhook-url': SLACK })).toEqual({ notices: [], warnings: [] });
+    expect(await notices({ 'webhook-url': SLACK })).toEqual({ notices: [], warnings: [] });
+    expect(await notices({}, { JC_BUILD_FAILURE_WEBHOOK_URL: SLACK })).toEqual({ notices: [], warnings: [] });
+    expect(await notices({ webhooks: `- url: ${SLACK}\n  format: slack` })).toEqual({
+      notices: [],
+      warnings: [],
+    });
   });
 
-  it('Teams, Power Automate and a Slack URL in a variable or a webhooks entry', async () => {
-    const { warnings } = await notices(
-      { webhooks: `- url: ${TEAMS}\n- url: "${FLOW}"\n- url: "${PP}"` },
-      { JC_BUILD_SUCCESS_WEBHOOK_URL: SLACK },
-    );
-    expect(warnings.map((w) => w.slice(0, w.indexOf(';')))).toEqual([
-      'env JC_BUILD_SUCCESS_WEBHOOK_URL looks like a Slack webhook (https://hooks.slack.com/***)',
-      'webhooks[0] looks like a Microsoft Teams webhook (https://contoso.webhook.office.com/***)',
-      'webhooks[1] looks like a Power Automate / Teams Workflows webhook (https://prod-42.westus.logic.azure.com/***)',
-      'webhooks[2] looks like a Power Automate / Teams Workflows webhook (https://default0123.environment.api.powerplatform.com/***)',
+  it('a Teams or Power Automate URL anywhere gets the Teams format: no warning', async () => {
+    expect(await notices({ 'teams-webhook-url': FLOW })).toEqual({ notices: [], warnings: [] });
+    expect(await notices({ 'webhook-url': TEAMS })).toEqual({ notices: [], warnings: [] });
+    expect(await notices({}, { JC_BUILD_FAILURE_WEBHOOK_URL: PP })).toEqual({ notices: [], warnings: [] });
+    expect(
+      await notices(
+        { webhooks: `- url: ${TEAMS}\n- url: "${FLOW}"\n- url: "${PP}"` },
+        { JC_BUILD_SUCCESS_WEBHOOK_URL: SLACK },
+      ),
+    ).toEqual({ notices: [], warnings: [] });
+  });
+
+  it('a Teams URL set to another format: what it will get and the fix; a flow of your own may take generic', async () => {
+    const { warnings } = await notices({
+      webhooks: [
+        `- url: ${TEAMS}\n  format: generic`,
+        `- url: "${FLOW}"\n  format: discord`,
+        `- url: "${PP}"\n  format: generic`,
+      ].join('\n'),
+    });
+    expect(warnings).toEqual([
+      'webhooks[0] is a Microsoft Teams webhook (https://contoso.webhook.office.com/***) set to format: generic, ' +
+        "so it will get this action's generic JSON body, which Teams rejects (it takes Adaptive Cards). Leave " +
+        'format out or set format: teams.',
+      'webhooks[1] is a Microsoft Teams webhook (https://prod-42.westus.logic.azure.com/***) set to format: ' +
+        'discord, so it will get a Discord message body, which Teams rejects (it takes Adaptive Cards). Leave ' +
+        'format out or set format: teams.',
     ]);
-    expect(warnings[1]).toContain('which a Teams connector rejects (it takes message cards only)');
-    expect(warnings[2]).toContain('a flow of your own that reads the generic payload works');
-    for (const secret of ['XXXXsecretXXXX', 'secretpart', 'SIGsecret', 'PPsecret', 'webhookb2']) {
+    for (const secret of ['secretpart', 'SIGsecret', 'PPsecret', 'webhookb2']) {
       expect(warnings.join('\n')).not.toContain(secret);
     }
   });
 
-  it('a Slack URL given the discord format will get a Discord body', async () => {
-    const { warnings } = await notices({ webhooks: `- url: ${SLACK}\n  format: discord` });
-    expect(warnings[0]).toContain('so it will get a Discord message body, which Slack rejects');
+  it('a Slack URL set to the discord or generic format: what it will get, and the fix', async () => {
+    const { warnings } = await notices({
+      webhooks: `- url: ${SLACK}\n  format: discord\n- url: ${SLACK}\n  format: generic`,
+    });
+    expect(warnings).toEqual([
+      'webhooks[0] is a Slack webhook (https://hooks.slack.com/***) set to format: discord, so it will get a ' +
+        'Discord message body, which Slack rejects (its incoming webhooks take Slack messages only). Leave ' +
+        'format out or set format: slack.',
+      'webhooks[1] is a Slack webhook (https://hooks.slack.com/***) set to format: generic, so it will get ' +
+        "this action's generic JSON body, which Slack rejects (its incoming webhooks take Slack messages " +
+        'only). Leave format out or set format: slack.',
+    ]);
+    expect(warnings.join('\n')).not.toContain('XXXXsecretXXXX');
+  });
+
+  it('a Slack workflow trigger (hooks.slack.com/triggers/…) takes any JSON: format generic is not warned about', async () => {
+    const trigger = 'https://hooks.slack.com/triggers/T000/123/abcsecret';
+    expect(await notices({ webhooks: `- url: ${trigger}\n  format: generic` })).toEqual({
+      notices: [],
+      warnings: [],
+    });
   });
 
   it('leaves Discord, look-alike hosts and other hosts alone', async () => {

@@ -15,7 +15,8 @@ const ID = '112233445566778899';
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-tokenvalue';
 const DISCORD = `https://discord.com/api/webhooks/${ID}/${TOKEN}`;
 const NORMAL = `https://discord.com/api/v10/webhooks/${ID}/${TOKEN}?wait=true`;
-const KEYS = 'url, format, on, notify-on, method, headers, basic-auth, timeout, retries, secret, signature, message-template, payload-template, payload-template-file';
+const KEYS =
+  'url, format, on, notify-on, method, headers, basic-auth, timeout, retries, secret, signature, message-template, payload-template, payload-template-file';
 
 function settings(
   inputs: Record<string, string> = {},

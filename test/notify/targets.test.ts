@@ -411,7 +411,11 @@ describe('resolveNotifySettings: webhooks list', () => {
     ['- url: https://a.example.com\n  timeout: 0.1', 'webhooks[0].timeout', 'seconds from 0.5 to 120'],
     ['- url: https://a.example.com\n  timeout: soon', 'webhooks[0].timeout', 'seconds from 0.5 to 120'],
     ['- url: https://a.example.com\n  retries: 11', 'webhooks[0].retries', 'from 0 to 10'],
-    ['- url: https://a.example.com\n  format: mattermost', 'webhooks[0].format', 'discord, generic, slack, teams'],
+    [
+      '- url: https://a.example.com\n  format: mattermost',
+      'webhooks[0].format',
+      'discord, generic, slack, teams',
+    ],
     ['- url: https://a.example.com\n  on: started', 'webhooks[0].on', 'always, success, failure, cancelled'],
     ['- url: https://a.example.com\n  method: HEAD', 'webhooks[0].method', 'POST, PUT, PATCH, GET, DELETE'],
     [`- url: ${DISCORD}\n  method: GET`, 'webhooks[0].method', 'POST, PUT or PATCH for a discord target'],

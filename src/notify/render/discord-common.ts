@@ -14,7 +14,9 @@ import {
   DISCORD_LIMITS,
   escapeFence,
   hasMassMention,
+  MENTION_LINE_MAX,
   neutraliseMentions,
+  printableText,
   truncate,
   truncateMarkdown,
 } from './limits.js';
@@ -59,7 +61,11 @@ export interface DiscordBody {
   attachments?: DiscordAttachment[];
 }
 
-export type DiscordRenderOptions = DiscordOptions & { attachment?: OutgoingFile | null };
+export type DiscordRenderOptions = DiscordOptions & {
+  attachment?: OutgoingFile | null;
+  /** The target's `message-template`: when set, its rendered line is the message's `content`. */
+  messageTemplate?: string | null;
+};
 
 export const COLOR_SUCCESS = 65280;
 export const COLOR_FAILURE = 16711680;
@@ -81,8 +87,11 @@ export const PACKAGE_EMOJI: Record<PackageStatus, string> = {
 
 // ---- text helpers ----
 
+/** One line of printable text (see printableText): line breaks, NEL and U+2028/9 included, become a space. */
 export function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return printableText(s)
+    .replace(/\s*[\r\n\u0085\u2028\u2029]+\s*/g, ' ')
+    .trim();
 }
 
 /** Plain text made inert for Discord markdown (no formatting, links, mentions or fences). */
@@ -230,8 +239,6 @@ export interface Mentions {
   roles: string[];
 }
 
-/** Room for the mention line: ~40 ids, far more than a team pings, and the message keeps its own room. */
-const MENTION_LINE_MAX = 1000;
 const SNOWFLAKE = /^[1-9]\d{0,19}$/;
 
 /**

@@ -34,6 +34,8 @@ import {
   truncate,
   truncateMarkdown,
 } from './limits.js';
+import { buildTemplateView } from '../template-fields.js';
+import { renderMessageTemplate } from '../templates.js';
 
 interface Look {
   emoji: string;
@@ -259,6 +261,16 @@ function lookFor(report: BuildReport, ctx: NotifyContext | undefined): Look {
   return { ...look, headline: `${change}: ${look.headline}`, title: `${change}: ${look.title}` };
 }
 
+/** The target's `message-template` rendered for Discord, or null when it has none (or it renders empty). */
+export function templateLine(
+  report: BuildReport,
+  opts: Pick<DiscordRenderOptions, 'messageTemplate'>,
+  ctx: NotifyContext | undefined,
+): string | null {
+  if (!opts.messageTemplate) return null;
+  return renderMessageTemplate(opts.messageTemplate, buildTemplateView(report, ctx), 'discord') || null;
+}
+
 /** The upstream-compatible body for a report that is already inert (mentions defused). */
 export function renderUpstream(
   safe: BuildReport,
@@ -268,7 +280,8 @@ export function renderUpstream(
   const look = lookFor(safe, ctx);
   const attachment = opts.attachment ?? null;
   const body: DiscordBody = {
-    content: contentText(safe, look),
+    // The user's line replaces the upstream content lines.
+    content: templateLine(safe, opts, ctx) ?? contentText(safe, look),
     embeds: [embedFor(safe, look, attachment)],
     allowed_mentions: { parse: [] },
   };

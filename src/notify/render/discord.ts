@@ -23,7 +23,7 @@ import {
   type DiscordEmbed,
   type DiscordRenderOptions,
 } from './discord-common.js';
-import { renderUpstream } from './discord-upstream.js';
+import { renderUpstream, templateLine } from './discord-upstream.js';
 import {
   codeBlock,
   DISCORD_LIMITS,
@@ -66,7 +66,7 @@ const STATUS_EMOJI: Record<BuildStatus, string> = { success: '‚úÖ', failure: '‚ù
 // ---- headline ----
 
 /** Where a failure happened, as a phrase after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
-function atPhrase(f: FailurePoint | null, name: string | null): string {
+export function atPhrase(f: FailurePoint | null, name: string | null): string {
   if (!f) return '';
   const stage = f.stage && f.stage !== name ? ` (${md(f.stage, 80)})` : '';
   if (f.stageIndex !== null && f.stageCount !== null) {
@@ -81,7 +81,7 @@ function atPhrase(f: FailurePoint | null, name: string | null): string {
  * Where a cancelled package stopped: its failure point, else the stage the parser last saw running (a cancel
  * often ends the build before the tool prints any failure).
  */
-function stopPoint(report: BuildReport, p: PackageResult | undefined): FailurePoint | null {
+export function stopPoint(report: BuildReport, p: PackageResult | undefined): FailurePoint | null {
   const known = p?.failure ?? report.failure;
   if (known) return known;
   const open = report.stages.filter(
@@ -279,6 +279,9 @@ function renderCompact(safe: BuildReport, opts: DiscordRenderOptions, ctx?: Noti
     embeds: [compactEmbed(report, ctx?.change ?? 'unknown', 1 + mentionLine)],
     allowed_mentions: { parse: [] },
   };
+  // The compact layout has no content of its own: the user's line becomes it (mentions still go first).
+  const line = templateLine(report, opts, ctx);
+  if (line) body.content = line;
   return { body: finishBody(body, report, opts, ctx), files: attachment ? [attachment] : [] };
 }
 

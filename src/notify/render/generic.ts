@@ -11,6 +11,8 @@ import {
 } from '../../report/build-report.js';
 import type { NotifyContext, NotifyEvent, RenderedMessage } from '../types.js';
 import { isoSeconds, truncate } from './limits.js';
+import { buildTemplateView } from '../template-fields.js';
+import { renderPayloadTemplate } from '../templates.js';
 
 /** Bumped on any incompatible change to the payload. */
 export const GENERIC_PAYLOAD_VERSION = 1 as const;
@@ -270,8 +272,24 @@ export function genericPayload(report: BuildReport, ctx: NotifyContext = FINISHE
   return payload;
 }
 
-/** Renders the generic webhook body of a build's result (or of a test sample): JSON, no files. */
-export function renderGeneric(report: BuildReport, ctx: NotifyContext = FINISHED): RenderedMessage {
+/**
+ * Renders the generic webhook body of a build's result (or of a test sample): JSON, no files. With the
+ * target's `payload-template` the body is the template's JSON instead (throws when it renders invalid JSON or
+ * more than GENERIC_MAX_BYTES even from the compact view: that target's delivery fails with the reason).
+ */
+export function renderGeneric(
+  report: BuildReport,
+  ctx: NotifyContext = FINISHED,
+  payloadTemplate: string | null = null,
+): RenderedMessage {
+  if (payloadTemplate !== null) {
+    const body = renderPayloadTemplate(
+      payloadTemplate,
+      (caps) => buildTemplateView(report, ctx, caps),
+      GENERIC_MAX_BYTES,
+    );
+    return { body, files: [] };
+  }
   return { body: genericPayload(report, ctx), files: [] };
 }
 

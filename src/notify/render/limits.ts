@@ -13,6 +13,27 @@ export function truncate(text: string, max: number): string {
   return text.slice(0, cut) + ELLIPSIS;
 }
 
+/**
+ * The most the mention line of a failure may take (`discord-mention-on-failure`, ids separated by spaces):
+ * ~45 ids, far more than a team pings, and the message keeps its own room. More ids are refused as input.
+ */
+export const MENTION_LINE_MAX = 1000;
+
+/* eslint-disable no-control-regex -- matching control characters is the point */
+/** An ANSI escape sequence (CSI `ESC [ … m`, OSC `ESC ] … BEL`, or a two-character one). */
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+/** Control characters with no place in a chat message: C0 but TAB and line breaks, DEL, C1 but NEL. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+/* eslint-enable no-control-regex */
+
+/**
+ * Text from the build made printable for a chat message: colour and other ANSI sequences dropped, any other
+ * control character (NUL, BEL, a lone ESC …) shown as `�`. TAB and line breaks stay (callers decide on lines).
+ */
+export function printableText(text: string): string {
+  return text.replace(ANSI, '').replace(CONTROL, '\ufffd');
+}
+
 /** Neutralises backtick runs so user text can never close (or open) a code fence. */
 export function escapeFence(text: string): string {
   return text.replace(/`{3,}/g, (m) => m.split('').join('\u200b'));
@@ -27,7 +48,7 @@ export function codeBlock(lines: string[], max: number, lang = ''): string {
   const close = '\n```';
   const budget = max - open.length - close.length;
   if (budget <= 2) return '';
-  const safe = lines.map(escapeFence);
+  const safe = lines.map((l) => escapeFence(printableText(l)));
   const body = safe.join('\n');
   if (body.length <= budget) return open + body + close;
   const kept: string[] = [];

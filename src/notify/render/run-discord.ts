@@ -6,6 +6,8 @@ import type { RunReport, RunRow, RunRowStatus } from '../../report/run-report.js
 import type { ChangeState, DiscordOptions, NotifyContext, OutgoingFile, RenderedMessage } from '../types.js';
 import { applyMentions, mentionsFor, type DiscordAllowedMentions } from './discord-common.js';
 import { DISCORD_LIMITS, formatDuration, neutraliseMentions, truncate } from './limits.js';
+import { runTemplateView } from '../template-fields.js';
+import { renderMessageTemplate } from '../templates.js';
 
 export { DISCORD_LIMITS };
 
@@ -201,7 +203,12 @@ export function embedTextLength(embed: {
  * The run message. `ctx` says why it is sent: a change against the last run is worded in the title, and a
  * failed run carries the `discord-mention-on-failure` mentions (the only thing in it that can ping).
  */
-export function renderRunDiscord(run: RunReport, opts: DiscordOptions, ctx?: NotifyContext): RenderedMessage {
+export function renderRunDiscord(
+  run: RunReport,
+  opts: DiscordOptions,
+  ctx?: NotifyContext,
+  messageTemplate: string | null = null,
+): RenderedMessage {
   const embedTitle = title(run, ctx?.change ?? 'unknown');
   const fields = fieldsFor(run);
   const footerText = truncate(
@@ -241,14 +248,19 @@ export function renderRunDiscord(run: RunReport, opts: DiscordOptions, ctx?: Not
   };
   if (run.web_url) embed['url'] = run.web_url;
 
-  const content = truncate(
-    neutraliseMentions(
-      run.status === 'success'
-        ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
-        : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`,
-    ),
-    DISCORD_LIMITS.content,
-  );
+  const own = messageTemplate
+    ? renderMessageTemplate(messageTemplate, runTemplateView(run, ctx), 'discord')
+    : null;
+  const content =
+    own ||
+    truncate(
+      neutraliseMentions(
+        run.status === 'success'
+          ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
+          : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`,
+      ),
+      DISCORD_LIMITS.content,
+    );
 
   const body: { content: string; allowed_mentions: DiscordAllowedMentions } & Record<string, unknown> = {
     content,

@@ -7,6 +7,7 @@
 // the code holds its status to know its edit survived another leg's, which a folded line could not tell it.
 // Pure: no I/O.
 import type { DiscordOptions, RenderedMessage } from '../types.js';
+import { code } from './discord-common.js';
 import { DISCORD_LIMITS, formatDuration, truncate } from './limits.js';
 import { escapeMarkdown } from './run-discord.js';
 
@@ -116,7 +117,8 @@ export function legLine(result: LegResult): LiveLine {
   if (result.durationSeconds !== null) parts.push(formatDuration(result.durationSeconds));
   let text = parts.join(' · ');
   if (result.status === 'failure') {
-    const where = result.where ? `\`${escapeMarkdown(result.where).replace(/`/g, '')}\`` : '';
+    // A code span shows its text as it is: no markdown escape inside (it would show as a backslash).
+    const where = result.where ? code(result.where, 120) : '';
     const cause = result.cause ? escapeMarkdown(truncate(result.cause, 160)) : '';
     const detail = [where, cause].filter((x) => x !== '').join(' ');
     if (detail) text += ` — ${detail}`;

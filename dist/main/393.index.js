@@ -1,5 +1,5 @@
-export const id = 107;
-export const ids = [107,936];
+export const id = 393;
+export const ids = [393,243,587];
 export const modules = {
 
 /***/ 68788:
@@ -11,10 +11,10 @@ export const modules = {
 /* harmony export */   getMessage: () => (/* binding */ getMessage),
 /* harmony export */   n2: () => (/* binding */ closeDiscordApi),
 /* harmony export */   oH: () => (/* binding */ createMessage),
-/* harmony export */   parseMessageRef: () => (/* reexport safe */ _deliver_js__WEBPACK_IMPORTED_MODULE_1__.SW)
+/* harmony export */   parseMessageRef: () => (/* reexport safe */ _deliver_js__WEBPACK_IMPORTED_MODULE_1__.parseMessageRef)
 /* harmony export */ });
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
-/* harmony import */ var _deliver_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73096);
+/* harmony import */ var _deliver_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84363);
 /* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72995);
 // A small client for one Discord webhook's messages: create (execute with ?wait=true), edit, get.
 //
@@ -47,7 +47,7 @@ function editMessage(target, ref, message, opts = {}) {
     const url = refUrl(target, ref);
     if (url === null)
         return Promise.resolve(badRef(ref));
-    const body = { ...message, body: (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .editRequestBody */ .Eq)(message.body) };
+    const body = { ...message, body: (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__.editRequestBody)(message.body) };
     return call(target, 'PATCH', url, (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeBody */ .FT)({ method: 'PATCH' }, body), opts);
 }
 function getMessage(target, ref, opts = {}) {
@@ -63,7 +63,7 @@ async function closeDiscordApi() {
     await agent?.close().catch(() => undefined);
 }
 function refUrl(target, ref) {
-    const parsed = (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMessageRef */ .SW)(ref);
+    const parsed = (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__.parseMessageRef)(ref);
     return parsed ? (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .discordMessageUrl */ .ll)(target.url, parsed.messageId, parsed.threadId) : null;
 }
 function badRef(ref) {
@@ -196,9 +196,9 @@ function parseObject(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LiveStatus: () => (/* binding */ LiveStatus)
+/* harmony export */   LiveStatus: () => (/* binding */ LiveStatus),
+/* harmony export */   liveTargets: () => (/* binding */ liveTargets)
 /* harmony export */ });
-/* unused harmony export liveTargets */
 /* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72995);
 /* harmony import */ var _discord_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68788);
 /* harmony import */ var _render_live_discord_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61243);
@@ -208,6 +208,12 @@ function parseObject(text) {
 /** Tries to post the live message at all when Discord answers 429 at the start. */
 const CREATE_TRIES = 3;
 const MAX_REQUEST_MS = 10_000;
+/**
+ * The create is off the build's critical path (start() is not awaited), so it is given long: a create that
+ * Discord answers after the client gave up has posted a message nobody edits, and the result becomes a second
+ * one. Its timeout is the larger of this and webhook-timeout; finish() waits for it as long.
+ */
+const MIN_CREATE_MS = 30_000;
 /** The targets that get a live message: Discord ones that can fire at all, when `discord-live` is on. */
 function liveTargets(settings) {
     if (!settings?.discord.live)
@@ -276,7 +282,7 @@ class LiveStatus {
      * Stops live updates: drops what is pending, awaits the request in flight (up to `maxWaitMs`), and returns
      * the live message per target source, for the final notification to edit.
      */
-    async finish(maxWaitMs = MAX_REQUEST_MS) {
+    async finish(maxWaitMs) {
         this.finished = true;
         for (const t of this.live) {
             if (t.timer)
@@ -284,10 +290,13 @@ class LiveStatus {
             t.timer = null;
             t.dirty = false;
         }
-        const inFlight = this.live.flatMap((t) => (t.inFlight ? [t.inFlight] : []));
+        const busy = this.live.filter((t) => t.inFlight !== null);
+        const inFlight = busy.map((t) => t.inFlight);
         if (inFlight.length > 0) {
+            // A create still on the wire is waited for to its own timeout: its message is the one to edit.
+            const waitMs = maxWaitMs ?? Math.max(...busy.map((t) => this.requestOptions(t).timeoutMs));
             let timer;
-            const cap = new Promise((resolve) => (timer = setTimeout(resolve, maxWaitMs)));
+            const cap = new Promise((resolve) => (timer = setTimeout(resolve, waitMs)));
             await Promise.race([Promise.allSettled(inFlight), cap]);
             clearTimeout(timer);
         }
@@ -303,26 +312,33 @@ class LiveStatus {
                 refs[t.target.source] = t.ref;
         return refs;
     }
+    /**
+     * Scrubbed here, before rendering: stage names come from the build's output, and markdown escaping (`_` →
+     * `\_`) would hide a secret in one from the encoder's scrub of the rendered text.
+     */
     progress() {
         const { packages, runner, link, startTime } = this.opts;
-        return {
+        return (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubDeep */ .wE)({
             packages,
             runner,
             link,
             stage: this.stage,
             startTime: startTime.toISOString(),
             elapsedMs: Math.max(0, Date.now() - startTime.getTime()),
-        };
+        });
     }
     requestOptions(t) {
-        const timeoutMs = this.opts.timeoutMs ?? Math.min(t.target.timeoutMs, MAX_REQUEST_MS);
+        const timeoutMs = this.opts.timeoutMs ??
+            (t.state === 'starting'
+                ? Math.max(t.target.timeoutMs, MIN_CREATE_MS)
+                : Math.min(t.target.timeoutMs, MAX_REQUEST_MS));
         return this.opts.dispatcher ? { timeoutMs, dispatcher: this.opts.dispatcher } : { timeoutMs };
     }
     create(t) {
         t.creates += 1;
         const { discord } = this.opts.settings;
         t.inFlight = (async () => {
-            const message = (0,_render_live_discord_js__WEBPACK_IMPORTED_MODULE_2__/* .renderLiveDiscord */ .Hf)(this.progress(), discord);
+            const message = (0,_render_live_discord_js__WEBPACK_IMPORTED_MODULE_2__.renderLiveDiscord)(this.progress(), discord);
             const result = await (0,_discord_api_js__WEBPACK_IMPORTED_MODULE_1__/* .createMessage */ .oH)(t.target, message, this.requestOptions(t));
             if (result.ok) {
                 // A forum post opens a thread of its own, where Discord finds the message only through that thread.
@@ -364,7 +380,7 @@ class LiveStatus {
         });
     }
     async edit(t) {
-        const message = (0,_render_live_discord_js__WEBPACK_IMPORTED_MODULE_2__/* .renderLiveDiscord */ .Hf)(this.progress(), this.opts.settings.discord);
+        const message = (0,_render_live_discord_js__WEBPACK_IMPORTED_MODULE_2__.renderLiveDiscord)(this.progress(), this.opts.settings.discord);
         const result = await (0,_discord_api_js__WEBPACK_IMPORTED_MODULE_1__.editMessage)(t.target, t.ref, message, this.requestOptions(t));
         if (result.ok) {
             t.nextAt = Date.now() + this.intervalMs;
@@ -427,8 +443,8 @@ function describe(result) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hf: () => (/* binding */ renderLiveDiscord),
-/* harmony export */   dA: () => (/* binding */ COLOR_BUILDING)
+/* harmony export */   d: () => (/* binding */ COLOR_BUILDING),
+/* harmony export */   renderLiveDiscord: () => (/* binding */ renderLiveDiscord)
 /* harmony export */ });
 /* unused harmony export progressBar */
 /* harmony import */ var _discord_common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2470);
@@ -528,68 +544,105 @@ function undeliveredResult(target, error = null) {
         error,
         messageId: null,
         durationMs: 0,
+        confirmed: false,
+        note: null,
     };
 }
 
 
 /***/ }),
 
-/***/ 83576:
+/***/ 85346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E_: () => (/* binding */ signHeaders),
-/* harmony export */   Q2: () => (/* binding */ isBase64)
+/* harmony export */   JL: () => (/* binding */ teamsOutcome),
+/* harmony export */   ee: () => (/* binding */ TEAMS_ACCEPTED_NOTE),
+/* harmony export */   t6: () => (/* binding */ ACCEPTED_NOTE)
 /* harmony export */ });
-/* unused harmony export standardSigningKey */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-// Signs a delivery so the receiver can authenticate it: Standard Webhooks, GitHub or Foundries JobServ style.
-
-const STANDARD_PREFIX = 'whsec_';
+// What Microsoft Teams webhooks answer, in words a person can act on. A Teams Workflows (Power Automate)
+// trigger answers 202 Accepted with an empty body: the flow run is queued and posts the card later, so the
+// card is accepted, not confirmed (a card the flow then fails to post shows only in the flow's run history).
+// Its errors are JSON: `{"error":{"code":"TriggerInputSchemaMismatch","message":"…"}}`. A legacy Office 365
+// connector answers 200 `1` once posted, and its errors as plain text — sometimes inside a 200 (`Microsoft
+// Teams endpoint returned HTTP error 429 …`), which is a failure. Pure.
+/** The note a 202 carries in the `notifications` output. */
+const TEAMS_ACCEPTED_NOTE = 'accepted, not confirmed: the Workflows flow queued the card (HTTP 202); whether Teams posted it shows in ' +
+    "the flow's run history";
+const ACCEPTED_NOTE = 'accepted, not confirmed: the receiver queued the message (HTTP 202) and did not say whether it was processed';
+const RETRYABLE = new Set([408, 429]);
+/** What each refusal means for someone looking at their Teams setup. */
+function meaning(status, code) {
+    if (code === 'DirectApiAuthorizationRequired' || status === 401 || status === 403) {
+        return "the flow does not accept anonymous requests: set its trigger's “Who can trigger the flow” to Anyone";
+    }
+    if (status === 404) {
+        return 'the flow was not found: it was deleted or turned off, or the URL is incomplete';
+    }
+    if (status === 413)
+        return 'the message is larger than Teams accepts (about 28 KB)';
+    if (status === 429)
+        return 'Teams is rate-limiting this webhook';
+    if (status >= 500)
+        return "something went wrong on Teams' side";
+    if (code)
+        return 'the flow rejected the message';
+    return 'Teams rejected the message';
+}
+/** Power Automate's error object, if the answer is one. */
+function flowError(json) {
+    const error = json?.error;
+    if (typeof error !== 'object' || error === null)
+        return null;
+    const e = error;
+    const message = typeof e.message === 'string' ? e.message : '';
+    const code = typeof e.code === 'string' ? e.code : null;
+    return code || message ? { code, message } : null;
+}
+function clean(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 300 ? `${one.slice(0, 299)}…` : one;
+}
+/** The connector's error inside a 200 (`… returned HTTP error 429 …`): its status, else null. */
+function connectorFailure(text) {
+    if (!/^(Webhook message delivery failed|Microsoft Teams endpoint returned HTTP error)/i.test(text.trim())) {
+        return null;
+    }
+    const m = /HTTP error (\d{3})/i.exec(text);
+    return m ? Number(m[1]) : 502;
+}
 /**
- * The Standard Webhooks HMAC key: a `whsec_<base64>` secret decodes to its bytes, anything else is used as
- * its UTF-8 bytes. (GitHub and JobServ receivers always key with the secret's UTF-8 bytes.)
+ * One Teams answer: 2xx is delivered (202 only accepted); an error in words; 408, 429 and 5xx retried (429
+ * after its Retry-After, `delayMs`), every other refusal final (400: the card; 413: the size).
  */
-function standardSigningKey(secret) {
-    if (secret.startsWith(STANDARD_PREFIX)) {
-        const encoded = secret.slice(STANDARD_PREFIX.length);
-        const key = Buffer.from(encoded, 'base64');
-        if (key.length > 0 && isBase64(encoded))
-            return key;
+function teamsOutcome(httpStatus, text, json, delayMs) {
+    const inner = httpStatus < 300 ? connectorFailure(text) : null;
+    if (httpStatus < 300 && inner === null) {
+        return httpStatus === 202
+            ? { kind: 'delivered', status: httpStatus, messageId: null, accepted: TEAMS_ACCEPTED_NOTE }
+            : { kind: 'delivered', status: httpStatus, messageId: null };
     }
-    return Buffer.from(secret, 'utf8');
-}
-/** Whether `text` is canonical padded base64 (what a `whsec_` secret must hold). */
-function isBase64(text) {
-    return /^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0;
-}
-function hmac(key, ...parts) {
-    const mac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key);
-    for (const part of parts)
-        mac.update(part);
-    return mac.digest();
-}
-/** The headers that sign `input.body` with `secret` under `scheme`. */
-function signHeaders(scheme, secret, input) {
-    switch (scheme) {
-        case 'standard': {
-            const key = standardSigningKey(secret);
-            const timestamp = String(Math.floor(input.timestamp));
-            const mac = hmac(key, `${input.id}.${timestamp}.`, input.body);
-            return {
-                'webhook-id': input.id,
-                'webhook-timestamp': timestamp,
-                'webhook-signature': `v1,${mac.toString('base64')}`,
-            };
-        }
-        case 'github':
-            return {
-                'x-hub-signature-256': `sha256=${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}`,
-            };
-        case 'jobserv':
-            return { 'x-jobserv-sig': `sha256:${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}` };
+    const status = inner ?? httpStatus;
+    if (status < 400) {
+        return {
+            kind: 'http',
+            status,
+            retry: false,
+            detail: 'redirects are not followed; configure the final URL',
+            serverDelayMs: null,
+        };
     }
+    const flow = flowError(json);
+    const said = flow ? clean(flow.message) : clean(text);
+    const code = flow?.code ? ` (${flow.code})` : '';
+    const words = meaning(status, flow?.code ?? null);
+    return {
+        kind: 'http',
+        status: httpStatus,
+        retry: RETRYABLE.has(status) || status >= 500,
+        detail: said ? `${words}${code}: ${said}` : `${words}${code}`,
+        serverDelayMs: delayMs,
+    };
 }
 
 

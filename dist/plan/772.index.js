@@ -1,8 +1,8 @@
-export const id = 212;
-export const ids = [212];
+export const id = 772;
+export const ids = [772];
 export const modules = {
 
-/***/ 5212:
+/***/ 2772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,418 +14,17 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_LIVE_LEGS, countStates, decodeStates, encodeStates, fitLiveLines, hasLegLine, legKey, legLine, mergeLegLine, parseLiveRun, pendingLine
 
-;// CONCATENATED MODULE: ./src/notify/render/limits.ts
-// Text-fitting primitives for chat limits: truncate with a visible '…', and never cut a code fence open.
-const ELLIPSIS = '…';
-/** `text` cut to at most `max` characters (UTF-16 units, as Discord counts), ending in '…' when cut. */
-function limits_truncate(text, max) {
-    if (max <= 0)
-        return '';
-    if (text.length <= max)
-        return text;
-    let cut = max - 1;
-    // Do not split a surrogate pair.
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut -= 1;
-    return text.slice(0, cut) + ELLIPSIS;
-}
-/** Neutralises backtick runs so user text can never close (or open) a code fence. */
-function limits_escapeFence(text) {
-    return text.replace(/`{3,}/g, (m) => m.split('').join('\u200b'));
-}
-/**
- * A fenced code block of at most `max` characters in total. When the lines do not fit, the first lines are
- * dropped (the end of a log matters most) and a `…` line marks the cut; the closing fence is always kept.
- */
-function codeBlock(lines, max, lang = '') {
-    const open = '```' + lang + '\n';
-    const close = '\n```';
-    const budget = max - open.length - close.length;
-    if (budget <= 2)
-        return '';
-    const safe = lines.map(limits_escapeFence);
-    const body = safe.join('\n');
-    if (body.length <= budget)
-        return open + body + close;
-    const kept = [];
-    let used = 2; // the '…' line and its newline
-    for (const line of [...safe].reverse()) {
-        const cost = line.length + 1;
-        if (used + cost > budget) {
-            if (kept.length === 0)
-                kept.unshift(ELLIPSIS + tail(line, budget - used - 1));
-            break;
-        }
-        kept.unshift(line);
-        used += cost;
-    }
-    return open + [ELLIPSIS, ...kept].join('\n') + close;
-}
-/** The last `max` characters of `text`, never starting on the low half of a surrogate pair. */
-function tail(text, max) {
-    // No room (max <= 0) needs no case of its own: the start then lies at or past the end.
-    if (text.length <= max)
-        return text;
-    let start = text.length - max;
-    const code = text.charCodeAt(start);
-    if (code >= 0xdc00 && code <= 0xdfff)
-        start += 1;
-    return text.slice(start);
-}
-const ZWSP = '\u200b';
-/**
- * Defuses mass and user/role mentions in text bound for chat: `@everyone`, `@here`, `<@123>`, `<@&123>`,
- * `<@!123>`. `allowed_mentions` already stops the ping; this keeps it from even looking like one.
- */
-function limits_neutraliseMentions(text) {
-    return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@([!&]?\d)/g, `<@${ZWSP}$1`);
-}
-/** True when `text` still holds a live-looking mass mention. */
-function limits_hasMassMention(text) {
-    return /@(everyone|here)/i.test(text);
-}
-/** The longest run of consecutive backticks in `text`. */
-function longestBacktickRun(text) {
-    let longest = 0;
-    for (const m of text.matchAll(/`+/g))
-        longest = Math.max(longest, m[0].length);
-    return longest;
-}
-/** A backtick fence that nothing in `text` can close: at least three, longer than any run inside. */
-function fenceFor(text) {
-    return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
-}
-/**
- * `text` cut to at most `max` characters like `truncate`, but aware of ``` code fences: when the cut lands
- * inside a fenced block the block is closed again, so the rest of the message never renders as code.
- * Assumes fences are ``` runs (as `codeBlock` and `escapeFence` produce).
- */
-function limits_truncateMarkdown(text, max) {
-    if (text.length <= max)
-        return text;
-    const close = '\n```';
-    const fit = (room) => {
-        // Never leave a partial fence marker just before the '…'.
-        const cut = limits_truncate(text, room).replace(/`{1,2}(?=…$)/, '');
-        const open = (cut.match(/```/g) ?? []).length % 2 === 1;
-        return open ? cut + close : cut;
-    };
-    const whole = fit(max);
-    // With `close.length` less room the closed cut always fits: below 5 characters the first cut cannot hold a
-    // whole ``` (the marker before the '…' is stripped), and no room at all gives ''.
-    return whole.length <= max ? whole : fit(max - close.length);
-}
-/** A duration a person reads at a glance: `42s`, `5m 03s`, `1h 02m 13s`; `—` when unknown. */
-function limits_formatDuration(seconds) {
-    const known = seconds ?? Number.NaN;
-    if (!Number.isFinite(known) || known < 0)
-        return '—';
-    const total = Math.round(known);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    const pad = (n) => String(n).padStart(2, '0');
-    if (h > 0)
-        return `${h}h ${pad(m)}m ${pad(s)}s`;
-    if (m > 0)
-        return `${m}m ${pad(s)}s`;
-    return `${s}s`;
-}
-/** A duration for a headline, to two units: `42s`, `42m 10s`, `1h 12m`; `—` when unknown. */
-function formatShortDuration(seconds) {
-    const known = seconds ?? Number.NaN;
-    if (!Number.isFinite(known) || known < 0)
-        return '—';
-    const total = Math.round(known);
-    if (total < 3600)
-        return limits_formatDuration(total);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    return `${h}h ${String(m).padStart(2, '0')}m`;
-}
-/** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
-function isoSeconds(iso) {
-    const t = Date.parse(iso);
-    if (Number.isNaN(t))
-        return iso;
-    return new Date(t).toISOString().replace(/\.\d{3}Z/, 'Z'); // the only '.' in an ISO string
-}
-/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
-const limits_DISCORD_LIMITS = {
-    content: 2000,
-    embeds: 10,
-    title: 256,
-    description: 4096,
-    fields: 25,
-    fieldName: 256,
-    fieldValue: 1024,
-    footer: 2048,
-    authorName: 256,
-    embedTotal: 6000,
-    usernameMin: 1,
-    usernameMax: 80,
-    threadName: 100,
-    attachments: 10,
-    attachmentDescription: 1024,
-};
-
-;// CONCATENATED MODULE: ./src/notify/render/discord-common.ts
-
-const COLOR_SUCCESS = 65280;
-const COLOR_FAILURE = 16711680;
-/** Discord's own grey: a cancelled build is neither green nor red. */
-const COLOR_CANCELLED = 9807270;
-const STATUS_COLOR = {
-    success: COLOR_SUCCESS,
-    failure: COLOR_FAILURE,
-    cancelled: COLOR_CANCELLED,
-};
-const PACKAGE_EMOJI = {
-    success: '✅',
-    failure: '❌',
-    cancelled: '⏹',
-    'not-built': '⏭',
-};
-// ---- text helpers ----
-function oneLine(s) {
-    return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-/** Plain text made inert for Discord markdown (no formatting, links, mentions or fences). */
-function md(s, max) {
-    const cut = truncate(oneLine(s), max);
-    return cut.replace(/[\\`*_~|[\]<>]/g, '\\$&').replace(/^([#>+-])/, '\\$1');
-}
-/** Inline code; backticks become a look-alike so the span can never be closed early. */
-function code(s, max) {
-    const cut = truncate(oneLine(s).replace(/`/g, 'ˋ'), max);
-    return cut === '' ? '—' : '`' + cut + '`';
-}
-/** `url` when it is an absolute http(s) URL Discord accepts and markdown cannot be broken out of; else null. */
-function safeUrl(url, max = 2048) {
-    if (!url || url.length > max || !/^https?:\/\/[^\s<>()[\]`]+$/i.test(url))
-        return null;
-    return URL.canParse(url) ? url : null;
-}
-/** A masked link in angle brackets (no unfurl in content); null when the URL is unusable. */
-function discord_common_link(label, url, max = 600) {
-    if (!url || !/^https?:\/\//i.test(url) || url.length > max || /[\s<>]/.test(url))
-        return null;
-    // The angle brackets keep Discord from unfurling the link into an extra embed.
-    return `[${label}](<${url}>)`;
-}
-/** Applies `f` to every string in a JSON-like value. */
-function mapStrings(value, f) {
-    if (typeof value === 'string')
-        return f(value);
-    if (Array.isArray(value))
-        return value.map((v) => mapStrings(v, f));
-    if (value !== null && typeof value === 'object') {
-        const out = {};
-        for (const [k, v] of Object.entries(value))
-            out[k] = mapStrings(v, f);
-        return out;
-    }
-    return value;
-}
-function environmentPairs(report) {
-    const { source: _source, ...vars } = report.environment;
-    return Object.entries(vars).filter((e) => typeof e[1] === 'string' && e[1] !== '');
-}
-/** `python (3/4, build)`, or just the phase when no stage ran. */
-function wherePhrase(f) {
-    if (f.stage === null)
-        return f.phase;
-    const pos = f.stageIndex !== null && f.stageCount !== null ? `${f.stageIndex}/${f.stageCount}, ` : '';
-    return `${f.stage} (${pos}${f.phase})`;
-}
-// ---- limits ----
-/** The characters Discord counts toward an embed's 6000 total. */
-function discordTextLength(embed) {
-    let n = (embed.title ?? '').length + (embed.description ?? '').length;
-    for (const f of embed.fields ?? [])
-        n += f.name.length + f.value.length;
-    n += (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
-    return n;
-}
-/** Every way `body` breaks a Discord execute-webhook limit, as readable sentences; empty when it fits. */
-function checkDiscordLimits(body) {
-    const L = DISCORD_LIMITS;
-    const v = [];
-    if (body === null || typeof body !== 'object')
-        return ['body is not an object'];
-    const b = body;
-    const over = (what, s, max, min = 0) => {
-        if (s === undefined)
-            return;
-        if (typeof s !== 'string')
-            v.push(`${what} is not a string`);
-        else if (s.length > max)
-            v.push(`${what} has ${s.length} characters (max ${max})`);
-        else if (s.length < min)
-            v.push(`${what} has ${s.length} characters (min ${min})`);
-    };
-    over('content', b.content, L.content);
-    over('username', b.username, L.usernameMax, L.usernameMin);
-    over('thread_name', b.thread_name, L.threadName, 1);
-    const embeds = b.embeds ?? [];
-    if (embeds.length > L.embeds)
-        v.push(`${embeds.length} embeds (max ${L.embeds})`);
-    if (!b.content && embeds.length === 0 && !(b.attachments ?? []).length)
-        v.push('message is empty');
-    let total = 0;
-    embeds.forEach((e, i) => {
-        const at = `embeds[${i}]`;
-        over(`${at}.title`, e.title, L.title);
-        over(`${at}.description`, e.description, L.description);
-        over(`${at}.footer.text`, e.footer?.text, L.footer);
-        over(`${at}.author.name`, e.author?.name, L.authorName);
-        const fields = e.fields ?? [];
-        if (fields.length > L.fields)
-            v.push(`${at} has ${fields.length} fields (max ${L.fields})`);
-        fields.forEach((f, j) => {
-            over(`${at}.fields[${j}].name`, f.name, L.fieldName, 1);
-            over(`${at}.fields[${j}].value`, f.value, L.fieldValue, 1);
-        });
-        total += discordTextLength(e);
-    });
-    if (total > L.embedTotal)
-        v.push(`embed text totals ${total} characters (max ${L.embedTotal})`);
-    const attachments = b.attachments ?? [];
-    if (attachments.length > L.attachments)
-        v.push(`${attachments.length} attachments (max ${L.attachments})`);
-    attachments.forEach((a, i) => over(`attachments[${i}].description`, a.description, L.attachmentDescription));
-    if (!b.allowed_mentions || !Array.isArray(b.allowed_mentions.parse))
-        v.push('allowed_mentions.parse is missing');
-    return v;
-}
-/** The final guard: clamps every limited text, whatever the builders produced. */
-function clamp(body) {
-    const L = DISCORD_LIMITS;
-    if (body.content !== undefined)
-        body.content = truncateMarkdown(body.content, L.content);
-    for (const e of body.embeds ?? []) {
-        if (e.title !== undefined)
-            e.title = truncate(e.title, L.title);
-        if (e.footer)
-            e.footer.text = truncate(e.footer.text, L.footer);
-        if (e.author)
-            e.author.name = truncate(e.author.name, L.authorName);
-        if (e.fields) {
-            e.fields = e.fields.slice(0, L.fields).map((f) => ({
-                ...f,
-                name: truncate(f.name, L.fieldName) || '—',
-                value: truncateMarkdown(f.value, L.fieldValue) || '—',
-            }));
-        }
-        if (e.description !== undefined)
-            e.description = truncateMarkdown(e.description, L.description);
-        const overflow = discordTextLength(e) - L.embedTotal;
-        if (overflow > 0 && e.description) {
-            e.description = truncateMarkdown(e.description, Math.max(0, e.description.length - overflow));
-            if (!e.description)
-                delete e.description;
-        }
-        while (discordTextLength(e) > L.embedTotal && e.fields && e.fields.length > 0)
-            e.fields.pop();
-    }
-    return body;
-}
-/** Room for the mention line: ~40 ids, far more than a team pings, and the message keeps its own room. */
-const MENTION_LINE_MAX = 1000;
-const SNOWFLAKE = /^[1-9]\d{0,19}$/;
-/**
- * The ids to ping for this message: `discord-mention-on-failure` on a failure (a `broken` build is one), never
- * for a start announcement; null when nobody is to be pinged.
- */
-function discord_common_mentionsFor(status, opts, ctx) {
-    if (ctx?.event === 'started')
-        return null;
-    if (status !== 'failure' && ctx?.change !== 'broken')
-        return null;
-    const pick = (ids) => [...new Set(ids ?? [])].filter((id) => SNOWFLAKE.test(id));
-    const users = pick(opts.mentionOnFailure?.users);
-    const roles = pick(opts.mentionOnFailure?.roles);
-    return users.length + roles.length > 0 ? { users, roles } : null;
-}
-/**
- * Puts the mention line first in `content` and lists exactly its ids in `allowed_mentions` (empty lists are
- * left out). Ids that would not fit the line are neither shown nor allowed.
- */
-function discord_common_applyMentions(body, mentions) {
-    if (!mentions)
-        return body;
-    const tokens = [
-        ...mentions.users.map((id) => ({ kind: 'users', id, text: `<@${id}>` })),
-        ...mentions.roles.map((id) => ({ kind: 'roles', id, text: `<@&${id}>` })),
-    ];
-    const shown = [];
-    let length = 0;
-    for (const t of tokens) {
-        const cost = t.text.length + (shown.length ? 1 : 0);
-        if (length + cost > MENTION_LINE_MAX)
-            break;
-        shown.push(t);
-        length += cost;
-    }
-    const line = shown.map((t) => t.text).join(' ');
-    const rest = body.content ? truncateMarkdown(body.content, DISCORD_LIMITS.content - line.length - 1) : '';
-    body.content = rest ? `${line}\n${rest}` : line;
-    const allowed = { parse: [] };
-    const users = shown.filter((t) => t.kind === 'users').map((t) => t.id);
-    const roles = shown.filter((t) => t.kind === 'roles').map((t) => t.id);
-    if (users.length)
-        allowed.users = users;
-    if (roles.length)
-        allowed.roles = roles;
-    body.allowed_mentions = allowed;
-    return body;
-}
-// ---- finishing ----
-/**
- * Adds what every single-build body carries besides its text (username, avatar, forum thread name, the
- * declared attachment), defuses any mass mention the assembled text still shows, clamps every limit, and only
- * then adds the configured mentions.
- */
-function finishBody(body, report, opts, ctx) {
-    const attachment = opts.attachment ?? null;
-    const username = opts.username ? truncate(opts.username.trim(), DISCORD_LIMITS.usernameMax) : '';
-    if (username)
-        body.username = username;
-    if (opts.avatarUrl)
-        body.avatar_url = opts.avatarUrl;
-    const threadName = opts.threadName
-        ? truncate(neutraliseMentions(oneLine(opts.threadName)), DISCORD_LIMITS.threadName)
-        : '';
-    if (threadName)
-        body.thread_name = threadName;
-    if (attachment) {
-        const where = report.failure?.stage ? ` of stage ${escapeFence(oneLine(report.failure.stage))}` : '';
-        body.attachments = [
-            {
-                id: '0',
-                filename: attachment.name,
-                description: truncate(`Build log${where} (${report.status})`, DISCORD_LIMITS.attachmentDescription),
-            },
-        ];
-    }
-    // Defence in depth: whatever assembled text still looks like a mass mention is defused, then re-clamped.
-    const final = hasMassMention(JSON.stringify(body)) ? mapStrings(body, neutraliseMentions) : body;
-    return discord_common_applyMentions(clamp(final), discord_common_mentionsFor(report.status, opts, ctx));
-}
-/**
- * The body of an edit (PATCH …/messages/{id}) from a create body: an edit may carry content, embeds,
- * allowed_mentions, components, attachments, poll and flags, but not the webhook's username, avatar_url or a
- * forum thread_name (those belong to the message as it was posted).
- */
-function discordEditBody(body) {
-    if (body === null || typeof body !== 'object' || Array.isArray(body))
-        return body;
-    const { username: _u, avatar_url: _a, thread_name: _t, ...edit } = body;
-    return edit;
-}
-
+// EXTERNAL MODULE: ./src/notify/render/discord-common.ts
+var discord_common = __webpack_require__(2470);
+// EXTERNAL MODULE: ./src/notify/render/limits.ts
+var limits = __webpack_require__(7284);
+// EXTERNAL MODULE: ./src/notify/template-fields.ts
+var template_fields = __webpack_require__(6589);
+// EXTERNAL MODULE: ./src/notify/templates.ts
+var templates = __webpack_require__(7858);
 ;// CONCATENATED MODULE: ./src/notify/render/run-discord.ts
+
+
 
 
 
@@ -447,7 +46,7 @@ function orderRows(rows) {
 }
 /** Text safe inside Discord markdown: no formatting, links, code or mentions from user data. */
 function run_discord_escapeMarkdown(text) {
-    return limits_neutraliseMentions(text.replace(/[\r\n]+/g, ' ').replace(/([\\*_~|`>[\]()<])/g, '\\$1'));
+    return (0,limits/* neutraliseMentions */.yY)(text.replace(/[\r\n]+/g, ' ').replace(/([\\*_~|`>[\]()<])/g, '\\$1'));
 }
 function rowLine(row) {
     const icon = STATUS_ICON[row.status];
@@ -600,7 +199,7 @@ function embedTextLength(embed) {
  * The run message. `ctx` says why it is sent: a change against the last run is worded in the title, and a
  * failed run carries the `discord-mention-on-failure` mentions (the only thing in it that can ping).
  */
-function renderRunDiscord(run, opts, ctx) {
+function renderRunDiscord(run, opts, ctx, messageTemplate = null) {
     const embedTitle = title(run, ctx?.change ?? 'unknown');
     const fields = fieldsFor(run);
     const footerText = truncate([
@@ -631,9 +230,13 @@ function renderRunDiscord(run, opts, ctx) {
     };
     if (run.web_url)
         embed['url'] = run.web_url;
-    const content = truncate(neutraliseMentions(run.status === 'success'
-        ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
-        : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${run_discord_escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`), DISCORD_LIMITS.content);
+    const own = messageTemplate
+        ? renderMessageTemplate(messageTemplate, runTemplateView(run, ctx), 'discord')
+        : null;
+    const content = own ||
+        truncate(neutraliseMentions(run.status === 'success'
+            ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
+            : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${run_discord_escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`), DISCORD_LIMITS.content);
     const body = {
         content,
         embeds: [embed],
@@ -657,6 +260,7 @@ function renderRunDiscord(run, opts, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/notify/render/run-live-discord.ts
+
 
 
 /** GitHub's limit of jobs per matrix: the most legs one run message tracks. */
@@ -691,7 +295,7 @@ function legKey(name) {
     return key === '' ? 'leg' : key;
 }
 /** A link target safe inside `[text](url)`: http(s) only, no parenthesis or space to end the link early. */
-function run_live_discord_safeUrl(url) {
+function safeUrl(url) {
     if (!url)
         return null;
     try {
@@ -705,15 +309,15 @@ function run_live_discord_safeUrl(url) {
     }
 }
 function keyLabel(key, url) {
-    const link = run_live_discord_safeUrl(url);
+    const link = safeUrl(url);
     // A link too long for the line would be cut open by the line's limit: the name alone then.
     return link && link.length <= 120 ? `[\`${key}\`](${link})` : `\`${key}\``;
 }
 function pendingLine(leg) {
     const key = legKey(leg.leg);
     const packages = leg.packages.trim();
-    const what = packages !== '' && packages !== leg.leg ? ' ' + run_discord_escapeMarkdown(limits_truncate(packages, 80)) : '';
-    return { key, status: 'pending', text: limits_truncate(`${ICON.pending} \`${key}\`${what}`, LINE_MAX) };
+    const what = packages !== '' && packages !== leg.leg ? ' ' + run_discord_escapeMarkdown((0,limits/* truncate */.xv)(packages, 80)) : '';
+    return { key, status: 'pending', text: (0,limits/* truncate */.xv)(`${ICON.pending} \`${key}\`${what}`, LINE_MAX) };
 }
 function legLine(result) {
     const key = legKey(result.leg);
@@ -724,7 +328,8 @@ function legLine(result) {
         parts.push(formatDuration(result.durationSeconds));
     let text = parts.join(' · ');
     if (result.status === 'failure') {
-        const where = result.where ? `\`${escapeMarkdown(result.where).replace(/`/g, '')}\`` : '';
+        // A code span shows its text as it is: no markdown escape inside (it would show as a backslash).
+        const where = result.where ? code(result.where, 120) : '';
         const cause = result.cause ? escapeMarkdown(truncate(result.cause, 160)) : '';
         const detail = [where, cause].filter((x) => x !== '').join(' ');
         if (detail)
@@ -744,8 +349,8 @@ function planLiveRun(legs, url, footer) {
     return {
         states: ordered.map(() => 'pending'),
         lines: ordered.map(pendingLine),
-        url: run_live_discord_safeUrl(url),
-        footer: limits_truncate(footer.replace(/[\r\n]+/g, ' '), FOOTER_MAX),
+        url: safeUrl(url),
+        footer: (0,limits/* truncate */.xv)(footer.replace(/[\r\n]+/g, ' '), FOOTER_MAX),
     };
 }
 /**
@@ -838,7 +443,7 @@ function liveTitle(counts, total) {
     const done = total - counts.pending;
     const legs = total === 1 ? 'leg' : 'legs';
     const tail = done === total ? ', summarizing' : '';
-    return limits_truncate(`⏳ Jetson build: ${done}/${total} ${legs} done${tail}`, limits_DISCORD_LIMITS.title);
+    return (0,limits/* truncate */.xv)(`⏳ Jetson build: ${done}/${total} ${legs} done${tail}`, limits/* DISCORD_LIMITS */.YT.title);
 }
 function countsLine(counts) {
     return GROUP_ORDER.filter((s) => counts[s] > 0)
@@ -855,12 +460,12 @@ function renderLiveRun(run, kind, opts) {
     const footer = `${run.footer}${run.footer ? STATE_MARK : 'state '}${encodeStates(run.states)}`;
     const head = [run.url ? `[Open the run](${run.url})` : '', countsLine(counts)].filter((x) => x !== '');
     const headText = head.join('\n') + '\n\n';
-    const budget = Math.min(limits_DISCORD_LIMITS.description, limits_DISCORD_LIMITS.embedTotal - title.length - footer.length) -
+    const budget = Math.min(limits/* DISCORD_LIMITS */.YT.description, limits/* DISCORD_LIMITS */.YT.embedTotal - title.length - footer.length) -
         headText.length;
     const description = headText + fitLiveLines(run, budget).join('\n');
     const embed = {
         title,
-        description: limits_truncate(description, limits_DISCORD_LIMITS.description),
+        description: (0,limits/* truncate */.xv)(description, limits/* DISCORD_LIMITS */.YT.description),
         color: counts.failure > 0 ? run_live_discord_COLOR.failing : run_live_discord_COLOR.building,
         footer: { text: footer },
     };
@@ -869,11 +474,11 @@ function renderLiveRun(run, kind, opts) {
     const body = { embeds: [embed], allowed_mentions: { parse: [] } };
     if (kind === 'create' && opts) {
         if (opts.username)
-            body['username'] = limits_truncate(opts.username, limits_DISCORD_LIMITS.usernameMax);
+            body['username'] = (0,limits/* truncate */.xv)(opts.username, limits/* DISCORD_LIMITS */.YT.usernameMax);
         if (opts.avatarUrl)
             body['avatar_url'] = opts.avatarUrl;
         if (opts.threadName && !opts.threadId)
-            body['thread_name'] = limits_truncate(opts.threadName, limits_DISCORD_LIMITS.threadName);
+            body['thread_name'] = (0,limits/* truncate */.xv)(opts.threadName, limits/* DISCORD_LIMITS */.YT.threadName);
     }
     if (kind === 'edit')
         body['content'] = '';
@@ -913,7 +518,7 @@ function parseLiveRun(message) {
     return {
         states,
         lines,
-        url: typeof embed['url'] === 'string' ? run_live_discord_safeUrl(embed['url']) : null,
+        url: typeof embed['url'] === 'string' ? safeUrl(embed['url']) : null,
         footer: footerText.slice(0, mark.index),
     };
 }

@@ -1,32 +1,85 @@
-export const id = 96;
-export const ids = [96];
+export const id = 363;
+export const ids = [363];
 export const modules = {
 
-/***/ 73096:
+/***/ 84363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Eq: () => (/* binding */ editRequestBody),
-/* harmony export */   FT: () => (/* binding */ encodeBody),
-/* harmony export */   SW: () => (/* binding */ parseMessageRef),
-/* harmony export */   _z: () => (/* binding */ formatMessageRef),
-/* harmony export */   deliverAll: () => (/* binding */ deliverAll),
-/* harmony export */   e: () => (/* binding */ userAgents),
-/* harmony export */   ll: () => (/* binding */ discordMessageUrl),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
-/* harmony export */ });
-/* unused harmony exports ACTION_NAME, ACTION_VERSION, formatSeconds, formatDeadline */
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8048);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24371);
-/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72995);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83576);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deliverAll: () => (/* binding */ deliverAll),
+  parseMessageRef: () => (/* binding */ parseMessageRef)
+});
+
+// UNUSED EXPORTS: ACTION_NAME, ACTION_VERSION, discordMessageUrl, editRequestBody, encodeBody, formatDeadline, formatMessageRef, formatSeconds, parseRetryAfter, userAgents
+
+// EXTERNAL MODULE: ./src/notify/result.ts
+var result = __webpack_require__(8048);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(24371);
+// EXTERNAL MODULE: ./src/runner/secrets.ts
+var secrets = __webpack_require__(72995);
+// EXTERNAL MODULE: ./src/notify/sign.ts
+var sign = __webpack_require__(83576);
+;// CONCATENATED MODULE: ./src/notify/slack-errors.ts
+// What Slack's incoming webhooks answer, in words a person can act on. Slack answers errors as a bare code in
+// a plain-text body (`channel_not_found`), with an HTTP status; a workflow webhook answers JSON
+// (`{"ok":false,"error":"…"}`). A 200 is success whatever its body says (Slack's documentation: "interpret a
+// HTTP 200 response as success and any other response code as a failure").
+const SLACK_ERROR_TEXT = {
+    invalid_payload: 'Slack could not read the message (not valid JSON or not a Slack message)',
+    user_not_found: 'Slack could not find a user the message names',
+    no_text: 'the message has no text, which Slack requires',
+    missing_text_or_fallback_or_attachments: 'the message has no text, which Slack requires',
+    too_many_attachments: 'Slack takes at most 100 attachments in a message',
+    invalid_blocks: "Slack refused the message's blocks (a Block Kit limit or shape)",
+    invalid_blocks_format: "Slack refused the message's blocks (a Block Kit limit or shape)",
+    invalid_attachments: "Slack refused the message's attachments",
+    channel_not_found: 'the channel of this Slack webhook was deleted or the app was removed from it',
+    channel_is_archived: 'the channel of this Slack webhook is archived; unarchive it or create a webhook for another channel',
+    no_service: 'this Slack webhook was removed or disabled, or its URL is wrong; create a new one and update the secret',
+    no_service_id: 'the Slack webhook URL is incomplete; copy it again from the app settings',
+    no_team: 'the Slack workspace of this webhook was not found; check the URL',
+    team_disabled: 'the Slack workspace of this webhook is disabled',
+    invalid_token: 'the token in this Slack webhook URL is not valid (revoked or mistyped); create a new webhook',
+    action_prohibited: 'a Slack admin restricts where this webhook may post',
+    posting_to_general_channel_denied: 'only admins may post in this channel; point the webhook at another channel',
+    rate_limited: 'Slack rate-limits this webhook (about one message a second)',
+    rollup_error: "something went wrong on Slack's side",
+};
+/** The error code in Slack's answer: the plain-text body, or a workflow webhook's JSON `error`. */
+function slackErrorCode(text, json) {
+    const bare = text.trim();
+    if (/^[a-z][a-z0-9_]{1,80}$/.test(bare))
+        return bare;
+    return typeof json?.error === 'string' && /^[a-z][a-z0-9_]{1,80}$/.test(json.error) ? json.error : null;
+}
+/** A sentence for a known code; null for one Slack has not documented. */
+function slackErrorText(code) {
+    return Object.hasOwn(SLACK_ERROR_TEXT, code) ? (SLACK_ERROR_TEXT[code] ?? null) : null;
+}
+/** A 200 that does not say `ok` (nor `{"ok":true}`): what to log about it, or null when it is plainly ok. */
+function slackOddSuccess(text, json) {
+    const body = text.trim();
+    if (body === 'ok' || body === '' || json?.ok === true)
+        return null;
+    const shown = body.replace(/\s+/g, ' ');
+    return shown.length > 200 ? `${shown.slice(0, 199)}…` : shown;
+}
+
+// EXTERNAL MODULE: ./src/notify/teams-answer.ts
+var teams_answer = __webpack_require__(85346);
+;// CONCATENATED MODULE: ./src/notify/deliver.ts
 // Delivery: one undici client (through EnvHttpProxyAgent) that sends every rendered message to its target,
 // concurrently, with per-attempt timeouts, an overall deadline, retries with full-jitter backoff, Retry-After,
 // signing, and one clear outcome per target. Imported lazily (only when there is a target); it never throws.
+
+
 
 
 
@@ -50,7 +103,7 @@ function userAgents(opts = {}) {
 /** Delivers every job concurrently and reports one result per job, in order. Never throws. */
 async function deliverAll(jobs, opts) {
     const defaults = userAgents(opts);
-    const ownDispatcher = opts.dispatcher ? null : new undici__WEBPACK_IMPORTED_MODULE_3__/* .EnvHttpProxyAgent */ .J2();
+    const ownDispatcher = opts.dispatcher ? null : new undici/* EnvHttpProxyAgent */.J2();
     const stop = opts.stop ?? new AbortController().signal;
     const sleep = opts.sleep;
     const ctx = {
@@ -65,7 +118,7 @@ async function deliverAll(jobs, opts) {
         backoffBaseMs: opts.backoffBaseMs ?? 1000,
         backoffCapMs: opts.backoffCapMs ?? 30_000,
         maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024,
-        newId: opts.newId ?? (() => `msg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)().replaceAll('-', '')}`),
+        newId: opts.newId ?? (() => `msg_${(0,external_node_crypto_.randomUUID)().replaceAll('-', '')}`),
         onFate: (target, record) => {
             try {
                 opts.onFate?.(target, record);
@@ -109,13 +162,15 @@ class Delivery {
     /** What goes on the wire: the target itself, or its message URL and PATCH while editing a message in place. */
     wire;
     editing = false;
+    /** The edit failed for good and the result went out as a new message instead (at most once). */
+    postedInstead = false;
     constructor(job, ctx) {
         this.job = job;
         this.ctx = ctx;
         this.target = job.target;
         this.wire = job.target;
         this.started = Date.now();
-        this.result = (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .undeliveredResult */ .B)(job.target);
+        this.result = (0,result/* undeliveredResult */.B)(job.target);
     }
     /** The bytes to send: an edit of the job's Discord message when it names one, else a new message. */
     encode() {
@@ -131,12 +186,27 @@ class Delivery {
         };
         return encodeBody(this.wire, { ...job.message, body: editRequestBody(job.message.body) });
     }
-    /** The message to edit was deleted: the result goes out as a new message instead, in this same delivery. */
-    postInstead() {
+    /**
+     * The message to edit was deleted, or the edit failed for good: the result goes out as a new message
+     * instead, in this same delivery, so it is never lost (the live message then stays behind).
+     */
+    postInstead(why = 'was deleted (HTTP 404 Unknown Message)') {
         this.editing = false;
+        this.postedInstead = true;
         this.wire = this.target;
-        this.ctx.log(`${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) was deleted (HTTP 404 Unknown Message); posting the result as a new message`);
+        this.ctx.log(`${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) ${why}; posting the result as a new message`);
         return encodeBody(this.target, this.job.message);
+    }
+    /**
+     * An edit Discord refused for good with an HTTP answer (429 until the retries ran out, a 5xx …): one
+     * attempt at a new message instead. Not after a network failure (the edit may have landed) nor when the
+     * webhook itself is gone (a new message would fail the same way).
+     */
+    canPostInstead(outcome) {
+        return (this.editing &&
+            !this.postedInstead &&
+            outcome.kind === 'http' &&
+            !DISCORD_GONE_STATUS.has(outcome.status));
     }
     async run() {
         const { target, result, ctx } = this;
@@ -157,7 +227,11 @@ class Delivery {
                 const timeoutMs = Math.min(target.timeoutMs, remaining);
                 const outcome = await this.send(payload, id, timeoutMs);
                 if (outcome.kind === 'delivered') {
+                    if (outcome.note)
+                        ctx.log(`${target.source}: ${(0,secrets/* scrub */._I)(outcome.note)}`);
                     result.messageId = outcome.messageId;
+                    result.confirmed = outcome.accepted === undefined;
+                    result.note = outcome.accepted ?? null;
                     this.record('delivered');
                     return this.finish(null);
                 }
@@ -172,11 +246,15 @@ class Delivery {
                 const failure = failureText(outcome, target);
                 this.lastFailure = failure;
                 const next = this.nextStep(outcome, failure);
-                if ('giveUp' in next)
-                    return this.fail(next.giveUp);
+                if ('giveUp' in next) {
+                    if (!this.canPostInstead(outcome))
+                        return this.fail(next.giveUp);
+                    payload = this.postInstead(`could not be edited (${next.giveUp})`);
+                    continue;
+                }
                 // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
                 this.record('retry-wait');
-                ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(failure)}); retrying in ${formatSeconds(next.waitMs)}`);
+                ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,secrets/* scrub */._I)(failure)}); retrying in ${formatSeconds(next.waitMs)}`);
                 await ctx.sleep(next.waitMs);
             }
         }
@@ -245,7 +323,7 @@ class Delivery {
     }
     finish(error) {
         const { result } = this;
-        result.error = error === null ? null : (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(error);
+        result.error = error === null ? null : (0,secrets/* scrub */._I)(error);
         result.delivered = error === null;
         result.durationMs = Date.now() - this.started;
         return result;
@@ -259,8 +337,9 @@ class Delivery {
 }
 /** What a failed attempt was, in words, without the counts. */
 function failureText(outcome, target) {
-    if (outcome.kind === 'http')
-        return `HTTP ${outcome.status}: ${outcome.detail}`;
+    if (outcome.kind === 'http') {
+        return `HTTP ${outcome.status}${outcome.slackCode ? ` ${outcome.slackCode}` : ''}: ${outcome.detail}`;
+    }
     if (outcome.timedOut)
         return `${outcome.detail} after ${formatSeconds(target.timeoutMs)}`;
     return outcome.detail;
@@ -275,7 +354,7 @@ async function attempt(target, payload, id, timeoutMs, ctx, onStart) {
         const headers = buildHeaders(target, payload, id, ctx);
         let response;
         try {
-            response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__/* .request */ .Em)(target.url, {
+            response = await (0,undici/* request */.Em)(target.url, {
                 method: target.method,
                 headers,
                 body: payload.bytes,
@@ -363,7 +442,7 @@ function buildHeaders(target, payload, id, ctx) {
     if (target.secret) {
         const timestamp = Math.floor(Date.now() / 1000);
         // signHeaders names its headers in lower case, like the rest here: a user header of the same name is replaced.
-        Object.assign(headers, (0,_sign_js__WEBPACK_IMPORTED_MODULE_5__/* .signHeaders */ .E_)(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' }));
+        Object.assign(headers, (0,sign/* signHeaders */.E_)(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' }));
     }
     return headers;
 }
@@ -411,9 +490,15 @@ function describeNetworkError(code, message) {
 }
 function httpOutcome(target, status, headers, text) {
     const json = parseObject(text);
+    if (target.format === 'slack')
+        return slackOutcome(status, headers, text, json);
+    if (target.format === 'teams')
+        return (0,teams_answer/* teamsOutcome */.JL)(status, text, json, serverDelay(status, headers, json));
     if (isSuccess(status)) {
         const id = target.format === 'discord' && typeof json?.id === 'string' ? json.id : null;
-        return { kind: 'delivered', status, messageId: id };
+        return status === 202
+            ? { kind: 'delivered', status, messageId: id, accepted: teams_answer/* ACCEPTED_NOTE */.t6 }
+            : { kind: 'delivered', status, messageId: id };
     }
     if (status < 400) {
         // 3xx (2xx was handled above)
@@ -453,6 +538,29 @@ function httpOutcome(target, status, headers, text) {
         serverDelayMs: serverDelay(status, headers, json), // only waited for when retried
     };
 }
+/**
+ * Slack's answers: a 200 is delivered (noted when it does not say `ok`); an error code becomes a sentence;
+ * 408, 429 and 5xx are retried (429 after its Retry-After), every other refusal is final.
+ */
+function slackOutcome(status, headers, text, json) {
+    if (isSuccess(status)) {
+        const odd = slackOddSuccess(text, json);
+        const note = odd
+            ? `HTTP ${status} but the answer was not \`ok\` (${odd}); counted as delivered, as Slack documents any 200`
+            : undefined;
+        return { kind: 'delivered', status, messageId: null, ...(note ? { note } : {}) };
+    }
+    const code = slackErrorCode(text, json);
+    const known = code ? slackErrorText(code) : null;
+    const retry = RETRYABLE_STATUS.has(status) || status >= 500;
+    const base = { kind: 'http', status, retry, serverDelayMs: serverDelay(status, headers, json) };
+    if (code && known)
+        return { ...base, detail: known, slackCode: code };
+    if (status < 400) {
+        return { ...base, retry: false, detail: 'redirects are not followed; configure the final URL' };
+    }
+    return { ...base, detail: describeBody(status, json, text) };
+}
 function describeBody(status, json, text) {
     let detail;
     if (typeof json?.message === 'string') {
@@ -467,7 +575,7 @@ function describeBody(status, json, text) {
     }
     detail = detail.replace(/\s+/g, ' ').trim();
     if (detail === '')
-        return node_http__WEBPACK_IMPORTED_MODULE_2__.STATUS_CODES[status] ?? 'error';
+        return external_node_http_.STATUS_CODES[status] ?? 'error';
     return detail.length > 300 ? `${detail.slice(0, 299)}…` : detail;
 }
 /** The longest delay the server asked for (Retry-After, Discord's retry_after, X-RateLimit-Reset-After). */
@@ -521,10 +629,10 @@ function encodeBody(target, message) {
     if (target.method === 'GET' || target.method === 'DELETE')
         return { bytes: null, contentType: null };
     if (message.files.length === 0) {
-        return { bytes: Buffer.from(toJson((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body))), contentType: 'application/json' };
+        return { bytes: Buffer.from(toJson((0,secrets/* scrubDeep */.wE)(message.body))), contentType: 'application/json' };
     }
-    const files = message.files.map((f) => ({ ...f, name: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(f.name), data: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubBytes */ .Jv)(f.data) }));
-    let body = (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body);
+    const files = message.files.map((f) => ({ ...f, name: (0,secrets/* scrub */._I)(f.name), data: (0,secrets/* scrubBytes */.Jv)(f.data) }));
+    let body = (0,secrets/* scrubDeep */.wE)(message.body);
     if (isRecord(body) && body.attachments === undefined) {
         body = { ...body, attachments: files.map((f, i) => ({ id: String(i), filename: f.name })) };
     }
@@ -556,7 +664,7 @@ function toJson(body) {
     return text;
 }
 function newBoundary() {
-    return `----${ACTION_NAME}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(12).toString('hex')}`;
+    return `----${ACTION_NAME}-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
 }
 function escapeFilename(name) {
     return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -1,5 +1,5 @@
-export const id = 936;
-export const ids = [936];
+export const id = 619;
+export const ids = [619,587];
 export const modules = {
 
 /***/ 68788:
@@ -11,10 +11,10 @@ export const modules = {
 /* harmony export */   getMessage: () => (/* binding */ getMessage),
 /* harmony export */   n2: () => (/* binding */ closeDiscordApi),
 /* harmony export */   oH: () => (/* binding */ createMessage),
-/* harmony export */   parseMessageRef: () => (/* reexport safe */ _deliver_js__WEBPACK_IMPORTED_MODULE_1__.SW)
+/* harmony export */   parseMessageRef: () => (/* reexport safe */ _deliver_js__WEBPACK_IMPORTED_MODULE_1__.parseMessageRef)
 /* harmony export */ });
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
-/* harmony import */ var _deliver_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73096);
+/* harmony import */ var _deliver_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84363);
 /* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72995);
 // A small client for one Discord webhook's messages: create (execute with ?wait=true), edit, get.
 //
@@ -47,7 +47,7 @@ function editMessage(target, ref, message, opts = {}) {
     const url = refUrl(target, ref);
     if (url === null)
         return Promise.resolve(badRef(ref));
-    const body = { ...message, body: (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .editRequestBody */ .Eq)(message.body) };
+    const body = { ...message, body: (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__.editRequestBody)(message.body) };
     return call(target, 'PATCH', url, (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeBody */ .FT)({ method: 'PATCH' }, body), opts);
 }
 function getMessage(target, ref, opts = {}) {
@@ -63,7 +63,7 @@ async function closeDiscordApi() {
     await agent?.close().catch(() => undefined);
 }
 function refUrl(target, ref) {
-    const parsed = (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMessageRef */ .SW)(ref);
+    const parsed = (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__.parseMessageRef)(ref);
     return parsed ? (0,_deliver_js__WEBPACK_IMPORTED_MODULE_1__/* .discordMessageUrl */ .ll)(target.url, parsed.messageId, parsed.threadId) : null;
 }
 function badRef(ref) {
@@ -212,6 +212,8 @@ function undeliveredResult(target, error = null) {
         error,
         messageId: null,
         durationMs: 0,
+        confirmed: false,
+        note: null,
     };
 }
 
@@ -274,6 +276,102 @@ function signHeaders(scheme, secret, input) {
         case 'jobserv':
             return { 'x-jobserv-sig': `sha256:${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}` };
     }
+}
+
+
+/***/ }),
+
+/***/ 85346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JL: () => (/* binding */ teamsOutcome),
+/* harmony export */   ee: () => (/* binding */ TEAMS_ACCEPTED_NOTE),
+/* harmony export */   t6: () => (/* binding */ ACCEPTED_NOTE)
+/* harmony export */ });
+// What Microsoft Teams webhooks answer, in words a person can act on. A Teams Workflows (Power Automate)
+// trigger answers 202 Accepted with an empty body: the flow run is queued and posts the card later, so the
+// card is accepted, not confirmed (a card the flow then fails to post shows only in the flow's run history).
+// Its errors are JSON: `{"error":{"code":"TriggerInputSchemaMismatch","message":"…"}}`. A legacy Office 365
+// connector answers 200 `1` once posted, and its errors as plain text — sometimes inside a 200 (`Microsoft
+// Teams endpoint returned HTTP error 429 …`), which is a failure. Pure.
+/** The note a 202 carries in the `notifications` output. */
+const TEAMS_ACCEPTED_NOTE = 'accepted, not confirmed: the Workflows flow queued the card (HTTP 202); whether Teams posted it shows in ' +
+    "the flow's run history";
+const ACCEPTED_NOTE = 'accepted, not confirmed: the receiver queued the message (HTTP 202) and did not say whether it was processed';
+const RETRYABLE = new Set([408, 429]);
+/** What each refusal means for someone looking at their Teams setup. */
+function meaning(status, code) {
+    if (code === 'DirectApiAuthorizationRequired' || status === 401 || status === 403) {
+        return "the flow does not accept anonymous requests: set its trigger's “Who can trigger the flow” to Anyone";
+    }
+    if (status === 404) {
+        return 'the flow was not found: it was deleted or turned off, or the URL is incomplete';
+    }
+    if (status === 413)
+        return 'the message is larger than Teams accepts (about 28 KB)';
+    if (status === 429)
+        return 'Teams is rate-limiting this webhook';
+    if (status >= 500)
+        return "something went wrong on Teams' side";
+    if (code)
+        return 'the flow rejected the message';
+    return 'Teams rejected the message';
+}
+/** Power Automate's error object, if the answer is one. */
+function flowError(json) {
+    const error = json?.error;
+    if (typeof error !== 'object' || error === null)
+        return null;
+    const e = error;
+    const message = typeof e.message === 'string' ? e.message : '';
+    const code = typeof e.code === 'string' ? e.code : null;
+    return code || message ? { code, message } : null;
+}
+function clean(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 300 ? `${one.slice(0, 299)}…` : one;
+}
+/** The connector's error inside a 200 (`… returned HTTP error 429 …`): its status, else null. */
+function connectorFailure(text) {
+    if (!/^(Webhook message delivery failed|Microsoft Teams endpoint returned HTTP error)/i.test(text.trim())) {
+        return null;
+    }
+    const m = /HTTP error (\d{3})/i.exec(text);
+    return m ? Number(m[1]) : 502;
+}
+/**
+ * One Teams answer: 2xx is delivered (202 only accepted); an error in words; 408, 429 and 5xx retried (429
+ * after its Retry-After, `delayMs`), every other refusal final (400: the card; 413: the size).
+ */
+function teamsOutcome(httpStatus, text, json, delayMs) {
+    const inner = httpStatus < 300 ? connectorFailure(text) : null;
+    if (httpStatus < 300 && inner === null) {
+        return httpStatus === 202
+            ? { kind: 'delivered', status: httpStatus, messageId: null, accepted: TEAMS_ACCEPTED_NOTE }
+            : { kind: 'delivered', status: httpStatus, messageId: null };
+    }
+    const status = inner ?? httpStatus;
+    if (status < 400) {
+        return {
+            kind: 'http',
+            status,
+            retry: false,
+            detail: 'redirects are not followed; configure the final URL',
+            serverDelayMs: null,
+        };
+    }
+    const flow = flowError(json);
+    const said = flow ? clean(flow.message) : clean(text);
+    const code = flow?.code ? ` (${flow.code})` : '';
+    const words = meaning(status, flow?.code ?? null);
+    return {
+        kind: 'http',
+        status: httpStatus,
+        retry: RETRYABLE.has(status) || status >= 500,
+        detail: said ? `${words}${code}: ${said}` : `${words}${code}`,
+        serverDelayMs: delayMs,
+    };
 }
 
 

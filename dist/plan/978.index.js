@@ -1,25 +1,186 @@
-export const id = 96;
-export const ids = [96];
+export const id = 978;
+export const ids = [978];
 export const modules = {
 
-/***/ 3096:
+/***/ 6978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   deliverAll: () => (/* binding */ deliverAll)
-/* harmony export */ });
-/* unused harmony exports ACTION_NAME, ACTION_VERSION, userAgents, parseRetryAfter, encodeBody, parseMessageRef, formatMessageRef, discordMessageUrl, editRequestBody, formatSeconds, formatDeadline */
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8048);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4371);
-/* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2995);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3576);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  closeDiscordApi: () => (/* binding */ closeDiscordApi),
+  createMessage: () => (/* binding */ createMessage)
+});
+
+// UNUSED EXPORTS: editBody, editMessage, formatMessageRef, getMessage, messageUrl, parseMessageRef
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
+// EXTERNAL MODULE: ./src/runner/secrets.ts
+var secrets = __webpack_require__(2995);
+;// CONCATENATED MODULE: ./src/notify/result.ts
+// The outcome record of one target before (or without) any successful attempt.
+
+function result_undeliveredResult(target, error = null) {
+    return {
+        source: target.source,
+        url: maskUrl(target.url),
+        format: target.format,
+        delivered: false,
+        httpStatus: null,
+        attempts: 0,
+        error,
+        messageId: null,
+        durationMs: 0,
+        confirmed: false,
+        note: null,
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: ./src/notify/sign.ts
+var sign = __webpack_require__(3576);
+;// CONCATENATED MODULE: ./src/notify/slack-errors.ts
+// What Slack's incoming webhooks answer, in words a person can act on. Slack answers errors as a bare code in
+// a plain-text body (`channel_not_found`), with an HTTP status; a workflow webhook answers JSON
+// (`{"ok":false,"error":"…"}`). A 200 is success whatever its body says (Slack's documentation: "interpret a
+// HTTP 200 response as success and any other response code as a failure").
+const SLACK_ERROR_TEXT = {
+    invalid_payload: 'Slack could not read the message (not valid JSON or not a Slack message)',
+    user_not_found: 'Slack could not find a user the message names',
+    no_text: 'the message has no text, which Slack requires',
+    missing_text_or_fallback_or_attachments: 'the message has no text, which Slack requires',
+    too_many_attachments: 'Slack takes at most 100 attachments in a message',
+    invalid_blocks: "Slack refused the message's blocks (a Block Kit limit or shape)",
+    invalid_blocks_format: "Slack refused the message's blocks (a Block Kit limit or shape)",
+    invalid_attachments: "Slack refused the message's attachments",
+    channel_not_found: 'the channel of this Slack webhook was deleted or the app was removed from it',
+    channel_is_archived: 'the channel of this Slack webhook is archived; unarchive it or create a webhook for another channel',
+    no_service: 'this Slack webhook was removed or disabled, or its URL is wrong; create a new one and update the secret',
+    no_service_id: 'the Slack webhook URL is incomplete; copy it again from the app settings',
+    no_team: 'the Slack workspace of this webhook was not found; check the URL',
+    team_disabled: 'the Slack workspace of this webhook is disabled',
+    invalid_token: 'the token in this Slack webhook URL is not valid (revoked or mistyped); create a new webhook',
+    action_prohibited: 'a Slack admin restricts where this webhook may post',
+    posting_to_general_channel_denied: 'only admins may post in this channel; point the webhook at another channel',
+    rate_limited: 'Slack rate-limits this webhook (about one message a second)',
+    rollup_error: "something went wrong on Slack's side",
+};
+/** The error code in Slack's answer: the plain-text body, or a workflow webhook's JSON `error`. */
+function slack_errors_slackErrorCode(text, json) {
+    const bare = text.trim();
+    if (/^[a-z][a-z0-9_]{1,80}$/.test(bare))
+        return bare;
+    return typeof json?.error === 'string' && /^[a-z][a-z0-9_]{1,80}$/.test(json.error) ? json.error : null;
+}
+/** A sentence for a known code; null for one Slack has not documented. */
+function slack_errors_slackErrorText(code) {
+    return Object.hasOwn(SLACK_ERROR_TEXT, code) ? (SLACK_ERROR_TEXT[code] ?? null) : null;
+}
+/** A 200 that does not say `ok` (nor `{"ok":true}`): what to log about it, or null when it is plainly ok. */
+function slack_errors_slackOddSuccess(text, json) {
+    const body = text.trim();
+    if (body === 'ok' || body === '' || json?.ok === true)
+        return null;
+    const shown = body.replace(/\s+/g, ' ');
+    return shown.length > 200 ? `${shown.slice(0, 199)}…` : shown;
+}
+
+;// CONCATENATED MODULE: ./src/notify/teams-answer.ts
+// What Microsoft Teams webhooks answer, in words a person can act on. A Teams Workflows (Power Automate)
+// trigger answers 202 Accepted with an empty body: the flow run is queued and posts the card later, so the
+// card is accepted, not confirmed (a card the flow then fails to post shows only in the flow's run history).
+// Its errors are JSON: `{"error":{"code":"TriggerInputSchemaMismatch","message":"…"}}`. A legacy Office 365
+// connector answers 200 `1` once posted, and its errors as plain text — sometimes inside a 200 (`Microsoft
+// Teams endpoint returned HTTP error 429 …`), which is a failure. Pure.
+/** The note a 202 carries in the `notifications` output. */
+const TEAMS_ACCEPTED_NOTE = (/* unused pure expression or super */ null && ('accepted, not confirmed: the Workflows flow queued the card (HTTP 202); whether Teams posted it shows in ' +
+    "the flow's run history"));
+const teams_answer_ACCEPTED_NOTE = 'accepted, not confirmed: the receiver queued the message (HTTP 202) and did not say whether it was processed';
+const RETRYABLE = new Set([408, 429]);
+/** What each refusal means for someone looking at their Teams setup. */
+function meaning(status, code) {
+    if (code === 'DirectApiAuthorizationRequired' || status === 401 || status === 403) {
+        return "the flow does not accept anonymous requests: set its trigger's “Who can trigger the flow” to Anyone";
+    }
+    if (status === 404) {
+        return 'the flow was not found: it was deleted or turned off, or the URL is incomplete';
+    }
+    if (status === 413)
+        return 'the message is larger than Teams accepts (about 28 KB)';
+    if (status === 429)
+        return 'Teams is rate-limiting this webhook';
+    if (status >= 500)
+        return "something went wrong on Teams' side";
+    if (code)
+        return 'the flow rejected the message';
+    return 'Teams rejected the message';
+}
+/** Power Automate's error object, if the answer is one. */
+function flowError(json) {
+    const error = json?.error;
+    if (typeof error !== 'object' || error === null)
+        return null;
+    const e = error;
+    const message = typeof e.message === 'string' ? e.message : '';
+    const code = typeof e.code === 'string' ? e.code : null;
+    return code || message ? { code, message } : null;
+}
+function clean(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 300 ? `${one.slice(0, 299)}…` : one;
+}
+/** The connector's error inside a 200 (`… returned HTTP error 429 …`): its status, else null. */
+function connectorFailure(text) {
+    if (!/^(Webhook message delivery failed|Microsoft Teams endpoint returned HTTP error)/i.test(text.trim())) {
+        return null;
+    }
+    const m = /HTTP error (\d{3})/i.exec(text);
+    return m ? Number(m[1]) : 502;
+}
+/**
+ * One Teams answer: 2xx is delivered (202 only accepted); an error in words; 408, 429 and 5xx retried (429
+ * after its Retry-After, `delayMs`), every other refusal final (400: the card; 413: the size).
+ */
+function teams_answer_teamsOutcome(httpStatus, text, json, delayMs) {
+    const inner = httpStatus < 300 ? connectorFailure(text) : null;
+    if (httpStatus < 300 && inner === null) {
+        return httpStatus === 202
+            ? { kind: 'delivered', status: httpStatus, messageId: null, accepted: TEAMS_ACCEPTED_NOTE }
+            : { kind: 'delivered', status: httpStatus, messageId: null };
+    }
+    const status = inner ?? httpStatus;
+    if (status < 400) {
+        return {
+            kind: 'http',
+            status,
+            retry: false,
+            detail: 'redirects are not followed; configure the final URL',
+            serverDelayMs: null,
+        };
+    }
+    const flow = flowError(json);
+    const said = flow ? clean(flow.message) : clean(text);
+    const code = flow?.code ? ` (${flow.code})` : '';
+    const words = meaning(status, flow?.code ?? null);
+    return {
+        kind: 'http',
+        status: httpStatus,
+        retry: RETRYABLE.has(status) || status >= 500,
+        detail: said ? `${words}${code}: ${said}` : `${words}${code}`,
+        serverDelayMs: delayMs,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/notify/deliver.ts
 // Delivery: one undici client (through EnvHttpProxyAgent) that sends every rendered message to its target,
 // concurrently, with per-attempt timeouts, an overall deadline, retries with full-jitter backoff, Retry-After,
 // signing, and one clear outcome per target. Imported lazily (only when there is a target); it never throws.
+
+
 
 
 
@@ -43,7 +204,7 @@ function userAgents(opts = {}) {
 /** Delivers every job concurrently and reports one result per job, in order. Never throws. */
 async function deliverAll(jobs, opts) {
     const defaults = userAgents(opts);
-    const ownDispatcher = opts.dispatcher ? null : new undici__WEBPACK_IMPORTED_MODULE_3__/* .EnvHttpProxyAgent */ .J2();
+    const ownDispatcher = opts.dispatcher ? null : new EnvHttpProxyAgent();
     const stop = opts.stop ?? new AbortController().signal;
     const sleep = opts.sleep;
     const ctx = {
@@ -58,7 +219,7 @@ async function deliverAll(jobs, opts) {
         backoffBaseMs: opts.backoffBaseMs ?? 1000,
         backoffCapMs: opts.backoffCapMs ?? 30_000,
         maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024,
-        newId: opts.newId ?? (() => `msg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)().replaceAll('-', '')}`),
+        newId: opts.newId ?? (() => `msg_${randomUUID().replaceAll('-', '')}`),
         onFate: (target, record) => {
             try {
                 opts.onFate?.(target, record);
@@ -102,34 +263,51 @@ class Delivery {
     /** What goes on the wire: the target itself, or its message URL and PATCH while editing a message in place. */
     wire;
     editing = false;
+    /** The edit failed for good and the result went out as a new message instead (at most once). */
+    postedInstead = false;
     constructor(job, ctx) {
         this.job = job;
         this.ctx = ctx;
         this.target = job.target;
         this.wire = job.target;
         this.started = Date.now();
-        this.result = (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .undeliveredResult */ .B)(job.target);
+        this.result = undeliveredResult(job.target);
     }
     /** The bytes to send: an edit of the job's Discord message when it names one, else a new message. */
     encode() {
         const { target, job } = this;
-        const ref = target.format === 'discord' && job.editMessageId ? parseMessageRef(job.editMessageId) : null;
+        const ref = target.format === 'discord' && job.editMessageId ? deliver_parseMessageRef(job.editMessageId) : null;
         if (ref === null)
-            return encodeBody(target, job.message);
+            return deliver_encodeBody(target, job.message);
         this.editing = true;
         this.wire = {
             ...target,
             method: 'PATCH',
-            url: discordMessageUrl(target.url, ref.messageId, ref.threadId),
+            url: deliver_discordMessageUrl(target.url, ref.messageId, ref.threadId),
         };
-        return encodeBody(this.wire, { ...job.message, body: editRequestBody(job.message.body) });
+        return deliver_encodeBody(this.wire, { ...job.message, body: deliver_editRequestBody(job.message.body) });
     }
-    /** The message to edit was deleted: the result goes out as a new message instead, in this same delivery. */
-    postInstead() {
+    /**
+     * The message to edit was deleted, or the edit failed for good: the result goes out as a new message
+     * instead, in this same delivery, so it is never lost (the live message then stays behind).
+     */
+    postInstead(why = 'was deleted (HTTP 404 Unknown Message)') {
         this.editing = false;
+        this.postedInstead = true;
         this.wire = this.target;
-        this.ctx.log(`${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) was deleted (HTTP 404 Unknown Message); posting the result as a new message`);
-        return encodeBody(this.target, this.job.message);
+        this.ctx.log(`${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) ${why}; posting the result as a new message`);
+        return deliver_encodeBody(this.target, this.job.message);
+    }
+    /**
+     * An edit Discord refused for good with an HTTP answer (429 until the retries ran out, a 5xx …): one
+     * attempt at a new message instead. Not after a network failure (the edit may have landed) nor when the
+     * webhook itself is gone (a new message would fail the same way).
+     */
+    canPostInstead(outcome) {
+        return (this.editing &&
+            !this.postedInstead &&
+            outcome.kind === 'http' &&
+            !DISCORD_GONE_STATUS.has(outcome.status));
     }
     async run() {
         const { target, result, ctx } = this;
@@ -150,7 +328,11 @@ class Delivery {
                 const timeoutMs = Math.min(target.timeoutMs, remaining);
                 const outcome = await this.send(payload, id, timeoutMs);
                 if (outcome.kind === 'delivered') {
+                    if (outcome.note)
+                        ctx.log(`${target.source}: ${scrub(outcome.note)}`);
                     result.messageId = outcome.messageId;
+                    result.confirmed = outcome.accepted === undefined;
+                    result.note = outcome.accepted ?? null;
                     this.record('delivered');
                     return this.finish(null);
                 }
@@ -165,11 +347,15 @@ class Delivery {
                 const failure = failureText(outcome, target);
                 this.lastFailure = failure;
                 const next = this.nextStep(outcome, failure);
-                if ('giveUp' in next)
-                    return this.fail(next.giveUp);
+                if ('giveUp' in next) {
+                    if (!this.canPostInstead(outcome))
+                        return this.fail(next.giveUp);
+                    payload = this.postInstead(`could not be edited (${next.giveUp})`);
+                    continue;
+                }
                 // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
                 this.record('retry-wait');
-                ctx.log(`${target.source}: attempt ${result.attempts} failed (${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(failure)}); retrying in ${formatSeconds(next.waitMs)}`);
+                ctx.log(`${target.source}: attempt ${result.attempts} failed (${scrub(failure)}); retrying in ${formatSeconds(next.waitMs)}`);
                 await ctx.sleep(next.waitMs);
             }
         }
@@ -238,7 +424,7 @@ class Delivery {
     }
     finish(error) {
         const { result } = this;
-        result.error = error === null ? null : (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(error);
+        result.error = error === null ? null : scrub(error);
         result.delivered = error === null;
         result.durationMs = Date.now() - this.started;
         return result;
@@ -252,8 +438,9 @@ class Delivery {
 }
 /** What a failed attempt was, in words, without the counts. */
 function failureText(outcome, target) {
-    if (outcome.kind === 'http')
-        return `HTTP ${outcome.status}: ${outcome.detail}`;
+    if (outcome.kind === 'http') {
+        return `HTTP ${outcome.status}${outcome.slackCode ? ` ${outcome.slackCode}` : ''}: ${outcome.detail}`;
+    }
     if (outcome.timedOut)
         return `${outcome.detail} after ${formatSeconds(target.timeoutMs)}`;
     return outcome.detail;
@@ -268,7 +455,7 @@ async function attempt(target, payload, id, timeoutMs, ctx, onStart) {
         const headers = buildHeaders(target, payload, id, ctx);
         let response;
         try {
-            response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__/* .request */ .Em)(target.url, {
+            response = await request(target.url, {
                 method: target.method,
                 headers,
                 body: payload.bytes,
@@ -356,7 +543,7 @@ function buildHeaders(target, payload, id, ctx) {
     if (target.secret) {
         const timestamp = Math.floor(Date.now() / 1000);
         // signHeaders names its headers in lower case, like the rest here: a user header of the same name is replaced.
-        Object.assign(headers, (0,_sign_js__WEBPACK_IMPORTED_MODULE_5__/* .signHeaders */ .E_)(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' }));
+        Object.assign(headers, signHeaders(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' }));
     }
     return headers;
 }
@@ -404,9 +591,15 @@ function describeNetworkError(code, message) {
 }
 function httpOutcome(target, status, headers, text) {
     const json = parseObject(text);
+    if (target.format === 'slack')
+        return slackOutcome(status, headers, text, json);
+    if (target.format === 'teams')
+        return teamsOutcome(status, text, json, serverDelay(status, headers, json));
     if (isSuccess(status)) {
         const id = target.format === 'discord' && typeof json?.id === 'string' ? json.id : null;
-        return { kind: 'delivered', status, messageId: id };
+        return status === 202
+            ? { kind: 'delivered', status, messageId: id, accepted: ACCEPTED_NOTE }
+            : { kind: 'delivered', status, messageId: id };
     }
     if (status < 400) {
         // 3xx (2xx was handled above)
@@ -446,6 +639,29 @@ function httpOutcome(target, status, headers, text) {
         serverDelayMs: serverDelay(status, headers, json), // only waited for when retried
     };
 }
+/**
+ * Slack's answers: a 200 is delivered (noted when it does not say `ok`); an error code becomes a sentence;
+ * 408, 429 and 5xx are retried (429 after its Retry-After), every other refusal is final.
+ */
+function slackOutcome(status, headers, text, json) {
+    if (isSuccess(status)) {
+        const odd = slackOddSuccess(text, json);
+        const note = odd
+            ? `HTTP ${status} but the answer was not \`ok\` (${odd}); counted as delivered, as Slack documents any 200`
+            : undefined;
+        return { kind: 'delivered', status, messageId: null, ...(note ? { note } : {}) };
+    }
+    const code = slackErrorCode(text, json);
+    const known = code ? slackErrorText(code) : null;
+    const retry = RETRYABLE_STATUS.has(status) || status >= 500;
+    const base = { kind: 'http', status, retry, serverDelayMs: serverDelay(status, headers, json) };
+    if (code && known)
+        return { ...base, detail: known, slackCode: code };
+    if (status < 400) {
+        return { ...base, retry: false, detail: 'redirects are not followed; configure the final URL' };
+    }
+    return { ...base, detail: describeBody(status, json, text) };
+}
 function describeBody(status, json, text) {
     let detail;
     if (typeof json?.message === 'string') {
@@ -460,7 +676,7 @@ function describeBody(status, json, text) {
     }
     detail = detail.replace(/\s+/g, ' ').trim();
     if (detail === '')
-        return node_http__WEBPACK_IMPORTED_MODULE_2__.STATUS_CODES[status] ?? 'error';
+        return STATUS_CODES[status] ?? 'error';
     return detail.length > 300 ? `${detail.slice(0, 299)}…` : detail;
 }
 /** The longest delay the server asked for (Retry-After, Discord's retry_after, X-RateLimit-Reset-After). */
@@ -510,14 +726,14 @@ function headerValue(headers, name) {
  * Every byte that leaves goes through the secret scrubber here, so no renderer or caller can forget it: the
  * JSON structurally (before escaping could hide a secret holding `"` or `\`), files and their names as bytes.
  */
-function encodeBody(target, message) {
+function deliver_encodeBody(target, message) {
     if (target.method === 'GET' || target.method === 'DELETE')
         return { bytes: null, contentType: null };
     if (message.files.length === 0) {
-        return { bytes: Buffer.from(toJson((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body))), contentType: 'application/json' };
+        return { bytes: Buffer.from(toJson((0,secrets/* scrubDeep */.wE)(message.body))), contentType: 'application/json' };
     }
-    const files = message.files.map((f) => ({ ...f, name: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrub */ ._I)(f.name), data: (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubBytes */ .Jv)(f.data) }));
-    let body = (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)(message.body);
+    const files = message.files.map((f) => ({ ...f, name: (0,secrets/* scrub */._I)(f.name), data: (0,secrets/* scrubBytes */.Jv)(f.data) }));
+    let body = (0,secrets/* scrubDeep */.wE)(message.body);
     if (isRecord(body) && body.attachments === undefined) {
         body = { ...body, attachments: files.map((f, i) => ({ id: String(i), filename: f.name })) };
     }
@@ -549,7 +765,7 @@ function toJson(body) {
     return text;
 }
 function newBoundary() {
-    return `----${ACTION_NAME}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(12).toString('hex')}`;
+    return `----${ACTION_NAME}-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
 }
 function escapeFilename(name) {
     return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -560,7 +776,7 @@ function escapeFilename(name) {
  * or `<message id>:<thread id>` when the message opened a thread of its own (a forum post made with
  * `thread_name`), which Discord finds only through that thread.
  */
-function parseMessageRef(ref) {
+function deliver_parseMessageRef(ref) {
     const m = /^(\d{1,20})(?::(\d{1,20}))?$/.exec(ref.trim());
     return m ? { messageId: m[1], threadId: m[2] ?? null } : null;
 }
@@ -572,7 +788,7 @@ function formatMessageRef(messageId, threadId) {
  * `…/webhooks/{id}/{token}?wait=true[&thread_id=t]` → `…/webhooks/{id}/{token}/messages/{mid}[?thread_id=t]`.
  * `threadId` (the thread a forum post opened) replaces the URL's own.
  */
-function discordMessageUrl(webhookUrl, messageId, threadId) {
+function deliver_discordMessageUrl(webhookUrl, messageId, threadId) {
     const u = new URL(webhookUrl);
     const thread = threadId ?? u.searchParams.get('thread_id');
     u.pathname = `${u.pathname.replace(/\/+$/, '')}/messages/${encodeURIComponent(messageId)}`;
@@ -582,21 +798,21 @@ function discordMessageUrl(webhookUrl, messageId, threadId) {
     return u.toString();
 }
 /** What Discord's edit-message body accepts; the rest (username, avatar_url, tts, thread_name …) is create-only. */
-const EDIT_FIELDS = [
+const EDIT_FIELDS = (/* unused pure expression or super */ null && ([
     'content',
     'embeds',
     'allowed_mentions',
     'components',
     'attachments',
     'flags',
-];
+]));
 /** The only flag an edit may set (SUPPRESS_EMBEDS); SUPPRESS_NOTIFICATIONS applies to a new message only. */
 const EDITABLE_FLAGS = 4;
 /**
  * An execute-webhook body as an edit body: create-only fields dropped, and `content` and `embeds` always
  * given, since an edit leaves out what it does not name (a live message's text would otherwise survive).
  */
-function editRequestBody(body) {
+function deliver_editRequestBody(body) {
     if (!isRecord(body))
         return body;
     const out = {};
@@ -677,6 +893,237 @@ async function closeQuietly(dispatcher) {
     }
     catch {
         // Best effort: the results are already in.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/notify/discord-api.ts
+// A small client for one Discord webhook's messages: create (execute with ?wait=true), edit, get.
+//
+// Contract:
+// - One request per call: no retries and no waiting. A 429 comes back with the delay Discord asked for
+//   (`retryAfterMs`, the larger of Retry-After, `retry_after` and X-RateLimit-Reset-After); the caller decides
+//   whether to skip, postpone or give up. The live status skips; it never queues requests up.
+// - Never throws and never rejects: every outcome is a value (`ok` with the message's id and channel, an HTTP
+//   status, or a network error), each call bounded by its own timeout (`timeoutMs`, default the target's).
+// - Every byte sent goes through delivery's own encoder (`encodeBody`), so the secret scrubber sees it exactly
+//   as it sees a notification; an edit's body is cut down to what Discord's edit endpoint accepts.
+// - The same dispatcher choice as delivery: an injected one (never closed here), else one shared
+//   EnvHttpProxyAgent (HTTPS_PROXY / NO_PROXY honoured), closed with `closeDiscordApi()`.
+// - `webhookUrl` is a normalised execute URL (`…/api/v10/webhooks/{id}/{token}?wait=true[&thread_id=…]`).
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const MAX_RESPONSE_BYTES = 64 * 1024;
+let shared = null;
+/** Posts a new message (`?wait=true`, so the answer carries its id). */
+function createMessage(target, message, opts = {}) {
+    const url = new URL(target.url);
+    url.searchParams.set('wait', 'true');
+    return call(target, 'POST', url.toString(), deliver_encodeBody({ method: 'POST' }, message), opts);
+}
+/** Edits message `ref` (an id, or `id:thread` from formatMessageRef) in place. */
+function editMessage(target, ref, message, opts = {}) {
+    const url = refUrl(target, ref);
+    if (url === null)
+        return Promise.resolve(badRef(ref));
+    const body = { ...message, body: editRequestBody(message.body) };
+    return call(target, 'PATCH', url, encodeBody({ method: 'PATCH' }, body), opts);
+}
+function getMessage(target, ref, opts = {}) {
+    const url = refUrl(target, ref);
+    if (url === null)
+        return Promise.resolve(badRef(ref));
+    return call(target, 'GET', url, { bytes: null, contentType: null }, opts);
+}
+/** Closes the shared dispatcher (its idle keep-alive sockets) once no more calls are coming. */
+async function closeDiscordApi() {
+    const agent = shared;
+    shared = null;
+    await agent?.close().catch(() => undefined);
+}
+function refUrl(target, ref) {
+    const parsed = parseMessageRef(ref);
+    return parsed ? discordMessageUrl(target.url, parsed.messageId, parsed.threadId) : null;
+}
+function badRef(ref) {
+    return {
+        ok: false,
+        kind: 'http',
+        status: 404,
+        retryAfterMs: null,
+        code: 10008,
+        detail: `not a Discord message id: ${JSON.stringify(ref.slice(0, 40))}`,
+    };
+}
+async function call(target, method, url, payload, opts) {
+    const timeoutMs = opts.timeoutMs ?? target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
+    try {
+        const response = await (0,undici/* request */.Em)(url, {
+            method,
+            headers: headersFor(target, payload, opts),
+            body: payload.bytes,
+            dispatcher: opts.dispatcher ?? (shared ??= new undici/* EnvHttpProxyAgent */.J2()),
+            signal,
+        });
+        const text = await discord_api_readCapped(response.body);
+        return interpret(response.statusCode, response.headers, text);
+    }
+    catch (err) {
+        return {
+            ok: false,
+            kind: 'network',
+            detail: networkDetail(err, timeout.aborted, timeoutMs),
+            timedOut: timeout.aborted,
+        };
+    }
+}
+function headersFor(target, payload, opts) {
+    const headers = {
+        'user-agent': opts.userAgent ?? userAgents().discord,
+        accept: 'application/json',
+    };
+    for (const [name, value] of Object.entries(target.headers ?? {}))
+        headers[name.toLowerCase()] = value;
+    if (payload.contentType !== null)
+        headers['content-type'] = payload.contentType;
+    else
+        delete headers['content-type'];
+    if (target.basicAuth) {
+        const { username, password } = target.basicAuth;
+        headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    }
+    return headers;
+}
+function interpret(status, headers, text) {
+    const json = discord_api_parseObject(text);
+    if (status >= 200 && status < 300) {
+        const id = typeof json?.id === 'string' ? json.id : null;
+        if (id === null) {
+            return {
+                ok: false,
+                kind: 'http',
+                status,
+                retryAfterMs: null,
+                code: null,
+                detail: 'the answer carries no message id',
+            };
+        }
+        const channelId = typeof json?.channel_id === 'string' ? json.channel_id : null;
+        return { ok: true, status, message: { id, channelId }, body: json ?? {} };
+    }
+    const delays = [];
+    const header = (name) => {
+        const v = headers[name];
+        return Array.isArray(v) ? v[0] : v;
+    };
+    const retryAfter = parseRetryAfter(header('retry-after'), Date.now(), header('date'));
+    if (retryAfter !== null)
+        delays.push(retryAfter);
+    if (typeof json?.retry_after === 'number' && json.retry_after >= 0)
+        delays.push(Math.ceil(json.retry_after * 1000));
+    const resetAfter = status === 429 ? parseRetryAfter(header('x-ratelimit-reset-after'), Date.now()) : null;
+    if (resetAfter !== null)
+        delays.push(resetAfter);
+    const code = typeof json?.code === 'number' ? json.code : null;
+    const message = typeof json?.message === 'string' ? json.message : text;
+    const detail = message.replace(/\s+/g, ' ').trim().slice(0, 200) || `HTTP ${status}`;
+    return {
+        ok: false,
+        kind: 'http',
+        status,
+        retryAfterMs: delays.length ? Math.max(...delays) : null,
+        code,
+        detail: (0,secrets/* scrub */._I)(code === null ? detail : `${detail} (code ${code})`),
+    };
+}
+async function discord_api_readCapped(body) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= MAX_RESPONSE_BYTES)
+            break;
+    }
+    return Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES).toString('utf8');
+}
+function networkDetail(err, timedOut, timeoutMs) {
+    if (timedOut)
+        return `timed out after ${timeoutMs / 1000} s`;
+    const e = err;
+    const code = e?.code ?? e?.cause?.code ?? '';
+    const message = e?.message ?? String(err);
+    return (0,secrets/* scrub */._I)(code ? `network error: ${message} (${code})` : `network error: ${message}`);
+}
+function discord_api_parseObject(text) {
+    if (!text.startsWith('{'))
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports standardSigningKey, isBase64, signHeaders */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Signs a delivery so the receiver can authenticate it: Standard Webhooks, GitHub or Foundries JobServ style.
+
+const STANDARD_PREFIX = 'whsec_';
+/**
+ * The Standard Webhooks HMAC key: a `whsec_<base64>` secret decodes to its bytes, anything else is used as
+ * its UTF-8 bytes. (GitHub and JobServ receivers always key with the secret's UTF-8 bytes.)
+ */
+function standardSigningKey(secret) {
+    if (secret.startsWith(STANDARD_PREFIX)) {
+        const encoded = secret.slice(STANDARD_PREFIX.length);
+        const key = Buffer.from(encoded, 'base64');
+        if (key.length > 0 && isBase64(encoded))
+            return key;
+    }
+    return Buffer.from(secret, 'utf8');
+}
+/** Whether `text` is canonical padded base64 (what a `whsec_` secret must hold). */
+function isBase64(text) {
+    return /^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0;
+}
+function hmac(key, ...parts) {
+    const mac = createHmac('sha256', key);
+    for (const part of parts)
+        mac.update(part);
+    return mac.digest();
+}
+/** The headers that sign `input.body` with `secret` under `scheme`. */
+function signHeaders(scheme, secret, input) {
+    switch (scheme) {
+        case 'standard': {
+            const key = standardSigningKey(secret);
+            const timestamp = String(Math.floor(input.timestamp));
+            const mac = hmac(key, `${input.id}.${timestamp}.`, input.body);
+            return {
+                'webhook-id': input.id,
+                'webhook-timestamp': timestamp,
+                'webhook-signature': `v1,${mac.toString('base64')}`,
+            };
+        }
+        case 'github':
+            return {
+                'x-hub-signature-256': `sha256=${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}`,
+            };
+        case 'jobserv':
+            return { 'x-jobserv-sig': `sha256:${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}` };
     }
 }
 

@@ -1,0 +1,1360 @@
+export const id = 858;
+export const ids = [858];
+export const modules = {
+
+/***/ 2470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports COLOR_SUCCESS, COLOR_FAILURE, COLOR_CANCELLED, STATUS_COLOR, PACKAGE_EMOJI, oneLine, md, code, safeUrl, link, mapStrings, environmentPairs, failuresFirst, wherePhrase, discordTextLength, checkDiscordLimits, mentionsFor, applyMentions, finishBody */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7284);
+
+const COLOR_SUCCESS = 65280;
+const COLOR_FAILURE = 16711680;
+/** Discord's own grey: a cancelled build is neither green nor red. */
+const COLOR_CANCELLED = 9807270;
+const STATUS_COLOR = {
+    success: COLOR_SUCCESS,
+    failure: COLOR_FAILURE,
+    cancelled: COLOR_CANCELLED,
+};
+const PACKAGE_EMOJI = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹',
+    'not-built': '⏭',
+};
+// ---- text helpers ----
+/** One line of printable text (see printableText): line breaks, NEL and U+2028/9 included, become a space. */
+function oneLine(s) {
+    return printableText(s)
+        .replace(/\s*[\r\n\u0085\u2028\u2029]+\s*/g, ' ')
+        .trim();
+}
+/** Plain text made inert for Discord markdown (no formatting, links, mentions or fences). */
+function md(s, max) {
+    const cut = truncate(oneLine(s), max);
+    return cut.replace(/[\\`*_~|[\]<>]/g, '\\$&').replace(/^([#>+-])/, '\\$1');
+}
+/** Inline code; backticks become a look-alike so the span can never be closed early. */
+function code(s, max) {
+    const cut = truncate(oneLine(s).replace(/`/g, 'ˋ'), max);
+    return cut === '' ? '—' : '`' + cut + '`';
+}
+/** `url` when it is an absolute http(s) URL Discord accepts and markdown cannot be broken out of; else null. */
+function safeUrl(url, max = 2048) {
+    if (!url || url.length > max || !/^https?:\/\/[^\s<>()[\]`]+$/i.test(url))
+        return null;
+    return URL.canParse(url) ? url : null;
+}
+/** A masked link in angle brackets (no unfurl in content); null when the URL is unusable. */
+function link(label, url, max = 600) {
+    if (!url || !/^https?:\/\//i.test(url) || url.length > max || /[\s<>]/.test(url))
+        return null;
+    // The angle brackets keep Discord from unfurling the link into an extra embed.
+    return `[${label}](<${url}>)`;
+}
+/** Applies `f` to every string in a JSON-like value. */
+function mapStrings(value, f) {
+    if (typeof value === 'string')
+        return f(value);
+    if (Array.isArray(value))
+        return value.map((v) => mapStrings(v, f));
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = mapStrings(v, f);
+        return out;
+    }
+    return value;
+}
+function environmentPairs(report) {
+    const { source: _source, ...vars } = report.environment;
+    return Object.entries(vars).filter((e) => typeof e[1] === 'string' && e[1] !== '');
+}
+/** The report's packages as a message lists them: failed first, then cancelled, then the rest, each in order. */
+function failuresFirst(packages) {
+    const rank = (p) => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
+    return packages
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+        .map((x) => x.p);
+}
+/** `python (3/4, build)`, or just the phase when no stage ran. */
+function wherePhrase(f) {
+    if (f.stage === null)
+        return f.phase;
+    const pos = f.stageIndex !== null && f.stageCount !== null ? `${f.stageIndex}/${f.stageCount}, ` : '';
+    return `${f.stage} (${pos}${f.phase})`;
+}
+// ---- limits ----
+/** The characters Discord counts toward an embed's 6000 total. */
+function discordTextLength(embed) {
+    let n = (embed.title ?? '').length + (embed.description ?? '').length;
+    for (const f of embed.fields ?? [])
+        n += f.name.length + f.value.length;
+    n += (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
+    return n;
+}
+/** Every way `body` breaks a Discord execute-webhook limit, as readable sentences; empty when it fits. */
+function checkDiscordLimits(body) {
+    const L = DISCORD_LIMITS;
+    const v = [];
+    if (body === null || typeof body !== 'object')
+        return ['body is not an object'];
+    const b = body;
+    const over = (what, s, max, min = 0) => {
+        if (s === undefined)
+            return;
+        if (typeof s !== 'string')
+            v.push(`${what} is not a string`);
+        else if (s.length > max)
+            v.push(`${what} has ${s.length} characters (max ${max})`);
+        else if (s.length < min)
+            v.push(`${what} has ${s.length} characters (min ${min})`);
+    };
+    over('content', b.content, L.content);
+    over('username', b.username, L.usernameMax, L.usernameMin);
+    over('thread_name', b.thread_name, L.threadName, 1);
+    const embeds = b.embeds ?? [];
+    if (embeds.length > L.embeds)
+        v.push(`${embeds.length} embeds (max ${L.embeds})`);
+    if (!b.content && embeds.length === 0 && !(b.attachments ?? []).length)
+        v.push('message is empty');
+    let total = 0;
+    embeds.forEach((e, i) => {
+        const at = `embeds[${i}]`;
+        over(`${at}.title`, e.title, L.title);
+        over(`${at}.description`, e.description, L.description);
+        over(`${at}.footer.text`, e.footer?.text, L.footer);
+        over(`${at}.author.name`, e.author?.name, L.authorName);
+        const fields = e.fields ?? [];
+        if (fields.length > L.fields)
+            v.push(`${at} has ${fields.length} fields (max ${L.fields})`);
+        fields.forEach((f, j) => {
+            over(`${at}.fields[${j}].name`, f.name, L.fieldName, 1);
+            over(`${at}.fields[${j}].value`, f.value, L.fieldValue, 1);
+        });
+        total += discordTextLength(e);
+    });
+    if (total > L.embedTotal)
+        v.push(`embed text totals ${total} characters (max ${L.embedTotal})`);
+    const attachments = b.attachments ?? [];
+    if (attachments.length > L.attachments)
+        v.push(`${attachments.length} attachments (max ${L.attachments})`);
+    attachments.forEach((a, i) => over(`attachments[${i}].description`, a.description, L.attachmentDescription));
+    if (!b.allowed_mentions || !Array.isArray(b.allowed_mentions.parse))
+        v.push('allowed_mentions.parse is missing');
+    return v;
+}
+/** The final guard: clamps every limited text, whatever the builders produced. */
+function clamp(body) {
+    const L = DISCORD_LIMITS;
+    if (body.content !== undefined)
+        body.content = truncateMarkdown(body.content, L.content);
+    for (const e of body.embeds ?? []) {
+        if (e.title !== undefined)
+            e.title = truncate(e.title, L.title);
+        if (e.footer)
+            e.footer.text = truncate(e.footer.text, L.footer);
+        if (e.author)
+            e.author.name = truncate(e.author.name, L.authorName);
+        if (e.fields) {
+            e.fields = e.fields.slice(0, L.fields).map((f) => ({
+                ...f,
+                name: truncate(f.name, L.fieldName) || '—',
+                value: truncateMarkdown(f.value, L.fieldValue) || '—',
+            }));
+        }
+        if (e.description !== undefined)
+            e.description = truncateMarkdown(e.description, L.description);
+        const overflow = discordTextLength(e) - L.embedTotal;
+        if (overflow > 0 && e.description) {
+            e.description = truncateMarkdown(e.description, Math.max(0, e.description.length - overflow));
+            if (!e.description)
+                delete e.description;
+        }
+        while (discordTextLength(e) > L.embedTotal && e.fields && e.fields.length > 0)
+            e.fields.pop();
+    }
+    return body;
+}
+const SNOWFLAKE = /^[1-9]\d{0,19}$/;
+/**
+ * The ids to ping for this message: `discord-mention-on-failure` on a failure (a `broken` build is one), never
+ * for a start announcement; null when nobody is to be pinged.
+ */
+function mentionsFor(status, opts, ctx) {
+    if (ctx?.event === 'started')
+        return null;
+    if (status !== 'failure' && ctx?.change !== 'broken')
+        return null;
+    const pick = (ids) => [...new Set(ids ?? [])].filter((id) => SNOWFLAKE.test(id));
+    const users = pick(opts.mentionOnFailure?.users);
+    const roles = pick(opts.mentionOnFailure?.roles);
+    return users.length + roles.length > 0 ? { users, roles } : null;
+}
+/**
+ * Puts the mention line first in `content` and lists exactly its ids in `allowed_mentions` (empty lists are
+ * left out). Ids that would not fit the line are neither shown nor allowed.
+ */
+function applyMentions(body, mentions) {
+    if (!mentions)
+        return body;
+    const tokens = [
+        ...mentions.users.map((id) => ({ kind: 'users', id, text: `<@${id}>` })),
+        ...mentions.roles.map((id) => ({ kind: 'roles', id, text: `<@&${id}>` })),
+    ];
+    const shown = [];
+    let length = 0;
+    for (const t of tokens) {
+        const cost = t.text.length + (shown.length ? 1 : 0);
+        if (length + cost > MENTION_LINE_MAX)
+            break;
+        shown.push(t);
+        length += cost;
+    }
+    const line = shown.map((t) => t.text).join(' ');
+    const rest = body.content ? truncateMarkdown(body.content, DISCORD_LIMITS.content - line.length - 1) : '';
+    body.content = rest ? `${line}\n${rest}` : line;
+    const allowed = { parse: [] };
+    const users = shown.filter((t) => t.kind === 'users').map((t) => t.id);
+    const roles = shown.filter((t) => t.kind === 'roles').map((t) => t.id);
+    if (users.length)
+        allowed.users = users;
+    if (roles.length)
+        allowed.roles = roles;
+    body.allowed_mentions = allowed;
+    return body;
+}
+// ---- finishing ----
+/**
+ * Adds what every single-build body carries besides its text (username, avatar, forum thread name, the
+ * declared attachment), defuses any mass mention the assembled text still shows, clamps every limit, and only
+ * then adds the configured mentions.
+ */
+function finishBody(body, report, opts, ctx) {
+    const attachment = opts.attachment ?? null;
+    const username = opts.username ? truncate(opts.username.trim(), DISCORD_LIMITS.usernameMax) : '';
+    if (username)
+        body.username = username;
+    if (opts.avatarUrl)
+        body.avatar_url = opts.avatarUrl;
+    const threadName = opts.threadName
+        ? truncate(neutraliseMentions(oneLine(opts.threadName)), DISCORD_LIMITS.threadName)
+        : '';
+    if (threadName)
+        body.thread_name = threadName;
+    if (attachment) {
+        const where = report.failure?.stage ? ` of stage ${escapeFence(oneLine(report.failure.stage))}` : '';
+        body.attachments = [
+            {
+                id: '0',
+                filename: attachment.name,
+                description: truncate(`Build log${where} (${report.status})`, DISCORD_LIMITS.attachmentDescription),
+            },
+        ];
+    }
+    // Defence in depth: whatever assembled text still looks like a mass mention is defused, then re-clamped.
+    const final = hasMassMention(JSON.stringify(body)) ? mapStrings(body, neutraliseMentions) : body;
+    return applyMentions(clamp(final), mentionsFor(report.status, opts, ctx));
+}
+
+
+/***/ }),
+
+/***/ 7284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
+/* harmony export */   xv: () => (/* binding */ truncate),
+/* harmony export */   yY: () => (/* binding */ neutraliseMentions)
+/* harmony export */ });
+/* unused harmony exports ELLIPSIS, MENTION_LINE_MAX, printableText, escapeFence, codeBlock, tail, hasMassMention, longestBacktickRun, fenceFor, truncateMarkdown, formatDuration, formatShortDuration, isoSeconds */
+// Text-fitting primitives for chat limits: truncate with a visible '…', and never cut a code fence open.
+const ELLIPSIS = '…';
+/** `text` cut to at most `max` characters (UTF-16 units, as Discord counts), ending in '…' when cut. */
+function truncate(text, max) {
+    if (max <= 0)
+        return '';
+    if (text.length <= max)
+        return text;
+    let cut = max - 1;
+    // Do not split a surrogate pair.
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut) + ELLIPSIS;
+}
+/**
+ * The most the mention line of a failure may take (`discord-mention-on-failure`, ids separated by spaces):
+ * ~45 ids, far more than a team pings, and the message keeps its own room. More ids are refused as input.
+ */
+const MENTION_LINE_MAX = 1000;
+/* eslint-disable no-control-regex -- matching control characters is the point */
+/** An ANSI escape sequence (CSI `ESC [ … m`, OSC `ESC ] … BEL`, or a two-character one). */
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+/** Control characters with no place in a chat message: C0 but TAB and line breaks, DEL, C1 but NEL. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+/* eslint-enable no-control-regex */
+/**
+ * Text from the build made printable for a chat message: colour and other ANSI sequences dropped, any other
+ * control character (NUL, BEL, a lone ESC …) shown as `�`. TAB and line breaks stay (callers decide on lines).
+ */
+function printableText(text) {
+    return text.replace(ANSI, '').replace(CONTROL, '\ufffd');
+}
+/** Neutralises backtick runs so user text can never close (or open) a code fence. */
+function escapeFence(text) {
+    return text.replace(/`{3,}/g, (m) => m.split('').join('\u200b'));
+}
+/**
+ * A fenced code block of at most `max` characters in total. When the lines do not fit, the first lines are
+ * dropped (the end of a log matters most) and a `…` line marks the cut; the closing fence is always kept.
+ */
+function codeBlock(lines, max, lang = '') {
+    const open = '```' + lang + '\n';
+    const close = '\n```';
+    const budget = max - open.length - close.length;
+    if (budget <= 2)
+        return '';
+    const safe = lines.map((l) => escapeFence(printableText(l)));
+    const body = safe.join('\n');
+    if (body.length <= budget)
+        return open + body + close;
+    const kept = [];
+    let used = 2; // the '…' line and its newline
+    for (const line of [...safe].reverse()) {
+        const cost = line.length + 1;
+        if (used + cost > budget) {
+            if (kept.length === 0)
+                kept.unshift(ELLIPSIS + tail(line, budget - used - 1));
+            break;
+        }
+        kept.unshift(line);
+        used += cost;
+    }
+    return open + [ELLIPSIS, ...kept].join('\n') + close;
+}
+/** The last `max` characters of `text`, never starting on the low half of a surrogate pair. */
+function tail(text, max) {
+    // No room (max <= 0) needs no case of its own: the start then lies at or past the end.
+    if (text.length <= max)
+        return text;
+    let start = text.length - max;
+    const code = text.charCodeAt(start);
+    if (code >= 0xdc00 && code <= 0xdfff)
+        start += 1;
+    return text.slice(start);
+}
+const ZWSP = '\u200b';
+/**
+ * Defuses mass and user/role mentions in text bound for chat: `@everyone`, `@here`, `<@123>`, `<@&123>`,
+ * `<@!123>`. `allowed_mentions` already stops the ping; this keeps it from even looking like one.
+ */
+function neutraliseMentions(text) {
+    return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@([!&]?\d)/g, `<@${ZWSP}$1`);
+}
+/** True when `text` still holds a live-looking mass mention. */
+function hasMassMention(text) {
+    return /@(everyone|here)/i.test(text);
+}
+/** The longest run of consecutive backticks in `text`. */
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const m of text.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    return longest;
+}
+/** A backtick fence that nothing in `text` can close: at least three, longer than any run inside. */
+function fenceFor(text) {
+    return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+}
+/**
+ * `text` cut to at most `max` characters like `truncate`, but aware of ``` code fences: when the cut lands
+ * inside a fenced block the block is closed again, so the rest of the message never renders as code.
+ * Assumes fences are ``` runs (as `codeBlock` and `escapeFence` produce).
+ */
+function truncateMarkdown(text, max) {
+    if (text.length <= max)
+        return text;
+    const close = '\n```';
+    const fit = (room) => {
+        // Never leave a partial fence marker just before the '…'.
+        const cut = truncate(text, room).replace(/`{1,2}(?=…$)/, '');
+        const open = (cut.match(/```/g) ?? []).length % 2 === 1;
+        return open ? cut + close : cut;
+    };
+    const whole = fit(max);
+    // With `close.length` less room the closed cut always fits: below 5 characters the first cut cannot hold a
+    // whole ``` (the marker before the '…' is stripped), and no room at all gives ''.
+    return whole.length <= max ? whole : fit(max - close.length);
+}
+/** A duration a person reads at a glance: `42s`, `5m 03s`, `1h 02m 13s`; `—` when unknown. */
+function formatDuration(seconds) {
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
+        return '—';
+    const total = Math.round(known);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const pad = (n) => String(n).padStart(2, '0');
+    if (h > 0)
+        return `${h}h ${pad(m)}m ${pad(s)}s`;
+    if (m > 0)
+        return `${m}m ${pad(s)}s`;
+    return `${s}s`;
+}
+/** A duration for a headline, to two units: `42s`, `42m 10s`, `1h 12m`; `—` when unknown. */
+function formatShortDuration(seconds) {
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
+        return '—';
+    const total = Math.round(known);
+    if (total < 3600)
+        return formatDuration(total);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    return `${h}h ${String(m).padStart(2, '0')}m`;
+}
+/** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
+function isoSeconds(iso) {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t))
+        return iso;
+    return new Date(t).toISOString().replace(/\.\d{3}Z/, 'Z'); // the only '.' in an ISO string
+}
+/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
+const DISCORD_LIMITS = {
+    content: 2000,
+    embeds: 10,
+    title: 256,
+    description: 4096,
+    fields: 25,
+    fieldName: 256,
+    fieldValue: 1024,
+    footer: 2048,
+    authorName: 256,
+    embedTotal: 6000,
+    usernameMin: 1,
+    usernameMax: 80,
+    threadName: 100,
+    attachments: 10,
+    attachmentDescription: 1024,
+};
+
+
+/***/ }),
+
+/***/ 6589:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports FIELDS, VIEW_CAPS, COMPACT_VIEW_CAPS, TEMPLATE_EVENTS, buildTemplateView, runTemplateView, startTemplateView, sampleTemplateReport, fieldByName */
+/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7284);
+
+
+const ALL = ['build', 'run', 'start'];
+const ENDED = ['build', 'run'];
+const BUILD = ['build'];
+const BUILD_START = ['build', 'start'];
+const PKG = '/$defs/PackageResult/properties';
+const FAIL = '/$defs/FailurePoint/properties';
+const RUN = '/properties/run/properties';
+const ENV = '/$defs/EnvironmentInfo/properties';
+const POSITION = [
+    { name: 'first', type: 'boolean', note: 'true for the first item of the list.', scope: ENDED },
+    {
+        name: 'last',
+        type: 'boolean',
+        note: 'true for the last item: `{{^last}},{{/last}}` separates JSON list items.',
+        scope: ENDED,
+    },
+];
+const FAILED_ITEM = [
+    { name: 'name', type: 'string', schema: `${PKG}/name`, note: '', scope: ENDED },
+    { name: 'stage', type: 'string', schema: `${FAIL}/stage`, note: '', scope: ENDED },
+    { name: 'phase', type: 'string', schema: `${FAIL}/phase`, note: '', scope: ENDED },
+    { name: 'error', type: 'string', schema: `${FAIL}/error`, note: '', scope: ENDED },
+    {
+        name: 'log_url',
+        type: 'string',
+        note: 'Where its logs are: the logs artifact, else the run (for the fleet: its leg).',
+        scope: ENDED,
+    },
+    ...POSITION,
+];
+const RESULT_ITEM = [
+    { name: 'name', type: 'string', schema: `${PKG}/name`, note: '', scope: ENDED },
+    {
+        name: 'status',
+        type: 'string',
+        note: '`success`, `failure`, `cancelled`, `not-built` (never reached), or for the fleet `missing` (no report).',
+        scope: ENDED,
+    },
+    { name: 'emoji', type: 'string', note: 'The status as ✅ ❌ ⏹ ⏭ (❔: no report).', scope: ENDED },
+    { name: 'image', type: 'string', schema: `${PKG}/image`, note: '', scope: ENDED },
+    { name: 'duration', type: 'string', note: 'Its build time, as `45m 12s`.', scope: ENDED },
+    {
+        name: 'duration_seconds',
+        type: 'number',
+        schema: `${PKG}/durationSeconds`,
+        note: '',
+        scope: ENDED,
+        nullable: true,
+    },
+    { name: 'error', type: 'string', schema: `${FAIL}/error`, note: '', scope: ENDED },
+    ...POSITION,
+];
+/** Every field, in the order of the documentation. */
+const FIELDS = [
+    {
+        name: 'event',
+        type: 'string',
+        note: 'What the message announces: `jetson.build.finished`, `jetson.build.started` (notify-start), `jetson.test` (test-notification), `jetson.run.finished` (summarize).',
+        scope: ALL,
+    },
+    {
+        name: 'status',
+        type: 'string',
+        schema: '/properties/status',
+        note: '`started` for a start.',
+        scope: ALL,
+    },
+    { name: 'emoji', type: 'string', note: 'The status as ✅ ❌ ⏹ (🔨 for a start).', scope: ALL },
+    {
+        name: 'is_success',
+        type: 'boolean',
+        note: 'true when the status is success: `{{#is_success}}…{{/is_success}}`.',
+        scope: ENDED,
+    },
+    { name: 'is_failure', type: 'boolean', note: 'true when the status is failure.', scope: ENDED },
+    { name: 'is_cancelled', type: 'boolean', note: 'true when the status is cancelled.', scope: ENDED },
+    { name: 'message', type: 'string', schema: '/properties/message', note: '', scope: ALL },
+    {
+        name: 'change',
+        type: 'string',
+        note: 'Against the previous run of the workflow on the branch: `fixed`, `broken`, `same`, `first`, or `unknown` (not asked: see notify-on).',
+        scope: ENDED,
+    },
+    {
+        name: 'packages',
+        type: 'string',
+        schema: '/properties/requestedPackages',
+        note: 'Joined with `, `.',
+        scope: ALL,
+    },
+    { name: 'package_count', type: 'number', note: 'How many packages the build reports.', scope: ALL },
+    {
+        name: 'failed_packages',
+        type: 'string',
+        schema: '/properties/failedPackages',
+        note: 'Joined with `, ` (for the fleet: missing ones too).',
+        scope: ENDED,
+    },
+    { name: 'failed_count', type: 'number', note: 'How many packages failed.', scope: ENDED },
+    { name: 'success_count', type: 'number', note: 'How many packages built.', scope: ENDED },
+    {
+        name: 'failed',
+        type: 'list',
+        note: 'The failed packages, for `{{#failed}}…{{/failed}}`.',
+        scope: ENDED,
+        items: FAILED_ITEM,
+    },
+    {
+        name: 'results',
+        type: 'list',
+        schema: '/properties/packages',
+        note: 'For `{{#results}}…{{/results}}`, failures first.',
+        scope: ENDED,
+        items: RESULT_ITEM,
+    },
+    { name: 'images', type: 'string', schema: '/properties/images', note: 'Joined with `, `.', scope: ENDED },
+    {
+        name: 'error',
+        type: 'string',
+        schema: `${FAIL}/error`,
+        note: 'Of the first failure.',
+        scope: ENDED,
+    },
+    { name: 'stage', type: 'string', schema: `${FAIL}/stage`, note: 'Of the first failure.', scope: BUILD },
+    { name: 'phase', type: 'string', schema: `${FAIL}/phase`, note: 'Of the first failure.', scope: ENDED },
+    {
+        name: 'excerpt',
+        type: 'string',
+        schema: `${FAIL}/excerpt`,
+        note: 'Of the first failure, one line per line (a text line shows it on one line).',
+        scope: BUILD,
+    },
+    { name: 'log_url', type: 'string', schema: '/properties/logs/properties/url', note: '', scope: ENDED },
+    {
+        name: 'artifact_url',
+        type: 'string',
+        schema: '/properties/logs/properties/artifactUrl',
+        note: '',
+        scope: BUILD,
+    },
+    { name: 'run_url', type: 'string', schema: `${RUN}/runUrl`, note: '', scope: ALL },
+    { name: 'job_url', type: 'string', schema: `${RUN}/jobUrl`, note: '', scope: BUILD_START },
+    {
+        name: 'duration',
+        type: 'string',
+        note: 'Wall-clock duration of the build, as `1h 02m 13s` (for the fleet: first leg start to last leg end).',
+        scope: ENDED,
+    },
+    {
+        name: 'duration_seconds',
+        type: 'number',
+        schema: '/properties/durationSeconds',
+        note: 'Rounded.',
+        scope: ENDED,
+    },
+    { name: 'start_time', type: 'string', schema: '/properties/startTime', note: '', scope: ALL },
+    { name: 'end_time', type: 'string', schema: '/properties/endTime', note: '', scope: ENDED },
+    {
+        name: 'runner',
+        type: 'string',
+        schema: '/properties/runner/properties/name',
+        note: '(For the fleet: every runner, joined.)',
+        scope: ALL,
+    },
+    { name: 'repository', type: 'string', schema: `${RUN}/repository`, note: '', scope: ALL },
+    { name: 'ref', type: 'string', schema: `${RUN}/ref`, note: '', scope: ALL },
+    { name: 'sha', type: 'string', schema: `${RUN}/sha`, note: '', scope: ALL },
+    { name: 'short_sha', type: 'string', schema: `${RUN}/sha`, note: 'Its first 7 characters.', scope: ALL },
+    { name: 'workflow', type: 'string', schema: `${RUN}/workflow`, note: '', scope: ALL },
+    { name: 'job', type: 'string', schema: `${RUN}/job`, note: '', scope: BUILD_START },
+    { name: 'run_id', type: 'string', schema: `${RUN}/runId`, note: '', scope: ALL },
+    { name: 'run_attempt', type: 'string', schema: `${RUN}/runAttempt`, note: '', scope: ALL },
+    { name: 'l4t', type: 'string', schema: `${ENV}/L4T_VERSION`, note: '', scope: BUILD },
+    { name: 'jetpack', type: 'string', schema: `${ENV}/JETPACK_VERSION`, note: '', scope: BUILD },
+    { name: 'cuda', type: 'string', schema: `${ENV}/CUDA_VERSION`, note: '', scope: BUILD },
+    { name: 'python', type: 'string', schema: `${ENV}/PYTHON_VERSION`, note: '', scope: BUILD },
+    { name: 'arch', type: 'string', schema: `${ENV}/SYSTEM_ARCH`, note: '', scope: BUILD },
+    {
+        name: 'command',
+        type: 'string',
+        schema: '/properties/command/properties/display',
+        note: '',
+        scope: BUILD_START,
+    },
+    {
+        name: 'exit_code',
+        type: 'number',
+        schema: '/properties/exitCode',
+        note: '',
+        scope: BUILD,
+        nullable: true,
+    },
+];
+const VIEW_CAPS = { text: 4000, items: 1000, excerptLines: 40 };
+const COMPACT_VIEW_CAPS = { text: 500, items: 20, excerptLines: 10 };
+const TEMPLATE_EVENTS = {
+    finished: 'jetson.build.finished',
+    started: 'jetson.build.started',
+    test: 'jetson.test',
+    run: 'jetson.run.finished',
+};
+const STATUS_EMOJI = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹',
+    'not-built': '⏭',
+    missing: '❔',
+    started: '🔨',
+};
+const FAILED_FIRST = {
+    failure: 0,
+    missing: 1,
+    cancelled: 2,
+    'not-built': 3,
+    success: 4,
+};
+function bare(values) {
+    return Object.assign(Object.create(null), values);
+}
+/** A list's items, at most `caps.items`, with `first` and `last` set. */
+function itemsOf(items, caps) {
+    const kept = items.slice(0, caps.items);
+    return kept.map((item, i) => bare({ ...item, first: i === 0, last: i === kept.length - 1 }));
+}
+function text(value, caps) {
+    return value == null ? null : truncate(value, caps.text);
+}
+function joined(values, caps) {
+    return truncate(values.slice(0, caps.items).join(', '), caps.text);
+}
+function statusFlags(status) {
+    return {
+        is_success: status === 'success',
+        is_failure: status === 'failure',
+        is_cancelled: status === 'cancelled',
+    };
+}
+function failureOf(p, report) {
+    return p.failure ?? (p.status === 'failure' ? report.failure : null);
+}
+function buildItems(report, caps) {
+    const ordered = report.packages
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => (FAILED_FIRST[a.p.status] ?? 9) - (FAILED_FIRST[b.p.status] ?? 9) || a.i - b.i)
+        .map((x) => x.p);
+    const failed = ordered
+        .filter((p) => p.status === 'failure')
+        .map((p) => {
+        const f = failureOf(p, report);
+        return {
+            name: text(p.name, caps),
+            stage: text(f?.stage, caps),
+            phase: f?.phase ?? null,
+            error: text(f?.error, caps),
+            log_url: report.logs.url,
+        };
+    });
+    const results = ordered.map((p) => ({
+        name: text(p.name, caps),
+        status: p.status,
+        emoji: STATUS_EMOJI[p.status] ?? '',
+        image: text(p.image, caps),
+        duration: p.durationSeconds === null ? null : formatDuration(p.durationSeconds),
+        duration_seconds: p.durationSeconds === null ? null : Math.round(p.durationSeconds),
+        error: text(failureOf(p, report)?.error, caps),
+    }));
+    return { failed: itemsOf(failed, caps), results: itemsOf(results, caps) };
+}
+/** What every view says about where it ran: from a BuildReport's or a BuildStart's run context. */
+function runContext(report, caps) {
+    const run = report.run;
+    return {
+        run_url: run.runUrl,
+        job_url: run.jobUrl ?? null,
+        runner: text(report.runner.name, caps),
+        repository: run.repository,
+        ref: text(run.ref, caps),
+        sha: run.sha,
+        short_sha: run.sha === null ? null : run.sha.slice(0, 7),
+        workflow: text(run.workflow, caps),
+        job: text(run.job, caps),
+        run_id: run.runId,
+        run_attempt: run.runAttempt,
+    };
+}
+const FINISHED = { event: 'finished', change: 'unknown' };
+/** The view of a single build's report (its end, or a test-notification sample). */
+function buildTemplateView(report, ctx = FINISHED, caps = VIEW_CAPS) {
+    const { failed, results } = buildItems(report, caps);
+    const f = report.failure;
+    const env = report.environment;
+    return bare({
+        event: TEMPLATE_EVENTS[ctx.event],
+        status: report.status,
+        emoji: STATUS_EMOJI[report.status] ?? '',
+        ...statusFlags(report.status),
+        message: text(report.message, caps),
+        change: ctx.change,
+        packages: joined(report.requestedPackages, caps),
+        package_count: report.packages.length,
+        failed_packages: joined(report.failedPackages, caps),
+        failed_count: report.packages.filter((p) => p.status === 'failure').length,
+        success_count: report.packages.filter((p) => p.status === 'success').length,
+        failed,
+        results,
+        images: joined(report.images, caps),
+        error: text(f?.error, caps),
+        stage: text(f?.stage, caps),
+        phase: f?.phase ?? null,
+        excerpt: f ? text(f.excerpt.slice(-caps.excerptLines).join('\n'), caps) : null,
+        log_url: report.logs.url,
+        artifact_url: report.logs.artifactUrl,
+        duration: formatDuration(report.durationSeconds),
+        duration_seconds: Math.round(report.durationSeconds),
+        start_time: report.startTime,
+        end_time: report.endTime,
+        ...runContext(report, caps),
+        l4t: env.L4T_VERSION ?? null,
+        jetpack: env.JETPACK_VERSION ?? null,
+        cuda: env.CUDA_VERSION ?? null,
+        python: env.PYTHON_VERSION ?? null,
+        arch: env.SYSTEM_ARCH ?? null,
+        command: text(report.command.display, caps),
+        exit_code: report.exitCode,
+    });
+}
+function runFailedItem(row, caps) {
+    return {
+        name: text(row.name, caps),
+        stage: text(row.failure?.stage, caps),
+        phase: row.failure?.phase ?? (row.status === 'missing' ? 'missing' : null),
+        error: text(row.failure?.error ?? row.reason, caps),
+        log_url: row.log_url ?? row.web_url,
+    };
+}
+/** The view of the fleet's run report (summarize). */
+function runTemplateView(run, ctx = FINISHED, caps = VIEW_CAPS) {
+    const ordered = run.runs
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => (FAILED_FIRST[a.r.status] ?? 9) - (FAILED_FIRST[b.r.status] ?? 9) || a.i - b.i)
+        .map((x) => x.r);
+    const failedRows = ordered.filter((r) => r.status === 'failure' || r.status === 'missing');
+    const first = failedRows[0];
+    const runners = [...new Set(run.runs.flatMap((r) => (r.host_tag ? [r.host_tag] : [])))];
+    return bare({
+        event: TEMPLATE_EVENTS.run,
+        status: run.status,
+        emoji: STATUS_EMOJI[run.status] ?? '',
+        ...statusFlags(run.status),
+        message: text(run.message, caps),
+        change: ctx.change,
+        packages: joined(run.runs.map((r) => r.name), caps),
+        package_count: run.totals.packages,
+        failed_packages: joined(run.failed_packages, caps),
+        failed_count: run.totals.failure + run.totals.missing,
+        success_count: run.totals.success,
+        failed: itemsOf(failedRows.map((r) => runFailedItem(r, caps)), caps),
+        results: itemsOf(ordered.map((r) => ({
+            name: text(r.name, caps),
+            status: r.status,
+            emoji: STATUS_EMOJI[r.status] ?? '',
+            image: text(r.image, caps),
+            duration: r.duration_seconds === null ? null : formatDuration(r.duration_seconds),
+            duration_seconds: r.duration_seconds === null ? null : Math.round(r.duration_seconds),
+            error: text(r.failure?.error ?? r.reason, caps),
+        })), caps),
+        images: joined(run.images, caps),
+        error: text(first?.failure?.error ?? first?.reason, caps),
+        phase: first ? (first.failure?.phase ?? (first.status === 'missing' ? 'missing' : null)) : null,
+        log_url: run.url,
+        run_url: run.web_url,
+        duration: formatDuration(run.wall_seconds),
+        duration_seconds: Math.round(run.wall_seconds),
+        start_time: run.created,
+        end_time: run.completed,
+        runner: text(runners.join(', '), caps),
+        repository: run.repository,
+        ref: text(run.ref, caps),
+        sha: run.sha,
+        short_sha: run.sha === null ? null : run.sha.slice(0, 7),
+        workflow: text(run.trigger_name, caps),
+        run_id: run.build_id,
+        run_attempt: run.run_attempt,
+    });
+}
+/** The view of a build's start (notify-start): what is known before it runs. */
+function startTemplateView(start, caps = VIEW_CAPS) {
+    return bare({
+        event: TEMPLATE_EVENTS.started,
+        status: 'started',
+        emoji: STATUS_EMOJI.started,
+        message: text(`Building ${start.packages.join(', ')}`, caps),
+        packages: joined(start.packages, caps),
+        package_count: start.packages.length,
+        start_time: start.startTime,
+        ...runContext(start, caps),
+        command: text(start.command.display, caps),
+    });
+}
+/**
+ * The sample a template is checked with at start (and the docs' examples): the report `dry-run` shows, in a
+ * fixed repository, run and runner.
+ */
+function sampleTemplateReport() {
+    const serverUrl = 'https://github.com';
+    const repository = 'octo-org/jetson-images';
+    const runUrl = `${serverUrl}/${repository}/actions/runs/16234567890`;
+    const report = sampleReport({
+        packages: ['pytorch:2.8', 'torchvision', 'onnxruntime'],
+        run: {
+            serverUrl,
+            repository,
+            ref: 'refs/heads/main',
+            sha: '3f5c0e9d1b2a4c6e8f0a1b2c3d4e5f60718293a4',
+            workflow: 'Jetson images',
+            job: 'build',
+            runId: '16234567890',
+            runAttempt: '1',
+            runUrl,
+            jobUrl: `${runUrl}/job/45678901234`,
+            matrix: null,
+        },
+        runner: { name: 'orin-agx-01', os: 'Linux', arch: 'ARM64', labels: ['self-hosted', 'jetson'] },
+        end: new Date('2026-03-14T09:26:53Z'),
+        logDir: '/home/runner/_work/_temp/jetson-logs',
+    });
+    const artifactUrl = `${runUrl}/artifacts/3456789012`;
+    return { ...report, logs: { ...report.logs, artifactUrl, url: artifactUrl } };
+}
+/** Every field's name, the list fields' item fields and every field's type: what validation checks against. */
+function fieldByName(name, fields = FIELDS) {
+    return fields.find((f) => f.name === name);
+}
+
+
+/***/ }),
+
+/***/ 7858:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports MESSAGE_LIMITS, escapeText, escapeJson, renderMessageTemplate, renderPayloadTemplate, lineColumn, validateTemplates, jsonSyntaxError */
+/* harmony import */ var mustache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(562);
+/* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5507);
+/* harmony import */ var _render_discord_common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2470);
+/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7284);
+/* harmony import */ var _template_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6589);
+// The user's templates: `message-template` (the text line of a Discord, Slack or Teams message) and
+// `payload-template(-file)` (a whole generic JSON body). Logic-less mustache, never code. Every template is
+// checked when the settings are read, before the build runs: it must parse, name only known fields, and (a
+// payload) render valid JSON for the sample report and for one whose values are all empty. Values are
+// escaped for where they land before mustache sees them, so `{{x}}`, `{{{x}}}` and `{{&x}}` all give the same
+// escaped text: a package name or a log line can neither break a JSON body nor add markup or a mention.
+// Pure: no I/O.
+
+
+
+
+
+/**
+ * The most a rendered text line may hold, in characters: Discord's `content` (2000), a Slack section's text
+ * (3000; the top-level `text` allows 40 000, a section is the tighter place it may land), a Teams TextBlock
+ * (no documented limit; the whole card must stay under ~28 KB).
+ */
+const MESSAGE_LIMITS = { discord: 2000, slack: 3000, teams: 4000 };
+const ZWSP = '\u200b';
+/** A rendered value is never longer than this before the line limit: a text line is not a log. */
+const VALUE_MAX = 100_000;
+// ------------------------------------------------------------------------------------------- escaping
+/** A URL a value may keep as is in chat text: absolute http(s), nothing markdown or a link could break on. */
+function plainUrl(value) {
+    if (value.length > 2048 || !/^https?:\/\/[^\s<>()[\]`|"'\\]+$/i.test(value))
+        return null;
+    return URL.canParse(value) ? value : null;
+}
+function oneLine(value) {
+    return value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+}
+/** `@everyone`, `@here`, `@channel` and `@all` with a zero-width space after the `@`: shown, never a ping. */
+function defuseAtMentions(value) {
+    return value.replace(/@(everyone|here|channel|all)\b/gi, `@${ZWSP}$1`);
+}
+/**
+ * One plain value made inert for a platform's text, on one line:
+ * - discord: markdown characters backslashed, `@everyone`/`<@id>` defused (md + neutraliseMentions);
+ * - slack: `&`, `<`, `>` as entities (so no `<!channel>`, `<@U…>`, `<#C…>` or `<url|link>`), `@channel`
+ *   and the like defused, code fences broken;
+ * - teams: markdown characters and `<` `>` backslashed (no `<at>` mention, no HTML), entities and list
+ *   markers defused, bare URLs broken, `@` names defused.
+ */
+function escapeText(value, platform) {
+    const text = truncate(value, VALUE_MAX);
+    switch (platform) {
+        case 'discord':
+            return md(neutraliseMentions(text), VALUE_MAX);
+        case 'slack':
+            return defuseAtMentions(escapeFence(oneLine(text)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+        case 'teams':
+            // The markdown a TextBlock renders: emphasis, links, HTML and entities, and list or heading markers at
+            // the start; a bare URL in report text does not become a link either.
+            return defuseAtMentions(oneLine(text)
+                .replace(/[\\`*_~[\]<>|]/g, '\\$&')
+                .replace(/&(?=#?\w+;)/g, '\\&')
+                .replace(/^([#+-])(?=\s|$)/, '\\$1')
+                .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+                .replace(/:\/\//g, `:${ZWSP}//`));
+    }
+}
+/** A URL for a platform's text: kept clickable when it is a plain http(s) URL, else escaped like any text. */
+function escapeUrl(value, platform) {
+    const url = plainUrl(value);
+    // A Slack link is `<url|label>`: a `|` from the value must not end the URL part.
+    if (url === null || /@/.test(url)) {
+        const text = escapeText(value, platform);
+        return platform === 'slack' ? text.replace(/\|/g, '%7C') : text;
+    }
+    return platform === 'slack' ? url.replace(/&/g, '&amp;') : url;
+}
+/** A value as the inside of a JSON string: quotes, backslashes and every control character escaped. */
+function escapeJson(value) {
+    return JSON.stringify(value)
+        .slice(1, -1)
+        .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+function escapeValue(key, value, platform) {
+    if (platform === 'json')
+        return escapeJson(value);
+    return key.endsWith('_url') ? escapeUrl(value, platform) : escapeText(value, platform);
+}
+/** The view with every text value escaped for `platform` (numbers and flags need none). */
+function escapeView(view, platform) {
+    const walk = (values) => {
+        const out = Object.create(null);
+        for (const [key, value] of Object.entries(values)) {
+            if (typeof value === 'string')
+                out[key] = escapeValue(key, value, platform);
+            else if (Array.isArray(value))
+                out[key] = value.map((item) => walk(item));
+            else
+                out[key] = value;
+        }
+        return out;
+    };
+    return walk(view);
+}
+/** Mustache with the values already escaped: its own HTML escaping is off, for this render only. */
+function renderEscaped(template, view) {
+    return Mustache.render(template, view, undefined, { escape: (v) => String(v) });
+}
+// ------------------------------------------------------------------------------------------- rendering
+/**
+ * The user's `message-template` rendered for one platform: every value escaped for it (see escapeText; URL
+ * fields stay clickable), trailing white space dropped, cut with `…` to `max` characters (default: the
+ * platform's MESSAGE_LIMITS). Never throws for a template that passed validateTemplates.
+ */
+function renderMessageTemplate(template, view, platform, max = MESSAGE_LIMITS[platform]) {
+    const text = renderEscaped(template, escapeView(view, platform)).replace(/\s+$/, '');
+    return platform === 'discord' ? truncateMarkdown(text, max) : truncate(text, max);
+}
+/**
+ * The user's `payload-template` rendered into the JSON body it describes (parsed). `viewFor` gives the view at
+ * a size cap: when the body is over `maxBytes` it is rendered again from the compact view (short texts, 20
+ * list items); still over, or not JSON (a value the sample never had), it throws an Error that says why, and
+ * that target's delivery fails with it.
+ */
+function renderPayloadTemplate(template, viewFor, maxBytes, caps = [VIEW_CAPS, COMPACT_VIEW_CAPS]) {
+    let size = 0;
+    for (const cap of caps) {
+        const view = escapeView(viewFor(cap), 'json');
+        const text = renderEscaped(template, view);
+        size = Buffer.byteLength(text, 'utf8');
+        if (size > maxBytes)
+            continue;
+        const problem = jsonSyntaxError(text);
+        if (problem) {
+            const at = templatePosition(template, view, problem.offset);
+            throw new Error(`the payload template renders invalid JSON ${at}: ${problem.reason}`);
+        }
+        return JSON.parse(text);
+    }
+    throw new Error(`the payload template renders ${size} bytes, over the ${Math.floor(maxBytes / 1024)} KiB limit, even with every list cut to ${caps[caps.length - 1]?.items} items`);
+}
+/** Line and column (1-based, in characters) of `offset` in `text`. */
+function lineColumn(text, offset) {
+    const before = text.slice(0, Math.max(0, offset));
+    const line = before.split('\n').length;
+    const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+    return { line, column };
+}
+function lineAt(text, offset) {
+    const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+    const end = text.indexOf('\n', offset);
+    return text.slice(start, end < 0 ? text.length : end);
+}
+function fail(source, template, offset, what) {
+    const { line, column } = lineColumn(template, offset);
+    throw new InputError(source, lineAt(template, offset), what.replace('@', `line ${line}, column ${column}`));
+}
+/** Where a mustache parse error is, and what it means in words. */
+function parseProblem(template, message) {
+    const at = Number(/ at (\d+)$/.exec(message)?.[1] ?? template.length);
+    const section = /section "([^"]*)"/.exec(message)?.[1] ?? '';
+    if (message.startsWith('Unclosed tag')) {
+        const after = template.indexOf('{{', template.lastIndexOf('}}') + 2);
+        const offset = after >= 0 ? after : Math.max(0, template.lastIndexOf('{{'));
+        return { offset, what: 'a tag opened at @ is never closed (no "}}")' };
+    }
+    if (message.startsWith('Unopened section')) {
+        return { offset: at, what: `{{/${section}}} at @ closes a section that is not open` };
+    }
+    if (message.startsWith('Unclosed section') && at < template.length) {
+        return {
+            offset: at,
+            what: `section "${section}" is still open at @: close it with {{/${section}}} first`,
+        };
+    }
+    if (message.startsWith('Unclosed section')) {
+        const open = [...template.matchAll(/\{\{\s*[#^]\s*([^}]*?)\s*\}\}/g)].filter((m) => m[1] === section);
+        const offset = open.length > 0 ? (open[open.length - 1]?.index ?? at) : at;
+        return { offset, what: `section "${section}" opened at @ is never closed (add {{/${section}}})` };
+    }
+    return {
+        offset: Math.max(0, template.lastIndexOf('{{=')),
+        what: `the tag at @ does not parse (${message})`,
+    };
+}
+/** Edit distance, for "did you mean". */
+function distance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+function unknownField(name, scopes) {
+    const names = [...new Set(scopes.flat().map((f) => f.name))];
+    const best = names
+        .map((n) => ({ n, d: distance(name.toLowerCase(), n) }))
+        .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))[0];
+    const lists = scopes.flat().filter((f) => f.items?.some((i) => i.name === name));
+    if (lists.length > 0) {
+        const where = lists.map((l) => `{{#${l.name}}}…{{/${l.name}}}`).join(' or ');
+        return `a template naming known fields; "${name}" at @ is a field of each list item: use it inside ${where}`;
+    }
+    const hint = best && best.d <= Math.max(2, Math.floor(name.length / 3))
+        ? `did you mean "${best.n}"?`
+        : `the fields are ${names.join(', ')}`;
+    return `a template naming known fields; "${name}" at @ is not one (${hint})`;
+}
+/** Every name the tokens use, checked against the fields in scope (a list section adds its items' fields). */
+function checkNames(tokens, scopes, check) {
+    for (const [type, name, start, , children] of tokens) {
+        if (type === '>')
+            check(start, `a template without partials: {{>${name}}} at @ is one`);
+        if (!['name', '&', '#', '^'].includes(type))
+            continue;
+        // Every value has a name (a list item's fields too): `{{.}}` would show `[object Object]` or the whole view.
+        if (name === '.')
+            check(start, 'a template naming fields: {{.}} at @ names none (write the field)');
+        const field = scopes.map((s) => s.find((f) => f.name === name)).find((f) => f !== undefined);
+        if (!field)
+            check(start, unknownField(name, scopes));
+        if (field.type === 'list' && (type === 'name' || type === '&')) {
+            check(start, `a template using lists as sections; "${name}" at @ is a list: write {{#${name}}}…{{/${name}}}`);
+        }
+        const inner = type === '#' && field.items ? [field.items, ...scopes] : scopes;
+        checkNames(children ?? [], inner, check);
+    }
+}
+/** The parsed template, or an InputError saying where it does not parse. */
+function parseTemplate(source, template) {
+    try {
+        return Mustache.parse(template);
+    }
+    catch (err) {
+        const { offset, what } = parseProblem(template, err instanceof Error ? err.message : String(err));
+        return fail(source, template, offset, `a mustache template; it does not parse: ${what}`);
+    }
+}
+const EMPTY = { string: null, number: 0, boolean: false, list: [] };
+/** A view like `view` with every value empty (texts and nullable numbers null, lists empty, flags false). */
+function blankView(view) {
+    const out = Object.create(null);
+    for (const f of FIELDS) {
+        out[f.name] = EMPTY[f.type];
+        if (f.type === 'number' && (f.nullable || typeof view[f.name] !== 'number'))
+            out[f.name] = null;
+    }
+    return out;
+}
+/** The sample view with its one failure repeated: lists of several items, for separators between them. */
+function manyFailures(view) {
+    const failed = view.failed;
+    const item = failed[0];
+    const many = [0, 1, 2].map((i) => Object.assign(Object.create(null), { ...item, first: i === 0, last: i === 2 }));
+    return Object.assign(Object.create(null), { ...view, failed: many });
+}
+let sample = null;
+/** The views a payload template must render valid JSON for: the sample, several failures, all empty. */
+function checkViews() {
+    sample ??= buildTemplateView(sampleTemplateReport());
+    return [
+        { label: 'for the sample report', view: sample },
+        { label: 'for a report with several failures', view: manyFailures(sample) },
+        { label: 'when its values are empty (unknown: put such a field in quotes)', view: blankView(sample) },
+    ];
+}
+function checkJson(source, template) {
+    for (const { label, view } of checkViews()) {
+        const escaped = escapeView(view, 'json');
+        const problem = jsonSyntaxError(renderEscaped(template, escaped));
+        if (!problem)
+            continue;
+        const offset = templateOffset(template, escaped, problem.offset);
+        const hint = problem.reason.includes('trailing comma')
+            ? ' (separate list items with {{^last}},{{/last}})'
+            : '';
+        const what = `a template that renders JSON; ${label} it renders invalid JSON at @: ${problem.reason}`;
+        fail(source, template, offset, what + hint);
+    }
+}
+/**
+ * Checks one target's templates, as read from the settings: each must parse, name only known fields, and (a
+ * payload) render valid JSON. Throws InputError naming the template's source and the line and column.
+ */
+function validateTemplates(templates) {
+    if (templates.message !== null) {
+        const source = templates.messageSource ?? 'message-template';
+        const tokens = parseTemplate(source, templates.message);
+        checkNames(tokens, [FIELDS], (offset, what) => fail(source, templates.message, offset, what));
+    }
+    if (templates.payload !== null) {
+        const source = templates.payloadSource ?? 'payload-template';
+        const tokens = parseTemplate(source, templates.payload);
+        checkNames(tokens, [FIELDS], (offset, what) => fail(source, templates.payload, offset, what));
+        checkJson(source, templates.payload);
+    }
+}
+/** Renders `tokens` as mustache does, recording where each piece of the output came from. */
+function renderMapped(tokens, context, out) {
+    for (const [type, name, start, , children] of tokens) {
+        if (type === 'text') {
+            out.spans.push({ out: out.s.length, at: start, text: true, empty: false });
+            out.s += name;
+        }
+        else if (type === 'name' || type === '&') {
+            const value = context.lookup(name);
+            const shown = value == null ? '' : String(value);
+            out.spans.push({ out: out.s.length, at: start, text: false, empty: shown === '' });
+            out.s += shown;
+        }
+        else if (type === '#' || type === '^') {
+            const value = context.lookup(name);
+            const empty = !value || (Array.isArray(value) && value.length === 0);
+            if (type === '^') {
+                if (empty)
+                    renderMapped(children ?? [], context, out);
+            }
+            else if (Array.isArray(value)) {
+                for (const item of value)
+                    renderMapped(children ?? [], context.push(item), out);
+            }
+            else if (!empty) {
+                renderMapped(children ?? [], typeof value === 'boolean' ? context : context.push(value), out);
+            }
+        }
+    }
+}
+/** The template offset that produced output offset `offset` (the tag, for a value). */
+function templateOffset(template, view, offset) {
+    const out = { s: '', spans: [] };
+    renderMapped(Mustache.parse(template), new Mustache.Context(view), out);
+    // A value that rendered empty where JSON needs one is the cause: its tag, not the text after it.
+    const empty = out.spans.findLast((s) => s.empty && s.out <= offset && /^\s*$/.test(out.s.slice(s.out, offset)));
+    if (empty)
+        return empty.at;
+    let span;
+    for (const s of out.spans)
+        if (s.out <= offset)
+            span = s;
+    if (!span || offset >= out.s.length)
+        return template.replace(/\s+$/, '').length;
+    return span.text ? span.at + (offset - span.out) : span.at;
+}
+function templatePosition(template, view, offset) {
+    const { line, column } = lineColumn(template, templateOffset(template, view, offset));
+    return `at line ${line}, column ${column} of the template`;
+}
+// ------------------------------------------------------------------------------------------- JSON syntax
+/**
+ * The first JSON syntax error in `text` (offset and reason), or null: its own scanner, so the place and the
+ * words do not depend on the JavaScript engine's messages (some name no position).
+ */
+function jsonSyntaxError(text) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const bad = (reason) => {
+        throw new JsonProblem(i, reason);
+    };
+    const string = () => {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            const c = text.charCodeAt(i);
+            if (c < 0x20)
+                bad('a control character inside a string (write it escaped)');
+            if (text[i] === '\\') {
+                const e = text[i + 1] ?? '';
+                if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                    i += 6;
+                else if ('"\\/bfnrt'.includes(e) && e !== '')
+                    i += 2;
+                else
+                    bad('an invalid escape inside a string');
+            }
+            else
+                i++;
+        }
+        if (i >= text.length)
+            bad('a string that is never closed (missing ")');
+        i++;
+    };
+    const value = () => {
+        ws();
+        const c = text[i];
+        if (c === '{')
+            return members('}', true);
+        if (c === '[')
+            return members(']', false);
+        if (c === '"')
+            return string();
+        const word = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+        if (!word)
+            bad(i >= text.length ? 'the text ends where a value is expected' : 'a value is expected here');
+        i += word[0].length;
+    };
+    const members = (close, object) => {
+        i++;
+        ws();
+        if (text[i] === close) {
+            i++;
+            return;
+        }
+        for (;;) {
+            ws();
+            if (object) {
+                if (text[i] !== '"')
+                    bad('a property name in double quotes is expected here');
+                string();
+                ws();
+                if (text[i] !== ':')
+                    bad('":" is expected after a property name');
+                i++;
+            }
+            value();
+            ws();
+            if (text[i] === ',') {
+                i++;
+                ws();
+                if (text[i] === close)
+                    bad(`a value is expected after "," (no trailing comma before "${close}")`);
+                continue;
+            }
+            if (text[i] === close) {
+                i++;
+                return;
+            }
+            bad(`"," or "${close}" is expected here`);
+        }
+    };
+    try {
+        value();
+        ws();
+        if (i < text.length)
+            bad('there is more text after the JSON value');
+        return null;
+    }
+    catch (err) {
+        if (err instanceof JsonProblem)
+            return { offset: err.offset, reason: err.reason };
+        // Only a stack overflow gets here: nesting deeper than any receiver takes.
+        return { offset: i, reason: 'the JSON nests too deeply' };
+    }
+}
+class JsonProblem extends Error {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        super(reason);
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+
+
+/***/ })
+
+};

@@ -40,6 +40,38 @@ export interface PackageResult {
   pushedImage: string | null;
   durationSeconds: number | null;
   failure: FailurePoint | null;
+  /** What docker says of the final image (absent when not inspected: docker missing, no image, older reports). */
+  imageFacts?: ImageFacts | null;
+}
+
+/** `docker image inspect` of a final image, and what a push made of it. */
+export interface ImageFacts {
+  /** The tag inspected (the local image, or the pushed one when only that exists). */
+  image: string;
+  /** `sha256:…` */
+  id: string | null;
+  sizeBytes: number | null;
+  layers: number | null;
+  /** ISO 8601, as docker reports it. */
+  created: string | null;
+  /** e.g. `arm64` (with the variant when docker gives one: `arm64/v8`). */
+  architecture: string | null;
+  /** The registry digest after a push (`registry/repo@sha256:…`), else null. */
+  digest: string | null;
+  /** `compare-size`: against the same package's image in the previous successful run, when found. */
+  sizeChange?: SizeChange | null;
+}
+
+export interface SizeChange {
+  previousBytes: number;
+  /** This size minus the previous one (negative: smaller). */
+  deltaBytes: number;
+  /** deltaBytes as a percentage of the previous size. */
+  percent: number;
+  /** Over `size-warn-percent` (growth only). */
+  flagged: boolean;
+  /** The run the previous size comes from. */
+  previousRunUrl: string | null;
 }
 
 export interface StageRecord {

@@ -201,9 +201,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _template_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56589);
 /* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69969);
+/* harmony import */ var _report_image_facts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80613);
+/* harmony import */ var _report_size_change_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89678);
 /* harmony import */ var _discord_common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2470);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87284);
 /* harmony import */ var _teams_limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28137);
+
+
 
 
 
@@ -333,6 +337,21 @@ const PACKAGE_STATUS = {
     cancelled: 'cancelled',
     'not-built': 'not built',
 };
+/**
+ * `Size: 8.1 GB · 42 layers` (with compare-size `· +340 MB (+4.3 %)`) and `Digest: sha256:6f1c0c43f1a6` of a
+ * built image, when docker told them.
+ */
+function imageFacts(p, level) {
+    const f = p.status === 'success' ? (0,_report_image_facts_js__WEBPACK_IMPORTED_MODULE_5__.factsOf)(p) : null;
+    const out = [];
+    const size = (0,_report_size_change_js__WEBPACK_IMPORTED_MODULE_6__/* .sizeFactsText */ .oj)(f)?.replace(/^Size /, '');
+    if (size)
+        out.push({ title: 'Size', value: size });
+    const digest = (0,_report_image_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .shortDigest */ .VK)((0,_report_image_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .digestOnly */ .Jp)(f?.digest ?? null));
+    if (digest)
+        out.push({ title: 'Digest', value: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(digest, level.valueMax) });
+    return out;
+}
 function packageFacts(p, report, level) {
     const facts = [{ title: 'Status', value: PACKAGE_STATUS[p.status] }];
     const where = (f) => atPhrase(f, p.name).replace(/^ (at|to|in) /, '');
@@ -352,6 +371,7 @@ function packageFacts(p, report, level) {
     else if (p.image) {
         facts.push({ title: 'Image', value: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(p.image, level.valueMax) });
     }
+    facts.push(...imageFacts(p, level));
     if (p.durationSeconds !== null && p.status !== 'not-built') {
         facts.push({ title: 'Duration', value: (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(p.durationSeconds) });
     }

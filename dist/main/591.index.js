@@ -53,7 +53,7 @@ function runSample(settings, headline) {
     return (0,_report_sample_js__WEBPACK_IMPORTED_MODULE_8__/* .sampleReport */ .lW)({
         packages: settings.build.packages,
         run: {
-            ...(0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunContext */ .$p)(process.env, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('job-check-run-id')),
+            ...(0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunContext */ .$p)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('job-check-run-id')),
             matrix: (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeMatrix */ .T7)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('matrix')),
         },
         runner: (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunnerInfo */ .l7)(process.env, (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLabels */ .Xy)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('runner-labels'))),
@@ -71,8 +71,9 @@ function reportProblems(value) {
     if (!isObject(value))
         return ['it is not a JSON object'];
     const r = value;
-    if (r.schemaVersion !== _report_build_report_js__WEBPACK_IMPORTED_MODULE_9__/* .REPORT_SCHEMA_VERSION */ .W) {
-        return [`schemaVersion is ${JSON.stringify(r.schemaVersion) ?? 'missing'}, this action reads 1`];
+    if (!(0,_report_build_report_js__WEBPACK_IMPORTED_MODULE_9__/* .isReadableReportVersion */ .tQ)(r.schemaVersion)) {
+        const reads = _report_build_report_js__WEBPACK_IMPORTED_MODULE_9__/* .READABLE_REPORT_VERSIONS */ ._6.join(' and ');
+        return [`schemaVersion is ${JSON.stringify(r.schemaVersion) ?? 'missing'}, this action reads ${reads}`];
     }
     const p = [];
     const need = (ok, what) => {
@@ -152,7 +153,7 @@ async function payloadProblems(format, message) {
         return problems;
     }
     if (format === 'slack') {
-        const { checkSlackLimits } = await __webpack_require__.e(/* import() */ 59).then(__webpack_require__.bind(__webpack_require__, 8059));
+        const { checkSlackLimits } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 8059));
         return checkSlackLimits(message.body);
     }
     if (format === 'teams') {
@@ -223,9 +224,9 @@ async function startEntries(start, settings) {
             jobs.push({ target, event: 'started', render: () => renderStart(target, start, settings) });
         }
     }
-    const { liveTargets } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363), __webpack_require__.e(393)]).then(__webpack_require__.bind(__webpack_require__, 47755));
+    const { liveTargets } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 47755));
     const { renderLiveDiscord } = await __webpack_require__.e(/* import() */ 243).then(__webpack_require__.bind(__webpack_require__, 61243));
-    const { editRequestBody } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363), __webpack_require__.e(587)]).then(__webpack_require__.bind(__webpack_require__, 84363));
+    const { editRequestBody } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 84363));
     const link = start.run.jobUrl ?? start.run.runUrl;
     const progress = {
         packages: start.packages,

@@ -1,6 +1,31 @@
 export const id = 701;
-export const ids = [701,587,82];
+export const ids = [701,279,637];
 export const modules = {
+
+/***/ 55279:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ dropsDuplicates),
+/* harmony export */   platformName: () => (/* binding */ platformName)
+/* harmony export */ });
+const PLATFORM = {
+    discord: 'Discord',
+    slack: 'Slack',
+    teams: 'Microsoft Teams',
+    generic: 'the receiver',
+};
+/** Whether a receiver of this format can drop a repeated request (it sees the same `webhook-id`). */
+function dropsDuplicates(format) {
+    return format === 'generic';
+}
+/** `Discord`, `Slack`, `Microsoft Teams`: who cannot drop a duplicate, for messages. */
+function platformName(format) {
+    return PLATFORM[format];
+}
+
+
+/***/ }),
 
 /***/ 58701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -10,11 +35,12 @@ export const modules = {
 /* harmony export */   notify: () => (/* binding */ notify),
 /* harmony export */   resumeAction: () => (/* binding */ resumeAction)
 /* harmony export */ });
-/* unused harmony exports WITHHELD_ERROR, summarizeResults */
+/* unused harmony exports withheldError, followUpKey, summarizeResults */
 /* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72995);
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8048);
-/* harmony import */ var _teams_answer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85346);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8215);
+/* harmony import */ var _duplicates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55279);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8048);
+/* harmony import */ var _teams_answer_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85346);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8215);
 // Notification orchestrator: pick the targets for an outcome, render a message per target (the caller's
 // renderer), deliver them all, report per target. It knows nothing of what is reported, and loads the HTTP
 // client only when there is somewhere to send to.
@@ -23,7 +49,11 @@ export const modules = {
 
 
 
-const WITHHELD_ERROR = 'outcome unknown: the main step was stopped while sending it; not sent again (Discord cannot drop a duplicate)';
+
+/** Why a target main left unanswered is not sent again. */
+function withheldError(target) {
+    return `outcome unknown: the main step was stopped while sending it; not sent again (${(0,_duplicates_js__WEBPACK_IMPORTED_MODULE_1__.platformName)(target.format)} cannot drop a duplicate)`;
+}
 /**
  * What to do with one target given its earlier fate. `editing`: this delivery edits a Discord message in
  * place (a live status message), as the interrupted one did.
@@ -34,9 +64,9 @@ function resumeAction(target, previous, editing = false) {
             return 'keep';
         case 'sending':
         case 'unknown':
-            // Discord's execute-webhook has no idempotency key: a second request is a second message. An edit of
+            // Discord, Slack and Teams have no idempotency key: a second request is a second message. An edit of
             // one message is idempotent: sending it again leaves the same message with the same content.
-            return target.format === 'discord' && !editing ? 'withhold' : 'send';
+            return !(0,_duplicates_js__WEBPACK_IMPORTED_MODULE_1__/* .dropsDuplicates */ .F)(target.format) && !editing ? 'withhold' : 'send';
         default:
             return 'send';
     }
@@ -50,7 +80,7 @@ async function notify(subject, settings, render, opts = {}) {
     const ctx = { event: opts.event ?? 'finished', change: opts.change ?? 'unknown' };
     // A live status message always ends showing the result, even where the outcome would not notify: editing
     // it pings no one, and leaving it at "building" would be wrong.
-    const selected = new Set((0,_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .selectTargets */ .Dv)(settings.targets, subject.status, ctx.change));
+    const selected = new Set((0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .selectTargets */ .Dv)(settings.targets, subject.status, ctx.change));
     const targets = settings.targets.filter((t) => selected.has(t) || opts.edit?.[t.source] !== undefined);
     if (targets.length === 0)
         return { results: [], failed: [], withheld: [] };
@@ -61,10 +91,12 @@ async function notify(subject, settings, render, opts = {}) {
     const rendered = await Promise.all(targets.map(async (target) => {
         const before = previous?.[target.source];
         const action = resumeAction(target, before, edit?.[target.source] !== undefined);
-        if (action === 'keep' && before)
+        if (action === 'keep' && before) {
+            lostFollowUpWarning(target.source, previous, warn ?? opts.log);
             return { ok: 'done', result: keptResult(target, before) };
+        }
         if (action === 'withhold' && before) {
-            const result = { ...(0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .undeliveredResult */ .B)(target, WITHHELD_ERROR), attempts: before.attempts };
+            const result = { ...(0,_result_js__WEBPACK_IMPORTED_MODULE_2__/* .undeliveredResult */ .B)(target, withheldError(target)), attempts: before.attempts };
             result.httpStatus = before.httpStatus;
             withheld.push(result);
             return { ok: 'done', result };
@@ -91,33 +123,75 @@ async function notify(subject, settings, render, opts = {}) {
     });
     if (jobs.length > 0) {
         const deadlineMs = () => Math.max(0, (opts.deadlineMs ?? settings.deadlineMs) - (Date.now() - started));
-        try {
-            const { deliverAll, parseMessageRef } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 84363));
-            const { splitMentions } = await __webpack_require__.e(/* import() */ 548).then(__webpack_require__.bind(__webpack_require__, 74548));
-            const followUps = splitEditMentions(jobs, splitMentions, parseMessageRef);
-            const delivered = await deliverAll(jobs, { ...deliverOpts, deadlineMs: deadlineMs() });
-            delivered.forEach((result, i) => {
-                results[jobs[i].index] = result;
-            });
-            const due = followUps.filter((f) => results[f.index]?.delivered);
-            if (due.length > 0)
-                await postFollowUps(due, deliverAll, { ...deliverOpts, deadlineMs: deadlineMs() }, warn);
-        }
-        catch (err) {
-            // deliverAll does not throw; this guards the import itself.
-            const reason = `could not deliver: ${err instanceof Error ? err.message : String(err)}`;
-            for (const job of jobs)
-                results[job.index] = failedResult(job.target, reason);
-        }
+        await deliverJobs(jobs, results, deliverOpts, deadlineMs, warn);
     }
     const all = results.filter((r) => r !== null);
     return { results: all, failed: all.filter((r) => !r.delivered && !withheld.includes(r)), withheld };
 }
+/** Delivers the jobs into `results`, then the follow-ups with the mentions of the edits that landed. */
+async function deliverJobs(jobs, results, opts, deadlineMs, warn) {
+    try {
+        const { deliverAll, parseMessageRef } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 84363));
+        const { splitMentions } = await __webpack_require__.e(/* import() */ 548).then(__webpack_require__.bind(__webpack_require__, 74548));
+        const followUps = splitEditMentions(jobs, splitMentions, parseMessageRef);
+        // Recorded before any edit goes out: a post step that finds the edit delivered then knows a ping is due.
+        for (const f of followUps) {
+            opts.onFate?.(followUpTarget(f.target), {
+                fate: 'retry-wait',
+                attempts: 0,
+                httpStatus: null,
+                messageId: null,
+            });
+        }
+        const delivered = await deliverAll(jobs, { ...opts, deadlineMs: deadlineMs() });
+        delivered.forEach((result, i) => {
+            results[jobs[i].index] = result;
+        });
+        // An edit posted as a new message instead (the live message was deleted) pinged by itself: its answer
+        // names another message than the one edited.
+        const due = followUps.filter((f) => {
+            const result = results[f.index];
+            return result?.delivered && (result.messageId === null || result.messageId === f.editedId);
+        });
+        if (due.length > 0)
+            await postFollowUps(due, deliverAll, { ...opts, deadlineMs: deadlineMs() }, warn);
+    }
+    catch (err) {
+        // deliverAll does not throw; this guards the import itself.
+        const reason = `could not deliver: ${err instanceof Error ? err.message : String(err)}`;
+        for (const job of jobs)
+            results[job.index] = failedResult(job.target, reason);
+    }
+}
+/** Where main records the fate of a target's follow-up with the mentions, for post. */
+function followUpKey(source) {
+    return `${source} (mentions)`;
+}
+function followUpTarget(target) {
+    return { ...target, source: followUpKey(target.source) };
+}
+/**
+ * Post keeps an edit main delivered; the follow-up with its mentions, if main owed one and did not see it
+ * posted, is not sent from here (it may have landed, and Discord cannot drop a duplicate): said instead.
+ */
+function lostFollowUpWarning(source, previous, warn) {
+    const ping = previous?.[followUpKey(source)];
+    if (!ping || ping.fate === 'delivered')
+        return;
+    const head = `${source}: the result was delivered as an edit, but the main step was stopped`;
+    warn?.(ping.fate === 'sending' || ping.fate === 'unknown'
+        ? `${head} while posting the message with its mentions: it may not have been posted, and is not sent ` +
+            'again (Discord cannot drop a duplicate); check the channel.'
+        : `${head} before the message with its mentions was posted: no one was pinged.`);
+}
 /** Posts the follow-ups with the mentions; one that is not posted is a warning (the result itself landed). */
 async function postFollowUps(due, deliverAll, opts, warn) {
-    // Not the target's own delivery: its fate (kept for the post step) and its result stay the edit's.
-    const { onFate: _onFate, onResult: _onResult, ...plain } = opts;
-    const pinged = await deliverAll(due, plain);
+    // Not the target's own delivery: its result stays the edit's, and its fate is kept under its own key.
+    const { onFate, onResult: _onResult, ...plain } = opts;
+    const pinged = await deliverAll(due, {
+        ...plain,
+        onFate: (target, record) => onFate?.(followUpTarget(target), record),
+    });
     for (const r of pinged) {
         if (r.delivered)
             continue;
@@ -137,8 +211,10 @@ function splitEditMentions(jobs, split, parseRef) {
         const parts = split(job.message);
         if (!parts)
             continue;
+        job.postMessage = job.message;
         job.message = parts.edit;
-        const thread = parseRef(job.editMessageId)?.threadId ?? null;
+        const ref = parseRef(job.editMessageId);
+        const thread = ref?.threadId ?? null;
         const url = new URL(job.target.url);
         if (thread)
             url.searchParams.set('thread_id', thread);
@@ -146,6 +222,7 @@ function splitEditMentions(jobs, split, parseRef) {
             index: job.index,
             target: { ...job.target, url: url.toString() },
             message: parts.followUp,
+            editedId: ref?.messageId ?? null,
         });
     }
     return followUps;
@@ -163,11 +240,11 @@ function keptResult(target, before) {
         messageId: before.messageId,
         durationMs: 0,
         confirmed: before.httpStatus !== 202,
-        note: before.httpStatus !== 202 ? null : target.format === 'teams' ? _teams_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .TEAMS_ACCEPTED_NOTE */ .ee : _teams_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCEPTED_NOTE */ .t6,
+        note: before.httpStatus !== 202 ? null : target.format === 'teams' ? _teams_answer_js__WEBPACK_IMPORTED_MODULE_3__/* .TEAMS_ACCEPTED_NOTE */ .ee : _teams_answer_js__WEBPACK_IMPORTED_MODULE_3__/* .ACCEPTED_NOTE */ .t6,
     };
 }
 function failedResult(target, error) {
-    return (0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .undeliveredResult */ .B)(target, (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(error));
+    return (0,_result_js__WEBPACK_IMPORTED_MODULE_2__/* .undeliveredResult */ .B)(target, (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(error));
 }
 /** One log line: `notifications: 1 of 2 delivered; webhook-url failed: HTTP 404: … (1 attempt)`. */
 function summarizeResults(results) {

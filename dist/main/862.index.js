@@ -53,7 +53,7 @@ function runSample(settings, headline) {
     return (0,_report_sample_js__WEBPACK_IMPORTED_MODULE_8__/* .sampleReport */ .lW)({
         packages: settings.build.packages,
         run: {
-            ...(0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunContext */ .$p)(process.env, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('job-check-run-id')),
+            ...(0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunContext */ .$p)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('job-check-run-id')),
             matrix: (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeMatrix */ .T7)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('matrix')),
         },
         runner: (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunnerInfo */ .l7)(process.env, (0,_runner_context_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLabels */ .Xy)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('runner-labels'))),
@@ -71,8 +71,9 @@ function reportProblems(value) {
     if (!isObject(value))
         return ['it is not a JSON object'];
     const r = value;
-    if (r.schemaVersion !== _report_build_report_js__WEBPACK_IMPORTED_MODULE_9__/* .REPORT_SCHEMA_VERSION */ .W) {
-        return [`schemaVersion is ${JSON.stringify(r.schemaVersion) ?? 'missing'}, this action reads 1`];
+    if (!(0,_report_build_report_js__WEBPACK_IMPORTED_MODULE_9__/* .isReadableReportVersion */ .tQ)(r.schemaVersion)) {
+        const reads = _report_build_report_js__WEBPACK_IMPORTED_MODULE_9__/* .READABLE_REPORT_VERSIONS */ ._6.join(' and ');
+        return [`schemaVersion is ${JSON.stringify(r.schemaVersion) ?? 'missing'}, this action reads ${reads}`];
     }
     const p = [];
     const need = (ok, what) => {
@@ -152,7 +153,7 @@ async function payloadProblems(format, message) {
         return problems;
     }
     if (format === 'slack') {
-        const { checkSlackLimits } = await __webpack_require__.e(/* import() */ 59).then(__webpack_require__.bind(__webpack_require__, 8059));
+        const { checkSlackLimits } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 8059));
         return checkSlackLimits(message.body);
     }
     if (format === 'teams') {
@@ -223,9 +224,9 @@ async function startEntries(start, settings) {
             jobs.push({ target, event: 'started', render: () => renderStart(target, start, settings) });
         }
     }
-    const { liveTargets } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363), __webpack_require__.e(393)]).then(__webpack_require__.bind(__webpack_require__, 47755));
+    const { liveTargets } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363), __webpack_require__.e(239)]).then(__webpack_require__.bind(__webpack_require__, 47755));
     const { renderLiveDiscord } = await __webpack_require__.e(/* import() */ 243).then(__webpack_require__.bind(__webpack_require__, 61243));
-    const { editRequestBody } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363), __webpack_require__.e(587)]).then(__webpack_require__.bind(__webpack_require__, 84363));
+    const { editRequestBody } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 84363));
     const link = start.run.jobUrl ?? start.run.runUrl;
     const progress = {
         packages: start.packages,
@@ -443,8 +444,9 @@ const TEST_HEADLINE = '🧪 Test notification from jetson-build-action — not a
 const DISCORD_CONTENT_MAX = 2000;
 /**
  * Makes sure a person can tell a Discord message is a test whatever its layout shows of the report: it opens
- * with the marker (unless the renderer already says so). A generic body says it with its event: the renderer
- * gives the `test` event `jetson.test`, and the report's message starts with the marker.
+ * with the marker (unless the renderer already says so). The other formats mark it in their renderer from the
+ * `test` event: Slack's text line and header, the Teams card's first line, the generic body's event
+ * `jetson.test` (and the report's message starts with the marker).
  */
 function markAsTest(format, message) {
     const body = message.body;
@@ -479,7 +481,8 @@ function testSettings(settings) {
     };
 }
 const NO_TARGET = 'test-notification: no notification target is configured, so there is nothing to test. Set ' +
-    'discord-webhook-url, webhook-url, success-webhook-url, failure-webhook-url or webhooks (a secret that ' +
+    'discord-webhook-url, slack-webhook-url, teams-webhook-url, webhook-url, success-webhook-url, ' +
+    'failure-webhook-url or webhooks (a secret that ' +
     'is empty, as on a pull request from a fork, counts as not set).';
 async function runTestNotification(settings, notifySettings) {
     const configured = notifySettings?.targets ?? [];
@@ -499,8 +502,11 @@ async function runTestNotification(settings, notifySettings) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Test notification: nothing is built; sending a marked sample to ${test.targets.length} target(s).`);
     const base = (0,_finish_js__WEBPACK_IMPORTED_MODULE_4__/* .messageRenderer */ .hB)(report, test, { logTail: false });
     const render = async (target, ctx) => markAsTest(target.format, await base(target, ctx));
-    const { notify, notificationOutputs } = await __webpack_require__.e(/* import() */ 82).then(__webpack_require__.bind(__webpack_require__, 58701));
-    const outcome = await notify({ status: report.status }, test, render, { event: 'test' });
+    const { notify, notificationOutputs } = await __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 58701));
+    const outcome = await notify({ status: report.status }, test, render, {
+        event: 'test',
+        log: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .scrub */ ._I)(m)),
+    });
     for (const r of outcome.results)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .scrub */ ._I)(resultLine(r)));
     try {

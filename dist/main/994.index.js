@@ -6,11 +6,24 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Kx: () => (/* binding */ PACKAGE_EMOJI),
+/* harmony export */   OF: () => (/* binding */ fenced),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Yk: () => (/* binding */ failedFirst),
+/* harmony export */   _M: () => (/* binding */ where),
+/* harmony export */   nf: () => (/* binding */ link),
 /* harmony export */   renderAnnotations: () => (/* binding */ renderAnnotations),
 /* harmony export */   renderJobSummary: () => (/* binding */ renderJobSummary)
 /* harmony export */ });
-/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_TARGET_BYTES, MAX_ANNOTATIONS */
+/* unused harmony exports SUMMARY_LIMIT_BYTES, SUMMARY_TARGET_BYTES, MAX_ANNOTATIONS, imagesTable */
 /* harmony import */ var _notify_render_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
+/* harmony import */ var _image_facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80613);
+/* harmony import */ var _size_change_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89678);
+
+
 
 /** GitHub's hard limit for one step's summary. */
 const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
@@ -109,6 +122,48 @@ function packagesTable(report, budget) {
     }
     return out;
 }
+/**
+ * The size, and with compare-size its change linked to the run it is measured against:
+ * `8.2 GB · ⚠ [+340 MB (+4.3 %)](…/runs/4241)`.
+ */
+function sizeCell(f) {
+    if (f.sizeBytes === null)
+        return ' ';
+    const change = (0,_size_change_js__WEBPACK_IMPORTED_MODULE_1__/* .changeOf */ .C2)(f);
+    if (change === null)
+        return (0,_image_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(f.sizeBytes);
+    const note = (0,_size_change_js__WEBPACK_IMPORTED_MODULE_1__/* .sizeChangeNote */ .E3)(change);
+    const flag = change.flagged ? '⚠ ' : '';
+    const linked = link(note.slice(flag.length), change.previousRunUrl);
+    return `${(0,_image_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(f.sizeBytes)} · ${linked ? flag + linked : note}`;
+}
+/** Rows of the images table at most: the rest are in report.json and the outputs. */
+const MAX_IMAGE_ROWS = 50;
+/** What docker said of each built image: size, layers, architecture, digest (empty when none was inspected). */
+function imagesTable(report) {
+    const rows = [];
+    const seen = new Set();
+    let more = 0;
+    for (const p of report.packages) {
+        const f = p.status === 'success' ? (0,_image_facts_js__WEBPACK_IMPORTED_MODULE_2__.factsOf)(p) : null;
+        if (f === null || seen.has(f.image))
+            continue;
+        seen.add(f.image);
+        if (rows.length >= MAX_IMAGE_ROWS) {
+            more++;
+            continue;
+        }
+        const digest = (0,_image_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .digestOnly */ .Jp)(f.digest);
+        rows.push(`| ${codeSpan(f.image, 300)} | ${sizeCell(f)} | ` +
+            `${f.layers ?? ' '} | ${f.architecture ? cell(f.architecture, 60) : ' '} | ` +
+            `${digest ? codeSpan(digest, 80) : ' '} |`);
+    }
+    if (rows.length === 0)
+        return '';
+    const head = '| Image | Size | Layers | Architecture | Digest |\n| --- | --- | --- | --- | --- |';
+    const tail = more > 0 ? `\n\n_… and ${more} more images; see report.json or the \`image-sizes\` output._` : '';
+    return `${head}\n${rows.join('\n')}${tail}`;
+}
 function failureSection(title, f, budget) {
     const parts = [`#### ${text(title, 200)} — ${text(where(f), 300)}`];
     if (f.error)
@@ -140,6 +195,7 @@ function renderJobSummary(report) {
     ].filter((x) => x !== null);
     sections.push(facts.join(' · '));
     const links = [
+        report.run.jobUrl !== report.run.runUrl ? link('Job', report.run.jobUrl ?? null) : null,
         link('Workflow run', report.run.runUrl),
         link('Logs artifact', report.logs.artifactUrl),
     ].filter((x) => x !== null);
@@ -168,6 +224,9 @@ function renderJobSummary(report) {
         }
     }
     const env = Object.entries(report.environment).filter((e) => e[0] !== 'source' && typeof e[1] === 'string' && e[1] !== '');
+    const images = imagesTable(report);
+    if (images)
+        tail.push('### Images', images);
     tail.push('### Environment');
     tail.push(env.length
         ? `| Variable | Value |\n| --- | --- |\n${env.map(([k, v]) => `| ${cell(k, 100)} | ${cell(v, 300)} |`).join('\n')}`

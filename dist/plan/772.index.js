@@ -20,8 +20,8 @@ var discord_common = __webpack_require__(2470);
 var limits = __webpack_require__(7284);
 // EXTERNAL MODULE: ./src/notify/template-fields.ts
 var template_fields = __webpack_require__(6589);
-// EXTERNAL MODULE: ./src/notify/templates.ts
-var templates = __webpack_require__(7858);
+// EXTERNAL MODULE: ./src/notify/templates.ts + 1 modules
+var templates = __webpack_require__(5978);
 ;// CONCATENATED MODULE: ./src/notify/render/run-discord.ts
 
 
@@ -126,6 +126,7 @@ function fitRows(rows, budget) {
     });
     return { text: lines.join('\n'), folded };
 }
+/** `❌ Jetson build failed: 1 of 3 failed` (the pull-request comment of a run uses it too). */
 function title(run, change) {
     const t = run.totals;
     // A change against the last run replaces the plain verb: "fixed" after a failure, "broken" after a success.

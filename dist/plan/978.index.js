@@ -2,1128 +2,1686 @@ export const id = 978;
 export const ids = [978];
 export const modules = {
 
-/***/ 6978:
+/***/ 2470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* unused harmony exports COLOR_SUCCESS, COLOR_FAILURE, COLOR_CANCELLED, STATUS_COLOR, PACKAGE_EMOJI, oneLine, md, code, safeUrl, link, mapStrings, environmentPairs, failuresFirst, wherePhrase, discordTextLength, checkDiscordLimits, mentionsFor, applyMentions, finishBody */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7284);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  closeDiscordApi: () => (/* binding */ closeDiscordApi),
-  createMessage: () => (/* binding */ createMessage)
-});
-
-// UNUSED EXPORTS: editBody, editMessage, formatMessageRef, getMessage, messageUrl, parseMessageRef
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
-// EXTERNAL MODULE: ./src/runner/secrets.ts
-var secrets = __webpack_require__(2995);
-;// CONCATENATED MODULE: ./src/notify/result.ts
-// The outcome record of one target before (or without) any successful attempt.
-
-function result_undeliveredResult(target, error = null) {
-    return {
-        source: target.source,
-        url: maskUrl(target.url),
-        format: target.format,
-        delivered: false,
-        httpStatus: null,
-        attempts: 0,
-        error,
-        messageId: null,
-        durationMs: 0,
-        confirmed: false,
-        note: null,
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: ./src/notify/sign.ts
-var sign = __webpack_require__(3576);
-;// CONCATENATED MODULE: ./src/notify/slack-errors.ts
-// What Slack's incoming webhooks answer, in words a person can act on. Slack answers errors as a bare code in
-// a plain-text body (`channel_not_found`), with an HTTP status; a workflow webhook answers JSON
-// (`{"ok":false,"error":"…"}`). A 200 is success whatever its body says (Slack's documentation: "interpret a
-// HTTP 200 response as success and any other response code as a failure").
-const SLACK_ERROR_TEXT = {
-    invalid_payload: 'Slack could not read the message (not valid JSON or not a Slack message)',
-    user_not_found: 'Slack could not find a user the message names',
-    no_text: 'the message has no text, which Slack requires',
-    missing_text_or_fallback_or_attachments: 'the message has no text, which Slack requires',
-    too_many_attachments: 'Slack takes at most 100 attachments in a message',
-    invalid_blocks: "Slack refused the message's blocks (a Block Kit limit or shape)",
-    invalid_blocks_format: "Slack refused the message's blocks (a Block Kit limit or shape)",
-    invalid_attachments: "Slack refused the message's attachments",
-    channel_not_found: 'the channel of this Slack webhook was deleted or the app was removed from it',
-    channel_is_archived: 'the channel of this Slack webhook is archived; unarchive it or create a webhook for another channel',
-    no_service: 'this Slack webhook was removed or disabled, or its URL is wrong; create a new one and update the secret',
-    no_service_id: 'the Slack webhook URL is incomplete; copy it again from the app settings',
-    no_team: 'the Slack workspace of this webhook was not found; check the URL',
-    team_disabled: 'the Slack workspace of this webhook is disabled',
-    invalid_token: 'the token in this Slack webhook URL is not valid (revoked or mistyped); create a new webhook',
-    action_prohibited: 'a Slack admin restricts where this webhook may post',
-    posting_to_general_channel_denied: 'only admins may post in this channel; point the webhook at another channel',
-    rate_limited: 'Slack rate-limits this webhook (about one message a second)',
-    rollup_error: "something went wrong on Slack's side",
+const COLOR_SUCCESS = 65280;
+const COLOR_FAILURE = 16711680;
+/** Discord's own grey: a cancelled build is neither green nor red. */
+const COLOR_CANCELLED = 9807270;
+const STATUS_COLOR = {
+    success: COLOR_SUCCESS,
+    failure: COLOR_FAILURE,
+    cancelled: COLOR_CANCELLED,
 };
-/** The error code in Slack's answer: the plain-text body, or a workflow webhook's JSON `error`. */
-function slack_errors_slackErrorCode(text, json) {
-    const bare = text.trim();
-    if (/^[a-z][a-z0-9_]{1,80}$/.test(bare))
-        return bare;
-    return typeof json?.error === 'string' && /^[a-z][a-z0-9_]{1,80}$/.test(json.error) ? json.error : null;
+const PACKAGE_EMOJI = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹',
+    'not-built': '⏭',
+};
+// ---- text helpers ----
+/** One line of printable text (see printableText): line breaks, NEL and U+2028/9 included, become a space. */
+function oneLine(s) {
+    return printableText(s)
+        .replace(/\s*[\r\n\u0085\u2028\u2029]+\s*/g, ' ')
+        .trim();
 }
-/** A sentence for a known code; null for one Slack has not documented. */
-function slack_errors_slackErrorText(code) {
-    return Object.hasOwn(SLACK_ERROR_TEXT, code) ? (SLACK_ERROR_TEXT[code] ?? null) : null;
+/** Plain text made inert for Discord markdown (no formatting, links, mentions or fences). */
+function md(s, max) {
+    const cut = truncate(oneLine(s), max);
+    return cut.replace(/[\\`*_~|[\]<>]/g, '\\$&').replace(/^([#>+-])/, '\\$1');
 }
-/** A 200 that does not say `ok` (nor `{"ok":true}`): what to log about it, or null when it is plainly ok. */
-function slack_errors_slackOddSuccess(text, json) {
-    const body = text.trim();
-    if (body === 'ok' || body === '' || json?.ok === true)
+/** Inline code; backticks become a look-alike so the span can never be closed early. */
+function code(s, max) {
+    const cut = truncate(oneLine(s).replace(/`/g, 'ˋ'), max);
+    return cut === '' ? '—' : '`' + cut + '`';
+}
+/** `url` when it is an absolute http(s) URL Discord accepts and markdown cannot be broken out of; else null. */
+function safeUrl(url, max = 2048) {
+    if (!url || url.length > max || !/^https?:\/\/[^\s<>()[\]`]+$/i.test(url))
         return null;
-    const shown = body.replace(/\s+/g, ' ');
-    return shown.length > 200 ? `${shown.slice(0, 199)}…` : shown;
+    return URL.canParse(url) ? url : null;
 }
-
-;// CONCATENATED MODULE: ./src/notify/teams-answer.ts
-// What Microsoft Teams webhooks answer, in words a person can act on. A Teams Workflows (Power Automate)
-// trigger answers 202 Accepted with an empty body: the flow run is queued and posts the card later, so the
-// card is accepted, not confirmed (a card the flow then fails to post shows only in the flow's run history).
-// Its errors are JSON: `{"error":{"code":"TriggerInputSchemaMismatch","message":"…"}}`. A legacy Office 365
-// connector answers 200 `1` once posted, and its errors as plain text — sometimes inside a 200 (`Microsoft
-// Teams endpoint returned HTTP error 429 …`), which is a failure. Pure.
-/** The note a 202 carries in the `notifications` output. */
-const TEAMS_ACCEPTED_NOTE = (/* unused pure expression or super */ null && ('accepted, not confirmed: the Workflows flow queued the card (HTTP 202); whether Teams posted it shows in ' +
-    "the flow's run history"));
-const teams_answer_ACCEPTED_NOTE = 'accepted, not confirmed: the receiver queued the message (HTTP 202) and did not say whether it was processed';
-const RETRYABLE = new Set([408, 429]);
-/** What each refusal means for someone looking at their Teams setup. */
-function meaning(status, code) {
-    if (code === 'DirectApiAuthorizationRequired' || status === 401 || status === 403) {
-        return "the flow does not accept anonymous requests: set its trigger's “Who can trigger the flow” to Anyone";
-    }
-    if (status === 404) {
-        return 'the flow was not found: it was deleted or turned off, or the URL is incomplete';
-    }
-    if (status === 413)
-        return 'the message is larger than Teams accepts (about 28 KB)';
-    if (status === 429)
-        return 'Teams is rate-limiting this webhook';
-    if (status >= 500)
-        return "something went wrong on Teams' side";
-    if (code)
-        return 'the flow rejected the message';
-    return 'Teams rejected the message';
-}
-/** Power Automate's error object, if the answer is one. */
-function flowError(json) {
-    const error = json?.error;
-    if (typeof error !== 'object' || error === null)
+/** A masked link in angle brackets (no unfurl in content); null when the URL is unusable. */
+function link(label, url, max = 600) {
+    if (!url || !/^https?:\/\//i.test(url) || url.length > max || /[\s<>]/.test(url))
         return null;
-    const e = error;
-    const message = typeof e.message === 'string' ? e.message : '';
-    const code = typeof e.code === 'string' ? e.code : null;
-    return code || message ? { code, message } : null;
+    // The angle brackets keep Discord from unfurling the link into an extra embed.
+    return `[${label}](<${url}>)`;
 }
-function clean(text) {
-    const one = text.replace(/\s+/g, ' ').trim();
-    return one.length > 300 ? `${one.slice(0, 299)}…` : one;
+/** Applies `f` to every string in a JSON-like value. */
+function mapStrings(value, f) {
+    if (typeof value === 'string')
+        return f(value);
+    if (Array.isArray(value))
+        return value.map((v) => mapStrings(v, f));
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = mapStrings(v, f);
+        return out;
+    }
+    return value;
 }
-/** The connector's error inside a 200 (`… returned HTTP error 429 …`): its status, else null. */
-function connectorFailure(text) {
-    if (!/^(Webhook message delivery failed|Microsoft Teams endpoint returned HTTP error)/i.test(text.trim())) {
-        return null;
-    }
-    const m = /HTTP error (\d{3})/i.exec(text);
-    return m ? Number(m[1]) : 502;
+function environmentPairs(report) {
+    const { source: _source, ...vars } = report.environment;
+    return Object.entries(vars).filter((e) => typeof e[1] === 'string' && e[1] !== '');
 }
-/**
- * One Teams answer: 2xx is delivered (202 only accepted); an error in words; 408, 429 and 5xx retried (429
- * after its Retry-After, `delayMs`), every other refusal final (400: the card; 413: the size).
- */
-function teams_answer_teamsOutcome(httpStatus, text, json, delayMs) {
-    const inner = httpStatus < 300 ? connectorFailure(text) : null;
-    if (httpStatus < 300 && inner === null) {
-        return httpStatus === 202
-            ? { kind: 'delivered', status: httpStatus, messageId: null, accepted: TEAMS_ACCEPTED_NOTE }
-            : { kind: 'delivered', status: httpStatus, messageId: null };
-    }
-    const status = inner ?? httpStatus;
-    if (status < 400) {
-        return {
-            kind: 'http',
-            status,
-            retry: false,
-            detail: 'redirects are not followed; configure the final URL',
-            serverDelayMs: null,
-        };
-    }
-    const flow = flowError(json);
-    const said = flow ? clean(flow.message) : clean(text);
-    const code = flow?.code ? ` (${flow.code})` : '';
-    const words = meaning(status, flow?.code ?? null);
-    return {
-        kind: 'http',
-        status: httpStatus,
-        retry: RETRYABLE.has(status) || status >= 500,
-        detail: said ? `${words}${code}: ${said}` : `${words}${code}`,
-        serverDelayMs: delayMs,
+/** The report's packages as a message lists them: failed first, then cancelled, then the rest, each in order. */
+function failuresFirst(packages) {
+    const rank = (p) => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
+    return packages
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+        .map((x) => x.p);
+}
+/** `python (3/4, build)`, or just the phase when no stage ran. */
+function wherePhrase(f) {
+    if (f.stage === null)
+        return f.phase;
+    const pos = f.stageIndex !== null && f.stageCount !== null ? `${f.stageIndex}/${f.stageCount}, ` : '';
+    return `${f.stage} (${pos}${f.phase})`;
+}
+// ---- limits ----
+/** The characters Discord counts toward an embed's 6000 total. */
+function discordTextLength(embed) {
+    let n = (embed.title ?? '').length + (embed.description ?? '').length;
+    for (const f of embed.fields ?? [])
+        n += f.name.length + f.value.length;
+    n += (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
+    return n;
+}
+/** Every way `body` breaks a Discord execute-webhook limit, as readable sentences; empty when it fits. */
+function checkDiscordLimits(body) {
+    const L = DISCORD_LIMITS;
+    const v = [];
+    if (body === null || typeof body !== 'object')
+        return ['body is not an object'];
+    const b = body;
+    const over = (what, s, max, min = 0) => {
+        if (s === undefined)
+            return;
+        if (typeof s !== 'string')
+            v.push(`${what} is not a string`);
+        else if (s.length > max)
+            v.push(`${what} has ${s.length} characters (max ${max})`);
+        else if (s.length < min)
+            v.push(`${what} has ${s.length} characters (min ${min})`);
     };
-}
-
-;// CONCATENATED MODULE: ./src/notify/deliver.ts
-// Delivery: one undici client (through EnvHttpProxyAgent) that sends every rendered message to its target,
-// concurrently, with per-attempt timeouts, an overall deadline, retries with full-jitter backoff, Retry-After,
-// signing, and one clear outcome per target. Imported lazily (only when there is a target); it never throws.
-
-
-
-
-
-
-
-
-const ACTION_NAME = 'jetson-build-action';
-const ACTION_VERSION = '1';
-const DEFAULT_REPOSITORY = `${ACTION_NAME}/${ACTION_NAME}`;
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const DISCORD_GONE_STATUS = new Set([401, 403, 404]);
-/** Network failures that a retry cannot fix: bad certificates, bad arguments. */
-const PERMANENT_NETWORK = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|UND_ERR_INVALID_ARG|ERR_INVALID)/;
-/** The default User-Agents: Discord asks for `DiscordBot (<url>, <version>)`. */
-function userAgents(opts = {}) {
-    const repo = opts.actionRepository || process.env.GITHUB_ACTION_REPOSITORY || DEFAULT_REPOSITORY;
-    const version = opts.version || process.env.GITHUB_ACTION_REF || ACTION_VERSION;
-    const home = `https://github.com/${repo}`;
-    return { generic: `${ACTION_NAME}/${version} (+${home})`, discord: `DiscordBot (${home}, ${version})` };
-}
-/** Delivers every job concurrently and reports one result per job, in order. Never throws. */
-async function deliverAll(jobs, opts) {
-    const defaults = userAgents(opts);
-    const ownDispatcher = opts.dispatcher ? null : new EnvHttpProxyAgent();
-    const stop = opts.stop ?? new AbortController().signal;
-    const sleep = opts.sleep;
-    const ctx = {
-        deadlineAt: Date.now() + opts.deadlineMs,
-        deadlineMs: opts.deadlineMs,
-        dispatcher: opts.dispatcher ?? ownDispatcher,
-        userAgent: opts.userAgent ?? defaults.generic,
-        discordUserAgent: opts.discordUserAgent ?? defaults.discord,
-        log: opts.log ?? (() => { }),
-        sleep: sleep ? (ms) => raceStop(sleep(ms), stop) : (ms) => defaultSleep(ms, stop),
-        random: opts.random ?? Math.random,
-        backoffBaseMs: opts.backoffBaseMs ?? 1000,
-        backoffCapMs: opts.backoffCapMs ?? 30_000,
-        maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024,
-        newId: opts.newId ?? (() => `msg_${randomUUID().replaceAll('-', '')}`),
-        onFate: (target, record) => {
-            try {
-                opts.onFate?.(target, record);
-            }
-            catch {
-                // A reporting hook must not change the outcome.
-            }
-        },
-        stop,
-    };
-    try {
-        return await Promise.all(jobs.map(async (job) => {
-            const result = await deliverOne(job, ctx);
-            try {
-                opts.onResult?.(result);
-            }
-            catch {
-                // A reporting hook must not change the outcome.
-            }
-            return result;
-        }));
-    }
-    finally {
-        await closeQuietly(ownDispatcher);
-    }
-}
-async function deliverOne(job, ctx) {
-    return new Delivery(job, ctx).run();
-}
-/** One target's story: its attempts, the fates reported on the way, and its result. */
-class Delivery {
-    job;
-    ctx;
-    target;
-    started;
-    result;
-    // Whether the last attempt may have delivered without us seeing the answer: it started writing the request
-    // and then got no answer at all. An HTTP answer, or a failure before the request started, cannot have.
-    lastMaybeLanded = false;
-    lastFailure = null;
-    /** What goes on the wire: the target itself, or its message URL and PATCH while editing a message in place. */
-    wire;
-    editing = false;
-    /** The edit failed for good and the result went out as a new message instead (at most once). */
-    postedInstead = false;
-    constructor(job, ctx) {
-        this.job = job;
-        this.ctx = ctx;
-        this.target = job.target;
-        this.wire = job.target;
-        this.started = Date.now();
-        this.result = undeliveredResult(job.target);
-    }
-    /** The bytes to send: an edit of the job's Discord message when it names one, else a new message. */
-    encode() {
-        const { target, job } = this;
-        const ref = target.format === 'discord' && job.editMessageId ? deliver_parseMessageRef(job.editMessageId) : null;
-        if (ref === null)
-            return deliver_encodeBody(target, job.message);
-        this.editing = true;
-        this.wire = {
-            ...target,
-            method: 'PATCH',
-            url: deliver_discordMessageUrl(target.url, ref.messageId, ref.threadId),
-        };
-        return deliver_encodeBody(this.wire, { ...job.message, body: deliver_editRequestBody(job.message.body) });
-    }
-    /**
-     * The message to edit was deleted, or the edit failed for good: the result goes out as a new message
-     * instead, in this same delivery, so it is never lost (the live message then stays behind).
-     */
-    postInstead(why = 'was deleted (HTTP 404 Unknown Message)') {
-        this.editing = false;
-        this.postedInstead = true;
-        this.wire = this.target;
-        this.ctx.log(`${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) ${why}; posting the result as a new message`);
-        return deliver_encodeBody(this.target, this.job.message);
-    }
-    /**
-     * An edit Discord refused for good with an HTTP answer (429 until the retries ran out, a 5xx …): one
-     * attempt at a new message instead. Not after a network failure (the edit may have landed) nor when the
-     * webhook itself is gone (a new message would fail the same way).
-     */
-    canPostInstead(outcome) {
-        return (this.editing &&
-            !this.postedInstead &&
-            outcome.kind === 'http' &&
-            !DISCORD_GONE_STATUS.has(outcome.status));
-    }
-    async run() {
-        const { target, result, ctx } = this;
-        try {
-            let payload = this.encode();
-            const id = ctx.newId(target);
-            while (true) {
-                if (ctx.stop.aborted) {
-                    // The fate stays what it was (nothing, or retry-wait): the caller may safely send it again.
-                    return this.finish(this.lastFailure === null
-                        ? 'not sent: the step is being cancelled'
-                        : `not retried: the step is being cancelled (last: ${this.lastFailure})`);
-                }
-                const remaining = ctx.deadlineAt - Date.now();
-                if (remaining <= 0) {
-                    return this.fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached${after(result)}`);
-                }
-                const timeoutMs = Math.min(target.timeoutMs, remaining);
-                const outcome = await this.send(payload, id, timeoutMs);
-                if (outcome.kind === 'delivered') {
-                    if (outcome.note)
-                        ctx.log(`${target.source}: ${scrub(outcome.note)}`);
-                    result.messageId = outcome.messageId;
-                    result.confirmed = outcome.accepted === undefined;
-                    result.note = outcome.accepted ?? null;
-                    this.record('delivered');
-                    return this.finish(null);
-                }
-                if (outcome.kind === 'network' && outcome.timedOut && timeoutMs < target.timeoutMs) {
-                    // The attempt was cut short by the overall deadline, not by its own timeout.
-                    return this.fail(`gave up: the ${formatDeadline(ctx.deadlineMs)} deadline was reached during attempt ${result.attempts}`);
-                }
-                if (outcome.kind === 'http' && outcome.messageGone && this.editing) {
-                    payload = this.postInstead();
-                    continue;
-                }
-                const failure = failureText(outcome, target);
-                this.lastFailure = failure;
-                const next = this.nextStep(outcome, failure);
-                if ('giveUp' in next) {
-                    if (!this.canPostInstead(outcome))
-                        return this.fail(next.giveUp);
-                    payload = this.postInstead(`could not be edited (${next.giveUp})`);
-                    continue;
-                }
-                // Not in flight: a stop now ends the wait, and whoever resumes may send it again.
-                this.record('retry-wait');
-                ctx.log(`${target.source}: attempt ${result.attempts} failed (${scrub(failure)}); retrying in ${formatSeconds(next.waitMs)}`);
-                await ctx.sleep(next.waitMs);
-            }
-        }
-        catch (err) {
-            // Anything unexpected (an unserialisable message, a bug): a failed target, never a thrown notify.
-            return this.finish(`could not deliver: ${err instanceof Error ? err.message : String(err)}`);
-        }
-    }
-    /** One attempt, counted, with `sending` reported before its first byte goes out. */
-    async send(payload, id, timeoutMs) {
-        this.result.attempts += 1;
-        let started = false;
-        const outcome = await attempt(this.wire, payload, id, timeoutMs, this.ctx, () => {
-            started = true;
-            this.record('sending');
+    over('content', b.content, L.content);
+    over('username', b.username, L.usernameMax, L.usernameMin);
+    over('thread_name', b.thread_name, L.threadName, 1);
+    const embeds = b.embeds ?? [];
+    if (embeds.length > L.embeds)
+        v.push(`${embeds.length} embeds (max ${L.embeds})`);
+    if (!b.content && embeds.length === 0 && !(b.attachments ?? []).length)
+        v.push('message is empty');
+    let total = 0;
+    embeds.forEach((e, i) => {
+        const at = `embeds[${i}]`;
+        over(`${at}.title`, e.title, L.title);
+        over(`${at}.description`, e.description, L.description);
+        over(`${at}.footer.text`, e.footer?.text, L.footer);
+        over(`${at}.author.name`, e.author?.name, L.authorName);
+        const fields = e.fields ?? [];
+        if (fields.length > L.fields)
+            v.push(`${at} has ${fields.length} fields (max ${L.fields})`);
+        fields.forEach((f, j) => {
+            over(`${at}.fields[${j}].name`, f.name, L.fieldName, 1);
+            over(`${at}.fields[${j}].value`, f.value, L.fieldValue, 1);
         });
-        this.lastMaybeLanded = started && outcome.kind === 'network';
-        if (outcome.kind !== 'network')
-            this.result.httpStatus = outcome.status;
-        return outcome;
-    }
-    /**
-     * After a failed attempt: the wait before the next one, or why there is none. `failure` describes the
-     * attempt; the counts are added here, where the story ends.
-     */
-    nextStep(outcome, failure) {
-        const { target, result, ctx } = this;
-        const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
-        if (!outcome.retry)
-            return { giveUp: failure };
-        // An edit is idempotent: sending it again cannot post a second message.
-        if (this.lastMaybeLanded && target.format === 'discord' && !this.editing) {
-            // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
-            // have posted the message, and sending it again could post it twice. At most once, said plainly.
-            return {
-                giveUp: `${failure}; not retried: the request was sent and may have been delivered (Discord cannot drop a repeated message) ${attemptsNote}`,
-            };
-        }
-        if (result.attempts >= target.retries + 1)
-            return { giveUp: `${failure} ${attemptsNote}` };
-        const serverDelayMs = outcome.kind === 'http' ? outcome.serverDelayMs : null;
-        const backoffMs = Math.floor(ctx.random() * Math.min(ctx.backoffCapMs, ctx.backoffBaseMs * 2 ** (result.attempts - 1)));
-        // The server's delay wins over the backoff, even above the cap: retrying earlier only earns another 429.
-        const waitMs = serverDelayMs ?? backoffMs;
-        if (waitMs < ctx.deadlineAt - Date.now())
-            return { waitMs };
-        const deadline = formatDeadline(ctx.deadlineMs);
-        if (serverDelayMs !== null) {
-            const verb = serverDelayMs > ctx.deadlineMs ? 'exceeds' : 'would pass';
-            return {
-                giveUp: `gave up: Retry-After ${formatSeconds(serverDelayMs)} ${verb} the ${deadline} deadline ` +
-                    `(HTTP ${result.httpStatus}, ${plural(result.attempts, 'attempt')})`,
-            };
-        }
-        return {
-            giveUp: `gave up: the ${deadline} deadline was reached after ${plural(result.attempts, 'attempt')} (last: ${failure})`,
-        };
-    }
-    record(fate) {
-        this.ctx.onFate(this.target, {
-            fate,
-            attempts: this.result.attempts,
-            httpStatus: this.result.httpStatus,
-            messageId: this.result.messageId,
-        });
-    }
-    finish(error) {
-        const { result } = this;
-        result.error = error === null ? null : scrub(error);
-        result.delivered = error === null;
-        result.durationMs = Date.now() - this.started;
-        return result;
-    }
-    /** The end of the story for an undelivered target: its last fate, then its result. */
-    fail(error) {
-        if (this.result.attempts > 0)
-            this.record(this.lastMaybeLanded ? 'unknown' : 'failed');
-        return this.finish(error);
-    }
+        total += discordTextLength(e);
+    });
+    if (total > L.embedTotal)
+        v.push(`embed text totals ${total} characters (max ${L.embedTotal})`);
+    const attachments = b.attachments ?? [];
+    if (attachments.length > L.attachments)
+        v.push(`${attachments.length} attachments (max ${L.attachments})`);
+    attachments.forEach((a, i) => over(`attachments[${i}].description`, a.description, L.attachmentDescription));
+    if (!b.allowed_mentions || !Array.isArray(b.allowed_mentions.parse))
+        v.push('allowed_mentions.parse is missing');
+    return v;
 }
-/** What a failed attempt was, in words, without the counts. */
-function failureText(outcome, target) {
-    if (outcome.kind === 'http') {
-        return `HTTP ${outcome.status}${outcome.slackCode ? ` ${outcome.slackCode}` : ''}: ${outcome.detail}`;
+/** The final guard: clamps every limited text, whatever the builders produced. */
+function clamp(body) {
+    const L = DISCORD_LIMITS;
+    if (body.content !== undefined)
+        body.content = truncateMarkdown(body.content, L.content);
+    for (const e of body.embeds ?? []) {
+        if (e.title !== undefined)
+            e.title = truncate(e.title, L.title);
+        if (e.footer)
+            e.footer.text = truncate(e.footer.text, L.footer);
+        if (e.author)
+            e.author.name = truncate(e.author.name, L.authorName);
+        if (e.fields) {
+            e.fields = e.fields.slice(0, L.fields).map((f) => ({
+                ...f,
+                name: truncate(f.name, L.fieldName) || '—',
+                value: truncateMarkdown(f.value, L.fieldValue) || '—',
+            }));
+        }
+        if (e.description !== undefined)
+            e.description = truncateMarkdown(e.description, L.description);
+        const overflow = discordTextLength(e) - L.embedTotal;
+        if (overflow > 0 && e.description) {
+            e.description = truncateMarkdown(e.description, Math.max(0, e.description.length - overflow));
+            if (!e.description)
+                delete e.description;
+        }
+        while (discordTextLength(e) > L.embedTotal && e.fields && e.fields.length > 0)
+            e.fields.pop();
     }
-    if (outcome.timedOut)
-        return `${outcome.detail} after ${formatSeconds(target.timeoutMs)}`;
-    return outcome.detail;
+    return body;
 }
-function after(result) {
-    return result.attempts === 0 ? ' before the first attempt' : ` (${plural(result.attempts, 'attempt')})`;
-}
-async function attempt(target, payload, id, timeoutMs, ctx, onStart) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-        const headers = buildHeaders(target, payload, id, ctx);
-        let response;
-        try {
-            response = await request(target.url, {
-                method: target.method,
-                headers,
-                body: payload.bytes,
-                dispatcher: watchStart(ctx.dispatcher, onStart),
-                signal: controller.signal,
-            });
-        }
-        catch (err) {
-            return networkOutcome(err, controller.signal.aborted);
-        }
-        const status = response.statusCode;
-        let text = '';
-        try {
-            text = (await readCapped(response.body, ctx.maxResponseBytes)).toString('utf8');
-        }
-        catch (err) {
-            // The status is in: a 2xx was accepted even if its body never finished (retrying would post twice).
-            if (!isSuccess(status))
-                return networkOutcome(err, controller.signal.aborted);
-            ctx.log(`${target.source}: HTTP ${status}, but the response body could not be read`);
-        }
-        return httpOutcome(target, status, response.headers, text);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
+const SNOWFLAKE = /^[1-9]\d{0,19}$/;
 /**
- * The dispatcher with a hook on the moment the request is handed to a connected socket, just before its first
- * byte is written (undici's onRequestStart). Errors before it (DNS, refused, connect timeout, TLS, a proxy
- * tunnel that failed) mean nothing was sent, so sending again cannot duplicate the message.
+ * The ids to ping for this message: `discord-mention-on-failure` on a failure (a `broken` build is one), never
+ * for a start announcement; null when nobody is to be pinged.
  */
-function watchStart(dispatcher, onStart) {
-    return dispatcher.compose((dispatch) => (options, handler) => dispatch(options, new StartWatch(handler, onStart)));
-}
-class StartWatch {
-    inner;
-    onStart;
-    announced = false;
-    constructor(inner, onStart) {
-        this.inner = inner;
-        this.onStart = onStart;
-    }
-    onRequestStart(controller, context) {
-        if (!this.announced) {
-            this.announced = true;
-            this.onStart();
-        }
-        this.inner.onRequestStart?.(controller, context);
-    }
-    onRequestUpgrade(controller, statusCode, headers, socket) {
-        this.inner.onRequestUpgrade?.(controller, statusCode, headers, socket);
-    }
-    onResponseStart(controller, statusCode, headers, statusMessage) {
-        this.inner.onResponseStart?.(controller, statusCode, headers, statusMessage);
-    }
-    onResponseData(controller, chunk) {
-        this.inner.onResponseData?.(controller, chunk);
-    }
-    onResponseEnd(controller, trailers) {
-        this.inner.onResponseEnd?.(controller, trailers);
-    }
-    onResponseError(controller, error) {
-        this.inner.onResponseError?.(controller, error);
-    }
-}
-function buildHeaders(target, payload, id, ctx) {
-    const headers = {
-        'user-agent': target.format === 'discord' ? ctx.discordUserAgent : ctx.userAgent,
-        accept: 'application/json, */*;q=0.5',
-    };
-    for (const [name, value] of Object.entries(target.headers))
-        headers[name.toLowerCase()] = value;
-    if (payload.contentType === null)
-        delete headers['content-type'];
-    else if (payload.contentType.startsWith('multipart/') || !headers['content-type']) {
-        headers['content-type'] = payload.contentType;
-    }
-    if (target.basicAuth) {
-        const { username, password } = target.basicAuth;
-        headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-    }
-    // The receiver's idempotency key: the same on every retry, signed or not.
-    headers['webhook-id'] = id;
-    if (target.secret) {
-        const timestamp = Math.floor(Date.now() / 1000);
-        // signHeaders names its headers in lower case, like the rest here: a user header of the same name is replaced.
-        Object.assign(headers, signHeaders(target.signature, target.secret, { id, timestamp, body: payload.bytes ?? '' }));
-    }
-    return headers;
-}
-async function readCapped(body, cap) {
-    const chunks = [];
-    let size = 0;
-    // Leaving the loop, by break or by error, destroys the stream (a Readable's async iterator does): the rest is
-    // never buffered, and nothing waits for a server that stalls after the cap.
-    for await (const chunk of body) {
-        chunks.push(chunk.subarray(0, Math.max(0, cap - size)));
-        size += chunk.length;
-        if (size >= cap)
-            break;
-    }
-    return Buffer.concat(chunks);
-}
-function networkOutcome(err, timedOut) {
-    if (timedOut)
-        return { kind: 'network', retry: true, detail: 'timed out', timedOut: true };
-    const e = err;
-    const code = e?.code ?? e?.cause?.code ?? '';
-    const detail = describeNetworkError(code, e?.message ?? String(err));
-    // Everything else, undici's own header/body/connect timeouts included, may work on another try.
-    return { kind: 'network', retry: !PERMANENT_NETWORK.test(code), detail, timedOut: false };
-}
-function describeNetworkError(code, message) {
-    switch (code) {
-        case 'ECONNRESET':
-            return 'connection reset (ECONNRESET)';
-        case 'UND_ERR_SOCKET':
-            return 'connection closed by the server before it answered (UND_ERR_SOCKET)';
-        case 'ECONNREFUSED':
-            return 'connection refused (ECONNREFUSED)';
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-            return `host name lookup failed (${code})`;
-        case 'UND_ERR_CONNECT_TIMEOUT':
-            return 'connect timed out (UND_ERR_CONNECT_TIMEOUT)';
-        case 'UND_ERR_HEADERS_TIMEOUT':
-        case 'UND_ERR_BODY_TIMEOUT':
-            return `the server stopped answering (${code})`;
-        default:
-            return code ? `network error: ${message} (${code})` : `network error: ${message}`;
-    }
-}
-function httpOutcome(target, status, headers, text) {
-    const json = parseObject(text);
-    if (target.format === 'slack')
-        return slackOutcome(status, headers, text, json);
-    if (target.format === 'teams')
-        return teamsOutcome(status, text, json, serverDelay(status, headers, json));
-    if (isSuccess(status)) {
-        const id = target.format === 'discord' && typeof json?.id === 'string' ? json.id : null;
-        return status === 202
-            ? { kind: 'delivered', status, messageId: id, accepted: ACCEPTED_NOTE }
-            : { kind: 'delivered', status, messageId: id };
-    }
-    if (status < 400) {
-        // 3xx (2xx was handled above)
-        return {
-            kind: 'http',
-            status,
-            retry: false,
-            detail: 'redirects are not followed; configure the final URL',
-            serverDelayMs: null,
-        };
-    }
-    if (target.format === 'discord' && target.method === 'PATCH' && status === 404 && json?.code !== 10015) {
-        return {
-            kind: 'http',
-            status,
-            retry: false,
-            detail: 'the message to edit was deleted (Unknown Message)',
-            serverDelayMs: null,
-            messageGone: true,
-        };
-    }
-    if (target.format === 'discord' && DISCORD_GONE_STATUS.has(status)) {
-        return {
-            kind: 'http',
-            status,
-            retry: false,
-            detail: 'webhook is invalid or was deleted',
-            serverDelayMs: null,
-        };
-    }
-    const retry = RETRYABLE_STATUS.has(status);
-    return {
-        kind: 'http',
-        status,
-        retry,
-        detail: describeBody(status, json, text),
-        serverDelayMs: serverDelay(status, headers, json), // only waited for when retried
-    };
-}
-/**
- * Slack's answers: a 200 is delivered (noted when it does not say `ok`); an error code becomes a sentence;
- * 408, 429 and 5xx are retried (429 after its Retry-After), every other refusal is final.
- */
-function slackOutcome(status, headers, text, json) {
-    if (isSuccess(status)) {
-        const odd = slackOddSuccess(text, json);
-        const note = odd
-            ? `HTTP ${status} but the answer was not \`ok\` (${odd}); counted as delivered, as Slack documents any 200`
-            : undefined;
-        return { kind: 'delivered', status, messageId: null, ...(note ? { note } : {}) };
-    }
-    const code = slackErrorCode(text, json);
-    const known = code ? slackErrorText(code) : null;
-    const retry = RETRYABLE_STATUS.has(status) || status >= 500;
-    const base = { kind: 'http', status, retry, serverDelayMs: serverDelay(status, headers, json) };
-    if (code && known)
-        return { ...base, detail: known, slackCode: code };
-    if (status < 400) {
-        return { ...base, retry: false, detail: 'redirects are not followed; configure the final URL' };
-    }
-    return { ...base, detail: describeBody(status, json, text) };
-}
-function describeBody(status, json, text) {
-    let detail;
-    if (typeof json?.message === 'string') {
-        detail = json.message;
-        if (json.code !== undefined)
-            detail += ` (code ${String(json.code)})`;
-        if (json.errors !== undefined)
-            detail += ` ${JSON.stringify(json.errors)}`;
-    }
-    else {
-        detail = text;
-    }
-    detail = detail.replace(/\s+/g, ' ').trim();
-    if (detail === '')
-        return STATUS_CODES[status] ?? 'error';
-    return detail.length > 300 ? `${detail.slice(0, 299)}…` : detail;
-}
-/** The longest delay the server asked for (Retry-After, Discord's retry_after, X-RateLimit-Reset-After). */
-function serverDelay(status, headers, json) {
-    const candidates = [];
-    const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), Date.now(), headerValue(headers, 'date'));
-    if (retryAfter !== null)
-        candidates.push(retryAfter);
-    if (status === 429) {
-        if (typeof json?.retry_after === 'number' && json.retry_after >= 0) {
-            candidates.push(Math.ceil(json.retry_after * 1000));
-        }
-        const resetAfter = parseDelaySeconds(headerValue(headers, 'x-ratelimit-reset-after'));
-        if (resetAfter !== null)
-            candidates.push(resetAfter);
-    }
-    return candidates.length ? Math.max(...candidates) : null;
-}
-/**
- * A Retry-After value in milliseconds: delay-seconds (decimals allowed) or an HTTP-date. A date is measured
- * against the response's own `Date` header when there is one, so a skewed runner clock does not matter.
- */
-function parseRetryAfter(value, nowMs, serverDate) {
-    if (value === undefined)
+function mentionsFor(status, opts, ctx) {
+    if (ctx?.event === 'started')
         return null;
-    const seconds = parseDelaySeconds(value);
-    if (seconds !== null)
-        return seconds;
-    const at = /[A-Za-z]{3}/.test(value) ? Date.parse(value) : Number.NaN;
-    if (Number.isNaN(at))
+    if (status !== 'failure' && ctx?.change !== 'broken')
         return null;
-    const server = Date.parse(String(serverDate)); // NaN when there is none
-    return Math.max(0, at - (Number.isNaN(server) ? nowMs : server));
-}
-function parseDelaySeconds(value) {
-    if (!/^\s*\d+(\.\d+)?\s*$/.test(String(value)))
-        return null;
-    return Math.ceil(Number(value) * 1000);
-}
-function headerValue(headers, name) {
-    const v = headers[name];
-    return Array.isArray(v) ? v[0] : v;
-}
-// ---------------------------------------------------------------------------------------------- body
-/**
- * The exact bytes to send (signed as they are): JSON, multipart with files, or nothing for GET/DELETE.
- * Every byte that leaves goes through the secret scrubber here, so no renderer or caller can forget it: the
- * JSON structurally (before escaping could hide a secret holding `"` or `\`), files and their names as bytes.
- */
-function deliver_encodeBody(target, message) {
-    if (target.method === 'GET' || target.method === 'DELETE')
-        return { bytes: null, contentType: null };
-    if (message.files.length === 0) {
-        return { bytes: Buffer.from(toJson((0,secrets/* scrubDeep */.wE)(message.body))), contentType: 'application/json' };
-    }
-    const files = message.files.map((f) => ({ ...f, name: (0,secrets/* scrub */._I)(f.name), data: (0,secrets/* scrubBytes */.Jv)(f.data) }));
-    let body = (0,secrets/* scrubDeep */.wE)(message.body);
-    if (isRecord(body) && body.attachments === undefined) {
-        body = { ...body, attachments: files.map((f, i) => ({ id: String(i), filename: f.name })) };
-    }
-    const parts = [
-        {
-            headers: 'Content-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json',
-            data: Buffer.from(toJson(body)),
-        },
-        ...files.map((file, i) => ({
-            headers: `Content-Disposition: form-data; name="files[${i}]"; filename="${escapeFilename(file.name)}"\r\n` +
-                `Content-Type: ${file.contentType.replace(/[\r\n]/g, '') || 'application/octet-stream'}`,
-            data: file.data,
-        })),
-    ];
-    let boundary = newBoundary();
-    for (let i = 0; i < 5 && parts.some((p) => p.data.includes(boundary)); i++)
-        boundary = newBoundary();
-    const chunks = [];
-    for (const part of parts) {
-        chunks.push(Buffer.from(`--${boundary}\r\n${part.headers}\r\n\r\n`), part.data, Buffer.from('\r\n'));
-    }
-    chunks.push(Buffer.from(`--${boundary}--\r\n`));
-    return { bytes: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-function toJson(body) {
-    const text = JSON.stringify(body ?? null);
-    if (text === undefined)
-        throw new Error('the rendered message is not JSON-serialisable');
-    return text;
-}
-function newBoundary() {
-    return `----${ACTION_NAME}-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
-}
-function escapeFilename(name) {
-    return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-// ---------------------------------------------------------------------------------------------- Discord edits
-/**
- * A message to edit, as carried in `NotifyOptions.edit` and in the state main saves for post: the message id,
- * or `<message id>:<thread id>` when the message opened a thread of its own (a forum post made with
- * `thread_name`), which Discord finds only through that thread.
- */
-function deliver_parseMessageRef(ref) {
-    const m = /^(\d{1,20})(?::(\d{1,20}))?$/.exec(ref.trim());
-    return m ? { messageId: m[1], threadId: m[2] ?? null } : null;
-}
-function formatMessageRef(messageId, threadId) {
-    return threadId ? `${messageId}:${threadId}` : messageId;
+    const pick = (ids) => [...new Set(ids ?? [])].filter((id) => SNOWFLAKE.test(id));
+    const users = pick(opts.mentionOnFailure?.users);
+    const roles = pick(opts.mentionOnFailure?.roles);
+    return users.length + roles.length > 0 ? { users, roles } : null;
 }
 /**
- * The edit URL of a message posted through a normalised execute URL:
- * `…/webhooks/{id}/{token}?wait=true[&thread_id=t]` → `…/webhooks/{id}/{token}/messages/{mid}[?thread_id=t]`.
- * `threadId` (the thread a forum post opened) replaces the URL's own.
+ * Puts the mention line first in `content` and lists exactly its ids in `allowed_mentions` (empty lists are
+ * left out). Ids that would not fit the line are neither shown nor allowed.
  */
-function deliver_discordMessageUrl(webhookUrl, messageId, threadId) {
-    const u = new URL(webhookUrl);
-    const thread = threadId ?? u.searchParams.get('thread_id');
-    u.pathname = `${u.pathname.replace(/\/+$/, '')}/messages/${encodeURIComponent(messageId)}`;
-    u.search = '';
-    if (thread)
-        u.searchParams.set('thread_id', thread);
-    return u.toString();
-}
-/** What Discord's edit-message body accepts; the rest (username, avatar_url, tts, thread_name …) is create-only. */
-const EDIT_FIELDS = (/* unused pure expression or super */ null && ([
-    'content',
-    'embeds',
-    'allowed_mentions',
-    'components',
-    'attachments',
-    'flags',
-]));
-/** The only flag an edit may set (SUPPRESS_EMBEDS); SUPPRESS_NOTIFICATIONS applies to a new message only. */
-const EDITABLE_FLAGS = 4;
-/**
- * An execute-webhook body as an edit body: create-only fields dropped, and `content` and `embeds` always
- * given, since an edit leaves out what it does not name (a live message's text would otherwise survive).
- */
-function deliver_editRequestBody(body) {
-    if (!isRecord(body))
+function applyMentions(body, mentions) {
+    if (!mentions)
         return body;
-    const out = {};
-    for (const key of EDIT_FIELDS)
-        if (body[key] !== undefined)
-            out[key] = body[key];
-    out.content ??= '';
-    out.embeds ??= [];
-    if (typeof out.flags === 'number' && (out.flags & EDITABLE_FLAGS) !== 0)
-        out.flags = EDITABLE_FLAGS;
-    else
-        delete out.flags;
-    return out;
-}
-/** The answer as a JSON object, if it is one: only an object carries a message, an id or a retry_after. */
-function parseObject(text) {
-    if (!text.startsWith('{'))
-        return undefined;
-    try {
-        return JSON.parse(text); // text that starts with '{' and parses is an object
-    }
-    catch {
-        return undefined;
-    }
-}
-/** 2xx: undici answers 1xx itself, so a final status is never below 200. */
-function isSuccess(status) {
-    return status < 300;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** 0.5 s, 10 s, 1.5 s. */
-function formatSeconds(ms) {
-    return `${Number((ms / 1000).toFixed(1))} s`;
-}
-/** 5 min, 90 s. */
-function formatDeadline(ms) {
-    return ms % 60_000 === 0 ? `${ms / 60_000} min` : formatSeconds(ms);
-}
-/** Waits `ms`, or less when `stop` is aborted (the timer is cleared: nothing keeps the process alive). */
-function defaultSleep(ms, stop) {
-    if (stop.aborted)
-        return Promise.resolve();
-    return new Promise((resolve) => {
-        const done = () => {
-            clearTimeout(timer);
-            stop.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        stop.addEventListener('abort', done);
-    });
-}
-/** An injected sleep that a stop still cuts short. */
-function raceStop(wait, stop) {
-    if (stop.aborted)
-        return Promise.resolve();
-    return new Promise((resolve) => {
-        const done = () => {
-            stop.removeEventListener('abort', done);
-            resolve();
-        };
-        stop.addEventListener('abort', done);
-        wait.then(done, done);
-    });
-}
-/** Every request has settled, so nothing is left to finish: the idle connections are dropped at once. */
-async function closeQuietly(dispatcher) {
-    if (!dispatcher)
-        return; // the caller's own: theirs to close
-    const destroyed = dispatcher.destroy();
-    try {
-        await destroyed;
-    }
-    catch {
-        // Best effort: the results are already in.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/notify/discord-api.ts
-// A small client for one Discord webhook's messages: create (execute with ?wait=true), edit, get.
-//
-// Contract:
-// - One request per call: no retries and no waiting. A 429 comes back with the delay Discord asked for
-//   (`retryAfterMs`, the larger of Retry-After, `retry_after` and X-RateLimit-Reset-After); the caller decides
-//   whether to skip, postpone or give up. The live status skips; it never queues requests up.
-// - Never throws and never rejects: every outcome is a value (`ok` with the message's id and channel, an HTTP
-//   status, or a network error), each call bounded by its own timeout (`timeoutMs`, default the target's).
-// - Every byte sent goes through delivery's own encoder (`encodeBody`), so the secret scrubber sees it exactly
-//   as it sees a notification; an edit's body is cut down to what Discord's edit endpoint accepts.
-// - The same dispatcher choice as delivery: an injected one (never closed here), else one shared
-//   EnvHttpProxyAgent (HTTPS_PROXY / NO_PROXY honoured), closed with `closeDiscordApi()`.
-// - `webhookUrl` is a normalised execute URL (`…/api/v10/webhooks/{id}/{token}?wait=true[&thread_id=…]`).
-
-
-
-
-const DEFAULT_TIMEOUT_MS = 10_000;
-const MAX_RESPONSE_BYTES = 64 * 1024;
-let shared = null;
-/** Posts a new message (`?wait=true`, so the answer carries its id). */
-function createMessage(target, message, opts = {}) {
-    const url = new URL(target.url);
-    url.searchParams.set('wait', 'true');
-    return call(target, 'POST', url.toString(), deliver_encodeBody({ method: 'POST' }, message), opts);
-}
-/** Edits message `ref` (an id, or `id:thread` from formatMessageRef) in place. */
-function editMessage(target, ref, message, opts = {}) {
-    const url = refUrl(target, ref);
-    if (url === null)
-        return Promise.resolve(badRef(ref));
-    const body = { ...message, body: editRequestBody(message.body) };
-    return call(target, 'PATCH', url, encodeBody({ method: 'PATCH' }, body), opts);
-}
-function getMessage(target, ref, opts = {}) {
-    const url = refUrl(target, ref);
-    if (url === null)
-        return Promise.resolve(badRef(ref));
-    return call(target, 'GET', url, { bytes: null, contentType: null }, opts);
-}
-/** Closes the shared dispatcher (its idle keep-alive sockets) once no more calls are coming. */
-async function closeDiscordApi() {
-    const agent = shared;
-    shared = null;
-    await agent?.close().catch(() => undefined);
-}
-function refUrl(target, ref) {
-    const parsed = parseMessageRef(ref);
-    return parsed ? discordMessageUrl(target.url, parsed.messageId, parsed.threadId) : null;
-}
-function badRef(ref) {
-    return {
-        ok: false,
-        kind: 'http',
-        status: 404,
-        retryAfterMs: null,
-        code: 10008,
-        detail: `not a Discord message id: ${JSON.stringify(ref.slice(0, 40))}`,
-    };
-}
-async function call(target, method, url, payload, opts) {
-    const timeoutMs = opts.timeoutMs ?? target.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
-    try {
-        const response = await (0,undici/* request */.Em)(url, {
-            method,
-            headers: headersFor(target, payload, opts),
-            body: payload.bytes,
-            dispatcher: opts.dispatcher ?? (shared ??= new undici/* EnvHttpProxyAgent */.J2()),
-            signal,
-        });
-        const text = await discord_api_readCapped(response.body);
-        return interpret(response.statusCode, response.headers, text);
-    }
-    catch (err) {
-        return {
-            ok: false,
-            kind: 'network',
-            detail: networkDetail(err, timeout.aborted, timeoutMs),
-            timedOut: timeout.aborted,
-        };
-    }
-}
-function headersFor(target, payload, opts) {
-    const headers = {
-        'user-agent': opts.userAgent ?? userAgents().discord,
-        accept: 'application/json',
-    };
-    for (const [name, value] of Object.entries(target.headers ?? {}))
-        headers[name.toLowerCase()] = value;
-    if (payload.contentType !== null)
-        headers['content-type'] = payload.contentType;
-    else
-        delete headers['content-type'];
-    if (target.basicAuth) {
-        const { username, password } = target.basicAuth;
-        headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-    }
-    return headers;
-}
-function interpret(status, headers, text) {
-    const json = discord_api_parseObject(text);
-    if (status >= 200 && status < 300) {
-        const id = typeof json?.id === 'string' ? json.id : null;
-        if (id === null) {
-            return {
-                ok: false,
-                kind: 'http',
-                status,
-                retryAfterMs: null,
-                code: null,
-                detail: 'the answer carries no message id',
-            };
-        }
-        const channelId = typeof json?.channel_id === 'string' ? json.channel_id : null;
-        return { ok: true, status, message: { id, channelId }, body: json ?? {} };
-    }
-    const delays = [];
-    const header = (name) => {
-        const v = headers[name];
-        return Array.isArray(v) ? v[0] : v;
-    };
-    const retryAfter = parseRetryAfter(header('retry-after'), Date.now(), header('date'));
-    if (retryAfter !== null)
-        delays.push(retryAfter);
-    if (typeof json?.retry_after === 'number' && json.retry_after >= 0)
-        delays.push(Math.ceil(json.retry_after * 1000));
-    const resetAfter = status === 429 ? parseRetryAfter(header('x-ratelimit-reset-after'), Date.now()) : null;
-    if (resetAfter !== null)
-        delays.push(resetAfter);
-    const code = typeof json?.code === 'number' ? json.code : null;
-    const message = typeof json?.message === 'string' ? json.message : text;
-    const detail = message.replace(/\s+/g, ' ').trim().slice(0, 200) || `HTTP ${status}`;
-    return {
-        ok: false,
-        kind: 'http',
-        status,
-        retryAfterMs: delays.length ? Math.max(...delays) : null,
-        code,
-        detail: (0,secrets/* scrub */._I)(code === null ? detail : `${detail} (code ${code})`),
-    };
-}
-async function discord_api_readCapped(body) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        chunks.push(chunk);
-        size += chunk.length;
-        if (size >= MAX_RESPONSE_BYTES)
+    const tokens = [
+        ...mentions.users.map((id) => ({ kind: 'users', id, text: `<@${id}>` })),
+        ...mentions.roles.map((id) => ({ kind: 'roles', id, text: `<@&${id}>` })),
+    ];
+    const shown = [];
+    let length = 0;
+    for (const t of tokens) {
+        const cost = t.text.length + (shown.length ? 1 : 0);
+        if (length + cost > MENTION_LINE_MAX)
             break;
+        shown.push(t);
+        length += cost;
     }
-    return Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES).toString('utf8');
+    const line = shown.map((t) => t.text).join(' ');
+    const rest = body.content ? truncateMarkdown(body.content, DISCORD_LIMITS.content - line.length - 1) : '';
+    body.content = rest ? `${line}\n${rest}` : line;
+    const allowed = { parse: [] };
+    const users = shown.filter((t) => t.kind === 'users').map((t) => t.id);
+    const roles = shown.filter((t) => t.kind === 'roles').map((t) => t.id);
+    if (users.length)
+        allowed.users = users;
+    if (roles.length)
+        allowed.roles = roles;
+    body.allowed_mentions = allowed;
+    return body;
 }
-function networkDetail(err, timedOut, timeoutMs) {
-    if (timedOut)
-        return `timed out after ${timeoutMs / 1000} s`;
-    const e = err;
-    const code = e?.code ?? e?.cause?.code ?? '';
-    const message = e?.message ?? String(err);
-    return (0,secrets/* scrub */._I)(code ? `network error: ${message} (${code})` : `network error: ${message}`);
-}
-function discord_api_parseObject(text) {
-    if (!text.startsWith('{'))
-        return undefined;
-    try {
-        return JSON.parse(text);
+// ---- finishing ----
+/**
+ * Adds what every single-build body carries besides its text (username, avatar, forum thread name, the
+ * declared attachment), defuses any mass mention the assembled text still shows, clamps every limit, and only
+ * then adds the configured mentions.
+ */
+function finishBody(body, report, opts, ctx) {
+    const attachment = opts.attachment ?? null;
+    const username = opts.username ? truncate(opts.username.trim(), DISCORD_LIMITS.usernameMax) : '';
+    if (username)
+        body.username = username;
+    if (opts.avatarUrl)
+        body.avatar_url = opts.avatarUrl;
+    const threadName = opts.threadName
+        ? truncate(neutraliseMentions(oneLine(opts.threadName)), DISCORD_LIMITS.threadName)
+        : '';
+    if (threadName)
+        body.thread_name = threadName;
+    if (attachment) {
+        const where = report.failure?.stage ? ` of stage ${escapeFence(oneLine(report.failure.stage))}` : '';
+        body.attachments = [
+            {
+                id: '0',
+                filename: attachment.name,
+                description: truncate(`Build log${where} (${report.status})`, DISCORD_LIMITS.attachmentDescription),
+            },
+        ];
     }
-    catch {
-        return undefined;
-    }
+    // Defence in depth: whatever assembled text still looks like a mass mention is defused, then re-clamped.
+    const final = hasMassMention(JSON.stringify(body)) ? mapStrings(body, neutraliseMentions) : body;
+    return applyMentions(clamp(final), mentionsFor(report.status, opts, ctx));
 }
 
 
 /***/ }),
 
-/***/ 3576:
+/***/ 7284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* unused harmony exports standardSigningKey, isBase64, signHeaders */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-// Signs a delivery so the receiver can authenticate it: Standard Webhooks, GitHub or Foundries JobServ style.
-
-const STANDARD_PREFIX = 'whsec_';
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
+/* harmony export */   xv: () => (/* binding */ truncate),
+/* harmony export */   yY: () => (/* binding */ neutraliseMentions)
+/* harmony export */ });
+/* unused harmony exports ELLIPSIS, MENTION_LINE_MAX, printableText, escapeFence, codeBlock, tail, hasMassMention, longestBacktickRun, fenceFor, truncateMarkdown, formatDuration, formatShortDuration, isoSeconds */
+// Text-fitting primitives for chat limits: truncate with a visible '…', and never cut a code fence open.
+const ELLIPSIS = '…';
+/** `text` cut to at most `max` characters (UTF-16 units, as Discord counts), ending in '…' when cut. */
+function truncate(text, max) {
+    if (max <= 0)
+        return '';
+    if (text.length <= max)
+        return text;
+    let cut = max - 1;
+    // Do not split a surrogate pair.
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return text.slice(0, cut) + ELLIPSIS;
+}
 /**
- * The Standard Webhooks HMAC key: a `whsec_<base64>` secret decodes to its bytes, anything else is used as
- * its UTF-8 bytes. (GitHub and JobServ receivers always key with the secret's UTF-8 bytes.)
+ * The most the mention line of a failure may take (`discord-mention-on-failure`, ids separated by spaces):
+ * ~45 ids, far more than a team pings, and the message keeps its own room. More ids are refused as input.
  */
-function standardSigningKey(secret) {
-    if (secret.startsWith(STANDARD_PREFIX)) {
-        const encoded = secret.slice(STANDARD_PREFIX.length);
-        const key = Buffer.from(encoded, 'base64');
-        if (key.length > 0 && isBase64(encoded))
-            return key;
-    }
-    return Buffer.from(secret, 'utf8');
+const MENTION_LINE_MAX = 1000;
+/* eslint-disable no-control-regex -- matching control characters is the point */
+/** An ANSI escape sequence (CSI `ESC [ … m`, OSC `ESC ] … BEL`, or a two-character one). */
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+/** Control characters with no place in a chat message: C0 but TAB and line breaks, DEL, C1 but NEL. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+/* eslint-enable no-control-regex */
+/**
+ * Text from the build made printable for a chat message: colour and other ANSI sequences dropped, any other
+ * control character (NUL, BEL, a lone ESC …) shown as `�`. TAB and line breaks stay (callers decide on lines).
+ */
+function printableText(text) {
+    return text.replace(ANSI, '').replace(CONTROL, '\ufffd');
 }
-/** Whether `text` is canonical padded base64 (what a `whsec_` secret must hold). */
-function isBase64(text) {
-    return /^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0;
+/** Neutralises backtick runs so user text can never close (or open) a code fence. */
+function escapeFence(text) {
+    return text.replace(/`{3,}/g, (m) => m.split('').join('\u200b'));
 }
-function hmac(key, ...parts) {
-    const mac = createHmac('sha256', key);
-    for (const part of parts)
-        mac.update(part);
-    return mac.digest();
-}
-/** The headers that sign `input.body` with `secret` under `scheme`. */
-function signHeaders(scheme, secret, input) {
-    switch (scheme) {
-        case 'standard': {
-            const key = standardSigningKey(secret);
-            const timestamp = String(Math.floor(input.timestamp));
-            const mac = hmac(key, `${input.id}.${timestamp}.`, input.body);
-            return {
-                'webhook-id': input.id,
-                'webhook-timestamp': timestamp,
-                'webhook-signature': `v1,${mac.toString('base64')}`,
-            };
+/**
+ * A fenced code block of at most `max` characters in total. When the lines do not fit, the first lines are
+ * dropped (the end of a log matters most) and a `…` line marks the cut; the closing fence is always kept.
+ */
+function codeBlock(lines, max, lang = '') {
+    const open = '```' + lang + '\n';
+    const close = '\n```';
+    const budget = max - open.length - close.length;
+    if (budget <= 2)
+        return '';
+    const safe = lines.map((l) => escapeFence(printableText(l)));
+    const body = safe.join('\n');
+    if (body.length <= budget)
+        return open + body + close;
+    const kept = [];
+    let used = 2; // the '…' line and its newline
+    for (const line of [...safe].reverse()) {
+        const cost = line.length + 1;
+        if (used + cost > budget) {
+            if (kept.length === 0)
+                kept.unshift(ELLIPSIS + tail(line, budget - used - 1));
+            break;
         }
-        case 'github':
-            return {
-                'x-hub-signature-256': `sha256=${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}`,
-            };
-        case 'jobserv':
-            return { 'x-jobserv-sig': `sha256:${hmac(Buffer.from(secret, 'utf8'), input.body).toString('hex')}` };
+        kept.unshift(line);
+        used += cost;
+    }
+    return open + [ELLIPSIS, ...kept].join('\n') + close;
+}
+/** The last `max` characters of `text`, never starting on the low half of a surrogate pair. */
+function tail(text, max) {
+    // No room (max <= 0) needs no case of its own: the start then lies at or past the end.
+    if (text.length <= max)
+        return text;
+    let start = text.length - max;
+    const code = text.charCodeAt(start);
+    if (code >= 0xdc00 && code <= 0xdfff)
+        start += 1;
+    return text.slice(start);
+}
+const ZWSP = '\u200b';
+/**
+ * Defuses mass and user/role mentions in text bound for chat: `@everyone`, `@here`, `<@123>`, `<@&123>`,
+ * `<@!123>`. `allowed_mentions` already stops the ping; this keeps it from even looking like one.
+ */
+function neutraliseMentions(text) {
+    return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@([!&]?\d)/g, `<@${ZWSP}$1`);
+}
+/** True when `text` still holds a live-looking mass mention. */
+function hasMassMention(text) {
+    return /@(everyone|here)/i.test(text);
+}
+/** The longest run of consecutive backticks in `text`. */
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const m of text.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    return longest;
+}
+/** A backtick fence that nothing in `text` can close: at least three, longer than any run inside. */
+function fenceFor(text) {
+    return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+}
+/**
+ * `text` cut to at most `max` characters like `truncate`, but aware of ``` code fences: when the cut lands
+ * inside a fenced block the block is closed again, so the rest of the message never renders as code.
+ * Assumes fences are ``` runs (as `codeBlock` and `escapeFence` produce).
+ */
+function truncateMarkdown(text, max) {
+    if (text.length <= max)
+        return text;
+    const close = '\n```';
+    const fit = (room) => {
+        // Never leave a partial fence marker just before the '…'.
+        const cut = truncate(text, room).replace(/`{1,2}(?=…$)/, '');
+        const open = (cut.match(/```/g) ?? []).length % 2 === 1;
+        return open ? cut + close : cut;
+    };
+    const whole = fit(max);
+    // With `close.length` less room the closed cut always fits: below 5 characters the first cut cannot hold a
+    // whole ``` (the marker before the '…' is stripped), and no room at all gives ''.
+    return whole.length <= max ? whole : fit(max - close.length);
+}
+/** A duration a person reads at a glance: `42s`, `5m 03s`, `1h 02m 13s`; `—` when unknown. */
+function formatDuration(seconds) {
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
+        return '—';
+    const total = Math.round(known);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const pad = (n) => String(n).padStart(2, '0');
+    if (h > 0)
+        return `${h}h ${pad(m)}m ${pad(s)}s`;
+    if (m > 0)
+        return `${m}m ${pad(s)}s`;
+    return `${s}s`;
+}
+/** A duration for a headline, to two units: `42s`, `42m 10s`, `1h 12m`; `—` when unknown. */
+function formatShortDuration(seconds) {
+    const known = seconds ?? Number.NaN;
+    if (!Number.isFinite(known) || known < 0)
+        return '—';
+    const total = Math.round(known);
+    if (total < 3600)
+        return formatDuration(total);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    return `${h}h ${String(m).padStart(2, '0')}m`;
+}
+/** An ISO timestamp as `YYYY-MM-DDTHH:MM:SSZ` (the upstream webhook's `end_time` format); unchanged if unparsable. */
+function isoSeconds(iso) {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t))
+        return iso;
+    return new Date(t).toISOString().replace(/\.\d{3}Z/, 'Z'); // the only '.' in an ISO string
+}
+/** Discord's documented limits for an execute-webhook body (characters are UTF-16 units). */
+const DISCORD_LIMITS = {
+    content: 2000,
+    embeds: 10,
+    title: 256,
+    description: 4096,
+    fields: 25,
+    fieldName: 256,
+    fieldValue: 1024,
+    footer: 2048,
+    authorName: 256,
+    embedTotal: 6000,
+    usernameMin: 1,
+    usernameMax: 80,
+    threadName: 100,
+    attachments: 10,
+    attachmentDescription: 1024,
+};
+
+
+/***/ }),
+
+/***/ 6589:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports FIELDS, VIEW_CAPS, COMPACT_VIEW_CAPS, TEMPLATE_EVENTS, buildTemplateView, runTemplateView, startTemplateView, sampleTemplateReport, fieldByName */
+/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7284);
+
+
+
+const ALL = ['build', 'run', 'start'];
+const ENDED = ['build', 'run'];
+const BUILD = ['build'];
+const BUILD_START = ['build', 'start'];
+const PKG = '/$defs/PackageResult/properties';
+const FAIL = '/$defs/FailurePoint/properties';
+const RUN = '/properties/run/properties';
+const ENV = '/$defs/EnvironmentInfo/properties';
+const FACTS = '/$defs/ImageFacts/properties';
+const POSITION = [
+    { name: 'first', type: 'boolean', note: 'true for the first item of the list.', scope: ENDED },
+    {
+        name: 'last',
+        type: 'boolean',
+        note: 'true for the last item: `{{^last}},{{/last}}` separates JSON list items.',
+        scope: ENDED,
+    },
+];
+const FAILED_ITEM = [
+    { name: 'name', type: 'string', schema: `${PKG}/name`, note: '', scope: ENDED },
+    { name: 'stage', type: 'string', schema: `${FAIL}/stage`, note: '', scope: ENDED },
+    { name: 'phase', type: 'string', schema: `${FAIL}/phase`, note: '', scope: ENDED },
+    { name: 'error', type: 'string', schema: `${FAIL}/error`, note: '', scope: ENDED },
+    {
+        name: 'log_url',
+        type: 'string',
+        note: 'Where its logs are: the logs artifact, else the run (for the fleet: its leg).',
+        scope: ENDED,
+    },
+    ...POSITION,
+];
+const RESULT_ITEM = [
+    { name: 'name', type: 'string', schema: `${PKG}/name`, note: '', scope: ENDED },
+    {
+        name: 'status',
+        type: 'string',
+        note: '`success`, `failure`, `cancelled`, `not-built` (never reached), or for the fleet `missing` (no report).',
+        scope: ENDED,
+    },
+    { name: 'emoji', type: 'string', note: 'The status as ✅ ❌ ⏹ ⏭ (❔: no report).', scope: ENDED },
+    { name: 'image', type: 'string', schema: `${PKG}/image`, note: '', scope: ENDED },
+    { name: 'duration', type: 'string', note: 'Its build time, as `45m 12s`.', scope: ENDED },
+    {
+        name: 'duration_seconds',
+        type: 'number',
+        schema: `${PKG}/durationSeconds`,
+        note: '',
+        scope: ENDED,
+        nullable: true,
+    },
+    { name: 'error', type: 'string', schema: `${FAIL}/error`, note: '', scope: ENDED },
+    {
+        name: 'image_size',
+        type: 'string',
+        note: 'Its final image size as docker prints it (decimal units: `8.1 GB`); empty when not inspected.',
+        scope: BUILD,
+    },
+    {
+        name: 'image_size_bytes',
+        type: 'number',
+        schema: `${FACTS}/sizeBytes`,
+        note: 'Empty when not inspected.',
+        scope: BUILD,
+        nullable: true,
+    },
+    {
+        name: 'image_layers',
+        type: 'number',
+        schema: `${FACTS}/layers`,
+        note: 'Empty when not inspected.',
+        scope: BUILD,
+        nullable: true,
+    },
+    { name: 'image_digest', type: 'string', schema: `${FACTS}/digest`, note: '', scope: BUILD },
+    ...POSITION,
+];
+/** Every field, in the order of the documentation. */
+const FIELDS = [
+    {
+        name: 'event',
+        type: 'string',
+        note: 'What the message announces: `jetson.build.finished`, `jetson.build.started` (notify-start), `jetson.test` (test-notification), `jetson.run.finished` (summarize).',
+        scope: ALL,
+    },
+    {
+        name: 'status',
+        type: 'string',
+        schema: '/properties/status',
+        note: '`started` for a start.',
+        scope: ALL,
+    },
+    { name: 'emoji', type: 'string', note: 'The status as ✅ ❌ ⏹ (🔨 for a start).', scope: ALL },
+    {
+        name: 'is_success',
+        type: 'boolean',
+        note: 'true when the status is success: `{{#is_success}}…{{/is_success}}`.',
+        scope: ENDED,
+    },
+    { name: 'is_failure', type: 'boolean', note: 'true when the status is failure.', scope: ENDED },
+    { name: 'is_cancelled', type: 'boolean', note: 'true when the status is cancelled.', scope: ENDED },
+    { name: 'message', type: 'string', schema: '/properties/message', note: '', scope: ALL },
+    {
+        name: 'change',
+        type: 'string',
+        note: 'Against the previous run of the workflow on the branch: `fixed`, `broken`, `same`, `first`, or `unknown` (not asked: see notify-on).',
+        scope: ENDED,
+    },
+    {
+        name: 'packages',
+        type: 'string',
+        schema: '/properties/requestedPackages',
+        note: 'Joined with `, `.',
+        scope: ALL,
+    },
+    { name: 'package_count', type: 'number', note: 'How many packages the build reports.', scope: ALL },
+    {
+        name: 'failed_packages',
+        type: 'string',
+        schema: '/properties/failedPackages',
+        note: 'Joined with `, ` (for the fleet: missing ones too).',
+        scope: ENDED,
+    },
+    { name: 'failed_count', type: 'number', note: 'How many packages failed.', scope: ENDED },
+    { name: 'success_count', type: 'number', note: 'How many packages built.', scope: ENDED },
+    {
+        name: 'failed',
+        type: 'list',
+        note: 'The failed packages, for `{{#failed}}…{{/failed}}`.',
+        scope: ENDED,
+        items: FAILED_ITEM,
+    },
+    {
+        name: 'results',
+        type: 'list',
+        schema: '/properties/packages',
+        note: 'For `{{#results}}…{{/results}}`, failures first.',
+        scope: ENDED,
+        items: RESULT_ITEM,
+    },
+    { name: 'images', type: 'string', schema: '/properties/images', note: 'Joined with `, `.', scope: ENDED },
+    {
+        name: 'error',
+        type: 'string',
+        schema: `${FAIL}/error`,
+        note: 'Of the first failure.',
+        scope: ENDED,
+    },
+    { name: 'stage', type: 'string', schema: `${FAIL}/stage`, note: 'Of the first failure.', scope: BUILD },
+    { name: 'phase', type: 'string', schema: `${FAIL}/phase`, note: 'Of the first failure.', scope: ENDED },
+    {
+        name: 'excerpt',
+        type: 'string',
+        schema: `${FAIL}/excerpt`,
+        note: 'Of the first failure, one line per line (a text line shows it on one line).',
+        scope: BUILD,
+    },
+    { name: 'log_url', type: 'string', schema: '/properties/logs/properties/url', note: '', scope: ENDED },
+    {
+        name: 'artifact_url',
+        type: 'string',
+        schema: '/properties/logs/properties/artifactUrl',
+        note: '',
+        scope: BUILD,
+    },
+    { name: 'run_url', type: 'string', schema: `${RUN}/runUrl`, note: '', scope: ALL },
+    { name: 'job_url', type: 'string', schema: `${RUN}/jobUrl`, note: '', scope: BUILD_START },
+    {
+        name: 'duration',
+        type: 'string',
+        note: 'Wall-clock duration of the build, as `1h 02m 13s` (for the fleet: first leg start to last leg end).',
+        scope: ENDED,
+    },
+    {
+        name: 'duration_seconds',
+        type: 'number',
+        schema: '/properties/durationSeconds',
+        note: 'Rounded.',
+        scope: ENDED,
+    },
+    { name: 'start_time', type: 'string', schema: '/properties/startTime', note: '', scope: ALL },
+    { name: 'end_time', type: 'string', schema: '/properties/endTime', note: '', scope: ENDED },
+    {
+        name: 'runner',
+        type: 'string',
+        schema: '/properties/runner/properties/name',
+        note: '(For the fleet: every runner, joined.)',
+        scope: ALL,
+    },
+    { name: 'repository', type: 'string', schema: `${RUN}/repository`, note: '', scope: ALL },
+    { name: 'ref', type: 'string', schema: `${RUN}/ref`, note: '', scope: ALL },
+    { name: 'sha', type: 'string', schema: `${RUN}/sha`, note: '', scope: ALL },
+    { name: 'short_sha', type: 'string', schema: `${RUN}/sha`, note: 'Its first 7 characters.', scope: ALL },
+    { name: 'workflow', type: 'string', schema: `${RUN}/workflow`, note: '', scope: ALL },
+    { name: 'job', type: 'string', schema: `${RUN}/job`, note: '', scope: BUILD_START },
+    { name: 'run_id', type: 'string', schema: `${RUN}/runId`, note: '', scope: ALL },
+    { name: 'run_attempt', type: 'string', schema: `${RUN}/runAttempt`, note: '', scope: ALL },
+    { name: 'l4t', type: 'string', schema: `${ENV}/L4T_VERSION`, note: '', scope: BUILD },
+    { name: 'jetpack', type: 'string', schema: `${ENV}/JETPACK_VERSION`, note: '', scope: BUILD },
+    { name: 'cuda', type: 'string', schema: `${ENV}/CUDA_VERSION`, note: '', scope: BUILD },
+    { name: 'python', type: 'string', schema: `${ENV}/PYTHON_VERSION`, note: '', scope: BUILD },
+    { name: 'arch', type: 'string', schema: `${ENV}/SYSTEM_ARCH`, note: '', scope: BUILD },
+    {
+        name: 'command',
+        type: 'string',
+        schema: '/properties/command/properties/display',
+        note: '',
+        scope: BUILD_START,
+    },
+    {
+        name: 'exit_code',
+        type: 'number',
+        schema: '/properties/exitCode',
+        note: '',
+        scope: BUILD,
+        nullable: true,
+    },
+];
+const VIEW_CAPS = { text: 4000, items: 1000, excerptLines: 40 };
+const COMPACT_VIEW_CAPS = { text: 500, items: 20, excerptLines: 10 };
+const TEMPLATE_EVENTS = {
+    finished: 'jetson.build.finished',
+    started: 'jetson.build.started',
+    test: 'jetson.test',
+    run: 'jetson.run.finished',
+};
+const STATUS_EMOJI = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹',
+    'not-built': '⏭',
+    missing: '❔',
+    started: '🔨',
+};
+const FAILED_FIRST = {
+    failure: 0,
+    missing: 1,
+    cancelled: 2,
+    'not-built': 3,
+    success: 4,
+};
+function bare(values) {
+    return Object.assign(Object.create(null), values);
+}
+/** A list's items, at most `caps.items`, with `first` and `last` set. */
+function itemsOf(items, caps) {
+    const kept = items.slice(0, caps.items);
+    return kept.map((item, i) => bare({ ...item, first: i === 0, last: i === kept.length - 1 }));
+}
+function text(value, caps) {
+    return value == null ? null : truncate(value, caps.text);
+}
+function joined(values, caps) {
+    return truncate(values.slice(0, caps.items).join(', '), caps.text);
+}
+function statusFlags(status) {
+    return {
+        is_success: status === 'success',
+        is_failure: status === 'failure',
+        is_cancelled: status === 'cancelled',
+    };
+}
+function failureOf(p, report) {
+    return p.failure ?? (p.status === 'failure' ? report.failure : null);
+}
+function buildItems(report, caps) {
+    const ordered = report.packages
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => (FAILED_FIRST[a.p.status] ?? 9) - (FAILED_FIRST[b.p.status] ?? 9) || a.i - b.i)
+        .map((x) => x.p);
+    const failed = ordered
+        .filter((p) => p.status === 'failure')
+        .map((p) => {
+        const f = failureOf(p, report);
+        return {
+            name: text(p.name, caps),
+            stage: text(f?.stage, caps),
+            phase: f?.phase ?? null,
+            error: text(f?.error, caps),
+            log_url: report.logs.url,
+        };
+    });
+    const results = ordered.map((p) => {
+        const facts = factsOf(p);
+        const size = facts?.sizeBytes ?? null;
+        return {
+            name: text(p.name, caps),
+            status: p.status,
+            emoji: STATUS_EMOJI[p.status] ?? '',
+            image: text(p.image, caps),
+            duration: p.durationSeconds === null ? null : formatDuration(p.durationSeconds),
+            duration_seconds: p.durationSeconds === null ? null : Math.round(p.durationSeconds),
+            error: text(failureOf(p, report)?.error, caps),
+            image_size: size === null ? null : formatBytes(size),
+            image_size_bytes: size,
+            image_layers: facts?.layers ?? null,
+            image_digest: text(facts?.digest, caps),
+        };
+    });
+    return { failed: itemsOf(failed, caps), results: itemsOf(results, caps) };
+}
+/** What every view says about where it ran: from a BuildReport's or a BuildStart's run context. */
+function runContext(report, caps) {
+    const run = report.run;
+    return {
+        run_url: run.runUrl,
+        job_url: run.jobUrl ?? null,
+        runner: text(report.runner.name, caps),
+        repository: run.repository,
+        ref: text(run.ref, caps),
+        sha: run.sha,
+        short_sha: run.sha === null ? null : run.sha.slice(0, 7),
+        workflow: text(run.workflow, caps),
+        job: text(run.job, caps),
+        run_id: run.runId,
+        run_attempt: run.runAttempt,
+    };
+}
+const FINISHED = { event: 'finished', change: 'unknown' };
+/** The view of a single build's report (its end, or a test-notification sample). */
+function buildTemplateView(report, ctx = FINISHED, caps = VIEW_CAPS) {
+    const { failed, results } = buildItems(report, caps);
+    const f = report.failure;
+    const env = report.environment;
+    return bare({
+        event: TEMPLATE_EVENTS[ctx.event],
+        status: report.status,
+        emoji: STATUS_EMOJI[report.status] ?? '',
+        ...statusFlags(report.status),
+        message: text(report.message, caps),
+        change: ctx.change,
+        packages: joined(report.requestedPackages, caps),
+        package_count: report.packages.length,
+        failed_packages: joined(report.failedPackages, caps),
+        failed_count: report.packages.filter((p) => p.status === 'failure').length,
+        success_count: report.packages.filter((p) => p.status === 'success').length,
+        failed,
+        results,
+        images: joined(report.images, caps),
+        error: text(f?.error, caps),
+        stage: text(f?.stage, caps),
+        phase: f?.phase ?? null,
+        excerpt: f ? text(f.excerpt.slice(-caps.excerptLines).join('\n'), caps) : null,
+        log_url: report.logs.url,
+        artifact_url: report.logs.artifactUrl,
+        duration: formatDuration(report.durationSeconds),
+        duration_seconds: Math.round(report.durationSeconds),
+        start_time: report.startTime,
+        end_time: report.endTime,
+        ...runContext(report, caps),
+        l4t: env.L4T_VERSION ?? null,
+        jetpack: env.JETPACK_VERSION ?? null,
+        cuda: env.CUDA_VERSION ?? null,
+        python: env.PYTHON_VERSION ?? null,
+        arch: env.SYSTEM_ARCH ?? null,
+        command: text(report.command.display, caps),
+        exit_code: report.exitCode,
+    });
+}
+function runFailedItem(row, caps) {
+    return {
+        name: text(row.name, caps),
+        stage: text(row.failure?.stage, caps),
+        phase: row.failure?.phase ?? (row.status === 'missing' ? 'missing' : null),
+        error: text(row.failure?.error ?? row.reason, caps),
+        log_url: row.log_url ?? row.web_url,
+    };
+}
+/** The view of the fleet's run report (summarize). */
+function runTemplateView(run, ctx = FINISHED, caps = VIEW_CAPS) {
+    const ordered = run.runs
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => (FAILED_FIRST[a.r.status] ?? 9) - (FAILED_FIRST[b.r.status] ?? 9) || a.i - b.i)
+        .map((x) => x.r);
+    const failedRows = ordered.filter((r) => r.status === 'failure' || r.status === 'missing');
+    const first = failedRows[0];
+    const runners = [...new Set(run.runs.flatMap((r) => (r.host_tag ? [r.host_tag] : [])))];
+    return bare({
+        event: TEMPLATE_EVENTS.run,
+        status: run.status,
+        emoji: STATUS_EMOJI[run.status] ?? '',
+        ...statusFlags(run.status),
+        message: text(run.message, caps),
+        change: ctx.change,
+        packages: joined(run.runs.map((r) => r.name), caps),
+        package_count: run.totals.packages,
+        failed_packages: joined(run.failed_packages, caps),
+        failed_count: run.totals.failure + run.totals.missing,
+        success_count: run.totals.success,
+        failed: itemsOf(failedRows.map((r) => runFailedItem(r, caps)), caps),
+        results: itemsOf(ordered.map((r) => ({
+            name: text(r.name, caps),
+            status: r.status,
+            emoji: STATUS_EMOJI[r.status] ?? '',
+            image: text(r.image, caps),
+            duration: r.duration_seconds === null ? null : formatDuration(r.duration_seconds),
+            duration_seconds: r.duration_seconds === null ? null : Math.round(r.duration_seconds),
+            error: text(r.failure?.error ?? r.reason, caps),
+        })), caps),
+        images: joined(run.images, caps),
+        error: text(first?.failure?.error ?? first?.reason, caps),
+        phase: first ? (first.failure?.phase ?? (first.status === 'missing' ? 'missing' : null)) : null,
+        log_url: run.url,
+        run_url: run.web_url,
+        duration: formatDuration(run.wall_seconds),
+        duration_seconds: Math.round(run.wall_seconds),
+        start_time: run.created,
+        end_time: run.completed,
+        runner: text(runners.join(', '), caps),
+        repository: run.repository,
+        ref: text(run.ref, caps),
+        sha: run.sha,
+        short_sha: run.sha === null ? null : run.sha.slice(0, 7),
+        workflow: text(run.trigger_name, caps),
+        run_id: run.build_id,
+        run_attempt: run.run_attempt,
+    });
+}
+/** The view of a build's start (notify-start): what is known before it runs. */
+function startTemplateView(start, caps = VIEW_CAPS) {
+    return bare({
+        event: TEMPLATE_EVENTS.started,
+        status: 'started',
+        emoji: STATUS_EMOJI.started,
+        message: text(`Building ${start.packages.join(', ')}`, caps),
+        packages: joined(start.packages, caps),
+        package_count: start.packages.length,
+        start_time: start.startTime,
+        ...runContext(start, caps),
+        command: text(start.command.display, caps),
+    });
+}
+/**
+ * The sample a template is checked with at start (and the docs' examples): the report `dry-run` shows, in a
+ * fixed repository, run and runner.
+ */
+function sampleTemplateReport() {
+    const serverUrl = 'https://github.com';
+    const repository = 'octo-org/jetson-images';
+    const runUrl = `${serverUrl}/${repository}/actions/runs/16234567890`;
+    const report = sampleReport({
+        packages: ['pytorch:2.8', 'torchvision', 'onnxruntime'],
+        run: {
+            serverUrl,
+            repository,
+            ref: 'refs/heads/main',
+            sha: '3f5c0e9d1b2a4c6e8f0a1b2c3d4e5f60718293a4',
+            workflow: 'Jetson images',
+            job: 'build',
+            runId: '16234567890',
+            runAttempt: '1',
+            runUrl,
+            jobUrl: `${runUrl}/job/45678901234`,
+            matrix: null,
+        },
+        runner: { name: 'orin-agx-01', os: 'Linux', arch: 'ARM64', labels: ['self-hosted', 'jetson'] },
+        end: new Date('2026-03-14T09:26:53Z'),
+        logDir: '/home/runner/_work/_temp/jetson-logs',
+    });
+    const artifactUrl = `${runUrl}/artifacts/3456789012`;
+    return { ...report, logs: { ...report.logs, artifactUrl, url: artifactUrl } };
+}
+/** Every field's name, the list fields' item fields and every field's type: what validation checks against. */
+function fieldByName(name, fields = FIELDS) {
+    return fields.find((f) => f.name === name);
+}
+
+
+/***/ }),
+
+/***/ 5978:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
+
+
+// UNUSED EXPORTS: MESSAGE_LIMITS, escapeJson, escapeText, jsonSyntaxError, lineColumn, renderMessageTemplate, renderPayloadTemplate, validateTemplates
+
+// EXTERNAL MODULE: ./node_modules/mustache/mustache.mjs
+var mustache = __webpack_require__(562);
+// EXTERNAL MODULE: ./src/runner/errors.ts
+var errors = __webpack_require__(5507);
+// EXTERNAL MODULE: ./src/notify/render/discord-common.ts
+var discord_common = __webpack_require__(2470);
+// EXTERNAL MODULE: ./src/notify/render/limits.ts
+var limits = __webpack_require__(7284);
+;// CONCATENATED MODULE: ./src/notify/render/slack-limits.ts
+
+/**
+ * Slack's documented Block Kit limits (characters), plus two bounds of this action: `text` (the notification
+ * line: Slack truncates at 40 000, a person reads one line) and `totalText` (all visible text together).
+ */
+const SLACK_LIMITS = {
+    blocks: 50,
+    attachments: 100,
+    headerText: 150,
+    sectionText: 3000,
+    fields: 10,
+    fieldText: 2000,
+    contextElements: 10,
+    contextText: 3000,
+    text: 3000,
+    totalText: 12_000,
+};
+const SLACK_COLOR = {
+    success: '#2EB67D',
+    failure: '#E01E5A',
+    cancelled: '#868686',
+    /** A build that has started (notify-start). */
+    building: '#439FE0',
+};
+// ---- inert text ----
+const ZWSP = '\u200b';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Half a surrogate pair on its own becomes U+FFFD: it is not valid UTF-8 and some parsers refuse it. */
+function wellFormed(s) {
+    return s.replace(LONE_SURROGATE, '\uFFFD');
+}
+function oneLine(s) {
+    return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** Slack's three entities, the only escaping mrkdwn knows. */
+function slackEscape(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** `@here`, `@channel`, `@everyone` and `<!…>`/`<@…>`/`<#…>` lose their meaning (a zero-width space). */
+function defuseMentions(s) {
+    return s.replace(/@(here|channel|everyone)/gi, `@${ZWSP}$1`).replace(/<([!@#])/g, `<${ZWSP}$1`);
+}
+/**
+ * Marks that would format text become look-alikes: `*` `~` and backticks always, `_` only where it could
+ * open or close italics (at a word's edge), so `pip_cache` stays as it is written.
+ */
+function defuseFormatting(s) {
+    return s
+        .replace(/\*/g, '∗')
+        .replace(/~/g, '∼')
+        .replace(/`/g, 'ˋ')
+        .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, 'ˍ');
+}
+/**
+ * Text as inert mrkdwn: formatting marks as look-alikes, mentions defused, entities escaped. The one escaping of
+ * report text for Slack, the built-in message's and a `message-template`'s values alike.
+ */
+function slack_limits_slackInert(raw) {
+    return slackEscape(defuseMentions(defuseFormatting(raw)));
+}
+/** One line of report text as inert mrkdwn of at most `max` characters (cut before escaping: no half entity). */
+function inert(s, max) {
+    return fitEscaped(s, max, slack_limits_slackInert);
+}
+/** `s` made one line and passed through `escape`, at most `max` characters, cut before escaping. */
+function fitEscaped(s, max, escape) {
+    const raw = wellFormed(oneLine(s));
+    let room = max;
+    let out = escape(truncate(raw, room));
+    // Each pass removes at least the overshoot, so this ends within a few passes.
+    while (out.length > max && room > 0) {
+        room -= out.length - max;
+        out = escape(truncate(raw, room));
+    }
+    return out.length > max ? '' : out;
+}
+/** Report text for a plain_text object: no markup is read there, so only mentions are defused. */
+function plain(s, max) {
+    return truncate(defuseMentions(wellFormed(oneLine(s))), max);
+}
+/** Inline code (no formatting inside): backticks become a look-alike so the span cannot be closed early. */
+function inlineCode(s, max) {
+    const text = fitEscaped(s, max - 2, (raw) => slackEscape(defuseMentions(raw.replace(/`/g, 'ˋ'))));
+    return text === '' ? '—' : '`' + text + '`';
+}
+/** Lines for a ``` block: entities escaped, mentions defused, no run of three backticks left to close it. */
+function codeLines(lines) {
+    return lines.map((l) => slackEscape(defuseMentions(wellFormed(l))).replace(/`{3,}/g, (m) => m.split('').join(ZWSP)));
+}
+/** A `message-template` line: escaped by the template already, so only mentions are defused here. */
+function templateLine(text) {
+    return truncate(defuseMentions(wellFormed(text)), SLACK_LIMITS.text);
+}
+/** `<url|label>` for an absolute http(s) URL mrkdwn cannot be broken out of; null when unusable. */
+function slackLink(url, label, max = 2048) {
+    if (!url || url.length > max || !/^https?:\/\/[^\s<>"`]+$/i.test(url) || !URL.canParse(url))
+        return null;
+    // `&` is escaped inside links too, and a `|` would end the URL early.
+    return `<${url.replace(/&/g, '&amp;').replace(/\|/g, '%7C')}|${label}>`;
+}
+/**
+ * Multi-line mrkdwn within `max`: whole lines are dropped from the end behind a `…` line (a cut line could
+ * leave a link or an entity half open); a single line too long is cut, fences closed again.
+ */
+function fitLines(text, max) {
+    if (text.length <= max)
+        return text;
+    const lines = text.split('\n');
+    while (lines.length > 1) {
+        lines.pop();
+        const kept = [...lines, ELLIPSIS].join('\n');
+        if (kept.length <= max && fencesClosed(kept))
+            return kept;
+    }
+    return truncateMarkdown(lines[0] ?? '', max);
+}
+function fencesClosed(text) {
+    return (text.match(/```/g) ?? []).length % 2 === 0;
+}
+function mrkdwn(text) {
+    return { type: 'mrkdwn', text, verbatim: true };
+}
+function plainText(text) {
+    return { type: 'plain_text', text, emoji: true };
+}
+// ---- the final guard ----
+/** Clamps every limited text and the block count, whatever the builders produced. */
+function clampSlack(body) {
+    const L = SLACK_LIMITS;
+    body.text = truncate(body.text, L.text) || ELLIPSIS;
+    for (const a of body.attachments) {
+        a.blocks = a.blocks.slice(0, L.blocks).map((b) => clampBlock(b));
+    }
+    return body;
+}
+function clampText(t, max) {
+    const text = t.type === 'mrkdwn' ? fitLines(t.text, max) : truncate(t.text, max);
+    return { ...t, text: text || ELLIPSIS };
+}
+function clampBlock(b) {
+    const L = SLACK_LIMITS;
+    if (b.type === 'header')
+        return { ...b, text: clampText(b.text, L.headerText) };
+    if (b.type === 'section') {
+        const out = { ...b };
+        if (b.text)
+            out.text = clampText(b.text, L.sectionText);
+        if (b.fields)
+            out.fields = b.fields.slice(0, L.fields).map((f) => clampText(f, L.fieldText));
+        return out;
+    }
+    if (b.type === 'context') {
+        const elements = b.elements
+            .slice(0, L.contextElements)
+            .map((e) => (e.type === 'mrkdwn' || e.type === 'plain_text' ? clampText(e, L.contextText) : e));
+        return { ...b, elements };
+    }
+    return b;
+}
+// ---- the check ----
+const LIVE_MENTION = /<[!@#]|@(here|channel|everyone)\b/i;
+/** Every way `body` breaks a Slack limit (or could ping), as readable sentences; empty when it fits. */
+function checkSlackLimits(body) {
+    const L = SLACK_LIMITS;
+    const v = [];
+    if (body === null || typeof body !== 'object')
+        return ['body is not an object'];
+    const b = body;
+    const counter = { chars: 0 };
+    const text = (what, t, max, kind) => checkText(v, counter, what, t, max, kind);
+    if (typeof b.text !== 'string' || b.text.trim() === '')
+        v.push('text is missing (Slack answers no_text)');
+    else {
+        if (b.text.length > L.text)
+            v.push(`text has ${b.text.length} characters (max ${L.text})`);
+        checkInert(v, 'text', b.text);
+        counter.chars += b.text.length;
+    }
+    const attachments = Array.isArray(b.attachments) ? b.attachments : [];
+    if (b.attachments !== undefined && !Array.isArray(b.attachments))
+        v.push('attachments is not a list');
+    if (attachments.length > L.attachments) {
+        v.push(`${attachments.length} attachments (max ${L.attachments}: Slack answers too_many_attachments)`);
+    }
+    const blocks = [];
+    if (Array.isArray(b.blocks))
+        b.blocks.forEach((x, i) => blocks.push([`blocks[${i}]`, x]));
+    attachments.forEach((a, i) => {
+        if (!Array.isArray(a?.blocks))
+            return;
+        a.blocks.forEach((x, j) => blocks.push([`attachments[${i}].blocks[${j}]`, x]));
+    });
+    if (blocks.length > L.blocks)
+        v.push(`${blocks.length} blocks (max ${L.blocks})`);
+    for (const [at, block] of blocks)
+        checkBlock(at, block, text, v);
+    if (counter.chars > L.totalText)
+        v.push(`the message shows ${counter.chars} characters (max ${L.totalText})`);
+    return v;
+}
+function checkBlock(at, block, text, v) {
+    const L = SLACK_LIMITS;
+    const blk = block;
+    if (blk?.type === 'header')
+        text(`${at}.text`, blk.text, L.headerText, 'plain_text');
+    else if (blk?.type === 'section') {
+        if (blk.text === undefined && blk.fields === undefined)
+            v.push(`${at} has neither text nor fields`);
+        if (blk.text !== undefined)
+            text(`${at}.text`, blk.text, L.sectionText);
+        if (blk.fields !== undefined) {
+            const fields = Array.isArray(blk.fields) ? blk.fields : [];
+            if (fields.length > L.fields)
+                v.push(`${at} has ${fields.length} fields (max ${L.fields})`);
+            fields.forEach((f, k) => text(`${at}.fields[${k}]`, f, L.fieldText));
+        }
+    }
+    else if (blk?.type === 'context') {
+        const elements = Array.isArray(blk.elements) ? blk.elements : [];
+        if (elements.length === 0 || elements.length > L.contextElements) {
+            v.push(`${at} has ${elements.length} elements (1 to ${L.contextElements})`);
+        }
+        elements.forEach((e, k) => text(`${at}.elements[${k}]`, e, L.contextText));
+    }
+    else if (blk?.type !== 'divider')
+        v.push(`${at} has type ${String(blk?.type)}, which is not checked`);
+}
+function checkText(v, counter, what, t, max, kind) {
+    const o = t;
+    if (o?.type !== 'plain_text' && o?.type !== 'mrkdwn')
+        return void v.push(`${what} is not a text object`);
+    if (kind && o.type !== kind)
+        v.push(`${what} must be ${kind}`);
+    if (typeof o.text !== 'string' || o.text.length === 0)
+        return void v.push(`${what} is empty`);
+    if (o.text.length > max)
+        v.push(`${what} has ${o.text.length} characters (max ${max})`);
+    counter.chars += o.text.length;
+    checkInert(v, what, o.text);
+    if (o.type === 'mrkdwn' && !fencesClosed(o.text))
+        v.push(`${what} leaves a code block open`);
+}
+function checkInert(v, what, text) {
+    if (LIVE_MENTION.test(text))
+        v.push(`${what} holds a live mention`);
+    if (new RegExp(LONE_SURROGATE.source).test(text))
+        v.push(`${what} holds a lone surrogate`);
+}
+
+// EXTERNAL MODULE: ./src/notify/template-fields.ts
+var template_fields = __webpack_require__(6589);
+;// CONCATENATED MODULE: ./src/notify/templates.ts
+// The user's templates: `message-template` (the text line of a Discord, Slack or Teams message) and
+// `payload-template(-file)` (a whole generic JSON body). Logic-less mustache, never code. Every template is
+// checked when the settings are read, before the build runs: it must parse, name only known fields, and (a
+// payload) render valid JSON for the sample report and for one whose values are all empty. Values are
+// escaped for where they land before mustache sees them, so `{{x}}`, `{{{x}}}` and `{{&x}}` all give the same
+// escaped text: a package name or a log line can neither break a JSON body nor add markup or a mention.
+// Pure: no I/O.
+
+
+
+
+
+
+/**
+ * The most a rendered text line may hold, in characters: Discord's `content` (2000), a Slack section's text
+ * (3000; the top-level `text` allows 40 000, a section is the tighter place it may land), a Teams TextBlock
+ * (no documented limit; the whole card must stay under ~28 KB).
+ */
+const MESSAGE_LIMITS = { discord: 2000, slack: 3000, teams: 4000 };
+const templates_ZWSP = '\u200b';
+/** A rendered value is never longer than this before the line limit: a text line is not a log. */
+const VALUE_MAX = 100_000;
+// ------------------------------------------------------------------------------------------- escaping
+/** A URL a value may keep as is in chat text: absolute http(s), nothing markdown or a link could break on. */
+function plainUrl(value) {
+    if (value.length > 2048 || !/^https?:\/\/[^\s<>()[\]`|"'\\]+$/i.test(value))
+        return null;
+    return URL.canParse(value) ? value : null;
+}
+function templates_oneLine(value) {
+    return value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+}
+/** `@everyone`, `@here`, `@channel` and `@all` with a zero-width space after the `@`: shown, never a ping. */
+function defuseAtMentions(value) {
+    return value.replace(/@(everyone|here|channel|all)\b/gi, `@${templates_ZWSP}$1`);
+}
+/**
+ * One plain value made inert for a platform's text, on one line:
+ * - discord: markdown characters backslashed, `@everyone`/`<@id>` defused (md + neutraliseMentions);
+ * - slack: as the built-in Slack message's text (slackInert): `&`, `<`, `>` as entities (so no `<!channel>`,
+ *   `<@U…>`, `<#C…>` or `<url|link>`), `*` `~` backticks and edge `_` as look-alikes, `@channel` and the like
+ *   defused;
+ * - teams: markdown characters and `<` `>` backslashed (no `<at>` mention, no HTML), entities and list
+ *   markers defused, bare URLs broken, `@` names defused.
+ */
+function escapeText(value, platform) {
+    const text = truncate(value, VALUE_MAX);
+    switch (platform) {
+        case 'discord':
+            return md(neutraliseMentions(text), VALUE_MAX);
+        case 'slack':
+            return defuseAtMentions(slackInert(templates_oneLine(text)));
+        case 'teams':
+            // The markdown a TextBlock renders: emphasis, links, HTML and entities, and list or heading markers at
+            // the start; a bare URL in report text does not become a link either.
+            return defuseAtMentions(templates_oneLine(text)
+                .replace(/[\\`*_~[\]<>|]/g, '\\$&')
+                .replace(/&(?=#?\w+;)/g, '\\&')
+                .replace(/^([#+-])(?=\s|$)/, '\\$1')
+                .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+                .replace(/:\/\//g, `:${templates_ZWSP}//`));
+    }
+}
+/** A URL for a platform's text: kept clickable when it is a plain http(s) URL, else escaped like any text. */
+function escapeUrl(value, platform) {
+    const url = plainUrl(value);
+    // A Slack link is `<url|label>`: a `|` from the value must not end the URL part.
+    if (url === null || /@/.test(url)) {
+        const text = escapeText(value, platform);
+        return platform === 'slack' ? text.replace(/\|/g, '%7C') : text;
+    }
+    return platform === 'slack' ? url.replace(/&/g, '&amp;') : url;
+}
+/** A value as the inside of a JSON string: quotes, backslashes and every control character escaped. */
+function escapeJson(value) {
+    return JSON.stringify(value)
+        .slice(1, -1)
+        .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+function escapeValue(key, value, platform) {
+    if (platform === 'json')
+        return escapeJson(value);
+    return key.endsWith('_url') ? escapeUrl(value, platform) : escapeText(value, platform);
+}
+/** The view with every text value escaped for `platform` (numbers and flags need none). */
+function escapeView(view, platform) {
+    const walk = (values) => {
+        const out = Object.create(null);
+        for (const [key, value] of Object.entries(values)) {
+            if (typeof value === 'string')
+                out[key] = escapeValue(key, value, platform);
+            else if (Array.isArray(value))
+                out[key] = value.map((item) => walk(item));
+            else
+                out[key] = value;
+        }
+        return out;
+    };
+    return walk(view);
+}
+/** Mustache with the values already escaped: its own HTML escaping is off, for this render only. */
+function renderEscaped(template, view) {
+    return Mustache.render(template, view, undefined, { escape: (v) => String(v) });
+}
+// ------------------------------------------------------------------------------------------- rendering
+/**
+ * The user's `message-template` rendered for one platform: every value escaped for it (see escapeText; URL
+ * fields stay clickable), trailing white space dropped, cut with `…` to `max` characters (default: the
+ * platform's MESSAGE_LIMITS). Never throws for a template that passed validateTemplates.
+ */
+function renderMessageTemplate(template, view, platform, max = MESSAGE_LIMITS[platform]) {
+    const text = renderEscaped(template, escapeView(view, platform)).replace(/\s+$/, '');
+    return platform === 'discord' ? truncateMarkdown(text, max) : truncate(text, max);
+}
+/**
+ * The user's `payload-template` rendered into the JSON body it describes (parsed). `viewFor` gives the view at
+ * a size cap: when the body is over `maxBytes` it is rendered again from the compact view (short texts, 20
+ * list items); still over, or not JSON (a value the sample never had), it throws an Error that says why, and
+ * that target's delivery fails with it.
+ */
+function renderPayloadTemplate(template, viewFor, maxBytes, caps = [VIEW_CAPS, COMPACT_VIEW_CAPS]) {
+    let size = 0;
+    for (const cap of caps) {
+        const view = escapeView(viewFor(cap), 'json');
+        const text = renderEscaped(template, view);
+        size = Buffer.byteLength(text, 'utf8');
+        if (size > maxBytes)
+            continue;
+        const problem = jsonSyntaxError(text);
+        if (problem) {
+            const at = templatePosition(template, view, problem.offset);
+            throw new Error(`the payload template renders invalid JSON ${at}: ${problem.reason}`);
+        }
+        return JSON.parse(text);
+    }
+    throw new Error(`the payload template renders ${size} bytes, over the ${Math.floor(maxBytes / 1024)} KiB limit, even with every list cut to ${caps[caps.length - 1]?.items} items`);
+}
+/** Line and column (1-based, in characters) of `offset` in `text`. */
+function lineColumn(text, offset) {
+    const before = text.slice(0, Math.max(0, offset));
+    const line = before.split('\n').length;
+    const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+    return { line, column };
+}
+function lineAt(text, offset) {
+    const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+    const end = text.indexOf('\n', offset);
+    return text.slice(start, end < 0 ? text.length : end);
+}
+/** `shown`: the value to show instead of the template's line (a file's path: its text is never shown). */
+function fail(source, template, offset, what, shown) {
+    const { line, column } = lineColumn(template, offset);
+    const value = shown ?? lineAt(template, offset);
+    throw new InputError(source, value, what.replace('@', `line ${line}, column ${column}`));
+}
+/** Where a mustache parse error is, and what it means in words. */
+function parseProblem(template, message) {
+    const at = Number(/ at (\d+)$/.exec(message)?.[1] ?? template.length);
+    const section = /section "([^"]*)"/.exec(message)?.[1] ?? '';
+    if (message.startsWith('Unclosed tag')) {
+        const after = template.indexOf('{{', template.lastIndexOf('}}') + 2);
+        const offset = after >= 0 ? after : Math.max(0, template.lastIndexOf('{{'));
+        return { offset, what: 'a tag opened at @ is never closed (no "}}")' };
+    }
+    if (message.startsWith('Unopened section')) {
+        return { offset: at, what: `{{/${section}}} at @ closes a section that is not open` };
+    }
+    if (message.startsWith('Unclosed section') && at < template.length) {
+        return {
+            offset: at,
+            what: `section "${section}" is still open at @: close it with {{/${section}}} first`,
+        };
+    }
+    if (message.startsWith('Unclosed section')) {
+        const open = [...template.matchAll(/\{\{\s*[#^]\s*([^}]*?)\s*\}\}/g)].filter((m) => m[1] === section);
+        const offset = open.length > 0 ? (open[open.length - 1]?.index ?? at) : at;
+        return { offset, what: `section "${section}" opened at @ is never closed (add {{/${section}}})` };
+    }
+    return {
+        offset: Math.max(0, template.lastIndexOf('{{=')),
+        what: `the tag at @ does not parse (${message})`,
+    };
+}
+/** Edit distance, for "did you mean". */
+function distance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+function unknownField(name, scopes) {
+    const names = [...new Set(scopes.flat().map((f) => f.name))];
+    const best = names
+        .map((n) => ({ n, d: distance(name.toLowerCase(), n) }))
+        .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))[0];
+    const lists = scopes.flat().filter((f) => f.items?.some((i) => i.name === name));
+    if (lists.length > 0) {
+        const where = lists.map((l) => `{{#${l.name}}}…{{/${l.name}}}`).join(' or ');
+        return `a template naming known fields; "${name}" at @ is a field of each list item: use it inside ${where}`;
+    }
+    const hint = best && best.d <= Math.max(2, Math.floor(name.length / 3))
+        ? `did you mean "${best.n}"?`
+        : `the fields are ${names.join(', ')}`;
+    return `a template naming known fields; "${name}" at @ is not one (${hint})`;
+}
+/**
+ * Every name the tokens use, checked against the fields in scope (a list section adds its items' fields).
+ * `inList`: the list section these tokens render inside, if any. A list section inside one is refused: each
+ * level multiplies what is rendered (three levels of 1000 packages are a billion items), and no message needs
+ * a list per item of another.
+ */
+function checkNames(tokens, scopes, check, inList = null) {
+    for (const [type, name, start, , children] of tokens) {
+        if (type === '>')
+            check(start, `a template without partials: {{>${name}}} at @ is one`);
+        if (!['name', '&', '#', '^'].includes(type))
+            continue;
+        // Every value has a name (a list item's fields too): `{{.}}` would show `[object Object]` or the whole view.
+        if (name === '.')
+            check(start, 'a template naming fields: {{.}} at @ names none (write the field)');
+        const field = scopes.map((s) => s.find((f) => f.name === name)).find((f) => f !== undefined);
+        if (!field)
+            check(start, unknownField(name, scopes));
+        if (field.type === 'list' && (type === 'name' || type === '&')) {
+            check(start, `a template using lists as sections; "${name}" at @ is a list: write {{#${name}}}…{{/${name}}}`);
+        }
+        const iterates = type === '#' && field.type === 'list';
+        if (iterates && inList !== null) {
+            check(start, `a template without a list inside a list; {{#${name}}} at @ is inside {{#${inList}}} (close the outer list first)`);
+        }
+        const inner = type === '#' && field.items ? [field.items, ...scopes] : scopes;
+        checkNames(children ?? [], inner, check, iterates ? name : inList);
+    }
+}
+/** The parsed template, or an InputError saying where it does not parse. */
+function parseTemplate(source, template, shown) {
+    try {
+        return Mustache.parse(template);
+    }
+    catch (err) {
+        const { offset, what } = parseProblem(template, err instanceof Error ? err.message : String(err));
+        return fail(source, template, offset, `a mustache template; it does not parse: ${what}`, shown);
+    }
+}
+const EMPTY = { string: null, number: 0, boolean: false, list: [] };
+/** A view like `view` with every value empty (texts and nullable numbers null, lists empty, flags false). */
+function blankView(view) {
+    const out = Object.create(null);
+    for (const f of FIELDS)
+        out[f.name] = emptyValue(f, view[f.name]);
+    return out;
+}
+/** The value an unknown field of `type` renders as: nothing (texts and numbers that can be unknown), or empty. */
+function emptyValue(f, known) {
+    if (f.type === 'number' && (f.nullable || typeof known !== 'number'))
+        return null;
+    return EMPTY[f.type];
+}
+/**
+ * A view like `blankView`, but with one item in every list whose values are all empty too (but its position:
+ * first and last): what a package that was never built looks like (no duration, no image, no error).
+ */
+function blankItemsView(view) {
+    const out = blankView(view);
+    for (const f of FIELDS) {
+        if (f.type !== 'list' || !f.items)
+            continue;
+        const known = (view[f.name] ?? [])[0];
+        const item = Object.create(null);
+        for (const i of f.items)
+            item[i.name] = emptyValue(i, known?.[i.name]);
+        item.first = true;
+        item.last = true;
+        out[f.name] = [item];
+    }
+    return out;
+}
+/** The sample view with its one failure repeated: lists of several items, for separators between them. */
+function manyFailures(view) {
+    const failed = view.failed;
+    const item = failed[0];
+    const many = [0, 1, 2].map((i) => Object.assign(Object.create(null), { ...item, first: i === 0, last: i === 2 }));
+    return Object.assign(Object.create(null), { ...view, failed: many });
+}
+let sample = null;
+/** The views a payload template must render valid JSON for: the sample, several failures, all empty. */
+function checkViews() {
+    sample ??= buildTemplateView(sampleTemplateReport());
+    return [
+        { label: 'for the sample report', view: sample },
+        { label: 'for a report with several failures', view: manyFailures(sample) },
+        { label: 'when its values are empty (unknown: put such a field in quotes)', view: blankView(sample) },
+        {
+            label: "when a list item's values are empty (unknown: put such a field in quotes)",
+            view: blankItemsView(sample),
+        },
+    ];
+}
+function checkJson(source, template, shown) {
+    for (const { label, view } of checkViews()) {
+        const escaped = escapeView(view, 'json');
+        const problem = jsonSyntaxError(renderEscaped(template, escaped));
+        if (!problem)
+            continue;
+        const offset = templateOffset(template, escaped, problem.offset);
+        const hint = problem.reason.includes('trailing comma')
+            ? ' (separate list items with {{^last}},{{/last}})'
+            : '';
+        const what = `a template that renders JSON; ${label} it renders invalid JSON at @: ${problem.reason}`;
+        fail(source, template, offset, what + hint, shown);
+    }
+}
+/**
+ * Checks one target's templates, as read from the settings: each must parse, name only known fields, and (a
+ * payload) render valid JSON. Throws InputError naming the template's source and the line and column.
+ */
+function validateTemplates(templates) {
+    if (templates.message !== null) {
+        const source = templates.messageSource ?? 'message-template';
+        const tokens = parseTemplate(source, templates.message);
+        checkNames(tokens, [FIELDS], (offset, what) => fail(source, templates.message, offset, what));
+    }
+    if (templates.payload !== null) {
+        const source = templates.payloadSource ?? 'payload-template';
+        const file = templates.payloadFile ?? null;
+        const tokens = parseTemplate(source, templates.payload, file);
+        checkNames(tokens, [FIELDS], (offset, what) => fail(source, templates.payload, offset, what, file));
+        checkJson(source, templates.payload, file);
+    }
+}
+/** Renders `tokens` as mustache does, recording where each piece of the output came from. */
+function renderMapped(tokens, context, out) {
+    for (const [type, name, start, , children] of tokens) {
+        if (type === 'text') {
+            out.spans.push({ out: out.s.length, at: start, text: true, empty: false });
+            out.s += name;
+        }
+        else if (type === 'name' || type === '&') {
+            const value = context.lookup(name);
+            const shown = value == null ? '' : String(value);
+            out.spans.push({ out: out.s.length, at: start, text: false, empty: shown === '' });
+            out.s += shown;
+        }
+        else if (type === '#' || type === '^') {
+            const value = context.lookup(name);
+            const empty = !value || (Array.isArray(value) && value.length === 0);
+            if (type === '^') {
+                if (empty)
+                    renderMapped(children ?? [], context, out);
+            }
+            else if (Array.isArray(value)) {
+                for (const item of value)
+                    renderMapped(children ?? [], context.push(item), out);
+            }
+            else if (!empty) {
+                renderMapped(children ?? [], typeof value === 'boolean' ? context : context.push(value), out);
+            }
+        }
+    }
+}
+/** The template offset that produced output offset `offset` (the tag, for a value). */
+function templateOffset(template, view, offset) {
+    const out = { s: '', spans: [] };
+    renderMapped(Mustache.parse(template), new Mustache.Context(view), out);
+    // A value that rendered empty where JSON needs one is the cause: its tag, not the text after it.
+    const empty = out.spans.findLast((s) => s.empty && s.out <= offset && /^\s*$/.test(out.s.slice(s.out, offset)));
+    if (empty)
+        return empty.at;
+    let span;
+    for (const s of out.spans)
+        if (s.out <= offset)
+            span = s;
+    if (!span || offset >= out.s.length)
+        return template.replace(/\s+$/, '').length;
+    return span.text ? span.at + (offset - span.out) : span.at;
+}
+function templatePosition(template, view, offset) {
+    const { line, column } = lineColumn(template, templateOffset(template, view, offset));
+    return `at line ${line}, column ${column} of the template`;
+}
+// ------------------------------------------------------------------------------------------- JSON syntax
+/**
+ * The first JSON syntax error in `text` (offset and reason), or null: its own scanner, so the place and the
+ * words do not depend on the JavaScript engine's messages (some name no position).
+ */
+function jsonSyntaxError(text) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const bad = (reason) => {
+        throw new JsonProblem(i, reason);
+    };
+    const string = () => {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            const c = text.charCodeAt(i);
+            if (c < 0x20)
+                bad('a control character inside a string (write it escaped)');
+            if (text[i] === '\\') {
+                const e = text[i + 1] ?? '';
+                if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                    i += 6;
+                else if ('"\\/bfnrt'.includes(e) && e !== '')
+                    i += 2;
+                else
+                    bad('an invalid escape inside a string');
+            }
+            else
+                i++;
+        }
+        if (i >= text.length)
+            bad('a string that is never closed (missing ")');
+        i++;
+    };
+    const value = () => {
+        ws();
+        const c = text[i];
+        if (c === '{')
+            return members('}', true);
+        if (c === '[')
+            return members(']', false);
+        if (c === '"')
+            return string();
+        const word = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+        if (!word)
+            bad(i >= text.length ? 'the text ends where a value is expected' : 'a value is expected here');
+        i += word[0].length;
+    };
+    const members = (close, object) => {
+        i++;
+        ws();
+        if (text[i] === close) {
+            i++;
+            return;
+        }
+        for (;;) {
+            ws();
+            if (object) {
+                if (text[i] !== '"')
+                    bad('a property name in double quotes is expected here');
+                string();
+                ws();
+                if (text[i] !== ':')
+                    bad('":" is expected after a property name');
+                i++;
+            }
+            value();
+            ws();
+            if (text[i] === ',') {
+                i++;
+                ws();
+                if (text[i] === close)
+                    bad(`a value is expected after "," (no trailing comma before "${close}")`);
+                continue;
+            }
+            if (text[i] === close) {
+                i++;
+                return;
+            }
+            bad(`"," or "${close}" is expected here`);
+        }
+    };
+    try {
+        value();
+        ws();
+        if (i < text.length)
+            bad('there is more text after the JSON value');
+        return null;
+    }
+    catch (err) {
+        if (err instanceof JsonProblem)
+            return { offset: err.offset, reason: err.reason };
+        // Only a stack overflow gets here: nesting deeper than any receiver takes.
+        return { offset: i, reason: 'the JSON nests too deeply' };
+    }
+}
+class JsonProblem extends Error {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        super(reason);
+        this.offset = offset;
+        this.reason = reason;
     }
 }
 

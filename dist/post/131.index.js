@@ -11,11 +11,13 @@ export const modules = {
 /* unused harmony exports GENERIC_PAYLOAD_VERSION, GENERIC_EVENT, GENERIC_EVENTS, GENERIC_MAX_BYTES, genericPayload, genericStartedPayload, renderGenericStarted */
 /* harmony import */ var _report_build_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64417);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
+/* harmony import */ var _report_image_facts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80613);
 /* harmony import */ var _template_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28236);
 /* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67858);
 // The generic webhook body: a documented, versioned JSON object (schema/generic-payload.schema.json) that
 // keeps every field of jetson-containers' own generic webhook, with its meaning, and adds the rest of the
 // BuildReport in snake_case. Sizes are bounded so a hostile report cannot produce a multi-megabyte body.
+
 
 
 
@@ -34,7 +36,7 @@ const GENERIC_EVENTS = {
 const GENERIC_MAX_BYTES = 512 * 1024;
 const NORMAL = { items: 500, text: 512, error: 2000, excerptLines: 40, excerptLine: 500, excerpts: 10 };
 const COMPACT = { items: 200, text: 160, error: 300, excerptLines: 40, excerptLine: 200, excerpts: 0 };
-const ENV_KEYS = _report_build_report_js__WEBPACK_IMPORTED_MODULE_3__/* .ENVIRONMENT_KEYS */ .J;
+const ENV_KEYS = _report_build_report_js__WEBPACK_IMPORTED_MODULE_3__/* .ENVIRONMENT_KEYS */ .J$;
 class Clipper {
     caps;
     truncated = false;
@@ -100,6 +102,32 @@ function keepFailed(packages, max) {
     }
     return packages.filter((p) => keep.has(p));
 }
+/** `image_facts` in snake_case, only when docker told them (older receivers see no new key otherwise). */
+function imageFactsOf(p, c) {
+    const f = (0,_report_image_facts_js__WEBPACK_IMPORTED_MODULE_4__/* .factsOf */ .xS)(p);
+    if (f === null)
+        return {};
+    const out = {
+        image: c.text(f.image),
+        id: f.id,
+        size_bytes: f.sizeBytes,
+        layers: f.layers,
+        created: f.created,
+        architecture: f.architecture,
+        digest: c.maybe(f.digest),
+    };
+    const s = f.sizeChange;
+    if (s) {
+        out.size_change = {
+            previous_bytes: s.previousBytes,
+            delta_bytes: s.deltaBytes,
+            percent: s.percent,
+            flagged: s.flagged,
+            previous_run_url: s.previousRunUrl,
+        };
+    }
+    return { image_facts: out };
+}
 function build(report, caps, ctx) {
     const c = new Clipper(caps);
     const environment = {};
@@ -120,6 +148,7 @@ function build(report, caps, ctx) {
             pushed_image: c.maybe(p.pushedImage),
             duration_seconds: p.durationSeconds,
             failure: c.failure(p.failure, withExcerpt),
+            ...imageFactsOf(p, c),
         };
     });
     if (results.length < report.packages.length)

@@ -227,9 +227,9 @@ function resolve(getInput, env) {
     const envValue = (name) => (env[name] ?? '').trim();
     // 1. Register every secret before validating anything.
     for (const name of URL_INPUT_NAMES)
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(input(name));
+        registerTargetUrl(input(name), name === 'teams-webhook-url');
     for (const name of URL_ENV_NAMES)
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(envValue(name));
+        registerTargetUrl(envValue(name), false);
     (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCredential */ .J4)(input('webhook-secret'));
     (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(input('github-token'));
     const headersText = input('webhook-headers');
@@ -319,11 +319,21 @@ function registerHeaderValues(headers) {
         if (isScalar(v))
             (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(String(v));
 }
+/**
+ * A webhook URL and its secret parts. A Teams URL's (a Teams host's, or one given as Teams) only credential in
+ * its query is `sig` (Power Automate); its other values (api-version=2016-06-01, sp=/triggers/manual/run) are
+ * the same for every flow and stay readable. Its path is masked by the general rule (a legacy connector's
+ * secret is there).
+ */
+function registerTargetUrl(raw, teams) {
+    const u = URL.canParse(raw.trim()) ? new URL(raw.trim()) : null;
+    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(raw, teams || (u !== null && isTeamsUrl(u)) ? { queryKeys: ['sig'] } : {});
+}
 function registerEntrySecrets(entry) {
     if (!isPlainObject(entry))
         return;
     if (typeof entry.url === 'string')
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(entry.url);
+        registerTargetUrl(entry.url, entry.format === 'teams');
     if (isScalar(entry.secret))
         (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCredential */ .J4)(String(entry.secret));
     registerHeaderValues(entry.headers);
@@ -449,45 +459,100 @@ function readTemplates(values, nameOf, workspace) {
     }
     let payload = values.payload === '' ? null : values.payload;
     let payloadSource = payload === null ? null : nameOf('payload-template');
+    let payloadFile = null;
     if (values.payloadFile !== '') {
         payload = readTemplateFile(nameOf('payload-template-file'), values.payloadFile, workspace);
-        payloadSource = `${nameOf('payload-template-file')} (${values.payloadFile})`;
+        payloadSource = nameOf('payload-template-file');
+        payloadFile = values.payloadFile;
     }
     return {
         message: values.message === '' ? null : values.message,
         messageSource: values.message === '' ? null : nameOf('message-template'),
         payload,
         payloadSource,
+        ...(payloadFile !== null ? { payloadFile } : {}),
     };
 }
-/** A template file: a regular file inside the workspace, at most MAX_TEMPLATE_BYTES, as UTF-8 text. */
+/**
+ * A template file: a regular file whose real path (links resolved, in every folder on the way) is inside the
+ * real workspace, at most MAX_TEMPLATE_BYTES, UTF-8 text. It is read through the one descriptor it was checked
+ * on, and bounded by the bytes read: a /proc file says it has 0 bytes. Errors show the path, never the text.
+ */
 function readTemplateFile(name, file, workspace) {
+    const refuse = (accepted) => new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, accepted);
     const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, full);
-    if (rel === '' || rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, `a file inside the workspace (${workspace})`);
-    }
-    let size;
+    if (!inside(workspace, full))
+        throw refuse(`a file inside the workspace (${workspace})`);
+    let real;
     try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full);
-        if (!st.isFile())
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, 'a file (this is not a regular file)');
-        size = st.size;
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(full);
     }
-    catch (err) {
-        if (err instanceof _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz)
-            throw err;
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, `a file that exists in the workspace (${workspace})`);
+    catch {
+        throw refuse(`a file that exists in the workspace (${workspace})`);
     }
-    if (size > MAX_TEMPLATE_BYTES) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, `a file of at most ${MAX_TEMPLATE_BYTES / 1024} KiB (it has ${size} bytes)`);
+    let realWorkspace;
+    try {
+        realWorkspace = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
     }
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
+    catch {
+        throw refuse(`a file inside the workspace (${workspace}), which does not exist`);
+    }
+    if (!inside(realWorkspace, real))
+        throw refuse(`a file inside the workspace (${workspace}); it leads outside it`);
+    let fd;
+    try {
+        // Non-blocking: opening a FIFO must not wait for a writer. No link is followed any more.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch {
+        throw refuse(`a file that can be read in the workspace (${workspace})`);
+    }
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
+            throw refuse('a file (this is not a regular file)');
+        const bytes = readBounded(fd, MAX_TEMPLATE_BYTES + 1);
+        if (bytes.length > MAX_TEMPLATE_BYTES) {
+            throw refuse(`a file of at most ${MAX_TEMPLATE_BYTES / 1024} KiB (it has more)`);
+        }
+        try {
+            return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        }
+        catch {
+            throw refuse('UTF-8 text (the file holds bytes that are not UTF-8)');
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Whether `full` is below `dir` (not `dir` itself). */
+function inside(dir, full) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, full);
+    return rel !== '' && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel);
+}
+/** At most `max` bytes from `fd`, read until the end or the bound. */
+function readBounded(fd, max) {
+    const buf = Buffer.alloc(max);
+    let used = 0;
+    // Each read either advances or ends the loop (0 bytes: end of file).
+    while (used < max) {
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, used, max - used, null);
+        if (n === 0)
+            break;
+        used += n;
+    }
+    return buf.subarray(0, used);
 }
 /** What a target takes of the global templates: the message line for chat formats, the body for generic ones. */
 function templatesFor(format, globals) {
     return format === 'generic'
-        ? { message: null, messageSource: null, payload: globals.payload, payloadSource: globals.payloadSource }
+        ? {
+            message: null,
+            messageSource: null,
+            payload: globals.payload,
+            payloadSource: globals.payloadSource,
+            ...(globals.payloadFile ? { payloadFile: globals.payloadFile } : {}),
+        }
         : { message: globals.message, messageSource: globals.messageSource, payload: null, payloadSource: null };
 }
 /** A `webhooks` entry's own templates, over the global ones; each only where its format uses it. */
@@ -506,12 +571,14 @@ function entryTemplates(at, entry, format, globals) {
         throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(own.messageSource, '(a template)', 'message-template is for discord, slack and teams targets; a generic target takes payload-template');
     }
     const inherited = templatesFor(format, globals.templates);
-    return {
+    const merged = {
         message: own.message ?? inherited.message,
         messageSource: own.messageSource ?? inherited.messageSource,
         payload: own.payload ?? inherited.payload,
         payloadSource: own.payloadSource ?? inherited.payloadSource,
     };
+    const file = own.payload !== null ? own.payloadFile : inherited.payloadFile;
+    return file ? { ...merged, payloadFile: file } : merged;
 }
 function parseUrl(name, raw) {
     let u;
@@ -570,7 +637,7 @@ function finishUrl(name, u, format, threadId) {
             throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, url, err.message, { secret: true });
         }
     }
-    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(url);
+    registerTargetUrl(url, format === 'teams');
     if (basicAuth)
         (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(basicToken(basicAuth));
     return { url, basicAuth };

@@ -16,6 +16,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COLOR_CANCELLED, COLOR_FAILURE, COLOR_SUCCESS, DISCORD_LIMITS, PACKAGE_EMOJI, checkDiscordLimits, discordTextLength
 
+// EXTERNAL MODULE: ./src/report/image-facts.ts
+var image_facts = __webpack_require__(80613);
+// EXTERNAL MODULE: ./src/report/size-change.ts
+var size_change = __webpack_require__(89678);
 // EXTERNAL MODULE: ./src/notify/render/discord-common.ts
 var discord_common = __webpack_require__(2470);
 // EXTERNAL MODULE: ./src/notify/render/limits.ts
@@ -25,6 +29,8 @@ var template_fields = __webpack_require__(28236);
 // EXTERNAL MODULE: ./src/notify/templates.ts
 var templates = __webpack_require__(67858);
 ;// CONCATENATED MODULE: ./src/notify/render/discord-upstream.ts
+
+
 
 
 
@@ -73,6 +79,10 @@ function packageLine(p) {
         parts.push((0,discord_common/* code */.aY)(p.pushedImage, 140));
     else if (p.image)
         parts.push((0,discord_common/* code */.aY)(p.image, 140));
+    // `Size 8.1 GB · 42 layers` (and with compare-size `· +340 MB (+4.3 %)`): numbers only, nothing to escape.
+    const facts = p.status === 'success' ? (0,size_change/* sizeFactsText */.oj)((0,image_facts/* factsOf */.xS)(p)) : null;
+    if (facts)
+        parts.push(facts);
     if (p.durationSeconds !== null)
         parts.push((0,limits/* formatDuration */.a3)(p.durationSeconds));
     if (p.status === 'not-built')
@@ -278,6 +288,8 @@ function renderUpstream(safe, opts, ctx) {
 
 
 
+
+
 /** What a person reads at a glance; the package list gets whatever the rest leaves of it. */
 const MAX_VISIBLE_LINES = 25;
 /** Package lines shown even when the rest of the message is long (the fold line included). */
@@ -410,6 +422,10 @@ function discord_packageLine(p, report) {
         parts.push('not built');
     else if (p.pushedImage ?? p.image)
         parts.push((0,discord_common/* code */.aY)(p.pushedImage ?? p.image ?? '', 140));
+    // `Size 8.1 GB · 42 layers` (and with compare-size `· +340 MB (+4.3 %)`): numbers only, nothing to escape.
+    const facts = p.status === 'success' ? (0,size_change/* sizeFactsText */.oj)((0,image_facts/* factsOf */.xS)(p)) : null;
+    if (facts)
+        parts.push(facts);
     if (p.durationSeconds !== null && p.status !== 'not-built')
         parts.push((0,limits/* formatDuration */.a3)(p.durationSeconds));
     return parts.join(' · ');

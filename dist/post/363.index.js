@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACTION_NAME, ACTION_VERSION, discordMessageUrl, editRequestBody, encodeBody, formatDeadline, formatMessageRef, formatSeconds, parseRetryAfter, userAgents
 
+// EXTERNAL MODULE: ./src/notify/duplicates.ts
+var duplicates = __webpack_require__(55279);
 // EXTERNAL MODULE: ./src/notify/result.ts
 var result = __webpack_require__(8048);
 // EXTERNAL MODULE: external "node:crypto"
@@ -78,6 +80,7 @@ var teams_answer = __webpack_require__(85346);
 // Delivery: one undici client (through EnvHttpProxyAgent) that sends every rendered message to its target,
 // concurrently, with per-attempt timeouts, an overall deadline, retries with full-jitter backoff, Retry-After,
 // signing, and one clear outcome per target. Imported lazily (only when there is a target); it never throws.
+
 
 
 
@@ -195,7 +198,7 @@ class Delivery {
         this.postedInstead = true;
         this.wire = this.target;
         this.ctx.log(`${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) ${why}; posting the result as a new message`);
-        return encodeBody(this.target, this.job.message);
+        return encodeBody(this.target, this.job.postMessage ?? this.job.message);
     }
     /**
      * An edit Discord refused for good with an HTTP answer (429 until the retries ran out, a 5xx …): one
@@ -231,7 +234,8 @@ class Delivery {
                         ctx.log(`${target.source}: ${(0,secrets/* scrub */._I)(outcome.note)}`);
                     result.messageId = outcome.messageId;
                     result.confirmed = outcome.accepted === undefined;
-                    result.note = outcome.accepted ?? null;
+                    // A remark on an accepted answer (a 202, a Slack 200 that is not `ok`) shows in the outputs too.
+                    result.note = outcome.accepted ?? (outcome.note ? (0,secrets/* scrub */._I)(outcome.note) : null);
                     this.record('delivered');
                     return this.finish(null);
                 }
@@ -286,11 +290,11 @@ class Delivery {
         if (!outcome.retry)
             return { giveUp: failure };
         // An edit is idempotent: sending it again cannot post a second message.
-        if (this.lastMaybeLanded && target.format === 'discord' && !this.editing) {
-            // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
+        if (this.lastMaybeLanded && !(0,duplicates/* dropsDuplicates */.F)(target.format) && !this.editing) {
+            // Discord, Slack and Teams have no idempotency key: a request that went out and was never answered may
             // have posted the message, and sending it again could post it twice. At most once, said plainly.
             return {
-                giveUp: `${failure}; not retried: the request was sent and may have been delivered (Discord cannot drop a repeated message) ${attemptsNote}`,
+                giveUp: `${failure}; not retried: the request was sent and may have been delivered (${(0,duplicates.platformName)(target.format)} cannot drop a repeated message) ${attemptsNote}`,
             };
         }
         if (result.attempts >= target.retries + 1)

@@ -1,6 +1,31 @@
 export const id = 701;
-export const ids = [701,215];
+export const ids = [701,279,215];
 export const modules = {
+
+/***/ 55279:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ dropsDuplicates),
+/* harmony export */   platformName: () => (/* binding */ platformName)
+/* harmony export */ });
+const PLATFORM = {
+    discord: 'Discord',
+    slack: 'Slack',
+    teams: 'Microsoft Teams',
+    generic: 'the receiver',
+};
+/** Whether a receiver of this format can drop a repeated request (it sees the same `webhook-id`). */
+function dropsDuplicates(format) {
+    return format === 'generic';
+}
+/** `Discord`, `Slack`, `Microsoft Teams`: who cannot drop a duplicate, for messages. */
+function platformName(format) {
+    return PLATFORM[format];
+}
+
+
+/***/ }),
 
 /***/ 58701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -9,11 +34,12 @@ export const modules = {
 /* harmony export */   notify: () => (/* binding */ notify),
 /* harmony export */   resumeAction: () => (/* binding */ resumeAction)
 /* harmony export */ });
-/* unused harmony exports WITHHELD_ERROR, summarizeResults, notificationOutputs */
+/* unused harmony exports withheldError, followUpKey, summarizeResults, notificationOutputs */
 /* harmony import */ var _runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72995);
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8048);
-/* harmony import */ var _teams_answer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85346);
-/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8215);
+/* harmony import */ var _duplicates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55279);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8048);
+/* harmony import */ var _teams_answer_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85346);
+/* harmony import */ var _targets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8215);
 // Notification orchestrator: pick the targets for an outcome, render a message per target (the caller's
 // renderer), deliver them all, report per target. It knows nothing of what is reported, and loads the HTTP
 // client only when there is somewhere to send to.
@@ -22,7 +48,11 @@ export const modules = {
 
 
 
-const WITHHELD_ERROR = 'outcome unknown: the main step was stopped while sending it; not sent again (Discord cannot drop a duplicate)';
+
+/** Why a target main left unanswered is not sent again. */
+function withheldError(target) {
+    return `outcome unknown: the main step was stopped while sending it; not sent again (${(0,_duplicates_js__WEBPACK_IMPORTED_MODULE_1__.platformName)(target.format)} cannot drop a duplicate)`;
+}
 /**
  * What to do with one target given its earlier fate. `editing`: this delivery edits a Discord message in
  * place (a live status message), as the interrupted one did.
@@ -33,9 +63,9 @@ function resumeAction(target, previous, editing = false) {
             return 'keep';
         case 'sending':
         case 'unknown':
-            // Discord's execute-webhook has no idempotency key: a second request is a second message. An edit of
+            // Discord, Slack and Teams have no idempotency key: a second request is a second message. An edit of
             // one message is idempotent: sending it again leaves the same message with the same content.
-            return target.format === 'discord' && !editing ? 'withhold' : 'send';
+            return !(0,_duplicates_js__WEBPACK_IMPORTED_MODULE_1__/* .dropsDuplicates */ .F)(target.format) && !editing ? 'withhold' : 'send';
         default:
             return 'send';
     }
@@ -49,7 +79,7 @@ async function notify(subject, settings, render, opts = {}) {
     const ctx = { event: opts.event ?? 'finished', change: opts.change ?? 'unknown' };
     // A live status message always ends showing the result, even where the outcome would not notify: editing
     // it pings no one, and leaving it at "building" would be wrong.
-    const selected = new Set((0,_targets_js__WEBPACK_IMPORTED_MODULE_3__/* .selectTargets */ .Dv)(settings.targets, subject.status, ctx.change));
+    const selected = new Set((0,_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .selectTargets */ .Dv)(settings.targets, subject.status, ctx.change));
     const targets = settings.targets.filter((t) => selected.has(t) || opts.edit?.[t.source] !== undefined);
     if (targets.length === 0)
         return { results: [], failed: [], withheld: [] };
@@ -60,10 +90,12 @@ async function notify(subject, settings, render, opts = {}) {
     const rendered = await Promise.all(targets.map(async (target) => {
         const before = previous?.[target.source];
         const action = resumeAction(target, before, edit?.[target.source] !== undefined);
-        if (action === 'keep' && before)
+        if (action === 'keep' && before) {
+            lostFollowUpWarning(target.source, previous, warn ?? opts.log);
             return { ok: 'done', result: keptResult(target, before) };
+        }
         if (action === 'withhold' && before) {
-            const result = { ...(0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .undeliveredResult */ .B)(target, WITHHELD_ERROR), attempts: before.attempts };
+            const result = { ...(0,_result_js__WEBPACK_IMPORTED_MODULE_2__/* .undeliveredResult */ .B)(target, withheldError(target)), attempts: before.attempts };
             result.httpStatus = before.httpStatus;
             withheld.push(result);
             return { ok: 'done', result };
@@ -90,33 +122,75 @@ async function notify(subject, settings, render, opts = {}) {
     });
     if (jobs.length > 0) {
         const deadlineMs = () => Math.max(0, (opts.deadlineMs ?? settings.deadlineMs) - (Date.now() - started));
-        try {
-            const { deliverAll, parseMessageRef } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 84363));
-            const { splitMentions } = await __webpack_require__.e(/* import() */ 548).then(__webpack_require__.bind(__webpack_require__, 74548));
-            const followUps = splitEditMentions(jobs, splitMentions, parseMessageRef);
-            const delivered = await deliverAll(jobs, { ...deliverOpts, deadlineMs: deadlineMs() });
-            delivered.forEach((result, i) => {
-                results[jobs[i].index] = result;
-            });
-            const due = followUps.filter((f) => results[f.index]?.delivered);
-            if (due.length > 0)
-                await postFollowUps(due, deliverAll, { ...deliverOpts, deadlineMs: deadlineMs() }, warn);
-        }
-        catch (err) {
-            // deliverAll does not throw; this guards the import itself.
-            const reason = `could not deliver: ${err instanceof Error ? err.message : String(err)}`;
-            for (const job of jobs)
-                results[job.index] = failedResult(job.target, reason);
-        }
+        await deliverJobs(jobs, results, deliverOpts, deadlineMs, warn);
     }
     const all = results.filter((r) => r !== null);
     return { results: all, failed: all.filter((r) => !r.delivered && !withheld.includes(r)), withheld };
 }
+/** Delivers the jobs into `results`, then the follow-ups with the mentions of the edits that landed. */
+async function deliverJobs(jobs, results, opts, deadlineMs, warn) {
+    try {
+        const { deliverAll, parseMessageRef } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 84363));
+        const { splitMentions } = await __webpack_require__.e(/* import() */ 548).then(__webpack_require__.bind(__webpack_require__, 74548));
+        const followUps = splitEditMentions(jobs, splitMentions, parseMessageRef);
+        // Recorded before any edit goes out: a post step that finds the edit delivered then knows a ping is due.
+        for (const f of followUps) {
+            opts.onFate?.(followUpTarget(f.target), {
+                fate: 'retry-wait',
+                attempts: 0,
+                httpStatus: null,
+                messageId: null,
+            });
+        }
+        const delivered = await deliverAll(jobs, { ...opts, deadlineMs: deadlineMs() });
+        delivered.forEach((result, i) => {
+            results[jobs[i].index] = result;
+        });
+        // An edit posted as a new message instead (the live message was deleted) pinged by itself: its answer
+        // names another message than the one edited.
+        const due = followUps.filter((f) => {
+            const result = results[f.index];
+            return result?.delivered && (result.messageId === null || result.messageId === f.editedId);
+        });
+        if (due.length > 0)
+            await postFollowUps(due, deliverAll, { ...opts, deadlineMs: deadlineMs() }, warn);
+    }
+    catch (err) {
+        // deliverAll does not throw; this guards the import itself.
+        const reason = `could not deliver: ${err instanceof Error ? err.message : String(err)}`;
+        for (const job of jobs)
+            results[job.index] = failedResult(job.target, reason);
+    }
+}
+/** Where main records the fate of a target's follow-up with the mentions, for post. */
+function followUpKey(source) {
+    return `${source} (mentions)`;
+}
+function followUpTarget(target) {
+    return { ...target, source: followUpKey(target.source) };
+}
+/**
+ * Post keeps an edit main delivered; the follow-up with its mentions, if main owed one and did not see it
+ * posted, is not sent from here (it may have landed, and Discord cannot drop a duplicate): said instead.
+ */
+function lostFollowUpWarning(source, previous, warn) {
+    const ping = previous?.[followUpKey(source)];
+    if (!ping || ping.fate === 'delivered')
+        return;
+    const head = `${source}: the result was delivered as an edit, but the main step was stopped`;
+    warn?.(ping.fate === 'sending' || ping.fate === 'unknown'
+        ? `${head} while posting the message with its mentions: it may not have been posted, and is not sent ` +
+            'again (Discord cannot drop a duplicate); check the channel.'
+        : `${head} before the message with its mentions was posted: no one was pinged.`);
+}
 /** Posts the follow-ups with the mentions; one that is not posted is a warning (the result itself landed). */
 async function postFollowUps(due, deliverAll, opts, warn) {
-    // Not the target's own delivery: its fate (kept for the post step) and its result stay the edit's.
-    const { onFate: _onFate, onResult: _onResult, ...plain } = opts;
-    const pinged = await deliverAll(due, plain);
+    // Not the target's own delivery: its result stays the edit's, and its fate is kept under its own key.
+    const { onFate, onResult: _onResult, ...plain } = opts;
+    const pinged = await deliverAll(due, {
+        ...plain,
+        onFate: (target, record) => onFate?.(followUpTarget(target), record),
+    });
     for (const r of pinged) {
         if (r.delivered)
             continue;
@@ -136,8 +210,10 @@ function splitEditMentions(jobs, split, parseRef) {
         const parts = split(job.message);
         if (!parts)
             continue;
+        job.postMessage = job.message;
         job.message = parts.edit;
-        const thread = parseRef(job.editMessageId)?.threadId ?? null;
+        const ref = parseRef(job.editMessageId);
+        const thread = ref?.threadId ?? null;
         const url = new URL(job.target.url);
         if (thread)
             url.searchParams.set('thread_id', thread);
@@ -145,6 +221,7 @@ function splitEditMentions(jobs, split, parseRef) {
             index: job.index,
             target: { ...job.target, url: url.toString() },
             message: parts.followUp,
+            editedId: ref?.messageId ?? null,
         });
     }
     return followUps;
@@ -162,11 +239,11 @@ function keptResult(target, before) {
         messageId: before.messageId,
         durationMs: 0,
         confirmed: before.httpStatus !== 202,
-        note: before.httpStatus !== 202 ? null : target.format === 'teams' ? _teams_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .TEAMS_ACCEPTED_NOTE */ .ee : _teams_answer_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCEPTED_NOTE */ .t6,
+        note: before.httpStatus !== 202 ? null : target.format === 'teams' ? _teams_answer_js__WEBPACK_IMPORTED_MODULE_3__/* .TEAMS_ACCEPTED_NOTE */ .ee : _teams_answer_js__WEBPACK_IMPORTED_MODULE_3__/* .ACCEPTED_NOTE */ .t6,
     };
 }
 function failedResult(target, error) {
-    return (0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .undeliveredResult */ .B)(target, (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(error));
+    return (0,_result_js__WEBPACK_IMPORTED_MODULE_2__/* .undeliveredResult */ .B)(target, (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .scrub */ ._I)(error));
 }
 /** One log line: `notifications: 1 of 2 delivered; webhook-url failed: HTTP 404: … (1 attempt)`. */
 function summarizeResults(results) {
@@ -445,9 +522,9 @@ function resolve(getInput, env) {
     const envValue = (name) => (env[name] ?? '').trim();
     // 1. Register every secret before validating anything.
     for (const name of URL_INPUT_NAMES)
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(input(name));
+        registerTargetUrl(input(name), name === 'teams-webhook-url');
     for (const name of URL_ENV_NAMES)
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(envValue(name));
+        registerTargetUrl(envValue(name), false);
     (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCredential */ .J4)(input('webhook-secret'));
     (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(input('github-token'));
     const headersText = input('webhook-headers');
@@ -537,11 +614,21 @@ function registerHeaderValues(headers) {
         if (isScalar(v))
             (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(String(v));
 }
+/**
+ * A webhook URL and its secret parts. A Teams URL's (a Teams host's, or one given as Teams) only credential in
+ * its query is `sig` (Power Automate); its other values (api-version=2016-06-01, sp=/triggers/manual/run) are
+ * the same for every flow and stay readable. Its path is masked by the general rule (a legacy connector's
+ * secret is there).
+ */
+function registerTargetUrl(raw, teams) {
+    const u = URL.canParse(raw.trim()) ? new URL(raw.trim()) : null;
+    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(raw, teams || (u !== null && isTeamsUrl(u)) ? { queryKeys: ['sig'] } : {});
+}
 function registerEntrySecrets(entry) {
     if (!isPlainObject(entry))
         return;
     if (typeof entry.url === 'string')
-        (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(entry.url);
+        registerTargetUrl(entry.url, entry.format === 'teams');
     if (isScalar(entry.secret))
         (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCredential */ .J4)(String(entry.secret));
     registerHeaderValues(entry.headers);
@@ -667,45 +754,100 @@ function readTemplates(values, nameOf, workspace) {
     }
     let payload = values.payload === '' ? null : values.payload;
     let payloadSource = payload === null ? null : nameOf('payload-template');
+    let payloadFile = null;
     if (values.payloadFile !== '') {
         payload = readTemplateFile(nameOf('payload-template-file'), values.payloadFile, workspace);
-        payloadSource = `${nameOf('payload-template-file')} (${values.payloadFile})`;
+        payloadSource = nameOf('payload-template-file');
+        payloadFile = values.payloadFile;
     }
     return {
         message: values.message === '' ? null : values.message,
         messageSource: values.message === '' ? null : nameOf('message-template'),
         payload,
         payloadSource,
+        ...(payloadFile !== null ? { payloadFile } : {}),
     };
 }
-/** A template file: a regular file inside the workspace, at most MAX_TEMPLATE_BYTES, as UTF-8 text. */
+/**
+ * A template file: a regular file whose real path (links resolved, in every folder on the way) is inside the
+ * real workspace, at most MAX_TEMPLATE_BYTES, UTF-8 text. It is read through the one descriptor it was checked
+ * on, and bounded by the bytes read: a /proc file says it has 0 bytes. Errors show the path, never the text.
+ */
 function readTemplateFile(name, file, workspace) {
+    const refuse = (accepted) => new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, accepted);
     const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, full);
-    if (rel === '' || rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel)) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, `a file inside the workspace (${workspace})`);
-    }
-    let size;
+    if (!inside(workspace, full))
+        throw refuse(`a file inside the workspace (${workspace})`);
+    let real;
     try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full);
-        if (!st.isFile())
-            throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, 'a file (this is not a regular file)');
-        size = st.size;
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(full);
     }
-    catch (err) {
-        if (err instanceof _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz)
-            throw err;
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, `a file that exists in the workspace (${workspace})`);
+    catch {
+        throw refuse(`a file that exists in the workspace (${workspace})`);
     }
-    if (size > MAX_TEMPLATE_BYTES) {
-        throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, file, `a file of at most ${MAX_TEMPLATE_BYTES / 1024} KiB (it has ${size} bytes)`);
+    let realWorkspace;
+    try {
+        realWorkspace = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
     }
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
+    catch {
+        throw refuse(`a file inside the workspace (${workspace}), which does not exist`);
+    }
+    if (!inside(realWorkspace, real))
+        throw refuse(`a file inside the workspace (${workspace}); it leads outside it`);
+    let fd;
+    try {
+        // Non-blocking: opening a FIFO must not wait for a writer. No link is followed any more.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch {
+        throw refuse(`a file that can be read in the workspace (${workspace})`);
+    }
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
+            throw refuse('a file (this is not a regular file)');
+        const bytes = readBounded(fd, MAX_TEMPLATE_BYTES + 1);
+        if (bytes.length > MAX_TEMPLATE_BYTES) {
+            throw refuse(`a file of at most ${MAX_TEMPLATE_BYTES / 1024} KiB (it has more)`);
+        }
+        try {
+            return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        }
+        catch {
+            throw refuse('UTF-8 text (the file holds bytes that are not UTF-8)');
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Whether `full` is below `dir` (not `dir` itself). */
+function inside(dir, full) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, full);
+    return rel !== '' && !rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel);
+}
+/** At most `max` bytes from `fd`, read until the end or the bound. */
+function readBounded(fd, max) {
+    const buf = Buffer.alloc(max);
+    let used = 0;
+    // Each read either advances or ends the loop (0 bytes: end of file).
+    while (used < max) {
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, used, max - used, null);
+        if (n === 0)
+            break;
+        used += n;
+    }
+    return buf.subarray(0, used);
 }
 /** What a target takes of the global templates: the message line for chat formats, the body for generic ones. */
 function templatesFor(format, globals) {
     return format === 'generic'
-        ? { message: null, messageSource: null, payload: globals.payload, payloadSource: globals.payloadSource }
+        ? {
+            message: null,
+            messageSource: null,
+            payload: globals.payload,
+            payloadSource: globals.payloadSource,
+            ...(globals.payloadFile ? { payloadFile: globals.payloadFile } : {}),
+        }
         : { message: globals.message, messageSource: globals.messageSource, payload: null, payloadSource: null };
 }
 /** A `webhooks` entry's own templates, over the global ones; each only where its format uses it. */
@@ -724,12 +866,14 @@ function entryTemplates(at, entry, format, globals) {
         throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(own.messageSource, '(a template)', 'message-template is for discord, slack and teams targets; a generic target takes payload-template');
     }
     const inherited = templatesFor(format, globals.templates);
-    return {
+    const merged = {
         message: own.message ?? inherited.message,
         messageSource: own.messageSource ?? inherited.messageSource,
         payload: own.payload ?? inherited.payload,
         payloadSource: own.payloadSource ?? inherited.payloadSource,
     };
+    const file = own.payload !== null ? own.payloadFile : inherited.payloadFile;
+    return file ? { ...merged, payloadFile: file } : merged;
 }
 function parseUrl(name, raw) {
     let u;
@@ -788,7 +932,7 @@ function finishUrl(name, u, format, threadId) {
             throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(name, url, err.message, { secret: true });
         }
     }
-    (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecretUrl */ .l2)(url);
+    registerTargetUrl(url, format === 'teams');
     if (basicAuth)
         (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(basicToken(basicAuth));
     return { url, basicAuth };

@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/notify/template-fields.ts + 2 modules
-var template_fields = __webpack_require__(3820);
+var template_fields = __webpack_require__(1208);
 // EXTERNAL MODULE: ./src/notify/templates.ts
 var templates = __webpack_require__(7858);
 // EXTERNAL MODULE: ./src/notify/render/limits.ts
@@ -21,6 +21,7 @@ var limits = __webpack_require__(7284);
 // The generic webhook body: a documented, versioned JSON object (schema/generic-payload.schema.json) that
 // keeps every field of jetson-containers' own generic webhook, with its meaning, and adds the rest of the
 // BuildReport in snake_case. Sizes are bounded so a hostile report cannot produce a multi-megabyte body.
+
 
 
 
@@ -105,6 +106,32 @@ function keepFailed(packages, max) {
     }
     return packages.filter((p) => keep.has(p));
 }
+/** `image_facts` in snake_case, only when docker told them (older receivers see no new key otherwise). */
+function imageFactsOf(p, c) {
+    const f = factsOf(p);
+    if (f === null)
+        return {};
+    const out = {
+        image: c.text(f.image),
+        id: f.id,
+        size_bytes: f.sizeBytes,
+        layers: f.layers,
+        created: f.created,
+        architecture: f.architecture,
+        digest: c.maybe(f.digest),
+    };
+    const s = f.sizeChange;
+    if (s) {
+        out.size_change = {
+            previous_bytes: s.previousBytes,
+            delta_bytes: s.deltaBytes,
+            percent: s.percent,
+            flagged: s.flagged,
+            previous_run_url: s.previousRunUrl,
+        };
+    }
+    return { image_facts: out };
+}
 function build(report, caps, ctx) {
     const c = new Clipper(caps);
     const environment = {};
@@ -125,6 +152,7 @@ function build(report, caps, ctx) {
             pushed_image: c.maybe(p.pushedImage),
             duration_seconds: p.durationSeconds,
             failure: c.failure(p.failure, withExcerpt),
+            ...imageFactsOf(p, c),
         };
     });
     if (results.length < report.packages.length)

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DD: () => (/* binding */ title),
 /* harmony export */   O1: () => (/* binding */ orderRows),
 /* harmony export */   renderRunDiscord: () => (/* binding */ renderRunDiscord),
 /* harmony export */   tW: () => (/* binding */ STATUS_ICON)
@@ -13,7 +14,7 @@ export const modules = {
 /* unused harmony exports escapeMarkdown, fitRows, rowsAsText, embedTextLength */
 /* harmony import */ var _discord_common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2470);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7284);
-/* harmony import */ var _template_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3820);
+/* harmony import */ var _template_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1208);
 /* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7858);
 
 
@@ -118,6 +119,7 @@ function fitRows(rows, budget) {
     });
     return { text: lines.join('\n'), folded };
 }
+/** `❌ Jetson build failed: 1 of 3 failed` (the pull-request comment of a run uses it too). */
 function title(run, change) {
     const t = run.totals;
     // A change against the last run replaces the plain verb: "fixed" after a failure, "broken" after a success.
@@ -266,7 +268,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: runHeadline
 
 // EXTERNAL MODULE: ./src/notify/template-fields.ts + 2 modules
-var template_fields = __webpack_require__(3820);
+var template_fields = __webpack_require__(1208);
 // EXTERNAL MODULE: ./src/notify/templates.ts
 var templates = __webpack_require__(7858);
 // EXTERNAL MODULE: ./src/notify/render/limits.ts

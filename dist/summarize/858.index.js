@@ -8,10 +8,13 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Oi: () => (/* binding */ applyMentions),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   WE: () => (/* binding */ COLOR_CANCELLED),
 /* harmony export */   md: () => (/* binding */ md),
-/* harmony export */   nb: () => (/* binding */ mentionsFor)
+/* harmony export */   nb: () => (/* binding */ mentionsFor),
+/* harmony export */   t: () => (/* binding */ COLOR_FAILURE),
+/* harmony export */   w$: () => (/* binding */ COLOR_SUCCESS)
 /* harmony export */ });
-/* unused harmony exports COLOR_SUCCESS, COLOR_FAILURE, COLOR_CANCELLED, STATUS_COLOR, PACKAGE_EMOJI, oneLine, code, link, mapStrings, environmentPairs, failuresFirst, wherePhrase, discordTextLength, checkDiscordLimits, finishBody */
+/* unused harmony exports STATUS_COLOR, PACKAGE_EMOJI, oneLine, code, link, mapStrings, environmentPairs, failuresFirst, wherePhrase, discordTextLength, checkDiscordLimits, finishBody */
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7284);
 
 const COLOR_SUCCESS = 65280;
@@ -272,8 +275,9 @@ function finishBody(body, report, opts, ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $S: () => (/* binding */ escapeFence),
+/* harmony export */   Az: () => (/* binding */ longestBacktickRun),
 /* harmony export */   Gr: () => (/* binding */ ELLIPSIS),
+/* harmony export */   Lt: () => (/* binding */ fenceFor),
 /* harmony export */   XU: () => (/* binding */ printableText),
 /* harmony export */   YT: () => (/* binding */ DISCORD_LIMITS),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
@@ -282,7 +286,7 @@ function finishBody(body, report, opts, ctx) {
 /* harmony export */   xv: () => (/* binding */ truncate),
 /* harmony export */   yY: () => (/* binding */ neutraliseMentions)
 /* harmony export */ });
-/* unused harmony exports codeBlock, tail, hasMassMention, longestBacktickRun, fenceFor, formatShortDuration, isoSeconds */
+/* unused harmony exports escapeFence, codeBlock, tail, hasMassMention, formatShortDuration, isoSeconds */
 // Text-fitting primitives for chat limits: truncate with a visible '…', and never cut a code fence open.
 const ELLIPSIS = '…';
 /** `text` cut to at most `max` characters (UTF-16 units, as Discord counts), ending in '…' when cut. */
@@ -459,7 +463,278 @@ const DISCORD_LIMITS = {
 
 /***/ }),
 
-/***/ 3820:
+/***/ 8059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J1: () => (/* binding */ slackLink),
+/* harmony export */   Pv: () => (/* binding */ slackInert),
+/* harmony export */   RV: () => (/* binding */ fitLines),
+/* harmony export */   kJ: () => (/* binding */ mrkdwn),
+/* harmony export */   ny: () => (/* binding */ SLACK_COLOR),
+/* harmony export */   pj: () => (/* binding */ plain),
+/* harmony export */   sl: () => (/* binding */ clampSlack),
+/* harmony export */   tJ: () => (/* binding */ inert),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   u2: () => (/* binding */ SLACK_LIMITS),
+/* harmony export */   wh: () => (/* binding */ plainText),
+/* harmony export */   zp: () => (/* binding */ templateLine)
+/* harmony export */ });
+/* unused harmony exports wellFormed, oneLine, slackEscape, defuseMentions, codeLines, checkSlackLimits */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7284);
+
+/**
+ * Slack's documented Block Kit limits (characters), plus two bounds of this action: `text` (the notification
+ * line: Slack truncates at 40 000, a person reads one line) and `totalText` (all visible text together).
+ */
+const SLACK_LIMITS = {
+    blocks: 50,
+    attachments: 100,
+    headerText: 150,
+    sectionText: 3000,
+    fields: 10,
+    fieldText: 2000,
+    contextElements: 10,
+    contextText: 3000,
+    text: 3000,
+    totalText: 12_000,
+};
+const SLACK_COLOR = {
+    success: '#2EB67D',
+    failure: '#E01E5A',
+    cancelled: '#868686',
+    /** A build that has started (notify-start). */
+    building: '#439FE0',
+};
+// ---- inert text ----
+const ZWSP = '\u200b';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Half a surrogate pair on its own becomes U+FFFD: it is not valid UTF-8 and some parsers refuse it. */
+function wellFormed(s) {
+    return s.replace(LONE_SURROGATE, '\uFFFD');
+}
+function oneLine(s) {
+    return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** Slack's three entities, the only escaping mrkdwn knows. */
+function slackEscape(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** `@here`, `@channel`, `@everyone` and `<!…>`/`<@…>`/`<#…>` lose their meaning (a zero-width space). */
+function defuseMentions(s) {
+    return s.replace(/@(here|channel|everyone)/gi, `@${ZWSP}$1`).replace(/<([!@#])/g, `<${ZWSP}$1`);
+}
+/**
+ * Marks that would format text become look-alikes: `*` `~` and backticks always, `_` only where it could
+ * open or close italics (at a word's edge), so `pip_cache` stays as it is written.
+ */
+function defuseFormatting(s) {
+    return s
+        .replace(/\*/g, '∗')
+        .replace(/~/g, '∼')
+        .replace(/`/g, 'ˋ')
+        .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, 'ˍ');
+}
+/**
+ * Text as inert mrkdwn: formatting marks as look-alikes, mentions defused, entities escaped. The one escaping of
+ * report text for Slack, the built-in message's and a `message-template`'s values alike.
+ */
+function slackInert(raw) {
+    return slackEscape(defuseMentions(defuseFormatting(raw)));
+}
+/** One line of report text as inert mrkdwn of at most `max` characters (cut before escaping: no half entity). */
+function inert(s, max) {
+    return fitEscaped(s, max, slackInert);
+}
+/** `s` made one line and passed through `escape`, at most `max` characters, cut before escaping. */
+function fitEscaped(s, max, escape) {
+    const raw = wellFormed(oneLine(s));
+    let room = max;
+    let out = escape((0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(raw, room));
+    // Each pass removes at least the overshoot, so this ends within a few passes.
+    while (out.length > max && room > 0) {
+        room -= out.length - max;
+        out = escape((0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(raw, room));
+    }
+    return out.length > max ? '' : out;
+}
+/** Report text for a plain_text object: no markup is read there, so only mentions are defused. */
+function plain(s, max) {
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(defuseMentions(wellFormed(oneLine(s))), max);
+}
+/** Inline code (no formatting inside): backticks become a look-alike so the span cannot be closed early. */
+function inlineCode(s, max) {
+    const text = fitEscaped(s, max - 2, (raw) => slackEscape(defuseMentions(raw.replace(/`/g, 'ˋ'))));
+    return text === '' ? '—' : '`' + text + '`';
+}
+/** Lines for a ``` block: entities escaped, mentions defused, no run of three backticks left to close it. */
+function codeLines(lines) {
+    return lines.map((l) => slackEscape(defuseMentions(wellFormed(l))).replace(/`{3,}/g, (m) => m.split('').join(ZWSP)));
+}
+/** A `message-template` line: escaped by the template already, so only mentions are defused here. */
+function templateLine(text) {
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(defuseMentions(wellFormed(text)), SLACK_LIMITS.text);
+}
+/** `<url|label>` for an absolute http(s) URL mrkdwn cannot be broken out of; null when unusable. */
+function slackLink(url, label, max = 2048) {
+    if (!url || url.length > max || !/^https?:\/\/[^\s<>"`]+$/i.test(url) || !URL.canParse(url))
+        return null;
+    // `&` is escaped inside links too, and a `|` would end the URL early.
+    return `<${url.replace(/&/g, '&amp;').replace(/\|/g, '%7C')}|${label}>`;
+}
+/**
+ * Multi-line mrkdwn within `max`: whole lines are dropped from the end behind a `…` line (a cut line could
+ * leave a link or an entity half open); a single line too long is cut, fences closed again.
+ */
+function fitLines(text, max) {
+    if (text.length <= max)
+        return text;
+    const lines = text.split('\n');
+    while (lines.length > 1) {
+        lines.pop();
+        const kept = [...lines, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .ELLIPSIS */ .Gr].join('\n');
+        if (kept.length <= max && fencesClosed(kept))
+            return kept;
+    }
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncateMarkdown */ .o4)(lines[0] ?? '', max);
+}
+function fencesClosed(text) {
+    return (text.match(/```/g) ?? []).length % 2 === 0;
+}
+function mrkdwn(text) {
+    return { type: 'mrkdwn', text, verbatim: true };
+}
+function plainText(text) {
+    return { type: 'plain_text', text, emoji: true };
+}
+// ---- the final guard ----
+/** Clamps every limited text and the block count, whatever the builders produced. */
+function clampSlack(body) {
+    const L = SLACK_LIMITS;
+    body.text = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(body.text, L.text) || _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .ELLIPSIS */ .Gr;
+    for (const a of body.attachments) {
+        a.blocks = a.blocks.slice(0, L.blocks).map((b) => clampBlock(b));
+    }
+    return body;
+}
+function clampText(t, max) {
+    const text = t.type === 'mrkdwn' ? fitLines(t.text, max) : (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(t.text, max);
+    return { ...t, text: text || _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .ELLIPSIS */ .Gr };
+}
+function clampBlock(b) {
+    const L = SLACK_LIMITS;
+    if (b.type === 'header')
+        return { ...b, text: clampText(b.text, L.headerText) };
+    if (b.type === 'section') {
+        const out = { ...b };
+        if (b.text)
+            out.text = clampText(b.text, L.sectionText);
+        if (b.fields)
+            out.fields = b.fields.slice(0, L.fields).map((f) => clampText(f, L.fieldText));
+        return out;
+    }
+    if (b.type === 'context') {
+        const elements = b.elements
+            .slice(0, L.contextElements)
+            .map((e) => (e.type === 'mrkdwn' || e.type === 'plain_text' ? clampText(e, L.contextText) : e));
+        return { ...b, elements };
+    }
+    return b;
+}
+// ---- the check ----
+const LIVE_MENTION = /<[!@#]|@(here|channel|everyone)\b/i;
+/** Every way `body` breaks a Slack limit (or could ping), as readable sentences; empty when it fits. */
+function checkSlackLimits(body) {
+    const L = SLACK_LIMITS;
+    const v = [];
+    if (body === null || typeof body !== 'object')
+        return ['body is not an object'];
+    const b = body;
+    const counter = { chars: 0 };
+    const text = (what, t, max, kind) => checkText(v, counter, what, t, max, kind);
+    if (typeof b.text !== 'string' || b.text.trim() === '')
+        v.push('text is missing (Slack answers no_text)');
+    else {
+        if (b.text.length > L.text)
+            v.push(`text has ${b.text.length} characters (max ${L.text})`);
+        checkInert(v, 'text', b.text);
+        counter.chars += b.text.length;
+    }
+    const attachments = Array.isArray(b.attachments) ? b.attachments : [];
+    if (b.attachments !== undefined && !Array.isArray(b.attachments))
+        v.push('attachments is not a list');
+    if (attachments.length > L.attachments) {
+        v.push(`${attachments.length} attachments (max ${L.attachments}: Slack answers too_many_attachments)`);
+    }
+    const blocks = [];
+    if (Array.isArray(b.blocks))
+        b.blocks.forEach((x, i) => blocks.push([`blocks[${i}]`, x]));
+    attachments.forEach((a, i) => {
+        if (!Array.isArray(a?.blocks))
+            return;
+        a.blocks.forEach((x, j) => blocks.push([`attachments[${i}].blocks[${j}]`, x]));
+    });
+    if (blocks.length > L.blocks)
+        v.push(`${blocks.length} blocks (max ${L.blocks})`);
+    for (const [at, block] of blocks)
+        checkBlock(at, block, text, v);
+    if (counter.chars > L.totalText)
+        v.push(`the message shows ${counter.chars} characters (max ${L.totalText})`);
+    return v;
+}
+function checkBlock(at, block, text, v) {
+    const L = SLACK_LIMITS;
+    const blk = block;
+    if (blk?.type === 'header')
+        text(`${at}.text`, blk.text, L.headerText, 'plain_text');
+    else if (blk?.type === 'section') {
+        if (blk.text === undefined && blk.fields === undefined)
+            v.push(`${at} has neither text nor fields`);
+        if (blk.text !== undefined)
+            text(`${at}.text`, blk.text, L.sectionText);
+        if (blk.fields !== undefined) {
+            const fields = Array.isArray(blk.fields) ? blk.fields : [];
+            if (fields.length > L.fields)
+                v.push(`${at} has ${fields.length} fields (max ${L.fields})`);
+            fields.forEach((f, k) => text(`${at}.fields[${k}]`, f, L.fieldText));
+        }
+    }
+    else if (blk?.type === 'context') {
+        const elements = Array.isArray(blk.elements) ? blk.elements : [];
+        if (elements.length === 0 || elements.length > L.contextElements) {
+            v.push(`${at} has ${elements.length} elements (1 to ${L.contextElements})`);
+        }
+        elements.forEach((e, k) => text(`${at}.elements[${k}]`, e, L.contextText));
+    }
+    else if (blk?.type !== 'divider')
+        v.push(`${at} has type ${String(blk?.type)}, which is not checked`);
+}
+function checkText(v, counter, what, t, max, kind) {
+    const o = t;
+    if (o?.type !== 'plain_text' && o?.type !== 'mrkdwn')
+        return void v.push(`${what} is not a text object`);
+    if (kind && o.type !== kind)
+        v.push(`${what} must be ${kind}`);
+    if (typeof o.text !== 'string' || o.text.length === 0)
+        return void v.push(`${what} is empty`);
+    if (o.text.length > max)
+        v.push(`${what} has ${o.text.length} characters (max ${max})`);
+    counter.chars += o.text.length;
+    checkInert(v, what, o.text);
+    if (o.type === 'mrkdwn' && !fencesClosed(o.text))
+        v.push(`${what} leaves a code block open`);
+}
+function checkInert(v, what, text) {
+    if (LIVE_MENTION.test(text))
+        v.push(`${what} holds a live mention`);
+    if (new RegExp(LONE_SURROGATE.source).test(text))
+        v.push(`${what} holds a lone surrogate`);
+}
+
+
+/***/ }),
+
+/***/ 1208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -475,21 +750,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: TEMPLATE_EVENTS, fieldByName, startTemplateView
 
-;// CONCATENATED MODULE: ./src/report/build-report.ts
-// The BuildReport: the one data model that flows from the build half to the notify half.
-// report.json holds exactly this object; schema/build-report.schema.json describes it.
-const REPORT_SCHEMA_VERSION = 1;
-/** The environment values the tool prints and the action reports, in display order. */
-const ENVIRONMENT_KEYS = (/* unused pure expression or super */ null && ([
-    'L4T_VERSION',
-    'JETPACK_VERSION',
-    'CUDA_VERSION',
-    'PYTHON_VERSION',
-    'SYSTEM_ARCH',
-    'LSB_RELEASE',
-    'CUDA_ARCH',
-]));
-
+// EXTERNAL MODULE: ./src/report/build-report.ts
+var build_report = __webpack_require__(4417);
 ;// CONCATENATED MODULE: ./src/report/sample.ts
 // A realistic BuildReport that no build produced: what `dry-run` renders and `test-notification` sends when
 // there is no report to show. It reads like a real --multiple build on a Jetson Orin (JetPack 6): every
@@ -597,7 +859,7 @@ function sampleReport(input) {
     ];
     const own = sentence(packages, failure);
     return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
+        schemaVersion: build_report/* REPORT_SCHEMA_VERSION */.WI,
         status: 'failure',
         message: input.headline ? `${input.headline}. ${own}` : own,
         exitCode: 1,
@@ -642,7 +904,134 @@ function sampleReport(input) {
 
 // EXTERNAL MODULE: ./src/notify/render/limits.ts
 var limits = __webpack_require__(7284);
+;// CONCATENATED MODULE: ./src/report/image-facts.ts
+const UNITS = ['kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+/**
+ * A size in decimal units with a space, like `docker images` (which uses powers of 1000): `8.1 GB`,
+ * `340 MB`, `12.3 GB`, `950 B`. One decimal below 100, none above; `8.0` reads `8`.
+ */
+function formatBytes(n) {
+    if (!Number.isFinite(n))
+        return '? B';
+    if (n < 0)
+        return `-${formatBytes(-n)}`;
+    if (n < 1000)
+        return `${Math.round(n)} B`;
+    let unit = 0;
+    let v = n / 1000;
+    while (v >= 1000 && unit < UNITS.length - 1) {
+        v /= 1000;
+        unit++;
+    }
+    let shown = v < 100 ? Math.round(v * 10) / 10 : Math.round(v);
+    // 999.96 MB rounds to 1000 MB: that is 1 GB.
+    if (shown >= 1000 && unit < UNITS.length - 1) {
+        unit++;
+        shown = 1;
+    }
+    const digits = shown < 100 && !Number.isInteger(shown) ? shown.toFixed(1) : String(shown);
+    return `${digits} ${UNITS[unit]}`;
+}
+/** A size change with its sign: `+340 MB`, `-1.2 GB`, `±0 B`. */
+function formatBytesDelta(n) {
+    if (n === 0)
+        return '±0 B';
+    return n > 0 ? `+${formatBytes(n)}` : formatBytes(n);
+}
+const str = (v, max = 500) => typeof v === 'string' && v.trim() !== '' && v.length <= max ? v : null;
+const count = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : null;
+/**
+ * The usable facts of a package: null when there are none or they are not facts at all (a report from a
+ * file); fields of the wrong type read as null, a `sizeChange` with one as absent.
+ */
+function factsOf(p) {
+    const f = p?.imageFacts;
+    if (typeof f !== 'object' || f === null || Array.isArray(f))
+        return null;
+    const r = f;
+    const image = str(r['image']);
+    if (image === null)
+        return null;
+    const facts = {
+        image,
+        id: str(r['id'], 200),
+        sizeBytes: count(r['sizeBytes']),
+        layers: count(r['layers']),
+        created: str(r['created'], 100),
+        architecture: str(r['architecture'], 100),
+        digest: str(r['digest']),
+    };
+    const change = sizeChangeOf(r['sizeChange']);
+    if (change !== null)
+        facts.sizeChange = change;
+    return facts;
+}
+/** A `sizeChange` whose numbers are numbers, else null. */
+function sizeChangeOf(v) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return null;
+    const c = v;
+    const num = (x) => typeof x === 'number' && Number.isFinite(x);
+    const previous = count(c['previousBytes']);
+    if (previous === null || !num(c['deltaBytes']) || !num(c['percent']) || typeof c['flagged'] !== 'boolean') {
+        return null;
+    }
+    return {
+        previousBytes: previous,
+        deltaBytes: c['deltaBytes'],
+        percent: c['percent'],
+        flagged: c['flagged'],
+        previousRunUrl: str(c['previousRunUrl'], 2000),
+    };
+}
+/** `Size 8.1 GB · 42 layers` (either part alone when the other is unknown), or null when neither is known. */
+function sizeLayersText(f) {
+    if (f === null)
+        return null;
+    const parts = [];
+    if (f.sizeBytes !== null)
+        parts.push(`Size ${formatBytes(f.sizeBytes)}`);
+    if (f.layers !== null)
+        parts.push(`${f.layers} ${f.layers === 1 ? 'layer' : 'layers'}`);
+    return parts.length ? parts.join(' · ') : null;
+}
+/** The `sha256:…` part of a digest reference (`repo@sha256:…`), or null. */
+function digestOnly(ref) {
+    if (ref === null)
+        return null;
+    const m = /(?:^|@)(sha256:[0-9a-f]{64})$/.exec(ref);
+    return m ? m[1] : null;
+}
+/** `sha256:0123456789ab`: enough of a digest (or id) to tell images apart at a glance. */
+function shortDigest(ref) {
+    const d = digestOnly(ref) ?? (ref !== null && /^sha256:[0-9a-f]{12,}$/.test(ref) ? ref : null);
+    return d ? d.slice(0, 'sha256:'.length + 12) : null;
+}
+/** The `digests` output: each pushed image → its registry digest (`sha256:…`). */
+function digestMap(report) {
+    const out = [];
+    for (const p of report.packages) {
+        const digest = digestOnly(factsOf(p)?.digest ?? null);
+        if (digest !== null && typeof p.pushedImage === 'string' && p.pushedImage !== '') {
+            out.push([p.pushedImage, digest]);
+        }
+    }
+    // fromEntries: an image named `__proto__` is a key like any other.
+    return Object.fromEntries(out);
+}
+/** The `image-sizes` output: each inspected image → its size in bytes. */
+function imageSizeMap(report) {
+    const out = [];
+    for (const p of report.packages) {
+        const f = factsOf(p);
+        if (f !== null && f.sizeBytes !== null)
+            out.push([f.image, f.sizeBytes]);
+    }
+    return Object.fromEntries(out);
+}
+
 ;// CONCATENATED MODULE: ./src/notify/template-fields.ts
+
 
 
 const ALL = ['build', 'run', 'start'];
@@ -653,6 +1042,7 @@ const PKG = '/$defs/PackageResult/properties';
 const FAIL = '/$defs/FailurePoint/properties';
 const RUN = '/properties/run/properties';
 const ENV = '/$defs/EnvironmentInfo/properties';
+const FACTS = '/$defs/ImageFacts/properties';
 const POSITION = [
     { name: 'first', type: 'boolean', note: 'true for the first item of the list.', scope: ENDED },
     {
@@ -695,6 +1085,29 @@ const RESULT_ITEM = [
         nullable: true,
     },
     { name: 'error', type: 'string', schema: `${FAIL}/error`, note: '', scope: ENDED },
+    {
+        name: 'image_size',
+        type: 'string',
+        note: 'Its final image size as docker prints it (decimal units: `8.1 GB`); empty when not inspected.',
+        scope: BUILD,
+    },
+    {
+        name: 'image_size_bytes',
+        type: 'number',
+        schema: `${FACTS}/sizeBytes`,
+        note: 'Empty when not inspected.',
+        scope: BUILD,
+        nullable: true,
+    },
+    {
+        name: 'image_layers',
+        type: 'number',
+        schema: `${FACTS}/layers`,
+        note: 'Empty when not inspected.',
+        scope: BUILD,
+        nullable: true,
+    },
+    { name: 'image_digest', type: 'string', schema: `${FACTS}/digest`, note: '', scope: BUILD },
     ...POSITION,
 ];
 /** Every field, in the order of the documentation. */
@@ -902,15 +1315,23 @@ function buildItems(report, caps) {
             log_url: report.logs.url,
         };
     });
-    const results = ordered.map((p) => ({
-        name: template_fields_text(p.name, caps),
-        status: p.status,
-        emoji: STATUS_EMOJI[p.status] ?? '',
-        image: template_fields_text(p.image, caps),
-        duration: p.durationSeconds === null ? null : (0,limits/* formatDuration */.a3)(p.durationSeconds),
-        duration_seconds: p.durationSeconds === null ? null : Math.round(p.durationSeconds),
-        error: template_fields_text(failureOf(p, report)?.error, caps),
-    }));
+    const results = ordered.map((p) => {
+        const facts = factsOf(p);
+        const size = facts?.sizeBytes ?? null;
+        return {
+            name: template_fields_text(p.name, caps),
+            status: p.status,
+            emoji: STATUS_EMOJI[p.status] ?? '',
+            image: template_fields_text(p.image, caps),
+            duration: p.durationSeconds === null ? null : (0,limits/* formatDuration */.a3)(p.durationSeconds),
+            duration_seconds: p.durationSeconds === null ? null : Math.round(p.durationSeconds),
+            error: template_fields_text(failureOf(p, report)?.error, caps),
+            image_size: size === null ? null : formatBytes(size),
+            image_size_bytes: size,
+            image_layers: facts?.layers ?? null,
+            image_digest: template_fields_text(facts?.digest, caps),
+        };
+    });
     return { failed: itemsOf(failed, caps), results: itemsOf(results, caps) };
 }
 /** What every view says about where it ran: from a BuildReport's or a BuildStart's run context. */
@@ -1095,7 +1516,8 @@ function fieldByName(name, fields = FIELDS) {
 /* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5507);
 /* harmony import */ var _render_discord_common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2470);
 /* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7284);
-/* harmony import */ var _template_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3820);
+/* harmony import */ var _render_slack_limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8059);
+/* harmony import */ var _template_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1208);
 // The user's templates: `message-template` (the text line of a Discord, Slack or Teams message) and
 // `payload-template(-file)` (a whole generic JSON body). Logic-less mustache, never code. Every template is
 // checked when the settings are read, before the build runs: it must parse, name only known fields, and (a
@@ -1103,6 +1525,7 @@ function fieldByName(name, fields = FIELDS) {
 // escaped for where they land before mustache sees them, so `{{x}}`, `{{{x}}}` and `{{&x}}` all give the same
 // escaped text: a package name or a log line can neither break a JSON body nor add markup or a mention.
 // Pure: no I/O.
+
 
 
 
@@ -1134,8 +1557,9 @@ function defuseAtMentions(value) {
 /**
  * One plain value made inert for a platform's text, on one line:
  * - discord: markdown characters backslashed, `@everyone`/`<@id>` defused (md + neutraliseMentions);
- * - slack: `&`, `<`, `>` as entities (so no `<!channel>`, `<@U…>`, `<#C…>` or `<url|link>`), `@channel`
- *   and the like defused, code fences broken;
+ * - slack: as the built-in Slack message's text (slackInert): `&`, `<`, `>` as entities (so no `<!channel>`,
+ *   `<@U…>`, `<#C…>` or `<url|link>`), `*` `~` backticks and edge `_` as look-alikes, `@channel` and the like
+ *   defused;
  * - teams: markdown characters and `<` `>` backslashed (no `<at>` mention, no HTML), entities and list
  *   markers defused, bare URLs broken, `@` names defused.
  */
@@ -1145,7 +1569,7 @@ function escapeText(value, platform) {
         case 'discord':
             return (0,_render_discord_common_js__WEBPACK_IMPORTED_MODULE_2__.md)((0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .neutraliseMentions */ .yY)(text), VALUE_MAX);
         case 'slack':
-            return defuseAtMentions((0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeFence */ .$S)(oneLine(text)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+            return defuseAtMentions((0,_render_slack_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .slackInert */ .Pv)(oneLine(text)));
         case 'teams':
             // The markdown a TextBlock renders: emphasis, links, HTML and entities, and list or heading markers at
             // the start; a bare URL in report text does not become a link either.
@@ -1214,7 +1638,7 @@ function renderMessageTemplate(template, view, platform, max = MESSAGE_LIMITS[pl
  * list items); still over, or not JSON (a value the sample never had), it throws an Error that says why, and
  * that target's delivery fails with it.
  */
-function renderPayloadTemplate(template, viewFor, maxBytes, caps = [_template_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .VIEW_CAPS */ .W8, _template_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .COMPACT_VIEW_CAPS */ .Ec]) {
+function renderPayloadTemplate(template, viewFor, maxBytes, caps = [_template_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .VIEW_CAPS */ .W8, _template_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .COMPACT_VIEW_CAPS */ .Ec]) {
     let size = 0;
     for (const cap of caps) {
         const view = escapeView(viewFor(cap), 'json');
@@ -1243,9 +1667,11 @@ function lineAt(text, offset) {
     const end = text.indexOf('\n', offset);
     return text.slice(start, end < 0 ? text.length : end);
 }
-function fail(source, template, offset, what) {
+/** `shown`: the value to show instead of the template's line (a file's path: its text is never shown). */
+function fail(source, template, offset, what, shown) {
     const { line, column } = lineColumn(template, offset);
-    throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(source, lineAt(template, offset), what.replace('@', `line ${line}, column ${column}`));
+    const value = shown ?? lineAt(template, offset);
+    throw new _runner_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(source, value, what.replace('@', `line ${line}, column ${column}`));
 }
 /** Where a mustache parse error is, and what it means in words. */
 function parseProblem(template, message) {
@@ -1303,8 +1729,13 @@ function unknownField(name, scopes) {
         : `the fields are ${names.join(', ')}`;
     return `a template naming known fields; "${name}" at @ is not one (${hint})`;
 }
-/** Every name the tokens use, checked against the fields in scope (a list section adds its items' fields). */
-function checkNames(tokens, scopes, check) {
+/**
+ * Every name the tokens use, checked against the fields in scope (a list section adds its items' fields).
+ * `inList`: the list section these tokens render inside, if any. A list section inside one is refused: each
+ * level multiplies what is rendered (three levels of 1000 packages are a billion items), and no message needs
+ * a list per item of another.
+ */
+function checkNames(tokens, scopes, check, inList = null) {
     for (const [type, name, start, , children] of tokens) {
         if (type === '>')
             check(start, `a template without partials: {{>${name}}} at @ is one`);
@@ -1319,28 +1750,54 @@ function checkNames(tokens, scopes, check) {
         if (field.type === 'list' && (type === 'name' || type === '&')) {
             check(start, `a template using lists as sections; "${name}" at @ is a list: write {{#${name}}}…{{/${name}}}`);
         }
+        const iterates = type === '#' && field.type === 'list';
+        if (iterates && inList !== null) {
+            check(start, `a template without a list inside a list; {{#${name}}} at @ is inside {{#${inList}}} (close the outer list first)`);
+        }
         const inner = type === '#' && field.items ? [field.items, ...scopes] : scopes;
-        checkNames(children ?? [], inner, check);
+        checkNames(children ?? [], inner, check, iterates ? name : inList);
     }
 }
 /** The parsed template, or an InputError saying where it does not parse. */
-function parseTemplate(source, template) {
+function parseTemplate(source, template, shown) {
     try {
         return mustache__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A.parse(template);
     }
     catch (err) {
         const { offset, what } = parseProblem(template, err instanceof Error ? err.message : String(err));
-        return fail(source, template, offset, `a mustache template; it does not parse: ${what}`);
+        return fail(source, template, offset, `a mustache template; it does not parse: ${what}`, shown);
     }
 }
 const EMPTY = { string: null, number: 0, boolean: false, list: [] };
 /** A view like `view` with every value empty (texts and nullable numbers null, lists empty, flags false). */
 function blankView(view) {
     const out = Object.create(null);
-    for (const f of _template_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .FIELDS */ .cJ) {
-        out[f.name] = EMPTY[f.type];
-        if (f.type === 'number' && (f.nullable || typeof view[f.name] !== 'number'))
-            out[f.name] = null;
+    for (const f of _template_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .FIELDS */ .cJ)
+        out[f.name] = emptyValue(f, view[f.name]);
+    return out;
+}
+/** The value an unknown field of `type` renders as: nothing (texts and numbers that can be unknown), or empty. */
+function emptyValue(f, known) {
+    if (f.type === 'number' && (f.nullable || typeof known !== 'number'))
+        return null;
+    return EMPTY[f.type];
+}
+/**
+ * A view like `blankView`, but with one item in every list whose values are all empty too (but its position:
+ * first and last): what a package that was never built looks like (no duration, no image, no error).
+ */
+function blankItemsView(view) {
+    const out = blankView(view);
+    for (const f of _template_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .FIELDS */ .cJ) {
+        if (f.type !== 'list' || !f.items)
+            continue;
+        const known = (view[f.name] ?? [])[0];
+        const item = Object.create(null);
+        for (const i of f.items)
+            item[i.name] = emptyValue(i, known?.[i.name]);
+        item.first = true;
+        item.last = true;
+        out[f.name] = [item];
     }
     return out;
 }
@@ -1354,14 +1811,18 @@ function manyFailures(view) {
 let sample = null;
 /** The views a payload template must render valid JSON for: the sample, several failures, all empty. */
 function checkViews() {
-    sample ??= (0,_template_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .buildTemplateView */ .ao)((0,_template_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .sampleTemplateReport */ .fk)());
+    sample ??= (0,_template_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .buildTemplateView */ .ao)((0,_template_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .sampleTemplateReport */ .fk)());
     return [
         { label: 'for the sample report', view: sample },
         { label: 'for a report with several failures', view: manyFailures(sample) },
         { label: 'when its values are empty (unknown: put such a field in quotes)', view: blankView(sample) },
+        {
+            label: "when a list item's values are empty (unknown: put such a field in quotes)",
+            view: blankItemsView(sample),
+        },
     ];
 }
-function checkJson(source, template) {
+function checkJson(source, template, shown) {
     for (const { label, view } of checkViews()) {
         const escaped = escapeView(view, 'json');
         const problem = jsonSyntaxError(renderEscaped(template, escaped));
@@ -1372,7 +1833,7 @@ function checkJson(source, template) {
             ? ' (separate list items with {{^last}},{{/last}})'
             : '';
         const what = `a template that renders JSON; ${label} it renders invalid JSON at @: ${problem.reason}`;
-        fail(source, template, offset, what + hint);
+        fail(source, template, offset, what + hint, shown);
     }
 }
 /**
@@ -1383,13 +1844,14 @@ function validateTemplates(templates) {
     if (templates.message !== null) {
         const source = templates.messageSource ?? 'message-template';
         const tokens = parseTemplate(source, templates.message);
-        checkNames(tokens, [_template_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .FIELDS */ .cJ], (offset, what) => fail(source, templates.message, offset, what));
+        checkNames(tokens, [_template_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .FIELDS */ .cJ], (offset, what) => fail(source, templates.message, offset, what));
     }
     if (templates.payload !== null) {
         const source = templates.payloadSource ?? 'payload-template';
-        const tokens = parseTemplate(source, templates.payload);
-        checkNames(tokens, [_template_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .FIELDS */ .cJ], (offset, what) => fail(source, templates.payload, offset, what));
-        checkJson(source, templates.payload);
+        const file = templates.payloadFile ?? null;
+        const tokens = parseTemplate(source, templates.payload, file);
+        checkNames(tokens, [_template_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .FIELDS */ .cJ], (offset, what) => fail(source, templates.payload, offset, what, file));
+        checkJson(source, templates.payload, file);
     }
 }
 /** Renders `tokens` as mustache does, recording where each piece of the output came from. */

@@ -7,7 +7,11 @@ import { open } from 'node:fs/promises';
 import { normalizeMatrix, parseLabels, readRunContext, readRunnerInfo } from '../runner/context.js';
 import { errorMessage, InputError } from '../runner/errors.js';
 import { maskUrl, scrub, scrubDeep } from '../runner/secrets.js';
-import { REPORT_SCHEMA_VERSION, type BuildReport } from '../report/build-report.js';
+import {
+  isReadableReportVersion,
+  READABLE_REPORT_VERSIONS,
+  type BuildReport,
+} from '../report/build-report.js';
 import { sampleReport } from '../report/sample.js';
 import { selectTargets } from '../notify/targets.js';
 import type { NotifySettings, RenderedMessage, Target, TargetFormat } from '../notify/types.js';
@@ -53,7 +57,7 @@ export function runSample(settings: Settings, headline?: string): BuildReport {
   return sampleReport({
     packages: settings.build.packages,
     run: {
-      ...readRunContext(process.env, core.getInput('job-check-run-id')),
+      ...readRunContext(core.getInput('job-check-run-id')),
       matrix: normalizeMatrix(core.getInput('matrix')),
     },
     runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
@@ -74,8 +78,9 @@ const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every((s) =
 export function reportProblems(value: unknown): string[] {
   if (!isObject(value)) return ['it is not a JSON object'];
   const r = value;
-  if (r.schemaVersion !== REPORT_SCHEMA_VERSION) {
-    return [`schemaVersion is ${JSON.stringify(r.schemaVersion) ?? 'missing'}, this action reads 1`];
+  if (!isReadableReportVersion(r.schemaVersion)) {
+    const reads = READABLE_REPORT_VERSIONS.join(' and ');
+    return [`schemaVersion is ${JSON.stringify(r.schemaVersion) ?? 'missing'}, this action reads ${reads}`];
   }
   const p: string[] = [];
   const need = (ok: boolean, what: string): void => {

@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { markLogsIncomplete, markReportUnwritable } from '../report/assemble.js';
 import { errorMessage } from '../runner/errors.js';
-import type { BuildReport } from '../report/build-report.js';
-import { maskUrl, scrub, scrubDeep } from '../runner/secrets.js';
+import { isReadableReportVersion, type BuildReport } from '../report/build-report.js';
+import { digestMap, imageSizeMap } from '../report/image-facts.js';
+import { maskUrl, registerSecret, scrub, scrubDeep } from '../runner/secrets.js';
 import type { LogSettings } from './settings.js';
 import type {
   ChangeState,
@@ -32,8 +33,8 @@ export interface FinishOptions {
   onDelivered?: (source: string) => void;
   /**
    * The fates main recorded per target source (post): `delivered` is not sent again (and shows in the
-   * outputs as main delivered it); an unknown outcome is not sent again to Discord and is sent again, with the
-   * same webhook-id, to a generic receiver; everything else is sent.
+   * outputs as main delivered it); an unknown outcome is not sent again to Discord, Slack or Teams and is sent
+   * again, with the same webhook-id, to a generic receiver; everything else is sent.
    */
   previous?: Readonly<Record<string, FateRecord>>;
   /** Called synchronously each time a target's fate changes (main records them for post). */
@@ -42,6 +43,10 @@ export interface FinishOptions {
   stopDeliveries?: AbortSignal;
   /** Live status messages per Discord target source (message refs): the result edits them in place. */
   edit?: Readonly<Record<string, string>>;
+  /** `check-run`: the check run main created, given the result here (null: none, or it has it already). */
+  checkRunId?: number | null;
+  /** Called once the check run has its conclusion, so post does not give it again. */
+  onCheckRunDone?: () => void;
 }
 
 /**
@@ -290,7 +295,9 @@ export async function readSavedReport(file: string): Promise<BuildReport | null>
     try {
       if (!(await handle.stat()).isFile()) return null;
       const report = JSON.parse(await handle.readFile('utf8')) as BuildReport;
-      return typeof report === 'object' && report !== null && report.schemaVersion === 1 ? report : null;
+      return typeof report === 'object' && report !== null && isReadableReportVersion(report.schemaVersion)
+        ? report
+        : null;
     } finally {
       await handle.close();
     }
@@ -418,7 +425,8 @@ export function messageRenderer(
     }
     if (target.format === 'slack') {
       const { renderSlack } = await import('../notify/render/slack.js');
-      return scrubbed(renderSlack(scrubDeep(report), {}, ctx));
+      const messageTemplate = target.templates?.message ?? null;
+      return scrubbed(renderSlack(scrubDeep(report), { messageTemplate }, ctx));
     }
     if (target.format === 'teams') {
       const { renderTeams } = await import('../notify/render/teams.js');
@@ -467,6 +475,7 @@ async function notifyStep(
   opts: FinishOptions,
 ): Promise<{ results: DeliveryResult[]; failed: DeliveryResult[] }> {
   const { notify, resumeAction } = await import('../notify/index.js');
+  const { platformName } = await import('../notify/duplicates.js');
   const render = messageRenderer(report, settings);
   const previous = opts.previous ?? {};
   // A source main listed as delivered without a fate record is simply not sent again.
@@ -498,13 +507,15 @@ async function notifyStep(
     previous,
     edit: opts.edit,
     warn: (m) => core.warning(scrub(m)),
+    // Retries, a Slack 200 that was not `ok`, an edit posted as a new message: the job log tells the story.
+    log: (m) => core.info(scrub(m)),
   });
   for (const w of outcome.withheld) {
     core.warning(
       scrub(
         `Notification to ${w.url} (${w.source}) may not have been delivered: the main step was stopped while ` +
-          'sending it and never saw the answer. Discord cannot drop a duplicate, so it is not sent again ' +
-          '(check the channel).',
+          `sending it and never saw the answer. ${platformName(w.format)} cannot drop a duplicate, so it is ` +
+          'not sent again (check the channel).',
       ),
       { title: 'Notification possibly lost' },
     );
@@ -530,6 +541,8 @@ function setOutputs(report: BuildReport, notifications: DeliveryResult[]): void 
   json('packages', report.packages);
   json('failed-packages', report.failedPackages);
   json('images', report.images);
+  json('digests', digestMap(report));
+  json('image-sizes', imageSizeMap(report));
   set('duration-seconds', String(report.durationSeconds));
   json('environment', report.environment);
   set('report-file', report.logs.reportFile);
@@ -553,6 +566,54 @@ async function summaryStep(report: BuildReport): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(scrub(renderJobSummary(scrubDeep(report))), true).write();
   }
+}
+
+/**
+ * `pr-comment`: the job's sticky comment on its pull request, after every other sink (at most 10 s more;
+ * a warning at worst). A bad value is a warning naming the input: the build's result stands.
+ */
+async function prCommentStep(report: BuildReport, opts: FinishOptions): Promise<void> {
+  // A step being stopped starts nothing new: post writes the comment.
+  if (opts.stopDeliveries?.aborted) return;
+  const { readBoolean } = await import('./settings.js');
+  let wanted: boolean;
+  try {
+    wanted = readBoolean(core.getInput, 'pr-comment', false);
+  } catch (err) {
+    core.warning(scrub(`${errorMessage(err)}; no pull request comment.`), { title: 'Pull request comment' });
+    return;
+  }
+  if (!wanted) return;
+  const token = core.getInput('github-token');
+  registerSecret(token);
+  const { commentOnBuild } = await import('../github/pr-comment.js');
+  await commentOnBuild(report, token || null, {
+    debug: (m) => core.debug(m),
+    info: (m) => core.info(scrub(m)),
+    notice: (m) => core.notice(scrub(m), { title: 'Pull request comment' }),
+    warn: (m) => core.warning(scrub(m), { title: 'Pull request comment' }),
+  });
+}
+
+/** `check-run`: the result, summary and annotations onto the check run (bounded; a warning when refused). */
+async function checkRunStep(report: BuildReport, id: number, opts: FinishOptions): Promise<void> {
+  // A step being stopped starts nothing new: post gives the check run its result.
+  if (opts.stopDeliveries?.aborted) return;
+  const { completeCheckRun } = await import('../github/check-run.js');
+  const { readGitHubRun } = await import('../runner/github.js');
+  const token = core.getInput('github-token');
+  registerSecret(token);
+  const answer = await completeCheckRun({
+    token: token || null,
+    run: readGitHubRun(),
+    id,
+    report,
+    detailsUrl: report.run.jobUrl ?? report.run.runUrl,
+    signal: opts.stopDeliveries,
+  });
+  if (answer.completed) opts.onCheckRunDone?.();
+  if (answer.warning !== null) core.warning(scrub(answer.warning), { title: 'Check run' });
+  else core.info(`Check run ${id}: ${report.status} (${answer.updates} update(s)).`);
 }
 
 /**
@@ -625,6 +686,14 @@ export async function finishBuild(
         `Could not write the job summary (GITHUB_STEP_SUMMARY=${process.env.GITHUB_STEP_SUMMARY ?? ''}): ${errnoWords(err)}`,
       ),
     ),
+  );
+  if (opts.checkRunId) {
+    await checkRunStep(report, opts.checkRunId, opts).catch((err) =>
+      core.warning(scrub(`check-run: ${errorMessage(err)}`), { title: 'Check run' }),
+    );
+  }
+  await prCommentStep(report, opts).catch((err) =>
+    core.warning(scrub(`pr-comment: ${errorMessage(err)}`), { title: 'Pull request comment' }),
   );
   return { report, notifications, notifyFailed };
 }

@@ -5,7 +5,13 @@ import { assembleReport, logPaths, setupFailureReport } from '../report/assemble
 import { resolveEnvironment } from '../jetson/collect.js';
 import { BuildStreamParser } from '../jetson/parse/index.js';
 import { BuildProcess, processStartTime } from '../jetson/run.js';
-import { normalizeMatrix, parseLabels, readRunContext, readRunnerInfo } from '../runner/context.js';
+import {
+  normalizeMatrix,
+  parseLabels,
+  readRunContext,
+  readRunnerInfo,
+  rememberJobUrl,
+} from '../runner/context.js';
 import { errorMessage } from '../runner/errors.js';
 import {
   fallbackDir,
@@ -22,11 +28,14 @@ import { announceStart, printSetupNotices } from './notify-start.js';
 import type { LiveStatus } from '../notify/live.js';
 import type { DeliveryFate, FateRecord, NotifySettings } from '../notify/types.js';
 import type { BuildReport } from '../report/build-report.js';
-import { scrub } from '../runner/secrets.js';
-import { buildArgv, childEnv, readSettings, type Settings } from './settings.js';
+import { registerSecret, scrub } from '../runner/secrets.js';
+import { buildArgv, childEnv, readBoolean, readSettings, type Settings } from './settings.js';
 import {
+  saveCheckRun,
+  saveCheckRunDone,
   saveDeliveries,
   saveDelivered,
+  saveJobUrl,
   saveLiveMessages,
   savePhase,
   savePid,
@@ -96,9 +105,11 @@ async function main(): Promise<void> {
   const signals = new SignalRouter();
   let settings: Settings;
   let notifySettings: NotifySettings | null;
+  let checkRun: boolean;
   try {
     settings = readSettings(core.getInput, process.env);
     notifySettings = await loadNotifySettings(core.getInput, process.env);
+    checkRun = readBoolean(core.getInput, 'check-run', false);
   } catch (err) {
     core.setFailed(scrub(errorMessage(err)));
     return;
@@ -119,11 +130,13 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // Before anything is sent: the start message, the live message and every payload link the job itself.
+  await resolveJobLinkOnce();
   // A log folder that cannot take the logs is found now, not after hours of building: nothing is built, and
   // the failure still reaches the outputs, report.json (in a fresh folder) and the notifications.
   const logDirProblem = await prepareLogDir(settings.build.logDir);
   if (logDirProblem !== null) {
-    await failBeforeBuild(start, logDirProblem, settings, notifySettings);
+    await failBeforeBuild(start, logDirProblem, settings, notifySettings, checkRun);
     return;
   }
   await announceStart(settings, notifySettings, start);
@@ -133,13 +146,61 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { report, cancelSignal, liveRefs } = await runBuild(settings, start, signals, notifySettings);
+  const { report, cancelSignal, liveRefs, checkRunId } = await runBuild(
+    settings,
+    start,
+    signals,
+    notifySettings,
+    checkRun,
+  );
   if (cancelSignal !== null) {
-    // The live messages are in the state already: post edits them with the result.
+    // The live messages and the check run are in the state already: post gives them the result.
     await handCancelledBuildToPost(report, cancelSignal);
     return;
   }
-  await finishAfterBuild(report, settings, notifySettings, signals, liveRefs);
+  await finishAfterBuild(report, settings, notifySettings, signals, { liveRefs, checkRunId });
+}
+
+/**
+ * The job's own link (src/github/job.ts): from `job-check-run-id`, else looked up through the API (bounded);
+ * remembered for everything this step sends and saved for post. When it cannot be told the run is linked,
+ * and one debug line says why.
+ */
+async function resolveJobLinkOnce(): Promise<void> {
+  const { resolveJobLink } = await import('../github/job.js');
+  const { readGitHubRun } = await import('../runner/github.js');
+  const token = core.getInput('github-token');
+  registerSecret(token);
+  const link = await resolveJobLink({
+    checkRunId: core.getInput('job-check-run-id'),
+    token: token || null,
+    run: readGitHubRun(),
+    runnerName: process.env.RUNNER_NAME || null,
+  });
+  if (link.why !== null) core.debug(scrub(link.why));
+  rememberJobUrl(link.url);
+  if (link.url !== null) saveJobUrl(link.url);
+}
+
+/** `check-run`: the check run, in progress, as the build starts; its id is saved for post. Null if none. */
+async function startCheckRun(settings: Settings, start: Date): Promise<number | null> {
+  const { createCheckRun } = await import('../github/check-run.js');
+  const { readGitHubRun } = await import('../runner/github.js');
+  const run = readRunContext(core.getInput('job-check-run-id'));
+  const answer = await createCheckRun({
+    token: core.getInput('github-token') || null,
+    run: readGitHubRun(),
+    packages: settings.build.packages,
+    runnerName: process.env.RUNNER_NAME || null,
+    detailsUrl: run.jobUrl ?? run.runUrl,
+    startedAt: start,
+  });
+  if (answer.warning !== null) core.warning(scrub(answer.warning), { title: 'Check run' });
+  if (answer.id !== null) {
+    saveCheckRun(answer.id);
+    core.info(`Check run ${answer.id} created (in progress).`);
+  }
+  return answer.id;
 }
 
 /** Runs the build, streaming and parsing its output, and puts the report together. */
@@ -148,12 +209,20 @@ async function runBuild(
   start: Date,
   signals: SignalRouter,
   notifySettings: NotifySettings | null,
-): Promise<{ report: BuildReport; cancelSignal: string | null; liveRefs: Record<string, string> }> {
+  checkRun: boolean,
+): Promise<{
+  report: BuildReport;
+  cancelSignal: string | null;
+  liveRefs: Record<string, string>;
+  checkRunId: number | null;
+}> {
   const build = settings.build;
   const paths = logPaths(build.logDir);
   await removeLeftoverReport(paths.reportFile);
   saveStart({ logDir: build.logDir, startTime: start.toISOString(), settings });
   savePhase('building');
+  // Once the phase is saved: if main is killed from here on, post completes the check run.
+  const checkRunId = checkRun ? await startCheckRun(settings, start) : null;
 
   const argv = buildArgv(build);
   core.info(`Running ${argv.display}`);
@@ -187,7 +256,7 @@ async function runBuild(
     cancelled: run.cancelSignal !== null,
     environment: await resolveEnvironment(parse.environment),
     context: {
-      ...readRunContext(process.env, core.getInput('job-check-run-id')),
+      ...readRunContext(core.getInput('job-check-run-id')),
       matrix: normalizeMatrix(core.getInput('matrix')),
     },
     runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
@@ -195,7 +264,7 @@ async function runBuild(
     end: new Date(),
     logs: paths,
   });
-  return { report, cancelSignal: run.cancelSignal, liveRefs: await liveDone };
+  return { report, cancelSignal: run.cancelSignal, liveRefs: await liveDone, checkRunId };
 }
 
 /** `discord-live`: the live status message, posted as the build starts (null when off or no Discord target). */
@@ -206,7 +275,7 @@ async function startLive(
 ): Promise<LiveStatus | null> {
   if (!notifySettings?.discord.live) return null;
   const { LiveStatus } = await import('../notify/live.js');
-  const run = readRunContext(process.env, core.getInput('job-check-run-id'));
+  const run = readRunContext(core.getInput('job-check-run-id'));
   const link = run.jobUrl ?? run.runUrl;
   const live = new LiveStatus({
     settings: notifySettings,
@@ -253,13 +322,19 @@ async function finishAfterBuild(
   settings: Settings,
   notifySettings: NotifySettings | null,
   signals: SignalRouter,
-  liveRefs: Readonly<Record<string, string>>,
+  started: { liveRefs: Readonly<Record<string, string>>; checkRunId: number | null },
 ): Promise<void> {
   savePhase('finishing');
   const delivered = new Set<string>();
   const fates: Record<string, FateRecord> = {};
   const handOff = new HandOff();
   signals.finishing((signal) => handOff.signal(signal));
+  await imageFactsStep(report, handOff.stop.signal);
+  // compare-size: against the previous successful run, before report.json is written and anything notified.
+  if (settings.compareSize) {
+    const { compareSizeStep } = await import('./compare-size.js');
+    await compareSizeStep(report, settings.compareSize, settings.logs, handOff.stop.signal);
+  }
   // Reusable workflow: this leg's line in the run's live message, alongside the upload (bounded, never fails).
   const runLine = updateRunLine({
     messageRef: core.getInput('discord-run-message-id'),
@@ -282,7 +357,9 @@ async function finishAfterBuild(
     },
     stopDeliveries: handOff.stop.signal,
     // The live status messages: the result replaces them in place.
-    edit: liveRefs,
+    edit: started.liveRefs,
+    checkRunId: started.checkRunId,
+    onCheckRunDone: saveCheckRunDone,
   });
   const finished = await Promise.race([finishing, handOff.due]);
   handOff.dispose();
@@ -313,6 +390,23 @@ async function finishAfterBuild(
     process.exitCode = 1;
   }
   concludeStep(report, settings, notifySettings, finished);
+}
+
+/**
+ * What docker says of each successful package's final image, onto the report before anything reads it.
+ * Bounded (20 s a call, 60 s in all, a cancel ends it); docker missing or failing costs the facts and one
+ * warning, nothing else.
+ */
+async function imageFactsStep(report: BuildReport, signal: AbortSignal): Promise<void> {
+  if (!report.packages.some((p) => p.status === 'success')) return;
+  try {
+    const { addImageFacts } = await import('../jetson/images.js');
+    const result = await addImageFacts(report, { signal });
+    if (result.summary !== null) core.info(scrub(result.summary));
+    if (result.problem !== null) core.warning(scrub(`image facts left out: ${result.problem}`));
+  } catch (err) {
+    core.warning(scrub(`image facts left out: ${errorMessage(err)}`));
+  }
 }
 
 /** When main stops waiting after a signal: the earliest of the moments each signal so far allows. */
@@ -369,6 +463,7 @@ async function failBeforeBuild(
   error: string,
   settings: Settings,
   notifySettings: NotifySettings | null,
+  checkRun: boolean,
 ): Promise<void> {
   const build = settings.build;
   const fallback = logPaths(await fallbackDir().catch(() => build.logDir));
@@ -378,7 +473,7 @@ async function failBeforeBuild(
     parse: new BuildStreamParser().result(),
     environment: await resolveEnvironment({}),
     context: {
-      ...readRunContext(process.env, core.getInput('job-check-run-id')),
+      ...readRunContext(core.getInput('job-check-run-id')),
       matrix: normalizeMatrix(core.getInput('matrix')),
     },
     runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
@@ -391,7 +486,8 @@ async function failBeforeBuild(
   core.info(scrub(`This run's report.json and console.log are in ${fallback.dir} instead.`));
   // A setting the run cannot work with fails the step like bad input does, whatever fail-on-build-error says.
   core.setFailed(scrub(report.message));
-  await finishBuild(report, settings.logs, notifySettings, { skipUpload: true });
+  const checkRunId = checkRun ? await startCheckRun(settings, start) : null;
+  await finishBuild(report, settings.logs, notifySettings, { skipUpload: true, checkRunId });
 }
 
 main()

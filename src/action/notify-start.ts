@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { normalizeMatrix, parseLabels, readRunContext, readRunnerInfo } from '../runner/context.js';
 import { errorMessage } from '../runner/errors.js';
 import { scrub, scrubDeep } from '../runner/secrets.js';
-import { setupNotices, startInputWarnings } from '../notify/notices.js';
+import { setupNotices, startInputWarnings, type TemplateInputs } from '../notify/notices.js';
 import type { BuildStart } from '../notify/render/generic.js';
 import type { NotifySettings, RenderedMessage, Target } from '../notify/types.js';
 import { buildArgv, type Settings } from './settings.js';
@@ -13,9 +13,15 @@ import { buildArgv, type Settings } from './settings.js';
 /** The started message may hold the build back this long at most, retries included. */
 export const START_DEADLINE_MS = 30_000;
 
+/** The global template inputs, for the warning about one that no target uses. */
+export function templateInputs(): TemplateInputs {
+  const names = ['message-template', 'payload-template', 'payload-template-file'] as const;
+  return Object.fromEntries(names.map((n) => [n, core.getInput(n)])) as TemplateInputs;
+}
+
 /** Prints the setup notices (notify/notices.ts) once, at the start of the step. */
 export function printSetupNotices(notifySettings: NotifySettings | null): void {
-  const { notices, warnings } = setupNotices(notifySettings, core.getInput('notify-on'));
+  const { notices, warnings } = setupNotices(notifySettings, core.getInput('notify-on'), templateInputs());
   warnings.push(
     ...startInputWarnings(notifySettings, {
       runMessageId: core.getInput('discord-run-message-id'),
@@ -45,7 +51,7 @@ export function buildStart(settings: Settings, start: Date, env = process.env): 
     command: { display: argv.display, argv: [argv.command, ...argv.args] },
     runner: readRunnerInfo(env, parseLabels(core.getInput('runner-labels'))),
     run: {
-      ...readRunContext(env, core.getInput('job-check-run-id')),
+      ...readRunContext(core.getInput('job-check-run-id'), env),
       matrix: normalizeMatrix(core.getInput('matrix')),
     },
     startTime: start.toISOString(),
@@ -105,6 +111,7 @@ export async function announceStart(
       event: 'started',
       deadlineMs: Math.min(START_DEADLINE_MS, notifySettings.deadlineMs),
       newId: (target) => startId(info, target),
+      log: (m) => core.info(scrub(m)),
     });
     for (const f of outcome.failed) {
       core.warning(

@@ -6,14 +6,20 @@ import { stat } from 'node:fs/promises';
 import { assembleReport, logPaths } from '../report/assemble.js';
 import { parseConsoleLog, resolveEnvironment } from '../jetson/collect.js';
 import { killProcessGroup, processGroupAlive, processStartTime } from '../jetson/run.js';
-import { normalizeMatrix, parseLabels, readRunContext, readRunnerInfo } from '../runner/context.js';
+import {
+  normalizeMatrix,
+  parseLabels,
+  readRunContext,
+  readRunnerInfo,
+  rememberJobUrl,
+} from '../runner/context.js';
 import { errorMessage } from '../runner/errors.js';
 import { finishBuild, readSavedReport } from './finish.js';
 import { loadNotifySettings } from '../notify/settings.js';
 import type { BuildReport } from '../report/build-report.js';
 import { scrub } from '../runner/secrets.js';
 import { BUILD_ID_ENV, buildArgv, readSettings, type Settings } from './settings.js';
-import { readState, type SavedState } from '../runner/state.js';
+import { readState, saveCheckRunDone, type SavedState } from '../runner/state.js';
 
 /** State, parent and process group from /proc/<pid>/stat, or null when there is no such process (or no /proc). */
 function procStat(pid: number | 'self'): { state: string; ppid: number; pgrp: number } | null {
@@ -117,7 +123,7 @@ async function loadReport(state: SavedState, settings: Settings): Promise<BuildR
     cancelled: true,
     environment: await resolveEnvironment(parse.environment),
     context: {
-      ...readRunContext(process.env, core.getInput('job-check-run-id')),
+      ...readRunContext(core.getInput('job-check-run-id')),
       matrix: normalizeMatrix(core.getInput('matrix')),
     },
     runner: readRunnerInfo(process.env, parseLabels(core.getInput('runner-labels'))),
@@ -134,6 +140,8 @@ async function post(): Promise<void> {
     return;
   }
   stopLeftovers(state);
+  // The job's page main found, for a report rebuilt here.
+  if (state.jobUrl !== null) rememberJobUrl(state.jobUrl);
   // Main validated the inputs and saved them; post does not depend on the workspace still being there.
   const settings = state.settings ?? readSettings(core.getInput, process.env);
   if (state.logDir) settings.build.logDir = state.logDir;
@@ -145,10 +153,14 @@ async function post(): Promise<void> {
   await finishBuild(report, settings.logs, notifySettings, {
     skipUpload: state.uploaded,
     alreadyDelivered: state.delivered,
-    // What main recorded per target: delivered is skipped, an unknown outcome is withheld from Discord.
+    // What main recorded per target: delivered is skipped, an unknown outcome is withheld from Discord, Slack
+    // and Teams.
     previous: state.deliveries,
     // Main's live status messages: the result replaces them in place, as main would have done.
     edit: state.liveMessages,
+    // Main's check run, when main could not give it the result.
+    checkRunId: state.checkRunDone ? null : state.checkRunId,
+    onCheckRunDone: saveCheckRunDone,
   });
   core.info(
     scrub(`Reported the ${report.status === 'cancelled' ? 'cancelled ' : ''}build: ${report.message}`),

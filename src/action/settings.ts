@@ -6,6 +6,8 @@ import { splitPackages, validatePackageName } from '../jetson/packages.js';
 import { InputError } from '../runner/errors.js';
 import { parseBoolean, rejectControlChars, splitLines } from '../runner/inputs.js';
 import { parseArtifactName, parseRetentionDays } from '../logs/artifact.js';
+import { DEFAULT_SIZE_WARN_PERCENT } from '../report/size-change.js';
+import { registerSecret } from '../runner/secrets.js';
 
 export type GetInput = (name: string) => string;
 type Env = Record<string, string | undefined>;
@@ -45,9 +47,19 @@ export interface TrialSettings {
   reportFile: string | null;
 }
 
+/** `compare-size: true`: what the comparison needs. */
+export interface CompareSizeSettings {
+  /** `size-warn-percent`: growth over this many percent is flagged (and warned about). */
+  warnPercent: number;
+  /** `github-token`; null when empty (one warning then, nothing compared). */
+  token: string | null;
+}
+
 export interface Settings {
   build: BuildSettings;
   logs: LogSettings;
+  /** Null unless `compare-size` is true. */
+  compareSize: CompareSizeSettings | null;
   /** Null for a build. */
   trial: TrialSettings | null;
 }
@@ -217,6 +229,30 @@ function checkReportInputs(getInput: GetInput): void {
   }
 }
 
+/** `size-warn-percent`: a number of percent from 0 to 1000 (decimals allowed); empty is the default, 10. */
+export function parseSizeWarnPercent(value: string): number {
+  const v = value.trim();
+  if (v === '') return DEFAULT_SIZE_WARN_PERCENT;
+  const n = Number(v);
+  if (!/^\d+(?:\.\d+)?$/.test(v) || !Number.isFinite(n) || n > 1000) {
+    throw new InputError(
+      'size-warn-percent',
+      value,
+      `a number of percent from 0 to 1000, e.g. 10 or 2.5 (default ${DEFAULT_SIZE_WARN_PERCENT})`,
+    );
+  }
+  return n;
+}
+
+/** `compare-size`, `size-warn-percent` (checked even when compare-size is off) and the token it uses. */
+export function readCompareSizeSettings(getInput: GetInput): CompareSizeSettings | null {
+  const warnPercent = parseSizeWarnPercent(getInput('size-warn-percent'));
+  if (!readBoolean(getInput, 'compare-size', false)) return null;
+  const token = getInput('github-token').trim();
+  registerSecret(token);
+  return { warnPercent, token: token === '' ? null : token };
+}
+
 /** `dry-run`, `test-notification` and `report-file`; null for a build. */
 export function readTrialSettings(getInput: GetInput): TrialSettings | null {
   const dryRun = readBoolean(getInput, 'dry-run', false);
@@ -243,7 +279,12 @@ export function readSettings(getInput: GetInput, env: Env): Settings {
   // Nothing is built in a trial: without packages the sample report names a default list.
   const build = readBuildSettings(getInput, env, { packagesOptional: trial !== null });
   if (trial?.reportFile) trial.reportFile = path.resolve(build.workingDirectory, trial.reportFile);
-  const settings = { build, logs: readLogSettings(getInput), trial };
+  const settings = {
+    build,
+    logs: readLogSettings(getInput),
+    compareSize: readCompareSizeSettings(getInput),
+    trial,
+  };
   checkReportInputs(getInput);
   return settings;
 }

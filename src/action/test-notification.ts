@@ -16,8 +16,9 @@ const DISCORD_CONTENT_MAX = 2000;
 
 /**
  * Makes sure a person can tell a Discord message is a test whatever its layout shows of the report: it opens
- * with the marker (unless the renderer already says so). A generic body says it with its event: the renderer
- * gives the `test` event `jetson.test`, and the report's message starts with the marker.
+ * with the marker (unless the renderer already says so). The other formats mark it in their renderer from the
+ * `test` event: Slack's text line and header, the Teams card's first line, the generic body's event
+ * `jetson.test` (and the report's message starts with the marker).
  */
 export function markAsTest(format: TargetFormat, message: RenderedMessage): RenderedMessage {
   const body = message.body;
@@ -54,7 +55,8 @@ export function testSettings(settings: NotifySettings): NotifySettings {
 
 const NO_TARGET =
   'test-notification: no notification target is configured, so there is nothing to test. Set ' +
-  'discord-webhook-url, webhook-url, success-webhook-url, failure-webhook-url or webhooks (a secret that ' +
+  'discord-webhook-url, slack-webhook-url, teams-webhook-url, webhook-url, success-webhook-url, ' +
+  'failure-webhook-url or webhooks (a secret that ' +
   'is empty, as on a pull request from a fork, counts as not set).';
 
 export async function runTestNotification(
@@ -81,7 +83,10 @@ export async function runTestNotification(
   const base = messageRenderer(report, test, { logTail: false });
   const render: RenderFn = async (target, ctx) => markAsTest(target.format, await base(target, ctx));
   const { notify, notificationOutputs } = await import('../notify/index.js');
-  const outcome = await notify({ status: report.status }, test, render, { event: 'test' });
+  const outcome = await notify({ status: report.status }, test, render, {
+    event: 'test',
+    log: (m) => core.info(scrub(m)),
+  });
   for (const r of outcome.results) core.info(scrub(resultLine(r)));
   try {
     const out = notificationOutputs(outcome.results);

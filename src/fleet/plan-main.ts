@@ -112,7 +112,7 @@ async function postRunMessage(plan: MatrixPlan, rawUrl: string, opts: AnnounceOp
     core.warning(scrub(`discord-webhook-url: ${errorMessage(err)}; no live run message is posted.`));
     return '';
   }
-  const context = readRunContext(opts.env ?? process.env);
+  const context = readRunContext('', opts.env ?? process.env);
   const footer = [context.repository, context.runId ? `run ${context.runId}` : null]
     .filter((x): x is string => !!x)
     .join(' · ');

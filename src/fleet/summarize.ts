@@ -17,7 +17,7 @@ import {
   type LegRecord,
   type RunReport,
 } from '../report/run-report.js';
-import { scrub, scrubDeep } from '../runner/secrets.js';
+import { registerSecret, scrub, scrubDeep } from '../runner/secrets.js';
 import type { ChangeState, NotifySettings } from '../notify/types.js';
 
 type Env = Record<string, string | undefined>;
@@ -222,7 +222,8 @@ async function notifyRun(
         return renderRunDiscord(scrubDeep(run), settings.discord, ctx, templates.message);
       }
       if (target.format === 'slack') {
-        return (await import('../notify/render/run-slack.js')).renderRunSlack(scrubDeep(run), {}, ctx);
+        const { renderRunSlack } = await import('../notify/render/run-slack.js');
+        return renderRunSlack(scrubDeep(run), { messageTemplate: templates.message }, ctx);
       }
       if (target.format === 'teams') {
         const { renderRunTeams } = await import('../notify/render/run-teams.js');
@@ -234,6 +235,7 @@ async function notifyRun(
       ...(live ? { edit: { 'discord-webhook-url': live } } : {}),
       change: await runChange(run, settings),
       warn: (m) => core.warning(scrub(m)),
+      log: (m) => core.info(scrub(m)),
     },
   );
   for (const f of outcome.failed) {
@@ -267,7 +269,7 @@ export async function runSummarize(
     legs,
     planned,
     needs: parseNeeds(core.getInput('needs'), warn),
-    context: readRunContext(env),
+    context: readRunContext('', env),
     now: now(),
     failFast,
   });
@@ -290,11 +292,42 @@ export async function runSummarize(
   }
   await printNotices(notifySettings, env);
   await notifyAndSetOutputs(run, notifySettings, warn);
+  await runComment(run, env).catch((err) => warn(`pr-comment: ${errorMessage(err)}`));
   const line = `Run ${run.status}: ${run.message}`;
   if (run.status === 'failure' && failOnBuildError) core.setFailed(scrub(line));
   else if (run.status === 'success') core.info(scrub(line));
   else core.warning(scrub(line));
   return run;
+}
+
+/**
+ * `pr-comment`: one sticky comment on the pull request for the whole run (bounded, 10 s at most; a warning
+ * at worst, never the run's result).
+ */
+async function runComment(run: RunReport, env: Env): Promise<void> {
+  let wanted: boolean;
+  try {
+    wanted = readBool('pr-comment', false);
+  } catch (err) {
+    core.warning(scrub(`${errorMessage(err)}; no pull request comment.`), { title: 'Pull request comment' });
+    return;
+  }
+  if (!wanted) return;
+  const token = core.getInput('github-token');
+  registerSecret(token);
+  const { commentOnRun } = await import('../github/pr-comment.js');
+  const { readGitHubRun } = await import('../runner/github.js');
+  await commentOnRun(
+    run,
+    token || null,
+    {
+      debug: (m) => core.debug(m),
+      info: (m) => core.info(scrub(m)),
+      notice: (m) => core.notice(scrub(m), { title: 'Pull request comment' }),
+      warn: (m) => core.warning(scrub(m), { title: 'Pull request comment' }),
+    },
+    { run: readGitHubRun(env) },
+  );
 }
 
 /** The leg reports and records found under the `reports` input, kept to the packages this run planned. */
@@ -355,7 +388,11 @@ async function printNotices(settings: NotifySettings | null, env: Env): Promise<
   // Invalid inputs failed the step already, naming the input: "no target" would only mislead.
   if (settings === null && wantsNotifications(core.getInput, env)) return;
   const { setupNotices } = await import('../notify/notices.js');
-  const { notices, warnings } = setupNotices(settings, core.getInput('notify-on'));
+  const { notices, warnings } = setupNotices(settings, core.getInput('notify-on'), {
+    'message-template': core.getInput('message-template'),
+    'payload-template': core.getInput('payload-template'),
+    'payload-template-file': core.getInput('payload-template-file'),
+  });
   for (const n of notices) core.notice(n, { title: 'No notification target' });
   for (const w of warnings) core.warning(scrub(w), { title: 'Notification setup' });
 }

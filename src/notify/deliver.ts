@@ -1,6 +1,7 @@
 // Delivery: one undici client (through EnvHttpProxyAgent) that sends every rendered message to its target,
 // concurrently, with per-attempt timeouts, an overall deadline, retries with full-jitter backoff, Retry-After,
 // signing, and one clear outcome per target. Imported lazily (only when there is a target); it never throws.
+import { dropsDuplicates, platformName } from './duplicates.js';
 import { undeliveredResult } from './result.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
@@ -17,6 +18,8 @@ export interface DeliveryJob {
   message: RenderedMessage;
   /** A Discord message to edit in place (PATCH …/messages/{id}) instead of posting a new one. */
   editMessageId?: string | null;
+  /** What to post when the edit fails for good, if not `message` (the result with the mentions its edit lost). */
+  postMessage?: RenderedMessage;
 }
 
 export interface DeliverOptions {
@@ -227,7 +230,7 @@ class Delivery {
     this.ctx.log(
       `${this.target.source}: the message to edit (${this.job.editMessageId ?? ''}) ${why}; posting the result as a new message`,
     );
-    return encodeBody(this.target, this.job.message);
+    return encodeBody(this.target, this.job.postMessage ?? this.job.message);
   }
 
   /**
@@ -270,7 +273,8 @@ class Delivery {
           if (outcome.note) ctx.log(`${target.source}: ${scrub(outcome.note)}`);
           result.messageId = outcome.messageId;
           result.confirmed = outcome.accepted === undefined;
-          result.note = outcome.accepted ?? null;
+          // A remark on an accepted answer (a 202, a Slack 200 that is not `ok`) shows in the outputs too.
+          result.note = outcome.accepted ?? (outcome.note ? scrub(outcome.note) : null);
           this.record('delivered');
           return this.finish(null);
         }
@@ -327,11 +331,11 @@ class Delivery {
     const attemptsNote = `(${plural(result.attempts, 'attempt')})`;
     if (!outcome.retry) return { giveUp: failure };
     // An edit is idempotent: sending it again cannot post a second message.
-    if (this.lastMaybeLanded && target.format === 'discord' && !this.editing) {
-      // Discord's execute-webhook has no idempotency key: a request that went out and was never answered may
+    if (this.lastMaybeLanded && !dropsDuplicates(target.format) && !this.editing) {
+      // Discord, Slack and Teams have no idempotency key: a request that went out and was never answered may
       // have posted the message, and sending it again could post it twice. At most once, said plainly.
       return {
-        giveUp: `${failure}; not retried: the request was sent and may have been delivered (Discord cannot drop a repeated message) ${attemptsNote}`,
+        giveUp: `${failure}; not retried: the request was sent and may have been delivered (${platformName(target.format)} cannot drop a repeated message) ${attemptsNote}`,
       };
     }
     if (result.attempts >= target.retries + 1) return { giveUp: `${failure} ${attemptsNote}` };

@@ -2,6 +2,7 @@
 // renderer), deliver them all, report per target. It knows nothing of what is reported, and loads the HTTP
 // client only when there is somewhere to send to.
 import { maskUrl, scrub, scrubDeep } from '../runner/secrets.js';
+import { dropsDuplicates, platformName } from './duplicates.js';
 import { undeliveredResult } from './result.js';
 import { ACCEPTED_NOTE, TEAMS_ACCEPTED_NOTE } from './teams-answer.js';
 import type { DeliverOptions } from './deliver.js';
@@ -24,8 +25,8 @@ export type NotifyOptions = Partial<DeliverOptions> & {
   /**
    * What an earlier, interrupted delivery of this same notification recorded per target source (the main
    * step's fates, for post). `delivered` is not sent again; an unknown outcome is not sent again to Discord,
-   * which cannot drop a duplicate, and is sent again elsewhere (same webhook-id: the receiver can). Anything
-   * else (never started, retry-wait, failed) is sent.
+   * Slack or Teams, which cannot drop a duplicate, and is sent again to a generic receiver (same webhook-id:
+   * it can). Anything else (never started, retry-wait, failed) is sent.
    */
   previous?: Readonly<Record<string, FateRecord>>;
   /** What is announced (default `finished`). */
@@ -50,8 +51,10 @@ export interface NotifyOutcome {
   withheld: DeliveryResult[];
 }
 
-export const WITHHELD_ERROR =
-  'outcome unknown: the main step was stopped while sending it; not sent again (Discord cannot drop a duplicate)';
+/** Why a target main left unanswered is not sent again. */
+export function withheldError(target: Pick<Target, 'format'>): string {
+  return `outcome unknown: the main step was stopped while sending it; not sent again (${platformName(target.format)} cannot drop a duplicate)`;
+}
 
 /**
  * What to do with one target given its earlier fate. `editing`: this delivery edits a Discord message in
@@ -67,9 +70,9 @@ export function resumeAction(
       return 'keep';
     case 'sending':
     case 'unknown':
-      // Discord's execute-webhook has no idempotency key: a second request is a second message. An edit of
+      // Discord, Slack and Teams have no idempotency key: a second request is a second message. An edit of
       // one message is idempotent: sending it again leaves the same message with the same content.
-      return target.format === 'discord' && !editing ? 'withhold' : 'send';
+      return !dropsDuplicates(target.format) && !editing ? 'withhold' : 'send';
     default:
       return 'send';
   }
@@ -96,8 +99,7 @@ export async function notify(
 
   const results: (DeliveryResult | null)[] = [];
   const withheld: DeliveryResult[] = [];
-  const jobs: { index: number; target: Target; message: RenderedMessage; editMessageId: string | null }[] =
-    [];
+  const jobs: Job[] = [];
   type Rendered =
     | { ok: true; message: RenderedMessage }
     | { ok: false; error: string }
@@ -106,9 +108,12 @@ export async function notify(
     targets.map(async (target): Promise<Rendered> => {
       const before = previous?.[target.source];
       const action = resumeAction(target, before, edit?.[target.source] !== undefined);
-      if (action === 'keep' && before) return { ok: 'done', result: keptResult(target, before) };
+      if (action === 'keep' && before) {
+        lostFollowUpWarning(target.source, previous, warn ?? opts.log);
+        return { ok: 'done', result: keptResult(target, before) };
+      }
       if (action === 'withhold' && before) {
-        const result = { ...undeliveredResult(target, WITHHELD_ERROR), attempts: before.attempts };
+        const result = { ...undeliveredResult(target, withheldError(target)), attempts: before.attempts };
         result.httpStatus = before.httpStatus;
         withheld.push(result);
         return { ok: 'done', result };
@@ -135,25 +140,88 @@ export async function notify(
   if (jobs.length > 0) {
     const deadlineMs = (): number =>
       Math.max(0, (opts.deadlineMs ?? settings.deadlineMs) - (Date.now() - started));
-    try {
-      const { deliverAll, parseMessageRef } = await import('./deliver.js');
-      const { splitMentions } = await import('./render/mention-follow-up.js');
-      const followUps = splitEditMentions(jobs, splitMentions, parseMessageRef);
-      const delivered = await deliverAll(jobs, { ...deliverOpts, deadlineMs: deadlineMs() });
-      delivered.forEach((result, i) => {
-        results[(jobs[i] as { index: number }).index] = result;
-      });
-      const due = followUps.filter((f) => results[f.index]?.delivered);
-      if (due.length > 0)
-        await postFollowUps(due, deliverAll, { ...deliverOpts, deadlineMs: deadlineMs() }, warn);
-    } catch (err) {
-      // deliverAll does not throw; this guards the import itself.
-      const reason = `could not deliver: ${err instanceof Error ? err.message : String(err)}`;
-      for (const job of jobs) results[job.index] = failedResult(job.target, reason);
-    }
+    await deliverJobs(jobs, results, deliverOpts, deadlineMs, warn);
   }
   const all = results.filter((r): r is DeliveryResult => r !== null);
   return { results: all, failed: all.filter((r) => !r.delivered && !withheld.includes(r)), withheld };
+}
+
+/** A rendered message to deliver, at its place in the results. */
+interface Job {
+  index: number;
+  target: Target;
+  message: RenderedMessage;
+  editMessageId: string | null;
+  /** The whole result, mentions included, to post should the edit fail for good (a new message pings). */
+  postMessage?: RenderedMessage;
+}
+
+/** Delivers the jobs into `results`, then the follow-ups with the mentions of the edits that landed. */
+async function deliverJobs(
+  jobs: Job[],
+  results: (DeliveryResult | null)[],
+  opts: Omit<NotifyOptions, 'previous' | 'event' | 'change' | 'edit' | 'warn'>,
+  deadlineMs: () => number,
+  warn: ((message: string) => void) | undefined,
+): Promise<void> {
+  try {
+    const { deliverAll, parseMessageRef } = await import('./deliver.js');
+    const { splitMentions } = await import('./render/mention-follow-up.js');
+    const followUps = splitEditMentions(jobs, splitMentions, parseMessageRef);
+    // Recorded before any edit goes out: a post step that finds the edit delivered then knows a ping is due.
+    for (const f of followUps) {
+      opts.onFate?.(followUpTarget(f.target), {
+        fate: 'retry-wait',
+        attempts: 0,
+        httpStatus: null,
+        messageId: null,
+      });
+    }
+    const delivered = await deliverAll(jobs, { ...opts, deadlineMs: deadlineMs() });
+    delivered.forEach((result, i) => {
+      results[(jobs[i] as Job).index] = result;
+    });
+    // An edit posted as a new message instead (the live message was deleted) pinged by itself: its answer
+    // names another message than the one edited.
+    const due = followUps.filter((f) => {
+      const result = results[f.index];
+      return result?.delivered && (result.messageId === null || result.messageId === f.editedId);
+    });
+    if (due.length > 0) await postFollowUps(due, deliverAll, { ...opts, deadlineMs: deadlineMs() }, warn);
+  } catch (err) {
+    // deliverAll does not throw; this guards the import itself.
+    const reason = `could not deliver: ${err instanceof Error ? err.message : String(err)}`;
+    for (const job of jobs) results[job.index] = failedResult(job.target, reason);
+  }
+}
+
+/** Where main records the fate of a target's follow-up with the mentions, for post. */
+export function followUpKey(source: string): string {
+  return `${source} (mentions)`;
+}
+
+function followUpTarget(target: Target): Target {
+  return { ...target, source: followUpKey(target.source) };
+}
+
+/**
+ * Post keeps an edit main delivered; the follow-up with its mentions, if main owed one and did not see it
+ * posted, is not sent from here (it may have landed, and Discord cannot drop a duplicate): said instead.
+ */
+function lostFollowUpWarning(
+  source: string,
+  previous: Readonly<Record<string, FateRecord>> | undefined,
+  warn: ((message: string) => void) | undefined,
+): void {
+  const ping = previous?.[followUpKey(source)];
+  if (!ping || ping.fate === 'delivered') return;
+  const head = `${source}: the result was delivered as an edit, but the main step was stopped`;
+  warn?.(
+    ping.fate === 'sending' || ping.fate === 'unknown'
+      ? `${head} while posting the message with its mentions: it may not have been posted, and is not sent ` +
+          'again (Discord cannot drop a duplicate); check the channel.'
+      : `${head} before the message with its mentions was posted: no one was pinged.`,
+  );
 }
 
 /** Posts the follow-ups with the mentions; one that is not posted is a warning (the result itself landed). */
@@ -163,9 +231,12 @@ async function postFollowUps(
   opts: DeliverOptions,
   warn: ((message: string) => void) | undefined,
 ): Promise<void> {
-  // Not the target's own delivery: its fate (kept for the post step) and its result stay the edit's.
-  const { onFate: _onFate, onResult: _onResult, ...plain } = opts;
-  const pinged = await deliverAll(due, plain);
+  // Not the target's own delivery: its result stays the edit's, and its fate is kept under its own key.
+  const { onFate, onResult: _onResult, ...plain } = opts;
+  const pinged = await deliverAll(due, {
+    ...plain,
+    onFate: (target, record) => onFate?.(followUpTarget(target), record),
+  });
   for (const r of pinged) {
     if (r.delivered) continue;
     (warn ?? opts.log)?.(
@@ -182,23 +253,27 @@ async function postFollowUps(
  * posted once the edit is delivered, in the thread the edited message lives in.
  */
 function splitEditMentions(
-  jobs: { index: number; target: Target; message: RenderedMessage; editMessageId: string | null }[],
+  jobs: Job[],
   split: (message: RenderedMessage) => { edit: RenderedMessage; followUp: RenderedMessage } | null,
-  parseRef: (ref: string) => { threadId: string | null } | null,
-): { index: number; target: Target; message: RenderedMessage }[] {
-  const followUps: { index: number; target: Target; message: RenderedMessage }[] = [];
+  parseRef: (ref: string) => { messageId: string; threadId: string | null } | null,
+): { index: number; target: Target; message: RenderedMessage; editedId: string | null }[] {
+  const followUps: { index: number; target: Target; message: RenderedMessage; editedId: string | null }[] =
+    [];
   for (const job of jobs) {
     if (job.target.format !== 'discord' || !job.editMessageId) continue;
     const parts = split(job.message);
     if (!parts) continue;
+    job.postMessage = job.message;
     job.message = parts.edit;
-    const thread = parseRef(job.editMessageId)?.threadId ?? null;
+    const ref = parseRef(job.editMessageId);
+    const thread = ref?.threadId ?? null;
     const url = new URL(job.target.url);
     if (thread) url.searchParams.set('thread_id', thread);
     followUps.push({
       index: job.index,
       target: { ...job.target, url: url.toString() },
       message: parts.followUp,
+      editedId: ref?.messageId ?? null,
     });
   }
   return followUps;

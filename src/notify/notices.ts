@@ -1,9 +1,10 @@
 // What a user should hear about the notification setup before anything is sent: that nothing will be sent
-// at all, that a Slack or Teams URL is set to a format its platform rejects, that `notify-on: change` has no
-// token. Pure: it returns the messages; the actions print them (core.notice / core.warning).
+// at all, that a Discord, Slack or Teams URL will get a body its platform rejects, that a global template is
+// used by no target, that `notify-on: change` has no token. Pure: it returns the messages; the actions print them (core.notice / core.warning).
 import { maskUrl } from '../runner/secrets.js';
 import { NO_TOKEN_WARNING, wantsChange } from './change.js';
-import type { NotifySettings, Target } from './types.js';
+import { isDiscordHost, isSlackHost, isTeamsUrl } from './targets.js';
+import type { NotifySettings, Target, TargetFormat } from './types.js';
 
 export interface SetupNotices {
   /** core.notice: information, not a problem. */
@@ -21,42 +22,92 @@ export const NO_TARGET_NOTICE =
 const hostIs = (host: string, ...domains: string[]): boolean =>
   domains.some((d) => host === d || host.endsWith(`.${d}`));
 
+type Platform = 'discord' | 'slack' | 'teams';
+
+const PLATFORM_NAME: Record<Platform, string> = {
+  discord: 'Discord',
+  slack: 'Slack',
+  teams: 'Microsoft Teams',
+};
+const REJECTS: Record<Platform, string> = {
+  discord: 'which Discord rejects',
+  slack: 'which Slack rejects (its incoming webhooks take Slack messages only)',
+  teams: 'which Teams rejects (it takes Adaptive Cards)',
+};
+const BODY: Record<TargetFormat, string> = {
+  discord: 'a Discord message body',
+  slack: 'a Slack message',
+  teams: 'an Adaptive Card',
+  generic: "this action's generic JSON body",
+};
+
 /**
- * A Teams URL set to another format (a `webhooks` entry's `format`): what it will get. A Power Automate flow
- * of one's own may read any JSON, so the generic body is fine there; a legacy connector takes cards only.
+ * The platform a URL belongs to, and whether it also takes the generic body: a Power Automate flow of one's
+ * own and a Slack workflow trigger (`/triggers/…`) read any JSON; a legacy connector takes cards only.
  */
-export function teamsFormatWarning(target: Target): string | null {
-  if (target.format === 'teams' || !URL.canParse(target.url)) return null;
-  const u = new URL(target.url);
-  const host = u.hostname.replace(/\.$/, '');
-  const flow = hostIs(host, 'logic.azure.com', 'environment.api.powerplatform.com');
-  const connector =
-    hostIs(host, 'webhook.office.com') ||
-    (hostIs(host, 'outlook.office.com') && u.pathname.startsWith('/webhook'));
-  if (!flow && !connector) return null;
-  if (flow && target.format === 'generic') return null;
-  const body = target.format === 'discord' ? 'a Discord message body' : "this action's generic JSON body";
-  return (
-    `${target.source} is a Microsoft Teams webhook (${maskUrl(target.url)}) set to format: ${target.format}, ` +
-    `so it will get ${body}, which Teams rejects (it takes Adaptive Cards). Leave format out or set format: teams.`
-  );
+function platformOf(url: string): { platform: Platform; takesGeneric: boolean } | null {
+  if (!URL.canParse(url)) return null;
+  const u = new URL(url);
+  if (isDiscordHost(u.hostname)) return { platform: 'discord', takesGeneric: false };
+  if (isSlackHost(u.hostname))
+    return { platform: 'slack', takesGeneric: u.pathname.startsWith('/triggers/') };
+  if (!isTeamsUrl(u)) return null;
+  const host = u.hostname.toLowerCase().replace(/\.$/, '');
+  return {
+    platform: 'teams',
+    takesGeneric: hostIs(host, 'logic.azure.com', 'environment.api.powerplatform.com'),
+  };
 }
 
 /**
- * A Slack URL set to another format (a `webhooks` entry's `format`): what it will get. A workflow trigger
- * (`/triggers/…`) takes any JSON, so the generic body is fine there.
+ * A Discord, Slack or Teams URL that will get another platform's body (a platform input holding another's
+ * URL, a `webhooks` entry's `format`): what it will get, and the fix.
  */
-export function slackFormatWarning(target: Target): string | null {
-  if (target.format === 'slack' || !URL.canParse(target.url)) return null;
-  const u = new URL(target.url);
-  if (!hostIs(u.hostname.replace(/\.$/, ''), 'hooks.slack.com')) return null;
-  if (target.format === 'generic' && u.pathname.startsWith('/triggers/')) return null;
-  const body = target.format === 'discord' ? 'a Discord message body' : "this action's generic JSON body";
+export function formatWarning(target: Target): string | null {
+  const found = platformOf(target.url);
+  if (found === null || found.platform === target.format) return null;
+  if (target.format === 'generic' && found.takesGeneric) return null;
+  const { platform } = found;
+  const what = `${target.source} is a ${PLATFORM_NAME[platform]} webhook (${maskUrl(target.url)})`;
+  const body = `${BODY[target.format]}, ${REJECTS[platform]}`;
+  if (target.source.startsWith('webhooks[')) {
+    return (
+      `${what} set to format: ${target.format}, so it will get ${body}. Leave format out or set format: ` +
+      `${platform}.`
+    );
+  }
   return (
-    `${target.source} is a Slack webhook (${maskUrl(target.url)}) set to format: ${target.format}, so it will ` +
-    `get ${body}, which Slack rejects (its incoming webhooks take Slack messages only). Leave format out or ` +
-    'set format: slack.'
+    `${what} but will get the ${target.format} format there: ${body}. Put it in ${platform}-webhook-url ` +
+    'instead.'
   );
+}
+
+/** The global template inputs as given (empty: not set). */
+export interface TemplateInputs {
+  'message-template'?: string;
+  'payload-template'?: string;
+  'payload-template-file'?: string;
+}
+
+/** A global template set where no target uses it (each format takes one kind; an entry may override it). */
+function unusedTemplateWarnings(settings: NotifySettings, inputs: TemplateInputs): string[] {
+  const out: string[] = [];
+  const message = (inputs['message-template'] ?? '').trim() !== '';
+  if (message && !settings.targets.some((t) => t.templates?.messageSource === 'message-template')) {
+    out.push(
+      'message-template is set, but no Discord, Slack or Teams target uses it (generic targets take ' +
+        'payload-template): it is ignored.',
+    );
+  }
+  for (const name of ['payload-template', 'payload-template-file'] as const) {
+    if ((inputs[name] ?? '').trim() === '') continue;
+    if (settings.targets.some((t) => t.templates?.payloadSource === name)) continue;
+    out.push(
+      `${name} is set, but no generic target uses it (Discord, Slack and Teams targets take ` +
+        'message-template): it is ignored.',
+    );
+  }
+  return out;
 }
 
 /**
@@ -64,16 +115,21 @@ export function slackFormatWarning(target: Target): string | null {
  * `notify-on` input as given: `never` means no notification was asked for, so its absence is not news (the
  * reusable workflow's legs, which leave the notifying to the summary).
  */
-export function setupNotices(settings: NotifySettings | null, notifyOn = ''): SetupNotices {
+export function setupNotices(
+  settings: NotifySettings | null,
+  notifyOn = '',
+  templates: TemplateInputs = {},
+): SetupNotices {
   const out: SetupNotices = { notices: [], warnings: [] };
   if (settings === null || settings.targets.length === 0) {
     if (notifyOn.trim() !== 'never') out.notices.push(NO_TARGET_NOTICE);
     return out;
   }
   for (const target of settings.targets) {
-    const warning = slackFormatWarning(target) ?? teamsFormatWarning(target);
+    const warning = formatWarning(target);
     if (warning !== null) out.warnings.push(warning);
   }
+  out.warnings.push(...unusedTemplateWarnings(settings, templates));
   if (wantsChange(settings.targets) && !settings.githubToken) out.warnings.push(NO_TOKEN_WARNING);
   const discordOnly = discordOptionsWarning(settings);
   if (discordOnly !== null) out.warnings.push(discordOnly);

@@ -1,7 +1,7 @@
 // Notification routing: action inputs and env fallbacks → the validated list of targets and delivery settings.
 // Every URL, secret, header value and password is registered as a secret before anything is validated, so no
 // error message or later log line can show one.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseBoolean } from '../runner/inputs.js';
 import { LineCounter, parseDocument } from 'yaml';
@@ -183,8 +183,8 @@ function resolve(getInput: GetInput, env: Env): NotifySettings {
   const envValue = (name: string): string => (env[name] ?? '').trim();
 
   // 1. Register every secret before validating anything.
-  for (const name of URL_INPUT_NAMES) registerSecretUrl(input(name));
-  for (const name of URL_ENV_NAMES) registerSecretUrl(envValue(name));
+  for (const name of URL_INPUT_NAMES) registerTargetUrl(input(name), name === 'teams-webhook-url');
+  for (const name of URL_ENV_NAMES) registerTargetUrl(envValue(name), false);
   registerCredential(input('webhook-secret'));
   registerSecret(input('github-token'));
   const headersText = input('webhook-headers');
@@ -284,9 +284,20 @@ function registerHeaderValues(headers: unknown): void {
   for (const v of Object.values(headers)) if (isScalar(v)) registerSecret(String(v));
 }
 
+/**
+ * A webhook URL and its secret parts. A Teams URL's (a Teams host's, or one given as Teams) only credential in
+ * its query is `sig` (Power Automate); its other values (api-version=2016-06-01, sp=/triggers/manual/run) are
+ * the same for every flow and stay readable. Its path is masked by the general rule (a legacy connector's
+ * secret is there).
+ */
+function registerTargetUrl(raw: string, teams: boolean): void {
+  const u = URL.canParse(raw.trim()) ? new URL(raw.trim()) : null;
+  registerSecretUrl(raw, teams || (u !== null && isTeamsUrl(u)) ? { queryKeys: ['sig'] } : {});
+}
+
 function registerEntrySecrets(entry: unknown): void {
   if (!isPlainObject(entry)) return;
-  if (typeof entry.url === 'string') registerSecretUrl(entry.url);
+  if (typeof entry.url === 'string') registerTargetUrl(entry.url, entry.format === 'teams');
   if (isScalar(entry.secret)) registerCredential(String(entry.secret));
   registerHeaderValues(entry.headers);
   const auth = entry['basic-auth'];
@@ -463,48 +474,96 @@ function readTemplates(
   }
   let payload: string | null = values.payload === '' ? null : values.payload;
   let payloadSource = payload === null ? null : nameOf('payload-template');
+  let payloadFile: string | null = null;
   if (values.payloadFile !== '') {
     payload = readTemplateFile(nameOf('payload-template-file'), values.payloadFile, workspace);
-    payloadSource = `${nameOf('payload-template-file')} (${values.payloadFile})`;
+    payloadSource = nameOf('payload-template-file');
+    payloadFile = values.payloadFile;
   }
   return {
     message: values.message === '' ? null : values.message,
     messageSource: values.message === '' ? null : nameOf('message-template'),
     payload,
     payloadSource,
+    ...(payloadFile !== null ? { payloadFile } : {}),
   };
 }
 
-/** A template file: a regular file inside the workspace, at most MAX_TEMPLATE_BYTES, as UTF-8 text. */
+/**
+ * A template file: a regular file whose real path (links resolved, in every folder on the way) is inside the
+ * real workspace, at most MAX_TEMPLATE_BYTES, UTF-8 text. It is read through the one descriptor it was checked
+ * on, and bounded by the bytes read: a /proc file says it has 0 bytes. Errors show the path, never the text.
+ */
 function readTemplateFile(name: string, file: string, workspace: string): string {
+  const refuse = (accepted: string): InputError => new InputError(name, file, accepted);
   const full = path.resolve(workspace, file);
-  const rel = path.relative(workspace, full);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new InputError(name, file, `a file inside the workspace (${workspace})`);
-  }
-  let size: number;
+  if (!inside(workspace, full)) throw refuse(`a file inside the workspace (${workspace})`);
+  let real: string;
   try {
-    const st = statSync(full);
-    if (!st.isFile()) throw new InputError(name, file, 'a file (this is not a regular file)');
-    size = st.size;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(name, file, `a file that exists in the workspace (${workspace})`);
+    real = realpathSync(full);
+  } catch {
+    throw refuse(`a file that exists in the workspace (${workspace})`);
   }
-  if (size > MAX_TEMPLATE_BYTES) {
-    throw new InputError(
-      name,
-      file,
-      `a file of at most ${MAX_TEMPLATE_BYTES / 1024} KiB (it has ${size} bytes)`,
-    );
+  let realWorkspace: string;
+  try {
+    realWorkspace = realpathSync(workspace);
+  } catch {
+    throw refuse(`a file inside the workspace (${workspace}), which does not exist`);
   }
-  return readFileSync(full, 'utf8');
+  if (!inside(realWorkspace, real))
+    throw refuse(`a file inside the workspace (${workspace}); it leads outside it`);
+  let fd: number;
+  try {
+    // Non-blocking: opening a FIFO must not wait for a writer. No link is followed any more.
+    fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    throw refuse(`a file that can be read in the workspace (${workspace})`);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw refuse('a file (this is not a regular file)');
+    const bytes = readBounded(fd, MAX_TEMPLATE_BYTES + 1);
+    if (bytes.length > MAX_TEMPLATE_BYTES) {
+      throw refuse(`a file of at most ${MAX_TEMPLATE_BYTES / 1024} KiB (it has more)`);
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw refuse('UTF-8 text (the file holds bytes that are not UTF-8)');
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether `full` is below `dir` (not `dir` itself). */
+function inside(dir: string, full: string): boolean {
+  const rel = path.relative(dir, full);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** At most `max` bytes from `fd`, read until the end or the bound. */
+function readBounded(fd: number, max: number): Buffer {
+  const buf = Buffer.alloc(max);
+  let used = 0;
+  // Each read either advances or ends the loop (0 bytes: end of file).
+  while (used < max) {
+    const n = readSync(fd, buf, used, max - used, null);
+    if (n === 0) break;
+    used += n;
+  }
+  return buf.subarray(0, used);
 }
 
 /** What a target takes of the global templates: the message line for chat formats, the body for generic ones. */
 function templatesFor(format: TargetFormat, globals: TargetTemplates): TargetTemplates {
   return format === 'generic'
-    ? { message: null, messageSource: null, payload: globals.payload, payloadSource: globals.payloadSource }
+    ? {
+        message: null,
+        messageSource: null,
+        payload: globals.payload,
+        payloadSource: globals.payloadSource,
+        ...(globals.payloadFile ? { payloadFile: globals.payloadFile } : {}),
+      }
     : { message: globals.message, messageSource: globals.messageSource, payload: null, payloadSource: null };
 }
 
@@ -541,12 +600,14 @@ function entryTemplates(
     );
   }
   const inherited = templatesFor(format, globals.templates);
-  return {
+  const merged: TargetTemplates = {
     message: own.message ?? inherited.message,
     messageSource: own.messageSource ?? inherited.messageSource,
     payload: own.payload ?? inherited.payload,
     payloadSource: own.payloadSource ?? inherited.payloadSource,
   };
+  const file = own.payload !== null ? own.payloadFile : inherited.payloadFile;
+  return file ? { ...merged, payloadFile: file } : merged;
 }
 
 function parseUrl(name: string, raw: string): URL {
@@ -613,7 +674,7 @@ function finishUrl(
       throw new InputError(name, url, (err as Error).message, { secret: true });
     }
   }
-  registerSecretUrl(url);
+  registerTargetUrl(url, format === 'teams');
   if (basicAuth) registerSecret(basicToken(basicAuth));
   return { url, basicAuth };
 }

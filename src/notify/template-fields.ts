@@ -8,6 +8,7 @@ import type { BuildReport, FailurePoint, PackageResult, PackageStatus } from '..
 import type { RunReport, RunRow } from '../report/run-report.js';
 import { sampleReport } from '../report/sample.js';
 import { formatDuration, truncate } from './render/limits.js';
+import { factsOf, formatBytes } from '../report/image-facts.js';
 import type { NotifyContext } from './types.js';
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'list';
@@ -37,6 +38,7 @@ const PKG = '/$defs/PackageResult/properties';
 const FAIL = '/$defs/FailurePoint/properties';
 const RUN = '/properties/run/properties';
 const ENV = '/$defs/EnvironmentInfo/properties';
+const FACTS = '/$defs/ImageFacts/properties';
 
 const POSITION: readonly FieldSpec[] = [
   { name: 'first', type: 'boolean', note: 'true for the first item of the list.', scope: ENDED },
@@ -82,6 +84,29 @@ const RESULT_ITEM: readonly FieldSpec[] = [
     nullable: true,
   },
   { name: 'error', type: 'string', schema: `${FAIL}/error`, note: '', scope: ENDED },
+  {
+    name: 'image_size',
+    type: 'string',
+    note: 'Its final image size as docker prints it (decimal units: `8.1 GB`); empty when not inspected.',
+    scope: BUILD,
+  },
+  {
+    name: 'image_size_bytes',
+    type: 'number',
+    schema: `${FACTS}/sizeBytes`,
+    note: 'Empty when not inspected.',
+    scope: BUILD,
+    nullable: true,
+  },
+  {
+    name: 'image_layers',
+    type: 'number',
+    schema: `${FACTS}/layers`,
+    note: 'Empty when not inspected.',
+    scope: BUILD,
+    nullable: true,
+  },
+  { name: 'image_digest', type: 'string', schema: `${FACTS}/digest`, note: '', scope: BUILD },
   ...POSITION,
 ];
 
@@ -316,15 +341,23 @@ function buildItems(
         log_url: report.logs.url,
       };
     });
-  const results = ordered.map((p) => ({
-    name: text(p.name, caps),
-    status: p.status as PackageStatus,
-    emoji: STATUS_EMOJI[p.status] ?? '',
-    image: text(p.image, caps),
-    duration: p.durationSeconds === null ? null : formatDuration(p.durationSeconds),
-    duration_seconds: p.durationSeconds === null ? null : Math.round(p.durationSeconds),
-    error: text(failureOf(p, report)?.error, caps),
-  }));
+  const results = ordered.map((p) => {
+    const facts = factsOf(p);
+    const size = facts?.sizeBytes ?? null;
+    return {
+      name: text(p.name, caps),
+      status: p.status as PackageStatus,
+      emoji: STATUS_EMOJI[p.status] ?? '',
+      image: text(p.image, caps),
+      duration: p.durationSeconds === null ? null : formatDuration(p.durationSeconds),
+      duration_seconds: p.durationSeconds === null ? null : Math.round(p.durationSeconds),
+      error: text(failureOf(p, report)?.error, caps),
+      image_size: size === null ? null : formatBytes(size),
+      image_size_bytes: size,
+      image_layers: facts?.layers ?? null,
+      image_digest: text(facts?.digest, caps),
+    };
+  });
   return { failed: itemsOf(failed, caps), results: itemsOf(results, caps) };
 }
 

@@ -8,7 +8,8 @@
 import Mustache from 'mustache';
 import { InputError } from '../runner/errors.js';
 import { md } from './render/discord-common.js';
-import { escapeFence, neutraliseMentions, truncate, truncateMarkdown } from './render/limits.js';
+import { neutraliseMentions, truncate, truncateMarkdown } from './render/limits.js';
+import { slackInert } from './render/slack-limits.js';
 import {
   COMPACT_VIEW_CAPS,
   FIELDS,
@@ -58,8 +59,9 @@ function defuseAtMentions(value: string): string {
 /**
  * One plain value made inert for a platform's text, on one line:
  * - discord: markdown characters backslashed, `@everyone`/`<@id>` defused (md + neutraliseMentions);
- * - slack: `&`, `<`, `>` as entities (so no `<!channel>`, `<@U…>`, `<#C…>` or `<url|link>`), `@channel`
- *   and the like defused, code fences broken;
+ * - slack: as the built-in Slack message's text (slackInert): `&`, `<`, `>` as entities (so no `<!channel>`,
+ *   `<@U…>`, `<#C…>` or `<url|link>`), `*` `~` backticks and edge `_` as look-alikes, `@channel` and the like
+ *   defused;
  * - teams: markdown characters and `<` `>` backslashed (no `<at>` mention, no HTML), entities and list
  *   markers defused, bare URLs broken, `@` names defused.
  */
@@ -69,9 +71,7 @@ export function escapeText(value: string, platform: ChatPlatform): string {
     case 'discord':
       return md(neutraliseMentions(text), VALUE_MAX);
     case 'slack':
-      return defuseAtMentions(
-        escapeFence(oneLine(text)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
-      );
+      return defuseAtMentions(slackInert(oneLine(text)));
     case 'teams':
       // The markdown a TextBlock renders: emphasis, links, HTML and entities, and list or heading markers at
       // the start; a bare URL in report text does not become a link either.
@@ -193,9 +193,11 @@ function lineAt(text: string, offset: number): string {
   return text.slice(start, end < 0 ? text.length : end);
 }
 
-function fail(source: string, template: string, offset: number, what: string): never {
+/** `shown`: the value to show instead of the template's line (a file's path: its text is never shown). */
+function fail(source: string, template: string, offset: number, what: string, shown?: string | null): never {
   const { line, column } = lineColumn(template, offset);
-  throw new InputError(source, lineAt(template, offset), what.replace('@', `line ${line}, column ${column}`));
+  const value = shown ?? lineAt(template, offset);
+  throw new InputError(source, value, what.replace('@', `line ${line}, column ${column}`));
 }
 
 /** Where a mustache parse error is, and what it means in words. */
@@ -258,11 +260,17 @@ function unknownField(name: string, scopes: readonly (readonly FieldSpec[])[]): 
   return `a template naming known fields; "${name}" at @ is not one (${hint})`;
 }
 
-/** Every name the tokens use, checked against the fields in scope (a list section adds its items' fields). */
+/**
+ * Every name the tokens use, checked against the fields in scope (a list section adds its items' fields).
+ * `inList`: the list section these tokens render inside, if any. A list section inside one is refused: each
+ * level multiplies what is rendered (three levels of 1000 packages are a billion items), and no message needs
+ * a list per item of another.
+ */
 function checkNames(
   tokens: readonly Token[],
   scopes: readonly (readonly FieldSpec[])[],
   check: (offset: number, what: string) => never,
+  inList: string | null = null,
 ): void {
   for (const [type, name, start, , children] of tokens) {
     if (type === '>') check(start, `a template without partials: {{>${name}}} at @ is one`);
@@ -277,18 +285,25 @@ function checkNames(
         `a template using lists as sections; "${name}" at @ is a list: write {{#${name}}}…{{/${name}}}`,
       );
     }
+    const iterates = type === '#' && field.type === 'list';
+    if (iterates && inList !== null) {
+      check(
+        start,
+        `a template without a list inside a list; {{#${name}}} at @ is inside {{#${inList}}} (close the outer list first)`,
+      );
+    }
     const inner = type === '#' && field.items ? [field.items, ...scopes] : scopes;
-    checkNames(children ?? [], inner, check);
+    checkNames(children ?? [], inner, check, iterates ? name : inList);
   }
 }
 
 /** The parsed template, or an InputError saying where it does not parse. */
-function parseTemplate(source: string, template: string): Token[] {
+function parseTemplate(source: string, template: string, shown?: string | null): Token[] {
   try {
     return Mustache.parse(template) as unknown as Token[];
   } catch (err) {
     const { offset, what } = parseProblem(template, err instanceof Error ? err.message : String(err));
-    return fail(source, template, offset, `a mustache template; it does not parse: ${what}`);
+    return fail(source, template, offset, `a mustache template; it does not parse: ${what}`, shown);
   }
 }
 
@@ -297,9 +312,30 @@ const EMPTY: Record<FieldSpec['type'], FieldValue> = { string: null, number: 0, 
 /** A view like `view` with every value empty (texts and nullable numbers null, lists empty, flags false). */
 function blankView(view: TemplateView): TemplateView {
   const out = Object.create(null) as TemplateView;
+  for (const f of FIELDS) out[f.name] = emptyValue(f, view[f.name]);
+  return out;
+}
+
+/** The value an unknown field of `type` renders as: nothing (texts and numbers that can be unknown), or empty. */
+function emptyValue(f: FieldSpec, known: FieldValue | undefined): FieldValue {
+  if (f.type === 'number' && (f.nullable || typeof known !== 'number')) return null;
+  return EMPTY[f.type];
+}
+
+/**
+ * A view like `blankView`, but with one item in every list whose values are all empty too (but its position:
+ * first and last): what a package that was never built looks like (no duration, no image, no error).
+ */
+function blankItemsView(view: TemplateView): TemplateView {
+  const out = blankView(view);
   for (const f of FIELDS) {
-    out[f.name] = EMPTY[f.type];
-    if (f.type === 'number' && (f.nullable || typeof view[f.name] !== 'number')) out[f.name] = null;
+    if (f.type !== 'list' || !f.items) continue;
+    const known = ((view[f.name] as TemplateItem[] | undefined) ?? [])[0];
+    const item = Object.create(null) as TemplateItem;
+    for (const i of f.items) item[i.name] = emptyValue(i, known?.[i.name]);
+    item.first = true;
+    item.last = true;
+    out[f.name] = [item];
   }
   return out;
 }
@@ -323,10 +359,14 @@ function checkViews(): { label: string; view: TemplateView }[] {
     { label: 'for the sample report', view: sample },
     { label: 'for a report with several failures', view: manyFailures(sample) },
     { label: 'when its values are empty (unknown: put such a field in quotes)', view: blankView(sample) },
+    {
+      label: "when a list item's values are empty (unknown: put such a field in quotes)",
+      view: blankItemsView(sample),
+    },
   ];
 }
 
-function checkJson(source: string, template: string): void {
+function checkJson(source: string, template: string, shown?: string | null): void {
   for (const { label, view } of checkViews()) {
     const escaped = escapeView(view, 'json');
     const problem = jsonSyntaxError(renderEscaped(template, escaped));
@@ -336,7 +376,7 @@ function checkJson(source: string, template: string): void {
       ? ' (separate list items with {{^last}},{{/last}})'
       : '';
     const what = `a template that renders JSON; ${label} it renders invalid JSON at @: ${problem.reason}`;
-    fail(source, template, offset, what + hint);
+    fail(source, template, offset, what + hint, shown);
   }
 }
 
@@ -352,9 +392,12 @@ export function validateTemplates(templates: TargetTemplates): void {
   }
   if (templates.payload !== null) {
     const source = templates.payloadSource ?? 'payload-template';
-    const tokens = parseTemplate(source, templates.payload);
-    checkNames(tokens, [FIELDS], (offset, what) => fail(source, templates.payload as string, offset, what));
-    checkJson(source, templates.payload);
+    const file = templates.payloadFile ?? null;
+    const tokens = parseTemplate(source, templates.payload, file);
+    checkNames(tokens, [FIELDS], (offset, what) =>
+      fail(source, templates.payload as string, offset, what, file),
+    );
+    checkJson(source, templates.payload, file);
   }
 }
 

@@ -43,9 +43,11 @@ export interface TargetTemplates {
   message: string | null;
   /** A whole generic JSON body; null: the built-in payload. */
   payload: string | null;
-  /** Where each came from, for error messages: `message-template`, `webhooks[1].payload-template-file (hooks/x.json)`. */
+  /** Where each came from, for error messages: `message-template`, `webhooks[1].payload-template-file`. */
   messageSource: string | null;
   payloadSource: string | null;
+  /** The workspace file `payload` was read from (`payload-template-file`): errors show it, never its text. */
+  payloadFile?: string | null;
 }
 
 export interface DiscordOptions {
@@ -118,7 +120,10 @@ export interface DeliveryResult {
    * action outputs has it (optional here for results built by older code).
    */
   confirmed?: boolean;
-  /** A remark on a delivered target: `accepted, not confirmed: …` for a 202; null otherwise. */
+  /**
+   * A remark on a delivered target: `accepted, not confirmed: …` for a 202, what a Slack 200 said when it was
+   * not `ok`; null otherwise.
+   */
   note?: string | null;
 }
 

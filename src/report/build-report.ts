@@ -1,7 +1,16 @@
 // The BuildReport: the one data model that flows from the build half to the notify half.
 // report.json holds exactly this object; schema/build-report.schema.json describes it.
 
-export const REPORT_SCHEMA_VERSION = 1 as const;
+/** The version this code writes. 2 added `imageFacts` (optional); a version-1 report reads as one without. */
+export const REPORT_SCHEMA_VERSION = 2 as const;
+/** Every version this code reads: each later version only adds optional fields. */
+export const READABLE_REPORT_VERSIONS: readonly number[] = [1, 2];
+export type ReportSchemaVersion = 1 | typeof REPORT_SCHEMA_VERSION;
+
+/** Whether a report.json's `schemaVersion` is one this code reads. */
+export function isReadableReportVersion(v: unknown): v is ReportSchemaVersion {
+  return typeof v === 'number' && READABLE_REPORT_VERSIONS.includes(v);
+}
 
 /** Outcome of the whole build. */
 export type BuildStatus = 'success' | 'failure' | 'cancelled';
@@ -150,7 +159,7 @@ export interface LogLinks {
 }
 
 export interface BuildReport {
-  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  schemaVersion: ReportSchemaVersion;
   status: BuildStatus;
   /** One sentence a person can read: what happened. */
   message: string;

@@ -4,7 +4,12 @@
 // Pure: the entry point (src/summarize.ts) reads files and env and hands plain data in.
 // schema/run-report.schema.json describes it.
 import { isWildcard } from '../jetson/packages.js';
-import type { BuildReport, PackageResult, RunContext } from './build-report.js';
+import {
+  isReadableReportVersion,
+  type BuildReport,
+  type PackageResult,
+  type RunContext,
+} from './build-report.js';
 
 export const RUN_REPORT_SCHEMA_VERSION = 1 as const;
 export const RUN_REPORT_EVENT = 'jetson.run.finished' as const;
@@ -548,7 +553,7 @@ export function checkBuildReport(
   if (!value || typeof value !== 'object' || Array.isArray(value))
     return { ok: false, reason: 'not a JSON object' };
   const v = value as Record<string, unknown>;
-  if (v['schemaVersion'] !== 1)
+  if (!isReadableReportVersion(v['schemaVersion']))
     return { ok: false, reason: `unsupported schemaVersion ${JSON.stringify(v['schemaVersion'])}` };
   if (!BUILD_STATUSES.has(v['status'] as string)) {
     return { ok: false, reason: `invalid status ${JSON.stringify(v['status'])}` };

@@ -1,8 +1,10 @@
 // The job summary (GITHUB_STEP_SUMMARY markdown) and the error annotations for a BuildReport. Pure: the
 // caller writes them. GitHub drops a step summary over 1 MiB and shows at most 10 error annotations per
 // step, so both are bounded here for any report.
-import type { BuildReport, FailurePoint, PackageResult, PackageStatus } from './build-report.js';
+import type { BuildReport, FailurePoint, ImageFacts, PackageResult, PackageStatus } from './build-report.js';
 import { fenceFor, formatDuration, longestBacktickRun, truncate } from '../notify/render/limits.js';
+import { digestOnly, factsOf, formatBytes } from './image-facts.js';
+import { changeOf, sizeChangeNote } from './size-change.js';
 
 /** GitHub's hard limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -23,7 +25,7 @@ const HEADINGS = {
   cancelled: '⏹ Jetson Containers Build Cancelled',
 } as const;
 
-const PACKAGE_EMOJI: Record<PackageStatus, string> = {
+export const PACKAGE_EMOJI: Record<PackageStatus, string> = {
   success: '✅',
   failure: '❌',
   cancelled: '⏹',
@@ -32,22 +34,22 @@ const PACKAGE_EMOJI: Record<PackageStatus, string> = {
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-function oneLine(s: string): string {
+export function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 /** Plain text that renders as itself: markdown and HTML characters escaped, on one line. */
-function text(s: string, max: number): string {
+export function text(s: string, max: number): string {
   return truncate(oneLine(s), max).replace(/[\\`*_[\]<>|#~&]/g, '\\$&');
 }
 
 /** Text for a table cell: one line, `|` escaped (also inside code spans, as GFM requires). */
-function cell(s: string, max: number): string {
+export function cell(s: string, max: number): string {
   return text(s, max) || ' ';
 }
 
 /** An inline code span that no backtick inside can close; safe in a table cell. */
-function codeSpan(s: string, max: number): string {
+export function codeSpan(s: string, max: number): string {
   const body = truncate(oneLine(s), max);
   if (body === '') return ' ';
   const fence = '`'.repeat(longestBacktickRun(body) + 1);
@@ -56,19 +58,19 @@ function codeSpan(s: string, max: number): string {
 }
 
 /** A fenced block whose fence is longer than any backtick run in its lines. */
-function fenced(lines: string[], lang = ''): string {
+export function fenced(lines: string[], lang = ''): string {
   const body = lines.join('\n');
   const fence = fenceFor(body);
   return `${fence}${lang}\n${body}\n${fence}`;
 }
 
-function where(f: FailurePoint): string {
+export function where(f: FailurePoint): string {
   if (f.stage === null) return f.phase;
   const pos = f.stageIndex !== null && f.stageCount !== null ? `${f.stageIndex}/${f.stageCount}, ` : '';
   return `${f.stage} (${pos}${f.phase})`;
 }
 
-function link(label: string, url: string | null): string | null {
+export function link(label: string, url: string | null): string | null {
   if (!url || !/^https?:\/\//i.test(url) || url.length > 2000) return null;
   return `[${label}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
 }
@@ -84,7 +86,7 @@ function packageRow(p: PackageResult): string {
 }
 
 /** Failed, then cancelled, then the rest, each in report order. */
-function failedFirst(packages: PackageResult[]): PackageResult[] {
+export function failedFirst(packages: PackageResult[]): PackageResult[] {
   const rank = (p: PackageResult): number => (p.status === 'failure' ? 0 : p.status === 'cancelled' ? 1 : 2);
   return packages
     .map((p, i) => ({ p, i }))
@@ -114,6 +116,50 @@ function packagesTable(report: BuildReport, budget: number): string {
     out += `\n\n_… and ${hidden.length} more packages (${failed} failed) not shown; see report.json in the logs._`;
   }
   return out;
+}
+
+/**
+ * The size, and with compare-size its change linked to the run it is measured against:
+ * `8.2 GB · ⚠ [+340 MB (+4.3 %)](…/runs/4241)`.
+ */
+function sizeCell(f: ImageFacts): string {
+  if (f.sizeBytes === null) return ' ';
+  const change = changeOf(f);
+  if (change === null) return formatBytes(f.sizeBytes);
+  const note = sizeChangeNote(change);
+  const flag = change.flagged ? '⚠ ' : '';
+  const linked = link(note.slice(flag.length), change.previousRunUrl);
+  return `${formatBytes(f.sizeBytes)} · ${linked ? flag + linked : note}`;
+}
+
+/** Rows of the images table at most: the rest are in report.json and the outputs. */
+const MAX_IMAGE_ROWS = 50;
+
+/** What docker said of each built image: size, layers, architecture, digest (empty when none was inspected). */
+export function imagesTable(report: BuildReport): string {
+  const rows: string[] = [];
+  const seen = new Set<string>();
+  let more = 0;
+  for (const p of report.packages) {
+    const f = p.status === 'success' ? factsOf(p) : null;
+    if (f === null || seen.has(f.image)) continue;
+    seen.add(f.image);
+    if (rows.length >= MAX_IMAGE_ROWS) {
+      more++;
+      continue;
+    }
+    const digest = digestOnly(f.digest);
+    rows.push(
+      `| ${codeSpan(f.image, 300)} | ${sizeCell(f)} | ` +
+        `${f.layers ?? ' '} | ${f.architecture ? cell(f.architecture, 60) : ' '} | ` +
+        `${digest ? codeSpan(digest, 80) : ' '} |`,
+    );
+  }
+  if (rows.length === 0) return '';
+  const head = '| Image | Size | Layers | Architecture | Digest |\n| --- | --- | --- | --- | --- |';
+  const tail =
+    more > 0 ? `\n\n_… and ${more} more images; see report.json or the \`image-sizes\` output._` : '';
+  return `${head}\n${rows.join('\n')}${tail}`;
 }
 
 function failureSection(title: string, f: FailurePoint, budget: number): string {
@@ -148,6 +194,7 @@ export function renderJobSummary(report: BuildReport): string {
   sections.push(facts.join(' · '));
 
   const links = [
+    report.run.jobUrl !== report.run.runUrl ? link('Job', report.run.jobUrl ?? null) : null,
     link('Workflow run', report.run.runUrl),
     link('Logs artifact', report.logs.artifactUrl),
   ].filter((x): x is string => x !== null);
@@ -179,6 +226,8 @@ export function renderJobSummary(report: BuildReport): string {
   const env = Object.entries(report.environment).filter(
     (e): e is [string, string] => e[0] !== 'source' && typeof e[1] === 'string' && e[1] !== '',
   );
+  const images = imagesTable(report);
+  if (images) tail.push('### Images', images);
   tail.push('### Environment');
   tail.push(
     env.length

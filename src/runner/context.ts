@@ -1,7 +1,8 @@
-// The GitHub run context and runner facts, read from the environment the runner sets.
-// Read directly from env rather than @actions/github's context so start-up stays small.
+// The GitHub run context and runner facts. The run context comes through readGitHubRun (src/runner/github.ts,
+// @actions/github's Context): no other module reads GITHUB_* for it.
 import os from 'node:os';
 import type { RunContext, RunnerInfo } from '../report/build-report.js';
+import { readGitHubRun, type GitHubContext, type GitHubRun } from './github.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -11,33 +12,48 @@ function value(env: Env, name: string): string | null {
 }
 
 /**
- * The run context from the runner's environment. `checkRunId` is the job's check run id (input
- * `job-check-run-id`, default `${{ job.check_run_id }}`): with it the job's own page is linked.
+ * The job's own page as main found it (src/github/job.ts), once per step, before anything is sent: every
+ * later reader in this process (the live message, the start notification, the report) links the same page.
+ * Undefined until then: the `job-check-run-id` input alone decides.
  */
-export function readRunContext(env: Env = process.env, checkRunId = ''): RunContext {
-  const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-  const repository = value(env, 'GITHUB_REPOSITORY');
-  const runId = value(env, 'GITHUB_RUN_ID');
-  const runAttempt = value(env, 'GITHUB_RUN_ATTEMPT');
-  let runUrl: string | null = null;
-  if (repository && runId) {
-    runUrl = `${serverUrl}/${repository}/actions/runs/${runId}`;
-    if (runAttempt && runAttempt !== '1') runUrl += `/attempts/${runAttempt}`;
-  }
+let resolvedJobUrl: string | null | undefined;
+
+export function rememberJobUrl(url: string | null): void {
+  resolvedJobUrl = url;
+}
+
+/** The run's page (`…/actions/runs/<id>`, `/attempts/<n>` past the first), or null outside a run. */
+export function runUrlOf(run: GitHubRun): string | null {
+  if (!run.owner || !run.repo || run.runId === null) return null;
+  const url = `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${run.runId}`;
+  return run.runAttempt !== null && run.runAttempt !== 1 ? `${url}/attempts/${run.runAttempt}` : url;
+}
+
+/** The job's page from its check run id (digits; anything else is no id), or null. */
+export function jobUrlOf(run: GitHubRun, checkRunId: string): string | null {
+  const id = checkRunId.trim();
+  if (!run.owner || !run.repo || run.runId === null || !/^\d{1,20}$/.test(id)) return null;
+  return `${run.serverUrl}/${run.owner}/${run.repo}/actions/runs/${run.runId}/job/${id}`;
+}
+
+/**
+ * The run context (see readGitHubRun for `source`). `checkRunId` is the job's check run id (input
+ * `job-check-run-id`, default `${{ job.check_run_id }}`): with it the job's own page is linked, unless main
+ * already resolved the link (rememberJobUrl).
+ */
+export function readRunContext(checkRunId = '', source?: GitHubContext | Env): RunContext {
+  const run = readGitHubRun(source);
   return {
-    serverUrl,
-    repository,
-    ref: value(env, 'GITHUB_REF'),
-    sha: value(env, 'GITHUB_SHA'),
-    workflow: value(env, 'GITHUB_WORKFLOW'),
-    job: value(env, 'GITHUB_JOB'),
-    runId,
-    runAttempt,
-    runUrl,
-    jobUrl:
-      repository && runId && /^\d{1,20}$/.test(checkRunId.trim())
-        ? `${serverUrl}/${repository}/actions/runs/${runId}/job/${checkRunId.trim()}`
-        : null,
+    serverUrl: run.serverUrl,
+    repository: run.owner && run.repo ? `${run.owner}/${run.repo}` : null,
+    ref: run.ref,
+    sha: run.sha,
+    workflow: run.workflow,
+    job: run.job,
+    runId: run.runId === null ? null : String(run.runId),
+    runAttempt: run.runAttempt === null ? null : String(run.runAttempt),
+    runUrl: runUrlOf(run),
+    jobUrl: resolvedJobUrl !== undefined ? resolvedJobUrl : jobUrlOf(run, checkRunId),
     matrix: null,
   };
 }

@@ -43,8 +43,12 @@ export function registerCredential(value: string | null | undefined): void {
   registerSecret(value);
 }
 
-/** Registers a URL and the parts of it that carry credentials (password, query values, long path segments). */
-export function registerSecretUrl(url: string): void {
+/**
+ * Registers a URL and the parts of it that carry credentials (password, query values, long path segments).
+ * `queryKeys`: only these query parameters carry one (a Power Automate URL's `sig`; its `api-version`,
+ * `sp` and `sv` are the same for everyone, and masking them would hide every date like 2016-06-01).
+ */
+export function registerSecretUrl(url: string, opts: { queryKeys?: readonly string[] } = {}): void {
   registerSecret(url);
   let u: URL;
   try {
@@ -64,7 +68,7 @@ export function registerSecretUrl(url: string): void {
     const eq = pair.indexOf('=');
     if (eq < 0) continue;
     const key = safeDecode(pair.slice(0, eq).replace(/\+/g, ' '));
-    if (PUBLIC_QUERY_KEYS.has(key)) continue;
+    if (PUBLIC_QUERY_KEYS.has(key) || (opts.queryKeys && !opts.queryKeys.includes(key))) continue;
     const raw = pair.slice(eq + 1);
     registerSecret(raw);
     registerSecret(safeDecode(raw.replace(/\+/g, ' ')));

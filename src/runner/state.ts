@@ -34,6 +34,11 @@ export interface SavedState {
    * `<id>:<thread id>`): post edits it in place with the result instead of posting a new message.
    */
   liveMessages: Record<string, string>;
+  /** `check-run`: the check run main created, and whether it has its conclusion yet (else post gives it). */
+  checkRunId: number | null;
+  checkRunDone: boolean;
+  /** The job's own page as main found it (src/github/job.ts), so post links the same page. */
+  jobUrl: string | null;
 }
 
 export function savePhase(phase: Phase): void {
@@ -71,6 +76,18 @@ export function saveDeliveries(fates: Readonly<Record<string, FateRecord>>): voi
 /** Saved as soon as a live status message is posted (and when one stops being edited: it is dropped). */
 export function saveLiveMessages(refs: Readonly<Record<string, string>>): void {
   core.saveState('liveMessages', JSON.stringify(refs));
+}
+
+export function saveCheckRun(id: number): void {
+  core.saveState('checkRunId', String(id));
+}
+
+export function saveCheckRunDone(): void {
+  core.saveState('checkRunDone', '1');
+}
+
+export function saveJobUrl(url: string): void {
+  core.saveState('jobUrl', url);
 }
 
 function parseJson<T>(text: string, check: (v: unknown) => v is T): T | null {
@@ -113,6 +130,8 @@ export function readState(): SavedState {
   const pidText = core.getState('pid');
   const pid = /^\d{1,10}$/.test(pidText) ? Number(pidText) : NaN;
   const buildId = core.getState('buildId');
+  const checkRunText = core.getState('checkRunId');
+  const jobUrl = core.getState('jobUrl');
   return {
     phase: PHASES.includes(phase) ? (phase as Phase) : null,
     logDir: core.getState('logDir') || null,
@@ -125,5 +144,14 @@ export function readState(): SavedState {
     delivered: parseJson(core.getState('delivered'), isStringList) ?? [],
     deliveries: parseJson(core.getState('deliveries'), isFateMap) ?? {},
     liveMessages: parseJson(core.getState('liveMessages'), isRefMap) ?? {},
+    checkRunId:
+      /^\d{1,20}$/.test(checkRunText) && Number.isSafeInteger(Number(checkRunText))
+        ? Number(checkRunText)
+        : null,
+    checkRunDone: core.getState('checkRunDone') === '1',
+    // Only a job page goes into messages: anyone who can append to the state file could write something else.
+    jobUrl: /^https?:\/\/[^\s"'<>()]{1,1000}\/actions\/runs\/\d{1,20}\/job\/\d{1,20}$/.test(jobUrl)
+      ? jobUrl
+      : null,
   };
 }

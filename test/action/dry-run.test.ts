@@ -130,11 +130,15 @@ describe('readReportFile', () => {
     ['a folder', dir, 'it is not a regular file'],
     ['not JSON', 'garbage', 'it is not JSON'],
     ['an array', '[1,2]', 'it is not a BuildReport: it is not a JSON object'],
-    ['schema 2', { schemaVersion: 2 }, 'it is not a BuildReport: schemaVersion is 2, this action reads 1'],
+    [
+      'schema 3',
+      { schemaVersion: 3 },
+      'it is not a BuildReport: schemaVersion is 3, this action reads 1 and 2',
+    ],
     [
       'no schemaVersion',
       { status: 'failure' },
-      'it is not a BuildReport: schemaVersion is missing, this action reads 1',
+      'it is not a BuildReport: schemaVersion is missing, this action reads 1 and 2',
     ],
   ])('rejects a file that is %s with an error naming report-file', async (name, content, why) => {
     const file =

@@ -52,6 +52,8 @@ describe('e2e: notification rules', () => {
         'notify-on': 'change',
         'github-token': GH_TOKEN,
         'upload-logs': 'false',
+        // The job link is given, so the only API calls are the ones notify-on change makes.
+        'job-check-run-id': '31415926535',
       },
       env: { GITHUB_API_URL: api.url },
       skipPost: true,
@@ -81,6 +83,8 @@ describe('e2e: notification rules', () => {
         'notify-on': 'change',
         'github-token': GH_TOKEN,
         'upload-logs': 'false',
+        // The job link is given, so the only API calls are the ones notify-on change makes.
+        'job-check-run-id': '31415926535',
       },
       env: { GITHUB_API_URL: api.url },
       skipPost: true,
@@ -99,6 +103,8 @@ describe('e2e: notification rules', () => {
         'notify-on': 'change',
         'github-token': GH_TOKEN,
         'upload-logs': 'false',
+        // The job link is given, so the only API calls are the ones notify-on change makes.
+        'job-check-run-id': '31415926535',
       },
       env: { GITHUB_API_URL: api.url },
       skipPost: true,

@@ -174,13 +174,13 @@ describe('a payload template', () => {
     );
   });
 
-  it('read from a file names the file', () => {
+  it('read from a file names the file, never its text', () => {
     const ws = mkdtempSync(path.join(tmpdir(), 'tpl-'));
     writeFileSync(path.join(ws, 'hook.json'), '{\n  "text": "{{statsu}}"\n}\n');
     expect(
       message({ 'webhook-url': GENERIC, 'payload-template-file': 'hook.json' }, { GITHUB_WORKSPACE: ws }),
     ).toBe(
-      `Input 'payload-template-file (hook.json)' has an invalid value "  \\"text\\": \\"{{statsu}}\\"": a ` +
+      `Input 'payload-template-file' has an invalid value "hook.json": a ` +
         'template naming known fields; "statsu" at line 2, column 12 is not one (did you mean "status"?)',
     );
   });

@@ -83,12 +83,12 @@ describe('in a text line nothing links, formats or pings', () => {
     expect(escapeText('# big\nnext line', 'discord')).toBe('\\# big next line');
   });
 
-  it('Slack: &, < and > as entities, @channel defused, fences broken', () => {
+  it('Slack: &, < and > as entities, @channel defused, formatting marks as look-alikes (as the built-in message)', () => {
     expect(escapeText(HOSTILE[7]!, 'slack')).toBe(
-      '@\u200beveryone @\u200bhere &lt;@123456789012345678&gt; &lt;@&amp;42&gt; &lt;!channel&gt; &lt;!here&gt; &lt;@U024BE7LH&gt; &lt;#C024BE7LH&gt;',
+      '@\u200beveryone @\u200bhere &lt;\u200b@123456789012345678&gt; &lt;\u200b@&amp;42&gt; &lt;\u200b!channel&gt; &lt;\u200b!here&gt; &lt;\u200b@U024BE7LH&gt; &lt;\u200b#C024BE7LH&gt;',
     );
     expect(escapeText('<https://evil.example|click> @channel a&b ```x```', 'slack')).toBe(
-      '&lt;https://evil.example|click&gt; @\u200bchannel a&amp;b `\u200b`\u200b`x`\u200b`\u200b`',
+      '&lt;https://evil.example|click&gt; @\u200bchannel a&amp;b ˋˋˋxˋˋˋ',
     );
   });
 
@@ -115,7 +115,7 @@ describe('in a text line nothing links, formats or pings', () => {
     );
     r.logs.url = 'https://evil.example/x|<!channel>';
     expect(renderMessageTemplate('<{{log_url}}|logs>', buildTemplateView(r), 'slack')).toBe(
-      '<https://evil.example/x%7C&lt;!channel&gt;|logs>',
+      '<https://evil.example/x%7C&lt;\u200b!channel&gt;|logs>',
     );
   });
 

@@ -79,6 +79,7 @@ describe('the layout', () => {
     expect([...new Set(FILES.map(folder))].sort()).toEqual([
       'action',
       'fleet',
+      'github',
       'jetson',
       'logs',
       'notify',

@@ -39,7 +39,7 @@ describe('the template fields table', () => {
 
   it('has a row per field and per list item field, with the sample value as example', () => {
     const rows = table().split('\n').slice(2);
-    expect(rows).toHaveLength(44 + 7 + 9);
+    expect(rows).toHaveLength(44 + 7 + 13);
     expect(rows).toContain(
       '| `short_sha` | string | build, run, start | `3f5c0e9` | The commit SHA. Its first 7 characters. |',
     );

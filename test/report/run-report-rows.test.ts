@@ -767,7 +767,7 @@ describe('checkBuildReport', () => {
   });
 
   it.each([
-    [{ schemaVersion: 2 }, 'unsupported schemaVersion 2'],
+    [{ schemaVersion: 3 }, 'unsupported schemaVersion 3'],
     [{ schemaVersion: '1' }, 'unsupported schemaVersion "1"'],
     [{ schemaVersion: undefined }, 'unsupported schemaVersion undefined'],
     [{ status: 'ok' }, 'invalid status "ok"'],

@@ -521,7 +521,7 @@ describe('reading reports', () => {
   });
 
   it('explains why a report is not usable', () => {
-    expect(checkBuildReport({ schemaVersion: 2 })).toMatchObject({ ok: false, reason: /schemaVersion/ });
+    expect(checkBuildReport({ schemaVersion: 3 })).toMatchObject({ ok: false, reason: /schemaVersion/ });
     expect(
       checkBuildReport({ ...fixture('success-pytorch'), packages: [{ name: 'x', status: 'great' }] }),
     ).toMatchObject({

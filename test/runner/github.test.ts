@@ -73,7 +73,20 @@ describe('readGitHubRun', () => {
   it('reads repository, run, attempt, sha, ref, event, pull request and API URL from the runner', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'jba-gh-'));
     const event = path.join(dir, 'event.json');
-    writeFileSync(event, JSON.stringify({ pull_request: { number: 17 }, number: 17 }));
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: {
+          number: 17,
+          head: {
+            sha: 'fedcba9876543210fedcba9876543210fedcba98',
+            repo: { full_name: 'someone/jetson-images' },
+          },
+          base: { repo: { full_name: 'octo-org/jetson-images' } },
+        },
+        number: 17,
+      }),
+    );
     const run = withEnv(
       {
         GITHUB_REPOSITORY: 'octo-org/jetson-images',
@@ -84,6 +97,10 @@ describe('readGitHubRun', () => {
         GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_EVENT_PATH: event,
         GITHUB_API_URL: 'https://ghe.example.com/api/v3',
+        GITHUB_SERVER_URL: 'https://ghe.example.com/',
+        GITHUB_WORKFLOW: 'Jetson images',
+        GITHUB_JOB: 'build',
+        GITHUB_WORKFLOW_REF: 'octo-org/jetson-images/.github/workflows/jetson.yml@refs/pull/17/merge',
       },
       readGitHubRun,
     );
@@ -96,6 +113,12 @@ describe('readGitHubRun', () => {
       ref: 'refs/pull/17/merge',
       eventName: 'pull_request',
       prNumber: 17,
+      prHeadSha: 'fedcba9876543210fedcba9876543210fedcba98',
+      prFromFork: true,
+      workflow: 'Jetson images',
+      job: 'build',
+      workflowPath: '.github/workflows/jetson.yml',
+      serverUrl: 'https://ghe.example.com',
       apiUrl: 'https://ghe.example.com/api/v3',
     });
   });
@@ -110,6 +133,12 @@ describe('readGitHubRun', () => {
       ref: null,
       eventName: null,
       prNumber: null,
+      prHeadSha: null,
+      prFromFork: null,
+      workflow: null,
+      job: null,
+      workflowPath: null,
+      serverUrl: 'https://github.com',
       apiUrl: 'https://api.github.com',
     });
   });

@@ -6,6 +6,8 @@
 // cut never hides a failure behind successes.
 import type { BuildReport, PackageResult } from '../../report/build-report.js';
 import type { NotifyContext, OutgoingFile, RenderedMessage } from '../types.js';
+import { factsOf } from '../../report/image-facts.js';
+import { sizeFactsText } from '../../report/size-change.js';
 import {
   COLOR_CANCELLED,
   COLOR_FAILURE,
@@ -88,6 +90,9 @@ function packageLine(p: PackageResult): string {
   const parts = [`${PACKAGE_EMOJI[p.status]} **${md(p.name, 100)}**`];
   if (p.pushedImage) parts.push(code(p.pushedImage, 140));
   else if (p.image) parts.push(code(p.image, 140));
+  // `Size 8.1 GB · 42 layers` (and with compare-size `· +340 MB (+4.3 %)`): numbers only, nothing to escape.
+  const facts = p.status === 'success' ? sizeFactsText(factsOf(p)) : null;
+  if (facts) parts.push(facts);
   if (p.durationSeconds !== null) parts.push(formatDuration(p.durationSeconds));
   if (p.status === 'not-built') parts.push('not built');
   if (p.failure) {

@@ -7,6 +7,8 @@
 // can ping.
 import type { BuildReport, BuildStatus, FailurePoint, PackageResult } from '../../report/build-report.js';
 import type { ChangeState, NotifyContext, RenderedMessage } from '../types.js';
+import { factsOf } from '../../report/image-facts.js';
+import { sizeFactsText } from '../../report/size-change.js';
 import {
   code,
   environmentPairs,
@@ -179,6 +181,9 @@ function packageLine(p: PackageResult, report: BuildReport): string {
   else if (p.status === 'cancelled') parts.push(`cancelled${atPhrase(stopPoint(report, p), p.name)}`);
   else if (p.status === 'not-built') parts.push('not built');
   else if (p.pushedImage ?? p.image) parts.push(code(p.pushedImage ?? p.image ?? '', 140));
+  // `Size 8.1 GB · 42 layers` (and with compare-size `· +340 MB (+4.3 %)`): numbers only, nothing to escape.
+  const facts = p.status === 'success' ? sizeFactsText(factsOf(p)) : null;
+  if (facts) parts.push(facts);
   if (p.durationSeconds !== null && p.status !== 'not-built') parts.push(formatDuration(p.durationSeconds));
   return parts.join(' · ');
 }

@@ -11,6 +11,7 @@ import {
 } from '../../report/build-report.js';
 import type { NotifyContext, NotifyEvent, RenderedMessage } from '../types.js';
 import { isoSeconds, truncate } from './limits.js';
+import { factsOf } from '../../report/image-facts.js';
 import { buildTemplateView } from '../template-fields.js';
 import { renderPayloadTemplate } from '../templates.js';
 
@@ -39,6 +40,23 @@ export interface GenericFailure {
   log_file: string | null;
 }
 
+export interface GenericImageFacts {
+  image: string;
+  id: string | null;
+  size_bytes: number | null;
+  layers: number | null;
+  created: string | null;
+  architecture: string | null;
+  digest: string | null;
+  size_change?: {
+    previous_bytes: number;
+    delta_bytes: number;
+    percent: number;
+    flagged: boolean;
+    previous_run_url: string | null;
+  };
+}
+
 export interface GenericResult {
   name: string;
   status: PackageResult['status'];
@@ -46,6 +64,8 @@ export interface GenericResult {
   pushed_image: string | null;
   duration_seconds: number | null;
   failure: GenericFailure | null;
+  /** What docker said of the final image; absent when it was not inspected (additive: payload_version 1). */
+  image_facts?: GenericImageFacts;
 }
 
 export interface GenericPayload {
@@ -174,6 +194,32 @@ function keepFailed(packages: PackageResult[], max: number): PackageResult[] {
   return packages.filter((p) => keep.has(p));
 }
 
+/** `image_facts` in snake_case, only when docker told them (older receivers see no new key otherwise). */
+function imageFactsOf(p: PackageResult, c: Clipper): { image_facts?: GenericImageFacts } {
+  const f = factsOf(p);
+  if (f === null) return {};
+  const out: GenericImageFacts = {
+    image: c.text(f.image),
+    id: f.id,
+    size_bytes: f.sizeBytes,
+    layers: f.layers,
+    created: f.created,
+    architecture: f.architecture,
+    digest: c.maybe(f.digest),
+  };
+  const s = f.sizeChange;
+  if (s) {
+    out.size_change = {
+      previous_bytes: s.previousBytes,
+      delta_bytes: s.deltaBytes,
+      percent: s.percent,
+      flagged: s.flagged,
+      previous_run_url: s.previousRunUrl,
+    };
+  }
+  return { image_facts: out };
+}
+
 function build(report: BuildReport, caps: Caps, ctx: NotifyContext): GenericPayload {
   const c = new Clipper(caps);
   const environment: Record<string, string> = {};
@@ -192,6 +238,7 @@ function build(report: BuildReport, caps: Caps, ctx: NotifyContext): GenericPayl
       pushed_image: c.maybe(p.pushedImage),
       duration_seconds: p.durationSeconds,
       failure: c.failure(p.failure, withExcerpt),
+      ...imageFactsOf(p, c),
     };
   });
   if (results.length < report.packages.length) c.truncated = true;

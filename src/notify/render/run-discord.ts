@@ -118,7 +118,8 @@ export function fitRows(rows: RunRow[], budget: number): { text: string; folded:
   return { text: lines.join('\n'), folded };
 }
 
-function title(run: RunReport, change: ChangeState): string {
+/** `❌ Jetson build failed: 1 of 3 failed` (the pull-request comment of a run uses it too). */
+export function title(run: RunReport, change: ChangeState): string {
   const t = run.totals;
   // A change against the last run replaces the plain verb: "fixed" after a failure, "broken" after a success.
   const fixed = change === 'fixed' && run.status === 'success';

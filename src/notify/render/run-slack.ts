@@ -7,6 +7,8 @@ import type { ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { RunReport, RunRow, RunRowStatus } from '../../report/run-report.js';
 import type { ChangeState, NotifyContext, RenderedMessage } from '../types.js';
 import { formatDuration } from './limits.js';
+import { runTemplateView } from '../template-fields.js';
+import { renderMessageTemplate } from '../templates.js';
 import { orderRows, STATUS_ICON } from './run-discord.js';
 import {
   clampSlack,
@@ -162,9 +164,12 @@ export function renderRunSlack(
   const { lines } = slackRows(orderRows(run.runs), SLACK_LIMITS.sectionText);
   if (lines.length) blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
   blocks.push(linksBlock(run));
+  const own = opts.messageTemplate
+    ? renderMessageTemplate(opts.messageTemplate, runTemplateView(run, ctx), 'slack')
+    : (opts.text ?? '');
   const body: SlackBody = {
     text:
-      (opts.text ? templateLine(opts.text) : '') ||
+      (own ? templateLine(own) : '') ||
       inert(run.repository ? `${headline} · ${run.repository}` : headline, 300),
     attachments: [{ color: SLACK_COLOR[run.status] ?? SLACK_COLOR.failure, blocks }],
     unfurl_links: false,

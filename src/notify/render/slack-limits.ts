@@ -52,6 +52,8 @@ export interface SlackBody {
 export interface SlackRenderOptions {
   /** The text line as the user's `message-template` rendered it (already Slack-escaped); null: built in. */
   text?: string | null;
+  /** The user's `message-template` (mustache source), rendered for Slack into the text line; over `text`. */
+  messageTemplate?: string | null;
 }
 
 export const SLACK_COLOR = {
@@ -98,9 +100,17 @@ function defuseFormatting(s: string): string {
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, 'ˍ');
 }
 
+/**
+ * Text as inert mrkdwn: formatting marks as look-alikes, mentions defused, entities escaped. The one escaping of
+ * report text for Slack, the built-in message's and a `message-template`'s values alike.
+ */
+export function slackInert(raw: string): string {
+  return slackEscape(defuseMentions(defuseFormatting(raw)));
+}
+
 /** One line of report text as inert mrkdwn of at most `max` characters (cut before escaping: no half entity). */
 export function inert(s: string, max: number): string {
-  return fitEscaped(s, max, (raw) => slackEscape(defuseMentions(defuseFormatting(raw))));
+  return fitEscaped(s, max, slackInert);
 }
 
 /** `s` made one line and passed through `escape`, at most `max` characters, cut before escaping. */

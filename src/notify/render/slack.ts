@@ -6,7 +6,11 @@
 import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { BuildReport, BuildStatus, PackageResult } from '../../report/build-report.js';
 import type { NotifyContext, RenderedMessage } from '../types.js';
+import { factsOf } from '../../report/image-facts.js';
+import { sizeFactsText } from '../../report/size-change.js';
 import type { BuildStart } from './generic.js';
+import { buildTemplateView } from '../template-fields.js';
+import { renderMessageTemplate } from '../templates.js';
 import { atPhrase, compactHeadline, stopPoint } from './discord.js';
 import { environmentPairs, failuresFirst, mapStrings, PACKAGE_EMOJI } from './discord-common.js';
 import { codeBlock, ELLIPSIS, formatDuration, neutraliseMentions, truncate } from './limits.js';
@@ -57,9 +61,21 @@ function unescapeDiscord(s: string): string {
   return s.replace(/\\(.)/gsu, '$1');
 }
 
-/** `❌ torchvision failed at build 9/9`, `✅ Fixed: 3 packages built in 1h 12m` (the compact Discord title). */
+/** What a `test-notification` sample says first, in the text line (the notification a phone shows). */
+export const SLACK_TEST_MARKER = '🧪 Test notification from jetson-build-action — not a real build';
+
+/**
+ * `❌ torchvision failed at build 9/9`, `✅ Fixed: 3 packages built in 1h 12m` (the compact Discord title);
+ * a test sample's starts with `🧪 Test: `.
+ */
 export function slackHeadline(report: BuildReport, ctx?: NotifyContext): string {
-  return plain(unescapeDiscord(compactHeadline(report, ctx?.change ?? 'unknown')), SLACK_LIMITS.headerText);
+  const headline = unescapeDiscord(compactHeadline(report, ctx?.change ?? 'unknown'));
+  return plain(ctx?.event === 'test' ? `🧪 Test: ${headline}` : headline, SLACK_LIMITS.headerText);
+}
+
+/** A test sample's text line opens with the marker, whatever else it says. */
+function markTest(text: string, ctx?: NotifyContext): string {
+  return ctx?.event === 'test' ? templateLine(`${SLACK_TEST_MARKER} · ${text}`) : text;
 }
 
 /** The built-in text line: the headline and where it ran (the notification a phone shows). */
@@ -159,6 +175,9 @@ function packageLine(p: PackageResult, report: BuildReport): string {
   else if (p.status === 'cancelled') parts.push(`cancelled${at(stopPoint(report, p))}`);
   else if (p.status === 'not-built') parts.push('not built');
   else if (p.pushedImage ?? p.image) parts.push(inlineCode(p.pushedImage ?? p.image ?? '', 140));
+  // `Size 8.1 GB · 42 layers` (and with compare-size `· +340 MB (+4.3 %)`): numbers only, nothing to escape.
+  const facts = p.status === 'success' ? sizeFactsText(factsOf(p)) : null;
+  if (facts) parts.push(facts);
   if (p.durationSeconds !== null && p.status !== 'not-built') parts.push(formatDuration(p.durationSeconds));
   return parts.join(' · ');
 }
@@ -243,9 +262,13 @@ export function renderSlack(
   ctx?: NotifyContext,
 ): RenderedMessage {
   const safe = withoutLogDir(mapStrings(report, (s) => neutraliseMentions(wellFormed(s))));
-  const given = opts.text ? templateLine(opts.text) : '';
+  // Rendered from the report as given (as Teams does): the template shows what the user asked for.
+  const own = opts.messageTemplate
+    ? renderMessageTemplate(opts.messageTemplate, buildTemplateView(report, ctx), 'slack')
+    : (opts.text ?? '');
+  const given = own ? templateLine(own) : '';
   const body: SlackBody = {
-    text: given || textLine(safe, ctx),
+    text: markTest(given || textLine(safe, ctx), ctx),
     attachments: [{ color: SLACK_COLOR[safe.status] ?? SLACK_COLOR.failure, blocks: blocksFor(safe, ctx) }],
     unfurl_links: false,
     unfurl_media: false,

@@ -1,0 +1,552 @@
+export const id = 138;
+export const ids = [138];
+export const modules = {
+
+/***/ 71138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  commentOnBuild: () => (/* binding */ commentOnBuild)
+});
+
+// UNUSED EXPORTS: PR_COMMENT_TIMEOUT_MS, commentOnRun, upsertPrComment
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/notify/render/discord.ts + 1 modules
+var discord = __webpack_require__(88225);
+// EXTERNAL MODULE: ./src/notify/render/discord-common.ts
+var discord_common = __webpack_require__(2470);
+// EXTERNAL MODULE: ./src/notify/render/run-discord.ts
+var run_discord = __webpack_require__(8158);
+// EXTERNAL MODULE: ./src/notify/render/limits.ts
+var limits = __webpack_require__(87284);
+;// CONCATENATED MODULE: ./src/report/pr-comment.ts
+// The pull-request comment of `pr-comment: true`: markdown for one build (a job or matrix leg) or for a whole
+// run (the summarize action), found again on the next run by the hidden marker it starts with. Pure:
+// src/github/pr-comment.ts finds, creates or updates it. GitHub refuses a body over 65 536 characters and
+// notifies everyone a comment @-mentions, so the body stays well under the limit for any report (the table
+// folds), and no text from the build can mention, reference, format, link or inject HTML.
+
+
+
+
+
+/** GitHub's limit for an issue or pull-request comment body. */
+const COMMENT_MAX_CHARS = 65_536;
+/** What a body aims for, in UTF-8 bytes: under the limit however GitHub counts characters. */
+const COMMENT_TARGET_BYTES = 60_000;
+const MARKER_TAG = 'jetson-build-action:v1';
+const MARKER_PART_MAX = 100;
+const EXCERPT_LINES = 20;
+const EXCERPT_LINE_MAX = 300;
+const CAUSE_MAX = 1000;
+const ZWSP = '\u200b';
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+// ---- the marker ----
+/**
+ * One part of a marker: characters outside a small set are percent-encoded (UTF-8), so nothing can end the
+ * HTML comment (`-->`, `--!>`), split the parts (`/`) or break a line; a long part keeps its start and a hash.
+ */
+function markerPart(raw) {
+    let out = '';
+    for (const ch of raw) {
+        out += /^[A-Za-z0-9 ._,:=+-]$/.test(ch)
+            ? ch
+            : [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    }
+    // `--` may not appear in an HTML comment at all.
+    out = out.replace(/-(?=-)/g, '%2D').trim();
+    if (out === '' || out === '-')
+        out = out === '' ? '-' : '%2D';
+    if (out.length <= MARKER_PART_MAX)
+        return out;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(raw).digest('hex').slice(0, 12);
+    return `${out.slice(0, 80).replace(/%[0-9A-F]?$/, '')}~${hash}`;
+}
+function marker(parts) {
+    return `<!-- ${MARKER_TAG} ${parts.map(markerPart).join('/')} -->`;
+}
+/**
+ * The matrix leg as GitHub names it in a job's title: the values of the `matrix` input's JSON object, in
+ * order, joined by `, ` (`pytorch, orin`). Empty outside a matrix.
+ */
+function matrixLeg(matrix) {
+    const text = (matrix ?? '').trim();
+    if (text === '' || text === 'null' || text === '{}')
+        return '';
+    try {
+        const value = JSON.parse(text);
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+            return Object.values(value)
+                .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+                .join(', ');
+        }
+    }
+    catch {
+        // Not JSON: the text itself names the leg.
+    }
+    return text;
+}
+/** `<!-- jetson-build-action:v1 <workflow>/<job>/<leg> -->`: the comment of one job (and matrix leg). */
+function buildMarker(run) {
+    return marker([run.workflow ?? 'workflow', run.job ?? 'job', matrixLeg(run.matrix)]);
+}
+/** `<!-- jetson-build-action:v1 <workflow>/run -->`: the summarize action's one comment for the run. */
+function pr_comment_runMarker(workflow) {
+    return marker([workflow ?? 'workflow', 'run']);
+}
+// ---- text ----
+/**
+ * Mentions (`@user`, `@org/team`) and issue references (`#12`) made inert with a zero-width space: GitHub
+ * notifies whoever a comment mentions, and a reference links (and notifies) another issue.
+ */
+function defuse(s) {
+    return s.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`);
+}
+/** One line of printable text. */
+function oneLine(s) {
+    return (0,limits/* printableText */.XU)(s)
+        .replace(/\s*[\r\n\u0085\u2028\u2029]+\s*/g, ' ')
+        .trim();
+}
+/**
+ * Text from the build as plain text in GitHub markdown, on one line: no formatting, link, table cell break
+ * or HTML (entities for `&<>`), and no block syntax at its start.
+ */
+function mdText(s, max) {
+    const escaped = (0,limits/* truncate */.xv)(oneLine(s), max)
+        .replace(/[\\`*_[\]|~]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/^([#+=-])/, '\\$1')
+        .replace(/^(\d+)([.)])/, '$1\\$2');
+    return defuse(escaped);
+}
+/** Inline code no backtick inside can close; `|` escaped, as GFM requires even there in a table. */
+function codeSpan(s, max) {
+    const body = (0,limits/* truncate */.xv)(oneLine(s), max);
+    if (body === '')
+        return ' ';
+    const fence = '`'.repeat((0,limits/* longestBacktickRun */.Az)(body) + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+    return fence + pad + body.replace(/\|/g, '\\|') + pad + fence;
+}
+/** `url` when it is an absolute http(s) URL nothing in markdown can break out of. */
+function safeUrl(url) {
+    if (!url || url.length > 2000 || !/^https?:\/\/[^\s<>()[\]`"'@#\\|]+$/i.test(url))
+        return null;
+    return URL.canParse(url) ? url : null;
+}
+function pr_comment_link(label, url) {
+    const safe = safeUrl(url);
+    return safe ? `[${label}](${safe})` : null;
+}
+/** The excerpt's last lines in a fence nothing inside can close, folded under a summary. */
+function excerptDetails(excerpt, cause) {
+    const repeats = (l) => (cause.length >= 20 ? l.includes(cause) : l.trim() === cause);
+    const lines = excerpt
+        .map((l) => (0,limits/* printableText */.XU)(l)
+        .replace(/[\r\n\u0085\u2028\u2029]/g, ' ')
+        .replace(/\s+$/, ''))
+        .filter((l) => l.trim() !== '' && !repeats(l))
+        .slice(-EXCERPT_LINES)
+        .map((l) => (0,limits/* truncate */.xv)(l, EXCERPT_LINE_MAX));
+    if (lines.length === 0)
+        return '';
+    const body = lines.join('\n');
+    const fence = (0,limits/* fenceFor */.Lt)(body);
+    const summary = `Last ${lines.length} line${lines.length === 1 ? '' : 's'} of the log`;
+    return `<details><summary>${summary}</summary>\n\n${fence}text\n${body}\n${fence}\n\n</details>`;
+}
+/** `2026-03-14 17:40 UTC`. */
+function utcMinute(now) {
+    return now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+/**
+ * The table within what the rest leaves of the target: rows in the order given until the next one would not
+ * fit, then one line that counts the rest.
+ */
+function fitTable(head, rows, budget, more) {
+    let out = head;
+    let used = bytes(head);
+    let shown = 0;
+    for (const row of rows) {
+        const cost = bytes(row) + 1;
+        // Room for the fold line stays free while rows remain.
+        if (used + cost + 400 > budget)
+            break;
+        out += '\n' + row;
+        used += cost;
+        shown++;
+    }
+    return shown < rows.length ? `${out}\n\n${more(shown)}` : out;
+}
+/**
+ * The marker, then the parts. Text was made inert where it was escaped (code spans and the excerpt need not
+ * be: GitHub neither mentions nor links inside code), so the sizes counted hold. Should the whole still be
+ * over the target, the headline alone.
+ */
+function finish(markerLine, sections) {
+    const out = `${markerLine}\n${sections.filter((s) => !!s).join('\n\n')}\n`;
+    if (bytes(out) <= COMMENT_TARGET_BYTES)
+        return out;
+    return `${markerLine}\n${sections[0] ?? ''}\n\n_Too long for a comment: see the job summary._\n`;
+}
+function failureCell(f, p, shownCause) {
+    if (!f)
+        return p.status === 'not-built' ? 'not built' : ' ';
+    const error = f.error && oneLine(f.error) !== shownCause ? `: ${mdText(f.error, 300)}` : '';
+    return mdText((0,discord_common/* wherePhrase */.Xn)(f), 200) + error;
+}
+function packageRow(p, shownCause) {
+    const image = p.pushedImage ?? p.image;
+    return (`| ${discord_common/* PACKAGE_EMOJI */.Kx[p.status] ?? '❔'} ${p.status} | ${mdText(p.name, 200) || ' '} | ` +
+        `${image ? codeSpan(image, 300) : ' '} | ${(0,limits/* formatDuration */.a3)(p.durationSeconds)} | ` +
+        `${failureCell(p.failure, p, shownCause)} |`);
+}
+function buildLinks(report) {
+    const parts = [pr_comment_link('Job', report.run.jobUrl), pr_comment_link('Run', report.run.runUrl)];
+    const logs = pr_comment_link('Logs', report.logs.artifactUrl);
+    parts.push(logs ?? (report.logs.uploadError ? `Logs not uploaded: ${mdText(report.logs.uploadError, 300)}` : null));
+    const shown = parts.filter((x) => x !== null);
+    return shown.length ? shown.join(' · ') : null;
+}
+function buildFooter(report, now) {
+    const leg = matrixLeg(report.run.matrix);
+    const parts = [
+        report.run.workflow,
+        report.run.job ? (leg ? `${report.run.job} (${leg})` : report.run.job) : null,
+        report.run.runId ? `run ${report.run.runId}` : null,
+        report.run.runAttempt && report.run.runAttempt !== '1' ? `attempt ${report.run.runAttempt}` : null,
+        report.run.sha ? report.run.sha.slice(0, 7) : null,
+    ]
+        .filter((x) => !!x)
+        .map((x) => mdText(x, 200));
+    parts.push(`updated ${utcMinute(now)}`);
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+/** The comment for one build: headline, cause, excerpt, the package table (failures first), links, footer. */
+function renderBuildComment(report, opts) {
+    // The Discord headline escapes markdown with backslashes; here `<>` become entities like every other text,
+    // `&` too, and mentions are defused (they notify on GitHub).
+    const headline = defuse((0,discord/* compactHeadline */.mJ)(report, opts.change ?? 'unknown')
+        .replace(/&/g, '&amp;')
+        .replace(/\\</g, '&lt;')
+        .replace(/\\>/g, '&gt;'));
+    const failed = report.status !== 'success';
+    const causeRaw = failed ? oneLine(report.failure?.error || report.message) : null;
+    const cause = causeRaw
+        ? `**${report.status === 'cancelled' ? 'Stopped' : 'Cause'}:** ${mdText(causeRaw, CAUSE_MAX)}`
+        : null;
+    const excerpt = report.status === 'failure' && report.failure
+        ? excerptDetails(report.failure.excerpt, causeRaw ?? '')
+        : '';
+    const links = buildLinks(report);
+    const footer = buildFooter(report, opts.now);
+    const fixed = [`### ${headline}`, cause, excerpt, links, footer];
+    const budget = COMMENT_TARGET_BYTES - bytes(opts.marker) - fixed.reduce((n, s) => n + bytes(s ?? '') + 2, 0);
+    const ordered = (0,discord_common/* failuresFirst */.Cq)(report.packages);
+    const table = ordered.length === 0
+        ? null
+        : fitTable('| Status | Package | Image | Duration | Failure point |\n| --- | --- | --- | --- | --- |', ordered.map((p) => packageRow(p, causeRaw)), budget, (shown) => {
+            const hidden = ordered.slice(shown);
+            const nFailed = hidden.filter((p) => p.status === 'failure').length;
+            return `_… and ${hidden.length} more packages (${nFailed} failed) not shown: every package is in the job summary and in report.json in the logs._`;
+        });
+    return finish(opts.marker, [`### ${headline}`, cause, excerpt, table, links, footer]);
+}
+// ---- a whole run ----
+function rowFailure(r, shownCause) {
+    const f = r.failure;
+    if (!f)
+        return r.reason ? mdText(r.reason, 300) : ' ';
+    const where = [f.phase, f.stage]
+        .filter((x) => !!x && x !== 'unknown' && x !== r.name)
+        .join(' · ');
+    const error = f.error && oneLine(f.error) !== shownCause ? mdText(f.error, 300) : '';
+    return [where ? mdText(where, 200) : '', error].filter((x) => x !== '').join(': ') || ' ';
+}
+function runRow(r, shownCause) {
+    const links = [pr_comment_link('job', r.web_url), r.log_url !== r.web_url ? pr_comment_link('logs', r.log_url) : null].filter((x) => x !== null);
+    return (`| ${STATUS_ICON[r.status] ?? '❔'} ${r.status} | ${mdText(r.name, 200) || ' '} | ` +
+        `${r.image ? codeSpan(r.image, 300) : ' '} | ${formatDuration(r.duration_seconds)} | ` +
+        `${rowFailure(r, shownCause)} | ${links.join(' · ') || ' '} |`);
+}
+function runFooter(run, now) {
+    const parts = [
+        run.trigger_name,
+        run.build_id ? `run ${run.build_id}` : null,
+        run.run_attempt && run.run_attempt !== '1' ? `attempt ${run.run_attempt}` : null,
+        run.sha ? run.sha.slice(0, 7) : null,
+    ]
+        .filter((x) => !!x)
+        .map((x) => mdText(x, 200));
+    parts.push(`updated ${utcMinute(now)}`);
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+/** The summarize action's comment: the run's headline, its first failure, and every row (failures first). */
+function pr_comment_renderRunComment(run, opts) {
+    const t = run.totals;
+    const headline = runTitle(run, opts.change ?? 'unknown');
+    const totals = `**${t.packages}** packages: ✅ ${t.success} built · ❌ ${t.failure} failed · ❔ ${t.missing} without a report · ⏹ ${t.cancelled} cancelled · ${formatDuration(run.wall_seconds)} wall time`;
+    const ordered = orderRows(run.runs);
+    const first = ordered.find((r) => r.status === 'failure' && r.failure?.error);
+    const causeRaw = first?.failure?.error ? oneLine(first.failure.error) : null;
+    const cause = first && causeRaw ? `**Cause** (${mdText(first.name, 200)})**:** ${mdText(causeRaw, CAUSE_MAX)}` : null;
+    const excerpt = first?.failure ? excerptDetails(first.failure.excerpt, causeRaw ?? '') : '';
+    const links = pr_comment_link('Run', run.web_url);
+    const footer = runFooter(run, opts.now);
+    const fixed = [`### ${headline}`, mdText(run.message, CAUSE_MAX), totals, cause, excerpt, links, footer];
+    const budget = COMMENT_TARGET_BYTES - bytes(opts.marker) - fixed.reduce((n, s) => n + bytes(s ?? '') + 2, 0);
+    const table = ordered.length === 0
+        ? null
+        : fitTable('| Status | Package | Image | Duration | Failure point | Links |\n| --- | --- | --- | --- | --- | --- |', ordered.map((r) => runRow(r, causeRaw)), budget, (shown) => {
+            const hidden = ordered.slice(shown);
+            const nFailed = hidden.filter((r) => r.status === 'failure' || r.status === 'missing').length;
+            return `_… and ${hidden.length} more packages (${nFailed} failed) not shown: every row is in the job summary and in run-report.json._`;
+        });
+    return finish(opts.marker, [...fixed.slice(0, 5), table, links, footer]);
+}
+
+// EXTERNAL MODULE: ./src/runner/github.ts
+var github = __webpack_require__(99863);
+// EXTERNAL MODULE: ./src/runner/secrets.ts
+var secrets = __webpack_require__(72995);
+// EXTERNAL MODULE: ./src/github/request-error.ts
+var request_error = __webpack_require__(17409);
+;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+
+
+
+
+/** Every request of one comment together: listing, then creating or updating. */
+const PR_COMMENT_TIMEOUT_MS = 10_000;
+const PER_PAGE = 100;
+/** Listing stops after this many pages (1000 comments): a sticky comment is written early in a PR's life. */
+const MAX_PAGES = 10;
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * A comment this action may have written: by a bot (`github-actions[bot]` for GITHUB_TOKEN, `<app>[bot]` for
+ * an app's token), never by a person, so a user quoting the marker cannot take the comment over.
+ */
+function listed(raw) {
+    const c = (raw ?? {});
+    if (typeof c.id !== 'number' || typeof c.body !== 'string')
+        return null;
+    const bot = c.user?.type === 'Bot' || c.user?.login === 'github-actions[bot]';
+    return { id: c.id, body: c.body, bot };
+}
+function restApi(client, owner, repo, issue) {
+    return {
+        async list(page, signal) {
+            const { data } = await client.rest.issues.listComments({
+                owner,
+                repo,
+                issue_number: issue,
+                per_page: PER_PAGE,
+                page,
+                request: { signal },
+            });
+            return Array.isArray(data) ? data : [];
+        },
+        async create(body, signal) {
+            const { data } = await client.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: issue,
+                body,
+                request: { signal },
+            });
+            return data;
+        },
+        async update(id, body, signal) {
+            const { data } = await client.rest.issues.updateComment({
+                owner,
+                repo,
+                comment_id: id,
+                body,
+                request: { signal },
+            });
+            return data;
+        },
+    };
+}
+/** The first comment of ours that starts with `marker`, looking through at most MAX_PAGES pages. */
+async function findComment(api, marker, signal) {
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const comments = await api.list(page, signal);
+        const ours = comments.map(listed).find((c) => c !== null && c.bot && c.body.startsWith(marker));
+        if (ours)
+            return ours.id;
+        if (comments.length < PER_PAGE)
+            return null;
+    }
+    return null;
+}
+function written(action, data) {
+    const d = (data ?? {});
+    return {
+        action,
+        id: typeof d.id === 'number' ? d.id : 0,
+        url: typeof d.html_url === 'string' ? d.html_url : null,
+    };
+}
+async function write(api, req, signal) {
+    const existing = await findComment(api, req.marker, signal);
+    const body = (0,secrets/* scrub */._I)(req.body());
+    if (existing !== null) {
+        try {
+            return written('updated', await api.update(existing, body, signal));
+        }
+        catch (err) {
+            // Deleted between the listing and the update: write it anew.
+            if (err?.status !== 404)
+                throw err;
+        }
+    }
+    return written('created', await api.create(body, signal));
+}
+/** Why there is no comment on this run, or null when there is one to write. */
+function skipReason(run, token, log) {
+    if (!run.eventName || !PR_EVENTS.has(run.eventName)) {
+        log.debug(`pr-comment: a ${run.eventName ?? 'run without an'} event has no pull request to comment on.`);
+        return 'not a pull request event';
+    }
+    if (run.prNumber === null || !run.owner || !run.repo) {
+        log.debug(`pr-comment: the ${run.eventName} event names no pull request; no comment.`);
+        return 'no pull request number';
+    }
+    // pull_request_target runs with the base repository's token, which may write.
+    if (run.eventName === 'pull_request' && run.prFromFork === true) {
+        log.notice(`pr-comment: pull request #${run.prNumber} comes from a fork, and a fork's pull_request run gets a read-only token: no comment (the job summary has the result).`);
+        return 'fork pull request';
+    }
+    if (!token) {
+        log.warn(`pr-comment: input 'github-token' is empty: no comment on pull request #${run.prNumber}.`);
+        return 'no token';
+    }
+    return null;
+}
+function failureWarning(prNumber, status, text) {
+    if (status === 403) {
+        return `pr-comment: the token may not comment on pull request #${prNumber} (${text}): give the job 'permissions: pull-requests: write'. The build's result is unaffected.`;
+    }
+    if (status === 404) {
+        return `pr-comment: pull request #${prNumber} was not found with this token (${text}); no comment.`;
+    }
+    return `pr-comment: could not comment on pull request #${prNumber}: ${text}.`;
+}
+/**
+ * Creates or updates the comment that starts with `req.marker` on the run's pull request. Never throws, never
+ * takes longer than the timeout (10 s) however the API behaves.
+ */
+async function upsertPrComment(req) {
+    const run = req.run ?? (0,github.readGitHubRun)();
+    const skip = skipReason(run, req.token, req.log);
+    if (skip !== null)
+        return { action: 'skipped', reason: skip };
+    const prNumber = run.prNumber;
+    const timeoutMs = req.timeoutMs ?? PR_COMMENT_TIMEOUT_MS;
+    const signal = (0,request_error/* deadline */.nl)(timeoutMs);
+    let timer;
+    // The abort ends every request; this also ends a wait the client would not give up on its own.
+    const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve('late'), timeoutMs + 250);
+    });
+    try {
+        const api = restApi((0,github/* githubClient */.$f)(req.token, run.apiUrl), run.owner, run.repo, prNumber);
+        const outcome = await Promise.race([write(api, req, signal), late]);
+        if (outcome === 'late')
+            throw new Error('late');
+        if (outcome.action === 'created' || outcome.action === 'updated') {
+            const verb = outcome.action === 'created' ? 'wrote a comment on' : 'updated its comment on';
+            req.log.info(`pr-comment: ${verb} pull request #${prNumber}${outcome.url ? `: ${outcome.url}` : '.'}`);
+        }
+        return outcome;
+    }
+    catch (err) {
+        const failure = (0,request_error/* requestFailure */.SU)(err, signal.aborted, run.apiUrl, timeoutMs);
+        req.log.warn((0,secrets/* scrub */._I)(failureWarning(prNumber, failure.status, failure.text)));
+        return { action: 'failed', reason: failure.text };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The action's comment for one build (job and matrix leg), rendered from the scrubbed report. */
+function commentOnBuild(report, token, log, opts = {}) {
+    const marker = buildMarker(report.run);
+    const now = opts.now ?? (() => new Date());
+    return upsertPrComment({
+        marker,
+        body: () => renderBuildComment((0,secrets/* scrubDeep */.wE)(report), { marker, now: now() }),
+        token,
+        log,
+        run: opts.run,
+    });
+}
+/** The summarize action's one comment for the whole run. */
+function commentOnRun(run, token, log, opts = {}) {
+    const marker = runMarker(run.trigger_name);
+    const now = opts.now ?? (() => new Date());
+    return upsertPrComment({
+        marker,
+        body: () => renderRunComment(scrubDeep(run), { marker, now: now() }),
+        token,
+        log,
+        run: opts.run,
+    });
+}
+
+
+/***/ }),
+
+/***/ 17409:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SU: () => (/* binding */ requestFailure),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   nl: () => (/* binding */ deadline)
+/* harmony export */ });
+// What went wrong with a GitHub API request, in one line for a warning or a debug line: the HTTP status
+// and GitHub's own words, or what kept the answer away. Shared by the features in src/github.
+/** `err` from an Octokit call; `timedOut` when the caller's own deadline cut it off. */
+function requestFailure(err, timedOut, apiUrl, timeoutMs) {
+    if (timedOut)
+        return { status: null, text: `no answer from ${apiUrl} within ${seconds(timeoutMs)} s` };
+    const status = err?.status;
+    const message = oneLine(err instanceof Error ? err.message : String(err));
+    // Octokit reports a request that never got an answer (refused, reset, DNS) as status 500 without a response.
+    const answered = err?.response !== undefined;
+    if (typeof status === 'number' && status >= 400 && (status !== 500 || answered)) {
+        return { status, text: `HTTP ${status}: ${message}` };
+    }
+    return { status: null, text: `${apiUrl} could not be reached: ${message}` };
+}
+function seconds(ms) {
+    return String(Math.round(ms / 100) / 10);
+}
+/** GitHub's message without its documentation link, on one bounded line (it comes from a server). */
+function oneLine(text) {
+    const line = text
+        .replace(/ - https?:\/\/\S+$/, '')
+        // eslint-disable-next-line no-control-regex -- control characters are what is removed
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim();
+    return line.length > 200 ? `${line.slice(0, 200)}…` : line || 'no message';
+}
+/** Aborts when `ms` have passed, or with `outer` (a step that is being stopped). */
+function deadline(ms, outer) {
+    const own = AbortSignal.timeout(ms);
+    return outer ? AbortSignal.any([own, outer]) : own;
+}
+
+
+/***/ })
+
+};

@@ -3,7 +3,7 @@
 // Two builds: a successful chain with --name/--push, then a failing one (Discord + a signed generic webhook).
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,8 +121,11 @@ async function runDemo(title, inputs, fakeEnv) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jetson-build-demo-'));
   for (const f of ['output', 'state', 'summary']) writeFileSync(path.join(dir, f), '');
   mkdirSync(path.join(dir, 'temp'));
+  // A fake docker (test/fixtures/docker) answers the image inspection the way docker does on a Jetson.
+  mkdirSync(path.join(dir, 'bin'));
+  symlinkSync(path.join(root, 'test', 'fixtures', 'docker'), path.join(dir, 'bin', 'docker'));
   const env = {
-    PATH: process.env.PATH,
+    PATH: `${path.join(dir, 'bin')}${path.delimiter}${process.env.PATH}`,
     HOME: process.env.HOME,
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: path.join(dir, 'output'),

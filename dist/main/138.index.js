@@ -39,35 +39,40 @@ const COMMENT_MAX_CHARS = 65_536;
 /** What a body aims for, in UTF-8 bytes: under the limit however GitHub counts characters. */
 const COMMENT_TARGET_BYTES = 60_000;
 const MARKER_TAG = 'jetson-build-action:v1';
-const MARKER_PART_MAX = 100;
 const EXCERPT_LINES = 20;
 const EXCERPT_LINE_MAX = 300;
 const CAUSE_MAX = 1000;
 const ZWSP = '\u200b';
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 // ---- the marker ----
-/**
- * One part of a marker: characters outside a small set are percent-encoded (UTF-8), so nothing can end the
- * HTML comment (`-->`, `--!>`), split the parts (`/`) or break a line; a long part keeps its start and a hash.
- */
-function markerPart(raw) {
-    let out = '';
-    for (const ch of raw) {
-        out += /^[A-Za-z0-9 ._,:=+-]$/.test(ch)
-            ? ch
-            : [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+/** JSON with every object's keys sorted: the same value, however it was written, is the same text. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
     }
-    // `--` may not appear in an HTML comment at all.
-    out = out.replace(/-(?=-)/g, '%2D').trim();
-    if (out === '' || out === '-')
-        out = out === '' ? '-' : '%2D';
-    if (out.length <= MARKER_PART_MAX)
-        return out;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(raw).digest('hex').slice(0, 12);
-    return `${out.slice(0, 80).replace(/%[0-9A-F]?$/, '')}~${hash}`;
+    return JSON.stringify(value) ?? 'null';
 }
-function marker(parts) {
-    return `<!-- ${MARKER_TAG} ${parts.map(markerPart).join('/')} -->`;
+/** The matrix input canonically: parsed JSON with sorted keys, or its text when it is not JSON. */
+function canonicalMatrix(matrix) {
+    const text = (matrix ?? '').trim();
+    try {
+        return canonicalJson(JSON.parse(text === '' ? 'null' : text));
+    }
+    catch {
+        return JSON.stringify(text);
+    }
+}
+/**
+ * `<!-- jetson-build-action:v1 id=<16 hex> -->`: a hash of the comment's identity. It holds no text a user
+ * wrote (a workflow or matrix value cannot break the HTML comment, and a secret registered with the same
+ * text as a workflow's name cannot mask it), and identities that only look alike do not collide.
+ */
+function idMarker(identity) {
+    const id = (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(identity)).digest('hex').slice(0, 16);
+    return `<!-- ${MARKER_TAG} id=${id} -->`;
 }
 /**
  * The matrix leg as GitHub names it in a job's title: the values of the `matrix` input's JSON object, in
@@ -90,13 +95,28 @@ function matrixLeg(matrix) {
     }
     return text;
 }
-/** `<!-- jetson-build-action:v1 <workflow>/<job>/<leg> -->`: the comment of one job (and matrix leg). */
+/**
+ * The marker of one build's comment: the workflow (its file, else its name), the job's id, the matrix leg
+ * (canonical JSON, not the joined values: two legs that read alike stay apart) and the step (GITHUB_ACTION,
+ * unique per step in a job: the action used twice in one job writes two comments).
+ */
 function buildMarker(run) {
-    return marker([run.workflow ?? 'workflow', run.job ?? 'job', matrixLeg(run.matrix)]);
+    return idMarker({
+        kind: 'build',
+        workflow: run.workflow,
+        job: run.job,
+        matrix: canonicalMatrix(run.matrix),
+        step: run.step,
+    });
 }
-/** `<!-- jetson-build-action:v1 <workflow>/run -->`: the summarize action's one comment for the run. */
-function pr_comment_runMarker(workflow) {
-    return marker([workflow ?? 'workflow', 'run']);
+/**
+ * The marker of the summarize action's one comment for the run: the workflow, the job and the planned
+ * packages in order (a reusable workflow called twice by one caller builds other packages each time; two
+ * calls that plan the very same packages share one comment).
+ */
+function pr_comment_runMarker(run) {
+    const packages = [...new Set(run.packages)].sort();
+    return idMarker({ kind: 'run', workflow: run.workflow, job: run.job, packages });
 }
 // ---- text ----
 /**
@@ -329,19 +349,22 @@ const PER_PAGE = 100;
 /** Listing stops after this many pages (1000 comments): a sticky comment is written early in a PR's life. */
 const MAX_PAGES = 10;
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/**
- * A comment this action may have written: by a bot (`github-actions[bot]` for GITHUB_TOKEN, `<app>[bot]` for
- * an app's token), never by a person, so a user quoting the marker cannot take the comment over.
- */
+/** GITHUB_TOKEN's identity: the author preferred when the token's own user is not known. */
+const ACTIONS_BOT = 'github-actions[bot]';
 function listed(raw) {
     const c = (raw ?? {});
     if (typeof c.id !== 'number' || typeof c.body !== 'string')
         return null;
-    const bot = c.user?.type === 'Bot' || c.user?.login === 'github-actions[bot]';
-    return { id: c.id, body: c.body, bot };
+    const login = typeof c.user?.login === 'string' ? c.user.login : null;
+    const bot = c.user?.type === 'Bot' || login === ACTIONS_BOT;
+    return { id: c.id, body: c.body, login, bot };
 }
 function restApi(client, owner, repo, issue) {
     return {
+        async me(signal) {
+            const { data } = await client.rest.users.getAuthenticated({ request: { signal } });
+            return typeof data?.login === 'string' && data.login !== '' ? data.login : null;
+        },
         async list(page, signal) {
             const { data } = await client.rest.issues.listComments({
                 owner,
@@ -375,17 +398,43 @@ function restApi(client, owner, repo, issue) {
         },
     };
 }
-/** The first comment of ours that starts with `marker`, looking through at most MAX_PAGES pages. */
-async function findComment(api, marker, signal) {
+/**
+ * The token's own login, when it is a user's token (a PAT): comments it wrote are its own. GITHUB_TOKEN and
+ * an app's token are refused (403): then null, and only bots' comments are candidates.
+ */
+async function ownLogin(api, signal) {
+    try {
+        return await api.me(signal);
+    }
+    catch (err) {
+        if (signal.aborted)
+            throw err;
+        return null;
+    }
+}
+/**
+ * The comment starting with `marker` to update, looking through at most MAX_PAGES pages: one by our own
+ * identity (the token's user when known, else `github-actions[bot]`) first, else the first by another bot
+ * (an app's token, whose login the API does not tell). A person's comment quoting the marker is never one,
+ * unless that person is the token's own user.
+ */
+async function findComment(api, marker, self, signal) {
+    const preferred = self ?? ACTIONS_BOT;
+    let fallback = null;
     for (let page = 1; page <= MAX_PAGES; page++) {
         const comments = await api.list(page, signal);
-        const ours = comments.map(listed).find((c) => c !== null && c.bot && c.body.startsWith(marker));
-        if (ours)
-            return ours.id;
+        for (const c of comments.map(listed)) {
+            if (c === null || !c.body.startsWith(marker))
+                continue;
+            if (c.login === preferred)
+                return c.id;
+            if (c.bot && fallback === null)
+                fallback = c.id;
+        }
         if (comments.length < PER_PAGE)
-            return null;
+            break;
     }
-    return null;
+    return fallback;
 }
 function written(action, data) {
     const d = (data ?? {});
@@ -396,16 +445,25 @@ function written(action, data) {
     };
 }
 async function write(api, req, signal) {
-    const existing = await findComment(api, req.marker, signal);
-    const body = (0,secrets/* scrub */._I)(req.body());
+    const self = await ownLogin(api, signal);
+    const existing = await findComment(api, req.marker, self, signal);
+    // The marker is hex and ours: only the rest is scrubbed, so no secret can mask the marker and lose the
+    // comment on the next run.
+    const full = req.body();
+    const body = full.startsWith(req.marker)
+        ? `${req.marker}${(0,secrets/* scrub */._I)(full.slice(req.marker.length))}`
+        : (0,secrets/* scrub */._I)(full);
     if (existing !== null) {
         try {
             return written('updated', await api.update(existing, body, signal));
         }
         catch (err) {
-            // Deleted between the listing and the update: write it anew.
-            if (err?.status !== 404)
+            // Deleted between the listing and the update (404), or written by another identity that only looks
+            // like ours (403: a token edits only its own comments): write one of our own.
+            const status = err?.status;
+            if (status !== 404 && status !== 403)
                 throw err;
+            req.log.debug(`pr-comment: comment ${existing} could not be updated (HTTP ${status}); writing a new one.`);
         }
     }
     return written('created', await api.create(body, signal));
@@ -479,26 +537,38 @@ async function upsertPrComment(req) {
 }
 /** The action's comment for one build (job and matrix leg), rendered from the scrubbed report. */
 function commentOnBuild(report, token, log, opts = {}) {
-    const marker = buildMarker(report.run);
+    const run = opts.run ?? (0,github.readGitHubRun)();
+    const marker = buildMarker({
+        workflow: run.workflowPath ?? run.workflow ?? report.run.workflow,
+        job: run.job ?? report.run.job,
+        matrix: report.run.matrix,
+        step: run.step,
+    });
     const now = opts.now ?? (() => new Date());
     return upsertPrComment({
         marker,
         body: () => renderBuildComment((0,secrets/* scrubDeep */.wE)(report), { marker, now: now() }),
         token,
         log,
-        run: opts.run,
+        run,
     });
 }
 /** The summarize action's one comment for the whole run. */
 function commentOnRun(run, token, log, opts = {}) {
-    const marker = runMarker(run.trigger_name);
+    const github = opts.run ?? readGitHubRun();
+    const marker = runMarker({
+        workflow: github.workflowPath ?? github.workflow ?? run.trigger_name,
+        job: github.job,
+        // The planned entries (a wildcard as typed): each row answers one.
+        packages: run.runs.map((r) => r.requested ?? r.name),
+    });
     const now = opts.now ?? (() => new Date());
     return upsertPrComment({
         marker,
         body: () => renderRunComment(scrubDeep(run), { marker, now: now() }),
         token,
         log,
-        run: opts.run,
+        run: github,
     });
 }
 

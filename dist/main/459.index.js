@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   addImageFacts: () => (/* binding */ addImageFacts)
 /* harmony export */ });
-/* unused harmony exports CALL_TIMEOUT_MS, TOTAL_TIMEOUT_MS, MAX_IMAGES, parseInspect, repositoryOf, digestFor, parseManifestDigest, execDocker */
+/* unused harmony exports CALL_TIMEOUT_MS, TOTAL_TIMEOUT_MS, MAX_IMAGES, parseInspect, repositoryOf, digestFor, parseManifestDigest, execDocker, CappedOutput */
 /* harmony import */ var _report_image_facts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80613);
 
 const CALL_TIMEOUT_MS = 20_000;
@@ -102,9 +102,18 @@ function parseManifestDigest(stdout) {
 /** docker through @actions/exec: silent (no command echo, no output in the log). `call` bounds it in time. */
 const execDocker = async (args) => {
     try {
-        const { getExecOutput } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 22876));
-        const out = await getExecOutput('docker', args, { silent: true, ignoreReturnCode: true, delay: 1000 });
-        return { kind: 'exit', exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+        const { exec } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 22876));
+        // Each stream is kept up to one byte past the cap (parseInspect then refuses it): a docker that prints
+        // hundreds of MB costs no more memory than that.
+        const stdout = new CappedOutput(MAX_OUTPUT_CHARS + 1);
+        const stderr = new CappedOutput(64 * 1024);
+        const exitCode = await exec('docker', args, {
+            silent: true,
+            ignoreReturnCode: true,
+            delay: 1000,
+            listeners: { stdout: (b) => stdout.add(b), stderr: (b) => stderr.add(b) },
+        });
+        return { kind: 'exit', exitCode, stdout: stdout.text(), stderr: stderr.text() };
     }
     catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -114,6 +123,26 @@ const execDocker = async (args) => {
             : { kind: 'error', message };
     }
 };
+/** The first `cap` bytes of a stream; the rest is counted, not kept. */
+class CappedOutput {
+    cap;
+    chunks = [];
+    kept = 0;
+    constructor(cap) {
+        this.cap = cap;
+    }
+    add(chunk) {
+        const room = this.cap - this.kept;
+        if (room <= 0)
+            return;
+        const part = chunk.length <= room ? chunk : chunk.subarray(0, room);
+        this.chunks.push(Buffer.from(part));
+        this.kept += part.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
 /** The first line of docker's complaint, short: `Cannot connect to the Docker daemon at unix:///…`. */
 function firstLine(s) {
     const line = s.split('\n').find((l) => l.trim() !== '') ?? '';

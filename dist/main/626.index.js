@@ -284,7 +284,8 @@ async function createCheckRun(req) {
             status: 'in_progress',
             started_at: req.startedAt.toISOString(),
             ...(req.detailsUrl ? { details_url: req.detailsUrl } : {}),
-            output: startedOutput(req.packages, req.runnerName),
+            // Scrubbed before it is rendered: escaping (`a\_b`) would hide a secret from a scrub of the text.
+            output: startedOutput((0,secrets/* scrubDeep */.wE)([...req.packages]), req.runnerName === null ? null : (0,secrets/* scrub */._I)(req.runnerName)),
         });
         const { data } = await clientFor(req, req.token).rest.checks.create({
             owner,

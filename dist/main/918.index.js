@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   findPreviousSizes: () => (/* binding */ findPreviousSizes)
 /* harmony export */ });
-/* unused harmony exports PREVIOUS_SIZE_TIMEOUT_MS, MAX_ARTIFACT_BYTES, NO_TOKEN_WARNING, pickArtifacts, packageSize */
+/* unused harmony exports PREVIOUS_SIZE_TIMEOUT_MS, MAX_ARTIFACT_BYTES, MAX_UNPACKED_BYTES, NO_TOKEN_WARNING, pickArtifacts, packageSize */
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53053);
@@ -44,6 +44,14 @@ const MAX_DOWNLOADS = 4;
 const PER_PAGE = 20;
 const MAX_PAGES = 2;
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+/**
+ * What an artifact may unpack to before anything in it is read. @actions/artifact unpacks as it downloads
+ * with no bound of its own, so this is checked afterwards; what it unpacks is bounded in practice because
+ * artifacts come only from this repository's own runs (see ownRun) and their listed size is checked first.
+ */
+const MAX_UNPACKED_BYTES = 8 * MAX_ARTIFACT_BYTES;
+/** Entries walked when totalling an unpacked artifact; more counts as too large. */
+const MAX_UNPACKED_ENTRIES = 10_000;
 const PREFIX = 'compare-size: could not read the previous image sizes';
 const NO_TOKEN_WARNING = `${PREFIX} (github-token is empty) — leave \`github-token\` at its default (\`\${{ github.token }}\`) ` +
     'and give the workflow `permissions: actions: read`.';
@@ -88,7 +96,8 @@ async function findPreviousSizes(req) {
 }
 /** Walks the previous successful runs until every package has a size; returns a warning or null. */
 async function search(req, sources, sizes, deadline, signal) {
-    const runs = await successfulRuns(sources.runs, req.run.runId, signal);
+    const repository = `${req.run.owner}/${req.run.repo}`;
+    const runs = await successfulRuns(sources.runs, req.run.runId, repository, signal);
     if (runs.length === 0) {
         req.info?.('compare-size: no earlier successful run of this workflow on this branch; nothing to compare.');
         return null;
@@ -106,6 +115,9 @@ async function search(req, sources, sizes, deadline, signal) {
                 break;
             downloads++;
             const report = await fetchReport(req, sources, artifact, run.id, deadline, signal);
+            if (report instanceof TooLarge) {
+                return `compare-size: the artifact '${artifact.name}' of ${label} unpacks to more than ${report.limit} bytes; it was not read.`;
+            }
             if (report instanceof DownloadFailure) {
                 const status = report.status === null ? '' : `HTTP ${report.status}: `;
                 const hint = report.status === null ? '' : (HINTS[report.status] ?? '');
@@ -126,7 +138,7 @@ async function search(req, sources, sizes, deadline, signal) {
     return null;
 }
 /** The most recent earlier successful runs (at most MAX_RUNS), newest first. */
-async function successfulRuns(api, runId, signal) {
+async function successfulRuns(api, runId, repository, signal) {
     const current = await api.getRun(runId, signal);
     if (current.workflowId === null)
         throw new _notify_change_js__WEBPACK_IMPORTED_MODULE_5__/* .UnexpectedAnswer */ .M7('the run has no workflow id');
@@ -139,7 +151,8 @@ async function successfulRuns(api, runId, signal) {
             const earlier = !(r.runNumber !== null &&
                 current.runNumber !== null &&
                 r.runNumber >= current.runNumber);
-            if (r.id !== current.id && earlier && r.conclusion === 'success' && found.length < MAX_RUNS) {
+            const counts = r.id !== current.id && earlier && r.conclusion === 'success' && (0,_notify_change_js__WEBPACK_IMPORTED_MODULE_5__/* .ownRun */ .SI)(r, repository);
+            if (counts && found.length < MAX_RUNS) {
                 found.push(r);
             }
         }
@@ -204,11 +217,40 @@ async function fetchReport(req, sources, artifact, runId, deadline, signal) {
             const status = err.status;
             return new DownloadFailure(typeof status === 'number' ? status : null, (0,_request_error_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(message(err)));
         }
+        const limit = req.maxUnpackedBytes ?? MAX_UNPACKED_BYTES;
+        if (!(await within(dir, limit)))
+            return new TooLarge(limit);
         return await readReport(dir);
     }
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
     }
+}
+class TooLarge {
+    limit;
+    constructor(limit) {
+        this.limit = limit;
+    }
+}
+/** The files under `dir` total at most `limit` bytes (links are not followed; too many entries is too much). */
+async function within(dir, limit) {
+    let total = 0;
+    let entries = 0;
+    const pending = [dir];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        for (const e of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(next, { withFileTypes: true })) {
+            if (++entries > MAX_UNPACKED_ENTRIES)
+                return false;
+            const full = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(next, e.name);
+            if (e.isDirectory())
+                pending.push(full);
+            else if (e.isFile())
+                total += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(full)).size;
+            if (total > limit)
+                return false;
+        }
+    }
+    return true;
 }
 /** report.json in an unpacked artifact (at its top, or a folder or two down), parsed; null when absent. */
 async function readReport(dir, depth = 0) {

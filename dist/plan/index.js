@@ -66289,6 +66289,16 @@ function github_getOctokit(token, options, ...additionalPlugins) {
 }
 //# sourceMappingURL=github.js.map
 ;// CONCATENATED MODULE: ./src/notify/change.ts
+/**
+ * A run of this repository's own code. GitHub's branch filter also matches a fork's pull-request runs whose
+ * head branch has the same name, and a `pull_request_target` run may have been steered by a fork: neither
+ * may stand for "the previous run" (its result or its artifacts are the fork's to choose).
+ */
+function ownRun(run, repository) {
+    return (run.headRepository !== null &&
+        run.headRepository.toLowerCase() === repository.toLowerCase() &&
+        run.event !== 'pull_request_target');
+}
 /** The API answered, but not with what the comparison reads (a run without an id, a list without runs). */
 class change_UnexpectedAnswer extends (/* unused pure expression or super */ null && (Error)) {
     name = 'UnexpectedAnswer';
@@ -66345,7 +66355,7 @@ async function change_readChange(req) {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
         const api = req.api(req.token);
-        const previous = await findPrevious(api, req.runId, signal);
+        const previous = await findPrevious(api, req.runId, req.repository, signal);
         if (typeof previous === 'string')
             return unknown(couldNot(previous, ''));
         return {
@@ -66359,7 +66369,7 @@ async function change_readChange(req) {
     }
 }
 /** The most recent earlier completed run with a result, null when there is none, or why it cannot be told. */
-async function findPrevious(api, runId, signal) {
+async function findPrevious(api, runId, repository, signal) {
     const current = await api.getRun(runId, signal);
     if (current.workflowId === null)
         return 'the run has no workflow id';
@@ -66368,6 +66378,7 @@ async function findPrevious(api, runId, signal) {
     for (let page = 1; page <= MAX_PAGES; page++) {
         const runs = await api.listCompletedRuns(current.workflowId, current.headBranch, page, PER_PAGE, signal);
         const found = runs.find((r) => r.id !== current.id &&
+            ownRun(r, repository) &&
             !(r.runNumber !== null && current.runNumber !== null && r.runNumber >= current.runNumber) &&
             previousResult(r.conclusion) !== null);
         if (found)
@@ -66487,6 +66498,7 @@ function fromContext(ctx, env) {
         workflow: ctx.workflow || null,
         job: ctx.job || null,
         workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF),
+        step: ctx.action || null,
         serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
         apiUrl: ctx.apiUrl || 'https://api.github.com',
     };
@@ -66570,6 +66582,8 @@ function runInfo(data) {
         workflowId: num(d.workflow_id),
         headBranch: str(d.head_branch),
         conclusion: str(d.conclusion),
+        headRepository: str(d.head_repository?.full_name),
+        event: str(d.event),
     };
 }
 /**

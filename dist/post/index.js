@@ -57462,6 +57462,8 @@ function readLogSettings(getInput) {
  * job log, and only ever shown re-serialized (JSON escapes) or slugged (in the artifact name).
  */
 function checkReportInputs(getInput) {
+    // Read again (and only then used) by the back half; a bad value is found before hours of building.
+    readBoolean(getInput, 'pr-comment', false);
     for (const label of getInput('runner-labels').split(/[\s,]+/))
         (0,_runner_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .rejectControlChars */ .mU)('runner-labels', label);
     // Found now, not after hours of building when the leg would write its line in the run message.
@@ -58284,7 +58286,17 @@ async function uploadLogsUnsafe(opts) {
 /* harmony export */   pm: () => (/* binding */ readChange),
 /* harmony export */   wantsChange: () => (/* binding */ wantsChange)
 /* harmony export */ });
-/* unused harmony exports CHANGE_TIMEOUT_MS, previousResult, changeFrom, describeFailure */
+/* unused harmony exports ownRun, CHANGE_TIMEOUT_MS, previousResult, changeFrom, describeFailure */
+/**
+ * A run of this repository's own code. GitHub's branch filter also matches a fork's pull-request runs whose
+ * head branch has the same name, and a `pull_request_target` run may have been steered by a fork: neither
+ * may stand for "the previous run" (its result or its artifacts are the fork's to choose).
+ */
+function ownRun(run, repository) {
+    return (run.headRepository !== null &&
+        run.headRepository.toLowerCase() === repository.toLowerCase() &&
+        run.event !== 'pull_request_target');
+}
 /** The API answered, but not with what the comparison reads (a run without an id, a list without runs). */
 class UnexpectedAnswer extends Error {
     name = 'UnexpectedAnswer';
@@ -58341,7 +58353,7 @@ async function readChange(req) {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
         const api = req.api(req.token);
-        const previous = await findPrevious(api, req.runId, signal);
+        const previous = await findPrevious(api, req.runId, req.repository, signal);
         if (typeof previous === 'string')
             return unknown(couldNot(previous, ''));
         return {
@@ -58355,7 +58367,7 @@ async function readChange(req) {
     }
 }
 /** The most recent earlier completed run with a result, null when there is none, or why it cannot be told. */
-async function findPrevious(api, runId, signal) {
+async function findPrevious(api, runId, repository, signal) {
     const current = await api.getRun(runId, signal);
     if (current.workflowId === null)
         return 'the run has no workflow id';
@@ -58364,6 +58376,7 @@ async function findPrevious(api, runId, signal) {
     for (let page = 1; page <= MAX_PAGES; page++) {
         const runs = await api.listCompletedRuns(current.workflowId, current.headBranch, page, PER_PAGE, signal);
         const found = runs.find((r) => r.id !== current.id &&
+            ownRun(r, repository) &&
             !(r.runNumber !== null && current.runNumber !== null && r.runNumber >= current.runNumber) &&
             previousResult(r.conclusion) !== null);
         if (found)
@@ -58855,6 +58868,7 @@ function fromContext(ctx, env) {
         workflow: ctx.workflow || null,
         job: ctx.job || null,
         workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF),
+        step: ctx.action || null,
         serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
         apiUrl: ctx.apiUrl || 'https://api.github.com',
     };
@@ -58938,6 +58952,8 @@ function runInfo(data) {
         workflowId: num(d.workflow_id),
         headBranch: str(d.head_branch),
         conclusion: str(d.conclusion),
+        headRepository: str(d.head_repository?.full_name),
+        event: str(d.event),
     };
 }
 /**

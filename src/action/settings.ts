@@ -217,6 +217,8 @@ export function readLogSettings(getInput: GetInput): LogSettings {
  * job log, and only ever shown re-serialized (JSON escapes) or slugged (in the artifact name).
  */
 function checkReportInputs(getInput: GetInput): void {
+  // Read again (and only then used) by the back half; a bad value is found before hours of building.
+  readBoolean(getInput, 'pr-comment', false);
   for (const label of getInput('runner-labels').split(/[\s,]+/)) rejectControlChars('runner-labels', label);
   // Found now, not after hours of building when the leg would write its line in the run message.
   const runMessage = getInput('discord-run-message-id').trim();

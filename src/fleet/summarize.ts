@@ -261,6 +261,8 @@ export async function runSummarize(
   const warn = (msg: string): void => core.warning(scrub(msg));
   const failOnBuildError = readBool('fail-on-build-error', true);
   const failFast = readBool('fail-fast', false);
+  // Checked now with the other booleans: a bad value fails the step, as check-run and compare-size do.
+  readBool('pr-comment', false);
   // Read first: it registers every secret, and everything below is scrubbed of them.
   const notifySettings = await readNotifySettings(env);
   const { reports, legs, planned } = await gatherReports(env, warn);

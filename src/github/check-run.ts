@@ -97,7 +97,11 @@ export async function createCheckRun(req: CreateRequest): Promise<CreateAnswer> 
       status: 'in_progress' as const,
       started_at: req.startedAt.toISOString(),
       ...(req.detailsUrl ? { details_url: req.detailsUrl } : {}),
-      output: startedOutput(req.packages, req.runnerName),
+      // Scrubbed before it is rendered: escaping (`a\_b`) would hide a secret from a scrub of the text.
+      output: startedOutput(
+        scrubDeep([...req.packages]),
+        req.runnerName === null ? null : scrub(req.runnerName),
+      ),
     });
     const { data } = await clientFor(req, req.token).rest.checks.create({
       owner,

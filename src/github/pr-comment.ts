@@ -44,13 +44,13 @@ export interface PrCommentRequest {
 interface ListedComment {
   id: number;
   body: string;
+  login: string | null;
   bot: boolean;
 }
 
-/**
- * A comment this action may have written: by a bot (`github-actions[bot]` for GITHUB_TOKEN, `<app>[bot]` for
- * an app's token), never by a person, so a user quoting the marker cannot take the comment over.
- */
+/** GITHUB_TOKEN's identity: the author preferred when the token's own user is not known. */
+const ACTIONS_BOT = 'github-actions[bot]';
+
 function listed(raw: unknown): ListedComment | null {
   const c = (raw ?? {}) as {
     id?: unknown;
@@ -58,11 +58,14 @@ function listed(raw: unknown): ListedComment | null {
     user?: { login?: unknown; type?: unknown } | null;
   };
   if (typeof c.id !== 'number' || typeof c.body !== 'string') return null;
-  const bot = c.user?.type === 'Bot' || c.user?.login === 'github-actions[bot]';
-  return { id: c.id, body: c.body, bot };
+  const login = typeof c.user?.login === 'string' ? c.user.login : null;
+  const bot = c.user?.type === 'Bot' || login === ACTIONS_BOT;
+  return { id: c.id, body: c.body, login, bot };
 }
 
 interface CommentsApi {
+  /** The token's own user's login (a personal access token); throws for an installation token. */
+  me(signal: AbortSignal): Promise<string | null>;
   list(page: number, signal: AbortSignal): Promise<unknown[]>;
   create(body: string, signal: AbortSignal): Promise<unknown>;
   update(id: number, body: string, signal: AbortSignal): Promise<unknown>;
@@ -70,6 +73,10 @@ interface CommentsApi {
 
 function restApi(client: GitHubClient, owner: string, repo: string, issue: number): CommentsApi {
   return {
+    async me(signal) {
+      const { data } = await client.rest.users.getAuthenticated({ request: { signal } });
+      return typeof data?.login === 'string' && data.login !== '' ? data.login : null;
+    },
     async list(page, signal) {
       const { data } = await client.rest.issues.listComments({
         owner,
@@ -104,15 +111,43 @@ function restApi(client: GitHubClient, owner: string, repo: string, issue: numbe
   };
 }
 
-/** The first comment of ours that starts with `marker`, looking through at most MAX_PAGES pages. */
-async function findComment(api: CommentsApi, marker: string, signal: AbortSignal): Promise<number | null> {
+/**
+ * The token's own login, when it is a user's token (a PAT): comments it wrote are its own. GITHUB_TOKEN and
+ * an app's token are refused (403): then null, and only bots' comments are candidates.
+ */
+async function ownLogin(api: CommentsApi, signal: AbortSignal): Promise<string | null> {
+  try {
+    return await api.me(signal);
+  } catch (err) {
+    if (signal.aborted) throw err;
+    return null;
+  }
+}
+
+/**
+ * The comment starting with `marker` to update, looking through at most MAX_PAGES pages: one by our own
+ * identity (the token's user when known, else `github-actions[bot]`) first, else the first by another bot
+ * (an app's token, whose login the API does not tell). A person's comment quoting the marker is never one,
+ * unless that person is the token's own user.
+ */
+async function findComment(
+  api: CommentsApi,
+  marker: string,
+  self: string | null,
+  signal: AbortSignal,
+): Promise<number | null> {
+  const preferred = self ?? ACTIONS_BOT;
+  let fallback: number | null = null;
   for (let page = 1; page <= MAX_PAGES; page++) {
     const comments = await api.list(page, signal);
-    const ours = comments.map(listed).find((c) => c !== null && c.bot && c.body.startsWith(marker));
-    if (ours) return ours.id;
-    if (comments.length < PER_PAGE) return null;
+    for (const c of comments.map(listed)) {
+      if (c === null || !c.body.startsWith(marker)) continue;
+      if (c.login === preferred) return c.id;
+      if (c.bot && fallback === null) fallback = c.id;
+    }
+    if (comments.length < PER_PAGE) break;
   }
-  return null;
+  return fallback;
 }
 
 function written(action: 'created' | 'updated', data: unknown): PrCommentOutcome {
@@ -129,14 +164,25 @@ async function write(
   req: PrCommentRequest,
   signal: AbortSignal,
 ): Promise<PrCommentOutcome> {
-  const existing = await findComment(api, req.marker, signal);
-  const body = scrub(req.body());
+  const self = await ownLogin(api, signal);
+  const existing = await findComment(api, req.marker, self, signal);
+  // The marker is hex and ours: only the rest is scrubbed, so no secret can mask the marker and lose the
+  // comment on the next run.
+  const full = req.body();
+  const body = full.startsWith(req.marker)
+    ? `${req.marker}${scrub(full.slice(req.marker.length))}`
+    : scrub(full);
   if (existing !== null) {
     try {
       return written('updated', await api.update(existing, body, signal));
     } catch (err) {
-      // Deleted between the listing and the update: write it anew.
-      if ((err as { status?: unknown } | null)?.status !== 404) throw err;
+      // Deleted between the listing and the update (404), or written by another identity that only looks
+      // like ours (403: a token edits only its own comments): write one of our own.
+      const status = (err as { status?: unknown } | null)?.status;
+      if (status !== 404 && status !== 403) throw err;
+      req.log.debug(
+        `pr-comment: comment ${existing} could not be updated (HTTP ${status}); writing a new one.`,
+      );
     }
   }
   return written('created', await api.create(body, signal));
@@ -223,14 +269,20 @@ export function commentOnBuild(
   log: CommentLog,
   opts: CommentOptions = {},
 ): Promise<PrCommentOutcome> {
-  const marker = buildMarker(report.run);
+  const run = opts.run ?? readGitHubRun();
+  const marker = buildMarker({
+    workflow: run.workflowPath ?? run.workflow ?? report.run.workflow,
+    job: run.job ?? report.run.job,
+    matrix: report.run.matrix,
+    step: run.step,
+  });
   const now = opts.now ?? ((): Date => new Date());
   return upsertPrComment({
     marker,
     body: () => renderBuildComment(scrubDeep(report), { marker, now: now() }),
     token,
     log,
-    run: opts.run,
+    run,
   });
 }
 
@@ -241,13 +293,19 @@ export function commentOnRun(
   log: CommentLog,
   opts: CommentOptions = {},
 ): Promise<PrCommentOutcome> {
-  const marker = runMarker(run.trigger_name);
+  const github = opts.run ?? readGitHubRun();
+  const marker = runMarker({
+    workflow: github.workflowPath ?? github.workflow ?? run.trigger_name,
+    job: github.job,
+    // The planned entries (a wildcard as typed): each row answers one.
+    packages: run.runs.map((r) => r.requested ?? r.name),
+  });
   const now = opts.now ?? ((): Date => new Date());
   return upsertPrComment({
     marker,
     body: () => renderRunComment(scrubDeep(run), { marker, now: now() }),
     token,
     log,
-    run: opts.run,
+    run: github,
   });
 }

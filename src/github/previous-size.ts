@@ -6,10 +6,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { constants, open, readdir, mkdtemp, rm } from 'node:fs/promises';
+import { constants, lstat, open, readdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { githubClient, workflowRunsApi, type GitHubClient, type GitHubRun } from '../runner/github.js';
-import { UnexpectedAnswer, type RunsApi, type WorkflowRunInfo } from '../notify/change.js';
+import { ownRun, UnexpectedAnswer, type RunsApi, type WorkflowRunInfo } from '../notify/change.js';
 import { oneLine, requestFailure } from './request-error.js';
 
 /** Everything together (listing, downloads, reading) gives up after this long. */
@@ -24,6 +24,14 @@ const MAX_DOWNLOADS = 4;
 const PER_PAGE = 20;
 const MAX_PAGES = 2;
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+/**
+ * What an artifact may unpack to before anything in it is read. @actions/artifact unpacks as it downloads
+ * with no bound of its own, so this is checked afterwards; what it unpacks is bounded in practice because
+ * artifacts come only from this repository's own runs (see ownRun) and their listed size is checked first.
+ */
+export const MAX_UNPACKED_BYTES = 8 * MAX_ARTIFACT_BYTES;
+/** Entries walked when totalling an unpacked artifact; more counts as too large. */
+const MAX_UNPACKED_ENTRIES = 10_000;
 
 export interface PreviousSizeRequest {
   /** `github-token`; null or empty: nothing is asked, one warning. */
@@ -40,6 +48,8 @@ export interface PreviousSizeRequest {
   tempDir: string;
   timeoutMs?: number;
   maxArtifactBytes?: number;
+  /** Default MAX_UNPACKED_BYTES. */
+  maxUnpackedBytes?: number;
   /** Progress for the job log (what was compared with, why nothing was). */
   info?: (message: string) => void;
   /** Aborted (a cancel): the look-up ends at once, with nothing found and no warning. */
@@ -143,7 +153,8 @@ async function search(
   deadline: number,
   signal: AbortSignal,
 ): Promise<string | null> {
-  const runs = await successfulRuns(sources.runs, req.run.runId as number, signal);
+  const repository = `${req.run.owner}/${req.run.repo}`;
+  const runs = await successfulRuns(sources.runs, req.run.runId as number, repository, signal);
   if (runs.length === 0) {
     req.info?.(
       'compare-size: no earlier successful run of this workflow on this branch; nothing to compare.',
@@ -161,6 +172,9 @@ async function search(
       if (downloads >= MAX_DOWNLOADS) break;
       downloads++;
       const report = await fetchReport(req, sources, artifact, run.id, deadline, signal);
+      if (report instanceof TooLarge) {
+        return `compare-size: the artifact '${artifact.name}' of ${label} unpacks to more than ${report.limit} bytes; it was not read.`;
+      }
       if (report instanceof DownloadFailure) {
         const status = report.status === null ? '' : `HTTP ${report.status}: `;
         const hint = report.status === null ? '' : (HINTS[report.status] ?? '');
@@ -181,7 +195,12 @@ async function search(
 }
 
 /** The most recent earlier successful runs (at most MAX_RUNS), newest first. */
-async function successfulRuns(api: RunsApi, runId: number, signal: AbortSignal): Promise<WorkflowRunInfo[]> {
+async function successfulRuns(
+  api: RunsApi,
+  runId: number,
+  repository: string,
+  signal: AbortSignal,
+): Promise<WorkflowRunInfo[]> {
   const current = await api.getRun(runId, signal);
   if (current.workflowId === null) throw new UnexpectedAnswer('the run has no workflow id');
   if (!current.headBranch) return [];
@@ -194,7 +213,8 @@ async function successfulRuns(api: RunsApi, runId: number, signal: AbortSignal):
         current.runNumber !== null &&
         r.runNumber >= current.runNumber
       );
-      if (r.id !== current.id && earlier && r.conclusion === 'success' && found.length < MAX_RUNS) {
+      const counts = r.id !== current.id && earlier && r.conclusion === 'success' && ownRun(r, repository);
+      if (counts && found.length < MAX_RUNS) {
         found.push(r);
       }
     }
@@ -264,10 +284,33 @@ async function fetchReport(
       const status = (err as { status?: unknown }).status;
       return new DownloadFailure(typeof status === 'number' ? status : null, oneLine(message(err)));
     }
+    const limit = req.maxUnpackedBytes ?? MAX_UNPACKED_BYTES;
+    if (!(await within(dir, limit))) return new TooLarge(limit);
     return await readReport(dir);
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+class TooLarge {
+  constructor(readonly limit: number) {}
+}
+
+/** The files under `dir` total at most `limit` bytes (links are not followed; too many entries is too much). */
+async function within(dir: string, limit: number): Promise<boolean> {
+  let total = 0;
+  let entries = 0;
+  const pending = [dir];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    for (const e of await readdir(next, { withFileTypes: true })) {
+      if (++entries > MAX_UNPACKED_ENTRIES) return false;
+      const full = path.join(next, e.name);
+      if (e.isDirectory()) pending.push(full);
+      else if (e.isFile()) total += (await lstat(full)).size;
+      if (total > limit) return false;
+    }
+  }
+  return true;
 }
 
 /** report.json in an unpacked artifact (at its top, or a folder or two down), parsed; null when absent. */

@@ -142,9 +142,18 @@ export function parseManifestDigest(stdout: string): string | null {
 /** docker through @actions/exec: silent (no command echo, no output in the log). `call` bounds it in time. */
 export const execDocker: DockerRunner = async (args) => {
   try {
-    const { getExecOutput } = await import('@actions/exec');
-    const out = await getExecOutput('docker', args, { silent: true, ignoreReturnCode: true, delay: 1000 });
-    return { kind: 'exit', exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+    const { exec } = await import('@actions/exec');
+    // Each stream is kept up to one byte past the cap (parseInspect then refuses it): a docker that prints
+    // hundreds of MB costs no more memory than that.
+    const stdout = new CappedOutput(MAX_OUTPUT_CHARS + 1);
+    const stderr = new CappedOutput(64 * 1024);
+    const exitCode = await exec('docker', args, {
+      silent: true,
+      ignoreReturnCode: true,
+      delay: 1000,
+      listeners: { stdout: (b) => stdout.add(b), stderr: (b) => stderr.add(b) },
+    });
+    return { kind: 'exit', exitCode, stdout: stdout.text(), stderr: stderr.text() };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // @actions/io's words when the executable is not on PATH.
@@ -153,6 +162,23 @@ export const execDocker: DockerRunner = async (args) => {
       : { kind: 'error', message };
   }
 };
+
+/** The first `cap` bytes of a stream; the rest is counted, not kept. */
+export class CappedOutput {
+  private readonly chunks: Buffer[] = [];
+  private kept = 0;
+  constructor(private readonly cap: number) {}
+  add(chunk: Buffer): void {
+    const room = this.cap - this.kept;
+    if (room <= 0) return;
+    const part = chunk.length <= room ? chunk : chunk.subarray(0, room);
+    this.chunks.push(Buffer.from(part));
+    this.kept += part.length;
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
 
 /** The first line of docker's complaint, short: `Cannot connect to the Docker daemon at unix:///…`. */
 function firstLine(s: string): string {

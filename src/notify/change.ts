@@ -12,6 +12,23 @@ export interface WorkflowRunInfo {
   headBranch: string | null;
   /** `success`, `failure`, `cancelled`, `skipped`, `neutral`, `timed_out`, … (null while running). */
   conclusion: string | null;
+  /** `owner/repo` the run's head commit came from (null: a deleted fork, or the API did not say). */
+  headRepository: string | null;
+  /** What triggered the run (`push`, `pull_request`, `pull_request_target`, …). */
+  event: string | null;
+}
+
+/**
+ * A run of this repository's own code. GitHub's branch filter also matches a fork's pull-request runs whose
+ * head branch has the same name, and a `pull_request_target` run may have been steered by a fork: neither
+ * may stand for "the previous run" (its result or its artifacts are the fork's to choose).
+ */
+export function ownRun(run: WorkflowRunInfo, repository: string): boolean {
+  return (
+    run.headRepository !== null &&
+    run.headRepository.toLowerCase() === repository.toLowerCase() &&
+    run.event !== 'pull_request_target'
+  );
 }
 
 /** The two calls the comparison makes; each must honour `signal`. */
@@ -109,7 +126,7 @@ export async function readChange(req: ChangeRequest): Promise<ChangeAnswer> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const api = req.api(req.token);
-    const previous = await findPrevious(api, req.runId, signal);
+    const previous = await findPrevious(api, req.runId, req.repository, signal);
     if (typeof previous === 'string') return unknown(couldNot(previous, ''));
     return {
       change: changeFrom(previous ? previousResult(previous.conclusion) : null, req.status),
@@ -125,6 +142,7 @@ export async function readChange(req: ChangeRequest): Promise<ChangeAnswer> {
 async function findPrevious(
   api: RunsApi,
   runId: number,
+  repository: string,
   signal: AbortSignal,
 ): Promise<WorkflowRunInfo | null | string> {
   const current = await api.getRun(runId, signal);
@@ -135,6 +153,7 @@ async function findPrevious(
     const found = runs.find(
       (r) =>
         r.id !== current.id &&
+        ownRun(r, repository) &&
         !(r.runNumber !== null && current.runNumber !== null && r.runNumber >= current.runNumber) &&
         previousResult(r.conclusion) !== null,
     );

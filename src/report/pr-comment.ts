@@ -23,7 +23,6 @@ export const COMMENT_MAX_CHARS = 65_536;
 /** What a body aims for, in UTF-8 bytes: under the limit however GitHub counts characters. */
 export const COMMENT_TARGET_BYTES = 60_000;
 const MARKER_TAG = 'jetson-build-action:v1';
-const MARKER_PART_MAX = 100;
 const EXCERPT_LINES = 20;
 const EXCERPT_LINE_MAX = 300;
 const CAUSE_MAX = 1000;
@@ -33,27 +32,36 @@ const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 // ---- the marker ----
 
-/**
- * One part of a marker: characters outside a small set are percent-encoded (UTF-8), so nothing can end the
- * HTML comment (`-->`, `--!>`), split the parts (`/`) or break a line; a long part keeps its start and a hash.
- */
-function markerPart(raw: string): string {
-  let out = '';
-  for (const ch of raw) {
-    out += /^[A-Za-z0-9 ._,:=+-]$/.test(ch)
-      ? ch
-      : [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+/** JSON with every object's keys sorted: the same value, however it was written, is the same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  // `--` may not appear in an HTML comment at all.
-  out = out.replace(/-(?=-)/g, '%2D').trim();
-  if (out === '' || out === '-') out = out === '' ? '-' : '%2D';
-  if (out.length <= MARKER_PART_MAX) return out;
-  const hash = createHash('sha256').update(raw).digest('hex').slice(0, 12);
-  return `${out.slice(0, 80).replace(/%[0-9A-F]?$/, '')}~${hash}`;
+  return JSON.stringify(value) ?? 'null';
 }
 
-function marker(parts: string[]): string {
-  return `<!-- ${MARKER_TAG} ${parts.map(markerPart).join('/')} -->`;
+/** The matrix input canonically: parsed JSON with sorted keys, or its text when it is not JSON. */
+function canonicalMatrix(matrix: string | null): string {
+  const text = (matrix ?? '').trim();
+  try {
+    return canonicalJson(JSON.parse(text === '' ? 'null' : text));
+  } catch {
+    return JSON.stringify(text);
+  }
+}
+
+/**
+ * `<!-- jetson-build-action:v1 id=<16 hex> -->`: a hash of the comment's identity. It holds no text a user
+ * wrote (a workflow or matrix value cannot break the HTML comment, and a secret registered with the same
+ * text as a workflow's name cannot mask it), and identities that only look alike do not collide.
+ */
+function idMarker(identity: unknown): string {
+  const id = createHash('sha256').update(canonicalJson(identity)).digest('hex').slice(0, 16);
+  return `<!-- ${MARKER_TAG} id=${id} -->`;
 }
 
 /**
@@ -76,18 +84,38 @@ export function matrixLeg(matrix: string | null | undefined): string {
   return text;
 }
 
-/** `<!-- jetson-build-action:v1 <workflow>/<job>/<leg> -->`: the comment of one job (and matrix leg). */
+/**
+ * The marker of one build's comment: the workflow (its file, else its name), the job's id, the matrix leg
+ * (canonical JSON, not the joined values: two legs that read alike stay apart) and the step (GITHUB_ACTION,
+ * unique per step in a job: the action used twice in one job writes two comments).
+ */
 export function buildMarker(run: {
   workflow: string | null;
   job: string | null;
   matrix: string | null;
+  step: string | null;
 }): string {
-  return marker([run.workflow ?? 'workflow', run.job ?? 'job', matrixLeg(run.matrix)]);
+  return idMarker({
+    kind: 'build',
+    workflow: run.workflow,
+    job: run.job,
+    matrix: canonicalMatrix(run.matrix),
+    step: run.step,
+  });
 }
 
-/** `<!-- jetson-build-action:v1 <workflow>/run -->`: the summarize action's one comment for the run. */
-export function runMarker(workflow: string | null): string {
-  return marker([workflow ?? 'workflow', 'run']);
+/**
+ * The marker of the summarize action's one comment for the run: the workflow, the job and the planned
+ * packages in order (a reusable workflow called twice by one caller builds other packages each time; two
+ * calls that plan the very same packages share one comment).
+ */
+export function runMarker(run: {
+  workflow: string | null;
+  job: string | null;
+  packages: readonly string[];
+}): string {
+  const packages = [...new Set(run.packages)].sort();
+  return idMarker({ kind: 'run', workflow: run.workflow, job: run.job, packages });
 }
 
 // ---- text ----

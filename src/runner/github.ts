@@ -35,6 +35,8 @@ export interface GitHubRun {
   job: string | null;
   /** The workflow file in the repository (`.github/workflows/build.yml`), from GITHUB_WORKFLOW_REF. */
   workflowPath: string | null;
+  /** The step (GITHUB_ACTION: its `id`, else `__owner_repo` with `_2`, `_3` for later uses in the job). */
+  step: string | null;
   /** No trailing slash. */
   serverUrl: string;
   apiUrl: string;
@@ -103,6 +105,7 @@ function fromContext(ctx: GitHubContext, env: Env): GitHubRun {
     workflow: ctx.workflow || null,
     job: ctx.job || null,
     workflowPath: workflowPath(env.GITHUB_WORKFLOW_REF),
+    step: ctx.action || null,
     serverUrl: (ctx.serverUrl || 'https://github.com').replace(/\/+$/, ''),
     apiUrl: ctx.apiUrl || 'https://api.github.com',
   };
@@ -195,6 +198,8 @@ function runInfo(data: unknown): WorkflowRunInfo {
     workflowId: num(d.workflow_id),
     headBranch: str(d.head_branch),
     conclusion: str(d.conclusion),
+    headRepository: str((d.head_repository as { full_name?: unknown } | null | undefined)?.full_name),
+    event: str(d.event),
   };
 }
 

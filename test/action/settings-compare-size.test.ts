@@ -46,4 +46,10 @@ describe('compare-size settings', () => {
       /compare-size/,
     );
   });
+
+  it('refuses a pr-comment that is not a boolean at start, naming the input', () => {
+    expect(() => readSettings(inputs({ packages: 'numpy', 'pr-comment': 'maybe' }), env)).toThrow(
+      `Input 'pr-comment' has an invalid value "maybe"`,
+    );
+  });
 });

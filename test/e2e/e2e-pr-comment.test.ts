@@ -73,7 +73,7 @@ const build = (env: Record<string, string>, extra: Record<string, string> = {}) 
 const commentRequests = (double: CommentsDouble) =>
   double.requests.filter((r) => r.path.includes('/issues/'));
 
-const MARKER = '<!-- jetson-build-action:v1 Jetson images/build/numpy, orin -->';
+const MARKER_LINE = /^<!-- jetson-build-action:v1 id=[0-9a-f]{16} -->$/;
 
 describe('e2e: pr-comment from dist/index.js', () => {
   it('the first run writes the comment, the second (a new push, a failure now) updates the same one', async () => {
@@ -85,7 +85,9 @@ describe('e2e: pr-comment from dist/index.js', () => {
     expect(api.comments).toHaveLength(1);
     const created = api.comments[0]!;
     expect(created.issue).toBe(12);
-    expect(created.body.startsWith(`${MARKER}\n### ✅ numpy built in `)).toBe(true);
+    const marker = created.body.split('\n')[0]!;
+    expect(marker).toMatch(MARKER_LINE);
+    expect(created.body.startsWith(`${marker}\n### ✅ numpy built in `)).toBe(true);
     expect(first.main.stdout).toContain(
       `pr-comment: wrote a comment on pull request #12: https://github.com/${REPO}/pull/12#issuecomment-${created.id}`,
     );
@@ -108,7 +110,7 @@ describe('e2e: pr-comment from dist/index.js', () => {
     expect(api.calls('update').map((r) => r.path)).toEqual([`/repos/${REPO}/issues/comments/${created.id}`]);
     expect(api.comments).toHaveLength(1);
     const updated = api.comments[0]!.body;
-    expect(updated.startsWith(`${MARKER}\n### ❌ numpy failed at build `)).toBe(true);
+    expect(updated.startsWith(`${marker}\n### ❌ numpy failed at build `)).toBe(true);
     expect(updated).toContain('**Cause:** ');
     expect(updated).toContain('<details><summary>Last ');
     expect(updated).toMatch(/\| ❌ failure \| numpy \| {3}\| .+ \| python \(\d\/\d, build\) \|/);
@@ -185,8 +187,26 @@ describe('e2e: pr-comment from dist/summarize.js', () => {
     expect(api.calls('update')).toHaveLength(1);
     expect(api.comments).toHaveLength(1);
     const body = api.comments[0]!.body;
-    expect(body.startsWith('<!-- jetson-build-action:v1 Jetson images/run -->\n### ')).toBe(true);
+    expect(body).toMatch(/^<!-- jetson-build-action:v1 id=[0-9a-f]{16} -->\n### /);
     expect(body).toContain('| Status | Package | Image | Duration | Failure point | Links |');
     expect(body).toContain('torchvision');
+  });
+
+  it('pr-comment: maybe fails the step at start, naming the input, before any request', async () => {
+    api = await startCommentsDouble({ token: TOKEN });
+    const run = await runAction({
+      entry: 'summarize.js',
+      skipPost: true,
+      inputs: {
+        reports: FIXTURES,
+        packages: '["torchvision"]',
+        'pr-comment': 'maybe',
+        'github-token': TOKEN,
+      },
+      env: prEnv(api, 'pull_request', pullRequest(12)),
+    });
+    expect(run.main.code).toBe(1);
+    expect(run.main.stdout).toContain(`::error::Input 'pr-comment' has an invalid value "maybe"`);
+    expect(api.requests).toEqual([]);
   });
 });

@@ -53,6 +53,7 @@ function ghRun(extra: Partial<GitHubRun> = {}): GitHubRun {
     workflow: 'Jetson images',
     job: 'build',
     workflowPath: '.github/workflows/jetson.yml',
+    step: null,
     serverUrl: 'https://github.com',
     apiUrl: api?.url ?? 'http://127.0.0.1:9',
     ...extra,
@@ -97,6 +98,16 @@ describe('createCheckRun', () => {
         summary: 'Building 2 packages on runner `orin-agx-01`: pytorch:2.8 torchvision',
       },
     });
+  });
+
+  it('a secret with markdown characters in a package or runner name is masked before it is escaped', async () => {
+    registerSecret('sekrit_b*c_value');
+    await create({}, { packages: ['pkg-sekrit_b*c_value'], runnerName: 'runner-sekrit_b*c_value' });
+    const sent = JSON.stringify(api?.calls('create')[0]?.json);
+    expect(sent).not.toContain('sekrit');
+    expect((api?.calls('create')[0]?.json as { output: { summary: string } }).output.summary).toBe(
+      'Building 1 package on runner `runner-***`: pkg-\\*\\*\\*',
+    );
   });
 
   it('on a pull request: the head commit of the pull request, not the merge commit', async () => {

@@ -43,6 +43,7 @@ function ghRun(extra: Partial<GitHubRun> = {}): GitHubRun {
     workflow: 'Jetson images',
     job: 'build',
     workflowPath: '.github/workflows/jetson.yml',
+    step: null,
     serverUrl: 'https://github.com',
     apiUrl: api?.url ?? 'http://127.0.0.1:9',
     ...extra,

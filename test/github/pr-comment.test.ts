@@ -1,5 +1,6 @@
 // `pr-comment`: find by marker, create, update — the real @actions/github client against a loopback double
 // of the issue-comments API, the run read through @actions/github's context from an event payload file.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import {
   type CommentLog,
 } from '../../src/github/pr-comment.js';
 import { readGitHubRun, type GitHubRun } from '../../src/runner/github.js';
+import { buildMarker } from '../../src/report/pr-comment.js';
 import { registerSecret, resetSecretsForTest } from '../../src/runner/secrets.js';
 import { buildRunReport } from '../../src/report/run-report.js';
 import * as F from '../support/reports.js';
@@ -24,7 +26,7 @@ import {
 
 const TOKEN = 'ghs_prCommentTokenAbCdEfGhIjKlMnOp';
 const REPO = 'octo-org/jetson-images';
-const MARKER = '<!-- jetson-build-action:v1 Jetson images/build/- -->';
+const MARKER = '<!-- jetson-build-action:v1 id=0123456789abcdef -->';
 
 let api: CommentsDouble | null = null;
 afterEach(async () => {
@@ -124,6 +126,23 @@ describe('upsertPrComment', () => {
     ]);
   });
 
+  it('a secret equal to the workflow name or to text of the marker tag changes nothing: the comment is updated', async () => {
+    registerSecret('Jetson images');
+    registerSecret('jetson-build-action');
+    api = await startCommentsDouble({ token: TOKEN });
+    const run = runFor('pull_request', pullRequest(12), api.url);
+    const marker = buildMarker({ workflow: 'Jetson images', job: 'build', matrix: null, step: 'jetson' });
+    for (const push of ['first Jetson images push', 'second push']) {
+      const { log } = logger();
+      await upsertPrComment({ marker, body: () => `${marker}\n${push}`, token: TOKEN, log, run });
+    }
+    expect(api.comments.map((c) => c.body)).toEqual([`${marker}\nsecond push`]);
+    // The rest of the body is still scrubbed.
+    expect(api.calls('create').map((r) => (r.json as { body: string }).body)).toEqual([
+      `${marker}\nfirst *** push`,
+    ]);
+  });
+
   it('pages through a long conversation to find its comment (on page 3 of 3)', async () => {
     const others = Array.from({ length: 230 }, (_, i) => ({
       id: i + 1,
@@ -169,6 +188,39 @@ describe('upsertPrComment', () => {
     });
     const { outcome } = await upsert(runFor('pull_request', pullRequest(12), api.url), 'new');
     expect(outcome).toMatchObject({ action: 'updated', id: 9 });
+  });
+
+  it("a personal access token: the token's own user's comment is found and updated, not a new one per run", async () => {
+    const me = { login: 'release-bot-user', type: 'User' as const };
+    api = await startCommentsDouble({ token: TOKEN, author: me });
+    const run = runFor('pull_request', pullRequest(12), api.url);
+    await upsert(run, 'first');
+    const { outcome } = await upsert(run, 'second');
+    expect(outcome).toMatchObject({ action: 'updated', id: 1001 });
+    expect(api.comments.map((c) => [c.id, c.user.login, c.body])).toEqual([
+      [1001, 'release-bot-user', `${MARKER}\nsecond`],
+    ]);
+    // Asked once per run, bounded like the rest.
+    expect(api.calls('user').length).toBe(2);
+  });
+
+  it("another app's bot comment forging the marker: our own is preferred; it alone is not edited, a new one is written", async () => {
+    const forger = { login: 'dependabot[bot]', type: 'Bot' as const };
+    api = await startCommentsDouble({
+      token: TOKEN,
+      comments: [{ id: 7, issue: 12, body: `${MARKER}\nforged`, user: forger }],
+    });
+    const run = runFor('pull_request', pullRequest(12), api.url);
+    const first = await upsert(run, 'ours');
+    expect(first.outcome).toMatchObject({ action: 'created', id: 1001 });
+    // Written anew without a word about permissions: the token could comment.
+    expect(first.lines.filter((l) => l.level === 'warn')).toEqual([]);
+    const second = await upsert(run, 'ours again');
+    expect(second.outcome).toMatchObject({ action: 'updated', id: 1001 });
+    expect(api.comments.map((c) => [c.id, c.body])).toEqual([
+      [7, `${MARKER}\nforged`],
+      [1001, `${MARKER}\nours again`],
+    ]);
   });
 
   it('a comment deleted between the listing and the update is written anew', async () => {
@@ -281,9 +333,11 @@ describe('commentOnBuild / commentOnRun', () => {
       });
       expect(outcome.action).toBe('created');
       const sent = (api.calls('create')[0]!.json as { body: string }).body;
-      expect(
-        sent.startsWith('<!-- jetson-build-action:v1 Jetson images/build/numpy -->\n### ❌ numpy failed'),
-      ).toBe(true);
+      // The id: sha256 of the identity as canonical JSON (sorted keys), first 16 hex digits.
+      const identity =
+        '{"job":"build","kind":"build","matrix":"{\\"package\\":\\"numpy\\"}","step":null,"workflow":"Jetson images"}';
+      const id = createHash('sha256').update(identity).digest('hex').slice(0, 16);
+      expect(sent.startsWith(`<!-- jetson-build-action:v1 id=${id} -->\n### ❌ numpy failed`)).toBe(true);
       expect(sent).toContain('auth failed with \\*\\*\\*');
       expect(sent).not.toContain(secret);
 
@@ -296,8 +350,12 @@ describe('commentOnBuild / commentOnRun', () => {
       });
       await commentOnRun(run, TOKEN, log);
       const runBody = (api.calls('create')[1]!.json as { body: string }).body;
+      const runId = createHash('sha256')
+        .update('{"job":null,"kind":"run","packages":["numpy"],"workflow":"Jetson images"}')
+        .digest('hex')
+        .slice(0, 16);
       expect(
-        runBody.startsWith('<!-- jetson-build-action:v1 Jetson images/run -->\n### ❌ Jetson build failed'),
+        runBody.startsWith(`<!-- jetson-build-action:v1 id=${runId} -->\n### ❌ Jetson build failed`),
       ).toBe(true);
       expect(api.comments.length).toBe(2);
     } finally {

@@ -1,6 +1,6 @@
 // compare-size's look-up against a loopback GitHub API: the real Octokit client and the real @actions/artifact
 // download (API 302 → blob zip → unpacked), nothing mocked.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,51 @@ describe('findPreviousSizes', () => {
       '/repos/octo-org/jetson-images/actions/artifacts/9127/zip',
     ]);
     expect(d.paths()).toContain('/blob/9127.zip');
+  });
+
+  it('never reads a fork’s run, whose branch has the same name as this one', async () => {
+    const d = start({
+      runs: [
+        apiRun(130, null),
+        apiRun(129, 'success', {
+          head_repository: { full_name: 'mallory/jetson-images' },
+          event: 'pull_request',
+        }),
+        apiRun(128, 'success', { head_repository: null, event: 'pull_request' }),
+        apiRun(127, 'success'),
+      ],
+      artifacts: [
+        logsArtifact(9129, 129, { 'pytorch:2.8': 1 }),
+        logsArtifact(9128, 128, { 'pytorch:2.8': 2 }),
+        logsArtifact(9127, 127, { 'pytorch:2.8': 7.9 * GB }),
+      ],
+    });
+    const answer = await findPreviousSizes(request(d));
+    expect(answer.sizes.get('pytorch:2.8')?.runId).toBe(127);
+    expect(answer.sizes.get('pytorch:2.8')?.sizeBytes).toBe(7_900_000_000);
+    expect(d.paths().filter((p) => p.endsWith('/artifacts'))).toEqual([
+      '/repos/octo-org/jetson-images/actions/runs/127/artifacts',
+    ]);
+  });
+
+  it('reads nothing from an artifact that unpacks to more than its bound, and removes what it unpacked', async () => {
+    const padded = {
+      ...(reportWithSizes({ 'pytorch:2.8': 7 * GB }) as object),
+      padding: 'x'.repeat(200_000),
+    };
+    const d = start({
+      runs: [apiRun(130, null), apiRun(127, 'success')],
+      artifacts: [
+        { id: 9127, runId: 127, name: 'jetson-build-logs-build-attempt1', files: { 'report.json': padded } },
+      ],
+    });
+    const tempDir = mkdtempSync(path.join(os.tmpdir(), 'previous-size-'));
+    const answer = await findPreviousSizes(request(d, { tempDir, maxUnpackedBytes: 100_000 }));
+    expect(answer.sizes.size).toBe(0);
+    expect(answer.warning).toBe(
+      "compare-size: the artifact 'jetson-build-logs-build-attempt1' of run #127 unpacks to more than 100000 bytes; it was not read.",
+    );
+    expect(readdirSync(tempDir)).toEqual([]);
   });
 
   it('says nothing when no earlier run succeeded', async () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addImageFacts, execDocker } from '../../src/jetson/images.js';
+import { addImageFacts, CappedOutput, execDocker } from '../../src/jetson/images.js';
 import * as F from '../support/reports.js';
 import { ROOT } from '../support/action-runner.js';
 
@@ -129,6 +129,27 @@ describe('image facts from the fake docker', () => {
     const result = await addImageFacts(report);
     expect(result.problem).toBe(`docker image inspect ${LOCAL} ${words}`);
     expect(report.packages[0]?.imageFacts).toBeUndefined();
+  });
+
+  it('docker flooding 24 MiB: only the cap is kept (8 MiB + 1 byte), and the image is left out, said so', async () => {
+    pathWith();
+    vi.stubEnv('FAKE_DOCKER_MODE', 'weird');
+    vi.stubEnv('FAKE_DOCKER_WEIRD', 'flood');
+    const answer = await execDocker(['image', 'inspect', '--', LOCAL]);
+    expect(answer.kind).toBe('exit');
+    expect(answer.kind === 'exit' ? answer.stdout.length : 0).toBe(8 * 1024 * 1024 + 1);
+    const report = F.successChainWithPush();
+    const result = await addImageFacts(report);
+    expect(result.problem).toBe(`docker image inspect ${LOCAL} gave output that is not an image`);
+    expect(report.packages[0]?.imageFacts).toBeUndefined();
+  });
+
+  it('CappedOutput keeps the first bytes up to its cap across chunks, and drops the rest', () => {
+    const out = new CappedOutput(10);
+    out.add(Buffer.from('abcdef'));
+    out.add(Buffer.from('ghijkl'));
+    out.add(Buffer.from('mnop'));
+    expect(out.text()).toBe('abcdefghij');
   });
 
   it('execDocker reports docker missing as such, not as an error', async () => {

@@ -21,6 +21,8 @@ const run = (
   workflowId: 7,
   headBranch: 'main',
   conclusion,
+  headRepository: 'o/r',
+  event: 'push',
   ...extra,
 });
 

@@ -136,7 +136,7 @@ describe('renderBuildComment', () => {
   it.each(F.allReports())(
     '%s: fences balanced, table rows whole, nothing live, within the limit',
     (_n, r) => {
-      const md = renderBuildComment(r, { marker: buildMarker(r.run), now: NOW });
+      const md = renderBuildComment(r, { marker: buildMarker({ ...r.run, step: null }), now: NOW });
       expect(md.length).toBeLessThanOrEqual(GITHUB_LIMIT);
       expect(commonMarkFencesBalanced(md)).toBe(true);
       expect(hasLoneSurrogate(md)).toBe(false);
@@ -162,11 +162,9 @@ describe('renderBuildComment', () => {
     };
     r.packages[0]!.failure = { ...r.failure };
     r.run = { ...r.run, workflow: 'CI --> <b>', job: 'build/../x', matrix: '{"pkg":"a -->\\n@here"}' };
-    const marker = buildMarker(r.run);
+    const marker = buildMarker({ ...r.run, step: null });
     const md = renderBuildComment(r, { marker, now: NOW });
-    expect(marker).toBe(
-      '<!-- jetson-build-action:v1 CI %2D-%3E %3Cb%3E/build%2F..%2Fx/a %2D-%3E%0A%40here -->',
-    );
+    expect(marker).toMatch(/^<!-- jetson-build-action:v1 id=[0-9a-f]{16} -->$/);
     // Outside code only the comment's own: in a fence GitHub shows `-->` and `</details>` as text.
     expect(outsideCode(md).match(/-->/g)).toEqual(['-->']);
     expect(outsideCode(md).match(/<\/details>/g)).toEqual(['</details>']);
@@ -202,39 +200,50 @@ describe('renderBuildComment', () => {
   });
 });
 
+const FLEET_MARKER = runMarker({ workflow: 'Fleet', job: 'summary', packages: [] });
+
 describe('markers', () => {
-  it('workflow / job / matrix leg, as GitHub names the leg; a run has its own', () => {
-    expect(buildMarker({ workflow: 'Jetson images', job: 'build', matrix: null })).toBe(
-      '<!-- jetson-build-action:v1 Jetson images/build/- -->',
-    );
-    expect(
-      buildMarker({
-        workflow: 'Jetson images',
-        job: 'build',
-        matrix: '{"package":"pytorch:2.8","runner":"orin"}',
-      }),
-    ).toBe('<!-- jetson-build-action:v1 Jetson images/build/pytorch:2.8, orin -->');
-    expect(runMarker('Jetson images')).toBe('<!-- jetson-build-action:v1 Jetson images/run -->');
-    // A job called `run` outside a matrix is not the run's comment.
-    expect(buildMarker({ workflow: 'Jetson images', job: 'run', matrix: null })).not.toBe(
-      runMarker('Jetson images'),
-    );
+  const id = (m: string): string => /^<!-- jetson-build-action:v1 id=([0-9a-f]{16}) -->$/.exec(m)?.[1] ?? m;
+  const base = {
+    workflow: '.github/workflows/jetson.yml',
+    job: 'build',
+    matrix: null as string | null,
+    step: '__jetson-org_jetson-build-action',
+  };
+
+  it('is an id of 16 hex digits that holds no text of the workflow, job or leg', () => {
+    const m = buildMarker({ ...base, matrix: '{"package":"pytorch:2.8"}' });
+    expect(m).toMatch(/^<!-- jetson-build-action:v1 id=[0-9a-f]{16} -->$/);
+    expect(m).not.toContain('jetson.yml');
+    expect(m).not.toContain('pytorch');
+    // The same identity on the next run: the same marker.
+    expect(buildMarker({ ...base, matrix: '{"package":"pytorch:2.8"}' })).toBe(m);
   });
 
-  it('a leg value past 100 characters keeps its start and a hash: the same leg, the same marker', () => {
-    const matrix = JSON.stringify({ packages: 'ros:humble-desktop '.repeat(20) });
-    const m = buildMarker({ workflow: 'W', job: 'j', matrix });
-    expect(m).toBe(
-      `<!-- jetson-build-action:v1 W/j/${'ros:humble-desktop '.repeat(5).slice(0, 80)}~${m.slice(-16, -4)} -->`,
+  it('matrices whose values join to the same text have different markers; key order does not matter', () => {
+    const a = buildMarker({ ...base, matrix: '{"a":"x, y"}' });
+    const b = buildMarker({ ...base, matrix: '{"a":"x","b":"y"}' });
+    expect(id(a)).not.toBe(id(b));
+    expect(buildMarker({ ...base, matrix: '{"b":"y","a":"x"}' })).toBe(b);
+    expect(buildMarker({ ...base, matrix: '{"b":"y", "a": "x"}' })).toBe(b);
+  });
+
+  it('two steps of the action in one job, or another job or workflow, have different markers', () => {
+    const one = buildMarker(base);
+    expect(buildMarker({ ...base, step: '__jetson-org_jetson-build-action_2' })).not.toBe(one);
+    expect(buildMarker({ ...base, job: 'build2' })).not.toBe(one);
+    expect(buildMarker({ ...base, workflow: '.github/workflows/other.yml' })).not.toBe(one);
+  });
+
+  it("the summarize comment's marker: workflow, job and the planned packages in any order", () => {
+    const run = runMarker({ workflow: 'W', job: 'summary', packages: ['pytorch:2.8', 'numpy'] });
+    expect(run).toMatch(/^<!-- jetson-build-action:v1 id=[0-9a-f]{16} -->$/);
+    expect(runMarker({ workflow: 'W', job: 'summary', packages: ['numpy', 'pytorch:2.8'] })).toBe(run);
+    // The reusable workflow called twice by one caller, for other packages: its own comment.
+    expect(runMarker({ workflow: 'W', job: 'summary', packages: ['onnx'] })).not.toBe(run);
+    expect(runMarker({ workflow: 'W', job: 'summary', packages: [] })).not.toBe(
+      buildMarker({ workflow: 'W', job: 'summary', matrix: null, step: null }),
     );
-    expect(m.slice(-16, -4)).toMatch(/^[0-9a-f]{12}$/);
-    expect(
-      buildMarker({
-        workflow: 'W',
-        job: 'j',
-        matrix: JSON.stringify({ packages: 'ros:humble-desktop '.repeat(21) }),
-      }),
-    ).not.toBe(m);
   });
 
   it('matrixLeg: values in order; not JSON is the text itself', () => {
@@ -324,9 +333,9 @@ describe('renderRunComment', () => {
       }),
       row('ros', 'missing', { reason: 'no report: the runner was lost', duration_seconds: null }),
     ]);
-    expect(renderRunComment(run, { marker: runMarker('Fleet'), now: NOW })).toBe(
+    expect(renderRunComment(run, { marker: FLEET_MARKER, now: NOW })).toBe(
       [
-        '<!-- jetson-build-action:v1 Fleet/run -->',
+        FLEET_MARKER,
         '### ❌ Jetson build failed: 1 failed, 1 without a report (of 3)',
         '',
         '1 of 3 packages failed: torchvision; no report: ros.',
@@ -367,7 +376,7 @@ describe('renderRunComment', () => {
             : null,
       }),
     );
-    const md = renderRunComment(runReport(rows), { marker: runMarker('Fleet'), now: NOW });
+    const md = renderRunComment(runReport(rows), { marker: FLEET_MARKER, now: NOW });
     expect(bytes(md)).toBeLessThanOrEqual(GITHUB_LIMIT);
     const shown = md.split('\n').filter((l) => /^\| (❌|✅)/.test(l));
     expect(shown.every((l) => l.startsWith('| ❌ failure | @\u200bpkg-'))).toBe(true);

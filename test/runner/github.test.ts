@@ -98,6 +98,7 @@ describe('readGitHubRun', () => {
         GITHUB_EVENT_PATH: event,
         GITHUB_API_URL: 'https://ghe.example.com/api/v3',
         GITHUB_SERVER_URL: 'https://ghe.example.com/',
+        GITHUB_ACTION: '__jetson-org_jetson-build-action_2',
         GITHUB_WORKFLOW: 'Jetson images',
         GITHUB_JOB: 'build',
         GITHUB_WORKFLOW_REF: 'octo-org/jetson-images/.github/workflows/jetson.yml@refs/pull/17/merge',
@@ -118,6 +119,7 @@ describe('readGitHubRun', () => {
       workflow: 'Jetson images',
       job: 'build',
       workflowPath: '.github/workflows/jetson.yml',
+      step: '__jetson-org_jetson-build-action_2',
       serverUrl: 'https://ghe.example.com',
       apiUrl: 'https://ghe.example.com/api/v3',
     });
@@ -138,6 +140,7 @@ describe('readGitHubRun', () => {
       workflow: null,
       job: null,
       workflowPath: null,
+      step: null,
       serverUrl: 'https://github.com',
       apiUrl: 'https://api.github.com',
     });
@@ -169,6 +172,20 @@ describe('previousRunChange against the API double', () => {
     expect((await compare([apiRun(40, 'failure'), apiRun(42, null)], 'failure')).change).toBe('same');
     await api?.close();
     expect((await compare([apiRun(40, 'skipped'), apiRun(42, null)], 'failure')).change).toBe('first');
+  });
+
+  it('a fork’s run whose branch has the same name, or a pull_request_target run, is not the previous run', async () => {
+    const fork = { full_name: 'mallory/jetson-images' };
+    const answer = await compare(
+      [
+        apiRun(39, 'failure'),
+        apiRun(40, 'success', { head_repository: fork, event: 'pull_request' }),
+        apiRun(41, 'success', { event: 'pull_request_target' }),
+        apiRun(42, null),
+      ],
+      'success',
+    );
+    expect(answer).toEqual({ change: 'fixed', warning: null, previousRunId: 39 });
   });
 
   it('a run that timed out counts as failed', async () => {

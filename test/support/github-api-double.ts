@@ -14,6 +14,10 @@ export interface ApiRun {
   status: 'completed' | 'in_progress' | 'queued';
   conclusion: string | null;
   created_at: string;
+  /** The repository the run's head commit came from (default: the repository served); null: a deleted fork. */
+  head_repository?: { full_name: string } | null;
+  /** What triggered the run (default `push`). */
+  event?: string;
 }
 
 export interface GitHubApiDoubleOptions {
@@ -72,7 +76,8 @@ function fullRun(run: ApiRun, repository: string): Record<string, unknown> {
     node_id: `WFR_${run.id}`,
     head_sha: '0123456789abcdef0123456789abcdef01234567',
     path: '.github/workflows/build.yml',
-    event: 'push',
+    event: run.event ?? 'push',
+    head_repository: run.head_repository === undefined ? { full_name: repository } : run.head_repository,
     run_attempt: 1,
     html_url: `https://github.com/${repository}/actions/runs/${run.id}`,
     pull_requests: [],

@@ -3,6 +3,7 @@
 //   GET   /repos/{owner}/{repo}/issues/{n}/comments?per_page=…&page=…   (oldest first, paged, Link header)
 //   POST  /repos/{owner}/{repo}/issues/{n}/comments                     {body} → 201, written by `botLogin`
 //   PATCH /repos/{owner}/{repo}/issues/comments/{id}                    {body} → 200; 404 when there is none
+//   GET   /user    the token's own user for a personal access token; 403 for GITHUB_TOKEN or an app's token
 // 401 for a wrong token, 404 for anything else, and can answer any one kind of request as GitHub does without
 // permission (403) or when the pull request is gone (404), or hang it.
 import { startReceiver, type RecordedRequest, type Receiver, type Reply } from './receiver.js';
@@ -21,7 +22,7 @@ export interface ApiComment {
   updated_at: string;
 }
 
-export type CommentCall = 'list' | 'create' | 'update';
+export type CommentCall = 'list' | 'create' | 'update' | 'user';
 
 export interface CommentsDoubleOptions {
   /** `owner/repo` the double serves (default `octo-org/jetson-images`, runnerEnv's GITHUB_REPOSITORY). */
@@ -72,6 +73,7 @@ export function notFound(): Reply {
 export const BOT: ApiUser = { login: 'github-actions[bot]', type: 'Bot' };
 
 function kindOf(req: RecordedRequest, prefix: string): CommentCall | null {
+  if (req.path === '/user' && req.method === 'GET') return 'user';
   if (new RegExp(`^${prefix}/issues/\\d+/comments$`).test(req.path)) {
     return req.method === 'GET' ? 'list' : req.method === 'POST' ? 'create' : null;
   }
@@ -114,6 +116,12 @@ export async function startCommentsDouble(opts: CommentsDoubleOptions = {}): Pro
     if (kind === null) return notFound();
     const failure = opts.fail?.[kind];
     if (failure) return failure;
+    if (kind === 'user') {
+      // Only a user's token (a PAT) has a user; an installation token (GITHUB_TOKEN, an app) is refused.
+      return author.type === 'User'
+        ? { body: { login: author.login, id: 583231, type: 'User' } }
+        : forbidden();
+    }
     const body = (req.json as { body?: unknown } | undefined)?.body;
     if (kind === 'list') {
       const issue = Number(/\/issues\/(\d+)\//.exec(req.path)?.[1]);

@@ -14,8 +14,10 @@ export const modules = {
 const CALL_TIMEOUT_MS = 20_000;
 const TOTAL_TIMEOUT_MS = 60_000;
 const MAX_IMAGES = 200;
-/** An answer longer than this is not one image's inspect output. */
-const MAX_OUTPUT_CHARS = 8 * 1024 * 1024;
+/** An answer longer than this (in bytes, as docker wrote it) is not one image's inspect output. */
+const MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
+const TOO_LARGE = 'gave more than 8 MiB of output (too large)';
+const tooLarge = (stdout) => Buffer.byteLength(stdout, 'utf8') > MAX_OUTPUT_BYTES;
 // ---- parsing (pure) ----
 const text = (v, max = 500) => typeof v === 'string' && v.trim() !== '' && v.length <= max ? v.trim() : null;
 /**
@@ -23,7 +25,7 @@ const text = (v, max = 500) => typeof v === 'string' && v.trim() !== '' && v.len
  * a field of the wrong type reads as null, so a docker that changes one field costs that field only.
  */
 function parseInspect(stdout, image) {
-    if (stdout.length > MAX_OUTPUT_CHARS)
+    if (tooLarge(stdout))
         return null;
     let data;
     try {
@@ -87,7 +89,7 @@ function digestFor(repoDigests, pushedImage) {
 }
 /** `docker buildx imagetools inspect <ref> --format '{{json .Manifest}}'` → `sha256:…`, or null. */
 function parseManifestDigest(stdout) {
-    if (stdout.length > MAX_OUTPUT_CHARS)
+    if (tooLarge(stdout))
         return null;
     try {
         const m = JSON.parse(stdout);
@@ -105,7 +107,7 @@ const execDocker = async (args) => {
         const { exec } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 22876));
         // Each stream is kept up to one byte past the cap (parseInspect then refuses it): a docker that prints
         // hundreds of MB costs no more memory than that.
-        const stdout = new CappedOutput(MAX_OUTPUT_CHARS + 1);
+        const stdout = new CappedOutput(MAX_OUTPUT_BYTES + 1);
         const stderr = new CappedOutput(64 * 1024);
         const exitCode = await exec('docker', args, {
             silent: true,
@@ -113,7 +115,15 @@ const execDocker = async (args) => {
             delay: 1000,
             listeners: { stdout: (b) => stdout.add(b), stderr: (b) => stderr.add(b) },
         });
-        return { kind: 'exit', exitCode, stdout: stdout.text(), stderr: stderr.text() };
+        return {
+            kind: 'exit',
+            exitCode,
+            stdout: stdout.text(),
+            stderr: stderr.text(),
+            // Decided on the bytes docker wrote: the kept text may be cut inside a character, and its length in
+            // characters says nothing about the cap.
+            truncated: stdout.seen > MAX_OUTPUT_BYTES,
+        };
     }
     catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -128,10 +138,13 @@ class CappedOutput {
     cap;
     chunks = [];
     kept = 0;
+    /** Every byte the stream gave, kept or not. */
+    seen = 0;
     constructor(cap) {
         this.cap = cap;
     }
     add(chunk) {
+        this.seen += chunk.length;
         const room = this.cap - this.kept;
         if (room <= 0)
             return;
@@ -205,6 +218,9 @@ async function lookAt(b, image, pushed) {
     for (const name of pushed !== null && pushed !== image ? [image, pushed] : [image]) {
         const { answer, ms } = await call(b, ['image', 'inspect', '--', name]);
         if (answer.kind === 'exit' && answer.exitCode === 0) {
+            if (answer.truncated || tooLarge(answer.stdout)) {
+                return { ok: false, fatal: false, problem: `docker image inspect ${name} ${TOO_LARGE}` };
+            }
             inspected = parseInspect(answer.stdout, name);
             if (inspected === null) {
                 return {
@@ -242,6 +258,8 @@ async function manifestDigest(b, pushed) {
     const what = `the digest of ${pushed} is left out: docker buildx imagetools inspect`;
     if (answer.kind !== 'exit' || answer.exitCode !== 0)
         return { problem: `${what} ${failureWords(answer, ms)}` };
+    if (answer.truncated || tooLarge(answer.stdout))
+        return { problem: `${what} ${TOO_LARGE}` };
     const d = parseManifestDigest(answer.stdout);
     return d === null ? { problem: `${what} gave no manifest digest` } : `${repositoryOf(pushed)}@${d}`;
 }

@@ -57801,9 +57801,8 @@ async function summaryStep(report) {
  * a warning at worst). A bad value is a warning naming the input: the build's result stands.
  */
 async function prCommentStep(report, opts) {
-    // A step being stopped starts nothing new: post writes the comment.
-    if (opts.stopDeliveries?.aborted)
-        return;
+    if (opts.skipPrComment)
+        return 'done';
     const { readBoolean } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 69297));
     let wanted;
     try {
@@ -57811,10 +57810,13 @@ async function prCommentStep(report, opts) {
     }
     catch (err) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`${(0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}; no pull request comment.`), { title: 'Pull request comment' });
-        return;
+        return 'done';
     }
     if (!wanted)
-        return;
+        return 'done';
+    // A step being stopped starts nothing new: post writes the comment.
+    if (opts.stopDeliveries?.aborted)
+        return 'left';
     const token = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token');
     (0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .registerSecret */ .cl)(token);
     const { commentOnBuild } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(138)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71138));
@@ -57824,12 +57826,13 @@ async function prCommentStep(report, opts) {
         notice: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(m), { title: 'Pull request comment' }),
         warn: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(m), { title: 'Pull request comment' }),
     });
+    return 'done';
 }
 /** `check-run`: the result, summary and annotations onto the check run (bounded; a warning when refused). */
 async function checkRunStep(report, id, opts) {
     // A step being stopped starts nothing new: post gives the check run its result.
     if (opts.stopDeliveries?.aborted)
-        return;
+        return 'left';
     const { completeCheckRun } = await __nccwpck_require__.e(/* import() */ 626).then(__nccwpck_require__.bind(__nccwpck_require__, 80626));
     const { readGitHubRun } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 99863));
     const token = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token');
@@ -57844,10 +57847,14 @@ async function checkRunStep(report, id, opts) {
     });
     if (answer.completed)
         opts.onCheckRunDone?.();
+    // Cut short by the stop (not refused by GitHub): post gives it the result, with no warning from here.
+    if (!answer.completed && opts.stopDeliveries?.aborted)
+        return 'left';
     if (answer.warning !== null)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(answer.warning), { title: 'Check run' });
     else
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Check run ${id}: ${report.status} (${answer.updates} update(s)).`);
+    return 'done';
 }
 /**
  * Runs every step even when an earlier one fails: an upload or notification problem is a warning,
@@ -57899,11 +57906,29 @@ async function finishBuild(report, logs, notifySettings, opts = {}) {
     }
     await annotationsStep(report).catch((err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the annotations: ${(0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)((0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err))}`));
     await summaryStep(report).catch((err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`Could not write the job summary (GITHUB_STEP_SUMMARY=${process.env.GITHUB_STEP_SUMMARY ?? ''}): ${errnoWords(err)}`)));
+    const leftForPost = await githubSteps(report, opts);
+    return { report, notifications, notifyFailed, leftForPost };
+}
+/** The check run's result and the pull request comment; what a stop kept from finishing is post's. */
+async function githubSteps(report, opts) {
+    const left = [];
     if (opts.checkRunId) {
-        await checkRunStep(report, opts.checkRunId, opts).catch((err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`check-run: ${(0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}`), { title: 'Check run' }));
+        const checkRun = await checkRunStep(report, opts.checkRunId, opts).catch((err) => {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`check-run: ${(0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}`), { title: 'Check run' });
+            return opts.stopDeliveries?.aborted ? 'left' : 'done';
+        });
+        if (checkRun === 'left')
+            left.push('check-run');
     }
-    await prCommentStep(report, opts).catch((err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`pr-comment: ${(0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}`), { title: 'Pull request comment' }));
-    return { report, notifications, notifyFailed };
+    const comment = await prCommentStep(report, opts).catch((err) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_runner_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .scrub */ ._I)(`pr-comment: ${(0,_runner_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}`), { title: 'Pull request comment' });
+        return 'done';
+    });
+    if (comment === 'left')
+        left.push('pr-comment');
+    else
+        opts.onPrCommentDone?.();
+    return left;
 }
 
 
@@ -84805,6 +84830,9 @@ function saveCheckRun(id) {
 function saveCheckRunDone() {
     lib_core/* saveState */.LZ('checkRunDone', '1');
 }
+function savePrCommentDone() {
+    lib_core/* saveState */.LZ('prCommentDone', '1');
+}
 function saveJobUrl(url) {
     lib_core/* saveState */.LZ('jobUrl', url);
 }
@@ -84861,6 +84889,7 @@ function readState() {
             ? Number(checkRunText)
             : null,
         checkRunDone: core.getState('checkRunDone') === '1',
+        prCommentDone: core.getState('prCommentDone') === '1',
         // Only a job page goes into messages: anyone who can append to the state file could write something else.
         jobUrl: /^https?:\/\/[^\s"'<>()]{1,1000}\/actions\/runs\/\d{1,20}\/job\/\d{1,20}$/.test(jobUrl)
             ? jobUrl
@@ -84984,7 +85013,13 @@ async function main() {
         process.exitCode = 1;
         return;
     }
-    const { report, cancelSignal, liveRefs, checkRunId } = await runBuild(settings, start, signals, notifySettings, checkRun);
+    const built = await runBuild(settings, start, signals, notifySettings, checkRun);
+    if (built === null) {
+        lib_core/* warning */.$e(`Cancelled (${signals.early}) before the build started; nothing was built.`);
+        process.exitCode = 1;
+        return;
+    }
+    const { report, cancelSignal, liveRefs, checkRunId } = built;
     if (cancelSignal !== null) {
         // The live messages and the check run are in the state already: post gives them the result.
         await handCancelledBuildToPost(report, cancelSignal);
@@ -85035,7 +85070,10 @@ async function startCheckRun(settings, start) {
     }
     return answer.id;
 }
-/** Runs the build, streaming and parsing its output, and puts the report together. */
+/**
+ * Runs the build, streaming and parsing its output, and puts the report together. Null: a cancel came before
+ * anything was started (phase `done`: post has nothing to do).
+ */
 async function runBuild(settings, start, signals, notifySettings, checkRun) {
     const build = settings.build;
     const paths = (0,assemble/* logPaths */.P8)(build.logDir);
@@ -85044,12 +85082,18 @@ async function runBuild(settings, start, signals, notifySettings, checkRun) {
     savePhase('building');
     // Once the phase is saved: if main is killed from here on, post completes the check run.
     const checkRunId = checkRun ? await startCheckRun(settings, start) : null;
+    // A cancel that came while the check run was being created: nothing is built. A check run that was created
+    // gets its result (cancelled) as after a cancel during the build; without one there is nothing for post.
+    if (signals.early !== null && checkRunId === null) {
+        savePhase('done');
+        return null;
+    }
     const argv = (0,action_settings/* buildArgv */.v$)(build);
     lib_core/* info */.pq(`Running ${argv.display}`);
     lib_core/* info */.pq(`Logs: ${build.logDir}`);
     // Told the requested packages, the parser keeps a record for each of them, however many there are.
     const parser = new parse_BuildStreamParser({ requested: build.packages });
-    const live = await startLive(settings, notifySettings, start);
+    const live = signals.early === null ? await startLive(settings, notifySettings, start) : null;
     // Every process of the build inherits this id; post checks for it before it stops leftovers.
     const buildId = (0,external_node_crypto_.randomBytes)(16).toString('hex');
     const proc = new BuildProcess({
@@ -85063,7 +85107,8 @@ async function runBuild(settings, start, signals, notifySettings, checkRun) {
         onSpawn: (pid) => savePid(pid, processStartTime(pid), buildId),
     });
     signals.building(proc);
-    const run = await proc.run();
+    // A cancel during the awaits above is not forwarded to any process: the build is not started at all.
+    const run = signals.early === null ? await proc.run() : notStarted(signals.early);
     // Pending live edits are dropped and the one in flight awaited: none may land after the result.
     const liveDone = live?.finish(run.cancelSignal === null ? undefined : LIVE_WAIT_AFTER_CANCEL_MS) ?? Promise.resolve({});
     const parse = parser.result();
@@ -85084,6 +85129,10 @@ async function runBuild(settings, start, signals, notifySettings, checkRun) {
         logs: paths,
     });
     return { report, cancelSignal: run.cancelSignal, liveRefs: await liveDone, checkRunId };
+}
+/** The result of a build the cancel kept from starting: no process, cancelled by `signal`. */
+function notStarted(signal) {
+    return { exitCode: null, signal: null, startError: null, cancelSignal: signal, killed: false };
 }
 /** `discord-live`: the live status message, posted as the build starts (null when off or no Discord target). */
 async function startLive(settings, notifySettings, start) {
@@ -85167,6 +85216,7 @@ async function finishAfterBuild(report, settings, notifySettings, signals, start
         edit: started.liveRefs,
         checkRunId: started.checkRunId,
         onCheckRunDone: saveCheckRunDone,
+        onPrCommentDone: savePrCommentDone,
     });
     const finished = await Promise.race([finishing, handOff.due]);
     handOff.dispose();
@@ -85174,13 +85224,16 @@ async function finishAfterBuild(report, settings, notifySettings, signals, start
     // Targets the stop cut short (not started, or waiting to retry) are post's to send.
     const cutShort = (finished?.notifications ?? []).filter((r) => !r.delivered && !SETTLED.has(fates[r.source]?.fate));
     const firstSignal = handOff.first;
-    if (finished === null || (firstSignal !== null && cutShort.length > 0)) {
+    // The check run's result or the comment the stop kept main from giving: post gives them, once.
+    const leftForPost = finished?.leftForPost ?? [];
+    if (finished === null || (firstSignal !== null && cutShort.length + leftForPost.length > 0)) {
         await (0,finish/* writeReport */.u5)(report).catch(() => undefined);
         savePhase('reported');
         const unanswered = Object.values(fates).filter((f) => f.fate === 'sending').length;
         lib_core/* warning */.$e(`Received ${firstSignal ?? 'a signal'} while uploading logs or notifying; the post step finishes what is left ` +
             `(${delivered.size} notification(s) already delivered` +
-            `${unanswered > 0 ? `, ${unanswered} sent but not answered in time` : ''}).`);
+            `${unanswered > 0 ? `, ${unanswered} sent but not answered in time` : ''}` +
+            `${leftForPost.length > 0 ? `; ${leftForPost.join(' and ')} left for it` : ''}).`);
         process.exitCode = 1;
         return;
     }

@@ -337,8 +337,10 @@ function matrixLeg(matrix) {
 }
 /**
  * The marker of one build's comment: the workflow (its file, else its name), the job's id, the matrix leg
- * (canonical JSON, not the joined values: two legs that read alike stay apart) and the step (GITHUB_ACTION,
- * unique per step in a job: the action used twice in one job writes two comments).
+ * (canonical JSON, not the joined values: two legs that read alike stay apart), the step (GITHUB_ACTION,
+ * unique per step in a job: the action used twice in one job writes two comments) and the requested packages
+ * in any order (inside a reusable workflow the workflow ref is the caller's and job and step are the same in
+ * every call: two calls for other packages keep two comments).
  */
 function buildMarker(run) {
     return idMarker({
@@ -347,6 +349,7 @@ function buildMarker(run) {
         job: run.job,
         matrix: canonicalMatrix(run.matrix),
         step: run.step,
+        packages: [...new Set(run.packages)].sort(),
     });
 }
 /**
@@ -652,29 +655,34 @@ async function ownLogin(api, signal) {
         return null;
     }
 }
+/** The most existing comments one run tries to update (each refusal costs a request) before writing anew. */
+const MAX_UPDATE_TRIES = 5;
 /**
- * The comment starting with `marker` to update, looking through at most MAX_PAGES pages: one by our own
- * identity (the token's user when known, else `github-actions[bot]`) first, else the first by another bot
- * (an app's token, whose login the API does not tell). A person's comment quoting the marker is never one,
- * unless that person is the token's own user.
+ * The comments starting with `marker` that may be ours, in the order to try them, looking through at most
+ * MAX_PAGES pages: with a user's token (a PAT), that user's own first, newest first; then every bot's, newest
+ * first — an installation token (GITHUB_TOKEN, an app's) cannot tell which bot it is, and the newest marked
+ * comment is the likeliest to be the one this identity wrote last. A person's comment quoting the marker is
+ * never one, unless that person is the token's own user.
  */
-async function findComment(api, marker, self, signal) {
-    const preferred = self ?? ACTIONS_BOT;
-    let fallback = null;
+async function findComments(api, marker, self, signal) {
+    const own = [];
+    const bots = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
         const comments = await api.list(page, signal);
         for (const c of comments.map(listed)) {
             if (c === null || !c.body.startsWith(marker))
                 continue;
-            if (c.login === preferred)
-                return c.id;
-            if (c.bot && fallback === null)
-                fallback = c.id;
+            if (self !== null && c.login === self)
+                own.push(c.id);
+            else if (c.bot)
+                bots.push(c.id);
         }
         if (comments.length < PER_PAGE)
             break;
     }
-    return fallback;
+    // Ids grow with time: the highest is the newest.
+    const newestFirst = (ids) => [...ids].sort((a, b) => b - a);
+    return [...newestFirst(own), ...newestFirst(bots)].slice(0, MAX_UPDATE_TRIES);
 }
 function written(action, data) {
     const d = (data ?? {});
@@ -686,24 +694,24 @@ function written(action, data) {
 }
 async function write(api, req, signal) {
     const self = await ownLogin(api, signal);
-    const existing = await findComment(api, req.marker, self, signal);
+    const candidates = await findComments(api, req.marker, self, signal);
     // The marker is hex and ours: only the rest is scrubbed, so no secret can mask the marker and lose the
     // comment on the next run.
     const full = req.body();
     const body = full.startsWith(req.marker)
         ? `${req.marker}${(0,secrets/* scrub */._I)(full.slice(req.marker.length))}`
         : (0,secrets/* scrub */._I)(full);
-    if (existing !== null) {
+    for (const existing of candidates) {
         try {
             return written('updated', await api.update(existing, body, signal));
         }
         catch (err) {
             // Deleted between the listing and the update (404), or written by another identity that only looks
-            // like ours (403: a token edits only its own comments): write one of our own.
+            // like ours (403: a token edits only its own comments): the next candidate, else one of our own.
             const status = err?.status;
             if (status !== 404 && status !== 403)
                 throw err;
-            req.log.debug(`pr-comment: comment ${existing} could not be updated (HTTP ${status}); writing a new one.`);
+            req.log.debug(`pr-comment: comment ${existing} could not be updated (HTTP ${status}).`);
         }
     }
     return written('created', await api.create(body, signal));
@@ -783,6 +791,7 @@ function commentOnBuild(report, token, log, opts = {}) {
         job: run.job ?? report.run.job,
         matrix: report.run.matrix,
         step: run.step,
+        packages: report.requestedPackages,
     });
     const now = opts.now ?? (() => new Date());
     return upsertPrComment({

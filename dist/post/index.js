@@ -71451,9 +71451,8 @@ async function summaryStep(report) {
  * a warning at worst). A bad value is a warning naming the input: the build's result stands.
  */
 async function prCommentStep(report, opts) {
-    // A step being stopped starts nothing new: post writes the comment.
-    if (opts.stopDeliveries?.aborted)
-        return;
+    if (opts.skipPrComment)
+        return 'done';
     const { readBoolean } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 69297));
     let wanted;
     try {
@@ -71461,10 +71460,13 @@ async function prCommentStep(report, opts) {
     }
     catch (err) {
         lib_core/* warning */.$e((0,secrets/* scrub */._I)(`${(0,errors/* errorMessage */.gJ)(err)}; no pull request comment.`), { title: 'Pull request comment' });
-        return;
+        return 'done';
     }
     if (!wanted)
-        return;
+        return 'done';
+    // A step being stopped starts nothing new: post writes the comment.
+    if (opts.stopDeliveries?.aborted)
+        return 'left';
     const token = lib_core/* getInput */.V4('github-token');
     (0,secrets/* registerSecret */.cl)(token);
     const { commentOnBuild } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(225), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54983));
@@ -71474,12 +71476,13 @@ async function prCommentStep(report, opts) {
         notice: (m) => lib_core/* notice */.lm((0,secrets/* scrub */._I)(m), { title: 'Pull request comment' }),
         warn: (m) => lib_core/* warning */.$e((0,secrets/* scrub */._I)(m), { title: 'Pull request comment' }),
     });
+    return 'done';
 }
 /** `check-run`: the result, summary and annotations onto the check run (bounded; a warning when refused). */
 async function checkRunStep(report, id, opts) {
     // A step being stopped starts nothing new: post gives the check run its result.
     if (opts.stopDeliveries?.aborted)
-        return;
+        return 'left';
     const { completeCheckRun } = await __nccwpck_require__.e(/* import() */ 626).then(__nccwpck_require__.bind(__nccwpck_require__, 80626));
     const { readGitHubRun } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 99863));
     const token = lib_core/* getInput */.V4('github-token');
@@ -71494,10 +71497,14 @@ async function checkRunStep(report, id, opts) {
     });
     if (answer.completed)
         opts.onCheckRunDone?.();
+    // Cut short by the stop (not refused by GitHub): post gives it the result, with no warning from here.
+    if (!answer.completed && opts.stopDeliveries?.aborted)
+        return 'left';
     if (answer.warning !== null)
         lib_core/* warning */.$e((0,secrets/* scrub */._I)(answer.warning), { title: 'Check run' });
     else
         lib_core/* info */.pq(`Check run ${id}: ${report.status} (${answer.updates} update(s)).`);
+    return 'done';
 }
 /**
  * Runs every step even when an earlier one fails: an upload or notification problem is a warning,
@@ -71549,11 +71556,29 @@ async function finishBuild(report, logs, notifySettings, opts = {}) {
     }
     await annotationsStep(report).catch((err) => lib_core/* warning */.$e(`Could not write the annotations: ${(0,secrets/* scrub */._I)((0,errors/* errorMessage */.gJ)(err))}`));
     await summaryStep(report).catch((err) => lib_core/* warning */.$e((0,secrets/* scrub */._I)(`Could not write the job summary (GITHUB_STEP_SUMMARY=${process.env.GITHUB_STEP_SUMMARY ?? ''}): ${errnoWords(err)}`)));
+    const leftForPost = await githubSteps(report, opts);
+    return { report, notifications, notifyFailed, leftForPost };
+}
+/** The check run's result and the pull request comment; what a stop kept from finishing is post's. */
+async function githubSteps(report, opts) {
+    const left = [];
     if (opts.checkRunId) {
-        await checkRunStep(report, opts.checkRunId, opts).catch((err) => lib_core/* warning */.$e((0,secrets/* scrub */._I)(`check-run: ${(0,errors/* errorMessage */.gJ)(err)}`), { title: 'Check run' }));
+        const checkRun = await checkRunStep(report, opts.checkRunId, opts).catch((err) => {
+            lib_core/* warning */.$e((0,secrets/* scrub */._I)(`check-run: ${(0,errors/* errorMessage */.gJ)(err)}`), { title: 'Check run' });
+            return opts.stopDeliveries?.aborted ? 'left' : 'done';
+        });
+        if (checkRun === 'left')
+            left.push('check-run');
     }
-    await prCommentStep(report, opts).catch((err) => lib_core/* warning */.$e((0,secrets/* scrub */._I)(`pr-comment: ${(0,errors/* errorMessage */.gJ)(err)}`), { title: 'Pull request comment' }));
-    return { report, notifications, notifyFailed };
+    const comment = await prCommentStep(report, opts).catch((err) => {
+        lib_core/* warning */.$e((0,secrets/* scrub */._I)(`pr-comment: ${(0,errors/* errorMessage */.gJ)(err)}`), { title: 'Pull request comment' });
+        return 'done';
+    });
+    if (comment === 'left')
+        left.push('pr-comment');
+    else
+        opts.onPrCommentDone?.();
+    return left;
 }
 
 ;// CONCATENATED MODULE: ./src/notify/settings.ts
@@ -71621,6 +71646,9 @@ function saveCheckRun(id) {
 function saveCheckRunDone() {
     lib_core/* saveState */.LZ('checkRunDone', '1');
 }
+function savePrCommentDone() {
+    core.saveState('prCommentDone', '1');
+}
 function saveJobUrl(url) {
     core.saveState('jobUrl', url);
 }
@@ -71677,6 +71705,7 @@ function readState() {
             ? Number(checkRunText)
             : null,
         checkRunDone: lib_core/* getState */.Gu('checkRunDone') === '1',
+        prCommentDone: lib_core/* getState */.Gu('prCommentDone') === '1',
         // Only a job page goes into messages: anyone who can append to the state file could write something else.
         jobUrl: /^https?:\/\/[^\s"'<>()]{1,1000}\/actions\/runs\/\d{1,20}\/job\/\d{1,20}$/.test(jobUrl)
             ? jobUrl
@@ -71846,6 +71875,8 @@ async function post() {
         // Main's check run, when main could not give it the result.
         checkRunId: state.checkRunDone ? null : state.checkRunId,
         onCheckRunDone: saveCheckRunDone,
+        // Main's comment, when main was stopped before writing it.
+        skipPrComment: state.prCommentDone,
     });
     lib_core/* info */.pq((0,secrets/* scrub */._I)(`Reported the ${report.status === 'cancelled' ? 'cancelled ' : ''}build: ${report.message}`));
 }

@@ -47,6 +47,10 @@ export interface FinishOptions {
   checkRunId?: number | null;
   /** Called once the check run has its conclusion, so post does not give it again. */
   onCheckRunDone?: () => void;
+  /** `pr-comment` was already dealt with (by main): post does not write the comment again. */
+  skipPrComment?: boolean;
+  /** Called once `pr-comment` is dealt with (written, refused, or not wanted), so post does not redo it. */
+  onPrCommentDone?: () => void;
 }
 
 /**
@@ -67,10 +71,15 @@ export function deliveryId(report: BuildReport, target: Target): string {
   return `msg_${hash.slice(0, 32)}`;
 }
 
+/** A GitHub-side step the stop (`stopDeliveries`) kept from finishing: the post step's to do. */
+export type LeftForPost = 'check-run' | 'pr-comment';
+
 export interface FinishResult {
   report: BuildReport;
   notifications: DeliveryResult[];
   notifyFailed: DeliveryResult[];
+  /** What the stop cut short besides the notifications: main must leave these to post. */
+  leftForPost: LeftForPost[];
 }
 
 /** Below this much free space the log folder's disk counts as full (writes there have failed or will). */
@@ -572,18 +581,19 @@ async function summaryStep(report: BuildReport): Promise<void> {
  * `pr-comment`: the job's sticky comment on its pull request, after every other sink (at most 10 s more;
  * a warning at worst). A bad value is a warning naming the input: the build's result stands.
  */
-async function prCommentStep(report: BuildReport, opts: FinishOptions): Promise<void> {
-  // A step being stopped starts nothing new: post writes the comment.
-  if (opts.stopDeliveries?.aborted) return;
+async function prCommentStep(report: BuildReport, opts: FinishOptions): Promise<'done' | 'left'> {
+  if (opts.skipPrComment) return 'done';
   const { readBoolean } = await import('./settings.js');
   let wanted: boolean;
   try {
     wanted = readBoolean(core.getInput, 'pr-comment', false);
   } catch (err) {
     core.warning(scrub(`${errorMessage(err)}; no pull request comment.`), { title: 'Pull request comment' });
-    return;
+    return 'done';
   }
-  if (!wanted) return;
+  if (!wanted) return 'done';
+  // A step being stopped starts nothing new: post writes the comment.
+  if (opts.stopDeliveries?.aborted) return 'left';
   const token = core.getInput('github-token');
   registerSecret(token);
   const { commentOnBuild } = await import('../github/pr-comment.js');
@@ -593,12 +603,13 @@ async function prCommentStep(report: BuildReport, opts: FinishOptions): Promise<
     notice: (m) => core.notice(scrub(m), { title: 'Pull request comment' }),
     warn: (m) => core.warning(scrub(m), { title: 'Pull request comment' }),
   });
+  return 'done';
 }
 
 /** `check-run`: the result, summary and annotations onto the check run (bounded; a warning when refused). */
-async function checkRunStep(report: BuildReport, id: number, opts: FinishOptions): Promise<void> {
+async function checkRunStep(report: BuildReport, id: number, opts: FinishOptions): Promise<'done' | 'left'> {
   // A step being stopped starts nothing new: post gives the check run its result.
-  if (opts.stopDeliveries?.aborted) return;
+  if (opts.stopDeliveries?.aborted) return 'left';
   const { completeCheckRun } = await import('../github/check-run.js');
   const { readGitHubRun } = await import('../runner/github.js');
   const token = core.getInput('github-token');
@@ -612,8 +623,11 @@ async function checkRunStep(report: BuildReport, id: number, opts: FinishOptions
     signal: opts.stopDeliveries,
   });
   if (answer.completed) opts.onCheckRunDone?.();
+  // Cut short by the stop (not refused by GitHub): post gives it the result, with no warning from here.
+  if (!answer.completed && opts.stopDeliveries?.aborted) return 'left';
   if (answer.warning !== null) core.warning(scrub(answer.warning), { title: 'Check run' });
   else core.info(`Check run ${id}: ${report.status} (${answer.updates} update(s)).`);
+  return 'done';
 }
 
 /**
@@ -687,13 +701,25 @@ export async function finishBuild(
       ),
     ),
   );
+  const leftForPost = await githubSteps(report, opts);
+  return { report, notifications, notifyFailed, leftForPost };
+}
+
+/** The check run's result and the pull request comment; what a stop kept from finishing is post's. */
+async function githubSteps(report: BuildReport, opts: FinishOptions): Promise<LeftForPost[]> {
+  const left: LeftForPost[] = [];
   if (opts.checkRunId) {
-    await checkRunStep(report, opts.checkRunId, opts).catch((err) =>
-      core.warning(scrub(`check-run: ${errorMessage(err)}`), { title: 'Check run' }),
-    );
+    const checkRun = await checkRunStep(report, opts.checkRunId, opts).catch((err) => {
+      core.warning(scrub(`check-run: ${errorMessage(err)}`), { title: 'Check run' });
+      return opts.stopDeliveries?.aborted ? ('left' as const) : ('done' as const);
+    });
+    if (checkRun === 'left') left.push('check-run');
   }
-  await prCommentStep(report, opts).catch((err) =>
-    core.warning(scrub(`pr-comment: ${errorMessage(err)}`), { title: 'Pull request comment' }),
-  );
-  return { report, notifications, notifyFailed };
+  const comment = await prCommentStep(report, opts).catch((err) => {
+    core.warning(scrub(`pr-comment: ${errorMessage(err)}`), { title: 'Pull request comment' });
+    return 'done' as const;
+  });
+  if (comment === 'left') left.push('pr-comment');
+  else opts.onPrCommentDone?.();
+  return left;
 }

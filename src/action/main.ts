@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { assembleReport, logPaths, setupFailureReport } from '../report/assemble.js';
 import { resolveEnvironment } from '../jetson/collect.js';
 import { BuildStreamParser } from '../jetson/parse/index.js';
-import { BuildProcess, processStartTime } from '../jetson/run.js';
+import { BuildProcess, processStartTime, type RunResult } from '../jetson/run.js';
 import {
   normalizeMatrix,
   parseLabels,
@@ -33,6 +33,7 @@ import { buildArgv, childEnv, readBoolean, readSettings, type Settings } from '.
 import {
   saveCheckRun,
   saveCheckRunDone,
+  savePrCommentDone,
   saveDeliveries,
   saveDelivered,
   saveJobUrl,
@@ -146,13 +147,13 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { report, cancelSignal, liveRefs, checkRunId } = await runBuild(
-    settings,
-    start,
-    signals,
-    notifySettings,
-    checkRun,
-  );
+  const built = await runBuild(settings, start, signals, notifySettings, checkRun);
+  if (built === null) {
+    core.warning(`Cancelled (${signals.early}) before the build started; nothing was built.`);
+    process.exitCode = 1;
+    return;
+  }
+  const { report, cancelSignal, liveRefs, checkRunId } = built;
   if (cancelSignal !== null) {
     // The live messages and the check run are in the state already: post gives them the result.
     await handCancelledBuildToPost(report, cancelSignal);
@@ -203,7 +204,10 @@ async function startCheckRun(settings: Settings, start: Date): Promise<number | 
   return answer.id;
 }
 
-/** Runs the build, streaming and parsing its output, and puts the report together. */
+/**
+ * Runs the build, streaming and parsing its output, and puts the report together. Null: a cancel came before
+ * anything was started (phase `done`: post has nothing to do).
+ */
 async function runBuild(
   settings: Settings,
   start: Date,
@@ -215,7 +219,7 @@ async function runBuild(
   cancelSignal: string | null;
   liveRefs: Record<string, string>;
   checkRunId: number | null;
-}> {
+} | null> {
   const build = settings.build;
   const paths = logPaths(build.logDir);
   await removeLeftoverReport(paths.reportFile);
@@ -223,13 +227,19 @@ async function runBuild(
   savePhase('building');
   // Once the phase is saved: if main is killed from here on, post completes the check run.
   const checkRunId = checkRun ? await startCheckRun(settings, start) : null;
+  // A cancel that came while the check run was being created: nothing is built. A check run that was created
+  // gets its result (cancelled) as after a cancel during the build; without one there is nothing for post.
+  if (signals.early !== null && checkRunId === null) {
+    savePhase('done');
+    return null;
+  }
 
   const argv = buildArgv(build);
   core.info(`Running ${argv.display}`);
   core.info(`Logs: ${build.logDir}`);
   // Told the requested packages, the parser keeps a record for each of them, however many there are.
   const parser = new BuildStreamParser({ requested: build.packages });
-  const live = await startLive(settings, notifySettings, start);
+  const live = signals.early === null ? await startLive(settings, notifySettings, start) : null;
   // Every process of the build inherits this id; post checks for it before it stops leftovers.
   const buildId = randomBytes(16).toString('hex');
   const proc = new BuildProcess({
@@ -243,7 +253,8 @@ async function runBuild(
     onSpawn: (pid) => savePid(pid, processStartTime(pid), buildId),
   });
   signals.building(proc);
-  const run = await proc.run();
+  // A cancel during the awaits above is not forwarded to any process: the build is not started at all.
+  const run = signals.early === null ? await proc.run() : notStarted(signals.early);
   // Pending live edits are dropped and the one in flight awaited: none may land after the result.
   const liveDone =
     live?.finish(run.cancelSignal === null ? undefined : LIVE_WAIT_AFTER_CANCEL_MS) ?? Promise.resolve({});
@@ -265,6 +276,11 @@ async function runBuild(
     logs: paths,
   });
   return { report, cancelSignal: run.cancelSignal, liveRefs: await liveDone, checkRunId };
+}
+
+/** The result of a build the cancel kept from starting: no process, cancelled by `signal`. */
+function notStarted(signal: NodeJS.Signals): RunResult {
+  return { exitCode: null, signal: null, startError: null, cancelSignal: signal, killed: false };
 }
 
 /** `discord-live`: the live status message, posted as the build starts (null when off or no Discord target). */
@@ -360,6 +376,7 @@ async function finishAfterBuild(
     edit: started.liveRefs,
     checkRunId: started.checkRunId,
     onCheckRunDone: saveCheckRunDone,
+    onPrCommentDone: savePrCommentDone,
   });
   const finished = await Promise.race([finishing, handOff.due]);
   handOff.dispose();
@@ -369,14 +386,17 @@ async function finishAfterBuild(
     (r) => !r.delivered && !SETTLED.has(fates[r.source]?.fate),
   );
   const firstSignal = handOff.first;
-  if (finished === null || (firstSignal !== null && cutShort.length > 0)) {
+  // The check run's result or the comment the stop kept main from giving: post gives them, once.
+  const leftForPost = finished?.leftForPost ?? [];
+  if (finished === null || (firstSignal !== null && cutShort.length + leftForPost.length > 0)) {
     await writeReport(report).catch(() => undefined);
     savePhase('reported');
     const unanswered = Object.values(fates).filter((f) => f.fate === 'sending').length;
     core.warning(
       `Received ${firstSignal ?? 'a signal'} while uploading logs or notifying; the post step finishes what is left ` +
         `(${delivered.size} notification(s) already delivered` +
-        `${unanswered > 0 ? `, ${unanswered} sent but not answered in time` : ''}).`,
+        `${unanswered > 0 ? `, ${unanswered} sent but not answered in time` : ''}` +
+        `${leftForPost.length > 0 ? `; ${leftForPost.join(' and ')} left for it` : ''}).`,
     );
     process.exitCode = 1;
     return;

@@ -161,6 +161,8 @@ async function post(): Promise<void> {
     // Main's check run, when main could not give it the result.
     checkRunId: state.checkRunDone ? null : state.checkRunId,
     onCheckRunDone: saveCheckRunDone,
+    // Main's comment, when main was stopped before writing it.
+    skipPrComment: state.prCommentDone,
   });
   core.info(
     scrub(`Reported the ${report.status === 'cancelled' ? 'cancelled ' : ''}build: ${report.message}`),

@@ -124,30 +124,36 @@ async function ownLogin(api: CommentsApi, signal: AbortSignal): Promise<string |
   }
 }
 
+/** The most existing comments one run tries to update (each refusal costs a request) before writing anew. */
+const MAX_UPDATE_TRIES = 5;
+
 /**
- * The comment starting with `marker` to update, looking through at most MAX_PAGES pages: one by our own
- * identity (the token's user when known, else `github-actions[bot]`) first, else the first by another bot
- * (an app's token, whose login the API does not tell). A person's comment quoting the marker is never one,
- * unless that person is the token's own user.
+ * The comments starting with `marker` that may be ours, in the order to try them, looking through at most
+ * MAX_PAGES pages: with a user's token (a PAT), that user's own first, newest first; then every bot's, newest
+ * first — an installation token (GITHUB_TOKEN, an app's) cannot tell which bot it is, and the newest marked
+ * comment is the likeliest to be the one this identity wrote last. A person's comment quoting the marker is
+ * never one, unless that person is the token's own user.
  */
-async function findComment(
+async function findComments(
   api: CommentsApi,
   marker: string,
   self: string | null,
   signal: AbortSignal,
-): Promise<number | null> {
-  const preferred = self ?? ACTIONS_BOT;
-  let fallback: number | null = null;
+): Promise<number[]> {
+  const own: number[] = [];
+  const bots: number[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const comments = await api.list(page, signal);
     for (const c of comments.map(listed)) {
       if (c === null || !c.body.startsWith(marker)) continue;
-      if (c.login === preferred) return c.id;
-      if (c.bot && fallback === null) fallback = c.id;
+      if (self !== null && c.login === self) own.push(c.id);
+      else if (c.bot) bots.push(c.id);
     }
     if (comments.length < PER_PAGE) break;
   }
-  return fallback;
+  // Ids grow with time: the highest is the newest.
+  const newestFirst = (ids: number[]): number[] => [...ids].sort((a, b) => b - a);
+  return [...newestFirst(own), ...newestFirst(bots)].slice(0, MAX_UPDATE_TRIES);
 }
 
 function written(action: 'created' | 'updated', data: unknown): PrCommentOutcome {
@@ -165,24 +171,22 @@ async function write(
   signal: AbortSignal,
 ): Promise<PrCommentOutcome> {
   const self = await ownLogin(api, signal);
-  const existing = await findComment(api, req.marker, self, signal);
+  const candidates = await findComments(api, req.marker, self, signal);
   // The marker is hex and ours: only the rest is scrubbed, so no secret can mask the marker and lose the
   // comment on the next run.
   const full = req.body();
   const body = full.startsWith(req.marker)
     ? `${req.marker}${scrub(full.slice(req.marker.length))}`
     : scrub(full);
-  if (existing !== null) {
+  for (const existing of candidates) {
     try {
       return written('updated', await api.update(existing, body, signal));
     } catch (err) {
       // Deleted between the listing and the update (404), or written by another identity that only looks
-      // like ours (403: a token edits only its own comments): write one of our own.
+      // like ours (403: a token edits only its own comments): the next candidate, else one of our own.
       const status = (err as { status?: unknown } | null)?.status;
       if (status !== 404 && status !== 403) throw err;
-      req.log.debug(
-        `pr-comment: comment ${existing} could not be updated (HTTP ${status}); writing a new one.`,
-      );
+      req.log.debug(`pr-comment: comment ${existing} could not be updated (HTTP ${status}).`);
     }
   }
   return written('created', await api.create(body, signal));
@@ -275,6 +279,7 @@ export function commentOnBuild(
     job: run.job ?? report.run.job,
     matrix: report.run.matrix,
     step: run.step,
+    packages: report.requestedPackages,
   });
   const now = opts.now ?? ((): Date => new Date());
   return upsertPrComment({

@@ -11,7 +11,8 @@ import { digestOnly, formatBytes, shortDigest } from '../report/image-facts.js';
 
 /** One docker call: its exit code and output, or why there is none. */
 export type DockerAnswer =
-  | { kind: 'exit'; exitCode: number; stdout: string; stderr: string }
+  /** `truncated`: stdout went past the cap (MAX_OUTPUT_BYTES) and was cut: too large to be one image's facts. */
+  | { kind: 'exit'; exitCode: number; stdout: string; stderr: string; truncated?: boolean }
   | { kind: 'missing' }
   | { kind: 'timeout' }
   | { kind: 'cancelled' }
@@ -46,8 +47,11 @@ export interface ImageFactsResult {
 export const CALL_TIMEOUT_MS = 20_000;
 export const TOTAL_TIMEOUT_MS = 60_000;
 export const MAX_IMAGES = 200;
-/** An answer longer than this is not one image's inspect output. */
-const MAX_OUTPUT_CHARS = 8 * 1024 * 1024;
+/** An answer longer than this (in bytes, as docker wrote it) is not one image's inspect output. */
+const MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
+const TOO_LARGE = 'gave more than 8 MiB of output (too large)';
+
+const tooLarge = (stdout: string): boolean => Buffer.byteLength(stdout, 'utf8') > MAX_OUTPUT_BYTES;
 
 // ---- parsing (pure) ----
 
@@ -65,7 +69,7 @@ export interface InspectedImage {
  * a field of the wrong type reads as null, so a docker that changes one field costs that field only.
  */
 export function parseInspect(stdout: string, image: string): InspectedImage | null {
-  if (stdout.length > MAX_OUTPUT_CHARS) return null;
+  if (tooLarge(stdout)) return null;
   let data: unknown;
   try {
     data = JSON.parse(stdout);
@@ -127,7 +131,7 @@ export function digestFor(repoDigests: readonly string[], pushedImage: string): 
 
 /** `docker buildx imagetools inspect <ref> --format '{{json .Manifest}}'` → `sha256:…`, or null. */
 export function parseManifestDigest(stdout: string): string | null {
-  if (stdout.length > MAX_OUTPUT_CHARS) return null;
+  if (tooLarge(stdout)) return null;
   try {
     const m = JSON.parse(stdout) as unknown;
     const d = typeof m === 'object' && m !== null ? (m as Record<string, unknown>)['digest'] : null;
@@ -145,7 +149,7 @@ export const execDocker: DockerRunner = async (args) => {
     const { exec } = await import('@actions/exec');
     // Each stream is kept up to one byte past the cap (parseInspect then refuses it): a docker that prints
     // hundreds of MB costs no more memory than that.
-    const stdout = new CappedOutput(MAX_OUTPUT_CHARS + 1);
+    const stdout = new CappedOutput(MAX_OUTPUT_BYTES + 1);
     const stderr = new CappedOutput(64 * 1024);
     const exitCode = await exec('docker', args, {
       silent: true,
@@ -153,7 +157,15 @@ export const execDocker: DockerRunner = async (args) => {
       delay: 1000,
       listeners: { stdout: (b) => stdout.add(b), stderr: (b) => stderr.add(b) },
     });
-    return { kind: 'exit', exitCode, stdout: stdout.text(), stderr: stderr.text() };
+    return {
+      kind: 'exit',
+      exitCode,
+      stdout: stdout.text(),
+      stderr: stderr.text(),
+      // Decided on the bytes docker wrote: the kept text may be cut inside a character, and its length in
+      // characters says nothing about the cap.
+      truncated: stdout.seen > MAX_OUTPUT_BYTES,
+    };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // @actions/io's words when the executable is not on PATH.
@@ -167,8 +179,11 @@ export const execDocker: DockerRunner = async (args) => {
 export class CappedOutput {
   private readonly chunks: Buffer[] = [];
   private kept = 0;
+  /** Every byte the stream gave, kept or not. */
+  seen = 0;
   constructor(private readonly cap: number) {}
   add(chunk: Buffer): void {
+    this.seen += chunk.length;
     const room = this.cap - this.kept;
     if (room <= 0) return;
     const part = chunk.length <= room ? chunk : chunk.subarray(0, room);
@@ -257,6 +272,9 @@ async function lookAt(b: Budget, image: string, pushed: string | null): Promise<
   for (const name of pushed !== null && pushed !== image ? [image, pushed] : [image]) {
     const { answer, ms } = await call(b, ['image', 'inspect', '--', name]);
     if (answer.kind === 'exit' && answer.exitCode === 0) {
+      if (answer.truncated || tooLarge(answer.stdout)) {
+        return { ok: false, fatal: false, problem: `docker image inspect ${name} ${TOO_LARGE}` };
+      }
       inspected = parseInspect(answer.stdout, name);
       if (inspected === null) {
         return {
@@ -290,6 +308,7 @@ async function manifestDigest(b: Budget, pushed: string): Promise<string | { pro
   const what = `the digest of ${pushed} is left out: docker buildx imagetools inspect`;
   if (answer.kind !== 'exit' || answer.exitCode !== 0)
     return { problem: `${what} ${failureWords(answer, ms)}` };
+  if (answer.truncated || tooLarge(answer.stdout)) return { problem: `${what} ${TOO_LARGE}` };
   const d = parseManifestDigest(answer.stdout);
   return d === null ? { problem: `${what} gave no manifest digest` } : `${repositoryOf(pushed)}@${d}`;
 }

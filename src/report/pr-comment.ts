@@ -86,14 +86,17 @@ export function matrixLeg(matrix: string | null | undefined): string {
 
 /**
  * The marker of one build's comment: the workflow (its file, else its name), the job's id, the matrix leg
- * (canonical JSON, not the joined values: two legs that read alike stay apart) and the step (GITHUB_ACTION,
- * unique per step in a job: the action used twice in one job writes two comments).
+ * (canonical JSON, not the joined values: two legs that read alike stay apart), the step (GITHUB_ACTION,
+ * unique per step in a job: the action used twice in one job writes two comments) and the requested packages
+ * in any order (inside a reusable workflow the workflow ref is the caller's and job and step are the same in
+ * every call: two calls for other packages keep two comments).
  */
 export function buildMarker(run: {
   workflow: string | null;
   job: string | null;
   matrix: string | null;
   step: string | null;
+  packages: readonly string[];
 }): string {
   return idMarker({
     kind: 'build',
@@ -101,6 +104,7 @@ export function buildMarker(run: {
     job: run.job,
     matrix: canonicalMatrix(run.matrix),
     step: run.step,
+    packages: [...new Set(run.packages)].sort(),
   });
 }
 

@@ -37,6 +37,8 @@ export interface SavedState {
   /** `check-run`: the check run main created, and whether it has its conclusion yet (else post gives it). */
   checkRunId: number | null;
   checkRunDone: boolean;
+  /** `pr-comment` was dealt with by main (written, refused or not wanted): post does not write it again. */
+  prCommentDone: boolean;
   /** The job's own page as main found it (src/github/job.ts), so post links the same page. */
   jobUrl: string | null;
 }
@@ -84,6 +86,10 @@ export function saveCheckRun(id: number): void {
 
 export function saveCheckRunDone(): void {
   core.saveState('checkRunDone', '1');
+}
+
+export function savePrCommentDone(): void {
+  core.saveState('prCommentDone', '1');
 }
 
 export function saveJobUrl(url: string): void {
@@ -149,6 +155,7 @@ export function readState(): SavedState {
         ? Number(checkRunText)
         : null,
     checkRunDone: core.getState('checkRunDone') === '1',
+    prCommentDone: core.getState('prCommentDone') === '1',
     // Only a job page goes into messages: anyone who can append to the state file could write something else.
     jobUrl: /^https?:\/\/[^\s"'<>()]{1,1000}\/actions\/runs\/\d{1,20}\/job\/\d{1,20}$/.test(jobUrl)
       ? jobUrl

@@ -131,7 +131,13 @@ describe('upsertPrComment', () => {
     registerSecret('jetson-build-action');
     api = await startCommentsDouble({ token: TOKEN });
     const run = runFor('pull_request', pullRequest(12), api.url);
-    const marker = buildMarker({ workflow: 'Jetson images', job: 'build', matrix: null, step: 'jetson' });
+    const marker = buildMarker({
+      workflow: 'Jetson images',
+      job: 'build',
+      matrix: null,
+      step: 'jetson',
+      packages: ['numpy'],
+    });
     for (const push of ['first Jetson images push', 'second push']) {
       const { log } = logger();
       await upsertPrComment({ marker, body: () => `${marker}\n${push}`, token: TOKEN, log, run });
@@ -188,6 +194,49 @@ describe('upsertPrComment', () => {
     });
     const { outcome } = await upsert(runFor('pull_request', pullRequest(12), api.url), 'new');
     expect(outcome).toMatchObject({ action: 'updated', id: 9 });
+  });
+
+  it("an app's token with an older github-actions[bot] comment too: the app's own (newest) is updated, every run", async () => {
+    const app = { login: 'jetson-ci[bot]', type: 'Bot' as const };
+    api = await startCommentsDouble({
+      token: TOKEN,
+      author: app,
+      comments: [
+        { id: 4, issue: 12, body: `${MARKER}\nfrom GITHUB_TOKEN days ago`, user: BOT },
+        { id: 9, issue: 12, body: `${MARKER}\nold`, user: app },
+      ],
+    });
+    const run = runFor('pull_request', pullRequest(12), api.url);
+    expect((await upsert(run, 'first')).outcome).toMatchObject({ action: 'updated', id: 9 });
+    expect((await upsert(run, 'second')).outcome).toMatchObject({ action: 'updated', id: 9 });
+    expect(api.calls('create')).toEqual([]);
+    expect(api.comments.map((c) => [c.id, c.body])).toEqual([
+      [4, `${MARKER}\nfrom GITHUB_TOKEN days ago`],
+      [9, `${MARKER}\nsecond`],
+    ]);
+  });
+
+  it("an app's token whose newest marked comment is github-actions[bot]'s: refused (403), the app's older one is updated instead of a new one", async () => {
+    const app = { login: 'jetson-ci[bot]', type: 'Bot' as const };
+    api = await startCommentsDouble({
+      token: TOKEN,
+      author: app,
+      comments: [
+        { id: 2, issue: 12, body: `${MARKER}\nold`, user: app },
+        { id: 4, issue: 12, body: `${MARKER}\nfrom GITHUB_TOKEN`, user: BOT },
+      ],
+    });
+    const run = runFor('pull_request', pullRequest(12), api.url);
+    for (const text of ['first', 'second']) {
+      const { outcome, lines } = await upsert(run, text);
+      expect(outcome).toMatchObject({ action: 'updated', id: 2 });
+      expect(lines.filter((l) => l.level === 'warn')).toEqual([]);
+    }
+    expect(api.calls('create')).toEqual([]);
+    expect(api.comments.map((c) => [c.id, c.body])).toEqual([
+      [2, `${MARKER}\nsecond`],
+      [4, `${MARKER}\nfrom GITHUB_TOKEN`],
+    ]);
   });
 
   it("a personal access token: the token's own user's comment is found and updated, not a new one per run", async () => {
@@ -335,7 +384,7 @@ describe('commentOnBuild / commentOnRun', () => {
       const sent = (api.calls('create')[0]!.json as { body: string }).body;
       // The id: sha256 of the identity as canonical JSON (sorted keys), first 16 hex digits.
       const identity =
-        '{"job":"build","kind":"build","matrix":"{\\"package\\":\\"numpy\\"}","step":null,"workflow":"Jetson images"}';
+        '{"job":"build","kind":"build","matrix":"{\\"package\\":\\"numpy\\"}","packages":["numpy"],"step":null,"workflow":"Jetson images"}';
       const id = createHash('sha256').update(identity).digest('hex').slice(0, 16);
       expect(sent.startsWith(`<!-- jetson-build-action:v1 id=${id} -->\n### ❌ numpy failed`)).toBe(true);
       expect(sent).toContain('auth failed with \\*\\*\\*');

@@ -138,9 +138,22 @@ describe('image facts from the fake docker', () => {
     const answer = await execDocker(['image', 'inspect', '--', LOCAL]);
     expect(answer.kind).toBe('exit');
     expect(answer.kind === 'exit' ? answer.stdout.length : 0).toBe(8 * 1024 * 1024 + 1);
+    expect(answer.kind === 'exit' ? answer.truncated : false).toBe(true);
     const report = F.successChainWithPush();
     const result = await addImageFacts(report);
-    expect(result.problem).toBe(`docker image inspect ${LOCAL} gave output that is not an image`);
+    expect(result.problem).toBe(`docker image inspect ${LOCAL} gave more than 8 MiB of output (too large)`);
+    expect(report.packages[0]?.imageFacts).toBeUndefined();
+  });
+
+  it('docker flooding 12 MiB of two-byte characters (under 8 Mi characters): too large by its bytes', async () => {
+    pathWith();
+    vi.stubEnv('FAKE_DOCKER_MODE', 'weird');
+    vi.stubEnv('FAKE_DOCKER_WEIRD', 'flood-utf8');
+    const answer = await execDocker(['image', 'inspect', '--', LOCAL]);
+    expect(answer.kind === 'exit' ? answer.stdout.length < 8 * 1024 * 1024 : false).toBe(true);
+    const report = F.successChainWithPush();
+    const result = await addImageFacts(report);
+    expect(result.problem).toBe(`docker image inspect ${LOCAL} gave more than 8 MiB of output (too large)`);
     expect(report.packages[0]?.imageFacts).toBeUndefined();
   });
 

@@ -136,7 +136,10 @@ describe('renderBuildComment', () => {
   it.each(F.allReports())(
     '%s: fences balanced, table rows whole, nothing live, within the limit',
     (_n, r) => {
-      const md = renderBuildComment(r, { marker: buildMarker({ ...r.run, step: null }), now: NOW });
+      const md = renderBuildComment(r, {
+        marker: buildMarker({ ...r.run, step: null, packages: r.requestedPackages }),
+        now: NOW,
+      });
       expect(md.length).toBeLessThanOrEqual(GITHUB_LIMIT);
       expect(commonMarkFencesBalanced(md)).toBe(true);
       expect(hasLoneSurrogate(md)).toBe(false);
@@ -162,7 +165,7 @@ describe('renderBuildComment', () => {
     };
     r.packages[0]!.failure = { ...r.failure };
     r.run = { ...r.run, workflow: 'CI --> <b>', job: 'build/../x', matrix: '{"pkg":"a -->\\n@here"}' };
-    const marker = buildMarker({ ...r.run, step: null });
+    const marker = buildMarker({ ...r.run, step: null, packages: r.requestedPackages });
     const md = renderBuildComment(r, { marker, now: NOW });
     expect(marker).toMatch(/^<!-- jetson-build-action:v1 id=[0-9a-f]{16} -->$/);
     // Outside code only the comment's own: in a fence GitHub shows `-->` and `</details>` as text.
@@ -209,6 +212,7 @@ describe('markers', () => {
     job: 'build',
     matrix: null as string | null,
     step: '__jetson-org_jetson-build-action',
+    packages: ['pytorch:2.8'] as readonly string[],
   };
 
   it('is an id of 16 hex digits that holds no text of the workflow, job or leg', () => {
@@ -235,6 +239,15 @@ describe('markers', () => {
     expect(buildMarker({ ...base, workflow: '.github/workflows/other.yml' })).not.toBe(one);
   });
 
+  it('a reusable workflow called twice by one caller (same workflow, job and step, no matrix): other packages, other comment', () => {
+    const call = { ...base, workflow: 'octo-org/app/.github/workflows/ci.yml@refs/heads/main' };
+    const torch = buildMarker({ ...call, packages: ['pytorch:2.8', 'numpy'] });
+    const onnx = buildMarker({ ...call, packages: ['onnxruntime'] });
+    expect(id(onnx)).not.toBe(id(torch));
+    // The same packages in another order on the next run: the same comment.
+    expect(buildMarker({ ...call, packages: ['numpy', 'pytorch:2.8', 'numpy'] })).toBe(torch);
+  });
+
   it("the summarize comment's marker: workflow, job and the planned packages in any order", () => {
     const run = runMarker({ workflow: 'W', job: 'summary', packages: ['pytorch:2.8', 'numpy'] });
     expect(run).toMatch(/^<!-- jetson-build-action:v1 id=[0-9a-f]{16} -->$/);
@@ -242,7 +255,7 @@ describe('markers', () => {
     // The reusable workflow called twice by one caller, for other packages: its own comment.
     expect(runMarker({ workflow: 'W', job: 'summary', packages: ['onnx'] })).not.toBe(run);
     expect(runMarker({ workflow: 'W', job: 'summary', packages: [] })).not.toBe(
-      buildMarker({ workflow: 'W', job: 'summary', matrix: null, step: null }),
+      buildMarker({ workflow: 'W', job: 'summary', matrix: null, step: null, packages: [] }),
     );
   });
 

@@ -12,11 +12,13 @@ __webpack_require__.d(__webpack_exports__, {
   checkDiscordLimits: () => (/* reexport */ discord_common/* checkDiscordLimits */.Fq),
   mJ: () => (/* binding */ compactHeadline),
   renderDiscord: () => (/* binding */ renderDiscord),
-  Tz: () => (/* binding */ stopPoint)
+  Tz: () => (/* reexport */ headline/* stopPoint */.Tz)
 });
 
 // UNUSED EXPORTS: COLOR_CANCELLED, COLOR_FAILURE, COLOR_SUCCESS, DISCORD_LIMITS, PACKAGE_EMOJI, discordTextLength
 
+// EXTERNAL MODULE: ./src/notify/render/headline.ts
+var headline = __webpack_require__(97688);
 // EXTERNAL MODULE: ./src/report/image-facts.ts
 var image_facts = __webpack_require__(80613);
 // EXTERNAL MODULE: ./src/report/size-change.ts
@@ -291,6 +293,7 @@ function renderUpstream(safe, opts, ctx) {
 
 
 
+
 /** What a person reads at a glance; the package list gets whatever the rest leaves of it. */
 const MAX_VISIBLE_LINES = 25;
 /** Package lines shown even when the rest of the message is long (the fold line included). */
@@ -301,80 +304,15 @@ const EXCERPT_MAX = 1600;
 const CAUSE_MAX = 300;
 const LINK_MAX = 1000;
 const NAME_LINK_MAX = 300;
-const STATUS_EMOJI = { success: '✅', failure: '❌', cancelled: '⏹' };
 // ---- headline ----
-/** Where a failure happened, as a phrase after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
+/** Where a failure happened, as a phrase after "failed" (see headline.ts), with Discord's escaping. */
 function atPhrase(f, name) {
-    if (!f)
-        return '';
-    const stage = f.stage && f.stage !== name ? ` (${(0,discord_common.md)(f.stage, 80)})` : '';
-    if (f.stageIndex !== null && f.stageCount !== null) {
-        return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
-    }
-    if (f.phase === 'resolve' || f.phase === 'start')
-        return ` to ${f.phase}${stage}`;
-    if (f.phase === 'unknown')
-        return f.stage ? ` in ${(0,discord_common.md)(f.stage, 80)}` : '';
-    return ` at ${f.phase}${stage}`;
+    return (0,headline/* atPhrase */.$F)(f, name, discord_common.md);
 }
-/**
- * Where a cancelled package stopped: its failure point, else the stage the parser last saw running (a cancel
- * often ends the build before the tool prints any failure).
- */
-function stopPoint(report, p) {
-    const known = p?.failure ?? report.failure;
-    if (known)
-        return known;
-    const open = report.stages.filter((s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name));
-    const s = open[open.length - 1];
-    if (!s)
-        return null;
-    return {
-        stage: s.name,
-        stageIndex: s.index,
-        stageCount: s.total,
-        phase: s.phase,
-        error: null,
-        excerpt: [],
-        logFile: null,
-    };
-}
-function failureStatement(report) {
-    const failed = report.packages.filter((p) => p.status === 'failure');
-    const first = failed[0];
-    if (!first)
-        return `Build failed${atPhrase(report.failure, null)}`;
-    const name = (0,discord_common.md)(first.name, 100);
-    if (failed.length > 1)
-        return `${name} and ${failed.length - 1} more failed`;
-    return `${name} failed${atPhrase(first.failure ?? report.failure, first.name)}`;
-}
-function statement(report) {
-    const took = (0,limits/* formatShortDuration */.A$)(report.durationSeconds);
-    if (report.status === 'failure')
-        return failureStatement(report);
-    if (report.status === 'cancelled') {
-        const p = report.packages.find((x) => x.status === 'cancelled');
-        const at = atPhrase(stopPoint(report, p), p?.name ?? null);
-        return `${p ? (0,discord_common.md)(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
-    }
-    const built = report.packages.filter((p) => p.status === 'success');
-    const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
-    if (names.length === 1)
-        return `${(0,discord_common.md)(names[0] ?? '', 100)} built in ${took}`;
-    if (names.length === 0)
-        return `Build succeeded in ${took}`;
-    return `${names.length} packages built in ${took}`;
-}
+
 /** `❌ torchvision failed at build 9/9`, `✅ Fixed: 3 packages built in 1h 12m`. */
 function compactHeadline(report, change = 'unknown') {
-    const prefix = change === 'fixed' && report.status === 'success'
-        ? 'Fixed: '
-        : change === 'broken' && report.status === 'failure'
-            ? 'Broken: '
-            : '';
-    const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
-    return (0,limits/* truncate */.xv)((0,discord_common/* oneLine */.TN)(`${emoji} ${prefix}${statement(report)}`), limits/* DISCORD_LIMITS */.YT.title);
+    return (0,limits/* truncate */.xv)((0,discord_common/* oneLine */.TN)((0,headline/* headline */.Pl)(report, change, discord_common.md)), limits/* DISCORD_LIMITS */.YT.title);
 }
 // ---- description ----
 function linksLine(report) {
@@ -418,7 +356,7 @@ function discord_packageLine(p, report) {
     if (p.status === 'failure')
         parts.push(`failed${atPhrase(p.failure, p.name)}`);
     else if (p.status === 'cancelled')
-        parts.push(`cancelled${atPhrase(stopPoint(report, p), p.name)}`);
+        parts.push(`cancelled${atPhrase((0,headline/* stopPoint */.Tz)(report, p), p.name)}`);
     else if (p.status === 'not-built')
         parts.push('not built');
     else if (p.pushedImage ?? p.image)
@@ -546,6 +484,95 @@ function renderDiscord(report, opts, ctx) {
     // Defuse mentions at the source: every text taken from the report is inert from here on.
     const safe = (0,discord_common/* mapStrings */.to)(report, limits/* neutraliseMentions */.yY);
     return opts.style === 'upstream' ? renderUpstream(safe, opts, ctx) : renderCompact(safe, opts, ctx);
+}
+
+
+/***/ }),
+
+/***/ 97688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $F: () => (/* binding */ atPhrase),
+/* harmony export */   Pl: () => (/* binding */ headline),
+/* harmony export */   Tz: () => (/* binding */ stopPoint)
+/* harmony export */ });
+/* unused harmony export STATUS_EMOJI */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
+
+const STATUS_EMOJI = { success: '✅', failure: '❌', cancelled: '⏹' };
+/** Where a failure happened, as a phrase after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
+function atPhrase(f, name, esc) {
+    if (!f)
+        return '';
+    const stage = f.stage && f.stage !== name ? ` (${esc(f.stage, 80)})` : '';
+    if (f.stageIndex !== null && f.stageCount !== null) {
+        return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
+    }
+    if (f.phase === 'resolve' || f.phase === 'start')
+        return ` to ${f.phase}${stage}`;
+    if (f.phase === 'unknown')
+        return f.stage ? ` in ${esc(f.stage, 80)}` : '';
+    return ` at ${f.phase}${stage}`;
+}
+/**
+ * Where a cancelled package stopped: its failure point, else the stage the parser last saw running (a cancel
+ * often ends the build before the tool prints any failure).
+ */
+function stopPoint(report, p) {
+    const known = p?.failure ?? report.failure;
+    if (known)
+        return known;
+    const open = report.stages.filter((s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name));
+    const s = open[open.length - 1];
+    if (!s)
+        return null;
+    return {
+        stage: s.name,
+        stageIndex: s.index,
+        stageCount: s.total,
+        phase: s.phase,
+        error: null,
+        excerpt: [],
+        logFile: null,
+    };
+}
+function failureStatement(report, esc) {
+    const failed = report.packages.filter((p) => p.status === 'failure');
+    const first = failed[0];
+    if (!first)
+        return `Build failed${atPhrase(report.failure, null, esc)}`;
+    const name = esc(first.name, 100);
+    if (failed.length > 1)
+        return `${name} and ${failed.length - 1} more failed`;
+    return `${name} failed${atPhrase(first.failure ?? report.failure, first.name, esc)}`;
+}
+function statement(report, esc) {
+    const took = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatShortDuration */ .A$)(report.durationSeconds);
+    if (report.status === 'failure')
+        return failureStatement(report, esc);
+    if (report.status === 'cancelled') {
+        const p = report.packages.find((x) => x.status === 'cancelled');
+        const at = atPhrase(stopPoint(report, p), p?.name ?? null, esc);
+        return `${p ? esc(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
+    }
+    const built = report.packages.filter((p) => p.status === 'success');
+    const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
+    if (names.length === 1)
+        return `${esc(names[0] ?? '', 100)} built in ${took}`;
+    if (names.length === 0)
+        return `Build succeeded in ${took}`;
+    return `${names.length} packages built in ${took}`;
+}
+/** The whole headline, uncut: emoji, `Fixed: `/`Broken: ` for a change, and the statement. */
+function headline(report, change, esc) {
+    const prefix = change === 'fixed' && report.status === 'success'
+        ? 'Fixed: '
+        : change === 'broken' && report.status === 'failure'
+            ? 'Broken: '
+            : '';
+    const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
+    return `${emoji} ${prefix}${statement(report, esc)}`;
 }
 
 

@@ -2,6 +2,95 @@ export const id = 52;
 export const ids = [52,137];
 export const modules = {
 
+/***/ 97688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $F: () => (/* binding */ atPhrase),
+/* harmony export */   Pl: () => (/* binding */ headline),
+/* harmony export */   Tz: () => (/* binding */ stopPoint)
+/* harmony export */ });
+/* unused harmony export STATUS_EMOJI */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
+
+const STATUS_EMOJI = { success: '✅', failure: '❌', cancelled: '⏹' };
+/** Where a failure happened, as a phrase after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
+function atPhrase(f, name, esc) {
+    if (!f)
+        return '';
+    const stage = f.stage && f.stage !== name ? ` (${esc(f.stage, 80)})` : '';
+    if (f.stageIndex !== null && f.stageCount !== null) {
+        return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
+    }
+    if (f.phase === 'resolve' || f.phase === 'start')
+        return ` to ${f.phase}${stage}`;
+    if (f.phase === 'unknown')
+        return f.stage ? ` in ${esc(f.stage, 80)}` : '';
+    return ` at ${f.phase}${stage}`;
+}
+/**
+ * Where a cancelled package stopped: its failure point, else the stage the parser last saw running (a cancel
+ * often ends the build before the tool prints any failure).
+ */
+function stopPoint(report, p) {
+    const known = p?.failure ?? report.failure;
+    if (known)
+        return known;
+    const open = report.stages.filter((s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name));
+    const s = open[open.length - 1];
+    if (!s)
+        return null;
+    return {
+        stage: s.name,
+        stageIndex: s.index,
+        stageCount: s.total,
+        phase: s.phase,
+        error: null,
+        excerpt: [],
+        logFile: null,
+    };
+}
+function failureStatement(report, esc) {
+    const failed = report.packages.filter((p) => p.status === 'failure');
+    const first = failed[0];
+    if (!first)
+        return `Build failed${atPhrase(report.failure, null, esc)}`;
+    const name = esc(first.name, 100);
+    if (failed.length > 1)
+        return `${name} and ${failed.length - 1} more failed`;
+    return `${name} failed${atPhrase(first.failure ?? report.failure, first.name, esc)}`;
+}
+function statement(report, esc) {
+    const took = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatShortDuration */ .A$)(report.durationSeconds);
+    if (report.status === 'failure')
+        return failureStatement(report, esc);
+    if (report.status === 'cancelled') {
+        const p = report.packages.find((x) => x.status === 'cancelled');
+        const at = atPhrase(stopPoint(report, p), p?.name ?? null, esc);
+        return `${p ? esc(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
+    }
+    const built = report.packages.filter((p) => p.status === 'success');
+    const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
+    if (names.length === 1)
+        return `${esc(names[0] ?? '', 100)} built in ${took}`;
+    if (names.length === 0)
+        return `Build succeeded in ${took}`;
+    return `${names.length} packages built in ${took}`;
+}
+/** The whole headline, uncut: emoji, `Fixed: `/`Broken: ` for a change, and the statement. */
+function headline(report, change, esc) {
+    const prefix = change === 'fixed' && report.status === 'success'
+        ? 'Fixed: '
+        : change === 'broken' && report.status === 'failure'
+            ? 'Broken: '
+            : '';
+    const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
+    return `${emoji} ${prefix}${statement(report, esc)}`;
+}
+
+
+/***/ }),
+
 /***/ 28137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -192,8 +281,8 @@ function checkTeamsLimits(body) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   STATUS_COLOR: () => (/* binding */ STATUS_COLOR),
-/* harmony export */   TEAMS_LIMITS: () => (/* reexport safe */ _teams_limits_js__WEBPACK_IMPORTED_MODULE_4__.i9),
-/* harmony export */   checkTeamsLimits: () => (/* reexport safe */ _teams_limits_js__WEBPACK_IMPORTED_MODULE_4__.checkTeamsLimits),
+/* harmony export */   TEAMS_LIMITS: () => (/* reexport safe */ _teams_limits_js__WEBPACK_IMPORTED_MODULE_5__.i9),
+/* harmony export */   checkTeamsLimits: () => (/* reexport safe */ _teams_limits_js__WEBPACK_IMPORTED_MODULE_5__.checkTeamsLimits),
 /* harmony export */   environmentLine: () => (/* binding */ environmentLine),
 /* harmony export */   renderStartTeams: () => (/* binding */ renderStartTeams),
 /* harmony export */   renderTeams: () => (/* binding */ renderTeams),
@@ -201,11 +290,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _template_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56589);
 /* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69969);
-/* harmony import */ var _report_image_facts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80613);
-/* harmony import */ var _report_size_change_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89678);
-/* harmony import */ var _discord_common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2470);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87284);
-/* harmony import */ var _teams_limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28137);
+/* harmony import */ var _headline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97688);
+/* harmony import */ var _report_image_facts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80613);
+/* harmony import */ var _report_size_change_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89678);
+/* harmony import */ var _discord_common_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2470);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(87284);
+/* harmony import */ var _teams_limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28137);
 
 
 
@@ -214,7 +304,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const STATUS_EMOJI = { success: '✅', failure: '❌', cancelled: '⏹' };
+
 const STATUS_COLOR = {
     success: 'Good',
     failure: 'Attention',
@@ -231,79 +321,19 @@ const LEVELS = [
     { packages: 1, excerptLines: 0, lineMax: 0, causeMax: 200, valueMax: 60 },
 ];
 // ---- headline ----
-/** Where a failure happened, after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
+/** Where a failure happened, after "failed" (see headline.ts), with Teams' escaping. */
 function atPhrase(f, name) {
-    if (!f)
-        return '';
-    const stage = f.stage && f.stage !== name ? ` (${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(f.stage, 80)})` : '';
-    if (f.stageIndex !== null && f.stageCount !== null) {
-        return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
-    }
-    if (f.phase === 'resolve' || f.phase === 'start')
-        return ` to ${f.phase}${stage}`;
-    if (f.phase === 'unknown')
-        return f.stage ? ` in ${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(f.stage, 80)}` : '';
-    return ` at ${f.phase}${stage}`;
-}
-/** Where a cancelled package stopped: its failure point, else the stage last seen running. */
-function stopPoint(report, p) {
-    const known = p?.failure ?? report.failure;
-    if (known)
-        return known;
-    const open = report.stages.filter((s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name));
-    const s = open[open.length - 1];
-    if (!s)
-        return null;
-    return {
-        stage: s.name,
-        stageIndex: s.index,
-        stageCount: s.total,
-        phase: s.phase,
-        error: null,
-        excerpt: [],
-        logFile: null,
-    };
-}
-function statement(report) {
-    const took = (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .formatShortDuration */ .A$)(report.durationSeconds);
-    if (report.status === 'failure') {
-        const failed = report.packages.filter((p) => p.status === 'failure');
-        const first = failed[0];
-        if (!first)
-            return `Build failed${atPhrase(report.failure, null)}`;
-        const name = (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(first.name, 100);
-        if (failed.length > 1)
-            return `${name} and ${failed.length - 1} more failed`;
-        return `${name} failed${atPhrase(first.failure ?? report.failure, first.name)}`;
-    }
-    if (report.status === 'cancelled') {
-        const p = report.packages.find((x) => x.status === 'cancelled');
-        const at = atPhrase(stopPoint(report, p), p?.name ?? null);
-        return `${p ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
-    }
-    const built = report.packages.filter((p) => p.status === 'success');
-    const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
-    if (names.length === 1)
-        return `${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(names[0] ?? '', 100)} built in ${took}`;
-    if (names.length === 0)
-        return `Build succeeded in ${took}`;
-    return `${names.length} packages built in ${took}`;
+    return (0,_headline_js__WEBPACK_IMPORTED_MODULE_2__/* .atPhrase */ .$F)(f, name, _teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ);
 }
 /** `❌ torchvision failed at build 9/9`, `✅ Fixed: 3 packages built in 1h 12m` (report text inert). */
 function teamsHeadline(report, change = 'unknown') {
-    const prefix = change === 'fixed' && report.status === 'success'
-        ? 'Fixed: '
-        : change === 'broken' && report.status === 'failure'
-            ? 'Broken: '
-            : '';
-    const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
-    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(`${emoji} ${prefix}${statement(report)}`, HEADLINE_MAX);
+    return (0,_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)((0,_headline_js__WEBPACK_IMPORTED_MODULE_2__/* .headline */ .Pl)(report, change, _teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ), HEADLINE_MAX);
 }
 // ---- body ----
 /** The cause in the error's own words (else the report's sentence), once. */
 function causeOf(report) {
     const error = report.status !== 'success' ? report.failure?.error : null;
-    return (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(error || report.message);
+    return (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(error || report.message);
 }
 /** The excerpt's last lines, without the cause itself or blank lines: one monospace line each. */
 function excerpt(report, cause, level) {
@@ -322,7 +352,7 @@ function excerpt(report, cause, level) {
             style: 'emphasis',
             items: lines.map((line) => ({
                 type: 'TextBlock',
-                text: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(line, level.lineMax),
+                text: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(line, level.lineMax),
                 fontType: 'Monospace',
                 size: 'Small',
                 spacing: 'None',
@@ -342,14 +372,14 @@ const PACKAGE_STATUS = {
  * built image, when docker told them.
  */
 function imageFacts(p, level) {
-    const f = p.status === 'success' ? (0,_report_image_facts_js__WEBPACK_IMPORTED_MODULE_5__.factsOf)(p) : null;
+    const f = p.status === 'success' ? (0,_report_image_facts_js__WEBPACK_IMPORTED_MODULE_6__.factsOf)(p) : null;
     const out = [];
-    const size = (0,_report_size_change_js__WEBPACK_IMPORTED_MODULE_6__/* .sizeFactsText */ .oj)(f)?.replace(/^Size /, '');
+    const size = (0,_report_size_change_js__WEBPACK_IMPORTED_MODULE_7__/* .sizeFactsText */ .oj)(f)?.replace(/^Size /, '');
     if (size)
         out.push({ title: 'Size', value: size });
-    const digest = (0,_report_image_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .shortDigest */ .VK)((0,_report_image_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .digestOnly */ .Jp)(f?.digest ?? null));
+    const digest = (0,_report_image_facts_js__WEBPACK_IMPORTED_MODULE_6__/* .shortDigest */ .VK)((0,_report_image_facts_js__WEBPACK_IMPORTED_MODULE_6__/* .digestOnly */ .Jp)(f?.digest ?? null));
     if (digest)
-        out.push({ title: 'Digest', value: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(digest, level.valueMax) });
+        out.push({ title: 'Digest', value: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(digest, level.valueMax) });
     return out;
 }
 function packageFacts(p, report, level) {
@@ -361,25 +391,25 @@ function packageFacts(p, report, level) {
             facts.push({ title: 'Failed at', value: at });
     }
     else if (p.status === 'cancelled') {
-        const at = where(stopPoint(report, p));
+        const at = where((0,_headline_js__WEBPACK_IMPORTED_MODULE_2__/* .stopPoint */ .Tz)(report, p));
         if (at)
             facts.push({ title: 'Stopped at', value: at });
     }
     else if (p.pushedImage) {
-        facts.push({ title: 'Pushed', value: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(p.pushedImage, level.valueMax) });
+        facts.push({ title: 'Pushed', value: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(p.pushedImage, level.valueMax) });
     }
     else if (p.image) {
-        facts.push({ title: 'Image', value: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(p.image, level.valueMax) });
+        facts.push({ title: 'Image', value: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(p.image, level.valueMax) });
     }
     facts.push(...imageFacts(p, level));
     if (p.durationSeconds !== null && p.status !== 'not-built') {
-        facts.push({ title: 'Duration', value: (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(p.durationSeconds) });
+        facts.push({ title: 'Duration', value: (0,_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(p.durationSeconds) });
     }
     return facts;
 }
 /** A name and a FactSet per package, failures first; those past `level.packages` fold into a count. */
 function packages(report, level) {
-    const ordered = (0,_discord_common_js__WEBPACK_IMPORTED_MODULE_2__/* .failuresFirst */ .Cq)(report.packages);
+    const ordered = (0,_discord_common_js__WEBPACK_IMPORTED_MODULE_3__/* .failuresFirst */ .Cq)(report.packages);
     const shown = ordered.slice(0, level.packages);
     const out = shown.map((p) => ({
         type: 'Container',
@@ -387,7 +417,7 @@ function packages(report, level) {
         items: [
             {
                 type: 'TextBlock',
-                text: `${_discord_common_js__WEBPACK_IMPORTED_MODULE_2__/* .PACKAGE_EMOJI */ .Kx[p.status]} ${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(p.name, 100)}`,
+                text: `${_discord_common_js__WEBPACK_IMPORTED_MODULE_3__/* .PACKAGE_EMOJI */ .Kx[p.status]} ${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(p.name, 100)}`,
                 weight: 'Bolder',
                 wrap: true,
             },
@@ -408,19 +438,19 @@ function packages(report, level) {
 }
 /** `L4T 36.4.4 · JetPack 6.2.1 · CUDA 12.6 · Python 3.10 · orin-agx-01 · main @ 3f5c0e9`. */
 function environmentLine(report) {
-    const env = Object.fromEntries((0,_discord_common_js__WEBPACK_IMPORTED_MODULE_2__/* .environmentPairs */ .tf)(report));
+    const env = Object.fromEntries((0,_discord_common_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentPairs */ .tf)(report));
     const label = [
         ['L4T_VERSION', 'L4T'],
         ['JETPACK_VERSION', 'JetPack'],
         ['CUDA_VERSION', 'CUDA'],
         ['PYTHON_VERSION', 'Python'],
     ];
-    const short = (s) => (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(s, ENV_PART_MAX);
+    const short = (s) => (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(s, ENV_PART_MAX);
     const parts = label.filter(([k]) => env[k]).map(([k, name]) => `${name} ${short(env[k] ?? '')}`);
     if (report.runner.name)
         parts.push(short(report.runner.name));
     const ref = report.run.ref ? short(report.run.ref.replace(/^refs\/(heads\/|tags\/)?/, '')) : '';
-    const sha = report.run.sha ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(report.run.sha.slice(0, 7), 7) : '';
+    const sha = report.run.sha ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(report.run.sha.slice(0, 7), 7) : '';
     if (ref || sha)
         parts.push([ref, sha].filter(Boolean).join(' @ '));
     return parts.join(' · ');
@@ -431,7 +461,7 @@ function actions(report) {
     const logs = report.logs.artifactUrl ?? (report.logs.url !== runUrl ? report.logs.url : null);
     const out = [];
     const add = (title, url) => {
-        const safe = (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .httpsUrl */ .N3)(url, LINK_MAX);
+        const safe = (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .httpsUrl */ .N3)(url, LINK_MAX);
         if (safe && !out.some((a) => a.url === safe))
             out.push({ type: 'Action.OpenUrl', title, url: safe });
     };
@@ -445,7 +475,7 @@ function withoutLogDir(report) {
     const dir = report.logs.dir.replace(/\/+$/, '');
     if (dir.split('/').filter(Boolean).length < 2)
         return report;
-    return (0,_discord_common_js__WEBPACK_IMPORTED_MODULE_2__/* .mapStrings */ .to)(report, (s) => s.replaceAll(`${dir}/`, 'logs/'));
+    return (0,_discord_common_js__WEBPACK_IMPORTED_MODULE_3__/* .mapStrings */ .to)(report, (s) => s.replaceAll(`${dir}/`, 'logs/'));
 }
 function textBlock(text, extra = {}) {
     return { type: 'TextBlock', text, wrap: true, ...extra };
@@ -463,7 +493,7 @@ function cardBody(report, level, text, ctx) {
     }));
     const cause = causeOf(report);
     if (cause)
-        body.push(textBlock((0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(cause, level.causeMax)));
+        body.push(textBlock((0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(cause, level.causeMax)));
     body.push(...excerpt(report, cause, level), ...packages(report, level));
     if (report.logs.uploadError)
         body.push(textBlock('Logs were not uploaded', { isSubtle: true, size: 'Small' }));
@@ -482,9 +512,9 @@ function renderTeams(source, opts = {}, ctx) {
     const links = actions(report);
     // Rendered from the report as given: the template shows what the user asked for, paths included.
     const text = opts.messageTemplate
-        ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .wellFormed */ .ES)((0,_templates_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMessageTemplate */ .U2)(opts.messageTemplate, (0,_template_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .buildTemplateView */ .ao)(source, ctx), 'teams')).trim()
+        ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .wellFormed */ .ES)((0,_templates_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMessageTemplate */ .U2)(opts.messageTemplate, (0,_template_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .buildTemplateView */ .ao)(source, ctx), 'teams')).trim()
         : '';
-    const body = (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .fitCard */ .EK)(LEVELS, (level) => (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .teamsMessage */ .Ce)(cardBody(report, level, text, ctx), links));
+    const body = (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .fitCard */ .EK)(LEVELS, (level) => (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .teamsMessage */ .Ce)(cardBody(report, level, text, ctx), links));
     return { body, files: [] };
 }
 // ---- started (notify-start) ----
@@ -492,28 +522,28 @@ function renderTeams(source, opts = {}, ctx) {
 function renderStartTeams(start) {
     const { packages: names, run } = start;
     const title = names.length === 1
-        ? `🔨 Building ${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(names[0], 100)}`
+        ? `🔨 Building ${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(names[0], 100)}`
         : `🔨 Building ${names.length} packages`;
     const body = [textBlock(title, { size: 'Large', weight: 'Bolder', color: 'Accent' })];
     if (start.runner.name)
-        body.push(textBlock(`On ${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(start.runner.name, 100)}`));
+        body.push(textBlock(`On ${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(start.runner.name, 100)}`));
     if (names.length > 1)
-        body.push(textBlock(`Packages: ${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(names.join(', '), 1500)}`));
+        body.push(textBlock(`Packages: ${(0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(names.join(', '), 1500)}`));
     const where = [
-        run.repository ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(run.repository, 100) : '',
-        run.ref ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(run.ref.replace(/^refs\/(heads|tags)\//, ''), 60) : '',
-        run.sha ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .inert */ .tJ)(run.sha.slice(0, 7), 7) : '',
+        run.repository ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(run.repository, 100) : '',
+        run.ref ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(run.ref.replace(/^refs\/(heads|tags)\//, ''), 60) : '',
+        run.sha ? (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .inert */ .tJ)(run.sha.slice(0, 7), 7) : '',
     ].filter(Boolean);
     if (where.length)
         body.push(textBlock(where.join(' · '), { isSubtle: true, size: 'Small' }));
     const links = [];
-    const job = (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .httpsUrl */ .N3)(run.jobUrl, LINK_MAX);
-    const runUrl = (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .httpsUrl */ .N3)(run.runUrl, LINK_MAX);
+    const job = (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .httpsUrl */ .N3)(run.jobUrl, LINK_MAX);
+    const runUrl = (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .httpsUrl */ .N3)(run.runUrl, LINK_MAX);
     if (job)
         links.push({ type: 'Action.OpenUrl', title: 'Job', url: job });
     if (runUrl && runUrl !== job)
         links.push({ type: 'Action.OpenUrl', title: 'Run', url: runUrl });
-    return { body: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .teamsMessage */ .Ce)(body, links), files: [] };
+    return { body: (0,_teams_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .teamsMessage */ .Ce)(body, links), files: [] };
 }
 
 

@@ -2,6 +2,95 @@ export const id = 264;
 export const ids = [264];
 export const modules = {
 
+/***/ 97688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $F: () => (/* binding */ atPhrase),
+/* harmony export */   Pl: () => (/* binding */ headline),
+/* harmony export */   Tz: () => (/* binding */ stopPoint)
+/* harmony export */ });
+/* unused harmony export STATUS_EMOJI */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87284);
+
+const STATUS_EMOJI = { success: '✅', failure: '❌', cancelled: '⏹' };
+/** Where a failure happened, as a phrase after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
+function atPhrase(f, name, esc) {
+    if (!f)
+        return '';
+    const stage = f.stage && f.stage !== name ? ` (${esc(f.stage, 80)})` : '';
+    if (f.stageIndex !== null && f.stageCount !== null) {
+        return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
+    }
+    if (f.phase === 'resolve' || f.phase === 'start')
+        return ` to ${f.phase}${stage}`;
+    if (f.phase === 'unknown')
+        return f.stage ? ` in ${esc(f.stage, 80)}` : '';
+    return ` at ${f.phase}${stage}`;
+}
+/**
+ * Where a cancelled package stopped: its failure point, else the stage the parser last saw running (a cancel
+ * often ends the build before the tool prints any failure).
+ */
+function stopPoint(report, p) {
+    const known = p?.failure ?? report.failure;
+    if (known)
+        return known;
+    const open = report.stages.filter((s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name));
+    const s = open[open.length - 1];
+    if (!s)
+        return null;
+    return {
+        stage: s.name,
+        stageIndex: s.index,
+        stageCount: s.total,
+        phase: s.phase,
+        error: null,
+        excerpt: [],
+        logFile: null,
+    };
+}
+function failureStatement(report, esc) {
+    const failed = report.packages.filter((p) => p.status === 'failure');
+    const first = failed[0];
+    if (!first)
+        return `Build failed${atPhrase(report.failure, null, esc)}`;
+    const name = esc(first.name, 100);
+    if (failed.length > 1)
+        return `${name} and ${failed.length - 1} more failed`;
+    return `${name} failed${atPhrase(first.failure ?? report.failure, first.name, esc)}`;
+}
+function statement(report, esc) {
+    const took = (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatShortDuration */ .A$)(report.durationSeconds);
+    if (report.status === 'failure')
+        return failureStatement(report, esc);
+    if (report.status === 'cancelled') {
+        const p = report.packages.find((x) => x.status === 'cancelled');
+        const at = atPhrase(stopPoint(report, p), p?.name ?? null, esc);
+        return `${p ? esc(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
+    }
+    const built = report.packages.filter((p) => p.status === 'success');
+    const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
+    if (names.length === 1)
+        return `${esc(names[0] ?? '', 100)} built in ${took}`;
+    if (names.length === 0)
+        return `Build succeeded in ${took}`;
+    return `${names.length} packages built in ${took}`;
+}
+/** The whole headline, uncut: emoji, `Fixed: `/`Broken: ` for a change, and the statement. */
+function headline(report, change, esc) {
+    const prefix = change === 'fixed' && report.status === 'success'
+        ? 'Fixed: '
+        : change === 'broken' && report.status === 'failure'
+            ? 'Broken: '
+            : '';
+    const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
+    return `${emoji} ${prefix}${statement(report, esc)}`;
+}
+
+
+/***/ }),
+
 /***/ 26264:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -17,6 +106,8 @@ __webpack_require__.d(__webpack_exports__, {
 var template_fields = __webpack_require__(28236);
 // EXTERNAL MODULE: ./src/notify/templates.ts
 var templates = __webpack_require__(67858);
+// EXTERNAL MODULE: ./src/notify/render/headline.ts
+var headline = __webpack_require__(97688);
 // EXTERNAL MODULE: ./src/report/image-facts.ts
 var image_facts = __webpack_require__(80613);
 // EXTERNAL MODULE: ./src/report/size-change.ts
@@ -201,7 +292,7 @@ function checkTeamsLimits(body) {
 
 
 
-const STATUS_EMOJI = { success: '✅', failure: '❌', cancelled: '⏹' };
+
 const STATUS_COLOR = {
     success: 'Good',
     failure: 'Attention',
@@ -218,73 +309,13 @@ const LEVELS = [
     { packages: 1, excerptLines: 0, lineMax: 0, causeMax: 200, valueMax: 60 },
 ];
 // ---- headline ----
-/** Where a failure happened, after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
+/** Where a failure happened, after "failed" (see headline.ts), with Teams' escaping. */
 function atPhrase(f, name) {
-    if (!f)
-        return '';
-    const stage = f.stage && f.stage !== name ? ` (${teams_limits_inert(f.stage, 80)})` : '';
-    if (f.stageIndex !== null && f.stageCount !== null) {
-        return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
-    }
-    if (f.phase === 'resolve' || f.phase === 'start')
-        return ` to ${f.phase}${stage}`;
-    if (f.phase === 'unknown')
-        return f.stage ? ` in ${teams_limits_inert(f.stage, 80)}` : '';
-    return ` at ${f.phase}${stage}`;
-}
-/** Where a cancelled package stopped: its failure point, else the stage last seen running. */
-function stopPoint(report, p) {
-    const known = p?.failure ?? report.failure;
-    if (known)
-        return known;
-    const open = report.stages.filter((s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name));
-    const s = open[open.length - 1];
-    if (!s)
-        return null;
-    return {
-        stage: s.name,
-        stageIndex: s.index,
-        stageCount: s.total,
-        phase: s.phase,
-        error: null,
-        excerpt: [],
-        logFile: null,
-    };
-}
-function statement(report) {
-    const took = (0,limits/* formatShortDuration */.A$)(report.durationSeconds);
-    if (report.status === 'failure') {
-        const failed = report.packages.filter((p) => p.status === 'failure');
-        const first = failed[0];
-        if (!first)
-            return `Build failed${atPhrase(report.failure, null)}`;
-        const name = teams_limits_inert(first.name, 100);
-        if (failed.length > 1)
-            return `${name} and ${failed.length - 1} more failed`;
-        return `${name} failed${atPhrase(first.failure ?? report.failure, first.name)}`;
-    }
-    if (report.status === 'cancelled') {
-        const p = report.packages.find((x) => x.status === 'cancelled');
-        const at = atPhrase(stopPoint(report, p), p?.name ?? null);
-        return `${p ? teams_limits_inert(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
-    }
-    const built = report.packages.filter((p) => p.status === 'success');
-    const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
-    if (names.length === 1)
-        return `${teams_limits_inert(names[0] ?? '', 100)} built in ${took}`;
-    if (names.length === 0)
-        return `Build succeeded in ${took}`;
-    return `${names.length} packages built in ${took}`;
+    return (0,headline/* atPhrase */.$F)(f, name, teams_limits_inert);
 }
 /** `❌ torchvision failed at build 9/9`, `✅ Fixed: 3 packages built in 1h 12m` (report text inert). */
 function teamsHeadline(report, change = 'unknown') {
-    const prefix = change === 'fixed' && report.status === 'success'
-        ? 'Fixed: '
-        : change === 'broken' && report.status === 'failure'
-            ? 'Broken: '
-            : '';
-    const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
-    return (0,limits/* truncate */.xv)(`${emoji} ${prefix}${statement(report)}`, HEADLINE_MAX);
+    return (0,limits/* truncate */.xv)((0,headline/* headline */.Pl)(report, change, teams_limits_inert), HEADLINE_MAX);
 }
 // ---- body ----
 /** The cause in the error's own words (else the report's sentence), once. */
@@ -348,7 +379,7 @@ function packageFacts(p, report, level) {
             facts.push({ title: 'Failed at', value: at });
     }
     else if (p.status === 'cancelled') {
-        const at = where(stopPoint(report, p));
+        const at = where((0,headline/* stopPoint */.Tz)(report, p));
         if (at)
             facts.push({ title: 'Stopped at', value: at });
     }

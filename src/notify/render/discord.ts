@@ -5,8 +5,9 @@
 // and the job summary keeps it. `discord-style: upstream` keeps the upstream-compatible layout
 // (discord-upstream.ts). Every Discord limit holds for any report, and only `discord-mention-on-failure` ids
 // can ping.
-import type { BuildReport, BuildStatus, FailurePoint, PackageResult } from '../../report/build-report.js';
+import type { BuildReport, FailurePoint, PackageResult } from '../../report/build-report.js';
 import type { ChangeState, NotifyContext, RenderedMessage } from '../types.js';
+import { atPhrase as sharedAtPhrase, headline, stopPoint } from './headline.js';
 import { factsOf } from '../../report/image-facts.js';
 import { sizeFactsText } from '../../report/size-change.js';
 import {
@@ -31,7 +32,6 @@ import {
   DISCORD_LIMITS,
   ELLIPSIS,
   formatDuration,
-  formatShortDuration,
   neutraliseMentions,
   truncate,
 } from './limits.js';
@@ -63,79 +63,18 @@ const CAUSE_MAX = 300;
 const LINK_MAX = 1000;
 const NAME_LINK_MAX = 300;
 
-const STATUS_EMOJI: Record<BuildStatus, string> = { success: '✅', failure: '❌', cancelled: '⏹' };
-
 // ---- headline ----
 
-/** Where a failure happened, as a phrase after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
+/** Where a failure happened, as a phrase after "failed" (see headline.ts), with Discord's escaping. */
 export function atPhrase(f: FailurePoint | null, name: string | null): string {
-  if (!f) return '';
-  const stage = f.stage && f.stage !== name ? ` (${md(f.stage, 80)})` : '';
-  if (f.stageIndex !== null && f.stageCount !== null) {
-    return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
-  }
-  if (f.phase === 'resolve' || f.phase === 'start') return ` to ${f.phase}${stage}`;
-  if (f.phase === 'unknown') return f.stage ? ` in ${md(f.stage, 80)}` : '';
-  return ` at ${f.phase}${stage}`;
+  return sharedAtPhrase(f, name, md);
 }
 
-/**
- * Where a cancelled package stopped: its failure point, else the stage the parser last saw running (a cancel
- * often ends the build before the tool prints any failure).
- */
-export function stopPoint(report: BuildReport, p: PackageResult | undefined): FailurePoint | null {
-  const known = p?.failure ?? report.failure;
-  if (known) return known;
-  const open = report.stages.filter(
-    (s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name),
-  );
-  const s = open[open.length - 1];
-  if (!s) return null;
-  return {
-    stage: s.name,
-    stageIndex: s.index,
-    stageCount: s.total,
-    phase: s.phase,
-    error: null,
-    excerpt: [],
-    logFile: null,
-  };
-}
-
-function failureStatement(report: BuildReport): string {
-  const failed = report.packages.filter((p) => p.status === 'failure');
-  const first = failed[0];
-  if (!first) return `Build failed${atPhrase(report.failure, null)}`;
-  const name = md(first.name, 100);
-  if (failed.length > 1) return `${name} and ${failed.length - 1} more failed`;
-  return `${name} failed${atPhrase(first.failure ?? report.failure, first.name)}`;
-}
-
-function statement(report: BuildReport): string {
-  const took = formatShortDuration(report.durationSeconds);
-  if (report.status === 'failure') return failureStatement(report);
-  if (report.status === 'cancelled') {
-    const p = report.packages.find((x) => x.status === 'cancelled');
-    const at = atPhrase(stopPoint(report, p), p?.name ?? null);
-    return `${p ? md(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
-  }
-  const built = report.packages.filter((p) => p.status === 'success');
-  const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
-  if (names.length === 1) return `${md(names[0] ?? '', 100)} built in ${took}`;
-  if (names.length === 0) return `Build succeeded in ${took}`;
-  return `${names.length} packages built in ${took}`;
-}
+export { stopPoint };
 
 /** `❌ torchvision failed at build 9/9`, `✅ Fixed: 3 packages built in 1h 12m`. */
 export function compactHeadline(report: BuildReport, change: ChangeState = 'unknown'): string {
-  const prefix =
-    change === 'fixed' && report.status === 'success'
-      ? 'Fixed: '
-      : change === 'broken' && report.status === 'failure'
-        ? 'Broken: '
-        : '';
-  const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
-  return truncate(oneLine(`${emoji} ${prefix}${statement(report)}`), DISCORD_LIMITS.title);
+  return truncate(oneLine(headline(report, change, md)), DISCORD_LIMITS.title);
 }
 
 // ---- description ----

@@ -8,11 +8,12 @@ import type { BuildReport, BuildStatus, FailurePoint, PackageResult } from '../.
 import { buildTemplateView } from '../template-fields.js';
 import { renderMessageTemplate } from '../templates.js';
 import type { ChangeState, NotifyContext, RenderedMessage } from '../types.js';
+import { atPhrase as sharedAtPhrase, headline, stopPoint } from './headline.js';
 import { digestOnly, factsOf, shortDigest } from '../../report/image-facts.js';
 import { sizeFactsText } from '../../report/size-change.js';
 import { environmentPairs, failuresFirst, mapStrings, PACKAGE_EMOJI } from './discord-common.js';
 import type { BuildStart } from './generic.js';
-import { formatDuration, formatShortDuration, truncate } from './limits.js';
+import { formatDuration, truncate } from './limits.js';
 import {
   fitCard,
   httpsUrl,
@@ -34,7 +35,6 @@ export interface TeamsRenderOptions {
   messageTemplate?: string | null;
 }
 
-const STATUS_EMOJI: Record<BuildStatus, string> = { success: '✅', failure: '❌', cancelled: '⏹' };
 export const STATUS_COLOR: Record<BuildStatus, TeamsColor> = {
   success: 'Good',
   failure: 'Attention',
@@ -63,70 +63,14 @@ const LEVELS: readonly Level[] = [
 
 // ---- headline ----
 
-/** Where a failure happened, after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
+/** Where a failure happened, after "failed" (see headline.ts), with Teams' escaping. */
 function atPhrase(f: FailurePoint | null, name: string | null): string {
-  if (!f) return '';
-  const stage = f.stage && f.stage !== name ? ` (${inert(f.stage, 80)})` : '';
-  if (f.stageIndex !== null && f.stageCount !== null) {
-    return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
-  }
-  if (f.phase === 'resolve' || f.phase === 'start') return ` to ${f.phase}${stage}`;
-  if (f.phase === 'unknown') return f.stage ? ` in ${inert(f.stage, 80)}` : '';
-  return ` at ${f.phase}${stage}`;
-}
-
-/** Where a cancelled package stopped: its failure point, else the stage last seen running. */
-function stopPoint(report: BuildReport, p: PackageResult | undefined): FailurePoint | null {
-  const known = p?.failure ?? report.failure;
-  if (known) return known;
-  const open = report.stages.filter(
-    (s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name),
-  );
-  const s = open[open.length - 1];
-  if (!s) return null;
-  return {
-    stage: s.name,
-    stageIndex: s.index,
-    stageCount: s.total,
-    phase: s.phase,
-    error: null,
-    excerpt: [],
-    logFile: null,
-  };
-}
-
-function statement(report: BuildReport): string {
-  const took = formatShortDuration(report.durationSeconds);
-  if (report.status === 'failure') {
-    const failed = report.packages.filter((p) => p.status === 'failure');
-    const first = failed[0];
-    if (!first) return `Build failed${atPhrase(report.failure, null)}`;
-    const name = inert(first.name, 100);
-    if (failed.length > 1) return `${name} and ${failed.length - 1} more failed`;
-    return `${name} failed${atPhrase(first.failure ?? report.failure, first.name)}`;
-  }
-  if (report.status === 'cancelled') {
-    const p = report.packages.find((x) => x.status === 'cancelled');
-    const at = atPhrase(stopPoint(report, p), p?.name ?? null);
-    return `${p ? inert(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
-  }
-  const built = report.packages.filter((p) => p.status === 'success');
-  const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
-  if (names.length === 1) return `${inert(names[0] ?? '', 100)} built in ${took}`;
-  if (names.length === 0) return `Build succeeded in ${took}`;
-  return `${names.length} packages built in ${took}`;
+  return sharedAtPhrase(f, name, inert);
 }
 
 /** `❌ torchvision failed at build 9/9`, `✅ Fixed: 3 packages built in 1h 12m` (report text inert). */
 export function teamsHeadline(report: BuildReport, change: ChangeState = 'unknown'): string {
-  const prefix =
-    change === 'fixed' && report.status === 'success'
-      ? 'Fixed: '
-      : change === 'broken' && report.status === 'failure'
-        ? 'Broken: '
-        : '';
-  const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
-  return truncate(`${emoji} ${prefix}${statement(report)}`, HEADLINE_MAX);
+  return truncate(headline(report, change, inert), HEADLINE_MAX);
 }
 
 // ---- body ----

@@ -1,8 +1,8 @@
-export const id = 480;
-export const ids = [480,158];
+export const id = 83;
+export const ids = [83,158];
 export const modules = {
 
-/***/ 1480:
+/***/ 9083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,10 +15,87 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/notify/render/discord-common.ts
-var discord_common = __webpack_require__(2470);
 // EXTERNAL MODULE: ./src/notify/render/limits.ts
 var limits = __webpack_require__(7284);
+;// CONCATENATED MODULE: ./src/notify/render/headline.ts
+
+const STATUS_EMOJI = { success: '✅', failure: '❌', cancelled: '⏹' };
+/** Where a failure happened, as a phrase after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
+function atPhrase(f, name, esc) {
+    if (!f)
+        return '';
+    const stage = f.stage && f.stage !== name ? ` (${esc(f.stage, 80)})` : '';
+    if (f.stageIndex !== null && f.stageCount !== null) {
+        return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
+    }
+    if (f.phase === 'resolve' || f.phase === 'start')
+        return ` to ${f.phase}${stage}`;
+    if (f.phase === 'unknown')
+        return f.stage ? ` in ${esc(f.stage, 80)}` : '';
+    return ` at ${f.phase}${stage}`;
+}
+/**
+ * Where a cancelled package stopped: its failure point, else the stage the parser last saw running (a cancel
+ * often ends the build before the tool prints any failure).
+ */
+function headline_stopPoint(report, p) {
+    const known = p?.failure ?? report.failure;
+    if (known)
+        return known;
+    const open = report.stages.filter((s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name));
+    const s = open[open.length - 1];
+    if (!s)
+        return null;
+    return {
+        stage: s.name,
+        stageIndex: s.index,
+        stageCount: s.total,
+        phase: s.phase,
+        error: null,
+        excerpt: [],
+        logFile: null,
+    };
+}
+function failureStatement(report, esc) {
+    const failed = report.packages.filter((p) => p.status === 'failure');
+    const first = failed[0];
+    if (!first)
+        return `Build failed${atPhrase(report.failure, null, esc)}`;
+    const name = esc(first.name, 100);
+    if (failed.length > 1)
+        return `${name} and ${failed.length - 1} more failed`;
+    return `${name} failed${atPhrase(first.failure ?? report.failure, first.name, esc)}`;
+}
+function statement(report, esc) {
+    const took = formatShortDuration(report.durationSeconds);
+    if (report.status === 'failure')
+        return failureStatement(report, esc);
+    if (report.status === 'cancelled') {
+        const p = report.packages.find((x) => x.status === 'cancelled');
+        const at = atPhrase(headline_stopPoint(report, p), p?.name ?? null, esc);
+        return `${p ? esc(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
+    }
+    const built = report.packages.filter((p) => p.status === 'success');
+    const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
+    if (names.length === 1)
+        return `${esc(names[0] ?? '', 100)} built in ${took}`;
+    if (names.length === 0)
+        return `Build succeeded in ${took}`;
+    return `${names.length} packages built in ${took}`;
+}
+/** The whole headline, uncut: emoji, `Fixed: `/`Broken: ` for a change, and the statement. */
+function headline_headline(report, change, esc) {
+    const prefix = change === 'fixed' && report.status === 'success'
+        ? 'Fixed: '
+        : change === 'broken' && report.status === 'failure'
+            ? 'Broken: '
+            : '';
+    const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
+    return `${emoji} ${prefix}${statement(report, esc)}`;
+}
+
+// EXTERNAL MODULE: ./src/notify/render/discord-common.ts
+var discord_common = __webpack_require__(2470);
 // EXTERNAL MODULE: ./src/notify/template-fields.ts + 2 modules
 var template_fields = __webpack_require__(1208);
 // EXTERNAL MODULE: ./src/notify/templates.ts
@@ -285,6 +362,7 @@ function discord_upstream_renderUpstream(safe, opts, ctx) {
 
 
 
+
 /** What a person reads at a glance; the package list gets whatever the rest leaves of it. */
 const MAX_VISIBLE_LINES = 25;
 /** Package lines shown even when the rest of the message is long (the fold line included). */
@@ -295,80 +373,15 @@ const EXCERPT_MAX = 1600;
 const CAUSE_MAX = 300;
 const LINK_MAX = 1000;
 const NAME_LINK_MAX = 300;
-const STATUS_EMOJI = { success: '✅', failure: '❌', cancelled: '⏹' };
 // ---- headline ----
-/** Where a failure happened, as a phrase after "failed": ` at build 9/9`, ` at build 3/4 (python)`, ` to resolve`. */
-function atPhrase(f, name) {
-    if (!f)
-        return '';
-    const stage = f.stage && f.stage !== name ? ` (${md(f.stage, 80)})` : '';
-    if (f.stageIndex !== null && f.stageCount !== null) {
-        return ` at ${f.phase} ${f.stageIndex}/${f.stageCount}${stage}`;
-    }
-    if (f.phase === 'resolve' || f.phase === 'start')
-        return ` to ${f.phase}${stage}`;
-    if (f.phase === 'unknown')
-        return f.stage ? ` in ${md(f.stage, 80)}` : '';
-    return ` at ${f.phase}${stage}`;
+/** Where a failure happened, as a phrase after "failed" (see headline.ts), with Discord's escaping. */
+function discord_atPhrase(f, name) {
+    return sharedAtPhrase(f, name, md);
 }
-/**
- * Where a cancelled package stopped: its failure point, else the stage the parser last saw running (a cancel
- * often ends the build before the tool prints any failure).
- */
-function stopPoint(report, p) {
-    const known = p?.failure ?? report.failure;
-    if (known)
-        return known;
-    const open = report.stages.filter((s) => (s.status === 'running' || s.status === 'cancelled') && (!p || !s.target || s.target === p.name));
-    const s = open[open.length - 1];
-    if (!s)
-        return null;
-    return {
-        stage: s.name,
-        stageIndex: s.index,
-        stageCount: s.total,
-        phase: s.phase,
-        error: null,
-        excerpt: [],
-        logFile: null,
-    };
-}
-function failureStatement(report) {
-    const failed = report.packages.filter((p) => p.status === 'failure');
-    const first = failed[0];
-    if (!first)
-        return `Build failed${atPhrase(report.failure, null)}`;
-    const name = md(first.name, 100);
-    if (failed.length > 1)
-        return `${name} and ${failed.length - 1} more failed`;
-    return `${name} failed${atPhrase(first.failure ?? report.failure, first.name)}`;
-}
-function statement(report) {
-    const took = formatShortDuration(report.durationSeconds);
-    if (report.status === 'failure')
-        return failureStatement(report);
-    if (report.status === 'cancelled') {
-        const p = report.packages.find((x) => x.status === 'cancelled');
-        const at = atPhrase(stopPoint(report, p), p?.name ?? null);
-        return `${p ? md(p.name, 100) : 'Build'} cancelled${at || ` after ${took}`}`;
-    }
-    const built = report.packages.filter((p) => p.status === 'success');
-    const names = built.length ? built.map((p) => p.name) : report.requestedPackages;
-    if (names.length === 1)
-        return `${md(names[0] ?? '', 100)} built in ${took}`;
-    if (names.length === 0)
-        return `Build succeeded in ${took}`;
-    return `${names.length} packages built in ${took}`;
-}
+
 /** `❌ torchvision failed at build 9/9`, `✅ Fixed: 3 packages built in 1h 12m`. */
 function discord_compactHeadline(report, change = 'unknown') {
-    const prefix = change === 'fixed' && report.status === 'success'
-        ? 'Fixed: '
-        : change === 'broken' && report.status === 'failure'
-            ? 'Broken: '
-            : '';
-    const emoji = STATUS_EMOJI[report.status] ?? STATUS_EMOJI.failure;
-    return truncate(oneLine(`${emoji} ${prefix}${statement(report)}`), DISCORD_LIMITS.title);
+    return truncate(oneLine(headline(report, change, md)), DISCORD_LIMITS.title);
 }
 // ---- description ----
 function linksLine(report) {
@@ -410,9 +423,9 @@ function discord_packageLine(p, report) {
     const url = p.status === 'failure' ? safeUrl(report.run.jobUrl ?? report.run.runUrl, NAME_LINK_MAX) : null;
     const parts = [`${PACKAGE_EMOJI[p.status]} ${url ? `[${name}](${url})` : `**${name}**`}`];
     if (p.status === 'failure')
-        parts.push(`failed${atPhrase(p.failure, p.name)}`);
+        parts.push(`failed${discord_atPhrase(p.failure, p.name)}`);
     else if (p.status === 'cancelled')
-        parts.push(`cancelled${atPhrase(stopPoint(report, p), p.name)}`);
+        parts.push(`cancelled${discord_atPhrase(stopPoint(report, p), p.name)}`);
     else if (p.status === 'not-built')
         parts.push('not built');
     else if (p.pushedImage ?? p.image)

@@ -23,12 +23,15 @@ var discord_common = __webpack_require__(2470);
 var run_discord = __webpack_require__(8158);
 // EXTERNAL MODULE: ./src/notify/render/limits.ts
 var limits = __webpack_require__(87284);
+// EXTERNAL MODULE: ./src/report/canonical-json.ts
+var canonical_json = __webpack_require__(97027);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 // The pull-request comment of `pr-comment: true`: markdown for one build (a job or matrix leg) or for a whole
 // run (the summarize action), found again on the next run by the hidden marker it starts with. Pure:
 // src/github/pr-comment.ts finds, creates or updates it. GitHub refuses a body over 65 536 characters and
 // notifies everyone a comment @-mentions, so the body stays well under the limit for any report (the table
 // folds), and no text from the build can mention, reference, format, link or inject HTML.
+
 
 
 
@@ -45,21 +48,11 @@ const CAUSE_MAX = 1000;
 const ZWSP = '\u200b';
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 // ---- the marker ----
-/** JSON with every object's keys sorted: the same value, however it was written, is the same text. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
 /** The matrix input canonically: parsed JSON with sorted keys, or its text when it is not JSON. */
 function canonicalMatrix(matrix) {
     const text = (matrix ?? '').trim();
     try {
-        return canonicalJson(JSON.parse(text === '' ? 'null' : text));
+        return (0,canonical_json/* canonicalJson */.d)(JSON.parse(text === '' ? 'null' : text));
     }
     catch {
         return JSON.stringify(text);
@@ -71,7 +64,7 @@ function canonicalMatrix(matrix) {
  * text as a workflow's name cannot mask it), and identities that only look alike do not collide.
  */
 function idMarker(identity) {
-    const id = (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(identity)).digest('hex').slice(0, 16);
+    const id = (0,external_node_crypto_.createHash)('sha256').update((0,canonical_json/* canonicalJson */.d)(identity)).digest('hex').slice(0, 16);
     return `<!-- ${MARKER_TAG} id=${id} -->`;
 }
 /**

@@ -57751,6 +57751,7 @@ function matchClass(pattern, open, ch) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _runner_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(85507);
+/* harmony import */ var _report_canonical_json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(97027);
 // Uploads the log folder as a workflow artifact through @actions/artifact, bounded in time, and never throws:
 // every way it can fail comes back as one sentence the notifications and the job log can show.
 //
@@ -57764,6 +57765,7 @@ function matchClass(pattern, open, ch) {
 // `uploadsInFlight()` tells an entry point whether an abandoned upload is still unwinding; the action
 // should end its entry points with an explicit `process.exit()` once outputs are written, as the last
 // guard against anything else left open. One upload at a time: the library reads process.env.
+
 
 
 
@@ -57811,16 +57813,6 @@ function matrixValues(value, out, depth = 0) {
         out.push(String(value));
     }
 }
-/** JSON with sorted keys, so the same leg hashes the same whatever order the keys came in. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
 /**
  * A name unique per job, matrix leg and run attempt: `jetson-build-logs-<job>[-<leg values>-<hash>]-attempt<n>`.
  * The leg part shows the matrix values for people and adds 8 hex digits of a hash of the whole leg, so two
@@ -57837,7 +57829,7 @@ function defaultArtifactName(ctx) {
         let canonical = raw;
         try {
             parsed = JSON.parse(raw);
-            canonical = canonicalJson(parsed);
+            canonical = (0,_report_canonical_json_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalJson */ .d)(parsed);
         }
         catch {
             parsed = raw;
@@ -58457,6 +58449,27 @@ const ENVIRONMENT_KEYS = [
     'LSB_RELEASE',
     'CUDA_ARCH',
 ];
+
+
+/***/ }),
+
+/***/ 97027:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ canonicalJson)
+/* harmony export */ });
+// JSON with every object's keys sorted: the same value, however its keys were ordered, is the same text (for
+// hashing identities such as a matrix leg).
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
 
 
 /***/ }),

@@ -67520,7 +67520,7 @@ async function runComment(run, env) {
         return;
     const token = core/* getInput */.V4('github-token');
     (0,secrets/* registerSecret */.cl)(token);
-    const { commentOnRun } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(83)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9083));
+    const { commentOnRun } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(858), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2663));
     const { readGitHubRun } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7133));
     await commentOnRun(run, token || null, {
         debug: (m) => core/* debug */.Yz(m),

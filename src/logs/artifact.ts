@@ -19,6 +19,7 @@ import { lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, symlink } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { InputError, errorMessage } from '../runner/errors.js';
+import { canonicalJson } from '../report/canonical-json.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -77,18 +78,6 @@ function matrixValues(value: unknown, out: string[], depth = 0): void {
   } else {
     out.push(String(value));
   }
-}
-
-/** JSON with sorted keys, so the same leg hashes the same whatever order the keys came in. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   truncate,
 } from '../notify/render/limits.js';
 import type { ChangeState } from '../notify/types.js';
+import { canonicalJson } from './canonical-json.js';
 
 /** GitHub's limit for an issue or pull-request comment body. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -31,18 +32,6 @@ const ZWSP = '\u200b';
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 // ---- the marker ----
-
-/** JSON with every object's keys sorted: the same value, however it was written, is the same text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** The matrix input canonically: parsed JSON with sorted keys, or its text when it is not JSON. */
 function canonicalMatrix(matrix: string | null): string {

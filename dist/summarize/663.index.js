@@ -1,8 +1,8 @@
-export const id = 83;
-export const ids = [83,158];
+export const id = 663;
+export const ids = [663,158];
 export const modules = {
 
-/***/ 9083:
+/***/ 2663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -557,12 +557,26 @@ function renderDiscord(report, opts, ctx) {
 
 // EXTERNAL MODULE: ./src/notify/render/run-discord.ts
 var run_discord = __webpack_require__(8158);
+;// CONCATENATED MODULE: ./src/report/canonical-json.ts
+// JSON with every object's keys sorted: the same value, however its keys were ordered, is the same text (for
+// hashing identities such as a matrix leg).
+function canonical_json_canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical_json_canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical_json_canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 // The pull-request comment of `pr-comment: true`: markdown for one build (a job or matrix leg) or for a whole
 // run (the summarize action), found again on the next run by the hidden marker it starts with. Pure:
 // src/github/pr-comment.ts finds, creates or updates it. GitHub refuses a body over 65 536 characters and
 // notifies everyone a comment @-mentions, so the body stays well under the limit for any report (the table
 // folds), and no text from the build can mention, reference, format, link or inject HTML.
+
 
 
 
@@ -579,16 +593,6 @@ const pr_comment_CAUSE_MAX = 1000;
 const ZWSP = '\u200b';
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 // ---- the marker ----
-/** JSON with every object's keys sorted: the same value, however it was written, is the same text. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
 /** The matrix input canonically: parsed JSON with sorted keys, or its text when it is not JSON. */
 function canonicalMatrix(matrix) {
     const text = (matrix ?? '').trim();
@@ -605,7 +609,7 @@ function canonicalMatrix(matrix) {
  * text as a workflow's name cannot mask it), and identities that only look alike do not collide.
  */
 function idMarker(identity) {
-    const id = (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(identity)).digest('hex').slice(0, 16);
+    const id = (0,external_node_crypto_.createHash)('sha256').update(canonical_json_canonicalJson(identity)).digest('hex').slice(0, 16);
     return `<!-- ${MARKER_TAG} id=${id} -->`;
 }
 /**

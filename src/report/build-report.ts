@@ -187,4 +187,23 @@ export interface BuildReport {
   logs: LogLinks;
   /** Options that shaped the build. */
   options: { multiple: boolean; skipErrors: boolean; name: string | null; push: string | null };
+  /**
+   * The fleet platform this build ran as (the `platform` input, set by the reusable workflow from its
+   * `platforms` map); absent or null outside a platform grid and in reports of earlier versions.
+   */
+  platform?: PlatformFacts | null;
+}
+
+/** What a platform's name promises (`jp6-orin`: JetPack 6, L4T R36, aarch64) and whether the runner kept it. */
+export interface PlatformFacts {
+  /** The platform's name as the user wrote it in `platforms` (`jp6-orin`). */
+  name: string;
+  /** What the name promises; null where it promises nothing. Majors only (`6`, `36`). */
+  expected: { jetpack: string | null; l4t: string | null; arch: 'aarch64' | 'x86_64' | null };
+  /**
+   * A sentence when the environment the build really ran on contradicts the name
+   * (`jp5-xavier promises JetPack 5 (L4T R35), but the runner has L4T 36.4.0`); null when it matches, when
+   * the name promises nothing or when the environment is unknown.
+   */
+  mismatch: string | null;
 }

@@ -11,7 +11,11 @@ import {
   type RunContext,
 } from './build-report.js';
 
-export const RUN_REPORT_SCHEMA_VERSION = 1 as const;
+/**
+ * 2 added the platform dimension (`platforms`, `failed`, and per row `platform`, `environment`,
+ * `platform_mismatch`, `change`); a one-platform run reads as version 1 did (its rows have `platform: null`).
+ */
+export const RUN_REPORT_SCHEMA_VERSION = 2 as const;
 export const RUN_REPORT_EVENT = 'jetson.run.finished' as const;
 
 /** Overall outcome of the run: failure > cancelled > success. */
@@ -58,10 +62,49 @@ export interface RunRow {
   host_tag: string | null;
   /** The matrix leg that built it, when known. */
   leg: string | null;
+  /** The platform (column of the grid) this row was built on; null in a one-platform run. */
+  platform: string | null;
+  /** The environment the leg really ran on (from its report), when it reported one. */
+  environment: RowEnvironment | null;
+  /** Set when the runner's L4T/JetPack/arch contradicts what the platform's name promises. */
+  platform_mismatch: string | null;
+  /**
+   * Against the same cell of the previous run of the workflow on the branch (`notify-on: change`): `fixed`
+   * (failed then, succeeds now), `broken` (succeeded then, fails now), `same`, or null when unknown.
+   */
+  change: 'fixed' | 'broken' | 'same' | null;
+}
+
+/** The versions a leg's build printed (or the runner showed), as the report has them. */
+export interface RowEnvironment {
+  l4t: string | null;
+  jetpack: string | null;
+  cuda: string | null;
+  arch: string | null;
+}
+
+/** One column of the grid: a platform of the `platforms` input. */
+export interface RunPlatform {
+  /** As named in `platforms` (`jp6-orin`). */
+  name: string;
+  /** Its runner labels, as planned. */
+  labels: string[];
+  /** The environment its legs reported (the first that did), for the column header. */
+  environment: RowEnvironment | null;
+}
+
+/** A failed cell of the grid: `failed` output and RunReport field. */
+export interface FailedCell {
+  package: string;
+  /** null in a one-platform run. */
+  platform: string | null;
 }
 
 export interface RunTotals {
+  /** Distinct packages (grid rows). In a one-platform run equal to `cells`. */
   packages: number;
+  /** Package × platform results (every row of `runs`); success/failure/cancelled/missing count these. */
+  cells: number;
   success: number;
   failure: number;
   cancelled: number;
@@ -90,7 +133,13 @@ export interface RunReport {
   /** The legs' build times added up: wall_seconds / build_seconds_sum shows what the fleet saved. */
   build_seconds_sum: number;
   totals: RunTotals;
-  /** Every row that failed the run: `failure` and `missing` (never reported) alike. */
+  /**
+   * The platforms of the grid, in the order planned; empty in a one-platform run (the `runs-on` form).
+   */
+  platforms: RunPlatform[];
+  /** Every failed cell (`failure` or `missing`), package and platform. */
+  failed: FailedCell[];
+  /** The names of the packages that failed on at least one platform: `failure` and `missing` alike. */
   failed_packages: string[];
   /** The rows no leg reported (`missing`), also in failed_packages. */
   missing_packages: string[];
@@ -111,12 +160,19 @@ export interface LegRecord {
   /** Outcome of the build step. */
   buildOutcome: string | null;
   runAttempt: string | null;
+  /** The platform the leg built for (the matrix's `platform`); null in a one-platform run. */
+  platform: string | null;
 }
 
 export interface RunReportInput {
   reports: BuildReport[];
   /** The planned package list (the plan job's `packages`), wildcards as typed. */
   planned: string[];
+  /**
+   * The planned platforms (the plan job's `platforms` output), in order; empty or absent in a one-platform
+   * run. Every planned package × platform gets a row.
+   */
+  platforms?: { name: string; labels: string[] }[];
   /** The `needs` input parsed: `{ plan: { result }, build: { result } }` (or all of `toJSON(needs)`). */
   needs: unknown;
   context: RunContext;
@@ -261,6 +317,10 @@ export function buildRunReport(input: RunReportInput): RunReport {
     run_attempt: context.runAttempt,
     ...time,
     totals,
+    platforms: [],
+    failed: runs
+      .filter((r) => r.status === 'failure' || r.status === 'missing')
+      .map((r) => ({ package: r.name, platform: r.platform })),
     failed_packages: runs.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name),
     missing_packages: runs.filter((r) => r.status === 'missing').map((r) => r.name),
     images: [...new Set(runs.filter((r) => r.status === 'success' && r.image).map((r) => r.image as string))],
@@ -313,7 +373,19 @@ function timeoutFailure(f: RunFailure | null): RunFailure {
 }
 
 /** The fields every row of one report shares: where its logs are, when and where it ran. */
-type LegFields = Pick<RunRow, 'log_url' | 'web_url' | 'created' | 'completed' | 'host_tag' | 'leg'>;
+type LegFields = Pick<
+  RunRow,
+  | 'log_url'
+  | 'web_url'
+  | 'created'
+  | 'completed'
+  | 'host_tag'
+  | 'leg'
+  | 'platform'
+  | 'environment'
+  | 'platform_mismatch'
+  | 'change'
+>;
 
 function legFields(report: BuildReport, leg: LegRecord | null, context: RunContext): LegFields {
   return {
@@ -323,6 +395,10 @@ function legFields(report: BuildReport, leg: LegRecord | null, context: RunConte
     completed: report.endTime ?? null,
     host_tag: report.runner?.name ?? leg?.runner ?? null,
     leg: leg?.leg ?? null,
+    platform: null,
+    environment: null,
+    platform_mismatch: null,
+    change: null,
   };
 }
 
@@ -428,6 +504,10 @@ function unreportedRow(
     completed: null,
     host_tag: leg?.runner ?? null,
     leg: leg?.leg ?? null,
+    platform: null,
+    environment: null,
+    platform_mismatch: null,
+    change: null,
   };
 }
 
@@ -464,7 +544,14 @@ function unreportedVerdict(
 }
 
 function totalsOf(runs: RunRow[]): RunTotals {
-  const totals: RunTotals = { packages: runs.length, success: 0, failure: 0, cancelled: 0, missing: 0 };
+  const totals: RunTotals = {
+    packages: new Set(runs.map((r) => r.name)).size,
+    cells: runs.length,
+    success: 0,
+    failure: 0,
+    cancelled: 0,
+    missing: 0,
+  };
   for (const r of runs) totals[r.status] += 1;
   return totals;
 }
@@ -537,6 +624,7 @@ export function parseLegRecord(value: unknown): LegRecord | null {
     setupOutcome: str(v['setupOutcome']),
     buildOutcome: str(v['buildOutcome']),
     runAttempt: str(v['runAttempt']),
+    platform: str(v['platform']),
   };
 }
 

@@ -79,6 +79,10 @@ function runRow(name: string, status: RunRow['status'], i: number): RunRow {
     completed: '2026-11-20T11:00:00.000Z',
     host_tag: `jetson-orin-agx-${i % 16}`,
     leg: name,
+    platform: null,
+    environment: null,
+    platform_mismatch: null,
+    change: null,
   };
 }
 
@@ -87,9 +91,16 @@ function fleetRun(count: number, failures: number): RunReport {
   for (let i = 0; i < count; i++) {
     runs.push(runRow(`l4t-package-${String(i).padStart(4, '0')}`, i < failures ? 'failure' : 'success', i));
   }
-  const totals = { packages: count, success: count - failures, failure: failures, cancelled: 0, missing: 0 };
+  const totals = {
+    packages: count,
+    cells: count,
+    success: count - failures,
+    failure: failures,
+    cancelled: 0,
+    missing: 0,
+  };
   return {
-    schema_version: 1,
+    schema_version: 2,
     event: 'jetson.run.finished',
     build_id: '987654321',
     url: 'https://github.com/acme/jetson-images/actions/runs/987654321',
@@ -106,6 +117,8 @@ function fleetRun(count: number, failures: number): RunReport {
     wall_seconds: 3600,
     build_seconds_sum: 100 * count,
     totals,
+    platforms: [],
+    failed: [],
     failed_packages: runs.filter((r) => r.status === 'failure').map((r) => r.name),
     missing_packages: [],
     images: [],

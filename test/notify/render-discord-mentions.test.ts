@@ -43,7 +43,7 @@ function pingTokens(body: unknown): string[] {
 function fleet(status: RunReport['status']): RunReport {
   const failed = status === 'failure' ? 1 : 0;
   return {
-    schema_version: 1,
+    schema_version: 2,
     event: 'jetson.run.finished',
     build_id: '987654321',
     url: 'https://github.com/acme/jetson-images/actions/runs/987654321',
@@ -59,7 +59,9 @@ function fleet(status: RunReport['status']): RunReport {
     completed: '2026-11-20T11:00:00.000Z',
     wall_seconds: 3600,
     build_seconds_sum: 7200,
-    totals: { packages: 2, success: 2 - failed, failure: failed, cancelled: 0, missing: 0 },
+    totals: { packages: 2, cells: 2, success: 2 - failed, failure: failed, cancelled: 0, missing: 0 },
+    platforms: [],
+    failed: [],
     failed_packages: failed ? ['<@&99>'] : [],
     missing_packages: [],
     images: [],

@@ -53,6 +53,10 @@ function row(name: string, status: RunRowStatus, i: number): RunRow {
     completed: '2026-11-20T11:00:00.000Z',
     host_tag: `jetson-orin-agx-${i % 16}`,
     leg: name,
+    platform: null,
+    environment: null,
+    platform_mismatch: null,
+    change: null,
   };
 }
 
@@ -71,10 +75,10 @@ function runWith(
     else if (i < (extra.missing ?? 0) + (extra.cancelled ?? 0)) status = 'cancelled';
     rows.push(row(name, status, i));
   }
-  const totals = { packages: count, success: 0, failure: 0, cancelled: 0, missing: 0 };
+  const totals = { packages: count, cells: count, success: 0, failure: 0, cancelled: 0, missing: 0 };
   for (const r of rows) totals[r.status] += 1;
   return {
-    schema_version: 1,
+    schema_version: 2,
     event: 'jetson.run.finished',
     build_id: '987654321',
     url: RUN_URL,
@@ -91,6 +95,8 @@ function runWith(
     wall_seconds: 3600,
     build_seconds_sum: 3600 * count,
     totals,
+    platforms: [],
+    failed: [],
     failed_packages: rows.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name),
     missing_packages: rows.filter((r) => r.status === 'missing').map((r) => r.name),
     images: rows.filter((r) => r.image).map((r) => r.image as string),

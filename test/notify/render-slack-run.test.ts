@@ -37,6 +37,10 @@ function row(name: string, status: RunRowStatus, i: number): RunRow {
     completed: '2026-11-20T11:00:00.000Z',
     host_tag: `jetson-orin-agx-${i % 16}`,
     leg: name,
+    platform: null,
+    environment: null,
+    platform_mismatch: null,
+    change: null,
   };
 }
 
@@ -48,10 +52,10 @@ function runWith(count: number, failures: number, missing = 0): RunReport {
     const status: RunRowStatus = i >= count - failures ? 'failure' : i < missing ? 'missing' : 'success';
     rows.push(row(name, status, i));
   }
-  const totals = { packages: count, success: 0, failure: 0, cancelled: 0, missing: 0 };
+  const totals = { packages: count, cells: count, success: 0, failure: 0, cancelled: 0, missing: 0 };
   for (const r of rows) totals[r.status] += 1;
   return {
-    schema_version: 1,
+    schema_version: 2,
     event: 'jetson.run.finished',
     build_id: '987654321',
     url: RUN_URL,
@@ -68,6 +72,8 @@ function runWith(count: number, failures: number, missing = 0): RunReport {
     wall_seconds: 3600,
     build_seconds_sum: 3600 * count,
     totals,
+    platforms: [],
+    failed: [],
     failed_packages: rows.filter((r) => r.status !== 'success').map((r) => r.name),
     missing_packages: rows.filter((r) => r.status === 'missing').map((r) => r.name),
     images: [],

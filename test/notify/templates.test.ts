@@ -221,13 +221,17 @@ function runRow(name: string, status: RunRow['status'], extra: Partial<RunRow> =
     completed: '2026-03-14T17:10:00Z',
     host_tag: status === 'missing' ? null : 'orin-agx-01',
     leg: null,
+    platform: null,
+    environment: null,
+    platform_mismatch: null,
+    change: null,
     ...extra,
   };
 }
 
 describe('the fleet run', () => {
   const run: RunReport = {
-    schema_version: 1,
+    schema_version: 2,
     event: 'jetson.run.finished',
     build_id: '987',
     url: RUN_URL,
@@ -243,7 +247,9 @@ describe('the fleet run', () => {
     completed: '2026-03-14T17:42:00Z',
     wall_seconds: 2520,
     build_seconds_sum: 1800,
-    totals: { packages: 3, success: 1, failure: 1, cancelled: 0, missing: 1 },
+    totals: { packages: 3, cells: 3, success: 1, failure: 1, cancelled: 0, missing: 1 },
+    platforms: [],
+    failed: [],
     failed_packages: ['torch', 'ros'],
     missing_packages: ['ros'],
     images: ['numpy:r36.4'],

@@ -292,6 +292,10 @@ function row(name: string, status: RunRow['status'], over: Partial<RunRow> = {})
     completed: null,
     host_tag: 'orin-01',
     leg: null,
+    platform: null,
+    environment: null,
+    platform_mismatch: null,
+    change: null,
     ...over,
   };
 }
@@ -299,7 +303,7 @@ function row(name: string, status: RunRow['status'], over: Partial<RunRow> = {})
 function runReport(runs: RunRow[]): RunReport {
   const count = (s: RunRow['status']): number => runs.filter((r) => r.status === s).length;
   return {
-    schema_version: 1,
+    schema_version: 2,
     event: 'jetson.run.finished',
     build_id: '77',
     url: 'https://github.com/acme/fleet/actions/runs/77',
@@ -317,11 +321,14 @@ function runReport(runs: RunRow[]): RunReport {
     build_seconds_sum: 5400,
     totals: {
       packages: runs.length,
+      cells: runs.length,
       success: count('success'),
       failure: count('failure'),
       cancelled: count('cancelled'),
       missing: count('missing'),
     },
+    platforms: [],
+    failed: [],
     failed_packages: runs.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name),
     missing_packages: runs.filter((r) => r.status === 'missing').map((r) => r.name),
     images: [],

@@ -105,6 +105,7 @@ function legRec(leg: string, packages: string[], over: Partial<LegRecord> = {}):
     setupOutcome: 'skipped',
     buildOutcome: 'success',
     runAttempt: '1',
+    platform: null,
     ...over,
   };
 }

@@ -66,6 +66,7 @@ function loadLegsSync(files: string[]): LegRecord[] {
       setupOutcome: v['setupOutcome'] ?? null,
       buildOutcome: v['buildOutcome'] ?? null,
       runAttempt: v['runAttempt'] ?? null,
+      platform: v['platform'] ?? null,
     };
   });
 }

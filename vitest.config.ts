@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // resolveNotifySettings needs its YAML parser loaded first (src/notify/yaml-parser.ts).
+    setupFiles: ['test/support/preload-yaml.ts'],
   },
 });

@@ -8,5 +8,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'test/repo/**'],
     testTimeout: 30_000,
     pool: 'forks',
+    // As in vitest.config.ts: resolveNotifySettings needs its YAML parser loaded first.
+    setupFiles: ['test/support/preload-yaml.ts'],
   },
 });

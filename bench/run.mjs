@@ -1,5 +1,10 @@
 // `npm run bench`: measures the bundled action (dist/) on this machine and prints one line per figure.
-//   start-up       wall time of the action with a build command that exits at once, vs `node -e ""`
+//   startup        bench/startup.mjs: main + post with no target, post alone with nothing to do, and a hello
+//                  action built with the same toolkit and ncc, vs `node -e ""` (interleaved rounds; wall and CPU)
+//   size           bench/startup.mjs: the repository tarball the runner downloads (git archive HEAD | gzip -9),
+//                  the same with the working tree's dist/, unpack times (and each --peer's)
+//   peers          bench/peers.mjs: one Discord message, whole step, vs each --peer <path> (a peer action's
+//                  checkout kept outside this repository, e.g. tsickert/discord-webhook) on the same receiver
 //   streaming      1 GiB of build output through the action vs through `tee` (ratio), and peak RSS of the
 //                  action with 100 MiB vs 1 GiB of output
 //   notify         time from build end to the last delivery for 1 and 5 loopback targets, and a 429 once
@@ -7,7 +12,12 @@
 //   packages       bench/packages.mjs: parse + status rules for 5 000 / 10 000 packages vs splitting the text
 //   scrub          bench/scrub.mjs: scrubbing a 1 MiB attachment vs copying it
 //   live           bench/live.mjs: 1 GiB of build output with discord-live on vs off (ratio)
-// Options: --quick (smaller sizes, for a smoke run), --only=startup,streaming,notify,upload
+//   stream         bench/stream.mjs: each line shape (BuildKit, cmake/ninja, tool lines) through the action vs tee
+//   parser         bench/parser.mjs: the parser alone, MB/s per corpus
+//   summarize      bench/summarize-step.mjs: dist/summarize.js on 2000 leg reports vs reading and parsing them
+// At the end: the issue's ratios table (what | now | goal), read from what the parts printed.
+// Options: --quick (smaller sizes, for a smoke run), --only=startup,size,peers,streaming,notify,upload,…,
+//          --peer <path> (repeatable; for size and peers)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -22,11 +32,16 @@ const fake = path.join(root, 'test', 'fixtures', 'jetson-containers');
 const probe = path.join(root, 'bench', 'rss-probe.mjs');
 const quick = process.argv.includes('--quick');
 const only = (
-  process.argv.find((a) => a.startsWith('--only=')) ?? '--only=startup,streaming,notify,upload,packages,scrub'
+  process.argv.find((a) => a.startsWith('--only=')) ??
+  '--only=startup,size,peers,stream,parser,summarize,streaming,notify,upload,packages,scrub'
 )
   .slice('--only='.length)
   .split(',');
 const work = mkdtempSync(path.join(os.tmpdir(), 'jba-bench-'));
+/** `--peer <path>` pairs, passed on to the size and peers benches. */
+const peerArgs = process.argv.flatMap((a, i, all) =>
+  a === '--peer' && all[i + 1] ? ['--peer', path.resolve(all[i + 1])] : [],
+);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
@@ -72,27 +87,6 @@ function timed(cmd, args, env, { shell = false } = {}) {
       resolve({ ms, code, rssMiB, cpuMs });
     });
   });
-}
-
-async function startup() {
-  const n = quick ? 5 : 15;
-  const bare = [];
-  const action = [];
-  for (let i = 0; i < n; i++) {
-    bare.push((await timed(nodeBin, ['-e', ''], process.env)).ms);
-    action.push(
-      (
-        await timed(
-          nodeBin,
-          [path.join(root, 'dist', 'index.js')],
-          runnerEnv({ 'INPUT_JETSON-CONTAINERS': '/bin/true' }),
-        )
-      ).ms,
-    );
-  }
-  print(`start-up: node -e "" (median of ${n})`, fmt(median(bare)));
-  print(`start-up: action, build command exits at once (median of ${n})`, fmt(median(action)));
-  print('start-up: added by the action', fmt(median(action) - median(bare)));
 }
 
 async function streaming() {
@@ -220,10 +214,113 @@ async function notifyBench() {
   print('notify: action wall time with 1 loopback target (median)', fmt(median(withOne)));
 }
 
-/** Runs one of the stand-alone bench scripts beside this file. */
-function script(name, args = []) {
-  const res = spawnSync(nodeBin, [path.join(root, 'bench', name), ...args], { stdio: 'inherit' });
-  if (res.status !== 0) console.log(`${name} failed`);
+/** What each stand-alone bench printed, by part: the ratios table at the end is read from it. */
+const printed = {};
+
+/** Runs one of the stand-alone bench scripts beside this file, its output shown as it comes and kept. */
+async function script(part, name, args = []) {
+  const child = spawn(nodeBin, [path.join(root, 'bench', name), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let text = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    text += chunk;
+  });
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  if (code !== 0) console.log(`${name} failed`);
+  printed[part] = (printed[part] ?? '') + text;
+}
+
+/**
+ * The issue's table (what | now | goal), each row read from what a part printed; a row whose part did not run
+ * (or printed no such line) says so.
+ */
+function ratiosTable() {
+  const skipped = (part) =>
+    only.includes(part) ? `not measured (${part} printed no such line)` : `skipped (--only without ${part})`;
+  const find = (part, re, show) => {
+    const m = re.exec(printed[part] ?? '');
+    return m ? show(m) : skipped(part);
+  };
+  const ratio = (part, label) =>
+    find(
+      part,
+      new RegExp(`${label}\\s+wall\\s+[\\d.]+ ms \\(([\\d.]+)×.*?CPU [\\d.]+ ms \\(([\\d.]+)×\\)`),
+      (m) => `${m[1]}× wall, ${m[2]}× CPU`,
+    );
+  const peer = (names) => {
+    if (peerArgs.length === 0)
+      return only.includes('peers') ? 'skipped (no --peer <path>)' : skipped('peers');
+    return find(
+      'peers',
+      new RegExp(`peers: ours vs \\S*(?:${names})\\S*\\s+wall\\s+([\\d.]+) ms \\(([\\d.]+)×`),
+      (m) => `${m[2]}× (ours ${m[1]} ms)`,
+    );
+  };
+  const stream = (shape) =>
+    find(
+      'stream',
+      new RegExp(`^${shape}\\s+\\d+ MiB.*?; action [\\d.]+ s [^:]*: ×([\\d.]+)`, 'm'),
+      (m) => `${m[1]}×`,
+    );
+  const parserRates = [...(printed.parser ?? '').matchAll(/^(\S+)\s+\d+ MiB\s+\S+ (\d+) MB\/s/gm)];
+  const slowest = parserRates.sort((a, b) => Number(a[2]) - Number(b[2]))[0];
+  const rows = [
+    ['main + post, no target, vs bare `node -e ""`', ratio('startup', 'start-up: main\\+post'), '≤ 3×'],
+    [
+      'post alone with nothing to do (phase done) vs bare node',
+      ratio('startup', 'start-up: post \\(done\\)'),
+      '≤ 1.3×',
+    ],
+    [
+      'one Discord message, whole step, vs tsickert/discord-webhook',
+      peer('tsickert|discord-webhook'),
+      '≤ 1.0×',
+    ],
+    [
+      'one Discord message vs sarisia/actions-status-discord',
+      peer('sarisia|actions-status-discord'),
+      '≤ 0.8×',
+    ],
+    [
+      'repository tarball (what the runner downloads and unpacks per job)',
+      find('size', /GitHub's tarball \(export-ignore\)\s+([\d.]+) MB/, (m) => `${m[1]} MB gzipped`),
+      '≤ 1.5 MB',
+    ],
+    ['`#N …` BuildKit lines vs `cat \\| tee`', stream('buildkit'), 'keep (1.02×)'],
+    ['cmake/ninja `[ 45%] Building …` lines vs tee', stream('cmake'), '≤ 1.15×'],
+    ['`[HH:MM:SS] …` tool lines vs tee', stream('tool'), '≤ 1.5×'],
+    [
+      'parser alone, slowest corpus',
+      slowest ? `${slowest[2]} MB/s (${slowest[1]})` : skipped('parser'),
+      '≥ 600 MB/s for every corpus',
+    ],
+    [
+      'summarize, 2000 leg reports vs reading and parsing them',
+      ratio('summarize', 'summarize: dist/summarize\\.js vs the floor'),
+      '≤ 1.5×',
+    ],
+    [
+      'log upload vs `zip -r` of the same folder',
+      find(
+        'upload',
+        /upload vs zip -r: ([\d.]+)×[\s\S]*?peak RSS of the uploading process: ([\d.]+) MiB/,
+        (m) => `${m[1]}×, RSS ${m[2]} MiB`,
+      ),
+      '≤ 1.1×, RSS < 150 MiB',
+    ],
+  ];
+  console.log('');
+  console.log(
+    `ratios (load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
+  console.log('| what | now | goal |');
+  console.log('| --- | --- | --- |');
+  for (const [what, now, goal] of rows) console.log(`| ${what} | ${now} | ${goal} |`);
 }
 
 console.log(`jetson-build-action bench — ${new Date().toISOString()}`);
@@ -232,14 +329,25 @@ console.log(
 );
 if (!existsSync(path.join(root, 'dist', 'index.js'))) throw new Error('dist/ is missing: run npm run build');
 try {
-  if (only.includes('startup')) await startup();
+  if (only.includes('startup'))
+    await script('startup', 'startup.mjs', ['--parts', 'startup', ...(quick ? ['--quick'] : [])]);
+  if (only.includes('size')) await script('size', 'startup.mjs', ['--parts', 'size', ...peerArgs]);
+  if (only.includes('peers'))
+    await script('peers', 'peers.mjs', [...peerArgs, ...(quick ? ['--quick'] : [])]);
+  if (only.includes('stream')) await script('stream', 'stream.mjs', quick ? ['--quick'] : []);
+  if (only.includes('parser')) await script('parser', 'parser.mjs', quick ? ['--mib=16', '--rounds=3'] : []);
   if (only.includes('streaming')) await streaming();
   if (only.includes('notify')) await notifyBench();
-  if (only.includes('upload')) script('upload.mjs', quick ? ['--quick'] : []);
-  if (only.includes('packages')) script('packages.mjs', quick ? ['--rounds=1'] : ['--rounds=5']);
-  if (only.includes('scrub')) script('scrub.mjs', ['--runs', quick ? '11' : '101']);
+  if (only.includes('summarize'))
+    await script('summarize', 'summarize-step.mjs', quick ? ['--packages=200', '--rounds=3'] : []);
+  if (only.includes('upload'))
+    await script('upload', 'upload.mjs', quick ? ['--mib', '40', '--rounds', '2'] : ['--rounds', '5']);
+  if (only.includes('packages'))
+    await script('packages', 'packages.mjs', quick ? ['--rounds=1'] : ['--rounds=5']);
+  if (only.includes('scrub')) await script('scrub', 'scrub.mjs', ['--runs', quick ? '11' : '101']);
   if (only.includes('live'))
-    script('live.mjs', quick ? ['--rounds', '1', '--mib', '256'] : ['--rounds', '5']);
+    await script('live', 'live.mjs', quick ? ['--rounds', '1', '--mib', '256'] : ['--rounds', '5']);
+  ratiosTable();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -22,7 +22,6 @@ import {
   writeConsoleNote,
   writeReport,
 } from './finish.js';
-import { updateRunLine } from '../notify/run-line.js';
 import { loadNotifySettings } from '../notify/settings.js';
 import { announceStart, printSetupNotices } from './notify-start.js';
 import type { LiveStatus } from '../notify/live.js';
@@ -169,7 +168,7 @@ async function main(): Promise<void> {
  */
 async function resolveJobLinkOnce(): Promise<void> {
   const { resolveJobLink } = await import('../github/job.js');
-  const { readGitHubRun } = await import('../runner/github.js');
+  const { readGitHubRun } = await import('../runner/github-run.js');
   const token = core.getInput('github-token');
   registerSecret(token);
   const link = await resolveJobLink({
@@ -186,12 +185,13 @@ async function resolveJobLinkOnce(): Promise<void> {
 /** `check-run`: the check run, in progress, as the build starts; its id is saved for post. Null if none. */
 async function startCheckRun(settings: Settings, start: Date): Promise<number | null> {
   const { createCheckRun } = await import('../github/check-run.js');
-  const { readGitHubRun } = await import('../runner/github.js');
+  const { readGitHubRun } = await import('../runner/github-run.js');
   const run = readRunContext(core.getInput('job-check-run-id'));
   const answer = await createCheckRun({
     token: core.getInput('github-token') || null,
     run: readGitHubRun(),
     packages: settings.build.packages,
+    platform: core.getInput('platform').trim() || null,
     runnerName: process.env.RUNNER_NAME || null,
     detailsUrl: run.jobUrl ?? run.runUrl,
     startedAt: start,
@@ -274,7 +274,11 @@ async function runBuild(
     start,
     end: new Date(),
     logs: paths,
+    platform: core.getInput('platform'),
   });
+  // Once per leg: the images of a runner with the wrong JetPack carry the wrong L4T tag.
+  if (report.platform?.mismatch)
+    core.warning(scrub(report.platform.mismatch), { title: 'Platform mismatch' });
   return { report, cancelSignal: run.cancelSignal, liveRefs: await liveDone, checkRunId };
 }
 
@@ -329,6 +333,29 @@ async function handCancelledBuildToPost(report: BuildReport, cancelSignal: strin
 }
 
 /**
+ * A leg of the reusable workflow writes its line into the run's live Discord message (never fails). The
+ * renderers it needs load only for such a leg.
+ */
+async function startRunLine(
+  report: BuildReport,
+  notifySettings: NotifySettings | null,
+  signal: AbortSignal,
+): Promise<void> {
+  const messageRef = core.getInput('discord-run-message-id');
+  if (messageRef.trim() === '') return;
+  const { updateRunLine } = await import('../notify/run-line.js');
+  await updateRunLine({
+    messageRef,
+    matrix: core.getInput('matrix'),
+    report,
+    settings: notifySettings,
+    signal,
+    warn: (m) => core.warning(m),
+    info: (m) => core.info(m),
+  });
+}
+
+/**
  * Uploading and notifying can take minutes. A cancel now must not lose them, nor send a message twice: main
  * records each target's fate as it changes; on a signal it starts no new attempt, lets the requests on the wire
  * be answered for as long as the runner allows, then leaves the rest to post.
@@ -352,15 +379,7 @@ async function finishAfterBuild(
     await compareSizeStep(report, settings.compareSize, settings.logs, handOff.stop.signal);
   }
   // Reusable workflow: this leg's line in the run's live message, alongside the upload (bounded, never fails).
-  const runLine = updateRunLine({
-    messageRef: core.getInput('discord-run-message-id'),
-    matrix: core.getInput('matrix'),
-    report,
-    settings: notifySettings,
-    signal: handOff.stop.signal,
-    warn: (m) => core.warning(m),
-    info: (m) => core.info(m),
-  });
+  const runLine = startRunLine(report, notifySettings, handOff.stop.signal);
   const finishing = finishBuild(report, settings.logs, notifySettings, {
     onUploaded: saveUploaded,
     onDelivered: (source) => {
@@ -501,6 +520,7 @@ async function failBeforeBuild(
     end: new Date(),
     error,
     fallback,
+    platform: core.getInput('platform'),
   });
   await writeConsoleNote(fallback.consoleLog, report.message).catch(() => undefined);
   core.info(scrub(`This run's report.json and console.log are in ${fallback.dir} instead.`));

@@ -130,6 +130,7 @@ async function loadReport(state: SavedState, settings: Settings): Promise<BuildR
     start: state.startTime ? new Date(state.startTime) : lastWrite,
     end: lastWrite,
     logs: paths,
+    platform: core.getInput('platform'),
   });
 }
 

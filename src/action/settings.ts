@@ -220,6 +220,8 @@ function checkReportInputs(getInput: GetInput): void {
   // Read again (and only then used) by the back half; a bad value is found before hours of building.
   readBoolean(getInput, 'pr-comment', false);
   for (const label of getInput('runner-labels').split(/[\s,]+/)) rejectControlChars('runner-labels', label);
+  // The platform name is printed in the report, its mismatch warning and every notification.
+  rejectControlChars('platform', getInput('platform').trim());
   // Found now, not after hours of building when the leg would write its line in the run message.
   const runMessage = getInput('discord-run-message-id').trim();
   if (runMessage !== '' && !/^\d{1,20}(?::\d{1,20})?$/.test(runMessage)) {

@@ -12,10 +12,12 @@ import type { BuildReport } from '../report/build-report.js';
 import {
   buildRunReport,
   checkBuildReport,
+  inferPlatforms,
   parseLegRecord,
   selectPlanned,
   type LegRecord,
   type RunReport,
+  type RunReportInput,
 } from '../report/run-report.js';
 import { registerSecret, scrub, scrubDeep } from '../runner/secrets.js';
 import type { ChangeState, NotifySettings } from '../notify/types.js';
@@ -97,39 +99,66 @@ export async function findReportFiles(spec: string, cwd: string = process.cwd())
   return found;
 }
 
+/** Files read at once: a grid of 256 legs reads 512 files, and one at a time the summary waits on each. */
+export const READ_CONCURRENCY = 16;
+
+/** `fn` over `items`, at most `limit` at a time; the results in the order of `items`, whatever finishes first. */
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** A file read: what it held, or the warning to print (in file order, after all are read). */
+type Read<T> = { value: T } | { warning: string };
+
+async function readEach<T>(
+  files: string[],
+  warn: (msg: string) => void,
+  read: (file: string) => Promise<Read<T>>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (const r of await mapBounded(files, READ_CONCURRENCY, read)) {
+    if ('value' in r) out.push(r.value);
+    else warn(r.warning);
+  }
+  return out;
+}
+
 /** Reads and checks report files; a malformed one is a warning, never a crash. */
 export async function loadReports(files: string[], warn: (msg: string) => void): Promise<BuildReport[]> {
-  const reports: BuildReport[] = [];
-  for (const file of files) {
+  return readEach(files, warn, async (file): Promise<Read<BuildReport>> => {
     try {
       const s = await stat(file);
       if (s.size > MAX_REPORT_BYTES) {
-        warn(`${file}: ${s.size} bytes is too large for a report.json; skipped.`);
-        continue;
+        return { warning: `${file}: ${s.size} bytes is too large for a report.json; skipped.` };
       }
-      const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-      const checked = checkBuildReport(parsed);
-      if (checked.ok) reports.push(checked.report);
-      else warn(`${file} is not a usable report.json (${checked.reason}); skipped.`);
+      const checked = checkBuildReport(JSON.parse(await readFile(file, 'utf8')));
+      if (checked.ok) return { value: checked.report };
+      return { warning: `${file} is not a usable report.json (${checked.reason}); skipped.` };
     } catch (err) {
-      warn(`${file} could not be read as JSON (${errorMessage(err)}); skipped.`);
+      return { warning: `${file} could not be read as JSON (${errorMessage(err)}); skipped.` };
     }
-  }
-  return reports;
+  });
 }
 
 export async function loadLegs(files: string[], warn: (msg: string) => void): Promise<LegRecord[]> {
-  const legs: LegRecord[] = [];
-  for (const file of files) {
+  return readEach(files, warn, async (file): Promise<Read<LegRecord>> => {
     try {
       const leg = parseLegRecord(JSON.parse(await readFile(file, 'utf8')));
-      if (leg) legs.push(leg);
-      else warn(`${file} is not a leg record; skipped.`);
+      return leg ? { value: leg } : { warning: `${file} is not a leg record; skipped.` };
     } catch (err) {
-      warn(`${file} could not be read as JSON (${errorMessage(err)}); skipped.`);
+      return { warning: `${file} could not be read as JSON (${errorMessage(err)}); skipped.` };
     }
-  }
-  return legs;
+  });
 }
 
 /** The `packages` input: a JSON array (the plan's output) or names separated by spaces, commas or newlines. */
@@ -145,6 +174,45 @@ export function parsePlanned(input: string): string[] {
     }
   }
   return text.split(/[\s,]+/).filter((p) => p !== '');
+}
+
+/** A planned platform, as the plan's `platforms` output lists it. */
+export interface PlannedPlatform {
+  name: string;
+  labels: string[];
+}
+
+/**
+ * The `platforms` input: the plan's `platforms` output, a JSON array of {"name","labels"} (`[]` or empty: one
+ * platform). Anything else is a wiring mistake of the workflow: an error naming the input and the value.
+ */
+export function parsePlatforms(input: string): PlannedPlatform[] {
+  const text = input.trim();
+  if (text === '') return [];
+  const shown = JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+  const bad = (why: string): Error =>
+    new Error(
+      `Input 'platforms' is ${shown}: ${why}. Pass the plan's platforms output (\${{ needs.plan.outputs.platforms }}), ` +
+        'a JSON array of {"name": "jp6-orin", "labels": ["self-hosted", "orin"]}, or leave it empty for one platform.',
+    );
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    throw bad('not JSON');
+  }
+  if (!Array.isArray(list)) throw bad('not a JSON array');
+  const seen = new Set<string>();
+  return list.map((entry: unknown, i) => {
+    const e = (entry ?? {}) as { name?: unknown; labels?: unknown };
+    if (typeof e.name !== 'string' || e.name.trim() === '') throw bad(`entry ${i} has no name`);
+    if (seen.has(e.name)) throw bad(`the platform ${JSON.stringify(e.name)} is listed twice`);
+    seen.add(e.name);
+    if (!Array.isArray(e.labels) || !e.labels.every((l) => typeof l === 'string')) {
+      throw bad(`the labels of ${JSON.stringify(e.name)} are not a list of strings`);
+    }
+    return { name: e.name, labels: e.labels as string[] };
+  });
 }
 
 /**
@@ -185,27 +253,52 @@ function liveMessageEdit(): string | null {
 }
 
 /**
- * `notify-on: change` for the whole run: its result against the previous completed run of the workflow on
- * this branch, asked only when a target fires on change; anything in the way is `unknown` with one warning.
+ * `notify-on: change`, asked only when a target fires on change: per cell against the previous run's run
+ * report (a cell that breaks in a run that was already failing is news), else - no report to read - the run's
+ * result against the previous run's. Sets each row's `change`. Anything in the way: one warning, never a failure.
  */
-async function runChange(run: RunReport, settings: NotifySettings): Promise<ChangeState> {
+async function runChange(
+  run: RunReport,
+  settings: NotifySettings | null,
+  env: Env,
+): Promise<{ run: RunReport; change: ChangeState }> {
+  if (!settings) return { run, change: 'unknown' };
   try {
     const { wantsChange, NO_TOKEN_WARNING } = await import('../notify/change.js');
-    if (!wantsChange(settings.targets)) return 'unknown';
-    const { previousRunChange } = await import('../runner/github.js');
+    if (!wantsChange(settings.targets)) return { run, change: 'unknown' };
+    const { previousRunChange, readGitHubRun } = await import('../runner/github.js');
     const answer = await previousRunChange(run.status, settings.githubToken);
     // A missing token was told with the setup notices.
     if (answer.warning !== null && answer.warning !== NO_TOKEN_WARNING) core.warning(scrub(answer.warning));
-    return answer.change;
+    if (answer.previousRunId === null) return { run, change: answer.change };
+    const { findPreviousRunReport } = await import('../github/previous-run-report.js');
+    const previous = await findPreviousRunReport({
+      token: settings.githubToken,
+      run: readGitHubRun(env),
+      previousRunId: answer.previousRunId,
+      cells: run.runs.map((r) => ({ package: r.name, platform: r.platform })),
+      tempDir: env.RUNNER_TEMP || os.tmpdir(),
+      info: (m) => core.info(scrub(m)),
+    });
+    if (previous.warning !== null) core.warning(scrub(previous.warning));
+    if (previous.report === null) return { run, change: answer.change };
+    const { applyCellChanges } = await import('../report/cell-change.js');
+    const cells = applyCellChanges(previous.report, run);
+    if (cells.change === 'unknown') return { run, change: answer.change };
+    core.info(
+      `notify-on change: ${cells.change}, ${cells.compared} cell(s) against ${previous.artifact ?? 'the run report'} of run ${answer.previousRunId}.`,
+    );
+    return { run: scrubDeep(cells.run), change: cells.change };
   } catch (err) {
     core.warning(scrub(`notify-on change: ${errorMessage(err)}; notifying as always.`));
-    return 'unknown';
+    return { run, change: 'unknown' };
   }
 }
 
 async function notifyRun(
   run: RunReport,
   settings: NotifySettings | null,
+  change: ChangeState,
 ): Promise<{ notifications: string; messageId: string; failed: number }> {
   if (!settings || settings.targets.length === 0) return { notifications: '[]', messageId: '', failed: 0 };
   const { notify, summarizeResults, notificationOutputs } = await import('../notify/index.js');
@@ -233,7 +326,7 @@ async function notifyRun(
     },
     {
       ...(live ? { edit: { 'discord-webhook-url': live } } : {}),
-      change: await runChange(run, settings),
+      change,
       warn: (m) => core.warning(scrub(m)),
       log: (m) => core.info(scrub(m)),
     },
@@ -265,18 +358,24 @@ export async function runSummarize(
   readBool('pr-comment', false);
   // Read first: it registers every secret, and everything below is scrubbed of them.
   const notifySettings = await readNotifySettings(env);
-  const { reports, legs, planned } = await gatherReports(env, warn);
+  const given = parsePlatforms(core.getInput('platforms'));
+  const { reports, legs, planned, lostReports } = await gatherReports(env, warn, given);
+  const platforms = given.length > 0 ? given : inferredPlatforms(reports, legs);
   const built = buildRunReport({
     reports,
     legs,
     planned,
+    platforms,
     needs: parseNeeds(core.getInput('needs'), warn),
     context: readRunContext('', env),
     now: now(),
     failFast,
+    warn,
+    lostReports,
   });
   // Rendered from the scrubbed run: markdown escaping would otherwise hide a secret from a scrub of the text.
-  const run = scrubDeep(built);
+  // Each row's change is known before anything is written: the report and the summary show it too.
+  const { run, change } = await runChange(scrubDeep(built), notifySettings, env);
   const reportFile = await writeRunReport(run, env, warn);
   // Each sink fails on its own: outputs, summary and notifications never take each other down.
   try {
@@ -293,7 +392,7 @@ export async function runSummarize(
     }
   }
   await printNotices(notifySettings, env);
-  await notifyAndSetOutputs(run, notifySettings, warn);
+  await notifyAndSetOutputs(run, notifySettings, change, warn);
   await runComment(run, env).catch((err) => warn(`pr-comment: ${errorMessage(err)}`));
   const line = `Run ${run.status}: ${run.message}`;
   if (run.status === 'failure' && failOnBuildError) core.setFailed(scrub(line));
@@ -332,25 +431,61 @@ async function runComment(run: RunReport, env: Env): Promise<void> {
   );
 }
 
-/** The leg reports and records found under the `reports` input, kept to the packages this run planned. */
+/**
+ * Without the `platforms` input, the platforms the legs name (two or more) are the grid's columns, so that
+ * no platform's cell overwrites another's: one notice says so.
+ */
+function inferredPlatforms(reports: BuildReport[], legs: LegRecord[]): PlannedPlatform[] {
+  const platforms = inferPlatforms(reports, legs);
+  if (platforms.length === 0) return [];
+  const names = platforms.map((p) => p.name);
+  const shown = names.slice(0, 10).join(', ') + (names.length > 10 ? ` and ${names.length - 10} more` : '');
+  core.notice(
+    scrub(
+      `The platforms input is empty, but the legs ran on ${names.length} platforms (${shown}): they are the grid's columns. ` +
+        "Pass the plan's platforms output (${{ needs.plan.outputs.platforms }}) for the planned order and a column for a platform no leg reported.",
+    ),
+    { title: 'Platforms' },
+  );
+  return platforms;
+}
+
+/**
+ * The leg reports and records found under the `reports` input, kept to the packages (and platforms, when
+ * given) this run planned.
+ */
 async function gatherReports(
   env: Env,
   warn: (msg: string) => void,
-): Promise<{ reports: BuildReport[]; legs: LegRecord[]; planned: string[] }> {
+  platforms: PlannedPlatform[],
+): Promise<{
+  reports: BuildReport[];
+  legs: LegRecord[];
+  planned: string[];
+  lostReports: NonNullable<RunReportInput['lostReports']>;
+}> {
   const spec = core.getInput('reports') || 'jetson-reports';
-  const found = await findReportFiles(spec, env.GITHUB_WORKSPACE || process.cwd());
+  const cwd = env.GITHUB_WORKSPACE || process.cwd();
+  const planned = parsePlanned(core.getInput('packages'));
+  const lostReports = await downloadReports(spec, cwd, env, planned, platforms);
+  const found = await findReportFiles(spec, cwd);
   const loaded = await loadReports(found.reports, warn);
   const loadedLegs = await loadLegs(found.legs, warn);
   core.info(
     `Found ${loaded.length} report(s) and ${loadedLegs.length} leg record(s) under ${spec.replace(/\n/g, ', ')}.`,
   );
-  const planned = parsePlanned(core.getInput('packages'));
-  const { reports, legs, ignored } = selectPlanned(loaded, loadedLegs, planned);
+  const { reports, legs, ignored } = selectPlanned(
+    loaded,
+    loadedLegs,
+    planned,
+    platforms.map((p) => p.name),
+  );
   if (ignored.length > 0) {
     const shown = ignored.slice(0, 20).join('; ');
+    const what = platforms.length > 0 ? 'packages or platforms' : 'packages';
     core.notice(
       scrub(
-        `Ignored ${ignored.length} file(s) for packages that were not planned (another run of the workflow?): ` +
+        `Ignored ${ignored.length} file(s) for ${what} that were not planned (another run of the workflow?): ` +
           shown +
           (ignored.length > 20 ? ` and ${ignored.length - 20} more` : '') +
           '.',
@@ -358,7 +493,56 @@ async function gatherReports(
       { title: 'Reports not planned' },
     );
   }
-  return { reports, legs, planned };
+  return { reports, legs, planned, lostReports };
+}
+
+/** Per artifact: a download may take this long (a report and a leg record, a few KB). */
+const ARTIFACT_TIMEOUT_MS = 60_000;
+
+/**
+ * `report-artifacts`: every matching artifact of this run into the first `reports` folder, each on its own.
+ * The ones that failed are one warning naming them, and their cells (from the plan) `missing` for that reason.
+ */
+async function downloadReports(
+  spec: string,
+  cwd: string,
+  env: Env,
+  planned: string[],
+  platforms: PlannedPlatform[],
+): Promise<NonNullable<RunReportInput['lostReports']>> {
+  const pattern = core.getInput('report-artifacts').trim();
+  if (pattern === '') return [];
+  const token = core.getInput('github-token').trim();
+  registerSecret(token);
+  const { apiSource, downloadRunArtifacts, lostCells, runnerSource } = await import('./download.js');
+  const { readGitHubRun } = await import('../runner/github-run.js');
+  const api = apiSource(token, readGitHubRun(env), ARTIFACT_TIMEOUT_MS);
+  const dir = path.resolve(
+    cwd,
+    spec
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? 'jetson-reports',
+  );
+  const result = await downloadRunArtifacts({
+    pattern,
+    dir,
+    sources: [...(api ? [api] : []), runnerSource(ARTIFACT_TIMEOUT_MS)],
+    info: (m) => core.info(scrub(m)),
+    notice: (m) => core.notice(scrub(m), { title: 'Report artifacts' }),
+  });
+  core.info(`Downloaded ${result.downloaded.length} report artifact(s) into ${dir}.`);
+  if (result.failed.length === 0) return [];
+  const shown = result.failed.slice(0, 20).map((f) => `${f.name} (${f.error})`);
+  core.warning(
+    scrub(
+      `${result.failed.length} report artifact(s) could not be downloaded: ${shown.join('; ')}` +
+        (result.failed.length > 20 ? ` and ${result.failed.length - 20} more` : '') +
+        ". Their legs' packages without another report are missing for that reason.",
+    ),
+    { title: 'Report artifacts not downloaded' },
+  );
+  return lostCells(result.failed, pattern, planned, platforms);
 }
 
 /** run-report.json under RUNNER_TEMP (scrubbed: it is read by whatever comes next); its path either way. */
@@ -377,6 +561,7 @@ async function writeRunReport(run: RunReport, env: Env, warn: (msg: string) => v
 function setRunOutputs(run: RunReport, reportFile: string): void {
   const json = (value: unknown): string => JSON.stringify(scrubDeep(value));
   core.setOutput('status', run.status);
+  core.setOutput('failed', json(run.failed));
   core.setOutput('failed-packages', json(run.failed_packages));
   core.setOutput('missing-packages', json(run.missing_packages));
   core.setOutput('images', json(run.images));
@@ -414,12 +599,13 @@ async function readNotifySettings(env: Env): Promise<NotifySettings | null> {
 async function notifyAndSetOutputs(
   run: RunReport,
   settings: NotifySettings | null,
+  change: ChangeState,
   warn: (msg: string) => void,
 ): Promise<void> {
   let notifications = '[]';
   let messageId = '';
   try {
-    const n = await notifyRun(run, settings);
+    const n = await notifyRun(run, settings, change);
     notifications = n.notifications;
     messageId = n.messageId;
   } catch (err) {

@@ -37,6 +37,8 @@ interface ApiAccess {
 
 export interface CreateRequest extends ApiAccess {
   packages: readonly string[];
+  /** The platform of a grid leg (the `platform` input), named in the check's name; null outside a grid. */
+  platform?: string | null;
   runnerName: string | null;
   /** The job's page (else the run's): where "Details" leads. */
   detailsUrl: string | null;
@@ -92,7 +94,7 @@ export async function createCheckRun(req: CreateRequest): Promise<CreateAnswer> 
   const signal = deadline(timeoutMs, req.signal);
   try {
     const body = scrubDeep({
-      name: checkRunName(req.packages),
+      name: checkRunName(req.packages, req.platform ?? null),
       head_sha: sha,
       status: 'in_progress' as const,
       started_at: req.startedAt.toISOString(),

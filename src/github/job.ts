@@ -2,7 +2,8 @@
 // whole run: from the job's check run id when the runner gives it (`job-check-run-id`, default
 // `${{ job.check_run_id }}`), else found through the REST API among the jobs of this run attempt (the one in
 // progress on this runner). Anything in the way → the run's page, with one line saying why.
-import { githubClient, type GitHubClient, type GitHubRun } from '../runner/github.js';
+// Type-only: the client (and Octokit with it) loads only when the link must be looked up.
+import type { GitHubClient, GitHubRun } from '../runner/github.js';
 import { jobUrlOf, runUrlOf } from '../runner/context.js';
 import { deadline, requestFailure } from './request-error.js';
 
@@ -60,7 +61,9 @@ export async function resolveJobLink(req: JobLinkRequest): Promise<JobLink> {
   const signal = deadline(timeoutMs);
   let jobs: JobInfo[];
   try {
-    const client = (req.client ?? ((t: string) => githubClient(t, req.run.apiUrl)))(req.token);
+    const client = req.client
+      ? req.client(req.token)
+      : (await import('../runner/github.js')).githubClient(req.token, req.run.apiUrl);
     jobs = await listJobs(client, { owner, repo, runId, attempt }, signal);
   } catch (err) {
     const failure = requestFailure(err, signal.aborted, req.run.apiUrl, timeoutMs);

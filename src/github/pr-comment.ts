@@ -304,6 +304,7 @@ export function commentOnRun(
     job: github.job,
     // The planned entries (a wildcard as typed): each row answers one.
     packages: run.runs.map((r) => r.requested ?? r.name),
+    platforms: run.platforms.map((p) => p.name),
   });
   const now = opts.now ?? ((): Date => new Date());
   return upsertPrComment({

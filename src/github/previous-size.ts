@@ -297,7 +297,7 @@ class TooLarge {
 }
 
 /** The files under `dir` total at most `limit` bytes (links are not followed; too many entries is too much). */
-async function within(dir: string, limit: number): Promise<boolean> {
+export async function within(dir: string, limit: number): Promise<boolean> {
   let total = 0;
   let entries = 0;
   const pending = [dir];
@@ -366,7 +366,7 @@ export function packageSize(report: unknown, name: string): number | null {
   return null;
 }
 
-async function listArtifacts(
+export async function listArtifacts(
   client: GitHubClient,
   owner: string,
   repo: string,
@@ -398,7 +398,7 @@ const downloadContext = new AsyncLocalStorage<symbol>();
  * through AsyncLocalStorage) is watched, so a refusal ends the wait at once, with its status, and any retry
  * is cut off; an abandoned download unwinds in the background (the entry points exit once done).
  */
-async function downloadArtifact(
+export async function downloadArtifact(
   artifactId: number,
   from: { token: string; owner: string; repo: string; runId: number },
   dir: string,

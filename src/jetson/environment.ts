@@ -11,7 +11,7 @@ export interface RunnerIO {
   env: Record<string, string | undefined>;
   /** The file's text, or null when it does not exist or cannot be read. */
   readFile: (path: string) => Promise<string | null>;
-  /** `lsb_release -rs`, or null when it is missing or fails. */
+  /** The release `lsb_release -rs` prints (e.g. `22.04`), or null when it cannot be told. */
   lsbRelease: () => Promise<string | null>;
   /** process.arch; injectable for tests. */
   arch?: string;
@@ -197,19 +197,41 @@ export function mergeEnvironment(
   return out;
 }
 
-/** The real runner: files through node:fs, `lsb_release -rs` through @actions/exec (loaded only when used). */
+/**
+ * VERSION_ID of an os-release(5) file (`VERSION_ID="22.04"` → `22.04`): what `lsb_release -rs` prints on
+ * Ubuntu and Debian, where it reads the same file. Null when the file has none.
+ */
+export function versionIdFromOsRelease(text: string): string | null {
+  const m = /^VERSION_ID=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'#]*))\s*$/m.exec(text);
+  const v = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').trim();
+  return v === '' ? null : v;
+}
+
+/**
+ * The real runner: files through node:fs; the release from os-release, else `lsb_release -rs` through
+ * @actions/exec (loaded only then): on a Jetson lsb_release is a Python program, tens of milliseconds to
+ * read the line os-release holds.
+ */
 export function realRunnerIO(env: Record<string, string | undefined> = process.env): RunnerIO {
+  const readFile = async (path: string): Promise<string | null> => {
+    const { readFile } = await import('node:fs/promises');
+    try {
+      return await readFile(path, 'utf8');
+    } catch {
+      return null;
+    }
+  };
   return {
     env,
-    readFile: async (path) => {
-      const { readFile } = await import('node:fs/promises');
-      try {
-        return await readFile(path, 'utf8');
-      } catch {
-        return null;
-      }
-    },
+    readFile,
     lsbRelease: async () => {
+      for (const file of ['/etc/os-release', '/usr/lib/os-release']) {
+        const text = await readFile(file);
+        if (text !== null) {
+          const release = versionIdFromOsRelease(text);
+          if (release !== null) return release;
+        }
+      }
       try {
         const { getExecOutput } = await import('@actions/exec');
         const out = await getExecOutput('lsb_release', ['-rs'], { silent: true, ignoreReturnCode: true });

@@ -3,7 +3,7 @@
 // used by no target, that `notify-on: change` has no token. Pure: it returns the messages; the actions print them (core.notice / core.warning).
 import { maskUrl } from '../runner/secrets.js';
 import { NO_TOKEN_WARNING, wantsChange } from './change.js';
-import { isDiscordHost, isSlackHost, isTeamsUrl } from './targets.js';
+import { isDiscordHost, isSlackHost, isTeamsUrl } from './hosts.js';
 import type { NotifySettings, Target, TargetFormat } from './types.js';
 
 export interface SetupNotices {

@@ -72,22 +72,41 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** The leg's name and matrix index from the `matrix` input, or null. */
-export function readMatrixLeg(matrix: string): { leg: string; index: number } | null {
+/** A leg as the `matrix` input names it; `title` and `platform` only for a leg of a grid. */
+export interface MatrixLegRef {
+  leg: string;
+  index: number;
+  title: string | null;
+  platform: string | null;
+}
+
+/** The leg's name and matrix index (and, in a grid, its title and platform) from the `matrix` input, or null. */
+export function readMatrixLeg(matrix: string): MatrixLegRef | null {
   try {
     const m: unknown = JSON.parse(matrix);
     if (typeof m !== 'object' || m === null) return null;
-    const { leg, index } = m as { leg?: unknown; index?: unknown };
+    const { leg, index, title, platform } = m as Record<string, unknown>;
     if (typeof leg !== 'string' || leg.trim() === '') return null;
     const n = typeof index === 'string' && /^\d{1,3}$/.test(index) ? Number(index) : index;
-    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? { leg, index: n } : null;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return null;
+    const grid = typeof platform === 'string' && platform.trim() !== '';
+    return {
+      leg,
+      index: n,
+      title: grid && typeof title === 'string' && title.trim() !== '' ? title : null,
+      platform: grid ? platform : null,
+    };
   } catch {
     return null;
   }
 }
 
-/** What the leg's line says, from its report. */
-export function legResult(leg: string, report: BuildReport): LegResult {
+/** What the leg's line says, from its report (and, in a grid, the leg's title). */
+export function legResult(
+  leg: string,
+  report: BuildReport,
+  grid: { title: string | null; platform: string | null } = { title: null, platform: null },
+): LegResult {
   const f = report.failure;
   const step = f && f.stageIndex !== null && f.stageCount !== null ? ` ${f.stageIndex}/${f.stageCount}` : '';
   const phase = f && f.phase !== 'unknown' ? `${f.phase}${step}` : '';
@@ -101,6 +120,8 @@ export function legResult(leg: string, report: BuildReport): LegResult {
     built: of > 1 ? { done: report.packages.filter((p) => p.status === 'success').length, of } : null,
     where: report.status === 'failure' ? where || null : null,
     cause: report.status === 'failure' ? (f?.error ?? report.message) : null,
+    title: grid.title,
+    platform: grid.platform,
   };
 }
 
@@ -139,7 +160,8 @@ export async function updateRunLine(opts: RunLineOptions): Promise<RunLineOutcom
     }
     // Rendered from the scrubbed report and name: markdown escaping (`_` → `\_`) would otherwise hide a secret
     // the build printed from the encoder's scrub of the text.
-    const result = legResult(scrub(leg.leg), scrubDeep(opts.report));
+    const grid = { title: leg.title === null ? null : scrub(leg.title), platform: leg.platform };
+    const result = legResult(scrub(leg.leg), scrubDeep(opts.report), grid);
     return await writeLine(opts, target, ref, leg.index, legLine(result), warn);
   } catch (err) {
     warn(

@@ -1,6 +1,8 @@
 // Loads the notification settings only when something asks for a notification, so a build without
-// webhooks never pays for the YAML parser and the HTTP client at start-up.
+// webhooks never pays for the settings code and the HTTP client at start-up, and the YAML parser only when an
+// input written in YAML is set.
 import type { NotifySettings } from './types.js';
+import { loadYamlParser } from './yaml-parser.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -26,6 +28,7 @@ export async function loadNotifySettings(
   env: Env,
 ): Promise<NotifySettings | null> {
   if (!wantsNotifications(getInput, env)) return null;
-  const { resolveNotifySettings } = await import('./targets.js');
+  const { resolveNotifySettings, YAML_INPUTS } = await import('./targets.js');
+  if (YAML_INPUTS.some((n) => getInput(n).trim() !== '')) await loadYamlParser();
   return resolveNotifySettings(getInput, env);
 }

@@ -4,7 +4,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseBoolean } from '../runner/inputs.js';
-import { LineCounter, parseDocument } from 'yaml';
+import { yamlParser } from './yaml-parser.js';
+import { isDiscordHost, isSlackHost, isTeamsUrl } from './hosts.js';
 import { InputError } from '../runner/errors.js';
 import { registerCredential, registerSecret, registerSecretUrl, scrub } from '../runner/secrets.js';
 import { MENTION_LINE_MAX } from './render/limits.js';
@@ -74,16 +75,10 @@ const RESERVED_HEADERS = new Set([
 ]);
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-const DISCORD_HOSTS = new Set(
-  ['discord.com', 'discordapp.com'].flatMap((h) => [h, `www.${h}`, `ptb.${h}`, `canary.${h}`]),
-);
+export { isDiscordHost, isSlackHost, isTeamsUrl };
+
 /** `/api[/vN]/webhooks/{id}/{token}[/slack|/github][/]` */
 const DISCORD_WEBHOOK_PATH = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([^/]+)(?:\/(?:slack|github))?\/?$/;
-
-/** Whether `hostname` is one of Discord's own hosts (discord.com, discordapp.com, their ptb./canary. variants). */
-export function isDiscordHost(hostname: string): boolean {
-  return DISCORD_HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
-}
 
 /**
  * The execute-webhook URL Discord expects: `https://<host as given>/api/v10/webhooks/{id}/{token}?wait=true`
@@ -630,28 +625,6 @@ function detectFormat(u: URL): TargetFormat {
   return 'generic';
 }
 
-const hostIs = (hostname: string, ...domains: string[]): boolean => {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return domains.some((d) => host === d || host.endsWith(`.${d}`));
-};
-
-/** Slack's incoming webhooks: `https://hooks.slack.com/services/…` (and workflow triggers on the same host). */
-export function isSlackHost(hostname: string): boolean {
-  return hostIs(hostname, 'hooks.slack.com');
-}
-
-/**
- * Microsoft Teams webhooks: Power Automate / Teams Workflows (`…logic.azure.com…`,
- * `…environment.api.powerplatform.com…`) and the legacy Office 365 connectors (`…webhook.office.com…`,
- * `outlook.office.com/webhook…`).
- */
-export function isTeamsUrl(u: URL): boolean {
-  return (
-    hostIs(u.hostname, 'webhook.office.com', 'logic.azure.com', 'environment.api.powerplatform.com') ||
-    (hostIs(u.hostname, 'outlook.office.com') && u.pathname.startsWith('/webhook'))
-  );
-}
-
 /** Moves `user:pass@` out of the URL into basic auth (undici will not send it) and applies Discord's form. */
 function finishUrl(
   name: string,
@@ -695,9 +668,16 @@ function dedupe(targets: Target[]): Target[] {
 
 // ---------------------------------------------------------------------------------------------- values
 
+/**
+ * Inputs parsed as YAML (or JSON): with one set, resolveNotifySettings needs loadYamlParser()
+ * (src/notify/yaml-parser.ts) to have run; loadNotifySettings sees to it.
+ */
+export const YAML_INPUTS = ['webhooks', 'webhook-headers'] as const;
+
 function parseStructured(name: string, text: string, accepted: string): unknown {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
+  const yaml = yamlParser();
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     // Only the first line: a yaml message may continue with the offending source, which may hold a secret.

@@ -12,6 +12,7 @@ import {
   type RunnerInfo,
 } from './build-report.js';
 import type { BuildSettings } from '../action/settings.js';
+import { platformFacts } from './platform.js';
 
 export interface LogPaths {
   dir: string;
@@ -36,6 +37,8 @@ export interface AssembleInput {
   start: Date;
   end: Date;
   logs: LogPaths;
+  /** The `platform` input (a grid column of the reusable workflow); empty or absent outside a grid. */
+  platform?: string | null;
 }
 
 export function assembleReport(input: AssembleInput): BuildReport {
@@ -51,6 +54,7 @@ export function assembleReport(input: AssembleInput): BuildReport {
     skipErrors: build.skipErrors,
   });
   const durationSeconds = Math.max(0, Math.round((input.end.getTime() - input.start.getTime()) / 100) / 10);
+  const platform = input.platform?.trim() ?? '';
   // The build's text is printed outside its fence from here on (messages, annotations): no raw control character.
   return printableDeep({
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -88,6 +92,7 @@ export function assembleReport(input: AssembleInput): BuildReport {
       name: build.name,
       push: build.push,
     },
+    platform: platform === '' ? null : platformFacts(platform, input.environment),
   } satisfies BuildReport);
 }
 

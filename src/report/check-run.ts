@@ -48,10 +48,15 @@ export interface CheckOutput {
   text?: string;
 }
 
-/** `jetson / pytorch:2.8 torchvision`, on one line, cut to CHECK_NAME_MAX with '…'. */
-export function checkRunName(packages: readonly string[]): string {
+/**
+ * `jetson / pytorch:2.8 torchvision`, on one line, cut to CHECK_NAME_MAX with '…'. A leg of a platform grid
+ * names its platform (`jetson / jp5-xavier · torchvision`): the same package on two platforms is two checks,
+ * and branch protection can require each.
+ */
+export function checkRunName(packages: readonly string[], platform: string | null = null): string {
   const names = oneLine(packages.join(' ')) || 'build';
-  return truncate(`jetson / ${names}`, CHECK_NAME_MAX);
+  const on = platform ? `${oneLine(platform)} · ` : '';
+  return truncate(`jetson / ${on}${names}`, CHECK_NAME_MAX);
 }
 
 /** What the check run says while the build runs. */

@@ -18,6 +18,15 @@ import {
 } from '../notify/render/limits.js';
 import type { ChangeState } from '../notify/types.js';
 import { canonicalJson } from './canonical-json.js';
+import {
+  GRID_LEGEND,
+  gridColumns,
+  gridPackages,
+  gridShape,
+  gridTable,
+  isGrid,
+  mismatchNotes,
+} from '../notify/render/run-grid.js';
 
 /** GitHub's limit for an issue or pull-request comment body. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -106,9 +115,15 @@ export function runMarker(run: {
   workflow: string | null;
   job: string | null;
   packages: readonly string[];
+  /** A grid's platforms: the same packages on other platforms are another comment. */
+  platforms?: readonly string[];
 }): string {
   const packages = [...new Set(run.packages)].sort();
-  return idMarker({ kind: 'run', workflow: run.workflow, job: run.job, packages });
+  const platforms = [...new Set(run.platforms ?? [])].sort();
+  // Without platforms the identity is the one-platform run's, as before: its existing comment is found again.
+  if (platforms.length === 0)
+    return idMarker({ kind: 'run', workflow: run.workflow, job: run.job, packages });
+  return idMarker({ kind: 'run', workflow: run.workflow, job: run.job, packages, platforms });
 }
 
 // ---- text ----
@@ -343,16 +358,41 @@ function runFooter(run: RunReport, now: Date): string {
   return `<sub>${parts.join(' · ')}</sub>`;
 }
 
+/** The grid as the job summary shows it, folded to `budget` bytes; the legend and mismatches under it. */
+function gridSection(run: RunReport, budget: number): string {
+  const columns = gridColumns(run);
+  const packages = gridPackages(run, columns);
+  const table = gridTable(run, packages, columns, {
+    esc: mdText,
+    name: (text) => mdText(text, 200) || ' ',
+    link: (text, url) => link(text, url) ?? text,
+  });
+  const notes = mismatchNotes(packages, mdText).map((n) => `- ${n}`);
+  const tail = [`<sub>${GRID_LEGEND}</sub>`, ...(notes.length ? [notes.join('\n')] : [])].join('\n\n');
+  const fitted = fitTable(table.head, table.rows, budget - bytes(tail) - 2, (shown) => {
+    const hidden = packages.slice(shown);
+    const nFailed = hidden.filter((p) => p.status === 'failure' || p.status === 'missing').length;
+    return `_… and ${hidden.length} more packages (${nFailed} with a failed build) not shown: every cell is in the job summary and in run-report.json._`;
+  });
+  return `${fitted}\n\n${tail}`;
+}
+
 /** The summarize action's comment: the run's headline, its first failure, and every row (failures first). */
 export function renderRunComment(run: RunReport, opts: CommentOptions): string {
   const t = run.totals;
   const headline = runTitle(run, opts.change ?? 'unknown');
-  const totals = `**${t.packages}** packages: ✅ ${t.success} built · ❌ ${t.failure} failed · ❔ ${t.missing} without a report · ⏹ ${t.cancelled} cancelled · ${formatDuration(run.wall_seconds)} wall time`;
+  const grid = isGrid(run);
+  const totals = grid
+    ? `**${gridShape(run)}** = ${t.cells} builds: ✅ ${t.success} built · ❌ ${t.failure} failed · ❔ ${t.missing} without a report · ⏭ ${t.cancelled} cancelled or not built · ${formatDuration(run.wall_seconds)} wall time`
+    : `**${t.packages}** packages: ✅ ${t.success} built · ❌ ${t.failure} failed · ❔ ${t.missing} without a report · ⏹ ${t.cancelled} cancelled · ${formatDuration(run.wall_seconds)} wall time`;
   const ordered = orderRows(run.runs);
   const first = ordered.find((r) => r.status === 'failure' && r.failure?.error);
   const causeRaw = first?.failure?.error ? oneLine(first.failure.error) : null;
+  const where = first?.platform ? ` on ${first.platform}` : '';
   const cause =
-    first && causeRaw ? `**Cause** (${mdText(first.name, 200)})**:** ${mdText(causeRaw, CAUSE_MAX)}` : null;
+    first && causeRaw
+      ? `**Cause** (${mdText(first.name + where, 200)})**:** ${mdText(causeRaw, CAUSE_MAX)}`
+      : null;
   const excerpt = first?.failure ? excerptDetails(first.failure.excerpt, causeRaw ?? '') : '';
   const links = link('Run', run.web_url);
   const footer = runFooter(run, opts.now);
@@ -362,15 +402,17 @@ export function renderRunComment(run: RunReport, opts: CommentOptions): string {
   const table =
     ordered.length === 0
       ? null
-      : fitTable(
-          '| Status | Package | Image | Duration | Failure point | Links |\n| --- | --- | --- | --- | --- | --- |',
-          ordered.map((r) => runRow(r, causeRaw)),
-          budget,
-          (shown) => {
-            const hidden = ordered.slice(shown);
-            const nFailed = hidden.filter((r) => r.status === 'failure' || r.status === 'missing').length;
-            return `_… and ${hidden.length} more packages (${nFailed} failed) not shown: every row is in the job summary and in run-report.json._`;
-          },
-        );
+      : grid
+        ? gridSection(run, budget)
+        : fitTable(
+            '| Status | Package | Image | Duration | Failure point | Links |\n| --- | --- | --- | --- | --- | --- |',
+            ordered.map((r) => runRow(r, causeRaw)),
+            budget,
+            (shown) => {
+              const hidden = ordered.slice(shown);
+              const nFailed = hidden.filter((r) => r.status === 'failure' || r.status === 'missing').length;
+              return `_… and ${hidden.length} more packages (${nFailed} failed) not shown: every row is in the job summary and in run-report.json._`;
+            },
+          );
   return finish(opts.marker, [...fixed.slice(0, 5), table, links, footer]);
 }

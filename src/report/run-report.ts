@@ -1,15 +1,17 @@
 // The RunReport: what the aggregate `summarize` step knows about a whole matrix run, built from each leg's
 // BuildReport, the planned package list and the `needs` context. Shaped like the Foundries CI webhook
 // (build_id, url, status, runs[] with name/status/log_url/web_url/created/completed/host_tag, trigger_name).
-// Pure: the entry point (src/summarize.ts) reads files and env and hands plain data in.
+// Pure: the entry point (src/fleet/summarize.ts) reads files and env and hands plain data in.
 // schema/run-report.schema.json describes it.
 import { isWildcard } from '../jetson/packages.js';
 import {
   isReadableReportVersion,
   type BuildReport,
+  type EnvironmentInfo,
   type PackageResult,
   type RunContext,
 } from './build-report.js';
+import { platformFacts } from './platform.js';
 
 /**
  * 2 added the platform dimension (`platforms`, `failed`, and per row `platform`, `environment`,
@@ -38,6 +40,9 @@ export interface RunFailure {
   phase: string;
   error: string | null;
   excerpt: string[];
+  /** `n` and `m` of the failing stage's `n/m` progress line, when the build printed one (schema 2). */
+  stage_index?: number | null;
+  stage_count?: number | null;
 }
 
 export interface RunRow {
@@ -183,6 +188,16 @@ export interface RunReportInput {
    * GitHub after another leg failed, not lost.
    */
   failFast?: boolean;
+  /**
+   * Told once when reports name another platform than the leg record of the leg that uploaded them (the
+   * leg record, written by the workflow from the matrix, is what counts).
+   */
+  warn?: (message: string) => void;
+  /**
+   * Cells whose leg's report artifact could not be downloaded: without a report they are `missing` for that
+   * reason (the leg may well have built), never "runner lost" nor cancelled.
+   */
+  lostReports?: { package: string; platform: string | null; reason: string }[];
 }
 
 const MAX_EXCERPT_LINES = 40;
@@ -221,18 +236,208 @@ function failureOf(f: PackageResult['failure'] | BuildReport['failure']): RunFai
     phase: f.phase ?? 'unknown',
     error: f.error ?? null,
     excerpt: (f.excerpt ?? []).slice(-MAX_EXCERPT_LINES),
+    stage_index: f.stageIndex ?? null,
+    stage_count: f.stageCount ?? null,
   };
 }
 
-/** The leg record of `packages`: of run attempt `attempt` when there is one, else the latest attempt. */
-function findLeg(legs: LegRecord[], packages: string[], attempt: string | null = null): LegRecord | null {
-  let best: LegRecord | null = null;
-  for (const leg of legs) {
-    if (!packages.some((p) => leg.packages.includes(p))) continue;
-    if (attempt !== null && leg.runAttempt === attempt) return leg;
-    if (!best || Number(leg.runAttempt ?? 0) >= Number(best.runAttempt ?? 0)) best = leg;
+/** The key of a grid cell (one row of `runs`): platform and package. */
+function cellKey(platform: string | null, name: string): string {
+  return `${platform ?? ''}\u0000${name}`;
+}
+
+/**
+ * The leg records by platform and package, so that each report finds its leg without a scan of every leg
+ * (a 256-leg matrix of re-run attempts has thousands of reports and records).
+ */
+class LegIndex {
+  private readonly byCell = new Map<string, { leg: LegRecord; order: number }[]>();
+  private readonly byPackage = new Map<string, { leg: LegRecord; order: number }[]>();
+  private readonly byJobUrl = new Map<string, { leg: LegRecord; order: number }[]>();
+  private readonly byLegName = new Map<string, { leg: LegRecord; order: number }[]>();
+
+  /** Whether legs are told apart by platform (a one-platform run ignores the field). */
+  private readonly grid: boolean;
+
+  constructor(legs: LegRecord[], grid: boolean) {
+    this.grid = grid;
+    legs.forEach((leg, order) => {
+      for (const p of new Set(leg.packages)) {
+        push(this.byCell, cellKey(grid ? leg.platform : null, p), { leg, order });
+        push(this.byPackage, p, { leg, order });
+      }
+      if (leg.jobUrl !== null) push(this.byJobUrl, leg.jobUrl, { leg, order });
+      push(this.byLegName, leg.leg, { leg, order });
+    });
   }
-  return best;
+
+  /**
+   * The leg record of the leg that uploaded `report`, when something other than its platform says which:
+   * its job page (unique), else its matrix leg name, else its runner with the same packages and attempt - the
+   * last two only when every candidate is on one platform. Null when nothing does.
+   */
+  identify(report: BuildReport): LegRecord | null {
+    const attempt = report.run?.runAttempt ?? null;
+    const ofAttempt = (list: { leg: LegRecord; order: number }[]) => {
+      const same = list.filter((c) => attempt === null || c.leg.runAttempt === attempt);
+      return same.length > 0 ? same : list;
+    };
+    const onePlatform = (list: { leg: LegRecord; order: number }[]): LegRecord | null =>
+      new Set(list.map((c) => c.leg.platform)).size === 1 ? latestLeg(list, attempt) : null;
+    const jobUrl = report.run?.jobUrl ?? null;
+    const byJob = jobUrl !== null ? this.byJobUrl.get(jobUrl) : undefined;
+    if (byJob) return latestLeg(byJob, attempt);
+    const legName = matrixOf(report)?.leg;
+    const byName = typeof legName === 'string' ? this.byLegName.get(legName) : undefined;
+    if (byName) return onePlatform(ofAttempt(byName));
+    const runner = report.runner?.name ?? null;
+    if (runner === null) return null;
+    const requested = new Set(report.requestedPackages ?? []);
+    const byRunner = [...requested]
+      .flatMap((p) => this.byPackage.get(p) ?? [])
+      .filter((c) => c.leg.runner === runner && (attempt === null || c.leg.runAttempt === attempt));
+    return onePlatform(byRunner);
+  }
+
+  /** The leg record of `packages` on `platform`: of run attempt `attempt` when there is one, else the latest. */
+  find(platform: string | null, packages: string[], attempt: string | null = null): LegRecord | null {
+    const key = this.grid ? platform : null;
+    return latestLeg(
+      packages.flatMap((p) => this.byCell.get(cellKey(key, p)) ?? []),
+      attempt,
+    );
+  }
+
+  /**
+   * The platform of a report that does not name its own (the action before the `platform` input): its
+   * leg's, found by packages and attempt, then by job page or runner when several platforms ran them.
+   */
+  platformOf(report: BuildReport): string | null {
+    const requested = report.requestedPackages ?? [];
+    const candidates = requested.flatMap((p) => this.byPackage.get(p) ?? []);
+    const attempt = report.run?.runAttempt ?? null;
+    const same = candidates.filter((c) => attempt === null || c.leg.runAttempt === attempt);
+    const pool = same.length > 0 ? same : candidates;
+    const platforms = new Set(pool.map((c) => c.leg.platform));
+    if (platforms.size === 1) return [...platforms][0] ?? null;
+    const jobUrl = report.run?.jobUrl ?? null;
+    const runner = report.runner?.name ?? null;
+    const match =
+      (jobUrl !== null ? pool.find((c) => c.leg.jobUrl === jobUrl) : undefined) ??
+      (runner !== null ? pool.find((c) => c.leg.runner === runner) : undefined);
+    return match?.leg.platform ?? null;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Of the records (in file order, maybe repeated): the first of `attempt`, else the last of the latest attempt. */
+function latestLeg(found: { leg: LegRecord; order: number }[], attempt: string | null): LegRecord | null {
+  let best: { leg: LegRecord; order: number } | null = null;
+  let exact: { leg: LegRecord; order: number } | null = null;
+  for (const c of found) {
+    if (attempt !== null && c.leg.runAttempt === attempt && (!exact || c.order < exact.order)) exact = c;
+    const n = Number(c.leg.runAttempt ?? 0);
+    const b = Number(best?.leg.runAttempt ?? 0);
+    if (!best || n > b || (n === b && c.order > best.order)) best = c;
+  }
+  return (exact ?? best)?.leg ?? null;
+}
+
+/** The matrix leg a report's action ran in (`${{ toJSON(matrix) }}`), when it recorded one. */
+function matrixOf(report: BuildReport): { leg?: unknown; index?: unknown; platform?: unknown } | null {
+  const raw = report.run?.matrix;
+  if (typeof raw !== 'string' || raw === '') return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function ownPlatform(report: BuildReport): string {
+  return typeof report.platform?.name === 'string' ? report.platform.name.trim() : '';
+}
+
+/** A report that names another platform than the leg that uploaded it. */
+interface PlatformConflict {
+  report: BuildReport;
+  own: string;
+  leg: LegRecord;
+}
+
+/**
+ * The platform a report was built on (null in a one-platform run). Its leg record's platform wins: the
+ * workflow writes it from the matrix, outside the build, while the report's own word comes from the leg's
+ * inputs and files. Without an identified leg: the report's own word, else the platform of the legs that ran
+ * its packages.
+ */
+function reportPlatform(
+  report: BuildReport,
+  legs: LegIndex,
+  grid: boolean,
+  conflict?: (c: PlatformConflict) => void,
+): string | null {
+  if (!grid) return null;
+  const own = ownPlatform(report);
+  const leg = legs.identify(report);
+  if (leg?.platform) {
+    if (own !== '' && own !== leg.platform) conflict?.({ report, own, leg });
+    return leg.platform;
+  }
+  return own !== '' ? own : legs.platformOf(report);
+}
+
+/** One warning for every report that names another platform than its leg. */
+function conflictWarning(conflicts: PlatformConflict[]): string {
+  const one = (c: PlatformConflict): string => {
+    const attempt = c.report.run?.runAttempt ? ` (attempt ${c.report.run.runAttempt})` : '';
+    const requested = (c.report.requestedPackages ?? []).join(' ') || '(no packages)';
+    return `report of ${requested}${attempt} says ${c.own}, its leg ${c.leg.leg} ran on ${c.leg.platform ?? ''}`;
+  };
+  const shown = conflicts.slice(0, 10).map(one).join('; ');
+  const more = conflicts.length > 10 ? ` and ${conflicts.length - 10} more` : '';
+  const head =
+    conflicts.length === 1
+      ? 'A report names another platform than the leg that uploaded it; the leg’s platform is used'
+      : `${conflicts.length} reports name another platform than the legs that uploaded them; the legs’ platforms are used`;
+  return `${head}: ${shown}${more}.`;
+}
+
+/**
+ * The platforms the leg records and reports name, for a summary given no `platforms` (the plan's output):
+ * in the order they first appear (leg records, then reports), sorted stably by the lowest matrix leg index
+ * the reports recorded for them. Fewer than two: none (one platform reads as the one-platform form).
+ */
+export function inferPlatforms(
+  reports: BuildReport[],
+  legs: LegRecord[],
+): { name: string; labels: string[] }[] {
+  const index = new LegIndex(legs, true);
+  const seen = new Map<string, { first: number; leg: number }>();
+  const see = (name: string | null | undefined, leg: number = Number.POSITIVE_INFINITY): void => {
+    const n = typeof name === 'string' ? name.trim() : '';
+    if (n === '') return;
+    const s = seen.get(n);
+    if (s) s.leg = Math.min(s.leg, leg);
+    else seen.set(n, { first: seen.size, leg });
+  };
+  for (const leg of legs) see(leg.platform);
+  for (const report of reports) {
+    const matrix = matrixOf(report);
+    const legIndex = typeof matrix?.index === 'number' ? matrix.index : undefined;
+    const platform = reportPlatform(report, index, true);
+    see(platform, legIndex);
+  }
+  if (seen.size < 2) return [];
+  return [...seen.entries()]
+    .sort(([, a], [, b]) => (a.leg === b.leg ? 0 : a.leg < b.leg ? -1 : 1) || a.first - b.first)
+    .map(([name]) => ({ name, labels: [] }));
 }
 
 export interface PlannedSelection {
@@ -243,29 +448,39 @@ export interface PlannedSelection {
 }
 
 /**
- * Keeps the reports and leg records of this plan: those whose requested packages were all planned. Another
- * call of the workflow in the same run (its artifacts matched by a too-wide pattern) must not add rows.
- * With no planned list everything is kept.
+ * Keeps the reports and leg records of this plan: those whose requested packages were all planned, on a
+ * planned platform. Another call of the workflow in the same run (its artifacts matched by a too-wide
+ * pattern) must not add rows. With no planned list every package is kept; with no planned platforms
+ * (a one-platform run) every platform.
  */
 export function selectPlanned(
   reports: BuildReport[],
   legs: LegRecord[],
   planned: string[],
+  platforms: string[] = [],
 ): PlannedSelection {
   const set = new Set(planned.map((p) => p.trim()).filter((p) => p !== ''));
-  if (set.size === 0) return { reports, legs, ignored: [] };
-  const ours = (names: string[]): boolean => names.length > 0 && names.every((n) => set.has(n));
+  const columns = new Set(platforms.map((p) => p.trim()).filter((p) => p !== ''));
+  if (set.size === 0 && columns.size === 0) return { reports, legs, ignored: [] };
+  const ours = (names: string[]): boolean =>
+    set.size === 0 || (names.length > 0 && names.every((n) => set.has(n)));
+  const grid = columns.size > 0;
+  const onPlatform = (p: string | null): boolean => !grid || (p !== null && columns.has(p));
+  const where = (p: string | null): string =>
+    !grid ? '' : p === null ? ' on no known platform' : ` on ${p}`;
+  const index = new LegIndex(legs, grid);
   const ignored: string[] = [];
   const keptReports = reports.filter((r) => {
     const requested = r.requestedPackages ?? [];
-    if (ours(requested)) return true;
+    const platform = reportPlatform(r, index, grid);
+    if (ours(requested) && onPlatform(platform)) return true;
     const attempt = r.run?.runAttempt ? ` (attempt ${r.run.runAttempt})` : '';
-    ignored.push(`report of ${requested.join(' ') || '(no packages)'}${attempt}`);
+    ignored.push(`report of ${requested.join(' ') || '(no packages)'}${attempt}${where(platform)}`);
     return false;
   });
   const keptLegs = legs.filter((l) => {
-    if (ours(l.packages)) return true;
-    ignored.push(`leg record ${l.leg} (${l.packages.join(' ')})`);
+    if (ours(l.packages) && onPlatform(l.platform)) return true;
+    ignored.push(`leg record ${l.leg} (${l.packages.join(' ')})${where(l.platform)}`);
     return false;
   });
   return { reports: keptReports, legs: keptLegs, ignored };
@@ -273,35 +488,20 @@ export function selectPlanned(
 
 const TIMED_OUT_REASON = 'timed out: the build step reached timeout-minutes';
 
-/** Builds the RunReport. Every planned entry ends up in a row: nothing silently disappears. */
+/** Builds the RunReport. Every planned package × platform ends up in a row: nothing silently disappears. */
 export function buildRunReport(input: RunReportInput): RunReport {
   const { context, now } = input;
   const planned = [...new Set(input.planned.map((p) => p.trim()).filter((p) => p !== ''))];
-  const selected = selectPlanned(input.reports, input.legs ?? [], planned);
-  const legs = selected.legs;
+  const given = plannedPlatforms(input.platforms);
+  // Without the plan's platforms, those the legs name: one platform's cells never overwrite another's.
+  const platforms = given.length > 0 ? given : inferPlatforms(input.reports, input.legs ?? []);
   const jobs = jobResults(input.needs);
-  const buildResult = jobs['build'] ?? null;
-  const rows = new RowBook(planned);
-  // Requested entries some report answered, even with no row of that name (a wildcard).
-  const covered = new Set<string>();
-
-  for (const report of [...selected.reports].sort(byRecency)) {
-    const requested = report.requestedPackages ?? [];
-    for (const r of requested) covered.add(r);
-    const leg = findLeg(legs, requested, report.run?.runAttempt ?? null);
-    const timedOut = timedOutLeg(report, leg, buildResult);
-    for (const row of reportRows(report, requested, leg, timedOut, context)) rows.put(row, report);
-  }
-  // Planned entries no report answered.
-  for (const name of planned) {
-    if (covered.has(name) || rows.has(name)) continue;
-    rows.put(unreportedRow(name, findLeg(legs, [name]), buildResult, input.failFast === true, context));
-  }
-
-  const runs = rows.ordered();
+  const { rows: runs, contributing } = collectRows(input, planned, platforms, jobs['build'] ?? null);
   const totals = totalsOf(runs);
   const status = runStatus(totals, jobs);
-  const time = timing([...rows.contributing], now);
+  const time = timing(contributing, now);
+  const failed = runs.filter((r) => r.status === 'failure' || r.status === 'missing');
+  const distinct = (list: RunRow[]): string[] => [...new Set(list.map((r) => r.name))];
   return {
     schema_version: RUN_REPORT_SCHEMA_VERSION,
     event: RUN_REPORT_EVENT,
@@ -309,7 +509,7 @@ export function buildRunReport(input: RunReportInput): RunReport {
     url: context.runUrl,
     web_url: context.runUrl,
     status,
-    message: runMessage(status, totals, runs, jobs),
+    message: runMessage(status, totals, runs, jobs, platforms.length),
     trigger_name: context.workflow,
     repository: context.repository,
     ref: context.ref,
@@ -317,46 +517,129 @@ export function buildRunReport(input: RunReportInput): RunReport {
     run_attempt: context.runAttempt,
     ...time,
     totals,
-    platforms: [],
-    failed: runs
-      .filter((r) => r.status === 'failure' || r.status === 'missing')
-      .map((r) => ({ package: r.name, platform: r.platform })),
-    failed_packages: runs.filter((r) => r.status === 'failure' || r.status === 'missing').map((r) => r.name),
-    missing_packages: runs.filter((r) => r.status === 'missing').map((r) => r.name),
+    platforms: platformColumns(platforms, runs),
+    failed: failed.map((r) => ({ package: r.name, platform: r.platform })),
+    failed_packages: distinct(failed),
+    missing_packages: distinct(runs.filter((r) => r.status === 'missing')),
     images: [...new Set(runs.filter((r) => r.status === 'success' && r.image).map((r) => r.image as string))],
     jobs,
     runs,
   };
 }
 
+/** The planned platforms, trimmed, blank and repeated names dropped (the first of a name wins). */
+function plannedPlatforms(list: RunReportInput['platforms']): { name: string; labels: string[] }[] {
+  const seen = new Set<string>();
+  const out: { name: string; labels: string[] }[] = [];
+  for (const p of list ?? []) {
+    const name = typeof p?.name === 'string' ? p.name.trim() : '';
+    if (name === '' || seen.has(name)) continue;
+    seen.add(name);
+    out.push({ name, labels: Array.isArray(p.labels) ? p.labels.filter((l) => typeof l === 'string') : [] });
+  }
+  return out;
+}
+
+/** The rows of every planned cell in grid order, and the reports that gave them (for the run's times). */
+function collectRows(
+  input: RunReportInput,
+  planned: string[],
+  platforms: { name: string }[],
+  buildResult: string | null,
+): { rows: RunRow[]; contributing: BuildReport[] } {
+  const grid = platforms.length > 0;
+  const columns = grid ? platforms.map((p) => p.name) : [null];
+  const selected = selectPlanned(
+    input.reports,
+    input.legs ?? [],
+    planned,
+    platforms.map((p) => p.name),
+  );
+  const legs = new LegIndex(selected.legs, grid);
+  const rows = new RowBook(planned, columns);
+  // Requested entries (per platform) some report answered, even with no row of that name (a wildcard).
+  const covered = new Set<string>();
+  const conflicts: PlatformConflict[] = [];
+  for (const report of [...selected.reports].sort(byRecency)) {
+    const requested = report.requestedPackages ?? [];
+    const platform = reportPlatform(report, legs, grid, (c) => conflicts.push(c));
+    for (const r of requested) covered.add(cellKey(platform, r));
+    const leg = legs.find(platform, requested, report.run?.runAttempt ?? null);
+    const timedOut = timedOutLeg(report, leg, buildResult);
+    for (const row of reportRows(report, requested, leg, platform, timedOut, input.context)) {
+      rows.put(row, report);
+    }
+  }
+  // Planned cells no report answered.
+  for (const name of planned) {
+    for (const platform of columns) {
+      if (covered.has(cellKey(platform, name)) || rows.has(platform, name)) continue;
+      const leg = legs.find(platform, [name]);
+      const row = unreportedRow(name, platform, leg, buildResult, input.failFast === true, input.context);
+      const lost = input.lostReports?.find((l) => l.package === name && l.platform === platform);
+      rows.put(lost ? { ...row, status: 'missing', reason: lost.reason, failure: null } : row);
+    }
+  }
+  if (conflicts.length > 0) input.warn?.(conflictWarning(conflicts));
+  return { rows: rows.ordered(), contributing: [...rows.contributing] };
+}
+
+/** The grid's columns: each planned platform with the environment its legs reported (a matching one first). */
+function platformColumns(platforms: { name: string; labels: string[] }[], runs: RunRow[]): RunPlatform[] {
+  const kept = new Map<string, RowEnvironment>();
+  const any = new Map<string, RowEnvironment>();
+  for (const r of runs) {
+    if (r.platform === null || r.environment === null) continue;
+    if (!any.has(r.platform)) any.set(r.platform, r.environment);
+    if (r.platform_mismatch === null && !kept.has(r.platform)) kept.set(r.platform, r.environment);
+  }
+  return platforms.map((p) => ({
+    name: p.name,
+    labels: [...p.labels],
+    environment: kept.get(p.name) ?? any.get(p.name) ?? null,
+  }));
+}
+
 /**
- * The rows as the reports are read, oldest first: a later row of a package replaces the earlier one but keeps
- * its place, so that ties in plan order stay in the order the packages were first seen.
+ * The rows as the reports are read, oldest first: a later row of a cell replaces the earlier one. Rows go in
+ * plan order of the entry they answer, then in the order their package was first seen (the packages a
+ * wildcard expanded to), then in platform order.
  */
 class RowBook {
   /** The reports that gave a row, for the run's times; a replaced row's report still counts. */
   readonly contributing = new Set<BuildReport>();
-  private readonly rows = new Map<string, { row: RunRow; order: number }>();
+  private readonly rows = new Map<string, { row: RunRow; order: number; column: number }>();
+  private readonly firstSeen = new Map<string, number>();
   private readonly plannedIndex: Map<string | null, number>;
+  private readonly columnIndex: Map<string | null, number>;
   private readonly unplanned: number;
 
-  constructor(planned: string[]) {
+  constructor(planned: string[], columns: (string | null)[]) {
     this.plannedIndex = new Map<string | null, number>(planned.map((p, i) => [p, i]));
+    this.columnIndex = new Map<string | null, number>(columns.map((p, i) => [p, i]));
     this.unplanned = planned.length;
   }
 
   put(row: RunRow, from?: BuildReport): void {
+    if (!this.firstSeen.has(row.name)) this.firstSeen.set(row.name, this.firstSeen.size);
     // Rows answer their planned entry in plan order; rows no entry asked for come last.
-    this.rows.set(row.name, { row, order: this.plannedIndex.get(row.requested) ?? this.unplanned });
+    this.rows.set(cellKey(row.platform, row.name), {
+      row,
+      order: this.plannedIndex.get(row.requested) ?? this.unplanned,
+      column: this.columnIndex.get(row.platform) ?? this.columnIndex.size,
+    });
     if (from) this.contributing.add(from);
   }
 
-  has(name: string): boolean {
-    return this.rows.has(name);
+  has(platform: string | null, name: string): boolean {
+    return this.rows.has(cellKey(platform, name));
   }
 
   ordered(): RunRow[] {
-    return [...this.rows.values()].sort((a, b) => a.order - b.order).map((k) => k.row);
+    const seen = (r: RunRow): number => this.firstSeen.get(r.name) ?? 0;
+    return [...this.rows.values()]
+      .sort((a, b) => a.order - b.order || seen(a.row) - seen(b.row) || a.column - b.column)
+      .map((k) => k.row);
   }
 }
 
@@ -387,7 +670,12 @@ type LegFields = Pick<
   | 'change'
 >;
 
-function legFields(report: BuildReport, leg: LegRecord | null, context: RunContext): LegFields {
+function legFields(
+  report: BuildReport,
+  leg: LegRecord | null,
+  platform: string | null,
+  context: RunContext,
+): LegFields {
   return {
     log_url: report.logs?.artifactUrl ?? report.logs?.url ?? report.run?.runUrl ?? context.runUrl,
     web_url: leg?.jobUrl ?? report.run?.runUrl ?? context.runUrl,
@@ -395,11 +683,35 @@ function legFields(report: BuildReport, leg: LegRecord | null, context: RunConte
     completed: report.endTime ?? null,
     host_tag: report.runner?.name ?? leg?.runner ?? null,
     leg: leg?.leg ?? null,
-    platform: null,
-    environment: null,
-    platform_mismatch: null,
+    platform,
+    environment: rowEnvironment(report.environment),
+    platform_mismatch: mismatchOf(report, platform),
     change: null,
   };
+}
+
+/** The versions a report's environment names; null when it names none. */
+export function rowEnvironment(env: Partial<EnvironmentInfo> | null | undefined): RowEnvironment | null {
+  const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  const out: RowEnvironment = {
+    l4t: str(env?.L4T_VERSION),
+    jetpack: str(env?.JETPACK_VERSION),
+    cuda: str(env?.CUDA_VERSION),
+    arch: str(env?.SYSTEM_ARCH),
+  };
+  return Object.values(out).some((v) => v !== null) ? out : null;
+}
+
+/**
+ * The report's own verdict on its platform (the action wrote it), else one from the platform's name and the
+ * environment (reports of actions before the `platform` input, read by the leg record's platform).
+ */
+function mismatchOf(report: BuildReport, platform: string | null): string | null {
+  // The report's verdict is about the platform it names: when its leg says another, it is worked out anew.
+  if (report.platform && (platform === null || ownPlatform(report) === platform)) {
+    return typeof report.platform.mismatch === 'string' ? report.platform.mismatch : null;
+  }
+  return platform === null ? null : platformFacts(platform, report.environment).mismatch;
 }
 
 /** One row per package result, then one per requested name the report has no result for. */
@@ -407,10 +719,11 @@ function reportRows(
   report: BuildReport,
   requested: string[],
   leg: LegRecord | null,
+  platform: string | null,
   timedOut: boolean,
   context: RunContext,
 ): RunRow[] {
-  const base = legFields(report, leg, context);
+  const base = legFields(report, leg, platform, context);
   const results = report.packages ?? [];
   const rows = results.map((p) => packageRow(p, requestedFor(requested, p.name), timedOut, base));
   // Requested names the report has no row for: the build stopped before it could say (an argparse error,
@@ -483,6 +796,7 @@ function unansweredRow(name: string, report: BuildReport, timedOut: boolean, bas
 /** A planned entry no report answered. */
 function unreportedRow(
   name: string,
+  platform: string | null,
   leg: LegRecord | null,
   buildResult: string | null,
   failFast: boolean,
@@ -504,7 +818,7 @@ function unreportedRow(
     completed: null,
     host_tag: leg?.runner ?? null,
     leg: leg?.leg ?? null,
-    platform: null,
+    platform,
     environment: null,
     platform_mismatch: null,
     change: null,
@@ -589,19 +903,32 @@ function timing(
 }
 
 function names(rows: RunRow[], status: RunRowStatus, max = 5): string {
-  const list = rows.filter((r) => r.status === status).map((r) => r.name);
+  const list = rows
+    .filter((r) => r.status === status)
+    .map((r) => (r.platform === null ? r.name : `${r.name} on ${r.platform}`));
   const shown = list.slice(0, max).join(', ');
   return list.length > max ? `${shown} and ${list.length - max} more` : shown;
 }
 
-function runMessage(status: RunStatus, t: RunTotals, runs: RunRow[], jobs: Record<string, string>): string {
+function runMessage(
+  status: RunStatus,
+  t: RunTotals,
+  runs: RunRow[],
+  jobs: Record<string, string>,
+  platforms: number,
+): string {
   if (t.packages === 0) {
     if (jobs['plan'] === 'failure') return 'The plan failed: no package was built.';
     return status === 'cancelled'
       ? 'The run was cancelled before any package was built.'
       : 'No package was built.';
   }
-  const parts = [`${t.success} of ${t.packages} package${t.packages === 1 ? '' : 's'} built`];
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [
+    platforms > 0
+      ? `${t.success} of ${plural(t.cells, 'build')} succeeded on ${plural(platforms, 'platform')}`
+      : `${t.success} of ${plural(t.packages, 'package')} built`,
+  ];
   if (t.failure > 0) parts.push(`failed: ${names(runs, 'failure')}`);
   if (t.missing > 0) parts.push(`no report: ${names(runs, 'missing')}`);
   if (t.cancelled > 0) parts.push(`cancelled: ${names(runs, 'cancelled')}`);

@@ -1,8 +1,8 @@
-// The GitHub run context and runner facts. The run context comes through readGitHubRun (src/runner/github.ts,
+// The GitHub run context and runner facts. The run context comes through readGitHubRun (src/runner/github-run.ts,
 // @actions/github's Context): no other module reads GITHUB_* for it.
 import os from 'node:os';
 import type { RunContext, RunnerInfo } from '../report/build-report.js';
-import { readGitHubRun, type GitHubContext, type GitHubRun } from './github.js';
+import { readGitHubRun, type GitHubContext, type GitHubRun } from './github-run.js';
 
 type Env = Record<string, string | undefined>;
 

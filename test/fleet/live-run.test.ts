@@ -110,7 +110,7 @@ function lineOptions(id: string, index: number, extra: Partial<RunLineOptions> =
 
 describe('plan: the run message', () => {
   it('posts one message with ?wait=true, every leg pending, and outputs its id', async () => {
-    runPlan(inputs({ packages: names(10).join(' '), 'runs-on': '["jetson"]' }));
+    await runPlan(inputs({ packages: names(10).join(' '), 'runs-on': '["jetson"]' }));
     const id = await postPlan(names(10));
     expect(id).toMatch(/^\d{17,20}$/);
     expect(outputs()['discord-message-id']).toBe(id);

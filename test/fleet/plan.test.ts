@@ -165,11 +165,31 @@ describe('the plan action entry point', () => {
     (name: string): string =>
       values[name] ?? '';
 
-  it('writes matrix, packages, count and runs-on outputs that fromJSON can read', () => {
-    runPlan(inputs({ packages: 'pytorch:2.8, torchvision\nros:humble*', 'runs-on': 'self-hosted, jetson' }));
+  it('writes matrix, packages, count and runs-on outputs that fromJSON can read', async () => {
+    await runPlan(
+      inputs({ packages: 'pytorch:2.8, torchvision\nros:humble*', 'runs-on': 'self-hosted, jetson' }),
+    );
     const out = parseCommandFile(readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8'));
     const matrix = JSON.parse(out['matrix'] ?? '') as { include: { packages: string }[] };
     expect(matrix.include.map((l) => l.packages)).toEqual(['pytorch:2.8', 'torchvision', 'ros:humble*']);
+    // The one-platform form: today's legs, with the fields of #14 (no platform, the job title = the leg).
+    const same = { platform: '', 'runs-on': ['self-hosted', 'jetson'], 'image-name': '', push: '', base: '' };
+    expect(out['matrix']).toBe(
+      JSON.stringify({
+        include: [
+          { leg: 'pytorch-2.8', title: 'pytorch-2.8', packages: 'pytorch:2.8', index: 0, multiple: false },
+          { leg: 'torchvision', title: 'torchvision', packages: 'torchvision', index: 1, multiple: false },
+          {
+            leg: 'ros-humble-all',
+            title: 'ros-humble-all',
+            packages: 'ros:humble*',
+            index: 2,
+            multiple: true,
+          },
+        ].map((l) => ({ ...l, ...same, 'build-args': '' })),
+      }),
+    );
+    expect(out['platforms']).toBe('[]');
     expect(JSON.parse(out['packages'] ?? '')).toEqual(['pytorch:2.8', 'torchvision', 'ros:humble*']);
     expect(out['count']).toBe('3');
     expect(out['legs']).toBe('3');
@@ -177,16 +197,18 @@ describe('the plan action entry point', () => {
     expect(out['key']).toMatch(/^[0-9a-f]{12}$/);
   });
 
-  it('writes the key it is given, for the artifact names', () => {
-    runPlan(inputs({ packages: 'numpy', 'runs-on': '["jetson"]' }), () => 'abc123abc123');
+  it('writes the key it is given, for the artifact names', async () => {
+    await runPlan(inputs({ packages: 'numpy', 'runs-on': '["jetson"]' }), () => 'abc123abc123');
     const out = parseCommandFile(readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8'));
     expect(out['key']).toBe('abc123abc123');
   });
 
-  it('fails early, naming the input, on an empty or malformed runs-on', () => {
-    expect(() => runPlan(inputs({ packages: 'numpy' }))).toThrow(/Input 'runs-on' is empty/);
-    expect(() => runPlan(inputs({ packages: 'numpy', 'runs-on': '  ' }))).toThrow(/'runs-on' is empty/);
-    expect(() => runPlan(inputs({ packages: 'numpy', 'runs-on': '["jetson",' }))).toThrow(
+  it('fails early, naming the input, on an empty or malformed runs-on', async () => {
+    await expect(runPlan(inputs({ packages: 'numpy' }))).rejects.toThrow(/Input 'runs-on' is empty/);
+    await expect(runPlan(inputs({ packages: 'numpy', 'runs-on': '  ' }))).rejects.toThrow(
+      /'runs-on' is empty/,
+    );
+    await expect(runPlan(inputs({ packages: 'numpy', 'runs-on': '["jetson",' }))).rejects.toThrow(
       /Input 'runs-on' is invalid: .*not valid JSON/,
     );
     expect(() => readRunsOn('[]')).toThrow(/'runs-on' is invalid: .*no runner label/);
@@ -194,9 +216,9 @@ describe('the plan action entry point', () => {
     expect(readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8')).toBe('');
   });
 
-  it('rejects a name the main action would reject, naming the input', () => {
-    expect(() => runPlan(inputs({ packages: 'pytorch --push evil' }))).toThrow(/'packages'/);
-    expect(() => runPlan(inputs({ packages: '  ' }))).toThrow(/no package/);
-    expect(() => runPlan(inputs({ packages: 'a', 'max-legs': '300' }))).toThrow(/max-legs/);
+  it('rejects a name the main action would reject, naming the input', async () => {
+    await expect(runPlan(inputs({ packages: 'pytorch --push evil' }))).rejects.toThrow(/'packages'/);
+    await expect(runPlan(inputs({ packages: '  ' }))).rejects.toThrow(/no package/);
+    await expect(runPlan(inputs({ packages: 'a', 'max-legs': '300' }))).rejects.toThrow(/max-legs/);
   });
 });

@@ -27,7 +27,7 @@ describe('the reusable workflow: live run message', () => {
     const plan = step('plan', './.jetson-build-action/plan');
     expect(plan?.with?.['discord-live']).toBe('${{ inputs.discord-live }}');
     expect(plan?.with?.['discord-webhook-url']).toBe(
-      "${{ inputs.discord-live && secrets.discord-webhook-url || '' }}",
+      "${{ inputs.discord-live && secrets.DISCORD_WEBHOOK_URL || '' }}",
     );
     expect(doc.jobs['plan']?.outputs?.['discord-message-id']).toBe(
       '${{ steps.plan.outputs.discord-message-id }}',
@@ -43,7 +43,7 @@ describe('the reusable workflow: live run message', () => {
     expect(build?.with?.['discord-run-message-id']).toBe(ID);
     // notify-each → the URL; else a live message → the URL; else nothing.
     expect(build?.with?.['discord-webhook-url']).toBe(
-      "${{ inputs.notify-each && secrets.discord-webhook-url || needs.plan.outputs.discord-message-id != '' && secrets.discord-webhook-url || '' }}",
+      "${{ inputs.notify-each && secrets.DISCORD_WEBHOOK_URL || needs.plan.outputs.discord-message-id != '' && secrets.DISCORD_WEBHOOK_URL || '' }}",
     );
     expect(build?.with?.['notify-on']).toBe("${{ inputs.notify-each && inputs.notify-on || 'never' }}");
     // The leg's line is keyed by the matrix's leg and index: the action's default matrix input carries them.

@@ -2,36 +2,15 @@
 // @actions/workflow-parser, plus what the parser cannot know: that `main`/`post` files exist, that every
 // input is described, and that each `uses:` of one of our actions passes only inputs it declares.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { register } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { actionParser, trace, workflowErrors } from '../support/workflow-parser.js';
 
-// The parser imports its JSON schemas without import attributes, which Node refuses outside a bundler;
-// this loader hook adds `type: 'json'` for them. It must be registered before the parser is imported.
-const JSON_HOOK = `export async function load(url, context, next) {
-  if (url.endsWith('.json')) return next(url, { ...context, importAttributes: { ...context.importAttributes, type: 'json' } });
-  return next(url, context);
-}`;
-register('data:text/javascript,' + encodeURIComponent(JSON_HOOK));
-const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } =
-  await import('@actions/workflow-parser');
-const { parseAction, convertActionTemplate } = await import('@actions/workflow-parser/actions/index');
+const { parseAction, convertActionTemplate } = actionParser;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const trace = new NoOperationTraceWriter();
-
-/** Every error GitHub's parser reports for a workflow file (empty when valid). */
-async function workflowErrors(name: string, content: string): Promise<string[]> {
-  const parsed = parseWorkflow({ name, content }, trace);
-  const errors = parsed.context.errors.getErrors().map((e) => e.message);
-  if (parsed.value && errors.length === 0) {
-    const template = await convertWorkflowTemplate(parsed.context, parsed.value);
-    for (const e of template.errors ?? []) errors.push(e.Message);
-  }
-  return errors;
-}
 
 interface ActionManifest {
   inputs: Map<string, { description?: string; required?: boolean; hasDefault: boolean }>;
@@ -221,13 +200,18 @@ describe('the reusable workflow', () => {
     expect(call.inputs['timeout-minutes']).toMatchObject({ type: 'number', default: 360 });
     expect(call.inputs['notify-each']).toMatchObject({ type: 'boolean', default: false });
     expect(call.inputs['runs-on']?.default).toBe('["self-hosted","jetson"]');
+    // Named as repository secrets are, so that `secrets: inherit` works (workflows-parity.test.ts).
     expect(Object.keys(call.secrets).sort()).toEqual([
-      'action-token',
-      'discord-webhook-url',
-      'webhook-secret',
-      'webhook-url',
+      'DISCORD_WEBHOOK_URL',
+      'JETSON_BUILD_ACTION_TOKEN',
+      'SLACK_WEBHOOK_URL',
+      'TEAMS_WEBHOOK_URL',
+      'WEBHOOKS',
+      'WEBHOOK_SECRET',
+      'WEBHOOK_URL',
     ]);
     expect(Object.keys(call.outputs).sort()).toEqual([
+      'failed',
       'failed-packages',
       'images',
       'missing-packages',
@@ -247,7 +231,7 @@ describe('the reusable workflow', () => {
       expect(w['ref'], id).toContain('job.workflow_sha');
       expect(w['path'], id).toBe('.jetson-build-action');
       // A private copy of this repository: the caller passes a token that can read it.
-      expect(w['token'], id).toBe('${{ secrets.action-token || github.token }}');
+      expect(w['token'], id).toBe('${{ secrets.JETSON_BUILD_ACTION_TOKEN || github.token }}');
     }
   });
 
@@ -274,20 +258,20 @@ describe('the reusable workflow', () => {
       'jetson-build-logs-${{ needs.plan.outputs.key }}-${{ matrix.leg }}-${{ github.run_attempt }}',
     );
     const s = doc.jobs['summarize'];
-    const download = s?.steps.find((st) => st.uses?.startsWith('actions/download-artifact@'));
-    expect(download?.with?.['pattern']).toBe('jetson-report-${{ needs.plan.outputs.key }}-*');
     const summarize = s?.steps.find((st) => st.uses === './.jetson-build-action/summarize');
+    expect(summarize?.with?.['report-artifacts']).toBe('jetson-report-${{ needs.plan.outputs.key }}-*');
     const runReport = s?.steps.findIndex((st) => st.uses?.startsWith('actions/upload-artifact@')) ?? -1;
     expect(runReport).toBeGreaterThan(s?.steps.indexOf(summarize as never) ?? Infinity);
     expect(s?.steps[runReport]?.if).toBe('always()');
+    // The plan's key, or a random one when the plan failed (workflows-parity.test.ts).
     expect(s?.steps[runReport]?.with?.['name']).toBe(
-      'jetson-run-report-${{ needs.plan.outputs.key }}-${{ github.run_attempt }}',
+      'jetson-run-report-${{ steps.key.outputs.key }}-${{ github.run_attempt }}',
     );
     // Every artifact this workflow uploads has the key in its name.
     for (const job of Object.values(doc.jobs)) {
       for (const st of job.steps) {
         if (st.uses?.startsWith('actions/upload-artifact@')) {
-          expect(st.with?.['name']).toContain('${{ needs.plan.outputs.key }}');
+          expect(st.with?.['name']).toMatch(/\$\{\{ (needs\.plan|steps\.key)\.outputs\.key \}\}/);
         }
       }
     }
@@ -313,20 +297,23 @@ describe('the reusable workflow', () => {
     );
   });
 
-  it('runs plan and summarize on control-runs-on, and the plan requires runs-on', () => {
+  it('runs plan and summarize on control-runs-on, and each leg on the labels its matrix entry carries', () => {
     expect(call.inputs['control-runs-on']).toMatchObject({ type: 'string', default: '["ubuntu-latest"]' });
     expect(JSON.parse(call.inputs['control-runs-on']?.default as string)).toEqual(['ubuntu-latest']);
+    // A plain label or JSON, as runs-on takes them (each form evaluated in workflows-parity.test.ts).
     for (const id of ['plan', 'summarize']) {
-      expect(doc.jobs[id]?.['runs-on'], id).toBe('${{ fromJSON(inputs.control-runs-on) }}');
+      expect(doc.jobs[id]?.['runs-on'], id).toMatch(
+        /fromJSON\(inputs\.control-runs-on\) \|\| inputs\.control-runs-on \}\}$/,
+      );
     }
-    expect(doc.jobs['build']?.['runs-on']).toBe('${{ fromJSON(needs.plan.outputs.runs-on) }}');
+    // The plan puts the runs-on input's labels (or the leg's platform's) into every matrix entry.
+    expect(doc.jobs['build']?.['runs-on']).toBe('${{ matrix.runs-on }}');
     const planStep = doc.jobs['plan']?.steps.find((st) => st.uses === './.jetson-build-action/plan');
-    expect(planStep?.with?.['runs-on']).toBe('${{ inputs.runs-on }}');
-    const plan = parseYaml(readFileSync(path.join(ROOT, 'plan/action.yml'), 'utf8')) as {
-      inputs: Record<string, { required?: boolean; default?: unknown }>;
-    };
-    expect(plan.inputs['runs-on']?.required).toBe(true);
-    expect(plan.inputs['runs-on']?.default).toBeUndefined();
+    // runs-on only in the one-platform form: with platforms the plan would log that it ignores it.
+    expect(planStep?.with?.['runs-on']).toBe("${{ inputs.platforms == '' && inputs.runs-on || '' }}");
+    expect(planStep?.with?.['platforms']).toBe('${{ inputs.platforms }}');
+    // The workflow's default keeps the one-platform form working without platforms.
+    expect(JSON.parse(call.inputs['runs-on']?.default as string)).toEqual(['self-hosted', 'jetson']);
   });
 
   it('exposes retention-days for every artifact it uploads, and passes it to the action', () => {

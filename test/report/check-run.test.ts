@@ -44,6 +44,13 @@ describe('checkRunName', () => {
     // A wildcard's names come from the build's output: one line whatever they hold.
     expect(checkRunName(['ros:humble\n::error::x', 'a\r\nb'])).toBe('jetson / ros:humble ::error::x a b');
   });
+
+  it('names the platform of a grid leg, so one package on two platforms is two checks', () => {
+    expect(checkRunName(['torchvision'], 'jp5-xavier')).toBe('jetson / jp5-xavier · torchvision');
+    expect(checkRunName(['torchvision'], 'jp6-orin')).toBe('jetson / jp6-orin · torchvision');
+    expect(checkRunName(['torchvision'], '')).toBe('jetson / torchvision');
+    expect(checkRunName(['torchvision'], null)).toBe('jetson / torchvision');
+  });
 });
 
 describe('startedOutput and checkConclusion', () => {

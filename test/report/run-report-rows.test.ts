@@ -157,6 +157,10 @@ describe('links and facts shown in a reported row', () => {
       completed: '2026-05-01T10:10:00.000Z',
       host_tag: 'jetson-1',
       leg: 'leg-a',
+      platform: null,
+      environment: null,
+      platform_mismatch: null,
+      change: null,
     });
   });
 
@@ -189,6 +193,8 @@ describe('links and facts shown in a reported row', () => {
       phase: 'build',
       error: 'boom',
       excerpt: excerpt.slice(10),
+      stage_index: 1,
+      stage_count: 2,
     });
     const partial = { excerpt: undefined, stage: undefined, phase: undefined, error: undefined };
     const bare = report(['a'], [pkg('a', 'failure', { failure: partial as unknown as FailurePoint })]);
@@ -197,6 +203,8 @@ describe('links and facts shown in a reported row', () => {
       phase: 'unknown',
       error: null,
       excerpt: [],
+      stage_index: null,
+      stage_count: null,
     });
   });
 });
@@ -432,6 +440,10 @@ describe('planned packages no report answered', () => {
       completed: null,
       host_tag: 'runner-leg-a',
       leg: 'leg-a',
+      platform: null,
+      environment: null,
+      platform_mismatch: null,
+      change: null,
     });
   });
 
@@ -524,7 +536,7 @@ describe('totals, status and message', () => {
     const reports = [...many('success', 2, 's'), ...many('failure', 7, 'f'), ...many('cancelled', 5, 'c')];
     const planned = [...reports.map((r) => r.requestedPackages[0] as string), 'm1'];
     const out = run(reports, planned, { build: 'failure' });
-    expect(out.totals).toEqual({ packages: 15, success: 2, failure: 7, cancelled: 5, missing: 1 });
+    expect(out.totals).toEqual({ packages: 15, cells: 15, success: 2, failure: 7, cancelled: 5, missing: 1 });
     expect(out.status).toBe('failure');
     expect(out.message).toBe(
       '2 of 15 packages built; failed: f1, f2, f3, f4, f5 and 2 more; no report: m1; cancelled: c1, c2, c3, c4, c5.',
@@ -582,7 +594,7 @@ describe('totals, status and message', () => {
   it('carries the run facts from the context and the job results from needs', () => {
     const out = run([], ['a'], { build: 'cancelled' });
     expect(out).toMatchObject({
-      schema_version: 1,
+      schema_version: 2,
       event: 'jetson.run.finished',
       build_id: '77',
       url: RUN,
@@ -713,6 +725,7 @@ describe('parseLegRecord', () => {
       setupOutcome: 'success',
       buildOutcome: 'failure',
       runAttempt: '2',
+      platform: null,
     });
   });
 
@@ -734,6 +747,7 @@ describe('parseLegRecord', () => {
       setupOutcome: null,
       buildOutcome: null,
       runAttempt: null,
+      platform: null,
     });
   });
 

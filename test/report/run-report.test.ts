@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -117,7 +117,7 @@ describe('buildRunReport', () => {
     expect(run.status).toBe('success');
     expect(run.event).toBe('jetson.run.finished');
     expect(run.build_id).toBe('987654321');
-    expect(run.totals).toEqual({ packages: 1, success: 1, failure: 0, cancelled: 0, missing: 0 });
+    expect(run.totals).toEqual({ packages: 1, cells: 1, success: 1, failure: 0, cancelled: 0, missing: 0 });
     expect(run.images).toEqual(['pytorch:2.8-r36.4.tegra-aarch64-cu126-22.04']);
     const [row] = run.runs;
     expect(row).toMatchObject({
@@ -200,7 +200,7 @@ describe('buildRunReport', () => {
     });
     expectValidRun(run);
     expect(run.status).toBe('cancelled');
-    expect(run.totals).toEqual({ packages: 4, success: 1, failure: 0, cancelled: 3, missing: 0 });
+    expect(run.totals).toEqual({ packages: 4, cells: 4, success: 1, failure: 0, cancelled: 3, missing: 0 });
     expect(run.runs.map((r) => r.name)).toEqual([
       'pytorch:2.8',
       'l4t-ml',
@@ -293,7 +293,14 @@ describe('buildRunReport', () => {
     const run = buildRunReport({ reports, planned, needs: needs('failure'), context, now });
     expectValidRun(run);
     expect(run.runs.map((r) => r.name)).toEqual(planned);
-    expect(run.totals).toEqual({ packages: 256, success: 250, failure: 4, cancelled: 0, missing: 2 });
+    expect(run.totals).toEqual({
+      packages: 256,
+      cells: 256,
+      success: 250,
+      failure: 4,
+      cancelled: 0,
+      missing: 2,
+    });
     expect(run.failed_packages).toEqual(['pkg-250', 'pkg-251', 'pkg-252', 'pkg-253', 'pkg-254', 'pkg-255']);
     expect(run.missing_packages).toEqual(['pkg-254', 'pkg-255']);
     expect(run.images).toHaveLength(250);
@@ -718,7 +725,11 @@ describe('summarize from dist/ as the runner runs it (Node 24, loopback receiver
   });
 
   it('dist/summarize.js merges the fixtures and posts one signed RunReport', async () => {
-    const bundle = readFileSync(new URL('../../dist/summarize/index.js', import.meta.url), 'utf8');
+    // Every step shares dist/lib/ (scripts/build.mjs): the summarize code is in one of its chunks.
+    const lib = new URL('../../dist/lib/', import.meta.url);
+    const bundle = readdirSync(lib)
+      .map((f) => readFileSync(new URL(f, lib), 'utf8'))
+      .join('\n');
     expect(bundle, 'dist/ is stale: run npm run build').toContain('jetson.run.finished');
     const run = await runAction({
       entry: 'summarize.js',
@@ -741,7 +752,14 @@ describe('summarize from dist/ as the runner runs it (Node 24, loopback receiver
       expect(requests).toHaveLength(1);
       const body = requests[0]?.json as RunReport;
       expectValidRun(body);
-      expect(body.totals).toEqual({ packages: 6, success: 3, failure: 1, cancelled: 1, missing: 1 });
+      expect(body.totals).toEqual({
+        packages: 6,
+        cells: 6,
+        success: 3,
+        failure: 1,
+        cancelled: 1,
+        missing: 1,
+      });
       expect(requests[0]?.headers['webhook-signature']).toMatch(/^v1,/);
       expect(run.summary).toContain('nanollm');
     } finally {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { platformFacts } from '../../src/report/platform.js';
 import * as F from '../support/reports.js';
 import { genericPayloadSchema, reportSchema, validateReport } from '../support/schema.js';
 
@@ -52,7 +53,15 @@ describe('build-report schema', () => {
     const r = F.multipleSkipErrorsMixed();
     const sorted = (a: unknown): string[] => [...(a as string[])].sort();
     expect(sorted(reportSchema.required)).toEqual(Object.keys(r).sort());
-    expect(sorted(Object.keys(reportSchema.properties as JsonObject))).toEqual(Object.keys(r).sort());
+    // `platform` is the one optional top-level field (absent in reports of earlier versions).
+    expect(sorted(Object.keys(reportSchema.properties as JsonObject))).toEqual(
+      [...Object.keys(r), 'platform'].sort(),
+    );
+    const facts = platformFacts('jp6-orin', r.environment);
+    expect(sorted(def('PlatformFacts').required)).toEqual(Object.keys(facts).sort());
+    expect(sorted(prop(def('PlatformFacts'), 'expected').required)).toEqual(
+      Object.keys(facts.expected).sort(),
+    );
     expect(sorted(def('PackageResult').required)).toEqual(Object.keys(r.packages[0]!).sort());
     expect(sorted(def('FailurePoint').required)).toEqual(Object.keys(r.failure!).sort());
     expect(sorted(def('StageRecord').required)).toEqual(Object.keys(r.stages[0]!).sort());

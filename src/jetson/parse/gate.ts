@@ -3,6 +3,7 @@
 // line cut by a chunk end is carried over (capped), the rest of the stream only feeds the rolling tail.
 
 import { handleHeaderLine } from './header.js';
+import { inertLogLine, MarkerScan, passInertLine } from './inert.js';
 import type { ParseState } from './state.js';
 import { NL, stripAnsi, TIMESTAMP_RE } from './text.js';
 import { LIMITS, type StreamEvent } from './types.js';
@@ -48,6 +49,7 @@ export class LineGate {
   private falseHits = 0;
   /** How much of the current chunk the tail has. */
   private tailFed = 0;
+  private readonly markers = new MarkerScan();
 
   constructor(s: ParseState, onLogLine: LogLineHandler) {
     this.s = s;
@@ -60,6 +62,7 @@ export class LineGate {
     s.chunk = chunk;
     s.chunkSeq++;
     this.tailFed = 0;
+    this.markers.reset(chunk);
     s.minBoxPos = 0;
     s.r.bytes += chunk.length;
     const len = chunk.length;
@@ -141,7 +144,7 @@ export class LineGate {
     const plainOnly = this.needles.length === 1 && this.needles[0] === NEEDLE_PLAIN;
     const hours = plainOnly && this.hourNeedleChunks > 0;
     this.falseHits = 0;
-    this.scanBody(chunk, pos, hours ? NEEDLES_HOUR : this.needles, events);
+    this.scanBody(chunk, pos, hours, hours ? NEEDLES_HOUR : this.needles, events);
     if (hours) this.hourNeedleChunks--;
     else if (plainOnly && this.falseHits > BRACKET_NOISE) this.hourNeedleChunks = HOUR_NEEDLE_CHUNKS;
   }
@@ -152,7 +155,13 @@ export class LineGate {
   }
 
   /** Hands every line a needle finds to `candidate`; scanning stays in native code between them. */
-  private scanBody(chunk: Buffer, from: number, needles: Buffer[], events: StreamEvent[]): void {
+  private scanBody(
+    chunk: Buffer,
+    from: number,
+    hours: boolean,
+    needles: Buffer[],
+    events: StreamEvent[],
+  ): void {
     const len = chunk.length;
     let pos = from;
     // Whether the chunk's first byte starts a line: only then can a chunk without a newline hold a line start.
@@ -161,8 +170,19 @@ export class LineGate {
     if (pos === 0 && this.lineState === 'start') pos = this.candidate(chunk, 0, events);
     else if (pos > 0) pos = this.candidate(chunk, pos, events);
     const hits = needles.map(() => -2);
+    const color = needles.includes(NEEDLE_COLOR);
     let guard = 0;
     while (pos < len && guard++ < len) {
+      // Right after a line that was handled, a next line the needles would find is looked at directly: in a
+      // run of log lines this saves a native call per line.
+      const first = chunk[pos];
+      if (
+        chunk[pos - 1] === NL &&
+        ((first === LBRACKET && (!hours || hourDigit(chunk[pos + 1]))) || (first === ESC && color))
+      ) {
+        pos = this.candidate(chunk, pos, events);
+        continue;
+      }
       let best = -1;
       for (let k = 0; k < needles.length; k++) {
         let h = hits[k] as number;
@@ -207,6 +227,11 @@ export class LineGate {
     if (nl < 0) {
       this.startPartial(chunk, start, len);
       return len;
+    }
+    // Most log lines state nothing: those are passed without being decoded (and the tail catches up later).
+    if (!this.header && nl - start <= LIMITS.lineBytes && inertLogLine(chunk, start, nl, this.markers)) {
+      passInertLine(this.s, nl);
+      return nl + 1;
     }
     this.feedTail(nl + 1);
     this.handleLine(chunk.subarray(start, nl), start, events);
@@ -280,6 +305,15 @@ export class LineGate {
   }
 }
 
+function digit(b: number | undefined): boolean {
+  return b !== undefined && b >= 0x30 && b <= 0x39;
+}
+
+/** `0`, `1` or `2`: what the hour needles find after `\n[`. */
+function hourDigit(b: number | undefined): boolean {
+  return b !== undefined && b >= 0x30 && b <= 0x32;
+}
+
 /**
  * Cheap byte test of whether a line may be a `[HH:MM:SS]` log line, skipping leading ANSI codes.
  * 'maybe' means the chunk ends before it can tell.
@@ -298,7 +332,20 @@ function timestampProbe(buf: Buffer, start: number, end: number): 'yes' | 'no' |
   }
   if (i >= end) return 'maybe';
   if (buf[i] !== LBRACKET) return 'no';
-  // [HH:MM:SS]
+  // [HH:MM:SS]: most candidates are whole in the chunk (this runs once per log line).
+  if (i + 10 <= end) {
+    const ok =
+      digit(buf[i + 1]) &&
+      digit(buf[i + 2]) &&
+      buf[i + 3] === 0x3a &&
+      digit(buf[i + 4]) &&
+      digit(buf[i + 5]) &&
+      buf[i + 6] === 0x3a &&
+      digit(buf[i + 7]) &&
+      digit(buf[i + 8]) &&
+      buf[i + 9] === 0x5d;
+    return ok ? 'yes' : 'no';
+  }
   const pattern = 'dd:dd:dd]';
   for (let k = 0; k < pattern.length; k++) {
     const at = i + 1 + k;

@@ -21,6 +21,7 @@
 import type { StageRecord } from '../../report/build-report.js';
 import { onFailureMarker, fillError, readFailedBuildingTraceback } from './failure.js';
 import { LineGate } from './gate.js';
+import { inertMessage } from './inert.js';
 import { ParseState } from './state.js';
 import { onChain, onProgress, parsePyList, PROGRESS_RE } from './stages.js';
 import { handleResultLine } from './summary.js';
@@ -117,6 +118,8 @@ function routeLogLine(
     }
   }
 
+  // Most log lines state nothing: tell so with a few string tests before the regular expressions.
+  if (inertMessage(message, rawMessage)) return;
   const progressText = message.replace(/\s+/g, ' ');
   const progress = PROGRESS_RE.exec(progressText);
   if (progress) {

@@ -29,10 +29,12 @@ export function detach(text: string): string {
 
 /** What a terminal would show of one line: ANSI gone, carriage-return redraws resolved to their last frame. */
 export function visibleLine(raw: string): string {
-  let line = stripAnsi(raw).replace(/\r+$/, '');
-  const cr = line.lastIndexOf('\r');
-  if (cr >= 0) line = line.slice(cr + 1);
-  return line.trimEnd();
+  const line = stripAnsi(raw);
+  // (A loop, not /\r+$/: a regular expression tries every position of the line for a line without CR.)
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 0x0d) end--;
+  const cr = end > 0 ? line.lastIndexOf('\r', end - 1) : -1;
+  return (cr >= 0 || end < line.length ? line.slice(cr + 1, end) : line).trimEnd();
 }
 
 export function isSeparatorMessage(message: string): boolean {

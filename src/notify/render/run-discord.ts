@@ -8,6 +8,18 @@ import { applyMentions, mentionsFor, type DiscordAllowedMentions } from './disco
 import { DISCORD_LIMITS, formatDuration, neutraliseMentions, truncate } from './limits.js';
 import { runTemplateView } from '../template-fields.js';
 import { renderMessageTemplate } from '../templates.js';
+import {
+  fitCells,
+  GRID_ICON,
+  fitPackageLines,
+  gridColumns,
+  gridHeadline,
+  gridPackages,
+  gridShape,
+  isGrid,
+  type GridPackage,
+  type LinkMode,
+} from './run-grid.js';
 
 export { DISCORD_LIMITS };
 
@@ -118,8 +130,66 @@ export function fitRows(rows: RunRow[], budget: number): { text: string; folded:
   return { text: lines.join('\n'), folded };
 }
 
+/** A link target safe inside `[text](url)`: http(s), nothing that ends the link early. */
+function linkTarget(url: string | null): string | null {
+  return url && /^https?:\/\/[^\s()<>]+$/.test(url) && url.length <= 500 ? url : null;
+}
+
+/** The longest package line of a grid: Discord shows the rest of a wide grid in the attachment. */
+const GRID_LINE_MAX = 1000;
+
+/**
+ * `**torchvision** — [❌ jp5-xavier build](job) · ✅ jp6-orin`: a package of a grid on one line, within
+ * GRID_LINE_MAX; `counted` cells did not fit and were counted instead of listed.
+ */
+export function gridLine(
+  pkg: GridPackage,
+  columns: string[],
+  mode: LinkMode,
+): { text: string; counted: number } {
+  const esc = (text: string, max: number): string => escapeMarkdown(truncate(text, max));
+  const link =
+    mode === 'none'
+      ? null
+      : (text: string, row: RunRow): string => {
+          const url = mode === 'all' || row.status !== 'success' ? linkTarget(row.web_url) : null;
+          return url ? `[${text}](${url})` : text;
+        };
+  const head = `**${esc(pkg.name, 120)}** — `;
+  const cells = fitCells(pkg, columns, esc, link, GRID_LINE_MAX - head.length);
+  return { text: head + cells.text, counted: cells.counted };
+}
+
+/**
+ * The grid's package lines within `budget`, failures first, folded into counts when they do not fit;
+ * `folded` also counts a line that counted cells instead of listing them (the attachment has those).
+ */
+function fitGridLines(run: RunReport, budget: number): { text: string; folded: number } {
+  const columns = gridColumns(run);
+  const counted = new Map<string, number>();
+  const { lines, folded } = fitPackageLines(gridPackages(run, columns), budget, (pkg, mode) => {
+    const line = gridLine(pkg, columns, mode);
+    if (line.counted > 0) counted.set(line.text, line.counted);
+    return line.text;
+  });
+  const cut = lines.reduce((n, l) => n + (counted.has(l) ? 1 : 0), 0);
+  return { text: lines.join('\n'), folded: folded + cut };
+}
+
+/** The failed packages, or in a grid the failed cells: `torchvision (jp5-xavier), numpy (jp6-orin, x86)`. */
+function failedList(run: RunReport): string {
+  if (!isGrid(run)) return run.failed_packages.slice(0, 10).join(', ');
+  const byName = new Map<string, string[]>();
+  for (const f of run.failed) byName.set(f.package, [...(byName.get(f.package) ?? []), f.platform ?? '—']);
+  return [...byName.entries()]
+    .slice(0, 10)
+    .map(([name, platforms]) => `${name} (${platforms.join(', ')})`)
+    .join(', ');
+}
+
 /** `❌ Jetson build failed: 1 of 3 failed` (the pull-request comment of a run uses it too). */
 export function title(run: RunReport, change: ChangeState): string {
+  if (isGrid(run)) return truncate(gridHeadline(run, change), DISCORD_LIMITS.title);
   const t = run.totals;
   // A change against the last run replaces the plain verb: "fixed" after a failure, "broken" after a success.
   const fixed = change === 'fixed' && run.status === 'success';
@@ -146,7 +216,10 @@ export function rowsAsText(run: RunReport): string {
       r.failure?.error ?? r.reason ?? '',
       r.web_url ?? '',
     ];
-    lines.push(`${r.status.padEnd(9)} ${r.name}  ${extra.filter((x) => x !== '' && x !== '—').join('  ')}`);
+    const on = r.platform ? ` on ${r.platform}` : '';
+    lines.push(
+      `${r.status.padEnd(9)} ${r.name}${on}  ${extra.filter((x) => x !== '' && x !== '—').join('  ')}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -157,12 +230,14 @@ function fieldsFor(run: RunReport): { name: string; value: string; inline: boole
     `✅ ${t.success} built`,
     t.failure ? `❌ ${t.failure} failed` : '',
     t.missing ? `❔ ${t.missing} no report` : '',
-    t.cancelled ? `⏹ ${t.cancelled} cancelled` : '',
+    t.cancelled
+      ? `${isGrid(run) ? GRID_ICON.cancelled : STATUS_ICON.cancelled} ${t.cancelled} cancelled`
+      : '',
   ]
     .filter((x) => x !== '')
     .join('\n');
   const fields = [
-    { name: 'Packages', value: totals, inline: true },
+    { name: isGrid(run) ? `Builds (${gridShape(run)})` : 'Packages', value: totals, inline: true },
     {
       name: 'Time',
       value: `${formatDuration(run.wall_seconds)} wall\n${formatDuration(run.build_seconds_sum)} of builds`,
@@ -233,7 +308,9 @@ export function renderRunDiscord(
     summary.length -
     link.length -
     16;
-  const { text: rows, folded } = fitRows(orderRows(run.runs), Math.max(0, descBudget));
+  const { text: rows, folded } = isGrid(run)
+    ? fitGridLines(run, Math.max(0, descBudget))
+    : fitRows(orderRows(run.runs), Math.max(0, descBudget));
   const description = truncate(
     [summary, rows].filter((x) => x !== '').join('\n\n') + link,
     DISCORD_LIMITS.description,
@@ -258,7 +335,7 @@ export function renderRunDiscord(
       neutraliseMentions(
         run.status === 'success'
           ? `Jetson build succeeded: ${run.totals.success} package${run.totals.success === 1 ? '' : 's'}`
-          : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${escapeMarkdown(run.failed_packages.slice(0, 10).join(', ') || run.message)}`,
+          : `Jetson build ${run.status === 'cancelled' ? 'cancelled' : 'failed'}: ${escapeMarkdown(failedList(run) || run.message)}`,
       ),
       DISCORD_LIMITS.content,
     );

@@ -87,12 +87,28 @@ export interface PlannedLeg {
   leg: string;
   packages: string;
   index: number;
+  /** The job's name (`jp6-orin · torchvision`); shown for a leg of a grid. */
+  title?: string;
+  /** The leg's platform; '' (or absent) in the one-platform form. */
+  platform?: string;
+}
+
+/** What a grid leg's line names after its key: its title (`jp6-orin · torchvision`); nothing otherwise. */
+function gridTitle(leg: { title?: string | null; platform?: string | null }): string | null {
+  const title = leg.title?.trim() ?? '';
+  return leg.platform && title !== '' ? title : null;
 }
 
 export function pendingLine(leg: PlannedLeg): LiveLine {
   const key = legKey(leg.leg);
   const packages = leg.packages.trim();
-  const what = packages !== '' && packages !== leg.leg ? ' ' + escapeMarkdown(truncate(packages, 80)) : '';
+  const title = gridTitle(leg);
+  const what =
+    title !== null
+      ? ' ' + escapeMarkdown(truncate(title, 120))
+      : packages !== '' && packages !== leg.leg
+        ? ' ' + escapeMarkdown(truncate(packages, 80))
+        : '';
   return { key, status: 'pending', text: truncate(`${ICON.pending} \`${key}\`${what}`, LINE_MAX) };
 }
 
@@ -108,11 +124,16 @@ export interface LegResult {
   /** On failure: where (`build 3/9`) and the error's own words. */
   where?: string | null;
   cause?: string | null;
+  /** A grid leg's job name (`jp6-orin · torchvision`), shown after its key; with `platform` only. */
+  title?: string | null;
+  platform?: string | null;
 }
 
 export function legLine(result: LegResult): LiveLine {
   const key = legKey(result.leg);
-  const parts = [`${ICON[result.status]} ${keyLabel(key, result.url)}`];
+  const title = gridTitle(result);
+  const named = title !== null ? ` ${escapeMarkdown(truncate(title, 120))}` : '';
+  const parts = [`${ICON[result.status]} ${keyLabel(key, result.url)}${named}`];
   if (result.built && result.built.of > 1) parts.push(`${result.built.done}/${result.built.of} built`);
   if (result.durationSeconds !== null) parts.push(formatDuration(result.durationSeconds));
   let text = parts.join(' · ');

@@ -11,6 +11,18 @@ import { runTemplateView } from '../template-fields.js';
 import { renderMessageTemplate } from '../templates.js';
 import { orderRows, STATUS_ICON } from './run-discord.js';
 import {
+  fitCells,
+  GRID_ICON,
+  fitPackageLines,
+  gridColumns,
+  gridHeadline,
+  gridPackages,
+  gridShape,
+  isGrid,
+  type GridPackage,
+  type LinkMode,
+} from './run-grid.js';
+import {
   clampSlack,
   fitLines,
   inert,
@@ -37,6 +49,7 @@ const LINK_MAX = 1000;
 
 /** `❌ Jetson build failed: 2 of 5 failed`, `✅ Jetson build fixed: 5/5 packages built`. */
 export function runHeadline(run: RunReport, change: ChangeState = 'unknown'): string {
+  if (isGrid(run)) return gridHeadline(run, change);
   const t = run.totals;
   const fixed = change === 'fixed' && run.status === 'success';
   const failed = change === 'broken' && run.status === 'failure' ? 'broken' : 'failed';
@@ -112,16 +125,41 @@ export function slackRows(rows: RunRow[], budget: number): { lines: string[]; fo
   return { lines, folded };
 }
 
+/**
+ * `*torchvision* — <job|❌ jp5-xavier build> · ✅ jp6-orin`: a package of a grid on one line, within
+ * ROW_MAX * 2; the cells that do not fit are counted (`✅ 126 others`), never cut.
+ */
+export function slackGridLine(pkg: GridPackage, columns: string[], mode: LinkMode): string {
+  const link =
+    mode === 'none'
+      ? null
+      : (text: string, row: RunRow): string =>
+          mode === 'all' || row.status !== 'success'
+            ? (slackLink(row.web_url, text, LINK_MAX) ?? text)
+            : text;
+  const head = `*${inert(pkg.name, 150)}* — `;
+  return fitLines(head + fitCells(pkg, columns, inert, link, ROW_MAX * 2 - head.length).text, ROW_MAX * 2);
+}
+
+/** The grid's package lines within `budget`, failures first, folded into counts when they do not fit. */
+function slackGridLines(run: RunReport, budget: number): string[] {
+  const columns = gridColumns(run);
+  return fitPackageLines(gridPackages(run, columns), budget, (pkg, mode) => slackGridLine(pkg, columns, mode))
+    .lines;
+}
+
 function factsBlock(run: RunReport): SectionBlock {
   const t = run.totals;
   const totals = [
     `✅ ${t.success} built`,
     t.failure ? `❌ ${t.failure} failed` : '',
     t.missing ? `❔ ${t.missing} no report` : '',
-    t.cancelled ? `⏹ ${t.cancelled} cancelled` : '',
+    t.cancelled
+      ? `${isGrid(run) ? GRID_ICON.cancelled : STATUS_ICON.cancelled} ${t.cancelled} cancelled`
+      : '',
   ].filter((x) => x !== '');
   const facts: [string, string][] = [
-    ['Packages', totals.join('\n')],
+    [isGrid(run) ? `Builds (${gridShape(run)})` : 'Packages', totals.join('\n')],
     ['Time', `${formatDuration(run.wall_seconds)} wall\n${formatDuration(run.build_seconds_sum)} of builds`],
   ];
   const ref = run.ref ? inert(run.ref.replace(/^refs\/(heads|tags)\//, ''), 100) : '';
@@ -161,7 +199,9 @@ export function renderRunSlack(
   ];
   const summary = inert(run.message, 600);
   if (summary) blocks.push({ type: 'section', text: mrkdwn(summary) });
-  const { lines } = slackRows(orderRows(run.runs), SLACK_LIMITS.sectionText);
+  const lines = isGrid(run)
+    ? slackGridLines(run, SLACK_LIMITS.sectionText)
+    : slackRows(orderRows(run.runs), SLACK_LIMITS.sectionText).lines;
   if (lines.length) blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
   blocks.push(linksBlock(run));
   const own = opts.messageTemplate

@@ -8,6 +8,15 @@ import { renderMessageTemplate } from '../templates.js';
 import type { ChangeState, NotifyContext, RenderedMessage } from '../types.js';
 import { formatDuration } from './limits.js';
 import { orderRows, STATUS_ICON } from './run-discord.js';
+import {
+  compactCells,
+  GRID_ICON,
+  gridColumns,
+  gridHeadline,
+  gridPackages,
+  gridShape,
+  isGrid,
+} from './run-grid.js';
 import type { TeamsRenderOptions } from './teams.js';
 import {
   fitCard,
@@ -45,6 +54,7 @@ const LEVELS: readonly { rows: number; detailMax: number }[] = [
 
 /** `❌ Jetson build failed: 2 of 256 failed`, `✅ Jetson build fixed: 3/3 packages built`. */
 export function runHeadline(run: RunReport, change: ChangeState = 'unknown'): string {
+  if (isGrid(run)) return gridHeadline(run, change);
   const t = run.totals;
   const fixed = change === 'fixed' && run.status === 'success';
   const broken = change === 'broken' && run.status === 'failure';
@@ -104,16 +114,41 @@ function rowFacts(run: RunReport, limit: number, detailMax: number): TeamsFact[]
   return facts;
 }
 
+/**
+ * One fact per package of a grid (failures first): `❌ torchvision` → `✅ jp6-orin · ❌ jp5-xavier build`;
+ * the rest in a last fact that counts them by their worst cell.
+ */
+function gridFacts(run: RunReport, limit: number, detailMax: number): TeamsFact[] {
+  const columns = gridColumns(run);
+  const packages = gridPackages(run, columns);
+  const esc = (text: string, max: number): string => inert(text, Math.min(max, detailMax));
+  const facts = packages.slice(0, limit).map((pkg) => ({
+    title: `${GRID_ICON[pkg.status]} ${inert(pkg.name, 80)}`,
+    value: compactCells(pkg, columns, esc, null),
+  }));
+  const hidden = packages.slice(limit);
+  if (hidden.length > 0) {
+    const counts = (['failure', 'missing', 'cancelled', 'success'] as const)
+      .map((s) => [s, hidden.filter((p) => p.status === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${GROUP_WORD[s]}`);
+    facts.push({ title: `… and ${hidden.length} more packages`, value: counts.join(', ') });
+  }
+  return facts;
+}
+
 function totalsFacts(run: RunReport): TeamsFact[] {
   const t = run.totals;
   const packages = [
     `✅ ${t.success} built`,
     t.failure ? `❌ ${t.failure} failed` : '',
     t.missing ? `❔ ${t.missing} without a report` : '',
-    t.cancelled ? `⏹ ${t.cancelled} cancelled` : '',
+    t.cancelled
+      ? `${isGrid(run) ? GRID_ICON.cancelled : STATUS_ICON.cancelled} ${t.cancelled} cancelled`
+      : '',
   ].filter(Boolean);
   const facts: TeamsFact[] = [
-    { title: 'Packages', value: packages.join(' · ') },
+    { title: isGrid(run) ? `Builds (${gridShape(run)})` : 'Packages', value: packages.join(' · ') },
     {
       title: 'Time',
       value: `${formatDuration(run.wall_seconds)} wall · ${formatDuration(run.build_seconds_sum)} of builds`,
@@ -146,7 +181,8 @@ function runActions(run: RunReport): TeamsOpenUrl[] {
   const failed = orderRows(run.runs).find((r) => r.status === 'failure' || r.status === 'missing');
   const job = failed ? httpsUrl(failed.web_url, 1000) : null;
   if (failed && job && job !== runUrl) {
-    out.push({ type: 'Action.OpenUrl', title: plainTitle(`Job: ${failed.name}`, 60), url: job });
+    const on = failed.platform ? ` on ${failed.platform}` : '';
+    out.push({ type: 'Action.OpenUrl', title: plainTitle(`Job: ${failed.name}${on}`, 60), url: job });
   }
   return out;
 }
@@ -190,7 +226,9 @@ export function renderRunTeams(
     if (run.runs.length > 0) {
       elements.push({
         type: 'FactSet',
-        facts: rowFacts(run, level.rows, level.detailMax),
+        facts: isGrid(run)
+          ? gridFacts(run, level.rows, level.detailMax)
+          : rowFacts(run, level.rows, level.detailMax),
         spacing: 'Medium',
       });
     }

@@ -1,0 +1,1 @@
+export const id=93;export const ids=[93];export const modules={60093:(e,o,r)=>{r.d(o,{F:()=>dropsDuplicates,platformName:()=>platformName});const t={discord:"Discord",slack:"Slack",teams:"Microsoft Teams",generic:"the receiver"};function dropsDuplicates(e){return e==="generic"}function platformName(e){return t[e]}}};

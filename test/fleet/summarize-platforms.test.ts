@@ -1,0 +1,171 @@
+// summarize's side of the grid: the `platforms` input (the plan's output; malformed → an error naming it), the
+// `failed` output over every cell, and the report files read a bounded number at a time in a fixed order.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  loadLegs,
+  loadReports,
+  mapBounded,
+  parsePlatforms,
+  READ_CONCURRENCY,
+  runSummarize,
+} from '../../src/fleet/summarize.js';
+import { resetSecretsForTest } from '../../src/runner/secrets.js';
+import { parseCommandFile } from '../support/action-runner.js';
+import { GRID_PACKAGES, gridInput, gridPlatforms } from '../support/grid.js';
+
+let dir: string;
+const saved = { ...process.env };
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'summarize-platforms-'));
+  resetSecretsForTest();
+});
+afterEach(() => {
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
+  process.exitCode = 0;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('parsePlatforms (the platforms input)', () => {
+  it("reads the plan's output; empty or [] is the one-platform form", () => {
+    expect(parsePlatforms(JSON.stringify(gridPlatforms()))).toEqual(gridPlatforms());
+    expect(parsePlatforms('')).toEqual([]);
+    expect(parsePlatforms('  \n')).toEqual([]);
+    expect(parsePlatforms('[]')).toEqual([]);
+  });
+
+  it('refuses anything else, naming the input, the value and what it takes', () => {
+    const cases: [string, string][] = [
+      ['jp6-orin: [self-hosted, orin]', 'not JSON'],
+      ['{"jp6-orin": ["self-hosted"]}', 'not a JSON array'],
+      ['[{"labels": ["orin"]}]', 'entry 0 has no name'],
+      ['[{"name": "jp6-orin", "labels": "orin"}]', 'the labels of "jp6-orin" are not a list of strings'],
+      ['[{"name": "a", "labels": []}, {"name": "a", "labels": []}]', 'the platform "a" is listed twice'],
+    ];
+    for (const [value, why] of cases) {
+      expect(() => parsePlatforms(value), value).toThrow(
+        `Input 'platforms' is ${JSON.stringify(value)}: ${why}. Pass the plan's platforms output (\${{ needs.plan.outputs.platforms }}), a JSON array of {"name": "jp6-orin", "labels": ["self-hosted", "orin"]}, or leave it empty for one platform.`,
+      );
+    }
+  });
+});
+
+/** The 10 × 3 grid's reports and leg records as the legs upload them: one folder per artifact. */
+function writeGrid(root: string): void {
+  const input = gridInput();
+  input.reports.forEach((r, i) => {
+    mkdirSync(path.join(root, `report-${i}`), { recursive: true });
+    writeFileSync(path.join(root, `report-${i}`, 'report.json'), JSON.stringify(r));
+  });
+  (input.legs ?? []).forEach((l, i) => {
+    mkdirSync(path.join(root, `leg-${i}`), { recursive: true });
+    // As the workflow's printf writes it: packages space separated.
+    writeFileSync(
+      path.join(root, `leg-${i}`, 'jetson-leg.json'),
+      JSON.stringify({ ...l, packages: l.packages.join(' ') }),
+    );
+  });
+}
+
+async function summarizeGrid(platforms: string): Promise<Record<string, string>> {
+  writeGrid(path.join(dir, 'jetson-reports'));
+  writeFileSync(path.join(dir, 'output'), '');
+  Object.assign(process.env, {
+    GITHUB_OUTPUT: path.join(dir, 'output'),
+    GITHUB_WORKSPACE: dir,
+    RUNNER_TEMP: dir,
+    INPUT_REPORTS: 'jetson-reports',
+    INPUT_NEEDS: JSON.stringify({ plan: { result: 'success' }, build: { result: 'failure' } }),
+    INPUT_PACKAGES: JSON.stringify(GRID_PACKAGES),
+    INPUT_PLATFORMS: platforms,
+    'INPUT_FAIL-ON-BUILD-ERROR': 'false',
+  });
+  const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  try {
+    await runSummarize(process.env);
+  } finally {
+    quiet.mockRestore();
+  }
+  return parseCommandFile(readFileSync(path.join(dir, 'output'), 'utf8'));
+}
+
+describe('summarize over a grid', () => {
+  it('the failed output lists every failed or unreported cell with its platform', async () => {
+    const out = await summarizeGrid(JSON.stringify(gridPlatforms()));
+    expect(out['status']).toBe('failure');
+    const failed = JSON.parse(out['failed'] as string) as unknown[];
+    expect(failed).toHaveLength(6);
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        { package: 'pytorch:2.8', platform: 'x86-desktop' },
+        { package: 'torchvision', platform: 'jp5-xavier' },
+        { package: 'opencv', platform: 'x86-desktop' },
+        { package: 'onnxruntime', platform: 'jp5-xavier' },
+        { package: 'tensorrt', platform: 'x86-desktop' },
+        { package: 'l4t-ml', platform: 'jp6-orin' },
+      ]),
+    );
+    // The names stay distinct, as in version 1.
+    expect(JSON.parse(out['failed-packages'] as string)).toHaveLength(6);
+    const report = JSON.parse(readFileSync(out['report-file'] as string, 'utf8')) as {
+      platforms: { name: string }[];
+      totals: { cells: number; packages: number };
+    };
+    expect(report.platforms.map((p) => p.name)).toEqual(['jp6-orin', 'jp5-xavier', 'x86-desktop']);
+    expect(report.totals).toMatchObject({ cells: 30, packages: 10 });
+  });
+
+  it('a malformed platforms input fails the step naming it, before anything is sent or written', async () => {
+    await expect(summarizeGrid('jp6-orin')).rejects.toThrow(/^Input 'platforms' is "jp6-orin": not JSON\./);
+    expect(readFileSync(path.join(dir, 'output'), 'utf8')).toBe('');
+  });
+});
+
+describe('reading the report files', () => {
+  it('mapBounded keeps the order of its items and never runs more than the limit at once', async () => {
+    let running = 0;
+    let most = 0;
+    const delays = [30, 5, 20, 1, 15, 2, 25, 3, 10, 4];
+    const out = await mapBounded(delays, 3, async (ms) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, ms));
+      running--;
+      return ms * 2;
+    });
+    expect(out).toEqual(delays.map((ms) => ms * 2));
+    expect(most).toBe(3);
+    expect(await mapBounded([], 16, async () => 1)).toEqual([]);
+    expect(READ_CONCURRENCY).toBeGreaterThan(1);
+  });
+
+  it('loads 60 reports and leg records in file order, warning about the bad ones in file order too', async () => {
+    const input = gridInput();
+    const files: string[] = [];
+    const legFiles: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const file = path.join(dir, `r${String(i).padStart(2, '0')}.json`);
+      const report = input.reports[i % input.reports.length];
+      writeFileSync(file, i % 20 === 7 ? '{ not json' : JSON.stringify({ ...report, durationSeconds: i }));
+      files.push(file);
+      const legFile = path.join(dir, `l${String(i).padStart(2, '0')}.json`);
+      writeFileSync(legFile, JSON.stringify({ leg: `leg-${i}`, packages: 'numpy', platform: 'jp6-orin' }));
+      legFiles.push(legFile);
+    }
+    const warned: string[] = [];
+    const reports = await loadReports(files, (m) => warned.push(m));
+    expect(reports.map((r) => r.durationSeconds)).toEqual(
+      Array.from({ length: 60 }, (_, i) => i).filter((i) => i % 20 !== 7),
+    );
+    expect(warned.map((w) => path.basename(w.split(' ')[0] as string))).toEqual([
+      'r07.json',
+      'r27.json',
+      'r47.json',
+    ]);
+    const legs = await loadLegs(legFiles, () => undefined);
+    expect(legs.map((l) => l.leg)).toEqual(Array.from({ length: 60 }, (_, i) => `leg-${i}`));
+  });
+});

@@ -314,10 +314,10 @@ const FILE_ICON =
   '<svg class="file-icon" viewBox="0 0 30 40"><path fill="#f4f5fb" d="M0 3a3 3 0 0 1 3-3h17l10 10v27a3 3 0 0 1-3 3H3a3 3 0 0 1-3-3z"/>' +
   '<path fill="#d4d6f0" d="M20 0l10 10h-7a3 3 0 0 1-3-3z"/><path stroke="#8c8fb4" stroke-width="2" d="M7 18h16M7 23h16M7 28h11"/></svg>';
 
+// Discord's chrome shows when the message was posted; a fixed time keeps the committed pictures the same from
+// one run of the script to the next (the message itself is rendered as sent).
 function clock(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `Today at ${d.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })}`;
+  return Number.isNaN(new Date(iso).getTime()) ? '' : 'Today at 9:41 AM';
 }
 
 function embedHtml(e) {

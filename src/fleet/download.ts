@@ -41,6 +41,8 @@ export interface DownloadRequest {
 
 /** Downloads at once: a grid's 256 legs fetch in a minute, without a burst of 256 connections. */
 export const DOWNLOAD_CONCURRENCY = 6;
+/** Tries of a listing before falling back: one 502 must not cost a re-run its first attempt's reports. */
+const LIST_TRIES = 3;
 
 export function patternRegExp(pattern: string): RegExp {
   const body = pattern
@@ -59,13 +61,15 @@ export async function downloadRunArtifacts(req: DownloadRequest): Promise<Downlo
   for (const [i, source] of req.sources.entries()) {
     let listed: RunArtifact[];
     try {
-      listed = await source.list();
+      listed = await listWithRetries(source);
     } catch (err) {
       const next = req.sources[i + 1];
+      // Only a refusal is about the permission: a 5xx or a network error after three tries is not.
+      const refused = statusOf(err) === 403;
       req.notice(
         `report-artifacts: could not list this run's artifacts through the ${sourceName(source)} (${errorMessage(err)})` +
           (next ? `; reading them through the ${sourceName(next)}.` : '.') +
-          (source.kind === 'api'
+          (source.kind === 'api' && refused
             ? " Grant the calling job `actions: read` so the summary reads every attempt's reports (a re-run's first attempt)."
             : ''),
       );
@@ -76,6 +80,27 @@ export async function downloadRunArtifacts(req: DownloadRequest): Promise<Downlo
     return { source: source.kind, ...(await fetchAll(wanted, source, req.dir)) };
   }
   return { source: null, downloaded: [], failed: [] };
+}
+
+function statusOf(err: unknown): number | null {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : null;
+}
+
+/** Tries a listing up to LIST_TRIES times (1 s, then 2 s apart); a 401, 403 or 404 is an answer, not a hiccup. */
+async function listWithRetries(source: ArtifactSource): Promise<RunArtifact[]> {
+  let last: unknown;
+  for (let attempt = 1; attempt <= LIST_TRIES; attempt++) {
+    try {
+      return await source.list();
+    } catch (err) {
+      last = err;
+      const status = statusOf(err);
+      if (status === 401 || status === 403 || status === 404) break;
+      if (attempt < LIST_TRIES) await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+  throw last;
 }
 
 function sourceName(source: ArtifactSource): string {
@@ -135,7 +160,7 @@ export function lostCells(
   pattern: string,
   planned: string[],
   platforms: { name: string; labels: string[] }[],
-): { package: string; platform: string | null; reason: string }[] {
+): { package: string; platform: string | null; reason: string; attempt: number }[] {
   const star = pattern.indexOf('*');
   if (failed.length === 0 || planned.length === 0 || star !== pattern.length - 1) return [];
   const prefix = pattern.slice(0, star);
@@ -155,15 +180,16 @@ export function lostCells(
   } catch {
     return [];
   }
-  const cells: { package: string; platform: string | null; reason: string }[] = [];
+  const cells: { package: string; platform: string | null; reason: string; attempt: number }[] = [];
   for (const f of failed) {
     if (!f.name.startsWith(prefix)) continue;
     const legName = f.name.slice(prefix.length).replace(/-\d+$/, '');
     const leg = legs.find((l) => l.leg === legName);
     if (!leg) continue;
     const reason = `its report artifact ${f.name} could not be downloaded (${f.error})`;
+    const attempt = Number(/-(\d+)$/.exec(f.name)?.[1] ?? 0);
     for (const name of leg.packages.split(' ').filter((p) => p !== '')) {
-      cells.push({ package: name, platform: leg.platform === '' ? null : leg.platform, reason });
+      cells.push({ package: name, platform: leg.platform === '' ? null : leg.platform, reason, attempt });
     }
   }
   return cells;

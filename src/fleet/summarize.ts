@@ -631,5 +631,9 @@ async function notifyAndSetOutputs(
 
 // Run only as the bundled entry point (dist/summarize.js), not when a test imports this module.
 if (process.env.JETSON_BUILD_SUMMARIZE_NO_MAIN !== '1' && !process.env.VITEST) {
-  runSummarize().catch((err: unknown) => core.setFailed(scrub(errorMessage(err))));
+  runSummarize()
+    .catch((err: unknown) => core.setFailed(scrub(errorMessage(err))))
+    // Done: a download @actions/artifact was told to abandon may still be retrying inside the library; it must
+    // not hold the job for another half minute (the exit code is the one core set).
+    .finally(() => setTimeout(() => process.exit(), 50).unref());
 }

@@ -197,7 +197,7 @@ export interface RunReportInput {
    * Cells whose leg's report artifact could not be downloaded: without a report they are `missing` for that
    * reason (the leg may well have built), never "runner lost" nor cancelled.
    */
-  lostReports?: { package: string; platform: string | null; reason: string }[];
+  lostReports?: { package: string; platform: string | null; reason: string; attempt?: number }[];
 }
 
 const MAX_EXCERPT_LINES = 40;
@@ -566,8 +566,23 @@ function collectRows(
     for (const r of requested) covered.add(cellKey(platform, r));
     const leg = legs.find(platform, requested, report.run?.runAttempt ?? null);
     const timedOut = timedOutLeg(report, leg, buildResult);
+    const attempt = attemptOf(report);
     for (const row of reportRows(report, requested, leg, platform, timedOut, input.context)) {
-      rows.put(row, report);
+      // A newer attempt's report of this cell was lost: this older result is not the cell's result.
+      const lost = input.lostReports?.find(
+        (l) => l.package === row.name && l.platform === platform && (l.attempt ?? 0) > attempt,
+      );
+      rows.put(
+        lost
+          ? {
+              ...row,
+              status: 'missing',
+              failure: null,
+              reason: `${lost.reason}; attempt ${attempt || '?'} had said ${row.status}`,
+            }
+          : row,
+        report,
+      );
     }
   }
   // Planned cells no report answered.

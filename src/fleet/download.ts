@@ -36,13 +36,18 @@ export interface DownloadRequest {
   /** The API source first, then the runner's; a source that cannot list hands over to the next. */
   sources: ArtifactSource[];
   info: (message: string) => void;
+  /** A source that refused (401/403/404): expected without `actions: read`. */
   notice: (message: string) => void;
+  /** A source that kept failing otherwise (5xx, network, timeout): an outage, not a permission. */
+  warning: (message: string) => void;
 }
 
 /** Downloads at once: a grid's 256 legs fetch in a minute, without a burst of 256 connections. */
 export const DOWNLOAD_CONCURRENCY = 6;
 /** Tries of a listing before falling back: one 502 must not cost a re-run its first attempt's reports. */
 const LIST_TRIES = 3;
+/** A listing that failed slower than this (a timeout, a hang) is not tried again. */
+const QUICK_FAILURE_MS = 10_000;
 
 export function patternRegExp(pattern: string): RegExp {
   const body = pattern
@@ -59,22 +64,23 @@ export function patternRegExp(pattern: string): RegExp {
 export async function downloadRunArtifacts(req: DownloadRequest): Promise<DownloadResult> {
   const match = patternRegExp(req.pattern);
   for (const [i, source] of req.sources.entries()) {
-    let listed: RunArtifact[];
-    try {
-      listed = await listWithRetries(source);
-    } catch (err) {
+    const listing = await listWithRetries(source);
+    if ('error' in listing) {
+      const { error, tries } = listing;
       const next = req.sources[i + 1];
+      const status = statusOf(error);
       // Only a refusal is about the permission: a 5xx or a network error after three tries is not.
-      const refused = statusOf(err) === 403;
-      req.notice(
-        `report-artifacts: could not list this run's artifacts through the ${sourceName(source)} (${errorMessage(err)})` +
+      const refused = status === 401 || status === 403 || status === 404;
+      (refused ? req.notice : req.warning)(
+        `report-artifacts: could not list this run's artifacts through the ${sourceName(source)} (${errorMessage(error)}${tries > 1 ? `, ${tries} tries` : ''})` +
           (next ? `; reading them through the ${sourceName(next)}.` : '.') +
-          (source.kind === 'api' && refused
+          (source.kind === 'api' && status === 403
             ? " Grant the calling job `actions: read` so the summary reads every attempt's reports (a re-run's first attempt)."
             : ''),
       );
       continue;
     }
+    const listed = listing.artifacts;
     const wanted = latestPerName(listed.filter((a) => match.test(a.name)));
     req.info(`report-artifacts: ${wanted.length} artifact(s) match ${req.pattern} (${source.kind}).`);
     return { source: source.kind, ...(await fetchAll(wanted, source, req.dir)) };
@@ -87,20 +93,30 @@ function statusOf(err: unknown): number | null {
   return typeof status === 'number' ? status : null;
 }
 
-/** Tries a listing up to LIST_TRIES times (1 s, then 2 s apart); a 401, 403 or 404 is an answer, not a hiccup. */
-async function listWithRetries(source: ArtifactSource): Promise<RunArtifact[]> {
-  let last: unknown;
-  for (let attempt = 1; attempt <= LIST_TRIES; attempt++) {
+/**
+ * Tries a listing up to LIST_TRIES times (1 s, then 2 s apart); a 401, 403 or 404 is an answer, not a hiccup.
+ * Only a quick failure (a 502, a reset, DNS) is retried: one that took the source's whole timeout would double
+ * the step's wait, so the listing stays within the existing bound plus seconds.
+ */
+async function listWithRetries(
+  source: ArtifactSource,
+): Promise<{ artifacts: RunArtifact[] } | { error: unknown; tries: number }> {
+  let error: unknown;
+  let tries = 0;
+  while (tries < LIST_TRIES) {
+    const started = Date.now();
+    tries += 1;
     try {
-      return await source.list();
+      return { artifacts: await source.list() };
     } catch (err) {
-      last = err;
+      error = err;
       const status = statusOf(err);
       if (status === 401 || status === 403 || status === 404) break;
-      if (attempt < LIST_TRIES) await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      if (Date.now() - started > QUICK_FAILURE_MS) break;
+      if (tries < LIST_TRIES) await new Promise((resolve) => setTimeout(resolve, 1000 * tries));
     }
   }
-  throw last;
+  return { error, tries };
 }
 
 function sourceName(source: ArtifactSource): string {

@@ -539,6 +539,7 @@ async function downloadReports(
     sources: [...(api ? [api] : []), runnerSource(ARTIFACT_TIMEOUT_MS)],
     info: (m) => core.info(scrub(m)),
     notice: (m) => core.notice(scrub(m), { title: 'Report artifacts' }),
+    warning: (m) => core.warning(scrub(m), { title: 'Report artifacts' }),
   });
   core.info(`Downloaded ${result.downloaded.length} report artifact(s) into ${dir}.`);
   if (result.failed.length === 0) return [];

@@ -35,14 +35,16 @@ const runner = (log: string[]): ArtifactSource => ({
 async function run(failures: number[]) {
   const log: string[] = [];
   const notices: string[] = [];
+  const warnings: string[] = [];
   const result = await downloadRunArtifacts({
     pattern: 'jetson-report-k-*',
     dir: mkdtempSync(path.join(os.tmpdir(), 'jba-dl-')),
     sources: [apiSource(failures, log), runner(log)],
     info: () => undefined,
     notice: (m) => notices.push(m),
+    warning: (m) => warnings.push(m),
   });
-  return { result, log, notices };
+  return { result, log, notices, warnings };
 }
 
 describe('listing the run artifacts', () => {
@@ -54,18 +56,22 @@ describe('listing the run artifacts', () => {
   });
 
   it('a persistent 500 falls back to the runner without blaming the permission', async () => {
-    const { result, log, notices } = await run([500, 500, 500]);
+    const { result, log, notices, warnings } = await run([500, 500, 500]);
     expect(result.source).toBe('runner');
     expect(log).toEqual(['runner list']);
-    expect(notices).toHaveLength(1);
-    expect(notices[0]).toContain('could not list this run');
-    expect(notices[0]).not.toContain('actions: read');
+    // Not a permission matter but an outage: a warning naming the error, not a notice.
+    expect(notices).toEqual([]);
+    expect(warnings).toEqual([
+      "report-artifacts: could not list this run's artifacts through the GitHub API (HTTP 500, 3 tries); reading them through the runner's artifact service.",
+    ]);
   }, 10_000);
 
   it('a 403 is an answer: no retry, and the notice asks for actions: read', async () => {
-    const { result, notices } = await run([403, 403, 403]);
+    const { result, notices, warnings } = await run([403, 403, 403]);
     expect(result.source).toBe('runner');
+    expect(warnings).toEqual([]);
     expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('(HTTP 403)');
     expect(notices[0]).toContain('Grant the calling job `actions: read`');
   });
 });

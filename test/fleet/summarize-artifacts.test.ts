@@ -165,6 +165,26 @@ describe('report-artifacts through the API (the caller grants actions: read)', (
     // Tried twice, then given up: never more.
     expect(api.paths().filter((p) => p === '/blob/13.zip')).toHaveLength(2);
   });
+
+  it("the re-run's report cannot be downloaded: the cell is missing, not the first attempt's failure", async () => {
+    api.serve({
+      runs: [apiRun(RUN_ID, null)],
+      artifacts: RERUN,
+      token: TOKEN,
+      answer: (req) => (req.path === '/blob/21.zip' ? { status: 503, body: 'ServerBusy' } : undefined),
+    });
+    const { run, out } = await summarize({});
+    expect(rows(run)).toEqual([
+      ['pytorch:2.8', 'success', null],
+      [
+        'torchvision',
+        'missing',
+        `its report artifact jetson-report-${KEY}-torchvision-2 could not be downloaded (blob storage answered HTTP 503); attempt 1 had said failure`,
+      ],
+      ['numpy', 'success', null],
+    ]);
+    expect(JSON.parse(out['missing-packages'] as string)).toEqual(['torchvision']);
+  });
 });
 
 /** A loopback double of the runner's artifact service (Twirp) and its blob storage, for downloads. */

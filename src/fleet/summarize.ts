@@ -3,7 +3,7 @@
 // The pure parts live in run-report.ts, run-summary.ts and notify/render/run-*.ts; this file does the I/O.
 import { parseBoolean } from '../runner/inputs.js';
 import * as core from '@actions/core';
-import { mkdir, open, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { readRunContext } from '../runner/context.js';
@@ -28,6 +28,8 @@ type Env = Record<string, string | undefined>;
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 12;
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;
+/** A leg record names one leg's packages: 5000 names fit in well under a megabyte. */
+const MAX_LEG_BYTES = 4 * 1024 * 1024;
 export const REPORT_FILE_NAME = 'report.json';
 export const LEG_FILE_NAME = 'jetson-leg.json';
 
@@ -36,31 +38,53 @@ export interface FoundFiles {
   legs: string[];
 }
 
-/** Walks `dir` (bounded) for report.json and jetson-leg.json files. */
+/**
+ * Every report.json and jetson-leg.json under `dir`, depth-first in name order (as a recursive walk lists them),
+ * at most MAX_DEPTH folders deep and MAX_FILES entries looked at. The folders of one depth are listed together,
+ * READ_CONCURRENCY at a time: download-artifact leaves one folder per leg, and listing 2000 of them one after
+ * the other was a third of summarize's time.
+ */
 export async function walkForReports(
   dir: string,
   found: FoundFiles = { reports: [], legs: [] },
 ): Promise<FoundFiles> {
   let visited = 0;
-  const walk = async (current: string, depth: number): Promise<void> => {
-    if (depth > MAX_DEPTH || visited > MAX_FILES) return;
-    let entries;
-    try {
-      entries = await readdir(current, { withFileTypes: true });
-    } catch {
-      return;
+  const reports: string[][] = [];
+  const legs: string[][] = [];
+  let level: string[][] = [[]];
+  for (let depth = 0; depth <= MAX_DEPTH && level.length > 0 && visited <= MAX_FILES; depth++) {
+    const listed = await mapBounded(level, READ_CONCURRENCY, (rel) =>
+      readdir(path.join(dir, ...rel), { withFileTypes: true }).catch(() => []),
+    );
+    const next: string[][] = [];
+    for (let i = 0; i < level.length && visited <= MAX_FILES; i++) {
+      const entries = (listed[i] ?? []).sort((a, b) => a.name.localeCompare(b.name));
+      for (const entry of entries) {
+        if (++visited > MAX_FILES) break;
+        const rel = [...(level[i] as string[]), entry.name];
+        if (entry.isDirectory()) next.push(rel);
+        else if (entry.isFile() && entry.name === REPORT_FILE_NAME) reports.push(rel);
+        else if (entry.isFile() && entry.name === LEG_FILE_NAME) legs.push(rel);
+      }
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      if (++visited > MAX_FILES) return;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) await walk(full, depth + 1);
-      else if (entry.isFile() && entry.name === REPORT_FILE_NAME) found.reports.push(full);
-      else if (entry.isFile() && entry.name === LEG_FILE_NAME) found.legs.push(full);
-    }
-  };
-  await walk(dir, 0);
+    level = next;
+  }
+  for (const [into, from] of [
+    [found.reports, reports],
+    [found.legs, legs],
+  ] as const) {
+    into.push(...from.sort(depthFirst).map((rel) => path.join(dir, ...rel)));
+  }
   return found;
+}
+
+/** The order of a depth-first walk that lists each folder by name: path segments compared one by one. */
+function depthFirst(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = (a[i] as string).localeCompare(b[i] as string);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
 }
 
 /**
@@ -146,7 +170,15 @@ export async function loadReports(files: string[], warn: (msg: string) => void):
         if (size > MAX_REPORT_BYTES) {
           return { warning: `${file}: ${size} bytes is too large for a report.json; skipped.` };
         }
-        text = await handle.readFile('utf8');
+        // The size is known: one read of it (readFile would ask for the size again).
+        const buffer = Buffer.allocUnsafe(size);
+        let filled = 0;
+        while (filled < size) {
+          const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+        text = buffer.toString('utf8', 0, filled);
       } finally {
         await handle.close();
       }
@@ -159,10 +191,41 @@ export async function loadReports(files: string[], warn: (msg: string) => void):
   });
 }
 
+/**
+ * A small file's text without asking for its size first (a leg record is a few hundred bytes: the size lookup
+ * was a fifth of the system calls summarize made); null when it holds more than `cap` bytes.
+ */
+async function readSmall(file: string, cap: number): Promise<string | null> {
+  const handle = await open(file, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(Math.min(cap + 1, 16 * 1024));
+    let filled = 0;
+    while (true) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      filled += bytesRead;
+      if (filled > cap) return null;
+      // A read that does not fill the buffer ends a regular file.
+      if (filled < buffer.length) break;
+      const grown = Buffer.allocUnsafe(Math.min(cap + 1, buffer.length * 4));
+      buffer.copy(grown, 0, 0, filled);
+      buffer = grown;
+    }
+    return buffer.toString('utf8', 0, filled);
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function loadLegs(files: string[], warn: (msg: string) => void): Promise<LegRecord[]> {
   return readEach(files, warn, async (file): Promise<Read<LegRecord>> => {
     try {
-      const leg = parseLegRecord(JSON.parse(await readFile(file, 'utf8')));
+      const text = await readSmall(file, MAX_LEG_BYTES);
+      if (text === null) {
+        return {
+          warning: `${file}: more than ${MAX_LEG_BYTES} bytes is too large for a leg record; skipped.`,
+        };
+      }
+      const leg = parseLegRecord(JSON.parse(text));
       return leg ? { value: leg } : { warning: `${file} is not a leg record; skipped.` };
     } catch (err) {
       return { warning: `${file} could not be read as JSON (${errorMessage(err)}); skipped.` };

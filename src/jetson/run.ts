@@ -338,7 +338,11 @@ export class BuildProcess {
         spare = buffer;
         // At the end of what is written so far: done once the build has exited (and this read came after).
         if (hasExited()) break;
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS))]);
+        // The poll timer is cleared when the build exits first: a pending timer would hold the process open
+        // (up to IDLE_POLL_MS after a short build's last byte).
+        let poll: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((resolve) => (poll = setTimeout(resolve, IDLE_POLL_MS)))]);
+        clearTimeout(poll);
       }
     } catch (err) {
       opts.out.write(`\nwarning: could not read ${opts.consoleLogPath}: ${(err as Error).message}\n`);

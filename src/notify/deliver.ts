@@ -6,7 +6,7 @@ import { undeliveredResult } from './result.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, request, type Dispatcher } from './http-client.js';
 import { scrub, scrubBytes, scrubDeep } from '../runner/secrets.js';
 import { signHeaders } from './sign.js';
 import { slackErrorCode, slackErrorText, slackOddSuccess } from './slack-errors.js';

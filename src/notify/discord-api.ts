@@ -11,7 +11,7 @@
 // - The same dispatcher choice as delivery: an injected one (never closed here), else one shared
 //   EnvHttpProxyAgent (HTTPS_PROXY / NO_PROXY honoured), closed with `closeDiscordApi()`.
 // - `webhookUrl` is a normalised execute URL (`…/api/v10/webhooks/{id}/{token}?wait=true[&thread_id=…]`).
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, request, type Dispatcher } from './http-client.js';
 import {
   editRequestBody,
   discordMessageUrl,

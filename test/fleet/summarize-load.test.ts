@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 process.env.JETSON_BUILD_SUMMARIZE_NO_MAIN = '1';
-const { loadReports } = await import('../../src/fleet/summarize.js');
+const { loadLegs, loadReports } = await import('../../src/fleet/summarize.js');
 
 describe('loadReports', () => {
   it('skips a report over 32 MiB with a warning naming its size, and reads the others', async () => {
@@ -25,5 +25,30 @@ describe('loadReports', () => {
       new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} could not be read as JSON \\(`),
     );
     expect(warnings).toHaveLength(2);
+  });
+});
+
+describe('loadLegs', () => {
+  it('reads a leg record of any size up to 4 MiB whole, and skips a larger one with a warning', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jba-legs-'));
+    // 20 000 package names: about 300 KB, more than one read.
+    const names = Array.from({ length: 20_000 }, (_, i) => `package-number-${i}`);
+    const long = path.join(dir, 'long.json');
+    writeFileSync(long, JSON.stringify({ leg: 'jp6 · many', packages: names.join(' '), platform: 'jp6' }));
+    const small = path.join(dir, 'small.json');
+    writeFileSync(small, JSON.stringify({ leg: 'numpy', packages: 'numpy' }));
+    const empty = path.join(dir, 'empty.json');
+    writeFileSync(empty, '');
+    const huge = path.join(dir, 'huge.json');
+    writeFileSync(huge, JSON.stringify({ leg: 'x', packages: 'y'.repeat(4 * 1024 * 1024) }));
+    const warnings: string[] = [];
+    const legs = await loadLegs([long, small, empty, huge], (m) => warnings.push(m));
+    expect(legs.map((l) => [l.leg, l.packages.length, l.packages.at(-1), l.platform])).toEqual([
+      ['jp6 · many', 20_000, 'package-number-19999', 'jp6'],
+      ['numpy', 1, 'numpy', null],
+    ]);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/empty\.json could not be read as JSON/);
+    expect(warnings[1]).toBe(`${huge}: more than 4194304 bytes is too large for a leg record; skipped.`);
   });
 });

@@ -194,6 +194,39 @@ describe('colour output', () => {
       ['b', 'running'],
     ]);
   });
+  it('a coloured line is read as its decoded text reads: colour inside the message, odd codes, a CR', () => {
+    const text =
+      HEADER +
+      c('12:00:00', "BUILDING ['a']") +
+      // The failed-after words are split by a colour code: only the decoded line holds them.
+      c('12:00:01', '\x1b[33mwarn\x1b[39m `jetson-containers build`\x1b[0m failed after 3 seconds') +
+      // A code stripAnsi does not remove (an intermediate before a parameter) hides the stamp: not a log line.
+      "\x1b[ 1m[12:00:02]\x1b[39m BUILDING ['x']\n" +
+      // A code with a colon parameter is removed, so this is a log line.
+      "\x1b[38:5:9m[12:00:03]\x1b[39m BUILDING ['b']\n" +
+      // Text then a carriage return: the decoded message ends at it, so nothing here starts a chain.
+      "\x1b[90m[12:00:04]\x1b[39m status redraw\rBUILDING ['y']\n";
+    everyChunking(text, (r) => {
+      expect(r.failures).toHaveLength(1);
+      expect(r.chains.map((x) => [x.target, x.status])).toEqual([
+        ['a', 'failure'],
+        ['b', 'running'],
+      ]);
+    });
+  });
+  it('a coloured line that is no log line once decoded does not end a 💣 block', () => {
+    const text =
+      HEADER +
+      c('12:00:00', "BUILDING ['a']") +
+      c('12:00:01', 'warn 💣 `jetson-containers build` failed after 1.0 seconds') +
+      // The stamp hides behind a code stripAnsi keeps; a carriage return mid-line fails the stamp pattern.
+      '\x1b[ 1m[12:00:02]\x1b[39m status not a log line\n' +
+      c('12:00:02', 'status half\rredrawn') +
+      c('12:00:03', 'warn Error: boom');
+    everyChunking(text, (r) => {
+      expect(r.failures.map((f) => f.error)).toEqual(['boom']);
+    });
+  });
 });
 
 describe('plain output full of `[` lines', () => {

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   BuildProcess,
   processGroupAlive,
@@ -121,6 +121,50 @@ describe('BuildProcess', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(readFileSync(path.join(dir, 'daemon.log'), 'utf8')).toContain('build done');
     if (processGroupAlive(proc.pid as number)) process.kill(-(proc.pid as number), 'SIGKILL');
+  });
+
+  it('leaves no poll timer behind when the build exits while the action waits for more output', async () => {
+    const { out, text } = collect();
+    // Every timer the run sets, until it fires or is cleared.
+    const pending = new Set<NodeJS.Timeout>();
+    const realSet = globalThis.setTimeout;
+    const realClear = globalThis.clearTimeout;
+    const set = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      fn: (...args: unknown[]) => void,
+      ms?: number,
+      ...args: unknown[]
+    ) => {
+      const handle: NodeJS.Timeout = realSet(() => {
+        pending.delete(handle);
+        fn(...args);
+      }, ms);
+      pending.add(handle);
+      return handle;
+    }) as typeof setTimeout);
+    const clear = vi.spyOn(globalThis, 'clearTimeout').mockImplementation((handle) => {
+      pending.delete(handle as NodeJS.Timeout);
+      realClear(handle);
+    });
+    try {
+      // Quiet for a while after its first line: the action is between two polls of console.log when it exits.
+      const proc = new BuildProcess({
+        ...script(`console.log('first'); setTimeout(() => process.exit(0), 120);`),
+        cwd: dir,
+        env: process.env,
+        consoleLogPath: path.join(dir, 'poll.log'),
+        parser: new StageSpotter(),
+        out,
+      });
+      const res = await proc.run();
+      expect(res.exitCode).toBe(0);
+      expect(text()).toContain('first');
+      expect(set).toHaveBeenCalled();
+      // A pending timer would keep the step's process alive after its work is done.
+      expect(pending.size).toBe(0);
+    } finally {
+      set.mockRestore();
+      clear.mockRestore();
+    }
   });
 
   it('reports a command that cannot start', async () => {

@@ -105,7 +105,13 @@ describe('dist/', () => {
       });
       expect(receiver.requests.length).toBe(1);
       expect(found(loaded)).toContain('Discord renderer');
+      expect(found(loaded)).toContain('undici');
       expect(found(loaded)).not.toContain('YAML parser');
+      // Only undici's dispatchers and request API: not its index (fetch, WebSocket, mocks), which also made
+      // Node load its own copy of undici.
+      expect(found(loaded)).not.toContain("undici's index");
+      expect(loaded.builtins).not.toContain('internal/deps/undici/undici');
+      expect(loaded.builtins).not.toContain('zlib');
     } finally {
       await receiver.close();
     }
@@ -133,6 +139,7 @@ const TOKEN = 'bundle-token-0123456789abcdefghijklmnopqrstuvwxyz';
 const LIBRARIES: [string, RegExp][] = [
   ['Octokit', /\bclass Octokit\b/],
   ['undici', /exports\s*=\s*\{\s*wellknownHeaderNames\b/],
+  ["undici's index", /\bclass MockAgent\b/],
   ['Discord renderer', /\bfunction \w*renderDiscord\(/],
   ['run-message renderer', /\bfunction \w*renderLiveRun\(/],
   ['template engine', /name:\s*["']mustache\.js["']/],
@@ -149,7 +156,7 @@ function found(chunks: string[]): string[] {
  * The texts of the dist/lib/ chunks the main and post steps load for `inputs`: Node's module hooks name every
  * file a step loads.
  */
-async function loadedChunks(inputs: Record<string, string>): Promise<string[]> {
+async function loadedChunks(inputs: Record<string, string>): Promise<string[] & { builtins: string[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jba-loaded-'));
   const log = path.join(dir, 'loaded.txt');
   const hook = path.join(dir, 'hook.mjs');
@@ -157,22 +164,24 @@ async function loadedChunks(inputs: Record<string, string>): Promise<string[]> {
     hook,
     "import { appendFileSync } from 'node:fs';\nimport { registerHooks } from 'node:module';\n" +
       'registerHooks({ load(url, context, next) {\n' +
-      '  appendFileSync(process.env.JBA_LOADED_LOG, url + "\\n");\n  return next(url, context);\n} });\n',
+      '  appendFileSync(process.env.JBA_LOADED_LOG, url + "\\n");\n  return next(url, context);\n} });\n' +
+      // Node's own modules each step loaded, as `builtin:<name>` lines.
+      "process.on('exit', () => appendFileSync(process.env.JBA_LOADED_LOG, process.moduleLoadList\n" +
+      "  .filter((m) => m.startsWith('NativeModule ')).map((m) => 'builtin:' + m.slice(13) + '\\n').join('')));\n",
   );
   try {
     const run = await runAction({ inputs, env: { NODE_OPTIONS: `--import=${hook}`, JBA_LOADED_LOG: log } });
     rmSync(run.dir, { recursive: true, force: true });
     expect(run.main.code, run.main.stderr).toBe(0);
     expect(run.post.code, run.post.stderr).toBe(0);
-    const chunks = new Set(
-      readFileSync(log, 'utf8')
-        .split('\n')
-        .filter((u) => u.startsWith('file:') && u.includes('/dist/lib/')),
-    );
-    return [...chunks]
+    const lines = readFileSync(log, 'utf8').split('\n');
+    const chunks = new Set(lines.filter((u) => u.startsWith('file:') && u.includes('/dist/lib/')));
+    const texts = [...chunks]
       .map((u) => new URL(u).pathname)
       .filter((f) => existsSync(f))
       .map((f) => readFileSync(f, 'utf8'));
+    const builtins = [...new Set(lines.filter((l) => l.startsWith('builtin:')).map((l) => l.slice(8)))];
+    return Object.assign(texts, { builtins });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

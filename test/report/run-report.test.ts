@@ -520,6 +520,41 @@ describe('reading reports', () => {
     }
   });
 
+  it('lists reports depth-first in name order, no deeper than 12 folders', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jba-walk-'));
+    try {
+      const put = (rel: string): void => {
+        mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        writeFileSync(path.join(dir, rel), '{}');
+      };
+      for (const rel of [
+        'b/report.json',
+        'a/z/report.json',
+        'a/report.json',
+        'a/b/c/report.json',
+        'c/jetson-leg.json',
+        'a/b/jetson-leg.json',
+        `${'d/'.repeat(12)}report.json`,
+        `${'e/'.repeat(13)}report.json`,
+      ])
+        put(rel);
+      const found = await findReportFiles(dir);
+      expect(found.reports.map((f) => path.relative(dir, f))).toEqual([
+        path.join('a', 'b', 'c', 'report.json'),
+        path.join('a', 'report.json'),
+        path.join('a', 'z', 'report.json'),
+        path.join('b', 'report.json'),
+        path.join(...Array<string>(12).fill('d'), 'report.json'),
+      ]);
+      expect(found.legs.map((f) => path.relative(dir, f))).toEqual([
+        path.join('a', 'b', 'jetson-leg.json'),
+        path.join('c', 'jetson-leg.json'),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes glob patterns too', async () => {
     const found = await findReportFiles(`${FIXTURES}/*-torchvision*/report.json`);
     expect(found.reports.map((f) => path.basename(path.dirname(f))).sort()).toEqual([

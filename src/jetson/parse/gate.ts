@@ -208,7 +208,7 @@ export class LineGate {
     if (this.lineState !== 'capture' && pos < len) {
       const lastNl = chunk.lastIndexOf(NL, len - 1);
       if ((lastNl >= 0 || startsLine) && lastNl >= pos - 1 && lastNl >= len - 16 && lastNl + 1 < len) {
-        if (timestampProbe(chunk, lastNl + 1, len) !== 'no') this.startPartial(chunk, lastNl + 1, len);
+        if (timestampProbe(chunk, lastNl + 1, len) !== PROBE_NO) this.startPartial(chunk, lastNl + 1, len);
       }
     }
   }
@@ -219,8 +219,8 @@ export class LineGate {
    */
   private candidate(chunk: Buffer, start: number, events: StreamEvent[]): number {
     const len = chunk.length;
-    const kind = timestampProbe(chunk, start, len);
-    if (kind === 'no') {
+    const stamp = timestampProbe(chunk, start, len);
+    if (stamp === PROBE_NO) {
       return start + 1;
     }
     const nl = chunk.indexOf(NL, start);
@@ -229,7 +229,12 @@ export class LineGate {
       return len;
     }
     // Most log lines state nothing: those are passed without being decoded (and the tail catches up later).
-    if (!this.header && nl - start <= LIMITS.lineBytes && inertLogLine(chunk, start, nl, this.markers)) {
+    if (
+      !this.header &&
+      nl - start <= LIMITS.lineBytes &&
+      // (PROBE_MAYBE only when the chunk ends before a newline: such a line was not found whole here.)
+      inertLogLine(chunk, start, stamp, probeCodesStrict, nl, this.markers)
+    ) {
       passInertLine(this.s, nl);
       return nl + 1;
     }
@@ -314,24 +319,40 @@ function hourDigit(b: number | undefined): boolean {
   return b !== undefined && b >= 0x30 && b <= 0x32;
 }
 
+/** timestampProbe: not a `[HH:MM:SS]` line. */
+const PROBE_NO = -1;
+/** timestampProbe: the chunk ends before it can tell. */
+const PROBE_MAYBE = -2;
 /**
- * Cheap byte test of whether a line may be a `[HH:MM:SS]` log line, skipping leading ANSI codes.
- * 'maybe' means the chunk ends before it can tell.
+ * Whether the colour codes the last probe that found a stamp skipped are all CSI sequences as `stripAnsi`
+ * removes them (parameters, then intermediates, then a final byte in @-~): only then may the inert test read the
+ * line from the stamp the probe found.
  */
-function timestampProbe(buf: Buffer, start: number, end: number): 'yes' | 'no' | 'maybe' {
+let probeCodesStrict = true;
+
+/**
+ * Cheap byte test of whether a line may be a `[HH:MM:SS]` log line, skipping leading ANSI codes: the stamp's
+ * index when it is one, PROBE_NO, or PROBE_MAYBE when the chunk ends before it can tell.
+ */
+function timestampProbe(buf: Buffer, start: number, end: number): number {
   let i = start;
   let escapes = 0;
+  let strict = true;
   while (i < end && buf[i] === ESC) {
-    if (++escapes > 8) return 'no';
-    if (i + 1 >= end) return 'maybe';
-    if (buf[i + 1] !== LBRACKET) return 'no';
+    if (++escapes > 8) return PROBE_NO;
+    if (i + 1 >= end) return PROBE_MAYBE;
+    if (buf[i + 1] !== LBRACKET) return PROBE_NO;
     i += 2;
+    while (i < end && (buf[i] as number) >= 0x30 && (buf[i] as number) <= 0x3f) i++;
+    while (i < end && (buf[i] as number) >= 0x20 && (buf[i] as number) <= 0x2f) i++;
+    const strictEnd = i;
     while (i < end && (buf[i] as number) >= 0x20 && (buf[i] as number) <= 0x3f) i++;
-    if (i >= end) return 'maybe';
+    if (i >= end) return PROBE_MAYBE;
+    if (i !== strictEnd || (buf[i] as number) < 0x40 || (buf[i] as number) > 0x7e) strict = false;
     i++;
   }
-  if (i >= end) return 'maybe';
-  if (buf[i] !== LBRACKET) return 'no';
+  if (i >= end) return PROBE_MAYBE;
+  if (buf[i] !== LBRACKET) return PROBE_NO;
   // [HH:MM:SS]: most candidates are whole in the chunk (this runs once per log line).
   if (i + 10 <= end) {
     const ok =
@@ -344,15 +365,18 @@ function timestampProbe(buf: Buffer, start: number, end: number): 'yes' | 'no' |
       digit(buf[i + 7]) &&
       digit(buf[i + 8]) &&
       buf[i + 9] === 0x5d;
-    return ok ? 'yes' : 'no';
+    if (!ok) return PROBE_NO;
+    probeCodesStrict = strict;
+    return i;
   }
   const pattern = 'dd:dd:dd]';
   for (let k = 0; k < pattern.length; k++) {
     const at = i + 1 + k;
-    if (at >= end) return 'maybe';
+    if (at >= end) return PROBE_MAYBE;
     const b = buf[at] as number;
     const want = pattern.charCodeAt(k);
-    if (want === 0x64 /* d */ ? b < 0x30 || b > 0x39 : b !== want) return 'no';
+    if (want === 0x64 /* d */ ? b < 0x30 || b > 0x39 : b !== want) return PROBE_NO;
   }
-  return 'yes';
+  probeCodesStrict = strict;
+  return i;
 }

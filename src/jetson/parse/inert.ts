@@ -13,8 +13,6 @@ import type { ParseState } from './state.js';
 const SPACE = 0x20;
 const ESC = 0x1b;
 const CR = 0x0d;
-const COLON = 0x3a;
-const RBRACKET = 0x5d;
 const LBRACKET = 0x5b;
 
 /**
@@ -166,49 +164,42 @@ class NeedleScan {
 export class MarkerScan {
   readonly text = new NeedleScan(TEXT_MARKERS);
   readonly control = new NeedleScan(CONTROL_MARKERS);
+  readonly cr = new NeedleScan([Buffer.from([CR])]);
 
   reset(chunk: Buffer): void {
     this.text.reset(chunk);
     this.control.reset(chunk);
+    this.cr.reset(chunk);
   }
 }
 
-/** `[HH:MM:SS]` (any two digits each, as the timestamp pattern takes them) at `at`. */
-function isStamp(buf: Buffer, at: number): boolean {
-  return (
-    buf[at] === LBRACKET &&
-    isDigit(buf[at + 1]) &&
-    isDigit(buf[at + 2]) &&
-    buf[at + 3] === COLON &&
-    isDigit(buf[at + 4]) &&
-    isDigit(buf[at + 5]) &&
-    buf[at + 6] === COLON &&
-    isDigit(buf[at + 7]) &&
-    isDigit(buf[at + 8]) &&
-    buf[at + 9] === RBRACKET
-  );
-}
-
-function isDigit(b: number | undefined): boolean {
-  return b !== undefined && b >= 0x30 && b <= 0x39;
-}
-
-/** ESC or CR in buf[start, end). */
-function hasControl(buf: Buffer, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (buf[i] === ESC || buf[i] === CR) return true;
-  return false;
+/**
+ * ESC or CR in buf[start, end), for coloured lines (ESC on every line, so no per-chunk scan finds it for them):
+ * the next ESC by a native search (in a coloured stream usually the next line's first byte), CR by the chunk's
+ * scan (rare).
+ */
+function hasControl(buf: Buffer, start: number, end: number, markers: MarkerScan): boolean {
+  const esc = buf.indexOf(ESC, start);
+  return (esc >= 0 && esc < end) || markers.cr.within(start, end);
 }
 
 /**
- * Whether the complete line buf[start, end), which the gate's probe took for a `[HH:MM:SS]` line (so a line
- * that starts with `[` starts with a stamp), states nothing.
+ * Whether the complete line buf[start, end), which the gate's probe took for a `[HH:MM:SS]` line with its stamp
+ * at `stamp` (`codesStrict`: the colour codes before it are all CSI sequences), states nothing.
  * The stamp and the level word are read through colour codes as `stripAnsi` removes them; the message must
  * then have none (markers include ESC): markers anywhere in it are `markers`' to tell.
  */
-export function inertLogLine(buf: Buffer, start: number, end: number, markers: MarkerScan): boolean {
-  // (Without colour codes before it, the probe has just read this very stamp.)
-  const stamp = buf[start] === ESC ? skipCsi(buf, start, end) : start;
-  if (stamp < 0 || end - stamp < 10 || (stamp !== start && !isStamp(buf, stamp))) return false;
+export function inertLogLine(
+  buf: Buffer,
+  start: number,
+  stamp: number,
+  codesStrict: boolean,
+  end: number,
+  markers: MarkerScan,
+): boolean {
+  // The gate's probe has just read this very stamp, past the colour codes before it: when those are all codes
+  // `stripAnsi` removes, the stamp is where the decoded line would have it.
+  if (stamp < 0 || end - stamp < 10 || (stamp !== start && !codesStrict)) return false;
   // Then, as the timestamp pattern reads the stripped line: one optional space, one optional level word.
   let at = buf[stamp + 10] === ESC ? skipCsi(buf, stamp + 10, end) : stamp + 10;
   if (at >= 0 && buf[at] === SPACE) at = buf[at + 1] === ESC ? skipCsi(buf, at + 1, end) : at + 1;
@@ -220,7 +211,7 @@ export function inertLogLine(buf: Buffer, start: number, end: number, markers: M
   if (prefixMatters(buf, at, end, c)) return false;
   // (Before `at` are only the stamp, a level word and colour codes: no marker but ESC can be there.)
   if (markers.text.within(at, end)) return false;
-  return buf[start] === ESC ? !hasControl(buf, at, end) : !markers.control.within(at, end);
+  return buf[start] === ESC ? !hasControl(buf, at, end, markers) : !markers.control.within(at, end);
 }
 
 /**

@@ -4,24 +4,16 @@
 //   node bench/live.mjs [--rounds 5] [--mib 1024] [--dist DIR (default dist/)]
 // Also run by `npm run bench -- --only=live`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mainStepEnv, nodeBin, option, root } from './step-env.mjs';
 
-const arg = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const rounds = arg('rounds', 5);
-const mib = arg('mib', 1024);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const nodeBin = existsSync(node24) ? node24 : process.execPath;
+const rounds = Number(option('--rounds', '5'));
+const mib = Number(option('--mib', '1024'));
 const fake = path.join(root, 'test', 'fixtures', 'jetson-containers');
-const distAt = process.argv.indexOf('--dist');
-const dist = distAt > 0 ? path.resolve(process.argv[distAt + 1]) : path.join(root, 'dist');
+const dist = path.resolve(option('--dist', path.join(root, 'dist')));
 const probe = path.join(root, 'bench', 'rss-probe.mjs');
 const work = mkdtempSync(path.join(os.tmpdir(), 'jba-bench-live-'));
 
@@ -51,24 +43,8 @@ function discord() {
 }
 
 function runnerEnv(extra) {
-  const dir = mkdtempSync(path.join(work, 'run-'));
-  for (const f of ['output', 'state', 'summary']) writeFileSync(path.join(dir, f), '');
-  mkdirSync(path.join(dir, 'temp'));
   return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STATE: path.join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    GITHUB_REPOSITORY: 'octo-org/jetson-images',
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'bench',
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: path.join(dir, 'temp'),
-    RSS_OUT: path.join(dir, 'rss'),
-    INPUT_PACKAGES: 'numpy',
-    'INPUT_UPLOAD-LOGS': 'false',
+    ...mainStepEnv(work, 'numpy'),
     'INPUT_JETSON-CONTAINERS': fake,
     ANSI_COLORS_DISABLED: '1',
     FAKE_JC_FLOOD_MB: String(mib),
@@ -93,8 +69,7 @@ function timed(env) {
   });
 }
 
-if (!existsSync(path.join(dist, 'main', 'index.js')))
-  throw new Error(`${dist} is missing: run npm run build`);
+if (!existsSync(path.join(dist, 'index.js'))) throw new Error(`${dist} is missing: run npm run build`);
 const off = [];
 const on = [];
 const requests = [];

@@ -3,6 +3,7 @@
 // whole bench) spawns each command and reports; without python3 only the wall time is measured (from Node).
 // Also: medians, interleaved rounds and the ratio lines the start-up and peer benches print.
 import { spawn, spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { createInterface } from 'node:readline';
 
 const HELPER = String.raw`
@@ -113,3 +114,10 @@ export function ratioLine(name, samples, base) {
       : `CPU ${cpu.toFixed(1)} ms (${(cpu / bCpu).toFixed(2)}×)`;
   return `${name.padEnd(44)} wall ${wall.toFixed(1).padStart(6)} ms (${(wall / bWall).toFixed(2)}×, rounds ${spread})  ${cpuText}`;
 }
+
+/** The machine's 1, 5 and 15 minute load averages, as the benches print them. */
+export const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');

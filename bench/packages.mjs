@@ -4,15 +4,14 @@
 // TypeScript sources, loaded with Node's type stripping (Node >= 22.18; the runner's node24 has it).
 //   node bench/packages.mjs [--rounds=N]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nodeBin, root } from './step-env.mjs';
+import { resolveTsSources } from './ts-hooks.mjs';
 
 const here = fileURLToPath(import.meta.url);
-const root = path.resolve(path.dirname(here), '..');
-const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const nodeBin = existsSync(node24) ? node24 : process.execPath;
 const TAG = 'r36.4.tegra-aarch64-cu126-22.04';
 const CCACHE =
   'if command -v ccache >/dev/null 2>&1; then export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache ' +
@@ -76,19 +75,7 @@ async function child(mode, file, requestedFile) {
     }
     summary = { lines };
   } else {
-    // The sources import each other as `./x.js`; point those at the `.ts` files.
-    const { registerHooks } = await import('node:module');
-    registerHooks({
-      resolve(specifier, context, next) {
-        try {
-          return next(specifier, context);
-        } catch (err) {
-          if (specifier.startsWith('.') && specifier.endsWith('.js'))
-            return next(specifier.slice(0, -3) + '.ts', context);
-          throw err;
-        }
-      },
-    });
+    resolveTsSources();
     const { BuildStreamParser } = await import(
       pathToFileURL(path.join(root, 'src/jetson/parse/index.ts')).href
     );

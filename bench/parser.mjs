@@ -11,35 +11,20 @@
 // CPU time of this process (user + system): on a shared machine wall time measures the neighbours as much as
 // the parser. Wall-time MB/s follow in brackets.
 import { existsSync } from 'node:fs';
-import { registerHooks } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { corpus, SHAPES } from './corpus.mjs';
+import { argValue as arg, root } from './step-env.mjs';
+import { resolveTsSources } from './ts-hooks.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, dflt) => {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  return a === undefined ? dflt : a.slice(name.length + 3);
-};
 const mib = Number(arg('mib', '64'));
 const rounds = Number(arg('rounds', '9'));
 const chunk = Number(arg('chunk', String(1 << 20)));
 const shapes = arg('only', SHAPES.join(',')).split(',');
 const baselineDir = arg('baseline', null);
 
-// The sources import each other as `./x.js`; point those at the `.ts` files.
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (err) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js'))
-        return next(specifier.slice(0, -3) + '.ts', context);
-      throw err;
-    }
-  },
-});
+resolveTsSources();
 
 async function load(dir) {
   const file = path.join(dir, 'src/jetson/parse/index.ts');

@@ -8,25 +8,17 @@
 //        [--compare <dir>] (another dist/, e.g. an older build, in the same rounds)
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { interleave, median, ratioLine, run } from './measure.mjs';
+import { interleave, loadavg, median, ratioLine, run } from './measure.mjs';
 import { cleanup, runnerEnv, wholeStep } from './startup.mjs';
+import { nodeBin, option, options, root } from './step-env.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const nodeBin = existsSync(node24) ? node24 : process.execPath;
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
 const quick = args.includes('--quick');
 const rounds = Number(option('--rounds', quick ? '5' : '21'));
 const dist = path.resolve(option('--dist', path.join(root, 'dist')));
-const peerDirs = args.flatMap((a, i) => (a === '--peer' && args[i + 1] ? [path.resolve(args[i + 1])] : []));
+const peerDirs = options('--peer').map((p) => path.resolve(p));
 const TOKEN = 'bench-token-0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** A Discord double on loopback: 200 with a message id to every request, counted per webhook id. */
@@ -144,19 +136,9 @@ async function main() {
 }
 
 try {
-  console.log(
-    `load before: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load before: ${loadavg()}`);
   await main();
-  console.log(
-    `load after: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load after: ${loadavg()}`);
 } finally {
   cleanup();
 }

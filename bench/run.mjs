@@ -19,15 +19,12 @@
 // Options: --quick (smaller sizes, for a smoke run), --only=startup,size,peers,streaming,notify,upload,…,
 //          --peer <path> (repeatable; for size and peers)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mainStepEnv, nodeBin, root } from './step-env.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const nodeBin = existsSync(node24) ? node24 : process.execPath;
 const fake = path.join(root, 'test', 'fixtures', 'jetson-containers');
 const probe = path.join(root, 'bench', 'rss-probe.mjs');
 const quick = process.argv.includes('--quick');
@@ -48,26 +45,7 @@ const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
 const print = (name, value) => console.log(`${name.padEnd(58)} ${value}`);
 
 function runnerEnv(extra = {}) {
-  const dir = mkdtempSync(path.join(work, 'run-'));
-  for (const f of ['output', 'state', 'summary']) writeFileSync(path.join(dir, f), '');
-  mkdirSync(path.join(dir, 'temp'));
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STATE: path.join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    GITHUB_REPOSITORY: 'octo-org/jetson-images',
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'bench',
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: path.join(dir, 'temp'),
-    RSS_OUT: path.join(dir, 'rss'),
-    INPUT_PACKAGES: 'numpy',
-    'INPUT_UPLOAD-LOGS': 'false',
-    ...extra,
-  };
+  return { ...mainStepEnv(work, 'numpy'), ...extra };
 }
 
 /** Runs a command with stdout to /dev/null; resolves { ms, code, rssMiB }. */

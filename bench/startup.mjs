@@ -10,20 +10,14 @@
 // Usage: node bench/startup.mjs [--rounds N] [--quick] [--dist <dir>] [--compare <dir>] [--parts startup,size]
 //   --compare <dir>  another dist/ (e.g. an older build) measured in the same rounds
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { interleave, measuresCpu, median, ratioLine, run, stop } from './measure.mjs';
+import { interleave, loadavg, measuresCpu, median, ratioLine, run, stop } from './measure.mjs';
+import { nodeBin, option, options, root, stepEnv } from './step-env.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const nodeBin = existsSync(node24) ? node24 : process.execPath;
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
 const quick = args.includes('--quick');
 const rounds = Number(option('--rounds', quick ? '5' : '21'));
 const dist = path.resolve(option('--dist', path.join(root, 'dist')));
@@ -33,29 +27,19 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'jba-startup-'));
 
 /** The runner's files and variables for one step, in a fresh folder. */
 export function runnerEnv(extra = {}) {
-  const dir = mkdtempSync(path.join(work, 'step-'));
-  for (const f of ['output', 'state', 'summary', 'env', 'path']) writeFileSync(path.join(dir, f), '');
-  mkdirSync(path.join(dir, 'temp'));
   return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STATE: path.join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    GITHUB_ENV: path.join(dir, 'env'),
-    GITHUB_PATH: path.join(dir, 'path'),
-    GITHUB_REPOSITORY: 'octo-org/jetson-images',
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'bench',
-    GITHUB_WORKFLOW: 'bench',
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_ACTOR: 'octocat',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: path.join(dir, 'temp'),
+    ...stepEnv(work, {
+      prefix: 'step-',
+      files: ['env', 'path'],
+      github: {
+        GITHUB_WORKFLOW: 'bench',
+        GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_ACTOR: 'octocat',
+        GITHUB_SERVER_URL: 'https://github.com',
+      },
+    }),
     ...extra,
   };
 }
@@ -241,27 +225,17 @@ export function cleanup() {
 }
 
 function peers() {
-  return args.flatMap((a, i) => (a === '--peer' && args[i + 1] ? [path.resolve(args[i + 1])] : []));
+  return options('--peer').map((p) => path.resolve(p));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     if (!existsSync(path.join(dist, 'index.js')))
       throw new Error(`${dist} has no index.js: run npm run build`);
-    print(
-      `load before: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
+    print(`load before: ${loadavg()}`);
     if (parts.includes('startup')) await startup();
     if (parts.includes('size')) size();
-    print(
-      `load after: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
+    print(`load after: ${loadavg()}`);
   } finally {
     cleanup();
   }

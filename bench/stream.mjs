@@ -15,7 +15,6 @@ import {
   chmodSync,
   createWriteStream,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -23,18 +22,11 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { corpusBlocks } from './corpus.mjs';
+import { argValue as arg, mainStepEnv, nodeBin, root } from './step-env.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const nodeBin = existsSync(node24) ? node24 : process.execPath;
 const probe = path.join(root, 'bench', 'rss-probe.mjs');
 const quick = process.argv.includes('--quick');
-const arg = (name, dflt) => {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  return a === undefined ? dflt : a.slice(name.length + 3);
-};
 const rounds = Number(arg('rounds', quick ? '3' : '7'));
 const plan = arg('only', quick ? 'buildkit:128,cmake:128,tool:64' : 'buildkit:1024,cmake:1024,tool:256')
   .split(',')
@@ -62,27 +54,12 @@ async function writeCorpus(shape, mib) {
 }
 
 function runnerEnv(corpusFile, build) {
-  const dir = mkdtempSync(path.join(work, 'run-'));
-  for (const f of ['output', 'state', 'summary']) writeFileSync(path.join(dir, f), '');
-  mkdirSync(path.join(dir, 'temp'));
+  const env = mainStepEnv(work, 'pytorch:2.5');
   return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STATE: path.join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    GITHUB_REPOSITORY: 'octo-org/jetson-images',
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'bench',
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: path.join(dir, 'temp'),
-    RSS_OUT: path.join(dir, 'rss'),
-    INPUT_PACKAGES: 'pytorch:2.5',
-    'INPUT_UPLOAD-LOGS': 'false',
+    ...env,
     'INPUT_JETSON-CONTAINERS': build,
     JBA_BENCH_CORPUS: corpusFile,
-    JBA_BENCH_TIMES: path.join(dir, 'times'),
+    JBA_BENCH_TIMES: path.join(env.GITHUB_WORKSPACE, 'times'),
   };
 }
 

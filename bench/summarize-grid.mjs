@@ -4,49 +4,19 @@
 // before issue 14 (a scan of every leg record per report), timed alone on the same data.
 // The TypeScript sources are loaded with Node's type stripping (Node >= 22.18; the runner's node24 has it).
 //   node bench/summarize-grid.mjs [--packages=1000] [--platforms=2] [--rounds=5]
-import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { argValue, root, writeReportArtifacts } from './step-env.mjs';
+import { resolveTsSources, underNode24 } from './ts-hooks.mjs';
 
-const here = fileURLToPath(import.meta.url);
-const root = path.resolve(path.dirname(here), '..');
-const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const arg = (name, fallback) => {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  return a ? Number(a.split('=')[1]) : fallback;
-};
+const arg = (name, fallback) => Number(argValue(name, String(fallback)));
 
-if (!process.argv.includes('--child')) {
-  // Re-run under node24 (type stripping) when the current Node cannot load .ts.
-  const bin = existsSync(node24) ? node24 : process.execPath;
-  const r = spawnSync(bin, [here, '--child', ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
-}
-
-const { registerHooks } = await import('node:module');
-// The sources import each other as `./x.js`; point those at the `.ts` files.
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (err) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js'))
-        return next(specifier.slice(0, -3) + '.ts', context);
-      throw err;
-    }
-  },
-});
+// Re-run under node24 (type stripping) when the current Node cannot load .ts.
+underNode24(import.meta.url);
+resolveTsSources();
 const { scaledGridInput } = await import(pathToFileURL(path.join(root, 'test/support/grid.ts')).href);
 const { buildRunReport, checkBuildReport, parseLegRecord } = await import(
   pathToFileURL(path.join(root, 'src/report/run-report.ts')).href
@@ -57,18 +27,8 @@ const platforms = arg('platforms', 2);
 const rounds = arg('rounds', 5);
 const input = scaledGridInput({ packages, platforms, failEvery: 7 });
 
-// The artifacts as download-artifact leaves them: one folder per leg.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'jba-grid-bench-'));
-input.reports.forEach((r, i) => {
-  const leg = input.legs[i];
-  const d = path.join(dir, `jetson-report-${leg.leg}-1`);
-  mkdirSync(d, { recursive: true });
-  writeFileSync(path.join(d, 'report.json'), JSON.stringify(r, null, 2));
-  writeFileSync(
-    path.join(d, 'jetson-leg.json'),
-    JSON.stringify({ ...leg, packages: leg.packages.join(' ') }),
-  );
-});
+writeReportArtifacts(dir, input);
 
 function readAll() {
   const reports = [];

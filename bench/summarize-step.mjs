@@ -5,39 +5,19 @@
 // medians, wall and CPU, with the machine's load.
 //   node bench/summarize-step.mjs [--packages=1000] [--platforms=2] [--rounds=11]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { argValue, nodeBin, root, stepEnv, writeReportArtifacts } from './step-env.mjs';
+import { resolveTsSources, underNode24 } from './ts-hooks.mjs';
 
-const here = fileURLToPath(import.meta.url);
-const root = path.resolve(path.dirname(here), '..');
-const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const arg = (name, fallback) => {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  return a ? Number(a.split('=')[1]) : fallback;
-};
+const arg = (name, fallback) => Number(argValue(name, String(fallback)));
 
-if (!process.argv.includes('--child')) {
-  // Re-run under node24 (type stripping, for test/support/grid.ts) when the current Node cannot load .ts.
-  const bin = existsSync(node24) ? node24 : process.execPath;
-  const r = spawnSync(bin, [here, '--child', ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
-}
-
-const { registerHooks } = await import('node:module');
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (err) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js'))
-        return next(specifier.slice(0, -3) + '.ts', context);
-      throw err;
-    }
-  },
-});
-const { interleave, median, ratioLine, stop, run } = await import('./measure.mjs');
+// Re-run under node24 (type stripping, for test/support/grid.ts) when the current Node cannot load .ts.
+underNode24(import.meta.url);
+resolveTsSources();
+const { interleave, loadavg, median, ratioLine, stop, run } = await import('./measure.mjs');
 const { scaledGridInput } = await import(pathToFileURL(path.join(root, 'test/support/grid.ts')).href);
 
 const packages = arg('packages', 1000);
@@ -46,17 +26,7 @@ const rounds = arg('rounds', 11);
 const input = scaledGridInput({ packages, platforms, failEvery: 7 });
 const work = mkdtempSync(path.join(os.tmpdir(), 'jba-summarize-step-'));
 const reportsDir = path.join(work, 'reports');
-// The artifacts as download-artifact leaves them: one folder per leg.
-input.reports.forEach((r, i) => {
-  const leg = input.legs[i];
-  const d = path.join(reportsDir, `jetson-report-${leg.leg}-1`);
-  mkdirSync(d, { recursive: true });
-  writeFileSync(path.join(d, 'report.json'), JSON.stringify(r, null, 2));
-  writeFileSync(
-    path.join(d, 'jetson-leg.json'),
-    JSON.stringify({ ...leg, packages: leg.packages.join(' ') }),
-  );
-});
+writeReportArtifacts(reportsDir, input);
 
 // The floor: find every file, read and parse it, 16 at a time.
 const floor = path.join(work, 'floor.mjs');
@@ -80,23 +50,13 @@ if (parsed !== files.length) process.exit(1);
 `,
 );
 
-function stepEnv() {
-  const dir = mkdtempSync(path.join(work, 'step-'));
-  for (const f of ['output', 'state', 'summary']) writeFileSync(path.join(dir, f), '');
-  mkdirSync(path.join(dir, 'temp'));
+function summarizeEnv() {
   return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STATE: path.join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    GITHUB_REPOSITORY: 'octo-org/jetson-images',
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'summarize',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: path.join(dir, 'temp'),
+    ...stepEnv(work, {
+      prefix: 'step-',
+      job: 'summarize',
+      github: { GITHUB_SERVER_URL: 'https://github.com' },
+    }),
     INPUT_REPORTS: reportsDir,
     INPUT_PACKAGES: JSON.stringify(input.planned),
     INPUT_PLATFORMS: JSON.stringify(input.platforms),
@@ -105,30 +65,27 @@ function stepEnv() {
   };
 }
 
-const bin = existsSync(node24) ? node24 : process.execPath;
 const summarize = path.join(root, 'dist', 'summarize.js');
 // --profile=<dir>: one run of the step under --cpu-prof into <dir> (for a look at where its time goes).
-const profile = process.argv.find((x) => x.startsWith('--profile='))?.slice('--profile='.length);
+const profile = argValue('profile', undefined);
 if (profile) {
-  const entry = path.resolve(
-    process.argv.find((x) => x.startsWith('--entry='))?.slice(8) ?? 'dist/summarize.js',
-  );
+  const entry = path.resolve(argValue('entry', 'dist/summarize.js'));
   for (let i = 0; i < 5; i++)
-    spawnSync(bin, ['--cpu-prof', '--cpu-prof-dir', profile, entry], { env: stepEnv(), stdio: 'ignore' });
+    spawnSync(nodeBin, ['--cpu-prof', '--cpu-prof-dir', profile, entry], {
+      env: summarizeEnv(),
+      stdio: 'ignore',
+    });
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
 const subjects = {
-  'read + parse (floor)': () => run([bin, floor, reportsDir], stepEnv()),
-  'dist/summarize.js': () => run([bin, summarize], stepEnv(), path.join(work, 'stderr')),
+  'read + parse (floor)': () => run([nodeBin, floor, reportsDir], summarizeEnv()),
+  'dist/summarize.js': () => run([nodeBin, summarize], summarizeEnv(), path.join(work, 'stderr')),
 };
 try {
   console.log(
     `summarize: ${input.reports.length} leg reports (${packages} packages × ${platforms} platforms), ` +
-      `${rounds} interleaved rounds, medians; load ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
+      `${rounds} interleaved rounds, medians; load ${loadavg()}`,
   );
   await interleave(subjects, 1);
   const samples = await interleave(subjects, rounds);
@@ -139,10 +96,7 @@ try {
   );
   console.log(
     `summarize: floor ${median(samples['read + parse (floor)'].map((s) => s.wallMs)).toFixed(1)} ms wall; ` +
-      `load after ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
+      `load after ${loadavg()}`,
   );
 } finally {
   stop();

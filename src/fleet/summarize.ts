@@ -4,6 +4,7 @@
 import { parseBoolean } from '../runner/inputs.js';
 import * as core from '@actions/core';
 import { mkdir, open, readdir, stat, writeFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readRunContext } from '../runner/context.js';
@@ -40,8 +41,9 @@ export interface FoundFiles {
 
 /**
  * Every report.json and jetson-leg.json under `dir`, depth-first in name order (as a recursive walk lists them),
- * at most MAX_DEPTH folders deep and MAX_FILES entries looked at. The folders of one depth are listed together,
- * READ_CONCURRENCY at a time: download-artifact leaves one folder per leg, and listing 2000 of them one after
+ * at most MAX_DEPTH folders deep and MAX_FILES entries looked at (breadth-first). The folders of one depth are
+ * listed READ_CONCURRENCY ahead of the count, so a hostile artifact of many large folders costs at most that many
+ * folders more than the bound: download-artifact leaves one folder per leg, and listing 2000 of them one after
  * the other was a third of summarize's time.
  */
 export async function walkForReports(
@@ -49,22 +51,34 @@ export async function walkForReports(
   found: FoundFiles = { reports: [], legs: [] },
 ): Promise<FoundFiles> {
   let visited = 0;
-  const reports: string[][] = [];
-  const legs: string[][] = [];
-  let level: string[][] = [[]];
+  // Each entry with its rank path (its index in each sorted folder listing from `dir` down): sorting by ranks
+  // gives the depth-first name order without comparing names again.
+  type Entry = { rel: string[]; rank: number[] };
+  const reports: Entry[] = [];
+  const legs: Entry[] = [];
+  let level: Entry[] = [{ rel: [], rank: [] }];
   for (let depth = 0; depth <= MAX_DEPTH && level.length > 0 && visited <= MAX_FILES; depth++) {
-    const listed = await mapBounded(level, READ_CONCURRENCY, (rel) =>
-      readdir(path.join(dir, ...rel), { withFileTypes: true }).catch(() => []),
-    );
-    const next: string[][] = [];
+    const next: Entry[] = [];
+    // Listings run ahead of the count by at most READ_CONCURRENCY folders, and none starts past the bound.
+    const listings: (Promise<Dirent[]> | null)[] = [];
+    const listFrom = (start: number): void => {
+      for (let i = listings.length; i < level.length && i < start + READ_CONCURRENCY; i++) {
+        const folder = path.join(dir, ...(level[i] as Entry).rel);
+        listings.push(readdir(folder, { withFileTypes: true }).catch(() => []));
+      }
+    };
     for (let i = 0; i < level.length && visited <= MAX_FILES; i++) {
-      const entries = (listed[i] ?? []).sort((a, b) => a.name.localeCompare(b.name));
-      for (const entry of entries) {
+      listFrom(i);
+      const parent = level[i] as Entry;
+      const entries = ((await listings[i]) ?? []).sort((x, y) => byName(x.name, y.name));
+      listings[i] = null;
+      for (let j = 0; j < entries.length; j++) {
         if (++visited > MAX_FILES) break;
-        const rel = [...(level[i] as string[]), entry.name];
-        if (entry.isDirectory()) next.push(rel);
-        else if (entry.isFile() && entry.name === REPORT_FILE_NAME) reports.push(rel);
-        else if (entry.isFile() && entry.name === LEG_FILE_NAME) legs.push(rel);
+        const entry = entries[j] as Dirent;
+        const item = { rel: [...parent.rel, entry.name], rank: [...parent.rank, j] };
+        if (entry.isDirectory()) next.push(item);
+        else if (entry.isFile() && entry.name === REPORT_FILE_NAME) reports.push(item);
+        else if (entry.isFile() && entry.name === LEG_FILE_NAME) legs.push(item);
       }
     }
     level = next;
@@ -73,15 +87,23 @@ export async function walkForReports(
     [found.reports, reports],
     [found.legs, legs],
   ] as const) {
-    into.push(...from.sort(depthFirst).map((rel) => path.join(dir, ...rel)));
+    into.push(...from.sort((x, y) => depthFirst(x.rank, y.rank)).map((e) => path.join(dir, ...e.rel)));
   }
   return found;
 }
 
-/** The order of a depth-first walk that lists each folder by name: path segments compared one by one. */
-function depthFirst(a: readonly string[], b: readonly string[]): number {
+/**
+ * Folder entries in name order; names the locale calls equal (`a` and `a` + a zero-width space) by code unit,
+ * so that no two names tie and a folder's files never interleave with another's.
+ */
+function byName(a: string, b: string): number {
+  return a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The order of a depth-first walk: rank paths compared index by index, a folder before what is in it. */
+function depthFirst(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const c = (a[i] as string).localeCompare(b[i] as string);
+    const c = (a[i] as number) - (b[i] as number);
     if (c !== 0) return c;
   }
   return a.length - b.length;

@@ -34,7 +34,14 @@ export interface RequestOptions extends Omit<Dispatcher.RequestOptions, 'origin'
 export function request(url: string, opts: RequestOptions): Promise<Dispatcher.ResponseData> {
   const parsed = new URL(url);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return Promise.reject(new TypeError(`unsupported protocol ${parsed.protocol} in a notification URL`));
+    // undici's own error code for this, which delivery treats as permanent (no retry).
+    const err = Object.assign(
+      new TypeError(`unsupported protocol ${parsed.protocol} in a notification URL`),
+      {
+        code: 'UND_ERR_INVALID_ARG',
+      },
+    );
+    return Promise.reject(err);
   }
   const { dispatcher, ...rest } = opts;
   return dispatcher.request({

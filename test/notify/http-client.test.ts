@@ -41,9 +41,13 @@ describe('request', () => {
   it('refuses a URL that is not http or https, naming its protocol', async () => {
     const agent = new EnvHttpProxyAgent();
     try {
+      // undici's own code for it, which delivery treats as permanent: no retry.
       await expect(
         request('ftp://127.0.0.1/hook', { method: 'POST', body: 'x', dispatcher: agent }),
-      ).rejects.toThrow('unsupported protocol ftp: in a notification URL');
+      ).rejects.toMatchObject({
+        message: 'unsupported protocol ftp: in a notification URL',
+        code: 'UND_ERR_INVALID_ARG',
+      });
     } finally {
       await agent.close();
     }

@@ -536,6 +536,8 @@ describe('reading reports', () => {
         'a/b/jetson-leg.json',
         `${'d/'.repeat(12)}report.json`,
         `${'e/'.repeat(13)}report.json`,
+        // A name the locale calls equal to `a` (a zero-width space after it): its files come after all of a's.
+        'a\u200b/y/report.json',
       ])
         put(rel);
       const found = await findReportFiles(dir);
@@ -543,6 +545,7 @@ describe('reading reports', () => {
         path.join('a', 'b', 'c', 'report.json'),
         path.join('a', 'report.json'),
         path.join('a', 'z', 'report.json'),
+        path.join('a\u200b', 'y', 'report.json'),
         path.join('b', 'report.json'),
         path.join(...Array<string>(12).fill('d'), 'report.json'),
       ]);

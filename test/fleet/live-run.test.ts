@@ -1,10 +1,6 @@
 // The reusable workflow's live run message against a loopback Discord double: the plan posts it, legs write
 // their lines (concurrently, with the verify-and-retry that keeps every line), and what each failure costs.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Agent } from 'undici';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planMatrix } from '../../src/fleet/plan.js';
 import { announceRun, runPlan } from '../../src/fleet/plan-main.js';
 import { getMessage, editMessage } from '../../src/notify/discord-api.js';
@@ -13,9 +9,8 @@ import { updateRunLine, type RunLineApi, type RunLineOptions } from '../../src/n
 import { resolveNotifySettings } from '../../src/notify/targets.js';
 import type { NotifySettings } from '../../src/notify/types.js';
 import type { BuildReport } from '../../src/report/build-report.js';
-import { parseCommandFile } from '../support/action-runner.js';
-import { startDiscordDouble, type DiscordDouble } from '../support/discord-double.js';
 import { expectValidDiscordBody } from '../support/discord-spec.js';
+import { inputs, outputs, useLiveDiscord, useOutputFile } from '../support/plan-run.js';
 import { stageFailure, successChainWithPush } from '../support/reports.js';
 
 const ENV = {
@@ -23,44 +18,13 @@ const ENV = {
   GITHUB_REPOSITORY: 'acme/jetson-images',
   GITHUB_RUN_ID: '987654321',
 };
-const inputs =
-  (values: Record<string, string>) =>
-  (name: string): string =>
-    values[name] ?? '';
-
-let double: DiscordDouble;
-let dispatcher: Agent;
-let outDir: string;
-const savedOutput = process.env.GITHUB_OUTPUT;
-
-beforeAll(async () => {
-  double = await startDiscordDouble();
-  dispatcher = new Agent({ connections: 64 });
-});
-afterAll(async () => {
-  await dispatcher.close();
-  await double.close();
-});
-beforeEach(() => {
-  outDir = mkdtempSync(path.join(os.tmpdir(), 'jba-live-run-'));
-  process.env.GITHUB_OUTPUT = path.join(outDir, 'output');
-  writeFileSync(process.env.GITHUB_OUTPUT, '');
-});
-afterEach(() => {
-  if (savedOutput === undefined) delete process.env.GITHUB_OUTPUT;
-  else process.env.GITHUB_OUTPUT = savedOutput;
-  rmSync(outDir, { recursive: true, force: true });
-  double.clearFaults();
-});
-
-function outputs(): Record<string, string> {
-  return parseCommandFile(readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8'));
-}
+const discord = useLiveDiscord(64);
+useOutputFile('jba-live-run-');
 
 function legSettings(): NotifySettings {
   // As a leg gets them in the workflow without notify-each: the URL for the run line, notifications off.
   return resolveNotifySettings(
-    inputs({ 'discord-webhook-url': double.webhookUrl(), 'notify-on': 'never' }),
+    inputs({ 'discord-webhook-url': discord.double.webhookUrl(), 'notify-on': 'never' }),
     {},
   );
 }
@@ -71,14 +35,18 @@ function names(n: number): string[] {
 
 async function postPlan(packages: string[]): Promise<string> {
   const plan = planMatrix(packages);
-  return announceRun(plan, inputs({ 'discord-live': 'true', 'discord-webhook-url': double.webhookUrl() }), {
-    env: ENV,
-    dispatcher,
-  });
+  return announceRun(
+    plan,
+    inputs({ 'discord-live': 'true', 'discord-webhook-url': discord.double.webhookUrl() }),
+    {
+      env: ENV,
+      dispatcher: discord.dispatcher,
+    },
+  );
 }
 
 function liveRun(id: string): LiveRun {
-  const message = double.message(id);
+  const message = discord.double.message(id);
   return parseLiveRun({ embeds: message?.embeds }) as LiveRun;
 }
 
@@ -101,7 +69,7 @@ function lineOptions(id: string, index: number, extra: Partial<RunLineOptions> =
     settings: legSettings(),
     warn: () => undefined,
     info: () => undefined,
-    dispatcher,
+    dispatcher: discord.dispatcher,
     settleMs: () => 0,
     sleep: async () => undefined,
     ...extra,
@@ -114,7 +82,7 @@ describe('plan: the run message', () => {
     const id = await postPlan(names(10));
     expect(id).toMatch(/^\d{17,20}$/);
     expect(outputs()['discord-message-id']).toBe(id);
-    const mine = double.requestsOf('create').at(-1);
+    const mine = discord.double.requestsOf('create').at(-1);
     expect(mine?.query['wait']).toBe('true');
     expect(mine?.path).toBe('/api/v10/webhooks/111111111111111111/double-token');
     expectValidDiscordBody(mine?.body, 'create');
@@ -125,21 +93,25 @@ describe('plan: the run message', () => {
   });
 
   it('not live, or live without a URL: no message and an empty output', async () => {
-    const before = double.requests.length;
+    const before = discord.double.requests.length;
     const plan = planMatrix(['numpy']);
     expect(
-      await announceRun(plan, inputs({ 'discord-webhook-url': double.webhookUrl() }), { dispatcher }),
+      await announceRun(plan, inputs({ 'discord-webhook-url': discord.double.webhookUrl() }), {
+        dispatcher: discord.dispatcher,
+      }),
     ).toBe('');
     expect(outputs()['discord-message-id']).toBe('');
-    expect(await announceRun(plan, inputs({ 'discord-live': 'true' }), { dispatcher })).toBe('');
-    expect(double.requests.length).toBe(before);
+    expect(
+      await announceRun(plan, inputs({ 'discord-live': 'true' }), { dispatcher: discord.dispatcher }),
+    ).toBe('');
+    expect(discord.double.requests.length).toBe(before);
   });
 
   it('a failed post is an empty output, never a failed plan', async () => {
-    double.fault({ method: 'POST', fault: { status: 500 } });
+    discord.double.fault({ method: 'POST', fault: { status: 500 } });
     const plan = planMatrix(['numpy']);
-    const live = inputs({ 'discord-live': 'true', 'discord-webhook-url': double.webhookUrl() });
-    await expect(announceRun(plan, live, { dispatcher })).resolves.toBe('');
+    const live = inputs({ 'discord-live': 'true', 'discord-webhook-url': discord.double.webhookUrl() });
+    await expect(announceRun(plan, live, { dispatcher: discord.dispatcher })).resolves.toBe('');
     expect(outputs()['discord-message-id']).toBe('');
     expect(process.exitCode ?? 0).toBe(0);
   });
@@ -162,7 +134,7 @@ describe('legs: each writes its own line', () => {
       '❌ [`pkg-03`](https://github.com/acme/jetson-images/actions/runs/987654321/job/7003) · 1m 10s — ' +
         '`python · build 3/4` ERROR: failed to solve: process "/bin/sh -c /tmp/build.sh" did not complete successfully: exit code: 100',
     );
-    const edits = double.requestsOf('edit').filter((r) => r.messageId === id);
+    const edits = discord.double.requestsOf('edit').filter((r) => r.messageId === id);
     expect(edits).toHaveLength(1);
     for (const edit of edits) expectValidDiscordBody(edit.body, 'edit');
   });
@@ -207,27 +179,27 @@ describe('legs: what goes wrong costs one warning and never the leg', () => {
 
   it('a deleted message: one warning, no new message from the leg', async () => {
     const id = await postPlan(names(3));
-    double.deleteMessage(id);
-    const creates = double.requestsOf('create').length;
+    discord.double.deleteMessage(id);
+    const creates = discord.double.requestsOf('create').length;
     const { warnings, opts } = collect();
     expect(await updateRunLine(lineOptions(id, 0, opts))).toBe('failed');
     expect(warnings).toEqual([
       "Could not read the run's Discord message for this leg's line: HTTP 404: the message was deleted (the summary posts the final result as a new message)",
     ]);
-    expect(double.requestsOf('create').length).toBe(creates);
+    expect(discord.double.requestsOf('create').length).toBe(creates);
   });
 
   it('a short rate limit is waited out, a long one skips the edit', async () => {
     const id = await postPlan(names(3));
     const waits: number[] = [];
     const sleep = async (ms: number): Promise<void> => void waits.push(ms);
-    double.fault({ method: 'PATCH', fault: { rateLimit: 1 } });
+    discord.double.fault({ method: 'PATCH', fault: { rateLimit: 1 } });
     expect(await updateRunLine(lineOptions(id, 0, { sleep }))).toBe('written');
     expect(waits).toContain(1000);
     expect(liveRun(id).states[0]).toBe('success');
 
     waits.length = 0;
-    double.fault({ method: 'PATCH', fault: { rateLimit: 60 } });
+    discord.double.fault({ method: 'PATCH', fault: { rateLimit: 60 } });
     const { warnings, opts } = collect();
     expect(await updateRunLine(lineOptions(id, 1, { ...opts, sleep }))).toBe('failed');
     expect(waits).toEqual([]);
@@ -239,7 +211,7 @@ describe('legs: what goes wrong costs one warning and never the leg', () => {
 
   it('a server error, and a Discord that never answers (bounded by the deadline)', async () => {
     const id = await postPlan(names(3));
-    double.fault({ method: 'GET', fault: { status: 502 } });
+    discord.double.fault({ method: 'GET', fault: { status: 502 } });
     const first = collect();
     expect(await updateRunLine(lineOptions(id, 0, first.opts))).toBe('failed');
     expect(first.warnings).toHaveLength(1);
@@ -247,7 +219,7 @@ describe('legs: what goes wrong costs one warning and never the leg', () => {
       /^Could not read the run's Discord message for this leg's line: HTTP 502/,
     );
 
-    double.fault({ method: 'GET', fault: { hang: true } });
+    discord.double.fault({ method: 'GET', fault: { hang: true } });
     const second = collect();
     expect(await updateRunLine(lineOptions(id, 0, { ...second.opts, deadlineMs: 300 }))).toBe('failed');
     expect(second.warnings).toHaveLength(1);
@@ -255,22 +227,24 @@ describe('legs: what goes wrong costs one warning and never the leg', () => {
 
   it('a message the summary already replaced is left alone', async () => {
     const id = await postPlan(names(3));
-    const target = { url: `${double.webhookUrl()}?wait=true`.replace('/api/webhooks', '/api/v10/webhooks') };
+    const target = {
+      url: `${discord.double.webhookUrl()}?wait=true`.replace('/api/webhooks', '/api/v10/webhooks'),
+    };
     await editMessage(
       target,
       id,
       { body: { content: 'final', embeds: [{ title: '✅ done' }] }, files: [] },
-      { dispatcher },
+      { dispatcher: discord.dispatcher },
     );
-    const edits = double.requestsOf('edit').length;
+    const edits = discord.double.requestsOf('edit').length;
     const infos: string[] = [];
     expect(await updateRunLine(lineOptions(id, 0, { info: (m) => infos.push(m) }))).toBe('skipped');
-    expect(double.requestsOf('edit').length).toBe(edits);
+    expect(discord.double.requestsOf('edit').length).toBe(edits);
     expect(infos[0]).toMatch(/no longer a live status/);
   });
 
   it('bad or missing inputs name the input and send nothing', async () => {
-    const before = double.requests.length;
+    const before = discord.double.requests.length;
     const cases: [Partial<RunLineOptions>, RegExp][] = [
       [{ messageRef: 'abc' }, /Input 'discord-run-message-id' is "abc": expected a Discord message id/],
       [{ matrix: '{"packages":"numpy"}' }, /the 'matrix' input names no leg and index/],
@@ -297,7 +271,7 @@ describe('legs: what goes wrong costs one warning and never the leg', () => {
       "Input 'discord-run-message-id' is set but discord-webhook-url is empty: the run message is not edited.",
     ]);
     expect(await updateRunLine(lineOptions('', 0))).toBe('skipped');
-    expect(double.requests.length).toBe(before);
+    expect(discord.double.requests.length).toBe(before);
   });
 });
 
@@ -326,7 +300,7 @@ function raceSchedule(legs: number): {
       let yieldTurn: () => void = () => undefined;
       const api: RunLineApi = {
         async get(target, ref, signal) {
-          const result = await getMessage(target, ref, { signal, dispatcher });
+          const result = await getMessage(target, ref, { signal, dispatcher: discord.dispatcher });
           if (firstRead) {
             firstRead = false;
             if (++reads === legs) releaseReads();
@@ -336,7 +310,7 @@ function raceSchedule(legs: number): {
         },
         edit(target, ref, message, signal) {
           if (!slept) firstEdits += 1;
-          return editMessage(target, ref, message, { signal, dispatcher });
+          return editMessage(target, ref, message, { signal, dispatcher: discord.dispatcher });
         },
       };
       const sleep = async (): Promise<void> => {

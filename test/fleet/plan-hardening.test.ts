@@ -1,24 +1,22 @@
 // Issue 14, review: the `platforms` input keeps what was written (no YAML retyping), refuses what it cannot
 // honour with a message naming the input, keeps names short and visible, fits GitHub's 1 MB of job outputs,
 // uses every leg max-legs allows, and escapes its job summary; the workflow passes runs-on only when used.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { describePlan, parsePlatforms, planGrid } from '../../src/fleet/plan.js';
 import { runPlan } from '../../src/fleet/plan-main.js';
 import { parseCommandFile, ROOT } from '../support/action-runner.js';
-
-async function parseError(text: string): Promise<string> {
-  try {
-    await parsePlatforms(text);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error(`parsed without an error: ${text}`);
-}
+import {
+  captureStdout,
+  inputs,
+  outputText,
+  platformsError,
+  redirectJobFiles,
+  usePlanRun,
+} from '../support/plan-run.js';
 
 const names = (n: number, prefix = 'pkg'): string[] =>
   Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
@@ -79,7 +77,7 @@ describe('the platforms input keeps what was written', () => {
       'platforms[0].platform must be a string, got the JSON number 6.10: quote it, e.g. "6.10".',
     ],
   ])('refuses %s in JSON, naming the key', async (_what, text, message) => {
-    expect(await parseError(text)).toBe(`Input 'platforms': ${message}`);
+    expect(await platformsError(text)).toBe(`Input 'platforms': ${message}`);
   });
 
   it('reads JSON null as not set, as an empty YAML field', async () => {
@@ -97,10 +95,10 @@ describe('the platforms input refuses what it cannot read, naming the input', ()
       'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
       'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
     ].join('\n');
-    expect(await parseError(bomb)).toBe(
+    expect(await platformsError(bomb)).toBe(
       "Input 'platforms': expands too many aliases (*name): write the platforms out, or use fewer aliases.",
     );
-    expect(await parseError('jp6: *orin')).toBe(
+    expect(await platformsError('jp6: *orin')).toBe(
       "Input 'platforms': could not be read: Unresolved alias (the anchor must be set before the alias): orin",
     );
   });
@@ -110,13 +108,13 @@ describe('the platforms input refuses what it cannot read, naming the input', ()
     ['a list as a name', '[a, b]: [x]', 'a list'],
     ['an explicit list key', '? [a, b]\n: [x]', 'a list'],
   ])('refuses %s', async (_what, text, kind) => {
-    expect(await parseError(text)).toBe(
+    expect(await platformsError(text)).toBe(
       `Input 'platforms': a platform's name is ${kind}: write each name as plain text, e.g. jp6-orin: [self-hosted, jetson, orin].`,
     );
   });
 
   it('refuses a field whose key is a list', async () => {
-    expect(await parseError('jp6: {runs-on: [a], [b]: c}')).toBe(
+    expect(await platformsError('jp6: {runs-on: [a], [b]: c}')).toBe(
       "Input 'platforms': platforms.jp6 has a key that is a list, not a field name; accepted fields: runs-on, name, push, base, build-args.",
     );
   });
@@ -142,11 +140,11 @@ describe('platform names are short and visible', () => {
     const forty = 'JetPack 6 Orin AGX 64GB NVMe Developer K';
     expect(forty).toHaveLength(40);
     expect((await parsePlatforms(`${forty}: [a]`))[0]?.name).toBe(forty);
-    expect(await parseError(`${forty}i: [a]`)).toBe(
+    expect(await platformsError(`${forty}i: [a]`)).toBe(
       `Input 'platforms': the platform name "${forty}i" is 41 characters long, more than 40: GitHub cuts long job and check-run names, so two long names would read alike. Shorten it.`,
     );
     // Named by its labels: the name to shorten is the labels', so the message says how to name it.
-    expect(await parseError('- [self-hosted, jetson, orin-agx-64gb-nvme, jp6-r36.4.3-super]')).toBe(
+    expect(await platformsError('- [self-hosted, jetson, orin-agx-64gb-nvme, jp6-r36.4.3-super]')).toBe(
       `Input 'platforms': the platform name "self-hosted-jetson-orin-agx-64gb-nvme-jp6-r36.4.3-super" (from the runner labels of platforms[0]) is 55 characters long, more than 40: GitHub cuts long job and check-run names, so two long names would read alike. Name it, e.g. - {platform: jp6-orin, runs-on: [self-hosted, orin]}.`,
     );
   });
@@ -168,7 +166,7 @@ describe('platform names are short and visible', () => {
       'U+2060',
     ],
   ])('refuses %s, naming the key and the code point', async (_what, text, who, code) => {
-    expect(await parseError(text)).toBe(
+    expect(await platformsError(text)).toBe(
       `Input 'platforms': ${who} holds ${code}, an invisible formatting character: remove it.`,
     );
   });
@@ -230,43 +228,7 @@ describe('every leg max-legs allows is used', () => {
 });
 
 describe('the plan action', () => {
-  let dir: string;
-  let summaryFile: string;
-  let logged: string[];
-  const saved = { output: process.env.GITHUB_OUTPUT, summary: process.env.GITHUB_STEP_SUMMARY };
-  beforeAll(() => {
-    // One summary file for the whole file: @actions/core remembers the first path it wrote to.
-    summaryFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'plan-hardening-summary-')), 'summary.md');
-  });
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'plan-hardening-'));
-    process.env.GITHUB_OUTPUT = path.join(dir, 'output');
-    writeFileSync(process.env.GITHUB_OUTPUT, '');
-    writeFileSync(summaryFile, '');
-    process.env.GITHUB_STEP_SUMMARY = summaryFile;
-    logged = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      logged.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    for (const [name, value] of [
-      ['GITHUB_OUTPUT', saved.output],
-      ['GITHUB_STEP_SUMMARY', saved.summary],
-    ] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
-  afterAll(() => rmSync(path.dirname(summaryFile), { recursive: true, force: true }));
-  const inputs =
-    (values: Record<string, string>) =>
-    (name: string): string =>
-      values[name] ?? '';
-  const outputText = (): string => readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8');
+  const job = usePlanRun('plan-hardening-');
 
   it('refuses outputs past GitHub’s 1 MB per job (1000 packages × 100 platforms), and writes none', async () => {
     const run = runPlan(
@@ -306,7 +268,7 @@ describe('the plan action', () => {
         platforms: '"jp6 @everyone ~~s~~ &amp; :skull:": [self-hosted, "@here"]',
       }),
     );
-    const row = readFileSync(summaryFile, 'utf8')
+    const row = readFileSync(job.summaryFile, 'utf8')
       .split('\n')
       .find((l) => l.includes('everyone'));
     expect(row).toBe(
@@ -316,7 +278,7 @@ describe('the plan action', () => {
 
   it('says 128–129 legs per platform when max-legs does not divide evenly', async () => {
     await runPlan(inputs({ packages: names(200).join(' '), platforms: platformsJson(2), 'max-legs': '255' }));
-    const summary = readFileSync(summaryFile, 'utf8');
+    const summary = readFileSync(job.summaryFile, 'utf8');
     expect(summary).toContain(
       "\n\n200 packages × 2 platforms: 127–128 legs per platform, chunks of 1–2 packages.\n\nMore legs than max-legs (255) allows: the packages are split into 127–128 contiguous chunks per platform, and a chunk's leg builds its packages one at a time.\n",
     );
@@ -351,30 +313,15 @@ describe('the reusable workflow’s plan step', () => {
     expect(evaluate(runsOn, {})).toBe('["self-hosted","jetson"]');
     expect(evaluate(runsOn, { 'runs-on': 'orin' })).toBe('orin');
     expect(evaluate(runsOn, { platforms: 'jp6: [orin]' })).toBe('');
-    const logged: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      logged.push(String(chunk));
-      return true;
-    });
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-step-'));
-    const saved = { output: process.env.GITHUB_OUTPUT, summary: process.env.GITHUB_STEP_SUMMARY };
-    process.env.GITHUB_OUTPUT = path.join(dir, 'output');
-    delete process.env.GITHUB_STEP_SUMMARY;
-    writeFileSync(process.env.GITHUB_OUTPUT, '');
+    const logged = captureStdout();
+    const restore = redirectJobFiles('plan-step-', null);
     try {
       const given = { packages: 'numpy', platforms: 'jp6: [orin]\njp5: [xavier]' };
       await runPlan((name) => evaluate(planWith[name] ?? '', given));
       expect(logged.join('')).not.toContain('runs-on is ignored');
     } finally {
       vi.restoreAllMocks();
-      for (const [name, value] of [
-        ['GITHUB_OUTPUT', saved.output],
-        ['GITHUB_STEP_SUMMARY', saved.summary],
-      ] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-      rmSync(dir, { recursive: true, force: true });
+      restore();
     }
   });
 });

@@ -1,15 +1,13 @@
 // Issue 14: packages × platforms. The `platforms` input's grammar and errors, the grid of legs (order, names,
 // titles, runner labels, per-platform overrides, chunking within 256 legs), and what the plan action writes.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'undici';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describePlan, parsePlatforms, planGrid } from '../../src/fleet/plan.js';
 import { announceRun, runPlan } from '../../src/fleet/plan-main.js';
 import { parseLiveRun } from '../../src/notify/render/run-live-discord.js';
-import { parseCommandFile } from '../support/action-runner.js';
 import { startDiscordDouble } from '../support/discord-double.js';
+import { inputs, outputs, platformsError, redirectJobFiles, usePlanRun } from '../support/plan-run.js';
 
 const ORIN = ['self-hosted', 'jetson', 'orin', 'jp6'];
 const XAVIER = ['self-hosted', 'jetson', 'xavier', 'jp5'];
@@ -24,15 +22,6 @@ const manyPlatforms = (n: number): string =>
   JSON.stringify(
     Object.fromEntries(Array.from({ length: n }, (_, i) => [`p-${String(i).padStart(3, '0')}`, [`l${i}`]])),
   );
-
-async function parseError(text: string): Promise<string> {
-  try {
-    await parsePlatforms(text);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error(`parsed without an error: ${text}`);
-}
 
 describe('the platforms input', () => {
   it('reads a map of names to label lists, to one label string, and to objects with overrides', async () => {
@@ -255,7 +244,7 @@ jp5-xavier:
       'platforms[0] and platforms[1] are both named a-b by their runner labels: name them, e.g. - {platform: jp6-orin, runs-on: [self-hosted, orin]}, or use the map form (jp6-orin: [self-hosted, jetson, orin]).',
     ],
   ])('rejects %s with a message naming the key', async (_what, text, message) => {
-    expect(await parseError(text)).toBe(`Input 'platforms': ${message}`);
+    expect(await platformsError(text)).toBe(`Input 'platforms': ${message}`);
   });
 });
 
@@ -450,45 +439,7 @@ jp5-xavier: {runs-on: [self-hosted, jetson, xavier, jp5], base: "dustynv/l4t-bas
 });
 
 describe('the plan action with platforms', () => {
-  let dir: string;
-  let summaryFile: string;
-  const saved = { output: process.env.GITHUB_OUTPUT, summary: process.env.GITHUB_STEP_SUMMARY };
-  let logged: string[];
-  beforeAll(() => {
-    // One summary file for the whole file: @actions/core remembers the first path it wrote to.
-    summaryFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'plan-summary-')), 'summary.md');
-  });
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'plan-platforms-'));
-    process.env.GITHUB_OUTPUT = path.join(dir, 'output');
-    writeFileSync(process.env.GITHUB_OUTPUT, '');
-    rmSync(summaryFile, { recursive: true, force: true });
-    writeFileSync(summaryFile, '');
-    process.env.GITHUB_STEP_SUMMARY = summaryFile;
-    logged = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      logged.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    for (const [name, value] of [
-      ['GITHUB_OUTPUT', saved.output],
-      ['GITHUB_STEP_SUMMARY', saved.summary],
-    ] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
-  afterAll(() => rmSync(path.dirname(summaryFile), { recursive: true, force: true }));
-  const inputs =
-    (values: Record<string, string>) =>
-    (name: string): string =>
-      values[name] ?? '';
-  const outputs = (): Record<string, string> =>
-    parseCommandFile(readFileSync(process.env.GITHUB_OUTPUT as string, 'utf8'));
+  const job = usePlanRun('plan-platforms-');
 
   it('writes the grid: platforms, matrix, legs, and the first platform as runs-on; runs-on is not needed', async () => {
     await runPlan(
@@ -513,12 +464,12 @@ describe('the plan action with platforms', () => {
       'jp5-xavier · ros:humble-desktop',
     ]);
     expect(matrix.include[1]?.['runs-on']).toEqual(XAVIER);
-    expect(logged.join('')).not.toContain('runs-on is ignored');
+    expect(job.logged.join('')).not.toContain('runs-on is ignored');
   });
 
   it('says that runs-on is ignored when platforms is set too', async () => {
     await runPlan(inputs({ packages: 'numpy', platforms: ISSUE_YAML, 'runs-on': '["jetson"]' }));
-    expect(logged.join('')).toContain(
+    expect(job.logged.join('')).toContain(
       'runs-on is ignored: platforms is set, and each platform names its own runner labels.\n',
     );
     expect(JSON.parse(outputs()['runs-on'] ?? '')).toEqual(ORIN);
@@ -551,7 +502,7 @@ describe('the plan action with platforms', () => {
           'jp6-orin: [self-hosted, orin]\n"JP5 | Xavier": {runs-on: [self-hosted, xavier], base: r35}',
       }),
     );
-    expect(readFileSync(summaryFile, 'utf8')).toBe(
+    expect(readFileSync(job.summaryFile, 'utf8')).toBe(
       [
         '### Build plan',
         '',
@@ -568,7 +519,7 @@ describe('the plan action with platforms', () => {
 
   it('says in the summary how 200 packages × 2 platforms were chunked', async () => {
     await runPlan(inputs({ packages: names(200).join(' '), platforms: ISSUE_YAML }));
-    expect(readFileSync(summaryFile, 'utf8')).toBe(
+    expect(readFileSync(job.summaryFile, 'utf8')).toBe(
       [
         '### Build plan',
         '',
@@ -588,23 +539,23 @@ describe('the plan action with platforms', () => {
 
   it('writes the one-platform summary too, and no summary without GITHUB_STEP_SUMMARY', async () => {
     await runPlan(inputs({ packages: 'a b', 'runs-on': 'self-hosted, jetson' }));
-    expect(readFileSync(summaryFile, 'utf8')).toBe(
+    expect(readFileSync(job.summaryFile, 'utf8')).toBe(
       '### Build plan\n\n2 packages = 2 legs.\n\nEvery leg runs on self-hosted, jetson.\n',
     );
-    writeFileSync(summaryFile, '');
+    writeFileSync(job.summaryFile, '');
     delete process.env.GITHUB_STEP_SUMMARY;
     await runPlan(inputs({ packages: 'a b', 'runs-on': 'jetson' }));
-    expect(readFileSync(summaryFile, 'utf8')).toBe('');
+    expect(readFileSync(job.summaryFile, 'utf8')).toBe('');
   });
 
   it('does not fail the plan when the summary cannot be written', async () => {
-    rmSync(summaryFile);
-    mkdirSync(summaryFile); // a folder where the file should be: the write fails
+    rmSync(job.summaryFile);
+    mkdirSync(job.summaryFile); // a folder where the file should be: the write fails
     await expect(runPlan(inputs({ packages: 'numpy', platforms: ISSUE_YAML }))).resolves.toMatchObject({
       packages: ['numpy'],
     });
     expect(outputs()['legs']).toBe('2');
-    expect(logged.join('')).toContain("Could not write the plan's job summary: ");
+    expect(job.logged.join('')).toContain("Could not write the plan's job summary: ");
   });
 
   it('fails early on a malformed platforms input or a multi-line default, and writes no output', async () => {
@@ -626,10 +577,7 @@ describe('the live run message of a grid', () => {
   it('shows each pending leg with its platform and packages', async () => {
     const double = await startDiscordDouble();
     const dispatcher = new Agent({ connections: 4 });
-    const saved = process.env.GITHUB_OUTPUT;
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-live-'));
-    process.env.GITHUB_OUTPUT = path.join(dir, 'output');
-    writeFileSync(process.env.GITHUB_OUTPUT, '');
+    const restore = redirectJobFiles('plan-live-');
     try {
       const plan = planGrid(['torchvision', 'a'], {
         platforms: await parsePlatforms(ISSUE_YAML),
@@ -645,9 +593,7 @@ describe('the live run message of a grid', () => {
         ['jp5-xavier--a', '⏳ `jp5-xavier--a` jp5-xavier · a'],
       ]);
     } finally {
-      if (saved === undefined) delete process.env.GITHUB_OUTPUT;
-      else process.env.GITHUB_OUTPUT = saved;
-      rmSync(dir, { recursive: true, force: true });
+      restore();
       await dispatcher.close();
       await double.close();
     }

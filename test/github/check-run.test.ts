@@ -1,6 +1,6 @@
 // `check-run: true` against a loopback double of the GitHub REST API (the real Octokit client, real HTTP):
 // created in progress, completed with the result, annotations 50 a request, refusals and hangs bounded.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   completeCheckRun,
   createCheckRun,
@@ -17,6 +17,7 @@ import {
   type ChecksDouble,
   type ChecksDoubleOptions,
 } from '../support/github-checks-double.js';
+import { octoRun, useNoProxyForLoopback } from '../support/github-run.js';
 import { manyPackages, multipleSkipErrorsMixed, stageFailure } from '../support/reports.js';
 
 const TOKEN = 'ghs_checkRunToken0123456789ab';
@@ -24,14 +25,7 @@ const SHA = '0123456789abcdef0123456789abcdef01234567';
 const HEAD = 'fedcba9876543210fedcba9876543210fedcba98';
 const JOB_URL = 'https://github.com/octo-org/jetson-images/actions/runs/4242/job/88001';
 let api: ChecksDouble | null = null;
-const saved = { NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
-beforeAll(() => Object.assign(process.env, { NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1' }));
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-});
+useNoProxyForLoopback();
 beforeEach(() => resetSecretsForTest());
 afterEach(async () => {
   await api?.close();
@@ -39,25 +33,7 @@ afterEach(async () => {
 });
 
 function ghRun(extra: Partial<GitHubRun> = {}): GitHubRun {
-  return {
-    owner: 'octo-org',
-    repo: 'jetson-images',
-    runId: 4242,
-    runAttempt: 1,
-    sha: SHA,
-    ref: 'refs/heads/main',
-    eventName: 'push',
-    prNumber: null,
-    prHeadSha: null,
-    prFromFork: null,
-    workflow: 'Jetson images',
-    job: 'build',
-    workflowPath: '.github/workflows/jetson.yml',
-    step: null,
-    serverUrl: 'https://github.com',
-    apiUrl: api?.url ?? 'http://127.0.0.1:9',
-    ...extra,
-  };
+  return octoRun(api?.url, extra);
 }
 
 async function create(

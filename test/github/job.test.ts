@@ -1,6 +1,6 @@
 // The job's own link: from job-check-run-id, else found among the run attempt's jobs through the REST API
 // (a loopback double, the real Octokit client), else the run's page with one line saying why.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { resolveJobLink } from '../../src/github/job.js';
 import type { GitHubRun } from '../../src/runner/github.js';
 import {
@@ -11,43 +11,19 @@ import {
   type ChecksDouble,
   type ChecksDoubleOptions,
 } from '../support/github-checks-double.js';
+import { octoRun, useNoProxyForLoopback } from '../support/github-run.js';
 
 const TOKEN = 'ghs_jobLookupToken0123456789';
 const RUN_URL = 'https://github.com/octo-org/jetson-images/actions/runs/4242';
 let api: ChecksDouble | null = null;
-const saved = { NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
-beforeAll(() => Object.assign(process.env, { NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1' }));
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-});
+useNoProxyForLoopback();
 afterEach(async () => {
   await api?.close();
   api = null;
 });
 
 function ghRun(extra: Partial<GitHubRun> = {}): GitHubRun {
-  return {
-    owner: 'octo-org',
-    repo: 'jetson-images',
-    runId: 4242,
-    runAttempt: 1,
-    sha: '0123456789abcdef0123456789abcdef01234567',
-    ref: 'refs/heads/main',
-    eventName: 'push',
-    prNumber: null,
-    prHeadSha: null,
-    prFromFork: null,
-    workflow: 'Jetson images',
-    job: 'build',
-    workflowPath: '.github/workflows/jetson.yml',
-    step: null,
-    serverUrl: 'https://github.com',
-    apiUrl: api?.url ?? 'http://127.0.0.1:9',
-    ...extra,
-  };
+  return octoRun(api?.url, extra);
 }
 
 function job(id: number, runner: string | null, status: ApiJob['status'], name = 'build'): ApiJob {

@@ -9,7 +9,7 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Agent, ProxyAgent } from 'undici';
 import { Webhook } from 'standardwebhooks';
 
@@ -23,45 +23,19 @@ import {
   userAgents,
   type DeliverOptions,
 } from '../../src/notify/deliver.js';
-import { registerSecret, resetSecretsForTest } from '../../src/runner/secrets.js';
-import type { DeliveryResult, RenderedMessage, Target } from '../../src/notify/types.js';
+import { registerSecret } from '../../src/runner/secrets.js';
+import type { DeliveryResult, Target } from '../../src/notify/types.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
-import { NO_TEMPLATES } from '../support/targets.js';
+import { deliverOneTo, jsonMessage, serverPerTest, webhookTarget } from '../support/delivery.js';
 
 let receiver: Receiver;
-beforeEach(async () => {
-  resetSecretsForTest();
-  receiver = await startReceiver();
-});
-afterEach(async () => {
-  await receiver.close();
-});
+serverPerTest(startReceiver, (r) => (receiver = r));
 
-function target(url: string, over: Partial<Target> = {}): Target {
-  return {
-    source: 'test',
-    url,
-    format: 'generic',
-    on: 'always',
-    method: 'POST',
-    headers: {},
-    basicAuth: null,
-    timeoutMs: 5000,
-    retries: 0,
-    secret: null,
-    signature: 'standard',
-    templates: NO_TEMPLATES,
-    ...over,
-  };
-}
+/** Here no retries unless a test asks for them. */
+const target = (url: string, over: Partial<Target> = {}): Target =>
+  webhookTarget(url, { retries: 0, ...over });
 const discordUrl = (): string => receiver.urlFor('/api/webhooks/1/t') + '?wait=true';
-const message = (
-  body: unknown = { hello: 'world' },
-  files: RenderedMessage['files'] = [],
-): RenderedMessage => ({
-  body,
-  files,
-});
+const message = jsonMessage;
 
 /** Options that record every wait instead of waiting. */
 function recordWaits(over: Partial<DeliverOptions> = {}): { waits: number[]; opts: DeliverOptions } {
@@ -84,9 +58,7 @@ async function deliver(
   opts: Partial<DeliverOptions> = {},
   msg = message(),
 ): Promise<DeliveryResult> {
-  const [result] = await deliverAll([{ target: t, message: msg }], { ...recordWaits().opts, ...opts });
-  if (!result) throw new Error('no result');
-  return result;
+  return deliverOneTo(t, msg, { ...recordWaits().opts, ...opts });
 }
 
 /** A loopback server whose handler runs once the request body is in; closes every socket at the end. */

@@ -2,51 +2,29 @@
 // but only accepted (the flow posts the card later), a connector's 200 `1` is confirmed, errors are told in
 // words (Power Automate's JSON errors and the connector's text), 400 and 413 are not retried, 429 waits as
 // long as asked, 5xx is retried.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@actions/core', () => ({ setSecret: () => {} }));
 
-import { deliverAll, type DeliverOptions } from '../../src/notify/deliver.js';
+import type { DeliverOptions } from '../../src/notify/deliver.js';
 import { notificationOutputs, summarizeResults } from '../../src/notify/index.js';
 import { renderTeams } from '../../src/notify/render/teams.js';
-import { resetSecretsForTest } from '../../src/runner/secrets.js';
 import type { RenderedMessage, Target } from '../../src/notify/types.js';
 import { stageFailure } from '../support/reports.js';
-import { NO_TEMPLATES } from '../support/targets.js';
+import { deliverOneTo, serverPerTest, webhookTarget } from '../support/delivery.js';
 import { startTeamsDouble, type TeamsDouble } from '../support/teams-double.js';
 
 let teams: TeamsDouble;
-beforeEach(async () => {
-  resetSecretsForTest();
-  teams = await startTeamsDouble();
-});
-afterEach(async () => {
-  await teams.close();
-});
+serverPerTest(startTeamsDouble, (d) => (teams = d));
 
-function target(url: string, over: Partial<Target> = {}): Target {
-  return {
-    source: 'teams-webhook-url',
-    url,
-    format: 'teams',
-    on: 'always',
-    method: 'POST',
-    headers: {},
-    basicAuth: null,
-    timeoutMs: 5000,
-    retries: 3,
-    secret: null,
-    signature: 'standard',
-    templates: NO_TEMPLATES,
-    ...over,
-  };
-}
+const target = (url: string, over: Partial<Target> = {}): Target =>
+  webhookTarget(url, { source: 'teams-webhook-url', format: 'teams', ...over });
 
 const card = (): RenderedMessage => renderTeams(stageFailure());
 
 async function deliverOne(t: Target, msg: RenderedMessage = card(), opts: Partial<DeliverOptions> = {}) {
   const waits: number[] = [];
-  const [result] = await deliverAll([{ target: t, message: msg }], {
+  const result = await deliverOneTo(t, msg, {
     deadlineMs: 20_000,
     backoffBaseMs: 5,
     random: () => 0.5,
@@ -55,7 +33,6 @@ async function deliverOne(t: Target, msg: RenderedMessage = card(), opts: Partia
     },
     ...opts,
   });
-  if (!result) throw new Error('no result');
   return { result, waits };
 }
 

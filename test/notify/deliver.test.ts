@@ -1,60 +1,29 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { verify as verifyGithub } from '@octokit/webhooks-methods';
 
 vi.mock('@actions/core', () => ({ setSecret: () => {} }));
 
 import { deliverAll, parseRetryAfter, type DeliverOptions } from '../../src/notify/deliver.js';
-import { registerSecret, resetSecretsForTest } from '../../src/runner/secrets.js';
-import type { RenderedMessage, Target } from '../../src/notify/types.js';
+import { registerSecret } from '../../src/runner/secrets.js';
+import type { Target } from '../../src/notify/types.js';
 import { startReceiver, startRecordingProxy, type Receiver } from '../support/receiver.js';
-import { NO_TEMPLATES } from '../support/targets.js';
+import { deliverOneTo, jsonMessage, serverPerTest, webhookTarget } from '../support/delivery.js';
 
 let receiver: Receiver;
+serverPerTest(startReceiver, (r) => (receiver = r));
 
-beforeEach(async () => {
-  resetSecretsForTest();
-  receiver = await startReceiver();
-});
-afterEach(async () => {
-  await receiver.close();
-});
-
-function target(url: string, over: Partial<Target> = {}): Target {
-  return {
-    source: 'test',
-    url,
-    format: 'generic',
-    on: 'always',
-    method: 'POST',
-    headers: {},
-    basicAuth: null,
-    timeoutMs: 5000,
-    retries: 3,
-    secret: null,
-    signature: 'standard',
-    templates: NO_TEMPLATES,
-    ...over,
-  };
-}
+const target = webhookTarget;
+const message = jsonMessage;
 function discordUrl(): string {
   return receiver.urlFor('/api/v10/webhooks/123/tok') + '?wait=true';
 }
-const message = (
-  body: unknown = { hello: 'world' },
-  files: RenderedMessage['files'] = [],
-): RenderedMessage => ({
-  body,
-  files,
-});
 /** Tiny backoff so retries are quick; real waits only where a server asks for them. */
 const quick: DeliverOptions = { deadlineMs: 20_000, backoffBaseMs: 5, random: () => 0.5 };
 
 async function deliverOne(t: Target, opts: Partial<DeliverOptions> = {}, msg = message()) {
-  const [result] = await deliverAll([{ target: t, message: msg }], { ...quick, ...opts });
-  if (!result) throw new Error('no result');
-  return result;
+  return deliverOneTo(t, msg, { ...quick, ...opts });
 }
 
 describe('deliverAll: retries', () => {

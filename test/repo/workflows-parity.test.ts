@@ -6,22 +6,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { runPlan } from '../../src/fleet/plan-main.js';
 import { parseCommandFile, ROOT } from '../support/action-runner.js';
 import { asText, evaluateValue, type Contexts } from '../support/expressions.js';
-import { workflowParser } from '../support/workflow-parser.js';
+import { planStepOutputs } from '../support/plan-run.js';
+import { workflowParser, type WorkflowStep } from '../support/workflow-parser.js';
 
-interface Step {
-  id?: string;
-  name?: string;
-  uses?: string;
-  run?: string;
-  if?: string;
-  with?: Record<string, string>;
-  env?: Record<string, string>;
-}
+type Step = WorkflowStep;
 interface Job {
   'runs-on'?: string;
   permissions?: unknown;
@@ -92,31 +84,14 @@ function contexts(
 }
 
 /** The REAL plan with what the plan step passes for these contexts: its outputs, as GITHUB_OUTPUT has them. */
-async function planOutputs(ctx: Contexts): Promise<Record<string, string>> {
+function planOutputs(ctx: Contexts): Promise<Record<string, string>> {
   const inputs = Object.fromEntries(
     Object.entries(step('plan', './.jetson-build-action/plan').with ?? {}).map(([k, v]) => [
       k,
       asText(evaluateValue(String(v), ctx)),
     ]),
   );
-  const output = path.join(dir, `output-${Math.random().toString(16).slice(2)}`);
-  writeFileSync(output, '');
-  const saved = { out: process.env.GITHUB_OUTPUT, summary: process.env.GITHUB_STEP_SUMMARY };
-  process.env.GITHUB_OUTPUT = output;
-  delete process.env.GITHUB_STEP_SUMMARY;
-  const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  try {
-    await runPlan(
-      (name) => inputs[name] ?? '',
-      () => 'a1b2c3d4e5f6',
-    );
-  } finally {
-    quiet.mockRestore();
-    if (saved.out === undefined) delete process.env.GITHUB_OUTPUT;
-    else process.env.GITHUB_OUTPUT = saved.out;
-    if (saved.summary !== undefined) process.env.GITHUB_STEP_SUMMARY = saved.summary;
-  }
-  return parseCommandFile(readFileSync(output, 'utf8'));
+  return planStepOutputs(inputs);
 }
 
 /** A step's `with:` as the runner hands it to the action (every value as text). */

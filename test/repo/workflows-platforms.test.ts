@@ -4,26 +4,18 @@
 // output or secret; the leg record script writes the platform; the plan's platforms output is what
 // summarize reads.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { runPlan } from '../../src/fleet/plan-main.js';
 import { parsePlatforms } from '../../src/fleet/summarize.js';
 import { parseLegRecord } from '../../src/report/run-report.js';
-import { parseCommandFile, ROOT } from '../support/action-runner.js';
-import { workflowErrors } from '../support/workflow-parser.js';
+import { ROOT } from '../support/action-runner.js';
+import { planStepOutputs } from '../support/plan-run.js';
+import { workflowErrors, type WorkflowStep } from '../support/workflow-parser.js';
 
-interface Step {
-  id?: string;
-  name?: string;
-  uses?: string;
-  run?: string;
-  if?: string;
-  with?: Record<string, string>;
-  env?: Record<string, string>;
-}
+type Step = WorkflowStep;
 interface Job {
   name?: string;
   uses?: string;
@@ -116,27 +108,10 @@ afterAll(() => {
  * Runs the real plan with the inputs the workflow's plan step passes for `given` (the caller's `with:`), and
  * returns its outputs as the build and summarize jobs read them (GITHUB_OUTPUT).
  */
-async function planFor(given: Record<string, unknown>): Promise<Record<string, string>> {
+function planFor(given: Record<string, unknown>): Promise<Record<string, string>> {
   const planWith = step('plan', './.jetson-build-action/plan')?.with ?? {};
   const inputs = Object.fromEntries(Object.entries(planWith).map(([k, v]) => [k, withInputs(v, given)]));
-  const output = path.join(dir, `output-${Math.random().toString(16).slice(2)}`);
-  writeFileSync(output, '');
-  const saved = { out: process.env.GITHUB_OUTPUT, summary: process.env.GITHUB_STEP_SUMMARY };
-  process.env.GITHUB_OUTPUT = output;
-  delete process.env.GITHUB_STEP_SUMMARY;
-  const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  try {
-    await runPlan(
-      (name) => inputs[name] ?? '',
-      () => 'a1b2c3d4e5f6',
-    );
-  } finally {
-    quiet.mockRestore();
-    if (saved.out === undefined) delete process.env.GITHUB_OUTPUT;
-    else process.env.GITHUB_OUTPUT = saved.out;
-    if (saved.summary !== undefined) process.env.GITHUB_STEP_SUMMARY = saved.summary;
-  }
-  return parseCommandFile(readFileSync(output, 'utf8'));
+  return planStepOutputs(inputs);
 }
 
 const includeOf = (outputs: Record<string, string>): Record<string, unknown>[] =>

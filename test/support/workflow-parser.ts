@@ -24,3 +24,14 @@ export async function workflowErrors(name: string, content: string): Promise<str
   }
   return errors;
 }
+
+/** A step of a workflow file's job, as the tests read it from the YAML (`with:` and `env:` values as written). */
+export interface WorkflowStep {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+}

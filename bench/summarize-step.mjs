@@ -28,7 +28,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'jba-summarize-step-'));
 const reportsDir = path.join(work, 'reports');
 writeReportArtifacts(reportsDir, input);
 
-// The floor: find every file, read and parse it, 16 at a time.
+// The floor the issue names: find every file, read and parse it, 16 at a time (asynchronous reads).
 const floor = path.join(work, 'floor.mjs');
 writeFileSync(
   floor,
@@ -46,6 +46,23 @@ await Promise.all(Array.from({ length: 16 }, async () => {
     if (JSON.parse(await readFile(f, 'utf8'))) parsed++;
   }
 }));
+if (parsed !== files.length) process.exit(1);
+`,
+);
+
+// A stricter floor: the same files read one after the other with synchronous reads (no thread-pool round trip
+// per file), as summarize itself reads them since it has nothing else to do meanwhile.
+const syncFloor = path.join(work, 'floor-sync.mjs');
+writeFileSync(
+  syncFloor,
+  `import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+const dir = process.argv[2];
+const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && (e.name === 'report.json' || e.name === 'jetson-leg.json'))
+  .map((e) => path.join(e.parentPath, e.name));
+let parsed = 0;
+for (const f of files) if (JSON.parse(readFileSync(f, 'utf8'))) parsed++;
 if (parsed !== files.length) process.exit(1);
 `,
 );
@@ -80,6 +97,7 @@ if (profile) {
 }
 const subjects = {
   'read + parse (floor)': () => run([nodeBin, floor, reportsDir], summarizeEnv()),
+  'read + parse, synchronous': () => run([nodeBin, syncFloor, reportsDir], summarizeEnv()),
   'dist/summarize.js': () => run([nodeBin, summarize], summarizeEnv(), path.join(work, 'stderr')),
 };
 try {
@@ -93,6 +111,9 @@ try {
   if (failed > 0) console.log(`summarize: WARNING ${failed} run(s) of dist/summarize.js exited non-zero`);
   console.log(
     `summarize: ${ratioLine('dist/summarize.js vs the floor', samples['dist/summarize.js'], samples['read + parse (floor)'])}`,
+  );
+  console.log(
+    `summarize: ${ratioLine('dist/summarize.js vs synchronous reads', samples['dist/summarize.js'], samples['read + parse, synchronous'])}`,
   );
   console.log(
     `summarize: floor ${median(samples['read + parse (floor)'].map((s) => s.wallMs)).toFixed(1)} ms wall; ` +

@@ -3,8 +3,8 @@
 // The pure parts live in run-report.ts, run-summary.ts and notify/render/run-*.ts; this file does the I/O.
 import { parseBoolean } from '../runner/inputs.js';
 import * as core from '@actions/core';
-import { mkdir, open, readdir, stat, writeFile } from 'node:fs/promises';
-import type { Dirent } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, type Dirent } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readRunContext } from '../runner/context.js';
@@ -40,73 +40,39 @@ export interface FoundFiles {
 }
 
 /**
- * Every report.json and jetson-leg.json under `dir`, depth-first in name order (as a recursive walk lists them),
- * at most MAX_DEPTH folders deep and MAX_FILES entries looked at (breadth-first). The folders of one depth are
- * listed READ_CONCURRENCY ahead of the count, so a hostile artifact of many large folders costs at most that many
- * folders more than the bound: download-artifact leaves one folder per leg, and listing 2000 of them one after
- * the other was a third of summarize's time.
+ * Every report.json and jetson-leg.json under `dir`, depth-first in name order, at most MAX_DEPTH folders deep
+ * and MAX_FILES entries looked at. Synchronous: summarize has nothing else to do meanwhile, and each
+ * asynchronous listing cost a thread-pool round trip (2000 leg folders: 44 → under 20 ms).
  */
 export async function walkForReports(
   dir: string,
   found: FoundFiles = { reports: [], legs: [] },
 ): Promise<FoundFiles> {
   let visited = 0;
-  // Each entry with its rank path (its index in each sorted folder listing from `dir` down): sorting by ranks
-  // gives the depth-first name order without comparing names again.
-  type Entry = { rel: string[]; rank: number[] };
-  const reports: Entry[] = [];
-  const legs: Entry[] = [];
-  let level: Entry[] = [{ rel: [], rank: [] }];
-  for (let depth = 0; depth <= MAX_DEPTH && level.length > 0 && visited <= MAX_FILES; depth++) {
-    const next: Entry[] = [];
-    // Listings run ahead of the count by at most READ_CONCURRENCY folders, and none starts past the bound.
-    const listings: (Promise<Dirent[]> | null)[] = [];
-    const listFrom = (start: number): void => {
-      for (let i = listings.length; i < level.length && i < start + READ_CONCURRENCY; i++) {
-        const folder = path.join(dir, ...(level[i] as Entry).rel);
-        listings.push(readdir(folder, { withFileTypes: true }).catch(() => []));
-      }
-    };
-    for (let i = 0; i < level.length && visited <= MAX_FILES; i++) {
-      listFrom(i);
-      const parent = level[i] as Entry;
-      const entries = ((await listings[i]) ?? []).sort((x, y) => byName(x.name, y.name));
-      listings[i] = null;
-      for (let j = 0; j < entries.length; j++) {
-        if (++visited > MAX_FILES) break;
-        const entry = entries[j] as Dirent;
-        const item = { rel: [...parent.rel, entry.name], rank: [...parent.rank, j] };
-        if (entry.isDirectory()) next.push(item);
-        else if (entry.isFile() && entry.name === REPORT_FILE_NAME) reports.push(item);
-        else if (entry.isFile() && entry.name === LEG_FILE_NAME) legs.push(item);
-      }
+  const walk = (current: string, depth: number): void => {
+    if (depth > MAX_DEPTH || visited > MAX_FILES) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
     }
-    level = next;
-  }
-  for (const [into, from] of [
-    [found.reports, reports],
-    [found.legs, legs],
-  ] as const) {
-    into.push(...from.sort((x, y) => depthFirst(x.rank, y.rank)).map((e) => path.join(dir, ...e.rel)));
-  }
+    entries.sort((x, y) => byName(x.name, y.name));
+    for (const entry of entries) {
+      if (++visited > MAX_FILES) return;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full, depth + 1);
+      else if (entry.isFile() && entry.name === REPORT_FILE_NAME) found.reports.push(full);
+      else if (entry.isFile() && entry.name === LEG_FILE_NAME) found.legs.push(full);
+    }
+  };
+  walk(dir, 0);
   return found;
 }
 
-/**
- * Folder entries in name order; names the locale calls equal (`a` and `a` + a zero-width space) by code unit,
- * so that no two names tie and a folder's files never interleave with another's.
- */
+/** Folder entries in name order; names the locale calls equal (`a` and `a` + a zero-width space) by code unit. */
 function byName(a: string, b: string): number {
   return a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/** The order of a depth-first walk: rank paths compared index by index, a folder before what is in it. */
-function depthFirst(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const c = (a[i] as number) - (b[i] as number);
-    if (c !== 0) return c;
-  }
-  return a.length - b.length;
 }
 
 /**
@@ -145,34 +111,17 @@ export async function findReportFiles(spec: string, cwd: string = process.cwd())
   return found;
 }
 
-/** Files read at once: a grid of 256 legs reads 512 files, and one at a time the summary waits on each. */
-export const READ_CONCURRENCY = 16;
-
-/** `fn` over `items`, at most `limit` at a time; the results in the order of `items`, whatever finishes first. */
-export async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** A file read: what it held, or the warning to print (in file order, after all are read). */
 type Read<T> = { value: T } | { warning: string };
 
-async function readEach<T>(
-  files: string[],
-  warn: (msg: string) => void,
-  read: (file: string) => Promise<Read<T>>,
-): Promise<T[]> {
+/**
+ * Each file through `read`, one after the other with synchronous reads: summarize has nothing else to do
+ * meanwhile, and 4000 small files read asynchronously (16 at a time) cost three thread-pool round trips each.
+ */
+function readEach<T>(files: string[], warn: (msg: string) => void, read: (file: string) => Read<T>): T[] {
   const out: T[] = [];
-  for (const r of await mapBounded(files, READ_CONCURRENCY, read)) {
+  for (const file of files) {
+    const r = read(file);
     if ('value' in r) out.push(r.value);
     else warn(r.warning);
   }
@@ -181,14 +130,14 @@ async function readEach<T>(
 
 /** Reads and checks report files; a malformed one is a warning, never a crash. */
 export async function loadReports(files: string[], warn: (msg: string) => void): Promise<BuildReport[]> {
-  return readEach(files, warn, async (file): Promise<Read<BuildReport>> => {
+  return readEach(files, warn, (file): Read<BuildReport> => {
     try {
       // One open: the size is read from the descriptor the file is then read through (a path stat first cost a
       // second lookup per report: a quarter of summarize's time for 2000 reports).
-      const handle = await open(file, 'r');
+      const fd = openSync(file, 'r');
       let text: string;
       try {
-        const { size } = await handle.stat();
+        const { size } = fstatSync(fd);
         if (size > MAX_REPORT_BYTES) {
           return { warning: `${file}: ${size} bytes is too large for a report.json; skipped.` };
         }
@@ -196,13 +145,13 @@ export async function loadReports(files: string[], warn: (msg: string) => void):
         const buffer = Buffer.allocUnsafe(size);
         let filled = 0;
         while (filled < size) {
-          const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+          const bytesRead = readSync(fd, buffer, filled, size - filled, filled);
           if (bytesRead === 0) break;
           filled += bytesRead;
         }
         text = buffer.toString('utf8', 0, filled);
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
       const checked = checkBuildReport(JSON.parse(text));
       if (checked.ok) return { value: checked.report };
@@ -217,14 +166,13 @@ export async function loadReports(files: string[], warn: (msg: string) => void):
  * A small file's text without asking for its size first (a leg record is a few hundred bytes: the size lookup
  * was a fifth of the system calls summarize made); null when it holds more than `cap` bytes.
  */
-async function readSmall(file: string, cap: number): Promise<string | null> {
-  const handle = await open(file, 'r');
+function readSmall(file: string, cap: number): string | null {
+  const fd = openSync(file, 'r');
   try {
     let buffer = Buffer.allocUnsafe(Math.min(cap + 1, 16 * 1024));
     let filled = 0;
     while (true) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      filled += bytesRead;
+      filled += readSync(fd, buffer, filled, buffer.length - filled, filled);
       if (filled > cap) return null;
       // A read that does not fill the buffer ends a regular file.
       if (filled < buffer.length) break;
@@ -234,14 +182,14 @@ async function readSmall(file: string, cap: number): Promise<string | null> {
     }
     return buffer.toString('utf8', 0, filled);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 export async function loadLegs(files: string[], warn: (msg: string) => void): Promise<LegRecord[]> {
-  return readEach(files, warn, async (file): Promise<Read<LegRecord>> => {
+  return readEach(files, warn, (file): Read<LegRecord> => {
     try {
-      const text = await readSmall(file, MAX_LEG_BYTES);
+      const text = readSmall(file, MAX_LEG_BYTES);
       if (text === null) {
         return {
           warning: `${file}: more than ${MAX_LEG_BYTES} bytes is too large for a leg record; skipped.`,

@@ -1,17 +1,10 @@
 // summarize's side of the grid: the `platforms` input (the plan's output; malformed → an error naming it), the
-// `failed` output over every cell, and the report files read a bounded number at a time in a fixed order.
+// `failed` output over every cell, and the report files read in a fixed order.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  loadLegs,
-  loadReports,
-  mapBounded,
-  parsePlatforms,
-  READ_CONCURRENCY,
-  runSummarize,
-} from '../../src/fleet/summarize.js';
+import { loadLegs, loadReports, parsePlatforms, runSummarize } from '../../src/fleet/summarize.js';
 import { resetSecretsForTest } from '../../src/runner/secrets.js';
 import { parseCommandFile } from '../support/action-runner.js';
 import { GRID_PACKAGES, gridInput, gridPlatforms } from '../support/grid.js';
@@ -125,23 +118,6 @@ describe('summarize over a grid', () => {
 });
 
 describe('reading the report files', () => {
-  it('mapBounded keeps the order of its items and never runs more than the limit at once', async () => {
-    let running = 0;
-    let most = 0;
-    const delays = [30, 5, 20, 1, 15, 2, 25, 3, 10, 4];
-    const out = await mapBounded(delays, 3, async (ms) => {
-      running++;
-      most = Math.max(most, running);
-      await new Promise((r) => setTimeout(r, ms));
-      running--;
-      return ms * 2;
-    });
-    expect(out).toEqual(delays.map((ms) => ms * 2));
-    expect(most).toBe(3);
-    expect(await mapBounded([], 16, async () => 1)).toEqual([]);
-    expect(READ_CONCURRENCY).toBeGreaterThan(1);
-  });
-
   it('loads 60 reports and leg records in file order, warning about the bad ones in file order too', async () => {
     const input = gridInput();
     const files: string[] = [];

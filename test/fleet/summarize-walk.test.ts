@@ -1,19 +1,19 @@
-// walkForReports on a hostile artifact: listings run at most 16 folders ahead of the count and stop at 20 000
-// entries, however many large folders there are.
+// walkForReports on a hostile artifact: no folder is listed once 20 000 entries are counted, however many large
+// folders there are.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 const listed: string[] = [];
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
   return {
     ...real,
-    readdir: ((dir: string, opts: unknown) => {
+    readdirSync: ((dir: string, opts: unknown) => {
       listed.push(dir);
-      return (real.readdir as (d: string, o: unknown) => Promise<unknown>)(dir, opts);
-    }) as typeof real.readdir,
+      return (real.readdirSync as (d: string, o: unknown) => unknown)(dir, opts);
+    }) as typeof real.readdirSync,
   };
 });
 
@@ -25,8 +25,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('walkForReports', () => {
   it('stops listing folders once 20 000 entries are counted', async () => {
-    // 60 folders of 600 files: 36 060 entries. After 33 folders 60 + 19 800 entries are counted (under the
-    // bound); the 34th crosses it, when folders up to the 49th (16 ahead) are listed: the last 11 never are.
+    // 60 folders of 600 files (601 in the first and last, with a report): 36 062 entries. The root and the first
+    // folder are 661, each next folder 600 more: the 34th folder crosses 20 000, and the other 26 are never listed.
     for (let f = 0; f < 60; f++) {
       const d = path.join(root, `leg-${String(f).padStart(2, '0')}`);
       mkdirSync(d);
@@ -36,8 +36,8 @@ describe('walkForReports', () => {
     writeFileSync(path.join(root, 'leg-59', 'report.json'), '{}');
     listed.length = 0;
     const found = await walkForReports(root);
-    expect(listed).toHaveLength(1 + 49);
-    expect(listed.at(-1)).toBe(path.join(root, 'leg-48'));
+    expect(listed).toHaveLength(1 + 34);
+    expect(listed.at(-1)).toBe(path.join(root, 'leg-33'));
     expect(found.reports).toEqual([path.join(root, 'leg-00', 'report.json')]);
   });
 });

@@ -4,7 +4,15 @@
 import { parseBoolean } from '../runner/inputs.js';
 import * as core from '@actions/core';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { closeSync, fstatSync, openSync, readdirSync, readSync, type Dirent } from 'node:fs';
+import {
+  closeSync,
+  constants as fsConstants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  type Dirent,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readRunContext } from '../runner/context.js';
@@ -111,6 +119,12 @@ export async function findReportFiles(spec: string, cwd: string = process.cwd())
   return found;
 }
 
+/**
+ * Non-blocking: reads are synchronous, so a FIFO swapped in for a report after the walk saw a file must not
+ * block the open (it then reads as empty, or fails, and is skipped with a warning).
+ */
+const READ_FLAGS = fsConstants.O_RDONLY | fsConstants.O_NONBLOCK;
+
 /** A file read: what it held, or the warning to print (in file order, after all are read). */
 type Read<T> = { value: T } | { warning: string };
 
@@ -134,7 +148,7 @@ export async function loadReports(files: string[], warn: (msg: string) => void):
     try {
       // One open: the size is read from the descriptor the file is then read through (a path stat first cost a
       // second lookup per report: a quarter of summarize's time for 2000 reports).
-      const fd = openSync(file, 'r');
+      const fd = openSync(file, READ_FLAGS);
       let text: string;
       try {
         const { size } = fstatSync(fd);
@@ -167,7 +181,7 @@ export async function loadReports(files: string[], warn: (msg: string) => void):
  * was a fifth of the system calls summarize made); null when it holds more than `cap` bytes.
  */
 function readSmall(file: string, cap: number): string | null {
-  const fd = openSync(file, 'r');
+  const fd = openSync(file, READ_FLAGS);
   try {
     let buffer = Buffer.allocUnsafe(Math.min(cap + 1, 16 * 1024));
     let filled = 0;

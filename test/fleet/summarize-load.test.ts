@@ -1,5 +1,6 @@
 // loadReports: a report.json over 32 MiB is refused by its size before a byte of it is read; a readable one
 // is checked and kept; unreadable JSON is a warning, never a crash.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,5 +51,19 @@ describe('loadLegs', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/empty\.json could not be read as JSON/);
     expect(warnings[1]).toBe(`${huge}: more than 4194304 bytes is too large for a leg record; skipped.`);
+  });
+});
+
+describe('a FIFO where a report or leg record was', () => {
+  it('is skipped with a warning instead of blocking the step', { timeout: 5000 }, async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jba-fifo-'));
+    const fifo = path.join(dir, 'report.json');
+    execFileSync('mkfifo', [fifo]);
+    const warnings: string[] = [];
+    expect(await loadReports([fifo], (m) => warnings.push(m))).toEqual([]);
+    expect(await loadLegs([fifo], (m) => warnings.push(m))).toEqual([]);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/report\.json could not be read as JSON|not a usable report/);
+    expect(warnings[1]).toMatch(/report\.json could not be read as JSON/);
   });
 });

@@ -4,9 +4,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunReport } from '../../src/report/run-report.js';
-import { resetSecretsForTest } from '../../src/runner/secrets.js';
 import {
   apiRun,
   forbidden,
@@ -15,6 +14,7 @@ import {
   type GitHubArtifactsDouble,
 } from '../support/github-artifacts-double.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
+import { useStepSandbox } from '../support/summarize-step.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'reports');
 const TOKEN = 'ghs_summarizeCellChangeToken0123';
@@ -23,10 +23,9 @@ const RUN_ID = 5150;
 let receiver: Receiver;
 let github: GitHubArtifactsDouble;
 let runSummarize: typeof import('../../src/fleet/summarize.js').runSummarize;
-let dir: string;
 // @actions/core keeps the first job summary file it is given: one for the whole file.
 const summaryFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'summarize-change-summary-')), 'summary');
-const saved = { ...process.env };
+const sandbox = useStepSandbox('summarize-change-');
 
 beforeAll(async () => {
   receiver = await startReceiver();
@@ -41,15 +40,7 @@ afterAll(async () => {
   rmSync(path.dirname(summaryFile), { recursive: true, force: true });
 });
 beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'summarize-change-'));
   receiver.clear();
-  resetSecretsForTest();
-});
-afterEach(() => {
-  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-  Object.assign(process.env, saved);
-  process.exitCode = 0;
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The previous run's run report: torchvision built, pytorch:2.8 failed (the run failed). */
@@ -75,20 +66,20 @@ const PREVIOUS_REPORT: ApiArtifact = {
  * one did. The only target fires on change. Returns the run, its stdout and its run-report.json.
  */
 async function summarize(): Promise<{ run: RunReport; out: string; file: RunReport }> {
-  const reports = path.join(dir, 'jetson-reports', 'jetson-report-torchvision-1');
+  const reports = path.join(sandbox.dir, 'jetson-reports', 'jetson-report-torchvision-1');
   mkdirSync(reports, { recursive: true });
   cpSync(path.join(FIXTURES, 'failure-torchvision'), reports, { recursive: true });
-  writeFileSync(path.join(dir, 'output'), '');
+  writeFileSync(path.join(sandbox.dir, 'output'), '');
   writeFileSync(summaryFile, '');
   Object.assign(process.env, {
-    GITHUB_OUTPUT: path.join(dir, 'output'),
+    GITHUB_OUTPUT: path.join(sandbox.dir, 'output'),
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_REPOSITORY: 'octo-org/jetson-images',
     GITHUB_RUN_ID: String(RUN_ID),
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_API_URL: github.url,
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: dir,
+    GITHUB_WORKSPACE: sandbox.dir,
+    RUNNER_TEMP: sandbox.dir,
     NO_PROXY: '127.0.0.1,localhost',
     no_proxy: '127.0.0.1,localhost',
     INPUT_REPORTS: 'jetson-reports',
@@ -110,7 +101,7 @@ async function summarize(): Promise<{ run: RunReport; out: string; file: RunRepo
     spy.mockRestore();
   }
   const file = JSON.parse(
-    readFileSync(path.join(dir, 'jetson-build-summary', 'run-report.json'), 'utf8'),
+    readFileSync(path.join(sandbox.dir, 'jetson-build-summary', 'run-report.json'), 'utf8'),
   ) as RunReport;
   return { run, out: writes.join(''), file };
 }

@@ -2,44 +2,14 @@
 // records and reports (one notice says so, and no platform's cell overwrites another's); a report naming
 // another platform than its leg is one warning; files of a platform this call did not plan are listed in the
 // "Reports not planned" notice.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runSummarize } from '../../src/fleet/summarize.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/report/build-report.js';
 import type { LegRecord } from '../../src/report/run-report.js';
-import { resetSecretsForTest } from '../../src/runner/secrets.js';
-import { parseCommandFile } from '../support/action-runner.js';
-import { GRID_PACKAGES, GRID_RUN_URL, gridInput, gridPlatforms } from '../support/grid.js';
+import { GRID_RUN_URL, gridInput, gridPlatforms } from '../support/grid.js';
+import { summarizeGridStep, useStepSandbox } from '../support/summarize-step.js';
 
-let dir: string;
-const saved = { ...process.env };
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'summarize-inferred-'));
-  resetSecretsForTest();
-});
-afterEach(() => {
-  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-  Object.assign(process.env, saved);
-  process.exitCode = 0;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Each leg's report and record in its own artifact folder, as download-artifact lays them out. */
-function writeArtifacts(root: string, reports: BuildReport[], legs: LegRecord[]): void {
-  reports.forEach((r, i) => {
-    mkdirSync(path.join(root, `report-${i}`), { recursive: true });
-    writeFileSync(path.join(root, `report-${i}`, 'report.json'), JSON.stringify(r));
-  });
-  legs.forEach((l, i) => {
-    mkdirSync(path.join(root, `leg-${i}`), { recursive: true });
-    writeFileSync(
-      path.join(root, `leg-${i}`, 'jetson-leg.json'),
-      JSON.stringify({ ...l, packages: l.packages.join(' ') }),
-    );
-  });
-}
+const sandbox = useStepSandbox('summarize-inferred-');
 
 /** Runs summarize; its outputs and the workflow commands it printed (`::notice …`, `::warning …`). */
 async function summarize(
@@ -47,33 +17,9 @@ async function summarize(
   legs: LegRecord[],
   platforms: string,
 ): Promise<{ out: Record<string, string>; commands: string[] }> {
-  writeArtifacts(path.join(dir, 'jetson-reports'), reports, legs);
-  writeFileSync(path.join(dir, 'output'), '');
-  Object.assign(process.env, {
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: dir,
-    INPUT_REPORTS: 'jetson-reports',
-    INPUT_NEEDS: JSON.stringify({ plan: { result: 'success' }, build: { result: 'failure' } }),
-    INPUT_PACKAGES: JSON.stringify(GRID_PACKAGES),
-    INPUT_PLATFORMS: platforms,
-    'INPUT_FAIL-ON-BUILD-ERROR': 'false',
-  });
-  const printed: string[] = [];
-  const quiet = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  try {
-    await runSummarize(process.env);
-  } finally {
-    quiet.mockRestore();
-  }
-  const commands = printed
-    .join('')
-    .split('\n')
-    .filter((l) => /^::(notice|warning)/.test(l));
-  return { out: parseCommandFile(readFileSync(path.join(dir, 'output'), 'utf8')), commands };
+  const { out, printed } = await summarizeGridStep(sandbox.dir, reports, legs, platforms);
+  const commands = printed.split('\n').filter((l) => /^::(notice|warning)/.test(l));
+  return { out, commands };
 }
 
 describe('summarize without the platforms input', () => {

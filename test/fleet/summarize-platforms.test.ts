@@ -1,26 +1,13 @@
 // summarize's side of the grid: the `platforms` input (the plan's output; malformed → an error naming it), the
 // `failed` output over every cell, and the report files read in a fixed order.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadLegs, loadReports, parsePlatforms, runSummarize } from '../../src/fleet/summarize.js';
-import { resetSecretsForTest } from '../../src/runner/secrets.js';
-import { parseCommandFile } from '../support/action-runner.js';
-import { GRID_PACKAGES, gridInput, gridPlatforms } from '../support/grid.js';
+import { describe, expect, it } from 'vitest';
+import { loadLegs, loadReports, parsePlatforms } from '../../src/fleet/summarize.js';
+import { gridInput, gridPlatforms } from '../support/grid.js';
+import { summarizeGridStep, useStepSandbox } from '../support/summarize-step.js';
 
-let dir: string;
-const saved = { ...process.env };
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'summarize-platforms-'));
-  resetSecretsForTest();
-});
-afterEach(() => {
-  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-  Object.assign(process.env, saved);
-  process.exitCode = 0;
-  rmSync(dir, { recursive: true, force: true });
-});
+const sandbox = useStepSandbox('summarize-platforms-');
 
 describe('parsePlatforms (the platforms input)', () => {
   it("reads the plan's output; empty or [] is the one-platform form", () => {
@@ -46,43 +33,10 @@ describe('parsePlatforms (the platforms input)', () => {
   });
 });
 
-/** The 10 × 3 grid's reports and leg records as the legs upload them: one folder per artifact. */
-function writeGrid(root: string): void {
-  const input = gridInput();
-  input.reports.forEach((r, i) => {
-    mkdirSync(path.join(root, `report-${i}`), { recursive: true });
-    writeFileSync(path.join(root, `report-${i}`, 'report.json'), JSON.stringify(r));
-  });
-  (input.legs ?? []).forEach((l, i) => {
-    mkdirSync(path.join(root, `leg-${i}`), { recursive: true });
-    // As the workflow's printf writes it: packages space separated.
-    writeFileSync(
-      path.join(root, `leg-${i}`, 'jetson-leg.json'),
-      JSON.stringify({ ...l, packages: l.packages.join(' ') }),
-    );
-  });
-}
-
+/** Runs summarize over the 10 × 3 grid's reports and leg records, one artifact folder each; its outputs. */
 async function summarizeGrid(platforms: string): Promise<Record<string, string>> {
-  writeGrid(path.join(dir, 'jetson-reports'));
-  writeFileSync(path.join(dir, 'output'), '');
-  Object.assign(process.env, {
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: dir,
-    INPUT_REPORTS: 'jetson-reports',
-    INPUT_NEEDS: JSON.stringify({ plan: { result: 'success' }, build: { result: 'failure' } }),
-    INPUT_PACKAGES: JSON.stringify(GRID_PACKAGES),
-    INPUT_PLATFORMS: platforms,
-    'INPUT_FAIL-ON-BUILD-ERROR': 'false',
-  });
-  const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  try {
-    await runSummarize(process.env);
-  } finally {
-    quiet.mockRestore();
-  }
-  return parseCommandFile(readFileSync(path.join(dir, 'output'), 'utf8'));
+  const input = gridInput();
+  return (await summarizeGridStep(sandbox.dir, input.reports, input.legs ?? [], platforms)).out;
 }
 
 describe('summarize over a grid', () => {
@@ -113,7 +67,7 @@ describe('summarize over a grid', () => {
 
   it('a malformed platforms input fails the step naming it, before anything is sent or written', async () => {
     await expect(summarizeGrid('jp6-orin')).rejects.toThrow(/^Input 'platforms' is "jp6-orin": not JSON\./);
-    expect(readFileSync(path.join(dir, 'output'), 'utf8')).toBe('');
+    expect(readFileSync(path.join(sandbox.dir, 'output'), 'utf8')).toBe('');
   });
 });
 
@@ -123,11 +77,11 @@ describe('reading the report files', () => {
     const files: string[] = [];
     const legFiles: string[] = [];
     for (let i = 0; i < 60; i++) {
-      const file = path.join(dir, `r${String(i).padStart(2, '0')}.json`);
+      const file = path.join(sandbox.dir, `r${String(i).padStart(2, '0')}.json`);
       const report = input.reports[i % input.reports.length];
       writeFileSync(file, i % 20 === 7 ? '{ not json' : JSON.stringify({ ...report, durationSeconds: i }));
       files.push(file);
-      const legFile = path.join(dir, `l${String(i).padStart(2, '0')}.json`);
+      const legFile = path.join(sandbox.dir, `l${String(i).padStart(2, '0')}.json`);
       writeFileSync(legFile, JSON.stringify({ leg: `leg-${i}`, packages: 'numpy', platform: 'jp6-orin' }));
       legFiles.push(legFile);
     }

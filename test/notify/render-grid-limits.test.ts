@@ -10,21 +10,11 @@ import { checkSlackLimits } from '../../src/notify/render/slack-limits.js';
 import { checkTeamsLimits } from '../../src/notify/render/teams-limits.js';
 import { renderRunSummary } from '../../src/report/run-summary.js';
 import { renderRunComment } from '../../src/report/pr-comment.js';
-import type { DiscordOptions } from '../../src/notify/types.js';
 import { expectValidDiscordBody } from '../support/discord-spec.js';
+import { compactDiscordOptions } from '../support/render-context.js';
 import { scaledGrid } from './render-grid-run.js';
 
-const opts: DiscordOptions = {
-  username: 'Jetson CI',
-  avatarUrl: null,
-  threadId: null,
-  threadName: null,
-  attachLog: 'failure',
-  style: 'compact',
-  mentionOnFailure: { users: [], roles: [] },
-  live: false,
-  liveIntervalMs: 10_000,
-};
+const opts = compactDiscordOptions();
 
 /** Packages with a failed cell. */
 function failingPackages(run: RunReport): number {

@@ -9,22 +9,12 @@ import { renderRunSlack } from '../../src/notify/render/run-slack.js';
 import { renderRunTeams } from '../../src/notify/render/run-teams.js';
 import { checkSlackLimits } from '../../src/notify/render/slack-limits.js';
 import { checkTeamsLimits } from '../../src/notify/render/teams-limits.js';
-import type { DiscordOptions } from '../../src/notify/types.js';
 import { expectValidDiscordBody } from '../support/discord-spec.js';
 import { GRID_RUN_URL, scaledPlatforms } from '../support/grid.js';
+import { compactDiscordOptions } from '../support/render-context.js';
 import { cellRow, gridReport } from './render-grid-run.js';
 
-const opts: DiscordOptions = {
-  username: 'Jetson CI',
-  avatarUrl: null,
-  threadId: null,
-  threadName: null,
-  attachLog: 'failure',
-  style: 'compact',
-  mentionOnFailure: { users: [], roles: [] },
-  live: false,
-  liveIntervalMs: 10_000,
-};
+const opts = compactDiscordOptions();
 
 /** `packages` × 128 platforms; `fails(pkg, platform)` says which cells failed their build. */
 function wideGrid(packages: string[], fails: (pkg: string, platform: string) => boolean): RunReport {

@@ -15,22 +15,12 @@ import { checkSlackLimits } from '../../src/notify/render/slack-limits.js';
 import { checkTeamsLimits } from '../../src/notify/render/teams-limits.js';
 import { renderRunSummary } from '../../src/report/run-summary.js';
 import { renderRunComment, runMarker } from '../../src/report/pr-comment.js';
-import type { DiscordOptions } from '../../src/notify/types.js';
 import { expectValidDiscordBody } from '../support/discord-spec.js';
 import { GRID_RUN_URL } from '../support/grid.js';
+import { compactDiscordOptions } from '../support/render-context.js';
 import { cellRow, grid10x3, gridReport } from './render-grid-run.js';
 
-const opts: DiscordOptions = {
-  username: 'Jetson CI',
-  avatarUrl: null,
-  threadId: null,
-  threadName: null,
-  attachLog: 'failure',
-  style: 'compact',
-  mentionOnFailure: { users: [], roles: [] },
-  live: false,
-  liveIntervalMs: 10_000,
-};
+const opts = compactDiscordOptions();
 const JOB = `${GRID_RUN_URL}/job`;
 
 interface Embed {

@@ -8,20 +8,10 @@ import {
 } from '../../src/notify/render/run-discord.js';
 import { renderRunGeneric } from '../../src/notify/render/run-generic.js';
 import { renderRunSummary } from '../../src/report/run-summary.js';
-import type { DiscordOptions } from '../../src/notify/types.js';
 import { discordFencesBalanced, stringsIn } from '../support/markdown.js';
+import { compactDiscordOptions } from '../support/render-context.js';
 
-const opts: DiscordOptions = {
-  username: 'Jetson CI',
-  avatarUrl: null,
-  threadId: null,
-  threadName: null,
-  attachLog: 'failure',
-  style: 'compact',
-  mentionOnFailure: { users: [], roles: [] },
-  live: false,
-  liveIntervalMs: 10_000,
-};
+const opts = compactDiscordOptions();
 const RUN_URL = 'https://github.com/acme/jetson-images/actions/runs/987654321';
 
 function row(name: string, status: RunRowStatus, i: number): RunRow {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BuildReport, RunContext } from '../../src/report/build-report.js';
 import {
   buildRunReport,
@@ -22,10 +22,10 @@ import {
   parsePlanned,
   runSummarize,
 } from '../../src/fleet/summarize.js';
-import { resetSecretsForTest } from '../../src/runner/secrets.js';
 import { parseCommandFile, runAction } from '../support/action-runner.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { validateReport } from '../support/schema.js';
+import { useStepSandbox } from '../support/summarize-step.js';
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'reports');
 
@@ -589,8 +589,7 @@ describe('reading reports', () => {
 
 describe('summarize end to end (in process, loopback receiver)', () => {
   let receiver: Receiver;
-  let dir: string;
-  const saved = { ...process.env };
+  const sandbox = useStepSandbox('summarize-test-');
   const SECRET = 'It is a Secret to Everybody';
 
   beforeAll(async () => {
@@ -600,31 +599,23 @@ describe('summarize end to end (in process, loopback receiver)', () => {
     await receiver.close();
   });
   beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'summarize-test-'));
     receiver.clear();
-    resetSecretsForTest();
-  });
-  afterEach(() => {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-    process.exitCode = 0;
-    rmSync(dir, { recursive: true, force: true });
   });
 
   function setupEnv(inputs: Record<string, string>): void {
     const files = ['output', 'summary', 'state', 'env', 'path'];
-    for (const f of files) writeFileSync(path.join(dir, f), '');
+    for (const f of files) writeFileSync(path.join(sandbox.dir, f), '');
     Object.assign(process.env, {
-      GITHUB_OUTPUT: path.join(dir, 'output'),
-      GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-      GITHUB_STATE: path.join(dir, 'state'),
+      GITHUB_OUTPUT: path.join(sandbox.dir, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(sandbox.dir, 'summary'),
+      GITHUB_STATE: path.join(sandbox.dir, 'state'),
       GITHUB_REPOSITORY: 'acme/jetson-images',
       GITHUB_RUN_ID: '987654321',
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_WORKFLOW: 'Build on the Jetson fleet',
-      GITHUB_WORKSPACE: dir,
-      RUNNER_TEMP: dir,
+      GITHUB_WORKSPACE: sandbox.dir,
+      RUNNER_TEMP: sandbox.dir,
       NO_PROXY: '127.0.0.1,localhost',
       no_proxy: '127.0.0.1,localhost',
       JETSON_BUILD_NOTIFY_DEADLINE_SECONDS: '20',
@@ -633,7 +624,7 @@ describe('summarize end to end (in process, loopback receiver)', () => {
   }
 
   it('sends ONE message per target for the whole run, writes outputs, the summary and run-report.json', async () => {
-    const reports = path.join(dir, 'jetson-reports');
+    const reports = path.join(sandbox.dir, 'jetson-reports');
     for (const name of ['success-pytorch', 'failure-torchvision', 'cancelled-l4t-ml']) {
       mkdirSync(path.join(reports, `jetson-report-${name}-1`), { recursive: true });
       cpSync(path.join(FIXTURES, name), path.join(reports, `jetson-report-${name}-1`), { recursive: true });
@@ -675,7 +666,7 @@ describe('summarize end to end (in process, loopback receiver)', () => {
     };
     expect(payload.embeds[0]?.description).toContain('torchvision');
 
-    const out = parseCommandFile(readFileSync(path.join(dir, 'output'), 'utf8'));
+    const out = parseCommandFile(readFileSync(path.join(sandbox.dir, 'output'), 'utf8'));
     expect(out['status']).toBe('failure');
     expect(JSON.parse(out['failed-packages'] ?? '')).toEqual(['torchvision', 'ros:humble-desktop']);
     expect(JSON.parse(out['missing-packages'] ?? '')).toEqual(['ros:humble-desktop']);
@@ -683,13 +674,13 @@ describe('summarize end to end (in process, loopback receiver)', () => {
     expect(JSON.parse(out['notifications'] ?? '')).toHaveLength(2);
     const written = JSON.parse(readFileSync(out['report-file'] ?? '', 'utf8')) as RunReport;
     expect(written.totals).toEqual(run.totals);
-    const summary = readFileSync(path.join(dir, 'summary'), 'utf8');
+    const summary = readFileSync(path.join(sandbox.dir, 'summary'), 'utf8');
     expect(summary).toContain('ros:humble-desktop');
     expect(summary).toContain('| Status | Package |');
   });
 
   it("ignores another call's reports with a notice, and labels fail-fast legs as cancelled", async () => {
-    const reports = path.join(dir, 'jetson-reports');
+    const reports = path.join(sandbox.dir, 'jetson-reports');
     // Ours: torchvision failed; opencv never started (fail-fast). Theirs (a too-wide pattern): pytorch.
     mkdirSync(path.join(reports, 'jetson-report-aaaa-torchvision-1'), { recursive: true });
     cpSync(
@@ -729,7 +720,7 @@ describe('summarize end to end (in process, loopback receiver)', () => {
     const notice = writes.find((w) => w.startsWith('::notice'));
     expect(notice).toMatch(/Ignored 2 file\(s\) for packages that were not planned/);
     expect(notice).toContain('report of pytorch:2.8');
-    const out = parseCommandFile(readFileSync(path.join(dir, 'output'), 'utf8'));
+    const out = parseCommandFile(readFileSync(path.join(sandbox.dir, 'output'), 'utf8'));
     expect(JSON.parse(out['failed-packages'] ?? '')).toEqual(['torchvision']);
     expect(JSON.parse(out['missing-packages'] ?? '')).toEqual([]);
   });

@@ -2,12 +2,12 @@
 // `jetson-run-report-<key>-<attempt>` artifact. The previous run is the one the run-level comparison found
 // (runner/github.ts previousRunChange, its previousRunId); the listing and the download are compare-size's
 // (previous-size.ts). Bounded as a whole, never throws, never logs: the caller prints the one warning.
-import { constants, mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import { constants, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { sharedCells } from '../report/cell-change.js';
 import { githubClient, type GitHubRun } from '../runner/github.js';
 import { UnexpectedAnswer } from '../notify/change.js';
-import { downloadArtifact, listArtifacts, within, type ArtifactInfo } from './previous-size.js';
+import { downloadArtifact, downloadSlot, listArtifacts, within, type ArtifactInfo } from './previous-size.js';
 import { oneLine, requestFailure } from './request-error.js';
 
 /** Listing, downloads and reading together give up after this long (the summary notifies after it). */
@@ -122,10 +122,7 @@ async function fetchRunReport(
   deadline: number,
   signal: AbortSignal,
 ): Promise<unknown> {
-  const left = deadline - Date.now();
-  if (left <= 0) throw Object.assign(new Error('out of time'), { timedOut: true });
-  signal.throwIfAborted();
-  const dir = await mkdtemp(path.join(req.tempDir, 'jetson-previous-run-report-'));
+  const { dir, left } = await downloadSlot(req.tempDir, 'jetson-previous-run-report-', deadline, signal);
   try {
     const from = {
       token: req.token as string,

@@ -263,6 +263,27 @@ class DownloadFailure {
   ) {}
 }
 
+/** The error for a deadline that has passed: callers tell it from a failed download by `timedOut`. */
+function outOfTime(): Error {
+  return Object.assign(new Error('out of time'), { timedOut: true });
+}
+
+/**
+ * A fresh folder under `tempDir` to download one artifact into, and the time left for it; throws the timed-out
+ * error when none is left, or the signal's reason when it was aborted.
+ */
+export async function downloadSlot(
+  tempDir: string,
+  prefix: string,
+  deadline: number,
+  signal: AbortSignal,
+): Promise<{ dir: string; left: number }> {
+  const left = deadline - Date.now();
+  if (left <= 0) throw outOfTime();
+  signal.throwIfAborted();
+  return { dir: await mkdtemp(path.join(tempDir, prefix)), left };
+}
+
 /** The report in one artifact, or why it could not be downloaded (a report that is not there is null). */
 async function fetchReport(
   req: PreviousSizeRequest,
@@ -272,10 +293,7 @@ async function fetchReport(
   deadline: number,
   signal: AbortSignal,
 ): Promise<unknown> {
-  const left = deadline - Date.now();
-  if (left <= 0) throw Object.assign(new Error('out of time'), { timedOut: true });
-  signal.throwIfAborted();
-  const dir = await mkdtemp(path.join(req.tempDir, 'jetson-previous-size-'));
+  const { dir, left } = await downloadSlot(req.tempDir, 'jetson-previous-size-', deadline, signal);
   try {
     try {
       await sources.download(artifact.id, runId, dir, left, signal);
@@ -411,7 +429,7 @@ export async function downloadArtifact(
   let timer: NodeJS.Timeout | undefined;
   const onAbort = (): void => watch.abandon(new Error('stopped'));
   const timeUp = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('out of time'), { timedOut: true })), timeoutMs);
+    timer = setTimeout(() => reject(outOfTime()), timeoutMs);
   });
   signal.addEventListener('abort', onAbort, { once: true });
   const work = downloadContext.run(tag, () =>

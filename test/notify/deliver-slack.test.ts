@@ -11,7 +11,7 @@ import { resetSecretsForTest } from '../../src/runner/secrets.js';
 import type { RenderedMessage, Target } from '../../src/notify/types.js';
 import { startSlackDouble, type SlackDouble, type SlackErrorCode } from '../support/slack-double.js';
 import { stageFailure } from '../support/reports.js';
-import { NO_TEMPLATES } from '../support/targets.js';
+import { webhookTarget } from '../support/delivery.js';
 
 let slack: SlackDouble;
 beforeEach(async () => {
@@ -23,20 +23,7 @@ afterEach(async () => {
 });
 
 function target(url: string): Target {
-  return {
-    source: 'slack-webhook-url',
-    url,
-    format: 'slack',
-    on: 'always',
-    method: 'POST',
-    headers: {},
-    basicAuth: null,
-    timeoutMs: 5000,
-    retries: 3,
-    secret: null,
-    signature: 'standard',
-    templates: NO_TEMPLATES,
-  };
+  return webhookTarget(url, { source: 'slack-webhook-url', format: 'slack' });
 }
 
 const message = (): RenderedMessage =>
